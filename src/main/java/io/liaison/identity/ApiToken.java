@@ -1,0 +1,18 @@
+package io.liaison.identity;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** An API token as its owner sees it in a list: never the secret, only its last characters. */
+public record ApiToken(
+        UUID id,
+        String name,
+        String hint,
+        OffsetDateTime createdAt,
+        @Nullable OffsetDateTime lastUsedAt,
+        @Nullable OffsetDateTime expiresAt) {
+
+    /** The answer to creating a token: the only time its secret is shown. */
+    public record Issued(ApiToken token, String secret) {}
+}

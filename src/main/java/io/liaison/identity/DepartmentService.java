@@ -1,0 +1,127 @@
+package io.liaison.identity;
+
+import io.liaison.shared.Ids;
+import io.liaison.shared.LiaisonException;
+import io.liaison.shared.MergePatch;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The department tree of the actor's organization: everyone reads it, administrators shape it. */
+@Service
+public class DepartmentService {
+
+    public static final Set<String> PATCHABLE = Set.of("name", "parentId", "sortOrder");
+
+    private final DepartmentRepository departments;
+
+    DepartmentService(DepartmentRepository departments) {
+        this.departments = departments;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Department> list(Actor actor) {
+        return departments.findAll(actor.orgId());
+    }
+
+    @Transactional(readOnly = true)
+    public Department get(Actor actor, UUID id) {
+        return departments.find(actor.orgId(), id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional
+    public Department create(Actor actor, String name, @Nullable UUID parentId, int sortOrder) {
+        requireAdmin(actor);
+        String clean = validName(name);
+        if (parentId != null && departments.find(actor.orgId(), parentId).isEmpty()) {
+            throw LiaisonException.invalid("parentId", "is not a department of this organization");
+        }
+        requireFreeName(actor, parentId, clean, null);
+        UUID id = Ids.newId();
+        departments.insert(actor.orgId(), id, parentId, clean, sortOrder);
+        return get(actor, id);
+    }
+
+    /** Renames or moves a department; {@code expectedVersion} comes from If-Match when given. */
+    @Transactional
+    public Department update(Actor actor, UUID id, MergePatch patch, @Nullable Long expectedVersion) {
+        requireAdmin(actor);
+        Department current = get(actor, id);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw LiaisonException.stale(expectedVersion, current.version());
+        }
+        String name = patch.has("name") ? validName(patch.text("name")) : current.name();
+        UUID parentId = patch.has("parentId") ? patch.id("parentId") : current.parentId();
+        Integer order = patch.has("sortOrder") ? patch.integer("sortOrder") : Integer.valueOf(current.sortOrder());
+        if (parentId != null && !parentId.equals(current.parentId())) {
+            if (departments.find(actor.orgId(), parentId).isEmpty()) {
+                throw LiaisonException.invalid("parentId", "is not a department of this organization");
+            }
+            if (departments.isSelfOrDescendant(actor.orgId(), id, parentId)) {
+                throw LiaisonException.invalid(
+                        "parentId", "a department cannot be moved under itself or one of its sub-departments");
+            }
+        }
+        requireFreeName(actor, parentId, name, id);
+        int sortOrder = order == null ? 0 : order;
+        if (!departments.update(actor.orgId(), id, parentId, name, sortOrder, current.version())) {
+            throw LiaisonException.stale(current.version(), get(actor, id).version());
+        }
+        return get(actor, id);
+    }
+
+    /** Refuses, with a 409 that says why, while the department has members or sub-departments. */
+    @Transactional
+    public void delete(Actor actor, UUID id, @Nullable Long expectedVersion) {
+        requireAdmin(actor);
+        Department current = get(actor, id);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw LiaisonException.stale(expectedVersion, current.version());
+        }
+        int children = departments.childCount(actor.orgId(), id);
+        int members = departments.memberCount(actor.orgId(), id);
+        if (children > 0 || members > 0) {
+            throw new LiaisonException(
+                    HttpStatus.CONFLICT,
+                    "department-not-empty",
+                    "The department '" + current.name() + "' still has " + members + " member(s) and " + children
+                            + " sub-department(s); move them elsewhere before deleting it.",
+                    current.name(),
+                    members,
+                    children);
+        }
+        departments.delete(actor.orgId(), id);
+    }
+
+    private void requireFreeName(Actor actor, @Nullable UUID parentId, String name, @Nullable UUID except) {
+        if (departments.nameTaken(actor.orgId(), parentId, name, except)) {
+            throw new LiaisonException(
+                    HttpStatus.CONFLICT,
+                    "department-name-taken",
+                    "A department named '" + name + "' exists already at this place of the tree.",
+                    name);
+        }
+    }
+
+    private static String validName(@Nullable String name) {
+        String clean = name == null ? "" : name.trim();
+        if (clean.isEmpty() || clean.length() > 100) {
+            throw LiaisonException.invalid("name", "must have 1 to 100 characters");
+        }
+        return clean;
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw LiaisonException.forbidden("manage departments");
+        }
+    }
+
+    private static LiaisonException notFound(UUID id) {
+        return LiaisonException.notFound("department", id);
+    }
+}

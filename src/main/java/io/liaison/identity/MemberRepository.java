@@ -1,0 +1,221 @@
+package io.liaison.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MemberRepository {
+
+    private static final String SELECT = """
+            SELECT m.id, m.login, m.display_name, m.mobile, m.email, m.role, m.active, m.system_admin, m.locale,
+                   m.created_at, m.updated_at, m.version,
+                   ARRAY(SELECT md.department_id FROM member_department md
+                          WHERE md.org_id = m.org_id AND md.member_id = m.id ORDER BY md.department_id) AS dept_ids
+              FROM member m
+            """;
+
+    private final JdbcClient jdbc;
+
+    MemberRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Member> find(UUID orgId, UUID id) {
+        return jdbc.sql(SELECT + " WHERE m.org_id = ? AND m.id = ?")
+                .params(orgId, id)
+                .query(MemberRepository::member)
+                .optional();
+    }
+
+    /** A page of members in creation order, after {@code after} when given. */
+    List<Member> page(UUID orgId, MemberService.Filter filter, @Nullable UUID after, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE m.org_id = ?");
+        List<Object> params = new ArrayList<>(List.of(orgId));
+        if (!filter.includeInactive()) {
+            sql.append(" AND m.active");
+        }
+        if (filter.query() != null && !filter.query().isBlank()) {
+            sql.append(" AND (m.display_name ILIKE ? OR m.login ILIKE ? OR m.email ILIKE ? OR m.mobile LIKE ?)");
+            String like = "%"
+                    + filter.query()
+                            .trim()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_") + "%";
+            params.addAll(List.of(like, like, like, like));
+        }
+        if (filter.departmentId() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM member_department md"
+                    + " WHERE md.org_id = m.org_id AND md.member_id = m.id AND md.department_id = ?)");
+            params.add(filter.departmentId());
+        }
+        if (after != null) {
+            sql.append(" AND m.id > ?");
+            params.add(after);
+        }
+        sql.append(" ORDER BY m.id LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(MemberRepository::member)
+                .list();
+    }
+
+    boolean loginTaken(UUID orgId, String login) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM member WHERE org_id = ? AND lower(login) = lower(?))")
+                .params(orgId, login)
+                .query(Boolean.class)
+                .single();
+    }
+
+    int activeAdmins(UUID orgId) {
+        return jdbc.sql("SELECT count(*) FROM member WHERE org_id = ? AND active AND role = 'ADMIN'")
+                .param(orgId)
+                .query(Integer.class)
+                .single();
+    }
+
+    void insert(UUID orgId, UUID id, MemberService.NewMember m, String passwordHash, boolean systemAdmin) {
+        jdbc.sql("""
+                        INSERT INTO member (id, org_id, login, display_name, mobile, email, role, password_hash,
+                                            system_admin)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(
+                        id,
+                        orgId,
+                        m.login(),
+                        m.displayName(),
+                        m.mobile(),
+                        m.email(),
+                        m.role().name(),
+                        passwordHash,
+                        systemAdmin)
+                .update();
+        replaceDepartments(orgId, id, m.departmentIds());
+    }
+
+    boolean update(UUID orgId, Member m, long version) {
+        return jdbc.sql("""
+                        UPDATE member SET display_name = ?, mobile = ?, email = ?, role = ?, locale = ?,
+                               version = version + 1, updated_at = now()
+                         WHERE org_id = ? AND id = ? AND version = ?
+                        """)
+                        .params(
+                                m.displayName(),
+                                m.mobile(),
+                                m.email(),
+                                m.role().name(),
+                                m.locale(),
+                                orgId,
+                                m.id(),
+                                version)
+                        .update()
+                == 1;
+    }
+
+    void replaceDepartments(UUID orgId, UUID memberId, List<UUID> departmentIds) {
+        jdbc.sql("DELETE FROM member_department WHERE org_id = ? AND member_id = ?")
+                .params(orgId, memberId)
+                .update();
+        for (UUID dept : departmentIds) {
+            jdbc.sql("INSERT INTO member_department (org_id, member_id, department_id) VALUES (?, ?, ?)")
+                    .params(orgId, memberId, dept)
+                    .update();
+        }
+    }
+
+    Optional<String> passwordHash(UUID orgId, UUID id) {
+        return jdbc.sql("SELECT password_hash FROM member WHERE org_id = ? AND id = ?")
+                .params(orgId, id)
+                .query(String.class)
+                .optional();
+    }
+
+    void setPassword(UUID orgId, UUID id, String hash) {
+        jdbc.sql("UPDATE member SET password_hash = ?, updated_at = now(), version = version + 1"
+                        + " WHERE org_id = ? AND id = ?")
+                .params(hash, orgId, id)
+                .update();
+    }
+
+    void setActive(UUID orgId, UUID id, boolean active) {
+        jdbc.sql("""
+                        UPDATE member SET active = ?, deactivated_at = CASE WHEN ? THEN NULL ELSE now() END,
+                               updated_at = now(), version = version + 1
+                         WHERE org_id = ? AND id = ?
+                        """).params(active, active, orgId, id).update();
+    }
+
+    /** Ends every browser session of the member at once. */
+    void deleteSessions(UUID memberId) {
+        jdbc.sql("DELETE FROM spring_session WHERE principal_name = ?")
+                .param(memberId.toString())
+                .update();
+    }
+
+    /** Active members with this login in any organization, for logging in. */
+    List<Credentials> credentials(String login) {
+        return jdbc.sql("""
+                        SELECT m.id, m.org_id, o.code, m.password_hash FROM member m
+                          JOIN organization o ON o.id = m.org_id
+                         WHERE lower(m.login) = lower(?) AND m.active
+                        """).param(login).query(Credentials.class).list();
+    }
+
+    record Credentials(UUID id, UUID orgId, String code, String passwordHash) {}
+
+    Optional<Actor> actor(UUID memberId) {
+        return jdbc.sql("""
+                        SELECT m.id, m.org_id, o.name, o.code, m.login, m.display_name, m.role, m.system_admin,
+                               m.locale,
+                               ARRAY(SELECT md.department_id FROM member_department md
+                                      WHERE md.org_id = m.org_id AND md.member_id = m.id) AS dept_ids
+                          FROM member m JOIN organization o ON o.id = m.org_id
+                         WHERE m.id = ? AND m.active
+                        """)
+                .param(memberId)
+                .query((rs, n) -> new Actor(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("org_id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("code"),
+                        rs.getString("login"),
+                        rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getBoolean("system_admin"),
+                        uuids(rs, "dept_ids"),
+                        rs.getString("locale")))
+                .optional();
+    }
+
+    private static Member member(ResultSet rs, int row) throws SQLException {
+        return new Member(
+                rs.getObject("id", UUID.class),
+                rs.getString("login"),
+                rs.getString("display_name"),
+                rs.getString("mobile"),
+                rs.getString("email"),
+                Role.valueOf(rs.getString("role")),
+                uuids(rs, "dept_ids"),
+                rs.getBoolean("active"),
+                rs.getBoolean("system_admin"),
+                rs.getString("locale"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getLong("version"));
+    }
+
+    private static List<UUID> uuids(ResultSet rs, String column) throws SQLException {
+        return Arrays.asList((UUID[]) rs.getArray(column).getArray());
+    }
+}

@@ -1,0 +1,299 @@
+package io.liaison.identity;
+
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.Ids;
+import io.liaison.shared.LiaisonException;
+import io.liaison.shared.MergePatch;
+import io.liaison.shared.Validation;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Members of the actor's organization: administrators manage them, everyone manages their profile. */
+@Service
+public class MemberService {
+
+    static final int MIN_PASSWORD = 10;
+    static final int MAX_PASSWORD = 200;
+    private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern MOBILE = Pattern.compile("\\+?[0-9][0-9 ()-]{3,24}");
+    /** The fields a PATCH may carry; only administrators may change the last three. */
+    public static final Set<String> PATCHABLE =
+            Set.of("displayName", "mobile", "email", "locale", "role", "departmentIds", "password");
+
+    private final MemberRepository members;
+    private final DepartmentRepository departments;
+    private final PasswordEncoder passwords;
+
+    MemberService(MemberRepository members, DepartmentRepository departments, PasswordEncoder passwords) {
+        this.members = members;
+        this.departments = departments;
+        this.passwords = passwords;
+    }
+
+    /** A member to create, as an administrator fills it in. */
+    public record NewMember(
+            String login,
+            String displayName,
+            @Nullable String mobile,
+            @Nullable String email,
+            Role role,
+            List<UUID> departmentIds,
+            String password) {}
+
+    /** What a member list is narrowed to. */
+    public record Filter(@Nullable String query, @Nullable UUID departmentId, boolean includeInactive) {}
+
+    @Transactional(readOnly = true)
+    public CursorPage<Member> list(Actor actor, Filter filter, @Nullable String cursor, int limit) {
+        List<Member> rows = members.page(actor.orgId(), filter, CursorPage.decode(cursor), limit + 1);
+        return CursorPage.of(rows, limit, Member::id);
+    }
+
+    @Transactional(readOnly = true)
+    public Member get(Actor actor, UUID id) {
+        return members.find(actor.orgId(), id).orElseThrow(() -> LiaisonException.notFound("member", id));
+    }
+
+    @Transactional
+    public Member create(Actor actor, NewMember command) {
+        requireAdmin(actor, "create members");
+        NewMember clean = validate(actor.orgId(), command);
+        UUID id = Ids.newId();
+        members.insert(actor.orgId(), id, clean, passwords.encode(clean.password()), false);
+        return get(actor, id);
+    }
+
+    Member createAdministrator(UUID orgId, String login, String displayName, String password, boolean systemAdmin) {
+        NewMember clean = validate(
+                orgId,
+                new NewMember(login, displayName, null, null, Role.ADMIN, List.of(), password),
+                "adminLogin",
+                "adminPassword");
+        UUID id = Ids.newId();
+        members.insert(orgId, id, clean, passwords.encode(clean.password()), systemAdmin);
+        return members.find(orgId, id).orElseThrow();
+    }
+
+    /**
+     * Changes a member. Administrators change anyone's profile, role, departments and password; every
+     * member changes their own profile only. An organization always keeps an active administrator.
+     */
+    @Transactional
+    public Member update(Actor actor, UUID id, MergePatch patch, @Nullable Long expectedVersion) {
+        Member current = get(actor, id);
+        boolean self = actor.memberId().equals(id);
+        if (!actor.isAdmin()) {
+            if (!self) {
+                throw LiaisonException.forbidden("change other members");
+            }
+            for (String field : List.of("role", "departmentIds", "password")) {
+                if (patch.has(field)) {
+                    throw LiaisonException.forbidden("change your own " + field);
+                }
+            }
+        }
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw LiaisonException.stale(expectedVersion, current.version());
+        }
+        Validation v = new Validation();
+        String displayName =
+                patch.has("displayName") ? displayName(v, patch.text("displayName")) : current.displayName();
+        String mobile = patch.has("mobile") ? mobile(v, patch.text("mobile")) : current.mobile();
+        String email = patch.has("email") ? email(v, patch.text("email")) : current.email();
+        String locale = patch.has("locale") ? locale(v, patch.text("locale")) : current.locale();
+        Role role = patch.has("role") ? Role.parse(patch.requiredText("role")) : current.role();
+        List<UUID> depts = patch.has("departmentIds")
+                ? departments(v, actor.orgId(), patch.ids("departmentIds"))
+                : current.departmentIds();
+        String password =
+                patch.has("password") ? password(v, "password", patch.text("password"), current.login()) : null;
+        v.throwIfInvalid();
+        if (current.role() == Role.ADMIN && role != Role.ADMIN && current.active()) {
+            requireAnotherAdmin(actor.orgId(), "take the administrator role from");
+        }
+        Member changed = new Member(
+                id,
+                current.login(),
+                displayName,
+                mobile,
+                email,
+                role,
+                depts,
+                current.active(),
+                current.systemAdmin(),
+                locale,
+                current.createdAt(),
+                current.updatedAt(),
+                current.version());
+        if (!members.update(actor.orgId(), changed, current.version())) {
+            throw LiaisonException.stale(current.version(), get(actor, id).version());
+        }
+        if (patch.has("departmentIds")) {
+            members.replaceDepartments(actor.orgId(), id, depts);
+        }
+        if (password != null) {
+            members.setPassword(actor.orgId(), id, passwords.encode(password));
+        }
+        return get(actor, id);
+    }
+
+    /** The actor changes their own password, proving they know the current one. */
+    @Transactional
+    public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
+        String hash = members.passwordHash(actor.orgId(), actor.memberId()).orElseThrow();
+        if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+            throw LiaisonException.invalid("currentPassword", "is not your current password");
+        }
+        Validation v = new Validation();
+        String clean = password(v, "newPassword", newPassword, actor.login());
+        v.throwIfInvalid();
+        members.setPassword(actor.orgId(), actor.memberId(), passwords.encode(clean));
+    }
+
+    /** The member can no longer log in; their sessions end and their tokens stop working at once. */
+    @Transactional
+    public Member deactivate(Actor actor, UUID id) {
+        requireAdmin(actor, "deactivate members");
+        Member current = get(actor, id);
+        if (actor.memberId().equals(id)) {
+            throw new LiaisonException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "cannot-deactivate-self",
+                    "You cannot deactivate yourself; ask another administrator.");
+        }
+        if (current.active() && current.role() == Role.ADMIN) {
+            requireAnotherAdmin(actor.orgId(), "deactivate");
+        }
+        members.setActive(actor.orgId(), id, false);
+        members.deleteSessions(id);
+        return get(actor, id);
+    }
+
+    @Transactional
+    public Member activate(Actor actor, UUID id) {
+        requireAdmin(actor, "activate members");
+        get(actor, id);
+        members.setActive(actor.orgId(), id, true);
+        return get(actor, id);
+    }
+
+    /** The actor for a member id, or empty when the member no longer exists or is deactivated. */
+    @Transactional(readOnly = true)
+    public Optional<Actor> actor(UUID memberId) {
+        return members.actor(memberId);
+    }
+
+    private void requireAnotherAdmin(UUID orgId, String action) {
+        if (members.activeAdmins(orgId) <= 1) {
+            throw new LiaisonException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "last-administrator",
+                    "You cannot " + action + " the last active administrator of the organization.",
+                    action);
+        }
+    }
+
+    private NewMember validate(UUID orgId, NewMember m) {
+        return validate(orgId, m, "login", "password");
+    }
+
+    private NewMember validate(UUID orgId, NewMember m, String loginField, String passwordField) {
+        Validation v = new Validation();
+        String login = m.login() == null ? "" : m.login().trim();
+        if (!LOGIN.matcher(login).matches()) {
+            v.reject(loginField, "must be 2 to 64 letters, digits or . _ @ -, starting with a letter or digit");
+        }
+        String displayName = displayName(v, m.displayName());
+        String mobile = mobile(v, m.mobile());
+        String email = email(v, m.email());
+        List<UUID> depts = departments(v, orgId, m.departmentIds() == null ? List.of() : m.departmentIds());
+        String password = password(v, passwordField, m.password(), login);
+        if (m.role() == null) {
+            v.reject("role", "must be one of ADMIN, MANAGER, MEMBER");
+        }
+        v.throwIfInvalid();
+        if (members.loginTaken(orgId, login)) {
+            throw new LiaisonException(
+                    HttpStatus.CONFLICT,
+                    "login-taken",
+                    "The login '" + login + "' is used by another member of this organization.",
+                    login);
+        }
+        return new NewMember(login, displayName, mobile, email, m.role(), depts, password);
+    }
+
+    private static String displayName(Validation v, @Nullable String value) {
+        String clean = value == null ? "" : value.trim();
+        if (clean.isEmpty() || clean.length() > 100) {
+            v.reject("displayName", "must have 1 to 100 characters");
+        }
+        return clean;
+    }
+
+    private static @Nullable String mobile(Validation v, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String clean = value.trim();
+        if (!MOBILE.matcher(clean).matches()) {
+            v.reject("mobile", "must be a phone number of digits, optionally starting with +");
+        }
+        return clean.replaceAll("[ ()-]", "");
+    }
+
+    private static @Nullable String email(Validation v, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String clean = value.trim().toLowerCase(Locale.ROOT);
+        if (clean.length() > 254 || !EMAIL.matcher(clean).matches()) {
+            v.reject("email", "must be an e-mail address such as name@example.com");
+        }
+        return clean;
+    }
+
+    private static @Nullable String locale(Validation v, @Nullable String value) {
+        if (value != null && !OrganizationService.LOCALES.contains(value)) {
+            v.reject("locale", "must be zh-CN or en");
+        }
+        return value;
+    }
+
+    private List<UUID> departments(Validation v, UUID orgId, List<UUID> ids) {
+        Set<UUID> wanted = new LinkedHashSet<>(ids);
+        if (!new HashSet<>(departments.existing(orgId, wanted)).containsAll(wanted)) {
+            v.reject("departmentIds", "names a department that does not exist in this organization");
+        }
+        return List.copyOf(wanted);
+    }
+
+    private static String password(Validation v, String field, @Nullable String value, String login) {
+        String password = value == null ? "" : value;
+        if (password.length() < MIN_PASSWORD) {
+            v.reject(field, "must have at least " + MIN_PASSWORD + " characters");
+        } else if (password.length() > MAX_PASSWORD) {
+            v.reject(field, "must have at most " + MAX_PASSWORD + " characters");
+        } else if (password.equalsIgnoreCase(login)) {
+            v.reject(field, "must not be the login");
+        }
+        return password;
+    }
+
+    private static void requireAdmin(Actor actor, String action) {
+        if (!actor.isAdmin()) {
+            throw LiaisonException.forbidden(action);
+        }
+    }
+}

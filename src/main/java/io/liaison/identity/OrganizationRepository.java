@@ -1,0 +1,42 @@
+package io.liaison.identity;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OrganizationRepository {
+
+    private final JdbcClient jdbc;
+
+    OrganizationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean any() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM organization)")
+                .query(Boolean.class)
+                .single();
+    }
+
+    boolean codeTaken(String code) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM organization WHERE code = ?)")
+                .param(code)
+                .query(Boolean.class)
+                .single();
+    }
+
+    void insert(UUID id, String name, String code, String locale) {
+        jdbc.sql("INSERT INTO organization (id, name, code, locale) VALUES (?, ?, ?, ?)")
+                .params(id, name, code, locale)
+                .update();
+    }
+
+    Optional<Organization> find(UUID id) {
+        return jdbc.sql("SELECT id, name, code, locale, created_at FROM organization WHERE id = ?")
+                .param(id)
+                .query(Organization.class)
+                .optional();
+    }
+}

@@ -1,0 +1,106 @@
+package io.liaison.identity;
+
+import io.liaison.shared.Ids;
+import io.liaison.shared.LiaisonException;
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates organizations, each with its first administrator. */
+@Service
+public class OrganizationService {
+
+    static final Set<String> LOCALES = Set.of("zh-CN", "en");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final OrganizationRepository organizations;
+    private final MemberService members;
+
+    OrganizationService(OrganizationRepository organizations, MemberService members) {
+        this.organizations = organizations;
+        this.members = members;
+    }
+
+    /** What {@code POST /orgs} needs: the new organization and the login of its administrator. */
+    public record CreateOrganization(
+            String name,
+            @Nullable String code,
+            @Nullable String locale,
+            String adminLogin,
+            String adminPassword,
+            @Nullable String adminDisplayName) {}
+
+    /** The organization and its administrator, as created. */
+    public record Created(Organization organization, Member admin) {}
+
+    /** Only the system administrator (the first organization's first administrator) may do this. */
+    @Transactional
+    public Created create(Actor actor, CreateOrganization command) {
+        if (!actor.systemAdmin()) {
+            throw LiaisonException.forbidden("create organizations");
+        }
+        return create(command, false);
+    }
+
+    @Transactional
+    Created create(CreateOrganization command, boolean systemAdmin) {
+        String name = command.name() == null ? "" : command.name().trim();
+        if (name.isEmpty() || name.length() > 100) {
+            throw LiaisonException.invalid("name", "must have 1 to 100 characters");
+        }
+        String locale = command.locale() == null ? "zh-CN" : command.locale();
+        if (!LOCALES.contains(locale)) {
+            throw LiaisonException.invalid("locale", "must be zh-CN or en");
+        }
+        String code =
+                command.code() == null ? codeFor(name) : command.code().trim().toLowerCase(Locale.ROOT);
+        if (!code.matches("[a-z0-9][a-z0-9-]{1,39}")) {
+            throw LiaisonException.invalid(
+                    "code", "must be 2 to 40 lower-case letters, digits or dashes, starting with a letter or digit");
+        }
+        if (organizations.codeTaken(code)) {
+            throw new LiaisonException(
+                    HttpStatus.CONFLICT,
+                    "organization-code-taken",
+                    "An organization with the code '" + code + "' exists already.",
+                    code);
+        }
+        UUID id = Ids.newId();
+        organizations.insert(id, name, code, locale);
+        String displayName = command.adminDisplayName() == null ? command.adminLogin() : command.adminDisplayName();
+        Member admin = members.createAdministrator(
+                id, command.adminLogin(), displayName, command.adminPassword(), systemAdmin);
+        return new Created(organizations.find(id).orElseThrow(), admin);
+    }
+
+    @Transactional(readOnly = true)
+    public Organization get(UUID orgId) {
+        return organizations.find(orgId).orElseThrow(() -> LiaisonException.notFound("organization", orgId));
+    }
+
+    boolean anyExists() {
+        return organizations.any();
+    }
+
+    private String codeFor(String name) {
+        String slug =
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 30) {
+            slug = slug.substring(0, 30).replaceAll("-+$", "");
+        }
+        if (slug.length() >= 2 && !organizations.codeTaken(slug)) {
+            return slug;
+        }
+        String prefix = slug.length() >= 2 ? slug + "-" : "org-";
+        String candidate;
+        do {
+            candidate = prefix + Integer.toString(1000 + RANDOM.nextInt(9000));
+        } while (organizations.codeTaken(candidate));
+        return candidate;
+    }
+}

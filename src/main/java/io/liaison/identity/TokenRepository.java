@@ -1,0 +1,71 @@
+package io.liaison.identity;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TokenRepository {
+
+    private final JdbcClient jdbc;
+
+    TokenRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(
+            UUID orgId,
+            UUID id,
+            UUID memberId,
+            String name,
+            String hash,
+            String hint,
+            @Nullable OffsetDateTime expires) {
+        jdbc.sql("""
+                        INSERT INTO api_token (id, org_id, member_id, name, token_hash, hint, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """).params(id, orgId, memberId, name, hash, hint, expires).update();
+    }
+
+    List<ApiToken> findByMember(UUID orgId, UUID memberId) {
+        return jdbc.sql("""
+                        SELECT id, name, hint, created_at, last_used_at, expires_at FROM api_token
+                         WHERE org_id = ? AND member_id = ? AND revoked_at IS NULL
+                         ORDER BY created_at DESC, id DESC
+                        """).params(orgId, memberId).query(ApiToken.class).list();
+    }
+
+    Optional<ApiToken> find(UUID orgId, UUID memberId, UUID id) {
+        return jdbc.sql("""
+                        SELECT id, name, hint, created_at, last_used_at, expires_at FROM api_token
+                         WHERE org_id = ? AND member_id = ? AND id = ? AND revoked_at IS NULL
+                        """).params(orgId, memberId, id).query(ApiToken.class).optional();
+    }
+
+    void revoke(UUID orgId, UUID id) {
+        jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE org_id = ? AND id = ? AND revoked_at IS NULL")
+                .params(orgId, id)
+                .update();
+    }
+
+    /** The member a live token belongs to: not revoked, not expired, member still active. */
+    Optional<UUID> liveTokenMember(String hash) {
+        return jdbc.sql("""
+                        SELECT t.member_id FROM api_token t JOIN member m ON m.org_id = t.org_id AND m.id = t.member_id
+                         WHERE t.token_hash = ? AND t.revoked_at IS NULL AND m.active
+                           AND (t.expires_at IS NULL OR t.expires_at > now())
+                        """).param(hash).query(UUID.class).optional();
+    }
+
+    /** Records use at minute precision, so that a busy script does not write on every call. */
+    void touch(String hash) {
+        jdbc.sql("""
+                        UPDATE api_token SET last_used_at = now()
+                         WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+                        """).param(hash).update();
+    }
+}

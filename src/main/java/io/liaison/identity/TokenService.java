@@ -1,0 +1,88 @@
+package io.liaison.identity;
+
+import io.liaison.shared.Ids;
+import io.liaison.shared.LiaisonException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API tokens of the acting member. The secret is shown once and stored only as its SHA-256 hash: a
+ * token of 32 random bytes needs no slow hash, and a fast one lets every API call look it up by hash.
+ */
+@Service
+public class TokenService {
+
+    public static final String PREFIX = "lia_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TokenRepository tokens;
+    private final MemberService members;
+
+    TokenService(TokenRepository tokens, MemberService members) {
+        this.tokens = tokens;
+        this.members = members;
+    }
+
+    @Transactional
+    public ApiToken.Issued create(Actor actor, String name, @Nullable OffsetDateTime expiresAt) {
+        String clean = name == null ? "" : name.trim();
+        if (clean.isEmpty() || clean.length() > 100) {
+            throw LiaisonException.invalid("name", "must have 1 to 100 characters");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
+            throw LiaisonException.invalid("expiresAt", "must be in the future");
+        }
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        UUID id = Ids.newId();
+        String hint = PREFIX + "…" + secret.substring(secret.length() - 4);
+        tokens.insert(actor.orgId(), id, actor.memberId(), clean, hash(secret), hint, expiresAt);
+        return new ApiToken.Issued(
+                tokens.find(actor.orgId(), actor.memberId(), id).orElseThrow(), secret);
+    }
+
+    /** The actor's own tokens; nobody sees another member's tokens. */
+    @Transactional(readOnly = true)
+    public List<ApiToken> list(Actor actor) {
+        return tokens.findByMember(actor.orgId(), actor.memberId());
+    }
+
+    @Transactional
+    public void revoke(Actor actor, UUID id) {
+        tokens.find(actor.orgId(), actor.memberId(), id).orElseThrow(() -> LiaisonException.notFound("token", id));
+        tokens.revoke(actor.orgId(), id);
+    }
+
+    /** The actor a bearer secret stands for, when the token is live and its member active. */
+    @Transactional
+    public Optional<Actor> authenticate(String secret) {
+        if (!secret.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String hash = hash(secret);
+        Optional<Actor> actor = tokens.liveTokenMember(hash).flatMap(members::actor);
+        actor.ifPresent(a -> tokens.touch(hash));
+        return actor;
+    }
+
+    private static String hash(String secret) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.liaison.identity.api;
+
+import io.liaison.identity.Actor;
+import io.liaison.identity.Department;
+import io.liaison.identity.DepartmentService;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.MergePatch;
+import io.liaison.shared.web.ETags;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/departments")
+class DepartmentController {
+
+    private final DepartmentService departments;
+
+    DepartmentController(DepartmentService departments) {
+        this.departments = departments;
+    }
+
+    record CreateDepartmentRequest(
+            @Nullable String name,
+            @Nullable UUID parentId,
+            @Nullable Integer sortOrder) {}
+
+    /** The whole tree, parents before their children's siblings by order; one page, as trees are small. */
+    @GetMapping
+    CursorPage<Department> list(Actor actor) {
+        return new CursorPage<>(departments.list(actor), null);
+    }
+
+    @PostMapping
+    ResponseEntity<Department> create(Actor actor, @RequestBody CreateDepartmentRequest request) {
+        Department created = departments.create(
+                actor, request.name(), request.parentId(), request.sortOrder() == null ? 0 : request.sortOrder());
+        return ResponseEntity.created(URI.create("/api/v1/departments/" + created.id()))
+                .eTag(ETags.of(created.version()))
+                .body(created);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<Department> get(Actor actor, @PathVariable UUID id) {
+        Department department = departments.get(actor, id);
+        return ResponseEntity.ok().eTag(ETags.of(department.version())).body(department);
+    }
+
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {"application/merge-patch+json", "application/json"})
+    ResponseEntity<Department> update(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody Map<String, @Nullable Object> body) {
+        MergePatch patch = new MergePatch(body, DepartmentService.PATCHABLE);
+        Department changed = departments.update(actor, id, patch, ETags.expected(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        departments.delete(actor, id, ETags.expected(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,69 @@
+package io.liaison.identity.api;
+
+import io.liaison.identity.Actor;
+import io.liaison.identity.DepartmentService;
+import io.liaison.identity.MemberService;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/me")
+class MeController {
+
+    private final DepartmentService departments;
+    private final MemberService members;
+
+    MeController(DepartmentService departments, MemberService members) {
+        this.departments = departments;
+        this.members = members;
+    }
+
+    record Org(UUID id, String name, String code) {}
+
+    record Dept(UUID id, String name) {}
+
+    record MeResponse(
+            UUID id,
+            String kind,
+            String login,
+            String displayName,
+            String role,
+            boolean systemAdmin,
+            @Nullable String locale,
+            Org organization,
+            List<Dept> departments) {}
+
+    record PasswordChange(
+            @Nullable String currentPassword, @Nullable String newPassword) {}
+
+    @GetMapping
+    MeResponse me(Actor actor) {
+        List<Dept> depts = departments.list(actor).stream()
+                .filter(d -> actor.departmentIds().contains(d.id()))
+                .map(d -> new Dept(d.id(), d.name()))
+                .toList();
+        return new MeResponse(
+                actor.memberId(),
+                "member",
+                actor.login(),
+                actor.displayName(),
+                actor.role().name(),
+                actor.systemAdmin(),
+                actor.locale(),
+                new Org(actor.orgId(), actor.orgName(), actor.orgCode()),
+                depts);
+    }
+
+    @PostMapping("/password")
+    ResponseEntity<Void> changePassword(Actor actor, @RequestBody PasswordChange request) {
+        members.changeOwnPassword(actor, request.currentPassword(), request.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+}

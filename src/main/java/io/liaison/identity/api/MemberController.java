@@ -1,0 +1,108 @@
+package io.liaison.identity.api;
+
+import io.liaison.identity.Actor;
+import io.liaison.identity.Member;
+import io.liaison.identity.MemberService;
+import io.liaison.identity.Role;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.MergePatch;
+import io.liaison.shared.web.ETags;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/members")
+class MemberController {
+
+    private final MemberService members;
+
+    MemberController(MemberService members) {
+        this.members = members;
+    }
+
+    record CreateMemberRequest(
+            @Nullable String login,
+            @Nullable String displayName,
+            @Nullable String mobile,
+            @Nullable String email,
+            @Nullable String role,
+            @Nullable List<UUID> departmentIds,
+            @Nullable String password) {}
+
+    @GetMapping
+    CursorPage<MemberResponse> list(
+            Actor actor,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable UUID departmentId,
+            @RequestParam(defaultValue = "false") boolean includeInactive,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return members.list(
+                        actor,
+                        new MemberService.Filter(q, departmentId, includeInactive),
+                        cursor,
+                        CursorPage.limit(limit))
+                .map(MemberResponse::of);
+    }
+
+    @PostMapping
+    ResponseEntity<MemberResponse> create(Actor actor, @RequestBody CreateMemberRequest request) {
+        Member created = members.create(
+                actor,
+                new MemberService.NewMember(
+                        request.login(),
+                        request.displayName(),
+                        request.mobile(),
+                        request.email(),
+                        request.role() == null ? Role.MEMBER : Role.parse(request.role()),
+                        request.departmentIds() == null ? List.of() : request.departmentIds(),
+                        request.password()));
+        return ResponseEntity.created(URI.create("/api/v1/members/" + created.id()))
+                .eTag(ETags.of(created.version()))
+                .body(MemberResponse.of(created));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<MemberResponse> get(Actor actor, @PathVariable UUID id) {
+        return withETag(members.get(actor, id));
+    }
+
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {"application/merge-patch+json", "application/json"})
+    ResponseEntity<MemberResponse> update(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody Map<String, @Nullable Object> body) {
+        MergePatch patch = new MergePatch(body, MemberService.PATCHABLE);
+        return withETag(members.update(actor, id, patch, ETags.expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/deactivate")
+    ResponseEntity<MemberResponse> deactivate(Actor actor, @PathVariable UUID id) {
+        return withETag(members.deactivate(actor, id));
+    }
+
+    @PostMapping("/{id}/activate")
+    ResponseEntity<MemberResponse> activate(Actor actor, @PathVariable UUID id) {
+        return withETag(members.activate(actor, id));
+    }
+
+    private static ResponseEntity<MemberResponse> withETag(Member member) {
+        return ResponseEntity.ok().eTag(ETags.of(member.version())).body(MemberResponse.of(member));
+    }
+}

@@ -1,0 +1,58 @@
+package io.liaison.identity.api;
+
+import io.liaison.identity.Actor;
+import io.liaison.identity.OrganizationService;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The system administrator creates further organizations, each with its own administrator. */
+@RestController
+@RequestMapping("/api/v1/orgs")
+class OrganizationController {
+
+    private final OrganizationService organizations;
+
+    OrganizationController(OrganizationService organizations) {
+        this.organizations = organizations;
+    }
+
+    record CreateOrganizationRequest(
+            @Nullable String name,
+            @Nullable String code,
+            @Nullable String locale,
+            @Nullable String adminLogin,
+            @Nullable String adminPassword,
+            @Nullable String adminDisplayName) {}
+
+    record OrganizationResponse(
+            UUID id, String name, String code, String locale, OffsetDateTime createdAt, MemberResponse admin) {}
+
+    @PostMapping
+    ResponseEntity<OrganizationResponse> create(Actor actor, @RequestBody CreateOrganizationRequest request) {
+        var created = organizations.create(
+                actor,
+                new OrganizationService.CreateOrganization(
+                        request.name(),
+                        request.code(),
+                        request.locale(),
+                        request.adminLogin(),
+                        request.adminPassword(),
+                        request.adminDisplayName()));
+        var org = created.organization();
+        return ResponseEntity.created(URI.create("/api/v1/orgs/" + org.id()))
+                .body(new OrganizationResponse(
+                        org.id(),
+                        org.name(),
+                        org.code(),
+                        org.locale(),
+                        org.createdAt(),
+                        MemberResponse.of(created.admin())));
+    }
+}

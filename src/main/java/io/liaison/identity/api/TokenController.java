@@ -1,0 +1,62 @@
+package io.liaison.identity.api;
+
+import io.liaison.identity.Actor;
+import io.liaison.identity.ApiToken;
+import io.liaison.identity.TokenService;
+import io.liaison.shared.CursorPage;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's own API tokens. POST also takes HTTP Basic, so that a script can get its first token. */
+@RestController
+@RequestMapping("/api/v1/tokens")
+class TokenController {
+
+    private final TokenService tokens;
+
+    TokenController(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    record CreateTokenRequest(
+            @Nullable String name, @Nullable OffsetDateTime expiresAt) {}
+
+    /** The created token with its secret in {@code token}: shown this once, never again. */
+    record CreatedTokenResponse(
+            UUID id,
+            String name,
+            String token,
+            String hint,
+            OffsetDateTime createdAt,
+            @Nullable OffsetDateTime expiresAt) {}
+
+    @GetMapping
+    CursorPage<ApiToken> list(Actor actor) {
+        return new CursorPage<>(tokens.list(actor), null);
+    }
+
+    @PostMapping
+    ResponseEntity<CreatedTokenResponse> create(Actor actor, @RequestBody CreateTokenRequest request) {
+        ApiToken.Issued issued = tokens.create(actor, request.name(), request.expiresAt());
+        ApiToken t = issued.token();
+        return ResponseEntity.created(URI.create("/api/v1/tokens/" + t.id()))
+                .body(new CreatedTokenResponse(
+                        t.id(), t.name(), issued.secret(), t.hint(), t.createdAt(), t.expiresAt()));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> revoke(Actor actor, @PathVariable UUID id) {
+        tokens.revoke(actor, id);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,115 @@
+package io.liaison.identity.internal;
+
+import io.liaison.identity.LoginService;
+import io.liaison.identity.TokenService;
+import io.liaison.shared.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates API calls: a bearer token everywhere; HTTP Basic with login and password only on
+ * {@code POST /api/v1/tokens}, so that a script can get its first token. A bad credential is a 401
+ * that says what was wrong; too many failed Basic attempts a 429 with Retry-After.
+ */
+class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String TOKEN_PATH = "/api/v1/tokens";
+
+    private final TokenService tokens;
+    private final LoginService logins;
+    private final Problems problems;
+
+    ApiAuthenticationFilter(TokenService tokens, LoginService logins, Problems problems) {
+        this.tokens = tokens;
+        this.logins = logins;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String scheme = header.contains(" ") ? header.substring(0, header.indexOf(' ')) : header;
+        String value = header.substring(scheme.length()).trim();
+        if (scheme.equalsIgnoreCase("Bearer")) {
+            var actor = tokens.authenticate(value);
+            if (actor.isEmpty()) {
+                unauthorized(request, response, "invalid-token", "The token is unknown, expired or revoked.");
+                return;
+            }
+            SecurityContextHolder.getContext().setAuthentication(new ActorAuthentication(actor.get()));
+        } else if (scheme.equalsIgnoreCase("Basic")) {
+            if (!("POST".equals(request.getMethod()) && TOKEN_PATH.equals(request.getRequestURI()))) {
+                unauthorized(
+                        request,
+                        response,
+                        "basic-not-accepted",
+                        "HTTP Basic is accepted only by POST " + TOKEN_PATH + "; send a bearer token.");
+                return;
+            }
+            if (!basic(value, request, response)) {
+                return;
+            }
+        } else {
+            unauthorized(request, response, "invalid-token", "Send 'Authorization: Bearer <token>'.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean basic(String encoded, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = "";
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            unauthorized(request, response, "bad-credentials", "The Basic credentials are not 'login:password'.");
+            return false;
+        }
+        String user = decoded.substring(0, colon);
+        String org = null;
+        int slash = user.indexOf('/');
+        if (slash >= 0) {
+            org = user.substring(0, slash);
+            user = user.substring(slash + 1);
+        }
+        try {
+            var actor = logins.login(
+                    org, user, decoded.substring(colon + 1), request.getRemoteAddr(), LoginService.Channel.BASIC);
+            SecurityContextHolder.getContext().setAuthentication(new ActorAuthentication(actor));
+            return true;
+        } catch (LoginService.LoginRefusedException e) {
+            unauthorized(request, response, e.ambiguous() ? "ambiguous-login" : "bad-credentials", e.getMessage());
+        } catch (LoginService.LoginThrottledException e) {
+            long seconds = e.retryAfter().toSeconds();
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            problems.write(
+                    response,
+                    problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-logins", e.getMessage(), request, seconds));
+        }
+        return false;
+    }
+
+    private void unauthorized(HttpServletRequest request, HttpServletResponse response, String slug, String detail)
+            throws IOException {
+        SecurityContextHolder.clearContext();
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        problems.write(response, problems.of(HttpStatus.UNAUTHORIZED, slug, detail, request));
+    }
+}

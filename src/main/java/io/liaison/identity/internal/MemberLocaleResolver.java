@@ -1,0 +1,69 @@
+package io.liaison.identity.internal;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The language of a request: the member's saved choice, else the language chosen on the login page
+ * (a cookie), else the browser's Accept-Language. Simplified Chinese and English are offered.
+ */
+class MemberLocaleResolver implements LocaleResolver {
+
+    static final String COOKIE = "liaison-lang";
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof ActorAuthentication auth
+                && auth.actor().locale() != null) {
+            return toLocale(auth.actor().locale());
+        }
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (COOKIE.equals(cookie.getName())) {
+                    return toLocale(cookie.getValue());
+                }
+            }
+        }
+        String accept = request.getHeader("Accept-Language");
+        if (accept == null || accept.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        for (Locale.LanguageRange range : Locale.LanguageRange.parse(accept)) {
+            String tag = range.getRange().toLowerCase(Locale.ROOT);
+            if (tag.startsWith("zh")) {
+                return Locale.SIMPLIFIED_CHINESE;
+            }
+            if (tag.startsWith("en")) {
+                return Locale.ENGLISH;
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+        if (response == null) {
+            return;
+        }
+        Cookie cookie = new Cookie(COOKIE, locale == null ? "" : tag(locale));
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setMaxAge(locale == null ? 0 : 365 * 24 * 3600);
+        response.addCookie(cookie);
+    }
+
+    static Locale toLocale(@Nullable String tag) {
+        return tag != null && tag.toLowerCase(Locale.ROOT).startsWith("zh")
+                ? Locale.SIMPLIFIED_CHINESE
+                : Locale.ENGLISH;
+    }
+
+    static String tag(Locale locale) {
+        return "zh".equals(locale.getLanguage()) ? "zh-CN" : "en";
+    }
+}

@@ -1,0 +1,39 @@
+package io.liaison.shared;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Liaison's own settings ({@code liaison.*}); the environment variables of the README map onto
+ * them in {@code application.properties}.
+ */
+@ConfigurationProperties("liaison")
+public record LiaisonProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Db db,
+        @Nullable String adminPassword,
+        @DefaultValue("Liaison") String organizationName,
+        @DefaultValue("zh-CN") String locale,
+        @DefaultValue("http://localhost:8080") String baseUrl,
+        @DefaultValue Login login) {
+
+    /** An external PostgreSQL; when {@code url} is empty, the embedded one is used. */
+    public record Db(
+            @Nullable String url,
+            @Nullable String user,
+            @Nullable String password) {
+
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    /** How many failed logins are tolerated, per login and per client address, within a window. */
+    public record Login(
+            @DefaultValue("5") int maxFailuresPerLogin,
+            @DefaultValue("20") int maxFailuresPerAddress,
+            @DefaultValue("15m") Duration window) {}
+}

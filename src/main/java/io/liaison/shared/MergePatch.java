@@ -1,0 +1,96 @@
+package io.liaison.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A JSON Merge Patch (RFC 7396) body: a field that is absent stays unchanged, a field that is
+ * {@code null} is cleared. Reading a field checks its JSON type and names the field when it is wrong.
+ */
+public final class MergePatch {
+
+    private final Map<String, @Nullable Object> fields;
+
+    public MergePatch(Map<String, @Nullable Object> fields, Set<String> allowed) {
+        for (String name : fields.keySet()) {
+            if (!allowed.contains(name)) {
+                throw LiaisonException.invalid(name, "is not a field that can be changed here");
+            }
+        }
+        this.fields = fields;
+    }
+
+    public boolean has(String field) {
+        return fields.containsKey(field);
+    }
+
+    /** The new text of a field, or {@code null} when the patch clears it. */
+    public @Nullable String text(String field) {
+        Object value = fields.get(field);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw LiaisonException.invalid(field, "must be a string");
+    }
+
+    public String requiredText(String field) {
+        String value = text(field);
+        if (value == null || value.isBlank()) {
+            throw LiaisonException.invalid(field, "must not be empty");
+        }
+        return value;
+    }
+
+    public @Nullable Integer integer(String field) {
+        Object value = fields.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number n && n.doubleValue() == n.intValue()) {
+            return n.intValue();
+        }
+        throw LiaisonException.invalid(field, "must be a whole number");
+    }
+
+    public @Nullable UUID id(String field) {
+        String value = text(field);
+        return value == null ? null : parseId(field, value);
+    }
+
+    /** A list of ids; {@code null} reads as the empty list. */
+    public List<UUID> ids(String field) {
+        return list(field, v -> v instanceof String s ? parseId(field, s) : null);
+    }
+
+    private <T> List<T> list(String field, Function<Object, @Nullable T> element) {
+        Object value = fields.get(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> raw)) {
+            throw LiaisonException.invalid(field, "must be a list");
+        }
+        List<T> result = new ArrayList<>();
+        for (Object item : raw) {
+            T converted = item == null ? null : element.apply(item);
+            if (converted == null) {
+                throw LiaisonException.invalid(field, "has an element of the wrong type");
+            }
+            result.add(converted);
+        }
+        return result;
+    }
+
+    private static UUID parseId(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw LiaisonException.invalid(field, "'" + value + "' is not an id");
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.liaison.shared.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL that Liaison runs itself when no external database is configured. Its cluster lives
+ * in {@code <data dir>/postgres} and is kept across restarts. A lock file in the data directory keeps
+ * a second Liaison away; a server orphaned by a previous Liaison that was killed is stopped first.
+ */
+public final class EmbeddedDatabase implements Closeable {
+
+    static final String DATABASE = "liaison";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.postgres = postgres;
+    }
+
+    /** Starts (and on first use creates) the cluster under {@code dataDir}. */
+    public static EmbeddedDatabase start(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            FileChannel channel = FileChannel.open(
+                    dataDir.resolve("liaison.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = lockOrRefuse(channel, dataDir);
+            channel.truncate(0)
+                    .write(StandardCharsets.UTF_8.encode(ProcessHandle.current().pid() + "\n"));
+            Path cluster = dataDir.resolve("postgres");
+            stopOrphanedServer(cluster);
+            removeUnfinishedCluster(cluster);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(cluster)
+                    .setCleanDataDirectory(false)
+                    .setLocaleConfig("lc-collate", "C")
+                    .setLocaleConfig("lc-ctype", "C.UTF-8")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            EmbeddedDatabase database = new EmbeddedDatabase(channel, lock, postgres);
+            database.createDatabaseIfMissing();
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    private static FileLock lockOrRefuse(FileChannel channel, Path dataDir) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            String holder = readFirstLine(dataDir.resolve("liaison.lock")).orElse("unknown");
+            throw new DataDirectoryInUseException(dataDir, holder);
+        }
+        return lock;
+    }
+
+    /**
+     * After {@code kill -9} of a JVM, its PostgreSQL keeps running and holds postmaster.pid. Such a
+     * server belongs to nobody now (this process holds the data directory lock), so stop it.
+     */
+    private static void stopOrphanedServer(Path cluster) throws IOException {
+        Optional<ProcessHandle> orphan = readFirstLine(cluster.resolve("postmaster.pid"))
+                .flatMap(pid -> parsePid(pid))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        ProcessHandle server = orphan.get();
+        log.warn("Stopping PostgreSQL (pid {}) left running by a Liaison that did not shut down", server.pid());
+        server.destroy();
+        try {
+            server.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("PostgreSQL (pid {}) did not stop in {}; killing it", server.pid(), ORPHAN_STOP_WAIT);
+            server.destroyForcibly();
+        }
+    }
+
+    /** initdb interrupted before it wrote its configuration leaves a directory initdb refuses. */
+    private static void removeUnfinishedCluster(Path cluster) throws IOException {
+        if (!Files.isDirectory(cluster) || Files.exists(cluster.resolve("postgresql.conf"))) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(cluster)) {
+            List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
+            if (all.size() > 1) {
+                log.warn("Removing an unfinished database cluster in {}", cluster);
+            }
+            for (Path p : all) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static Optional<Long> parsePid(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> readFirstLine(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.findFirst();
+        }
+    }
+
+    private void createDatabaseIfMissing() {
+        try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"))) {
+            boolean exists;
+            try (var rs =
+                    c.createStatement().executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                exists = rs.next();
+            }
+            if (!exists) {
+                c.createStatement().execute("CREATE DATABASE " + DATABASE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database " + DATABASE, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", DATABASE);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            postgres.close();
+        } finally {
+            releaseLock();
+        }
+    }
+
+    private void releaseLock() throws IOException {
+        if (lock.isValid()) {
+            lock.release();
+        }
+        lockChannel.close();
+    }
+}

@@ -1,0 +1,110 @@
+package io.liaison.shared.web;
+
+import io.liaison.shared.LiaisonException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/** Turns every failure of a REST controller into problem details; a 500 never shows a stack trace. */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final Problems problems;
+
+    ApiExceptionHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> liaison(LiaisonException e, HttpServletRequest request) {
+        return respond(problems.of(e, request));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+        List<LiaisonException.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new LiaisonException.FieldError(f.getField(), String.valueOf(f.getDefaultMessage())))
+                .toList();
+        String summary = errors.stream()
+                .map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("The request is not valid.");
+        return respond(problems.withErrors(
+                problems.of(HttpStatus.BAD_REQUEST, "validation", summary, request, summary), errors));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        String detail;
+        if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+            String field = bind.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> a + "." + b)
+                    .orElse("?");
+            return respond(problems.withErrors(
+                    problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            "validation",
+                            field + ": has the wrong type",
+                            request,
+                            field + ": has the wrong type"),
+                    List.of(new LiaisonException.FieldError(field, "has the wrong type"))));
+        } else if (cause instanceof JacksonException json) {
+            detail = "The request body is not valid JSON: " + json.getOriginalMessage();
+        } else {
+            detail = "The request needs a JSON body.";
+        }
+        return respond(problems.of(HttpStatus.BAD_REQUEST, "malformed-request", detail, request, detail));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        String message = "'" + e.getValue() + "' is not a valid value";
+        return respond(problems.of(LiaisonException.invalid(e.getName(), message), request));
+    }
+
+    /** Spring's own exceptions (405, 415, missing parameters...) carry their status; anything else is a 500. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse framework) {
+            HttpStatus status = HttpStatus.valueOf(framework.getStatusCode().value());
+            String detail = framework.getBody().getDetail() == null
+                    ? status.getReasonPhrase()
+                    : framework.getBody().getDetail();
+            ProblemDetail problem = problems.of(status, "http-" + status.value(), detail, request);
+            return ResponseEntity.status(status)
+                    .headers(framework.getHeaders())
+                    .contentType(Problems.PROBLEM_JSON)
+                    .body(problem);
+        }
+        log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return respond(problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Something went wrong on the server; it has been logged.",
+                request));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(Problems.PROBLEM_JSON);
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+    }
+}

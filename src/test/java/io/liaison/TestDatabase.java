@@ -1,0 +1,47 @@
+package io.liaison;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One embedded PostgreSQL for the whole test JVM, shared by every Spring context of the suite; each
+ * test works in organizations of its own, so tests do not see each other's rows.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    private static EmbeddedPostgres postgres;
+    private static Path dataDir;
+
+    static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                dataDir = Files.createTempDirectory("liaison-test-data");
+                postgres = EmbeddedPostgres.builder()
+                        .setLocaleConfig("lc-collate", "C")
+                        .setLocaleConfig("lc-ctype", "C.UTF-8")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return postgres;
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        EmbeddedPostgres db = postgres();
+        TestPropertyValues.of(
+                        "liaison.db.url=" + db.getJdbcUrl("postgres", "postgres"),
+                        "liaison.db.user=postgres",
+                        "liaison.data-dir=" + dataDir,
+                        "liaison.admin-password=" + ADMIN_PASSWORD)
+                .applyTo(context);
+    }
+}
