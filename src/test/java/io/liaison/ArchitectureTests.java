@@ -1,0 +1,61 @@
+package io.liaison;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.bind.annotation.RestController;
+
+class ArchitectureTests {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.liaison");
+
+    @Test
+    void controllersArePackagePrivate() {
+        classes()
+                .that()
+                .areAnnotatedWith(Controller.class)
+                .or()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .notHaveModifier(JavaModifier.PUBLIC)
+                .check(CLASSES);
+    }
+
+    @Test
+    void repositoriesArePackagePrivate() {
+        classes()
+                .that()
+                .areAnnotatedWith(Repository.class)
+                .should()
+                .notHaveModifier(JavaModifier.PUBLIC)
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlySpringTransactionsAreUsed() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("jakarta.transaction.Transactional")
+                .check(CLASSES);
+    }
+
+    @Test
+    void restControllersDoNotServePagesAndPageControllersDoNotServeTheApi() {
+        classes()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .resideInAPackage("..api..")
+                .check(CLASSES);
+    }
+}
