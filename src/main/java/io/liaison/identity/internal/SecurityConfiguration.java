@@ -48,6 +48,12 @@ class SecurityConfiguration {
                         new BCryptPasswordEncoder()));
     }
 
+    /** The only authentication provider; as a bean it also keeps Boot from creating a default user. */
+    @Bean
+    FormLoginProvider formLoginProvider(LoginService logins) {
+        return new FormLoginProvider(logins);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, LoginService logins, Problems problems)
@@ -75,10 +81,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, LoginService logins, MemberService members) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, MemberService members) throws Exception {
         var pageEntryPoint = new LoginUrlAuthenticationEntryPoint("/login");
-        http.authenticationProvider(new FormLoginProvider(logins))
-                .addFilterAfter(new ActorRefreshFilter(members), SecurityContextHolderFilter.class)
+        http.addFilterAfter(new ActorRefreshFilter(members), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers(
