@@ -142,6 +142,11 @@ class TokenApiIntegrationTests {
                 .getCookie("SESSION");
         mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/me").cookie(session)).andExpect(status().isUnauthorized());
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?")
+                        .param(member.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         mvc.perform(as(post("/api/v1/members/" + member.id() + "/deactivate"), org.adminToken()))
                 .andExpect(status().isOk());

@@ -22,6 +22,13 @@ class ActorRefreshFilter extends OncePerRequestFilter {
         this.members = members;
     }
 
+    /** Static files need no actor; loading one for each would cost a query per stylesheet. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
