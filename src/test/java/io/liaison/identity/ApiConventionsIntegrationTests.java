@@ -92,7 +92,9 @@ class ApiConventionsIntegrationTests {
                 .andExpect(jsonPath("$.openapi", containsString("3.1")))
                 .andExpect(jsonPath("$.paths", hasKey("/api/v1/members")))
                 .andExpect(jsonPath("$.paths", hasKey("/api/v1/tokens")))
-                .andExpect(jsonPath("$.paths", not(hasKey("/error"))));
+                .andExpect(jsonPath("$.paths", not(hasKey("/error"))))
+                .andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"))
+                .andExpect(jsonPath("$.paths['/api/v1/me'].get.parameters").doesNotExist());
         mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
     }
 
