@@ -1,0 +1,96 @@
+package io.liaison.identity.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.liaison.identity.Actor;
+import io.liaison.identity.Department;
+import io.liaison.identity.DepartmentService;
+import io.liaison.shared.MergePatch;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The department tree. Everyone reads it; administrators create, rename, move and delete through
+ * htmx, and each change answers the refreshed panel, because a move reorders the whole tree.
+ */
+@Controller
+@RequestMapping("/departments")
+class DepartmentPages {
+
+    private static final String PANEL = "identity/departments :: panel";
+
+    private final DepartmentService departments;
+
+    DepartmentPages(DepartmentService departments) {
+        this.departments = departments;
+    }
+
+    @GetMapping
+    String page(Actor actor, Model model) {
+        model.addAttribute("tree", DepartmentTree.of(departments.list(actor)));
+        return "identity/departments";
+    }
+
+    @HxRequest
+    @GetMapping
+    String panel(Actor actor, Model model) {
+        page(actor, model);
+        return PANEL;
+    }
+
+    @PostMapping
+    String create(
+            Actor actor,
+            @RequestParam String name,
+            @RequestParam(required = false) @Nullable UUID parentId,
+            Model model) {
+        Department created = departments.create(actor, name, parentId, 0);
+        model.addAttribute("notice", "departments.created");
+        model.addAttribute("noticeArg", created.name());
+        return panel(actor, model);
+    }
+
+    @HxRequest
+    @GetMapping("/{id}/edit")
+    String edit(Actor actor, @PathVariable UUID id, Model model) {
+        DepartmentTree tree = DepartmentTree.of(departments.list(actor));
+        model.addAttribute("department", departments.get(actor, id));
+        model.addAttribute("parents", tree.parentsFor(id));
+        return "identity/departments :: edit";
+    }
+
+    @PostMapping("/{id}")
+    String update(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestParam String name,
+            @RequestParam(required = false) @Nullable UUID parentId,
+            @RequestParam long version,
+            Model model) {
+        Map<String, @Nullable Object> changes = new HashMap<>();
+        changes.put("name", name);
+        changes.put("parentId", parentId == null ? null : parentId.toString());
+        Department changed =
+                departments.update(actor, id, new MergePatch(changes, DepartmentService.PATCHABLE), version);
+        model.addAttribute("notice", "departments.updated");
+        model.addAttribute("noticeArg", changed.name());
+        return panel(actor, model);
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(Actor actor, @PathVariable UUID id, @RequestParam long version, Model model) {
+        String name = departments.get(actor, id).name();
+        departments.delete(actor, id, version);
+        model.addAttribute("notice", "departments.deleted");
+        model.addAttribute("noticeArg", name);
+        return panel(actor, model);
+    }
+}

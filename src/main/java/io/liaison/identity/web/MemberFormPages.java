@@ -1,0 +1,104 @@
+package io.liaison.identity.web;
+
+import io.liaison.identity.Actor;
+import io.liaison.identity.DepartmentService;
+import io.liaison.identity.Member;
+import io.liaison.identity.MemberService;
+import io.liaison.identity.Role;
+import io.liaison.shared.LiaisonException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Creating and changing a member: plain form posts, so that a refusal shows the form again with a
+ * message at each field the service rejected.
+ */
+@Controller
+@RequestMapping("/members")
+class MemberFormPages {
+
+    private static final String VIEW = "identity/member-form";
+
+    private final MemberService members;
+    private final DepartmentService departments;
+    private final Failures failures;
+
+    MemberFormPages(MemberService members, DepartmentService departments, Failures failures) {
+        this.members = members;
+        this.departments = departments;
+        this.failures = failures;
+    }
+
+    @GetMapping("/new")
+    String newMember(Actor actor, Model model) {
+        return form(actor, MemberForm.empty(), null, model);
+    }
+
+    @PostMapping
+    String create(Actor actor, MemberForm form, Model model, HttpServletResponse response, RedirectAttributes flash) {
+        try {
+            Member created = members.create(actor, form.toNewMember());
+            flash.addFlashAttribute("notice", "members.created");
+            flash.addFlashAttribute("noticeArg", created.displayName());
+            return "redirect:/members";
+        } catch (LiaisonException e) {
+            return refused(actor, form, null, e, model, response);
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(Actor actor, @PathVariable UUID id, Model model) {
+        Member member = members.get(actor, id);
+        return form(actor, MemberForm.of(member), member, model);
+    }
+
+    @PostMapping("/{id}")
+    String update(
+            Actor actor,
+            @PathVariable UUID id,
+            MemberForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        Member current = members.get(actor, id);
+        try {
+            Member changed = members.update(actor, id, form.toPatch(), form.version());
+            flash.addFlashAttribute("notice", "members.updated");
+            flash.addFlashAttribute("noticeArg", changed.displayName());
+            return "redirect:/members";
+        } catch (LiaisonException e) {
+            return refused(actor, form, current, e, model, response);
+        }
+    }
+
+    private String refused(
+            Actor actor,
+            MemberForm form,
+            @Nullable Member member,
+            LiaisonException e,
+            Model model,
+            HttpServletResponse response) {
+        response.setStatus(e.status().value());
+        model.addAttribute("failure", failures.of(e));
+        return form(actor, form, member, model);
+    }
+
+    private String form(Actor actor, MemberForm form, @Nullable Member member, Model model) {
+        if (!actor.isAdmin()) {
+            throw LiaisonException.forbidden("manage members");
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("member", member);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("tree", DepartmentTree.of(departments.list(actor)));
+        return VIEW;
+    }
+}

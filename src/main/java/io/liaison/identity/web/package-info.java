@@ -1,0 +1,8 @@
+/**
+ * The identity module's pages: login, home, departments, members, profile and API tokens, rendered
+ * with Thymeleaf; each page template also serves its htmx fragments.
+ */
+@NullMarked
+package io.liaison.identity.web;
+
+import org.jspecify.annotations.NullMarked;

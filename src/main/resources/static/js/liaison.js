@@ -1,0 +1,88 @@
+// Liaison's page behaviour. No inline scripts: the Content-Security-Policy allows only files like this one.
+(function () {
+  'use strict';
+
+  function meta(name) {
+    const element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.content : null;
+  }
+
+  // htmx requests change data like forms do, so they carry the session's CSRF token.
+  document.addEventListener('htmx:configRequest', function (event) {
+    const header = meta('_csrf_header');
+    const token = meta('_csrf');
+    if (header && token) {
+      event.detail.headers[header] = token;
+    }
+  });
+
+  // htmx drops 4xx answers; the server marks the ones it shaped for the page (toasts) with HX-Reswap.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    const xhr = event.detail.xhr;
+    if (xhr.status >= 400 && xhr.getResponseHeader('HX-Reswap')) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
+  function showToast(element) {
+    if (window.bootstrap) {
+      window.bootstrap.Toast.getOrCreateInstance(element, { delay: 8000 }).show();
+    } else {
+      element.classList.add('show');
+    }
+  }
+
+  function genericToast(templateId) {
+    const template = document.getElementById(templateId);
+    const region = document.getElementById('toasts');
+    if (!template || !region) {
+      return;
+    }
+    const toast = template.content.firstElementChild.cloneNode(true);
+    region.appendChild(toast);
+    showToast(toast);
+  }
+
+  document.addEventListener('htmx:responseError', function (event) {
+    // A 403 nobody shaped is a CSRF token that no longer matches a session: reloading leads to the login.
+    if (event.detail.xhr.status === 403) {
+      window.location.reload();
+      return;
+    }
+    genericToast('toast-server-error');
+  });
+
+  document.addEventListener('htmx:sendError', function () {
+    genericToast('toast-network-error');
+  });
+
+  // Toasts the server appended show themselves and fade after a while.
+  document.addEventListener('htmx:load', function (event) {
+    const element = event.detail.elt;
+    if (element.classList && element.classList.contains('toast')) {
+      showToast(element);
+    }
+  });
+
+  // Copy buttons: data-copy-target names the element whose text (or value) goes to the clipboard.
+  document.addEventListener('click', function (event) {
+    const button = event.target.closest('[data-copy-target]');
+    if (!button) {
+      return;
+    }
+    const source = document.querySelector(button.dataset.copyTarget);
+    const text = source.value !== undefined ? source.value : source.textContent;
+    navigator.clipboard.writeText(text.trim()).then(function () {
+      button.textContent = button.dataset.copiedLabel || button.textContent;
+    });
+  });
+
+  // Plain forms that need a yes before they run (the htmx ones use hx-confirm).
+  document.addEventListener('submit', function (event) {
+    const question = event.target.dataset.confirm;
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  });
+})();

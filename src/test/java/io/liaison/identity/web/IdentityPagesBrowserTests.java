@@ -1,0 +1,216 @@
+package io.liaison.identity.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.TestDatabase;
+import io.liaison.identity.Actor;
+import io.liaison.identity.MemberService;
+import io.liaison.identity.OrganizationService;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The pages in a real browser: headless Chromium from the system packages, driven by Selenium with
+ * the system chromedriver so that nothing is downloaded. Each test works in an organization of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabase.class)
+class IdentityPagesBrowserTests {
+
+    private static final String PASSWORD = "browser-test-password";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    MemberService members;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    WebDriver driver;
+    WebDriverWait wait;
+    Path profile;
+    String suffix;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("liaison-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    @Test
+    void administratorWorksInChinese() throws IOException {
+        String orgCode = newOrganization();
+        logIn(orgCode);
+        screenshot("home-en-1280");
+
+        driver.findElement(By.id("account-menu")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("lang-zh"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("nav"), "部门"));
+        assertThat(driver.findElement(By.tagName("nav")).getText()).contains("成员", "部门");
+        screenshot("home-zh-1280");
+
+        String department = "研发部 " + suffix;
+        driver.get(url("/departments"));
+        driver.findElement(By.id("new-name")).sendKeys(department);
+        driver.findElement(By.cssSelector("#department-create button[type=submit]"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("department-table"), department));
+
+        String name = "张三 " + suffix;
+        driver.get(url("/members/new"));
+        driver.findElement(By.id("login")).sendKeys("zhangsan-" + suffix);
+        driver.findElement(By.id("displayName")).sendKeys(name);
+        driver.findElement(By.id("mobile")).sendKeys("13800138000");
+        driver.findElement(By.id("email")).sendKeys("zhangsan-" + suffix + "@example.com");
+        driver.findElement(By.id("password")).sendKeys("zhangsan-password");
+        driver.findElement(By.xpath("//label[normalize-space()='" + department + "']"))
+                .click();
+        screenshot("member-form-zh-1280");
+        driver.findElement(By.id("member-save")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("member-rows"), name));
+        WebElement row = driver.findElement(By.xpath("//tr[.//div[normalize-space()='" + name + "']]"));
+        assertThat(row.getText()).contains(department, "成员", "在职");
+        screenshot("members-zh-1280");
+
+        driver.get(url("/departments"));
+        driver.findElement(By.xpath("//tr[.//span[normalize-space()='" + department + "']]//button[contains(., '删除')]"))
+                .click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "部门不为空"));
+        assertThat(driver.findElement(By.id("department-table")).getText()).contains(department);
+        screenshot("departments-toast-zh-1280");
+
+        driver.get(url("/tokens"));
+        driver.findElement(By.id("token-name")).sendKeys("CRM " + suffix);
+        driver.findElement(By.cssSelector("#token-create button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-secret")));
+        assertThat(driver.findElement(By.id("token-secret")).getAttribute("value"))
+                .startsWith("lia_");
+        assertThat(driver.findElement(By.id("token-table")).getText()).contains("CRM " + suffix);
+        screenshot("tokens-zh-1280");
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/members"));
+        screenshot("members-zh-390");
+        driver.findElement(By.cssSelector(".navbar-toggler")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-menu")));
+        screenshot("menu-zh-390");
+    }
+
+    @Test
+    void expiredSessionOnAnHtmxRequestLeadsToTheLogin() throws IOException {
+        String orgCode = newOrganization();
+        logIn(orgCode);
+        driver.get(url("/members"));
+
+        String sessionId = new String(
+                Base64.getDecoder()
+                        .decode(driver.manage().getCookieNamed("SESSION").getValue()),
+                StandardCharsets.UTF_8);
+        int ended = jdbc.sql("DELETE FROM spring_session WHERE session_id = ?")
+                .param(sessionId)
+                .update();
+        assertThat(ended).isEqualTo(1);
+
+        driver.findElement(By.id("member-search")).sendKeys("anyone");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(driver.findElement(By.id("login-submit")).isDisplayed()).isTrue();
+    }
+
+    /** A fresh organization with an administrator "boss", made by the system administrator. */
+    private String newOrganization() {
+        UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE system_admin")
+                .query(UUID.class)
+                .single();
+        Actor systemAdmin = members.actor(systemAdminId).orElseThrow();
+        String code = "browser-" + suffix;
+        organizations.create(
+                systemAdmin,
+                new OrganizationService.CreateOrganization(
+                        "Browser Org " + suffix, code, "en", "boss", PASSWORD, "Boss " + suffix));
+        return code;
+    }
+
+    private void logIn(String orgCode) throws IOException {
+        driver.get(url("/login?lang=en"));
+        screenshot("login-en");
+        driver.findElement(By.id("username")).sendKeys("boss");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("details summary")).click();
+        driver.findElement(By.id("organization")).sendKeys(orgCode);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Browser Org " + suffix));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
