@@ -70,6 +70,13 @@ class MemberRepository {
                 .list();
     }
 
+    int countActive(UUID orgId) {
+        return jdbc.sql("SELECT count(*) FROM member WHERE org_id = ? AND active")
+                .param(orgId)
+                .query(Integer.class)
+                .single();
+    }
+
     boolean loginTaken(UUID orgId, String login) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM member WHERE org_id = ? AND lower(login) = lower(?))")
                 .params(orgId, login)

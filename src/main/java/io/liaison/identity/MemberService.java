@@ -61,6 +61,12 @@ public class MemberService {
         return CursorPage.of(rows, limit, Member::id);
     }
 
+    /** How many active members the organization has; organizations are small enough to count exactly. */
+    @Transactional(readOnly = true)
+    public int countActive(Actor actor) {
+        return members.countActive(actor.orgId());
+    }
+
     @Transactional(readOnly = true)
     public Member get(Actor actor, UUID id) {
         return members.find(actor.orgId(), id).orElseThrow(() -> LiaisonException.notFound("member", id));

@@ -3,7 +3,6 @@ package io.liaison.identity.web;
 import io.liaison.identity.Actor;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.MemberService;
-import io.liaison.shared.CursorPage;
 import java.util.Objects;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,9 +23,6 @@ class HomePage {
     @GetMapping("/")
     String home(Actor actor, Model model) {
         DepartmentTree tree = DepartmentTree.of(departments.list(actor));
-        // No count query exists; one page of the list tells "N" or "more than N", which is all a glance needs.
-        CursorPage<?> page =
-                members.list(actor, new MemberService.Filter(null, null, false), null, CursorPage.MAX_LIMIT);
         model.addAttribute(
                 "myDepartments",
                 actor.departmentIds().stream()
@@ -34,8 +30,7 @@ class HomePage {
                         .filter(Objects::nonNull)
                         .toList());
         model.addAttribute("departmentCount", tree.nodes().size());
-        model.addAttribute("memberCount", page.items().size());
-        model.addAttribute("moreMembers", page.nextCursor() != null);
+        model.addAttribute("memberCount", members.countActive(actor));
         return "identity/home";
     }
 }

@@ -1,6 +1,7 @@
 package io.liaison.identity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,6 +16,7 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.Department;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.MemberService;
+import io.liaison.identity.OrganizationService;
 import io.liaison.identity.Role;
 import io.liaison.identity.internal.ActorAuthentication;
 import java.util.List;
@@ -40,6 +42,9 @@ class IdentityPagesIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OrganizationService organizations;
 
     Actor admin;
     String suffix;
@@ -142,6 +147,27 @@ class IdentityPagesIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(body).contains("is-invalid", "must have at least 10 characters", "must have 1 to 100 characters");
+    }
+
+    @Test
+    void homeCountsTheOrganizationsActiveMembersAndDepartments() throws Exception {
+        var created = organizations.create(
+                admin,
+                new OrganizationService.CreateOrganization(
+                        "Home " + suffix, null, "en", "boss-" + suffix, "a-long-password-1", null));
+        Actor boss = members.actor(created.admin().id()).orElseThrow();
+        departments.create(boss, "Sales", null, 0);
+        for (String login : List.of("one-", "two-")) {
+            members.create(
+                    boss,
+                    new MemberService.NewMember(
+                            login + suffix, login, null, null, Role.MEMBER, List.of(), "a-long-password-1"));
+        }
+
+        mvc.perform(get("/").with(as(boss)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"member-count\">3</p>")))
+                .andExpect(content().string(containsString("id=\"department-count\">1</p>")));
     }
 
     @Test
