@@ -46,6 +46,8 @@ class OrderlyShutdown {
         try {
             context.close();
         } finally {
+            // Usually the JVM is already exiting, its last non-daemon thread gone; if one lingers,
+            // end the way the signal would have.
             System.exit(128 + signal.getNumber());
         }
     }
