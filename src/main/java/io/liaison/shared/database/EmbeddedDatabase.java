@@ -111,22 +111,29 @@ public final class EmbeddedDatabase implements Closeable {
         }
         ProcessHandle server = orphan.get();
         log.warn("Stopping PostgreSQL (pid {}) left running by a Liaison that did not shut down", server.pid());
-        Path pgCtl = Path.of(server.info().command().orElseThrow()).resolveSibling("pg_ctl");
-        if (Files.isExecutable(pgCtl)) {
-            // Fast shutdown disconnects clients (a psql left open), for which SIGTERM would wait.
-            Process stop = new ProcessBuilder(
-                            pgCtl.toString(), "-D", cluster.toString(), "stop", "-m", "fast", "-w", "-t", "30")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            waitFor(stop.toHandle());
-        } else {
+        if (!fastShutdown(server)) {
             server.destroy();
         }
         if (!waitFor(server)) {
             log.warn("PostgreSQL (pid {}) did not stop in {}; killing it", server.pid(), ORPHAN_STOP_WAIT);
             server.destroyForcibly();
             waitFor(server);
+        }
+    }
+
+    /**
+     * SIGINT is PostgreSQL's fast shutdown: it disconnects clients (a psql left open), where SIGTERM,
+     * the only signal Java sends, waits for them. pg_ctl would do it too but refuses to run as root.
+     */
+    private static boolean fastShutdown(ProcessHandle server) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(server.pid()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return waitFor(kill.toHandle()) && kill.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

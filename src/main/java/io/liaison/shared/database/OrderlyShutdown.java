@@ -43,12 +43,18 @@ class OrderlyShutdown {
             return;
         }
         log.info("Received SIG{}, stopping", signal.getName());
-        try {
-            context.close();
-        } finally {
-            // Usually the JVM is already exiting, its last non-daemon thread gone; if one lingers,
-            // end the way the signal would have.
-            System.exit(128 + signal.getNumber());
-        }
+        // Not the signal's daemon thread: once Tomcat's threads end, the JVM would start to exit (and
+        // run zonky's hook) halfway through closing the context, and stop at PostgreSQL's turn.
+        Thread closer = new Thread(
+                () -> {
+                    try {
+                        context.close();
+                    } finally {
+                        System.exit(128 + signal.getNumber());
+                    }
+                },
+                "liaison-shutdown");
+        closer.setDaemon(false);
+        closer.start();
     }
 }

@@ -71,13 +71,13 @@ class RuntimeIntegrationTests {
         assertThat(departments(first, token)).containsExactly("Sales");
 
         assertThat(LiaisonProcess.postgresIn(data)).isPresent();
-        first.stop();
+        assertThat(first.stop()).as("exit code after SIGTERM").isEqualTo(143);
         assertThat(data.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
         String shutdown = first.log();
         assertThat(shutdown.indexOf("liaison - Shutdown completed"))
                 .as("the connection pool closes before PostgreSQL stops")
                 .isPositive()
-                .isLessThan(shutdown.lastIndexOf("received fast shutdown request"));
+                .isLessThan(shutdown.lastIndexOf("shut down postmaster"));
 
         LiaisonProcess restarted = start(data, Map.of("LIAISON_ADMIN_PASSWORD", "a-different-password-42"));
         assertThat(departments(restarted, token)).containsExactly("Sales");
