@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.liaison.shared.LiaisonProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -21,6 +22,12 @@ class DatabaseConfiguration {
     @Conditional(Embedded.class)
     EmbeddedDatabase embeddedDatabase(LiaisonProperties properties) {
         return EmbeddedDatabase.start(properties.dataDir());
+    }
+
+    @Bean
+    @Conditional(Embedded.class)
+    OrderlyShutdown orderlyShutdown(ConfigurableApplicationContext context) {
+        return new OrderlyShutdown(context);
     }
 
     @Bean(destroyMethod = "close")
@@ -43,6 +50,8 @@ class DatabaseConfiguration {
         pool.setUsername(user);
         pool.setPassword(password);
         pool.setMaximumPoolSize(20);
+        // Every idle connection is a PostgreSQL process; a quiet installation needs only a few.
+        pool.setMinimumIdle(2);
         return pool;
     }
 

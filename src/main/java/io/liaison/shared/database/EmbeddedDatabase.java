@@ -18,6 +18,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +70,11 @@ public final class EmbeddedDatabase implements Closeable {
                     .start();
             EmbeddedDatabase database = new EmbeddedDatabase(channel, lock, postgres);
             database.createDatabaseIfMissing();
+            // The port is free-picked on every start; operators need it for pg_dump and psql.
+            log.info(
+                    "Embedded PostgreSQL listening on localhost:{}, data in {}",
+                    postgres.getPort(),
+                    cluster.toAbsolutePath().normalize());
             return database;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
@@ -103,12 +111,41 @@ public final class EmbeddedDatabase implements Closeable {
         }
         ProcessHandle server = orphan.get();
         log.warn("Stopping PostgreSQL (pid {}) left running by a Liaison that did not shut down", server.pid());
-        server.destroy();
-        try {
-            server.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
+        if (!fastShutdown(server)) {
+            server.destroy();
+        }
+        if (!waitFor(server)) {
             log.warn("PostgreSQL (pid {}) did not stop in {}; killing it", server.pid(), ORPHAN_STOP_WAIT);
             server.destroyForcibly();
+            waitFor(server);
+        }
+    }
+
+    /**
+     * SIGINT is PostgreSQL's fast shutdown: it disconnects clients (a psql left open), where SIGTERM,
+     * the only signal Java sends, waits for them. pg_ctl would do it too but refuses to run as root.
+     */
+    private static boolean fastShutdown(ProcessHandle server) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(server.pid()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return waitFor(kill.toHandle()) && kill.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean waitFor(ProcessHandle process) {
+        try {
+            process.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
