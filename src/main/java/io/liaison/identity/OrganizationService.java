@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,10 +21,12 @@ public class OrganizationService {
 
     private final OrganizationRepository organizations;
     private final MemberService members;
+    private final ApplicationEventPublisher events;
 
-    OrganizationService(OrganizationRepository organizations, MemberService members) {
+    OrganizationService(OrganizationRepository organizations, MemberService members, ApplicationEventPublisher events) {
         this.organizations = organizations;
         this.members = members;
+        this.events = events;
     }
 
     /** What {@code POST /orgs} needs: the new organization and the login of its administrator. */
@@ -75,6 +78,7 @@ public class OrganizationService {
         String displayName = command.adminDisplayName() == null ? command.adminLogin() : command.adminDisplayName();
         Member admin = members.createAdministrator(
                 id, command.adminLogin(), displayName, command.adminPassword(), systemAdmin);
+        events.publishEvent(new OrganizationCreated(id, locale, admin.id()));
         return new Created(organizations.find(id).orElseThrow(), admin);
     }
 
