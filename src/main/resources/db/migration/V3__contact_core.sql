@@ -1,5 +1,8 @@
 -- External contacts, their tags, custom fields, follow-ups and timeline.
 
+-- Phone numbers written without a country code belong to this region (libphonenumber's codes).
+ALTER TABLE organization ADD COLUMN phone_region text NOT NULL DEFAULT 'CN' CHECK (phone_region ~ '^[A-Z]{2}$');
+
 CREATE TABLE contact (
     id                uuid PRIMARY KEY,
     org_id            uuid NOT NULL REFERENCES organization (id),

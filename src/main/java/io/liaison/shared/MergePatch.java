@@ -25,6 +25,11 @@ public final class MergePatch {
         this.fields = fields;
     }
 
+    /** The JSON value as Jackson read it: String, Number, Boolean, List, Map or {@code null}. */
+    public @Nullable Object raw(String field) {
+        return fields.get(field);
+    }
+
     public boolean has(String field) {
         return fields.containsKey(field);
     }

@@ -14,46 +14,46 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Test helpers that drive the REST API as an integration would: organizations, members, tokens. */
-final class Api {
+public final class Api {
 
     private static String systemToken;
     private final MockMvc mvc;
 
-    Api(MockMvc mvc) {
+    public Api(MockMvc mvc) {
         this.mvc = mvc;
     }
 
     /** A new organization of its own, with its administrator's token. */
-    record Org(String id, String code, String adminId, String adminLogin, String adminToken) {}
+    public record Org(String id, String code, String adminId, String adminLogin, String adminToken) {}
 
-    record Person(String id, String login, String password, String token) {}
+    public record Person(String id, String login, String password, String token) {}
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     }
 
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String token, String body) {
+    public static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String token, String body) {
         return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body);
     }
 
-    static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
+    public static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
         return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
     }
 
-    synchronized String systemAdminToken() throws Exception {
+    public synchronized String systemAdminToken() throws Exception {
         if (systemToken == null) {
             systemToken = token("default/admin", TestDatabase.ADMIN_PASSWORD);
         }
         return systemToken;
     }
 
-    String token(String user, String password) throws Exception {
+    public String token(String user, String password) throws Exception {
         String body = mvc.perform(post("/api/v1/tokens")
                         .header(HttpHeaders.AUTHORIZATION, basic(user, password))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -65,7 +65,7 @@ final class Api {
         return JsonPath.read(body, "$.token");
     }
 
-    Org newOrg() throws Exception {
+    public Org newOrg() throws Exception {
         String login = unique("boss");
         String password = "correct horse battery";
         String body = mvc.perform(json(
@@ -86,7 +86,7 @@ final class Api {
                 token(code + "/" + login, password));
     }
 
-    Person newMember(Org org, String role, String... departmentIds) throws Exception {
+    public Person newMember(Org org, String role, String... departmentIds) throws Exception {
         String login = unique("m");
         String password = "member password 1";
         String depts = departmentIds.length == 0 ? "" : "\"" + String.join("\",\"", departmentIds) + "\"";
@@ -103,7 +103,7 @@ final class Api {
         return new Person(JsonPath.read(body, "$.id"), login, password, token(org.code() + "/" + login, password));
     }
 
-    String newDepartment(Org org, String name, String parentId) throws Exception {
+    public String newDepartment(Org org, String name, String parentId) throws Exception {
         String parent = parentId == null ? "null" : "\"" + parentId + "\"";
         String body = mvc.perform(json(
                         post("/api/v1/departments"),

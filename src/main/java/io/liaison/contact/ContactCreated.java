@@ -1,0 +1,31 @@
+package io.liaison.contact;
+
+import io.liaison.shared.AuditableEvent;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Contact a member created. */
+public record ContactCreated(
+        UUID orgId,
+        @Nullable UUID actorId,
+        UUID contactId,
+        Map<String, @Nullable Object> before,
+        Map<String, @Nullable Object> after)
+        implements AuditableEvent {
+
+    @Override
+    public String action() {
+        return "contact.created";
+    }
+
+    @Override
+    public String targetType() {
+        return "contact";
+    }
+
+    @Override
+    public UUID targetId() {
+        return contactId;
+    }
+}

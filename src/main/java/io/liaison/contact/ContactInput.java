@@ -1,0 +1,304 @@
+package io.liaison.contact;
+
+import io.liaison.contact.Contact.ContactDraft;
+import io.liaison.contact.Contact.Email;
+import io.liaison.contact.Contact.Phone;
+import io.liaison.shared.MergePatch;
+import io.liaison.shared.PhoneNumbers;
+import io.liaison.shared.Validation;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a contact's fields from a JSON body, with JSON Merge Patch semantics: a field that is absent
+ * keeps its current value, {@code null} clears it; inside {@code customFields} and
+ * {@code externalIds} the same holds per key. Every invalid field is collected and named.
+ */
+final class ContactInput {
+
+    static final Set<String> FIELDS = Set.of(
+            "name",
+            "mobile",
+            "phones",
+            "emails",
+            "company",
+            "title",
+            "address",
+            "remark",
+            "gender",
+            "birthday",
+            "avatarUrl",
+            "ownerId",
+            "shareUserIds",
+            "shareDeptIds",
+            "tagIds",
+            "customFields",
+            "externalIds");
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern SOURCE = Pattern.compile("[a-z][a-z0-9_-]{0,29}");
+    private static final Set<String> GENDERS = Set.of("male", "female", "unknown");
+
+    private final MergePatch patch;
+    private final String region;
+    private final Validation v = new Validation();
+
+    private ContactInput(MergePatch patch, String region) {
+        this.patch = patch;
+        this.region = region;
+    }
+
+    /** The new state: {@code current} changed by {@code body}; for a new contact, {@code current} is null. */
+    static ContactDraft apply(
+            @Nullable ContactDraft current, Map<String, @Nullable Object> body, String region, UUID defaultOwner) {
+        ContactInput in = new ContactInput(new MergePatch(body, FIELDS), region);
+        ContactDraft base = current != null ? current : empty(defaultOwner);
+        ContactDraft result = in.read(base, current == null);
+        in.v.throwIfInvalid();
+        return result;
+    }
+
+    private static ContactDraft empty(UUID owner) {
+        return new ContactDraft(
+                "", null, List.of(), List.of(), null, null, null, null, null, null, null, owner, List.of(), List.of(),
+                List.of(), Map.of(), Map.of());
+    }
+
+    private ContactDraft read(ContactDraft c, boolean creating) {
+        String name = patch.has("name") || creating ? name(patch.has("name") ? patch.raw("name") : null) : c.name();
+        return new ContactDraft(
+                name,
+                patch.has("mobile") ? phone("mobile", patch.raw("mobile")) : c.mobile(),
+                patch.has("phones") ? phones() : c.phones(),
+                patch.has("emails") ? emails() : c.emails(),
+                text("company", 200, c.company()),
+                text("title", 100, c.title()),
+                text("address", 500, c.address()),
+                text("remark", 5000, c.remark()),
+                patch.has("gender") ? gender() : c.gender(),
+                patch.has("birthday") ? birthday() : c.birthday(),
+                patch.has("avatarUrl") ? avatarUrl() : c.avatarUrl(),
+                patch.has("ownerId") ? owner(c.ownerId()) : c.ownerId(),
+                patch.has("shareUserIds") ? ids("shareUserIds", 1000) : c.shareUserIds(),
+                patch.has("shareDeptIds") ? ids("shareDeptIds", 1000) : c.shareDeptIds(),
+                patch.has("tagIds") ? ids("tagIds", 1000) : c.tagIds(),
+                patch.has("customFields") ? customFields(c.customFields()) : c.customFields(),
+                patch.has("externalIds") ? externalIds(c.externalIds()) : c.externalIds());
+    }
+
+    private String name(@Nullable Object value) {
+        String clean = value instanceof String s ? s.trim() : "";
+        if (clean.isEmpty() || clean.length() > 100) {
+            v.reject("name", "must have 1 to 100 characters");
+        }
+        return clean;
+    }
+
+    private @Nullable String text(String field, int max, @Nullable String current) {
+        if (!patch.has(field)) {
+            return current;
+        }
+        Object value = patch.raw(field);
+        if (value != null && !(value instanceof String)) {
+            v.reject(field, "must be a string");
+            return current;
+        }
+        String clean = value == null ? null : ((String) value).trim();
+        if (clean != null && clean.length() > max) {
+            v.reject(field, "must have at most " + max + " characters");
+        }
+        return clean == null || clean.isEmpty() ? null : clean;
+    }
+
+    private @Nullable String phone(String field, @Nullable Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            v.reject(field, "must be a string");
+            return null;
+        }
+        var normalized = PhoneNumbers.normalize(s, region);
+        if (normalized.isEmpty()) {
+            v.reject(field, "'" + s + "' is not a valid phone number");
+            return null;
+        }
+        return normalized.get();
+    }
+
+    private List<Phone> phones() {
+        List<Phone> phones = new ArrayList<>();
+        List<Map<?, ?>> items = objects("phones", 20);
+        for (int i = 0; i < items.size(); i++) {
+            String number = phone("phones[" + i + "].number", items.get(i).get("number"));
+            if (number != null) {
+                phones.add(new Phone(label(items.get(i)), number));
+            } else if (items.get(i).get("number") == null) {
+                v.reject("phones[" + i + "].number", "is required");
+            }
+        }
+        return phones;
+    }
+
+    private List<Email> emails() {
+        List<Email> emails = new ArrayList<>();
+        List<Map<?, ?>> items = objects("emails", 20);
+        for (int i = 0; i < items.size(); i++) {
+            Object raw = items.get(i).get("address");
+            String address = raw instanceof String s ? s.trim().toLowerCase(Locale.ROOT) : "";
+            if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+                v.reject("emails[" + i + "].address", "must be an e-mail address such as name@example.com");
+            } else {
+                emails.add(new Email(label(items.get(i)), address));
+            }
+        }
+        return emails;
+    }
+
+    private List<Map<?, ?>> objects(String field, int max) {
+        Object value = patch.raw(field);
+        List<Map<?, ?>> result = new ArrayList<>();
+        if (value == null) {
+            return result;
+        }
+        if (!(value instanceof List<?> list) || list.size() > max) {
+            v.reject(field, "must be a list of at most " + max + " entries");
+            return result;
+        }
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> map) {
+                result.add(map);
+            } else {
+                v.reject(field, "must be a list of objects");
+            }
+        }
+        return result;
+    }
+
+    private static @Nullable String label(Map<?, ?> item) {
+        return item.get("label") instanceof String s && !s.isBlank() ? s.trim() : null;
+    }
+
+    private @Nullable String gender() {
+        Object value = patch.raw("gender");
+        if (value != null && !GENDERS.contains(value)) {
+            v.reject("gender", "must be male, female or unknown");
+            return null;
+        }
+        return (String) value;
+    }
+
+    private @Nullable LocalDate birthday() {
+        Object value = patch.raw("birthday");
+        if (value == null) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(String.valueOf(value));
+            if (date.isAfter(LocalDate.now()) || date.isBefore(LocalDate.of(1900, 1, 1))) {
+                v.reject("birthday", "must lie between 1900-01-01 and today");
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            v.reject("birthday", "must be a date such as 1990-05-17");
+            return null;
+        }
+    }
+
+    private @Nullable String avatarUrl() {
+        Object value = patch.raw("avatarUrl");
+        if (value == null) {
+            return null;
+        }
+        String url = String.valueOf(value).trim();
+        try {
+            URI uri = URI.create(url);
+            if (url.length() <= 1000 && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                return url;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        v.reject("avatarUrl", "must be an http or https address");
+        return null;
+    }
+
+    private UUID owner(UUID current) {
+        Object value = patch.raw("ownerId");
+        try {
+            return UUID.fromString(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            v.reject("ownerId", "must be the id of a member");
+            return current;
+        }
+    }
+
+    private List<UUID> ids(String field, int max) {
+        try {
+            List<UUID> ids = List.copyOf(new LinkedHashSet<>(patch.ids(field)));
+            if (ids.size() > max) {
+                v.reject(field, "must have at most " + max + " entries");
+            }
+            return ids;
+        } catch (io.liaison.shared.LiaisonException e) {
+            e.errors().forEach(f -> v.reject(f.field(), f.message()));
+            return List.of();
+        }
+    }
+
+    private Map<String, Object> customFields(Map<String, Object> current) {
+        Map<String, Object> merged = new LinkedHashMap<>(current);
+        Object value = patch.raw("customFields");
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> changes)) {
+            v.reject("customFields", "must be an object of field keys and values");
+            return current;
+        }
+        changes.forEach((key, newValue) -> {
+            if (newValue == null) {
+                merged.remove(String.valueOf(key));
+            } else {
+                merged.put(String.valueOf(key), newValue);
+            }
+        });
+        return merged;
+    }
+
+    private Map<String, String> externalIds(Map<String, String> current) {
+        Map<String, String> merged = new LinkedHashMap<>(current);
+        Object value = patch.raw("externalIds");
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> changes)) {
+            v.reject("externalIds", "must be an object such as {\"crm\": \"123\"}");
+            return current;
+        }
+        changes.forEach((key, id) -> {
+            String source = String.valueOf(key);
+            if (!SOURCE.matcher(source).matches()) {
+                v.reject("externalIds." + source, "the source must be 1 to 30 lower-case letters, digits, - or _");
+            } else if (id == null) {
+                merged.remove(source);
+            } else if (!(id instanceof String s) || s.isBlank() || s.length() > 200) {
+                v.reject("externalIds." + source, "must be a string of 1 to 200 characters");
+            } else {
+                merged.put(source, s.trim());
+            }
+        });
+        return merged;
+    }
+}

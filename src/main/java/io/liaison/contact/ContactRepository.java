@@ -1,0 +1,224 @@
+package io.liaison.contact;
+
+import io.liaison.contact.Contact.ContactDraft;
+import io.liaison.contact.Contact.Email;
+import io.liaison.contact.Contact.Phone;
+import io.liaison.shared.SqlFragment;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Contacts and their child rows (e-mails, external ids, shares, tags). */
+@Repository
+class ContactRepository {
+
+    static final String COLUMNS = """
+            c.id, c.name, c.mobile, c.phones::text AS phones, c.company, c.title, c.address, c.remark, c.gender,
+            c.birthday, c.avatar_url, c.owner_id, c.custom_fields::text AS custom_fields, c.source, c.created_at,
+            c.updated_at, c.last_contacted_at, c.version, c.trashed_at, c.trashed_by,
+            ARRAY(SELECT s.member_id FROM contact_share_member s
+                   WHERE s.org_id = c.org_id AND s.contact_id = c.id ORDER BY s.member_id) AS share_user_ids,
+            ARRAY(SELECT s.department_id FROM contact_share_department s
+                   WHERE s.org_id = c.org_id AND s.contact_id = c.id ORDER BY s.department_id) AS share_dept_ids,
+            ARRAY(SELECT t.tag_id FROM contact_tag t
+                   WHERE t.org_id = c.org_id AND t.contact_id = c.id ORDER BY t.tag_id) AS tag_ids,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('label', e.label, 'address', e.address)
+                                       ORDER BY e.position), '[]')::text
+               FROM contact_email e WHERE e.org_id = c.org_id AND e.contact_id = c.id) AS emails,
+            (SELECT coalesce(jsonb_object_agg(x.source, x.external_id), '{}')::text
+               FROM contact_external_id x WHERE x.org_id = c.org_id AND x.contact_id = c.id) AS external_ids
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ContactRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A contact the predicate allows, in the trash or not as {@code trashed} says. */
+    Optional<Contact> find(UUID id, SqlFragment allowed, boolean trashed) {
+        List<Object> params = new ArrayList<>(allowed.params());
+        params.add(id);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contact c WHERE " + allowed.sql()
+                        + " AND c.id = ? AND c.trashed_at IS " + (trashed ? "NOT NULL" : "NULL"))
+                .params(params)
+                .query(this::contact)
+                .optional();
+    }
+
+    List<Contact> query(String where, List<Object> params, String orderAndLimit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contact c WHERE " + where + " " + orderAndLimit)
+                .params(params)
+                .query(this::contact)
+                .list();
+    }
+
+    void insert(UUID orgId, UUID id, ContactDraft d, String source, UUID actorId) {
+        jdbc.sql("""
+                        INSERT INTO contact (id, org_id, name, mobile, phones, company, title, address, remark, gender,
+                                             birthday, avatar_url, owner_id, custom_fields, source, created_by)
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                        """)
+                .params(
+                        id,
+                        orgId,
+                        d.name(),
+                        d.mobile(),
+                        json.writeValueAsString(d.phones()),
+                        d.company(),
+                        d.title(),
+                        d.address(),
+                        d.remark(),
+                        d.gender(),
+                        d.birthday() == null ? null : Date.valueOf(d.birthday()),
+                        d.avatarUrl(),
+                        d.ownerId(),
+                        json.writeValueAsString(d.customFields()),
+                        source,
+                        actorId)
+                .update();
+        replaceChildren(orgId, id, d);
+    }
+
+    /** Saves the new state when the stored version is still {@code version}; false otherwise. */
+    boolean update(UUID orgId, UUID id, ContactDraft d, long version) {
+        int rows = jdbc.sql("""
+                        UPDATE contact SET name = ?, mobile = ?, phones = ?::jsonb, company = ?, title = ?,
+                               address = ?, remark = ?, gender = ?, birthday = ?, avatar_url = ?, owner_id = ?,
+                               custom_fields = ?::jsonb, updated_at = now(), version = version + 1
+                         WHERE org_id = ? AND id = ? AND version = ?
+                        """)
+                .params(
+                        d.name(),
+                        d.mobile(),
+                        json.writeValueAsString(d.phones()),
+                        d.company(),
+                        d.title(),
+                        d.address(),
+                        d.remark(),
+                        d.gender(),
+                        d.birthday() == null ? null : Date.valueOf(d.birthday()),
+                        d.avatarUrl(),
+                        d.ownerId(),
+                        json.writeValueAsString(d.customFields()),
+                        orgId,
+                        id,
+                        version)
+                .update();
+        if (rows == 1) {
+            replaceChildren(orgId, id, d);
+        }
+        return rows == 1;
+    }
+
+    private void replaceChildren(UUID orgId, UUID id, ContactDraft d) {
+        for (String table :
+                List.of("contact_email", "contact_external_id", "contact_share_member", "contact_share_department")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE org_id = ? AND contact_id = ?")
+                    .params(orgId, id)
+                    .update();
+        }
+        for (int i = 0; i < d.emails().size(); i++) {
+            Email e = d.emails().get(i);
+            jdbc.sql("INSERT INTO contact_email (org_id, contact_id, position, label, address) VALUES (?, ?, ?, ?, ?)")
+                    .params(orgId, id, i, e.label(), e.address())
+                    .update();
+        }
+        d.externalIds()
+                .forEach((source, externalId) -> jdbc.sql(
+                                "INSERT INTO contact_external_id (org_id, contact_id, source, external_id) VALUES (?, ?, ?, ?)")
+                        .params(orgId, id, source, externalId)
+                        .update());
+        for (UUID member : d.shareUserIds()) {
+            jdbc.sql("INSERT INTO contact_share_member (org_id, contact_id, member_id) VALUES (?, ?, ?)")
+                    .params(orgId, id, member)
+                    .update();
+        }
+        for (UUID dept : d.shareDeptIds()) {
+            jdbc.sql("INSERT INTO contact_share_department (org_id, contact_id, department_id) VALUES (?, ?, ?)")
+                    .params(orgId, id, dept)
+                    .update();
+        }
+        setTags(orgId, id, d.tagIds());
+    }
+
+    void setTags(UUID orgId, UUID id, List<UUID> tagIds) {
+        jdbc.sql("DELETE FROM contact_tag WHERE org_id = ? AND contact_id = ? AND NOT (tag_id = ANY (?))")
+                .params(orgId, id, tagIds.toArray(UUID[]::new))
+                .update();
+        jdbc.sql("""
+                        INSERT INTO contact_tag (org_id, contact_id, tag_id)
+                        SELECT ?, ?, t FROM unnest(?::uuid[]) t ON CONFLICT DO NOTHING
+                        """).params(orgId, id, tagIds.toArray(UUID[]::new)).update();
+    }
+
+    void trash(UUID orgId, UUID id, UUID actorId) {
+        jdbc.sql("""
+                        UPDATE contact SET trashed_at = now(), trashed_by = ?, version = version + 1
+                         WHERE org_id = ? AND id = ? AND trashed_at IS NULL
+                        """).params(actorId, orgId, id).update();
+    }
+
+    void restore(UUID orgId, UUID id) {
+        jdbc.sql("""
+                        UPDATE contact SET trashed_at = NULL, trashed_by = NULL, version = version + 1
+                         WHERE org_id = ? AND id = ? AND trashed_at IS NOT NULL
+                        """).params(orgId, id).update();
+    }
+
+    void touchLastContacted(UUID orgId, UUID id, OffsetDateTime at) {
+        jdbc.sql("""
+                        UPDATE contact SET last_contacted_at = greatest(coalesce(last_contacted_at, ?), ?)
+                         WHERE org_id = ? AND id = ?
+                        """).params(at, at, orgId, id).update();
+    }
+
+    private Contact contact(ResultSet rs, int row) throws SQLException {
+        Date birthday = rs.getDate("birthday");
+        ContactDraft draft = new ContactDraft(
+                rs.getString("name"),
+                rs.getString("mobile"),
+                json.readValue(rs.getString("phones"), new TypeReference<List<Phone>>() {}),
+                json.readValue(rs.getString("emails"), new TypeReference<List<Email>>() {}),
+                rs.getString("company"),
+                rs.getString("title"),
+                rs.getString("address"),
+                rs.getString("remark"),
+                rs.getString("gender"),
+                birthday == null ? null : birthday.toLocalDate(),
+                rs.getString("avatar_url"),
+                rs.getObject("owner_id", UUID.class),
+                uuids(rs, "share_user_ids"),
+                uuids(rs, "share_dept_ids"),
+                uuids(rs, "tag_ids"),
+                json.readValue(rs.getString("custom_fields"), new TypeReference<LinkedHashMap<String, Object>>() {}),
+                json.readValue(rs.getString("external_ids"), new TypeReference<LinkedHashMap<String, String>>() {}));
+        return new Contact(
+                rs.getObject("id", UUID.class),
+                draft,
+                rs.getString("source"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getObject("last_contacted_at", OffsetDateTime.class),
+                rs.getLong("version"),
+                rs.getObject("trashed_at", OffsetDateTime.class),
+                rs.getObject("trashed_by", UUID.class));
+    }
+
+    private static List<UUID> uuids(ResultSet rs, String column) throws SQLException {
+        return Arrays.asList((UUID[]) rs.getArray(column).getArray());
+    }
+}

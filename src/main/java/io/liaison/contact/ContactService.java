@@ -1,0 +1,253 @@
+package io.liaison.contact;
+
+import io.liaison.access.ContactAccess;
+import io.liaison.contact.Contact.ContactDraft;
+import io.liaison.identity.Actor;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.Ids;
+import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Validation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Contacts of the actor's organization, as far as the actor may see them: create, read, change,
+ * move to the trash and back. Every change is checked, recorded in the timeline and published.
+ */
+@Service
+public class ContactService {
+
+    private final ContactRepository contacts;
+    private final ContactReferences references;
+    private final ContactQueries queries;
+    private final ContactTimeline timeline;
+    private final ContactAccess access;
+    private final ApplicationEventPublisher events;
+
+    ContactService(
+            ContactRepository contacts,
+            ContactReferences references,
+            ContactQueries queries,
+            ContactTimeline timeline,
+            ContactAccess access,
+            ApplicationEventPublisher events) {
+        this.contacts = contacts;
+        this.references = references;
+        this.queries = queries;
+        this.timeline = timeline;
+        this.access = access;
+        this.events = events;
+    }
+
+    /** Creates a contact from a JSON body; the actor follows it unless {@code ownerId} says otherwise. */
+    @Transactional
+    public Contact create(Actor actor, Map<String, @Nullable Object> body, String source, boolean allowDuplicate) {
+        ContactDraft draft = ContactInput.apply(null, body, references.phoneRegion(actor.orgId()), actor.memberId());
+        if (!actor.isAdmin() && !draft.ownerId().equals(actor.memberId())) {
+            throw LiaisonException.forbidden("create contacts followed by another member");
+        }
+        checkReferences(actor, null, draft, allowDuplicate);
+        UUID id = Ids.newId();
+        contacts.insert(actor.orgId(), id, draft, source, actor.memberId());
+        timeline.record(actor.orgId(), id, actor.memberId(), "created", Map.of());
+        events.publishEvent(
+                new ContactCreated(actor.orgId(), actor.memberId(), id, Map.of(), ContactDiff.present(draft)));
+        return get(actor, id);
+    }
+
+    @Transactional(readOnly = true)
+    public Contact get(Actor actor, UUID id) {
+        return contacts.find(id, access.visible(actor, "c"), false).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Changes a contact with a JSON Merge Patch body. {@code expectedVersion} (If-Match) guards
+     * against lost updates; the version check is repeated by the UPDATE itself.
+     */
+    @Transactional
+    public Contact update(
+            Actor actor,
+            UUID id,
+            Map<String, @Nullable Object> body,
+            @Nullable Long expectedVersion,
+            boolean allowDuplicate) {
+        Contact current = changeable(actor, id, false);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw LiaisonException.stale(expectedVersion, current.version());
+        }
+        ContactDraft next =
+                ContactInput.apply(current.fields(), body, references.phoneRegion(actor.orgId()), current.ownerId());
+        checkReferences(actor, id, next, allowDuplicate);
+        if (!contacts.update(actor.orgId(), id, next, current.version())) {
+            throw LiaisonException.stale(current.version(), get(actor, id).version());
+        }
+        recordChanges(actor, id, current.fields(), next);
+        return contacts.find(id, access.visible(actor, "c"), false).orElseGet(() -> reloadedForOwnerChange(id, actor));
+    }
+
+    /** After handing a contact to someone else, a member may no longer see it: answer what was saved. */
+    private Contact reloadedForOwnerChange(UUID id, Actor actor) {
+        return contacts.find(id, io.liaison.shared.SqlFragment.of("c.org_id = ?", actor.orgId()), false)
+                .orElseThrow();
+    }
+
+    @Transactional
+    public void trash(Actor actor, UUID id, @Nullable Long expectedVersion) {
+        Contact current = changeable(actor, id, false);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw LiaisonException.stale(expectedVersion, current.version());
+        }
+        contacts.trash(actor.orgId(), id, actor.memberId());
+        timeline.record(actor.orgId(), id, actor.memberId(), "trashed", Map.of());
+        events.publishEvent(new ContactTrashed(actor.orgId(), actor.memberId(), id, Map.of(), Map.of()));
+    }
+
+    /** Brings a contact back from the trash exactly as it was: tags, follow-ups, shares, fields. */
+    @Transactional
+    public Contact restore(Actor actor, UUID id) {
+        Contact trashed = changeable(actor, id, true);
+        contacts.restore(actor.orgId(), id);
+        timeline.record(actor.orgId(), id, actor.memberId(), "restored", Map.of());
+        events.publishEvent(new ContactRestored(
+                actor.orgId(),
+                actor.memberId(),
+                id,
+                Map.of("trashedAt", String.valueOf(trashed.trashedAt())),
+                Map.of()));
+        return get(actor, id);
+    }
+
+    @Transactional(readOnly = true)
+    public CursorPage<Contact> list(
+            Actor actor, ContactFilter filter, ContactSort sort, @Nullable String cursor, int limit) {
+        return queries.list(actor, filter, sort, cursor, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public ContactQueries.Count count(Actor actor, ContactFilter filter) {
+        return queries.count(actor, filter);
+    }
+
+    @Transactional(readOnly = true)
+    public CursorPage<Contact> trashed(Actor actor, @Nullable String cursor, int limit) {
+        return queries.trash(actor, cursor, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public CursorPage<TimelineEntry> timeline(Actor actor, UUID id, @Nullable String cursor, int limit) {
+        get(actor, id);
+        List<TimelineEntry> rows = timeline.page(actor.orgId(), id, CursorPage.decode(cursor), limit + 1);
+        return CursorPage.of(rows, limit, TimelineEntry::id);
+    }
+
+    /** The contact when the actor may change it; 404 when they may not even see it, 403 otherwise. */
+    Contact changeable(Actor actor, UUID id, boolean trashed) {
+        Contact contact = contacts.find(id, access.visible(actor, "c"), trashed).orElseThrow(() -> notFound(id));
+        if (contacts.find(id, access.changeable(actor, "c"), trashed).isEmpty()) {
+            throw LiaisonException.forbidden("change this contact");
+        }
+        return contact;
+    }
+
+    private void checkReferences(Actor actor, @Nullable UUID self, ContactDraft draft, boolean allowDuplicate) {
+        Validation v = new Validation();
+        references.check(actor.orgId(), draft, v);
+        v.throwIfInvalid();
+        List<String> taken = references.takenExternalIds(actor.orgId(), self, draft);
+        if (!taken.isEmpty()) {
+            String source = taken.get(0);
+            throw new LiaisonException(
+                    HttpStatus.CONFLICT,
+                    "external-id-taken",
+                    "Another contact already has the " + source + " id '"
+                            + draft.externalIds().get(source) + "'.",
+                    source,
+                    draft.externalIds().get(source));
+        }
+        if (!allowDuplicate) {
+            references
+                    .duplicate(actor.orgId(), self, draft, access.visible(actor, "c"))
+                    .ifPresent(d -> {
+                        throw duplicate(d);
+                    });
+        }
+    }
+
+    private static LiaisonException duplicate(ContactReferences.Duplicate d) {
+        String field = "mobile".equals(d.field()) ? "mobile number" : "e-mail address";
+        if (d.visible()) {
+            return new LiaisonException(
+                    HttpStatus.CONFLICT,
+                    "duplicate-contact",
+                    "The contact '" + d.name() + "' (" + d.id() + ") has the same " + field
+                            + "; send allowDuplicate: true to keep both.",
+                    d.name(),
+                    d.id(),
+                    field);
+        }
+        return new LiaisonException(
+                HttpStatus.CONFLICT,
+                "duplicate-contact-hidden",
+                "A contact followed by " + d.ownerName() + " has the same " + field
+                        + "; ask them, or send allowDuplicate: true to keep both.",
+                d.ownerName(),
+                field);
+    }
+
+    private void recordChanges(Actor actor, UUID id, ContactDraft old, ContactDraft next) {
+        ContactDiff.Change change = ContactDiff.between(old, next);
+        if (!change.isEmpty()) {
+            List<Map<String, @Nullable Object>> changes = new ArrayList<>();
+            change.after().keySet().forEach(field -> {
+                Map<String, @Nullable Object> entry = new LinkedHashMap<>();
+                entry.put("field", field);
+                entry.put("before", change.before().get(field));
+                entry.put("after", change.after().get(field));
+                changes.add(entry);
+            });
+            timeline.record(actor.orgId(), id, actor.memberId(), "updated", Map.of("changes", changes));
+            events.publishEvent(
+                    new ContactUpdated(actor.orgId(), actor.memberId(), id, change.before(), change.after()));
+        }
+        if (!old.ownerId().equals(next.ownerId())) {
+            timeline.record(
+                    actor.orgId(),
+                    id,
+                    actor.memberId(),
+                    "owner_changed",
+                    Map.of("from", old.ownerId(), "to", next.ownerId()));
+            events.publishEvent(new ContactOwnerChanged(
+                    actor.orgId(),
+                    actor.memberId(),
+                    id,
+                    Map.of("ownerId", old.ownerId()),
+                    Map.of("ownerId", next.ownerId())));
+        }
+        List<UUID> added = new ArrayList<>(next.tagIds());
+        added.removeAll(old.tagIds());
+        List<UUID> removed = new ArrayList<>(old.tagIds());
+        removed.removeAll(next.tagIds());
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            timeline.record(
+                    actor.orgId(), id, actor.memberId(), "tags_changed", Map.of("added", added, "removed", removed));
+            events.publishEvent(new TagsChanged(
+                    actor.orgId(),
+                    actor.memberId(),
+                    id,
+                    Map.of("tagIds", old.tagIds()),
+                    Map.of("tagIds", next.tagIds())));
+        }
+    }
+
+    private static LiaisonException notFound(UUID id) {
+        return LiaisonException.notFound("contact", id);
+    }
+}

@@ -1,0 +1,211 @@
+package io.liaison.contact.api;
+
+import io.liaison.contact.Contact;
+import io.liaison.contact.ContactFilter;
+import io.liaison.contact.ContactService;
+import io.liaison.contact.ContactSort;
+import io.liaison.identity.Actor;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.ETags;
+import io.liaison.shared.web.Idempotency;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class ContactController {
+
+    private final ContactService contacts;
+    private final Idempotency idempotency;
+
+    ContactController(ContactService contacts, Idempotency idempotency) {
+        this.contacts = contacts;
+        this.idempotency = idempotency;
+    }
+
+    @GetMapping("/contacts")
+    CursorPage<ContactResponse> list(
+            Actor actor,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable List<UUID> tagId,
+            @RequestParam(defaultValue = "all") String tagMode,
+            @RequestParam(required = false) @Nullable UUID ownerId,
+            @RequestParam(required = false) @Nullable UUID deptId,
+            @RequestParam(required = false) @Nullable String company,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable OffsetDateTime createdAfter,
+            @RequestParam(required = false) @Nullable OffsetDateTime updatedAfter,
+            @RequestParam(required = false) @Nullable OffsetDateTime lastContactedBefore,
+            @RequestParam(required = false) @Nullable String externalId,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        ContactFilter filter = filter(
+                q,
+                tagId,
+                tagMode,
+                ownerId,
+                deptId,
+                company,
+                source,
+                createdAfter,
+                updatedAfter,
+                lastContactedBefore,
+                externalId);
+        return contacts.list(actor, filter, ContactSort.parse(sort), cursor, CursorPage.limit(limit))
+                .map(ContactResponse::of);
+    }
+
+    @GetMapping("/contacts/count")
+    Map<String, Object> count(
+            Actor actor,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable List<UUID> tagId,
+            @RequestParam(defaultValue = "all") String tagMode,
+            @RequestParam(required = false) @Nullable UUID ownerId,
+            @RequestParam(required = false) @Nullable UUID deptId,
+            @RequestParam(required = false) @Nullable String company,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable OffsetDateTime createdAfter,
+            @RequestParam(required = false) @Nullable OffsetDateTime updatedAfter,
+            @RequestParam(required = false) @Nullable OffsetDateTime lastContactedBefore,
+            @RequestParam(required = false) @Nullable String externalId) {
+        var count = contacts.count(
+                actor,
+                filter(
+                        q,
+                        tagId,
+                        tagMode,
+                        ownerId,
+                        deptId,
+                        company,
+                        source,
+                        createdAfter,
+                        updatedAfter,
+                        lastContactedBefore,
+                        externalId));
+        return Map.of("count", count.count(), "exact", count.exact());
+    }
+
+    @PostMapping("/contacts")
+    ResponseEntity<?> create(
+            Actor actor,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+            @RequestBody Map<String, @Nullable Object> body) {
+        return idempotency.once(actor.orgId(), actor.memberId(), key, body, () -> {
+            Map<String, @Nullable Object> fields = new HashMap<>(body);
+            boolean allowDuplicate = allowDuplicate(fields);
+            Contact created = contacts.create(actor, fields, "api", allowDuplicate);
+            return ResponseEntity.created(URI.create("/api/v1/contacts/" + created.id()))
+                    .eTag(ETags.of(created.version()))
+                    .body(ContactResponse.of(created));
+        });
+    }
+
+    @GetMapping("/contacts/{id}")
+    ResponseEntity<ContactResponse> get(Actor actor, @PathVariable UUID id) {
+        return withETag(contacts.get(actor, id));
+    }
+
+    @PatchMapping(
+            path = "/contacts/{id}",
+            consumes = {"application/merge-patch+json", "application/json"})
+    ResponseEntity<ContactResponse> update(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody Map<String, @Nullable Object> body) {
+        Map<String, @Nullable Object> fields = new HashMap<>(body);
+        boolean allowDuplicate = allowDuplicate(fields);
+        return withETag(contacts.update(actor, id, fields, ETags.expected(ifMatch), allowDuplicate));
+    }
+
+    @DeleteMapping("/contacts/{id}")
+    ResponseEntity<Void> delete(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        contacts.trash(actor, id, ETags.expected(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/contacts/{id}/restore")
+    ResponseEntity<ContactResponse> restore(Actor actor, @PathVariable UUID id) {
+        return withETag(contacts.restore(actor, id));
+    }
+
+    @GetMapping("/trash/contacts")
+    CursorPage<ContactResponse> trash(
+            Actor actor,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return contacts.trashed(actor, cursor, CursorPage.limit(limit)).map(ContactResponse::of);
+    }
+
+    @GetMapping("/contacts/{id}/timeline")
+    CursorPage<?> timeline(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return contacts.timeline(actor, id, cursor, CursorPage.limit(limit));
+    }
+
+    private static boolean allowDuplicate(Map<String, @Nullable Object> fields) {
+        Object flag = fields.remove("allowDuplicate");
+        if (flag != null && !(flag instanceof Boolean)) {
+            throw LiaisonException.invalid("allowDuplicate", "must be true or false");
+        }
+        return Boolean.TRUE.equals(flag);
+    }
+
+    private static ContactFilter filter(
+            @Nullable String q,
+            @Nullable List<UUID> tagIds,
+            String tagMode,
+            @Nullable UUID ownerId,
+            @Nullable UUID deptId,
+            @Nullable String company,
+            @Nullable String source,
+            @Nullable OffsetDateTime createdAfter,
+            @Nullable OffsetDateTime updatedAfter,
+            @Nullable OffsetDateTime lastContactedBefore,
+            @Nullable String externalId) {
+        if (!tagMode.equals("all") && !tagMode.equals("any")) {
+            throw LiaisonException.invalid("tagMode", "must be all or any");
+        }
+        return new ContactFilter(
+                q,
+                tagIds == null ? List.of() : tagIds,
+                tagMode.equals("all"),
+                ownerId,
+                deptId,
+                company,
+                source,
+                createdAfter,
+                updatedAfter,
+                lastContactedBefore,
+                externalId);
+    }
+
+    private static ResponseEntity<ContactResponse> withETag(Contact contact) {
+        return ResponseEntity.ok().eTag(ETags.of(contact.version())).body(ContactResponse.of(contact));
+    }
+}

@@ -1,0 +1,40 @@
+package io.liaison.shared;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.util.Optional;
+
+/**
+ * Phone numbers in E.164: {@code 13800138000}, {@code +86 138 0013 8000} and {@code 008613800138000}
+ * are one number, stored as {@code +8613800138000}. Numbers without a country code take the
+ * organization's region.
+ */
+public final class PhoneNumbers {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private PhoneNumbers() {}
+
+    /** The E.164 form, or empty when the text is not a valid number of any country. */
+    public static Optional<String> normalize(String raw, String defaultRegion) {
+        String text = raw.trim();
+        if (text.startsWith("00")) {
+            text = "+" + text.substring(2);
+        }
+        try {
+            Phonenumber.PhoneNumber number = UTIL.parse(text, defaultRegion);
+            if (!UTIL.isValidNumber(number)) {
+                return Optional.empty();
+            }
+            return Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The digits of a number, for search by fragment. */
+    public static String digits(String number) {
+        return number.replaceAll("\\D", "");
+    }
+}
