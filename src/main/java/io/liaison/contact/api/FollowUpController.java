@@ -1,0 +1,73 @@
+package io.liaison.contact.api;
+
+import io.liaison.contact.FollowUp;
+import io.liaison.contact.FollowUpService;
+import io.liaison.identity.Actor;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.web.ETags;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/contacts/{contactId}/follow-ups")
+class FollowUpController {
+
+    private final FollowUpService followUps;
+
+    FollowUpController(FollowUpService followUps) {
+        this.followUps = followUps;
+    }
+
+    record FollowUpRequest(
+            @Nullable String type,
+            @Nullable String content,
+            @Nullable OffsetDateTime occurredAt) {}
+
+    @GetMapping
+    CursorPage<FollowUp> list(
+            Actor actor,
+            @PathVariable UUID contactId,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return followUps.list(actor, contactId, cursor, CursorPage.limit(limit));
+    }
+
+    @PostMapping
+    ResponseEntity<FollowUp> record(Actor actor, @PathVariable UUID contactId, @RequestBody FollowUpRequest request) {
+        FollowUp created = followUps.record(actor, contactId, request.type(), request.content(), request.occurredAt());
+        return ResponseEntity.created(URI.create("/api/v1/contacts/" + contactId + "/follow-ups/" + created.id()))
+                .eTag(ETags.of(created.version()))
+                .body(created);
+    }
+
+    @PatchMapping("/{id}")
+    ResponseEntity<FollowUp> update(
+            Actor actor,
+            @PathVariable UUID contactId,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody FollowUpRequest request) {
+        FollowUp changed = followUps.update(
+                actor, contactId, id, request.type(), request.content(), request.occurredAt(), ETags.expected(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(Actor actor, @PathVariable UUID contactId, @PathVariable UUID id) {
+        followUps.delete(actor, contactId, id);
+        return ResponseEntity.noContent().build();
+    }
+}
