@@ -80,17 +80,27 @@ public class ContactService {
             @Nullable Long expectedVersion,
             boolean allowDuplicate) {
         Contact current = changeable(actor, id, false);
+        apply(actor, current, body, expectedVersion, allowDuplicate);
+        return contacts.find(id, access.visible(actor, "c"), false).orElseGet(() -> reloadedForOwnerChange(id, actor));
+    }
+
+    /** Applies a merge patch to a contact the caller has checked the actor may change. */
+    void apply(
+            Actor actor,
+            Contact current,
+            Map<String, @Nullable Object> body,
+            @Nullable Long expectedVersion,
+            boolean allowDuplicate) {
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw LiaisonException.stale(expectedVersion, current.version());
         }
         ContactDraft next =
                 ContactInput.apply(current.fields(), body, references.phoneRegion(actor.orgId()), current.ownerId());
-        checkReferences(actor, id, next, allowDuplicate);
-        if (!contacts.update(actor.orgId(), id, next, current.version())) {
-            throw LiaisonException.stale(current.version(), get(actor, id).version());
+        checkReferences(actor, current.id(), next, allowDuplicate);
+        if (!contacts.update(actor.orgId(), current.id(), next, current.version())) {
+            throw LiaisonException.stale(current.version(), current.version() + 1);
         }
-        recordChanges(actor, id, current.fields(), next);
-        return contacts.find(id, access.visible(actor, "c"), false).orElseGet(() -> reloadedForOwnerChange(id, actor));
+        recordChanges(actor, current.id(), current.fields(), next);
     }
 
     /** After handing a contact to someone else, a member may no longer see it: answer what was saved. */
@@ -105,6 +115,10 @@ public class ContactService {
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw LiaisonException.stale(expectedVersion, current.version());
         }
+        moveToTrash(actor, id);
+    }
+
+    void moveToTrash(Actor actor, UUID id) {
         contacts.trash(actor.orgId(), id, actor.memberId());
         timeline.record(actor.orgId(), id, actor.memberId(), "trashed", Map.of());
         events.publishEvent(new ContactTrashed(actor.orgId(), actor.memberId(), id, Map.of(), Map.of()));
@@ -113,7 +127,12 @@ public class ContactService {
     /** Brings a contact back from the trash exactly as it was: tags, follow-ups, shares, fields. */
     @Transactional
     public Contact restore(Actor actor, UUID id) {
-        Contact trashed = changeable(actor, id, true);
+        bringBack(actor, changeable(actor, id, true));
+        return get(actor, id);
+    }
+
+    void bringBack(Actor actor, Contact trashed) {
+        UUID id = trashed.id();
         contacts.restore(actor.orgId(), id);
         timeline.record(actor.orgId(), id, actor.memberId(), "restored", Map.of());
         events.publishEvent(new ContactRestored(
@@ -122,7 +141,6 @@ public class ContactService {
                 id,
                 Map.of("trashedAt", String.valueOf(trashed.trashedAt())),
                 Map.of()));
-        return get(actor, id);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package io.liaison.contact.api;
 
 import io.liaison.contact.Contact;
+import io.liaison.contact.ContactBatch;
 import io.liaison.contact.ContactFilter;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.ContactSort;
@@ -33,10 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactController {
 
     private final ContactService contacts;
+    private final ContactBatch batch;
     private final Idempotency idempotency;
 
-    ContactController(ContactService contacts, Idempotency idempotency) {
+    ContactController(ContactService contacts, ContactBatch batch, Idempotency idempotency) {
         this.contacts = contacts;
+        this.batch = batch;
         this.idempotency = idempotency;
     }
 
@@ -149,6 +152,12 @@ class ContactController {
     @PostMapping("/contacts/{id}/restore")
     ResponseEntity<ContactResponse> restore(Actor actor, @PathVariable UUID id) {
         return withETag(contacts.restore(actor, id));
+    }
+
+    /** One action over many contacts in one transaction, with a result per contact. */
+    @PostMapping("/contacts/batch")
+    Map<String, List<ContactBatch.Result>> batch(Actor actor, @RequestBody Map<String, @Nullable Object> body) {
+        return Map.of("results", batch.run(actor, body));
     }
 
     @GetMapping("/trash/contacts")

@@ -1,0 +1,128 @@
+package io.liaison.contact;
+
+import io.liaison.access.ContactAccess;
+import io.liaison.identity.Actor;
+import io.liaison.shared.LiaisonException;
+import io.liaison.shared.MergePatch;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One action over up to 1,000 contacts in one transaction, answering per contact whether it was
+ * done, not found (or not visible), not allowed, or refused by a rule, with the reason.
+ */
+@Service
+public class ContactBatch {
+
+    public static final int MAX = 1000;
+    static final Set<String> ACTIONS = Set.of("tag", "untag", "assign", "share", "delete", "restore");
+    static final Set<String> FIELDS =
+            Set.of("action", "contactIds", "tagIds", "ownerId", "shareUserIds", "shareDeptIds");
+
+    private final ContactService contacts;
+    private final ContactRepository repository;
+    private final ContactAccess access;
+
+    ContactBatch(ContactService contacts, ContactRepository repository, ContactAccess access) {
+        this.contacts = contacts;
+        this.repository = repository;
+        this.access = access;
+    }
+
+    /** The outcome for one contact: ok, not_found, forbidden or invalid (with the reason). */
+    public record Result(UUID id, String status, @Nullable String message) {}
+
+    @Transactional
+    public List<Result> run(Actor actor, Map<String, @Nullable Object> body) {
+        MergePatch request = new MergePatch(body, FIELDS);
+        String action = request.requiredText("action");
+        if (!ACTIONS.contains(action)) {
+            throw LiaisonException.invalid("action", "must be tag, untag, assign, share, delete or restore");
+        }
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(request.ids("contactIds")));
+        if (ids.isEmpty() || ids.size() > MAX) {
+            throw LiaisonException.invalid("contactIds", "must name 1 to " + MAX + " contacts");
+        }
+        boolean restoring = action.equals("restore");
+        List<Result> results = new ArrayList<>();
+        for (UUID id : ids) {
+            Optional<Contact> contact = repository.find(id, access.visible(actor, "c"), restoring);
+            if (contact.isEmpty()) {
+                results.add(new Result(id, "not_found", null));
+            } else if (repository
+                    .find(id, access.changeable(actor, "c"), restoring)
+                    .isEmpty()) {
+                results.add(new Result(id, "forbidden", null));
+            } else {
+                results.add(apply(actor, action, request, contact.get()));
+            }
+        }
+        return results;
+    }
+
+    private Result apply(Actor actor, String action, MergePatch request, Contact contact) {
+        try {
+            switch (action) {
+                case "delete" -> contacts.moveToTrash(actor, contact.id());
+                case "restore" -> contacts.bringBack(actor, contact);
+                case "tag", "untag" -> contacts.apply(actor, contact, tags(action, request, contact), null, true);
+                case "assign" ->
+                    contacts.apply(actor, contact, Map.of("ownerId", required(request, "ownerId")), null, true);
+                case "share" -> contacts.apply(actor, contact, shares(request), null, true);
+                default ->
+                    throw LiaisonException.invalid("action", "must be tag, untag, assign, share, delete or restore");
+            }
+            return new Result(contact.id(), "ok", null);
+        } catch (LiaisonException e) {
+            if (e.type().equals("validation")
+                    && e.errors().stream().anyMatch(f -> f.field().equals("action"))) {
+                throw e;
+            }
+            return new Result(contact.id(), "invalid", e.getMessage());
+        }
+    }
+
+    private static Map<String, @Nullable Object> tags(String action, MergePatch request, Contact contact) {
+        LinkedHashSet<UUID> tags = new LinkedHashSet<>(contact.fields().tagIds());
+        List<UUID> given = request.ids("tagIds");
+        if (given.isEmpty()) {
+            throw LiaisonException.invalid("tagIds", "must name at least one tag");
+        }
+        if (action.equals("tag")) {
+            tags.addAll(given);
+        } else {
+            given.forEach(tags::remove);
+        }
+        return Map.of("tagIds", tags.stream().map(UUID::toString).toList());
+    }
+
+    private static Map<String, @Nullable Object> shares(MergePatch request) {
+        Map<String, @Nullable Object> body = new HashMap<>();
+        for (String field : List.of("shareUserIds", "shareDeptIds")) {
+            if (request.has(field)) {
+                body.put(field, request.ids(field).stream().map(UUID::toString).toList());
+            }
+        }
+        if (body.isEmpty()) {
+            throw LiaisonException.invalid("shareUserIds", "share needs shareUserIds or shareDeptIds");
+        }
+        return body;
+    }
+
+    private static String required(MergePatch request, String field) {
+        UUID id = request.id(field);
+        if (id == null) {
+            throw LiaisonException.invalid(field, "is required for this action");
+        }
+        return id.toString();
+    }
+}
