@@ -18,7 +18,8 @@ public record LiaisonProperties(
         @DefaultValue("Liaison") String organizationName,
         @DefaultValue("zh-CN") String locale,
         @DefaultValue("http://localhost:8080") String baseUrl,
-        @DefaultValue Login login) {
+        @DefaultValue Login login,
+        @DefaultValue Trash trash) {
 
     /** An external PostgreSQL; when {@code url} is empty, the embedded one is used. */
     public record Db(
@@ -30,6 +31,9 @@ public record LiaisonProperties(
             return url != null && !url.isBlank();
         }
     }
+
+    /** How long deleted contacts stay restorable before they are purged for good. */
+    public record Trash(@DefaultValue("30d") Duration retention) {}
 
     /** How many failed logins are tolerated, per login and per client address, within a window. */
     public record Login(
