@@ -4,9 +4,11 @@ import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +20,11 @@ public class DepartmentService {
     public static final Set<String> PATCHABLE = Set.of("name", "parentId", "sortOrder");
 
     private final DepartmentRepository departments;
+    private final ApplicationEventPublisher events;
 
-    DepartmentService(DepartmentRepository departments) {
+    DepartmentService(DepartmentRepository departments, ApplicationEventPublisher events) {
         this.departments = departments;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -43,7 +47,9 @@ public class DepartmentService {
         requireFreeName(actor, parentId, clean, null);
         UUID id = Ids.newId();
         departments.insert(actor.orgId(), id, parentId, clean, sortOrder);
-        return get(actor, id);
+        Department created = get(actor, id);
+        events.publishEvent(new DepartmentCreated(actor.orgId(), actor.memberId(), id, values(created)));
+        return created;
     }
 
     /** Renames or moves a department; {@code expectedVersion} comes from If-Match when given. */
@@ -71,6 +77,14 @@ public class DepartmentService {
         if (!departments.update(actor.orgId(), id, parentId, name, sortOrder, current.version())) {
             throw LiaisonException.stale(current.version(), get(actor, id).version());
         }
+        Changes changes = new Changes()
+                .field("name", current.name(), name)
+                .field("parentId", current.parentId(), parentId)
+                .field("sortOrder", current.sortOrder(), sortOrder);
+        if (!changes.isEmpty()) {
+            events.publishEvent(
+                    new DepartmentUpdated(actor.orgId(), actor.memberId(), id, changes.before(), changes.after()));
+        }
         return get(actor, id);
     }
 
@@ -95,6 +109,11 @@ public class DepartmentService {
                     children);
         }
         departments.delete(actor.orgId(), id);
+        events.publishEvent(new DepartmentDeleted(actor.orgId(), actor.memberId(), id, values(current)));
+    }
+
+    private static Map<String, @Nullable Object> values(Department d) {
+        return Changes.values("name", d.name(), "parentId", d.parentId(), "sortOrder", d.sortOrder());
     }
 
     private void requireFreeName(Actor actor, @Nullable UUID parentId, String name, @Nullable UUID except) {

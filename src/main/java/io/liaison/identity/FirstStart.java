@@ -61,6 +61,7 @@ class FirstStart implements SmartInitializingSingleton {
         var created = organizations.create(
                 new OrganizationService.CreateOrganization(
                         properties.organizationName(), "default", properties.locale(), "admin", password, null),
+                null,
                 true);
         log.info(
                 "Created the organization '{}' with its administrator 'admin'",

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +78,16 @@ class MemberRepository {
                 .param(orgId)
                 .query(Integer.class)
                 .single();
+    }
+
+    Map<UUID, String> displayNames(UUID orgId, Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("SELECT id, display_name FROM member WHERE org_id = ? AND id = ANY (?)")
+                .params(orgId, ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    names.put(rs.getObject("id", UUID.class), rs.getString("display_name"));
+                });
+        return names;
     }
 
     boolean loginTaken(UUID orgId, String login) {

@@ -5,15 +5,18 @@ import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.Validation;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -35,11 +38,17 @@ public class MemberService {
     private final MemberRepository members;
     private final DepartmentRepository departments;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
 
-    MemberService(MemberRepository members, DepartmentRepository departments, PasswordEncoder passwords) {
+    MemberService(
+            MemberRepository members,
+            DepartmentRepository departments,
+            PasswordEncoder passwords,
+            ApplicationEventPublisher events) {
         this.members = members;
         this.departments = departments;
         this.passwords = passwords;
+        this.events = events;
     }
 
     /** A member to create, as an administrator fills it in. */
@@ -78,6 +87,7 @@ public class MemberService {
         NewMember clean = validate(actor.orgId(), command);
         UUID id = Ids.newId();
         members.insert(actor.orgId(), id, clean, passwords.encode(clean.password()), false);
+        events.publishEvent(new MemberCreated(actor.orgId(), actor.memberId(), id, profile(clean)));
         return get(actor, id);
     }
 
@@ -152,6 +162,11 @@ public class MemberService {
         if (password != null) {
             members.setPassword(actor.orgId(), id, passwords.encode(password));
         }
+        Changes changes = changes(current, changed, password != null);
+        if (!changes.isEmpty()) {
+            events.publishEvent(
+                    new MemberUpdated(actor.orgId(), actor.memberId(), id, changes.before(), changes.after()));
+        }
         return get(actor, id);
     }
 
@@ -166,6 +181,7 @@ public class MemberService {
         String clean = password(v, "newPassword", newPassword, actor.login());
         v.throwIfInvalid();
         members.setPassword(actor.orgId(), actor.memberId(), passwords.encode(clean));
+        events.publishEvent(new MemberPasswordChanged(actor.orgId(), actor.memberId(), actor.memberId()));
     }
 
     /** The member can no longer log in; their sessions end and their tokens stop working at once. */
@@ -184,14 +200,16 @@ public class MemberService {
         }
         members.setActive(actor.orgId(), id, false);
         members.deleteSessions(id);
+        events.publishEvent(new MemberDeactivated(actor.orgId(), actor.memberId(), id, current.active()));
         return get(actor, id);
     }
 
     @Transactional
     public Member activate(Actor actor, UUID id) {
         requireAdmin(actor, "activate members");
-        get(actor, id);
+        Member current = get(actor, id);
         members.setActive(actor.orgId(), id, true);
+        events.publishEvent(new MemberActivated(actor.orgId(), actor.memberId(), id, current.active()));
         return get(actor, id);
     }
 
@@ -199,6 +217,38 @@ public class MemberService {
     @Transactional(readOnly = true)
     public Optional<Actor> actor(UUID memberId) {
         return members.actor(memberId);
+    }
+
+    /** The display names of those of {@code ids} who are members of the actor's organization. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> displayNames(Actor actor, Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : members.displayNames(actor.orgId(), ids);
+    }
+
+    private static Map<String, @Nullable Object> profile(NewMember m) {
+        return Changes.values(
+                "login", m.login(),
+                "displayName", m.displayName(),
+                "mobile", m.mobile(),
+                "email", m.email(),
+                "role", m.role().name(),
+                "departmentIds", sorted(m.departmentIds()));
+    }
+
+    /** What an update changed; a new password only as a marker, as its value must never be recorded. */
+    private static Changes changes(Member old, Member now, boolean passwordChanged) {
+        return new Changes()
+                .field("displayName", old.displayName(), now.displayName())
+                .field("mobile", old.mobile(), now.mobile())
+                .field("email", old.email(), now.email())
+                .field("locale", old.locale(), now.locale())
+                .field("role", old.role().name(), now.role().name())
+                .field("departmentIds", sorted(old.departmentIds()), sorted(now.departmentIds()))
+                .secret("password", passwordChanged);
+    }
+
+    private static List<UUID> sorted(List<UUID> ids) {
+        return ids.stream().sorted().toList();
     }
 
     private void requireAnotherAdmin(UUID orgId, String action) {

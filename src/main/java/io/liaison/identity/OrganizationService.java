@@ -47,11 +47,11 @@ public class OrganizationService {
         if (!actor.systemAdmin()) {
             throw LiaisonException.forbidden("create organizations");
         }
-        return create(command, false);
+        return create(command, actor.memberId(), false);
     }
 
     @Transactional
-    Created create(CreateOrganization command, boolean systemAdmin) {
+    Created create(CreateOrganization command, @Nullable UUID actorId, boolean systemAdmin) {
         String name = command.name() == null ? "" : command.name().trim();
         if (name.isEmpty() || name.length() > 100) {
             throw LiaisonException.invalid("name", "must have 1 to 100 characters");
@@ -78,7 +78,7 @@ public class OrganizationService {
         String displayName = command.adminDisplayName() == null ? command.adminLogin() : command.adminDisplayName();
         Member admin = members.createAdministrator(
                 id, command.adminLogin(), displayName, command.adminPassword(), systemAdmin);
-        events.publishEvent(new OrganizationCreated(id, locale, admin.id()));
+        events.publishEvent(new OrganizationCreated(id, locale, admin.id(), actorId, name, code, admin.login()));
         return new Created(organizations.find(id).orElseThrow(), admin);
     }
 

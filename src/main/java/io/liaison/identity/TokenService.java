@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,10 +29,12 @@ public class TokenService {
 
     private final TokenRepository tokens;
     private final MemberService members;
+    private final ApplicationEventPublisher events;
 
-    TokenService(TokenRepository tokens, MemberService members) {
+    TokenService(TokenRepository tokens, MemberService members, ApplicationEventPublisher events) {
         this.tokens = tokens;
         this.members = members;
+        this.events = events;
     }
 
     @Transactional
@@ -49,6 +52,7 @@ public class TokenService {
         UUID id = Ids.newId();
         String hint = PREFIX + "…" + secret.substring(secret.length() - 4);
         tokens.insert(actor.orgId(), id, actor.memberId(), clean, hash(secret), hint, expiresAt);
+        events.publishEvent(new TokenCreated(actor.orgId(), actor.memberId(), id, clean));
         return new ApiToken.Issued(
                 tokens.find(actor.orgId(), actor.memberId(), id).orElseThrow(), secret);
     }
@@ -61,8 +65,10 @@ public class TokenService {
 
     @Transactional
     public void revoke(Actor actor, UUID id) {
-        tokens.find(actor.orgId(), actor.memberId(), id).orElseThrow(() -> LiaisonException.notFound("token", id));
+        ApiToken token = tokens.find(actor.orgId(), actor.memberId(), id)
+                .orElseThrow(() -> LiaisonException.notFound("token", id));
         tokens.revoke(actor.orgId(), id);
+        events.publishEvent(new TokenRevoked(actor.orgId(), actor.memberId(), id, token.name()));
     }
 
     /** The actor a bearer secret stands for, when the token is live and its member active. */

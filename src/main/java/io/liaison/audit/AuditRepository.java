@@ -1,0 +1,119 @@
+package io.liaison.audit;
+
+import io.liaison.shared.AuditableEvent;
+import io.liaison.shared.Ids;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The audit table. Append-only: there is an insert and there are reads, nothing that changes a row. */
+@Repository
+class AuditRepository {
+
+    private static final TypeReference<Map<String, @Nullable Object>> VALUES = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AuditRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A row as stored, before the actor's name is looked up. */
+    record Row(
+            UUID id,
+            OffsetDateTime at,
+            @Nullable UUID actorId,
+            String action,
+            String targetType,
+            UUID targetId,
+            Map<String, @Nullable Object> before,
+            Map<String, @Nullable Object> after) {}
+
+    /** Where the previous page ended: the last row's time and id, as the list is ordered by both. */
+    record Position(OffsetDateTime at, UUID id) {}
+
+    void insert(AuditableEvent event) {
+        jdbc.sql("""
+                        INSERT INTO audit_event (id, org_id, actor_id, action, target_type, target_id, before, after)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                        """)
+                .params(
+                        Ids.newId(),
+                        event.orgId(),
+                        event.actorId(),
+                        event.action(),
+                        event.targetType(),
+                        event.targetId(),
+                        json.writeValueAsString(event.before()),
+                        json.writeValueAsString(event.after()))
+                .update();
+    }
+
+    /** Newest first, after {@code position} when given. */
+    List<Row> page(UUID orgId, AuditQuery query, @Nullable Position position, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, at, actor_id, action, target_type, target_id, before::text AS before, after::text AS after
+                  FROM audit_event WHERE org_id = ?""");
+        List<Object> params = new ArrayList<>(List.of(orgId));
+        condition(sql, params, " AND actor_id = ?", query.actorId());
+        condition(sql, params, " AND target_type = ?", query.targetType());
+        condition(sql, params, " AND target_id = ?", query.targetId());
+        condition(sql, params, " AND action = ?", query.action());
+        condition(sql, params, " AND at >= ?", query.from());
+        condition(sql, params, " AND at < ?", query.to());
+        if (position != null) {
+            sql.append(" AND (at, id) < (?, ?)");
+            params.add(position.at());
+            params.add(position.id());
+        }
+        sql.append(" ORDER BY at DESC, id DESC LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::row).list();
+    }
+
+    /** The actions that occur in the organization's log, for a filter to choose from. */
+    List<String> actions(UUID orgId) {
+        return jdbc.sql("SELECT DISTINCT action FROM audit_event WHERE org_id = ? ORDER BY action")
+                .param(orgId)
+                .query(String.class)
+                .list();
+    }
+
+    /** The members who acted in the organization's log. */
+    List<UUID> actors(UUID orgId) {
+        return jdbc.sql("SELECT DISTINCT actor_id FROM audit_event WHERE org_id = ? AND actor_id IS NOT NULL")
+                .param(orgId)
+                .query(UUID.class)
+                .list();
+    }
+
+    private static void condition(StringBuilder sql, List<Object> params, String clause, @Nullable Object value) {
+        if (value != null) {
+            sql.append(clause);
+            params.add(value);
+        }
+    }
+
+    private Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(
+                rs.getObject("id", UUID.class),
+                rs.getObject("at", OffsetDateTime.class),
+                rs.getObject("actor_id", UUID.class),
+                rs.getString("action"),
+                rs.getString("target_type"),
+                rs.getObject("target_id", UUID.class),
+                json.readValue(rs.getString("before"), VALUES),
+                json.readValue(rs.getString("after"), VALUES));
+    }
+}

@@ -1,0 +1,129 @@
+package io.liaison.audit;
+
+import io.liaison.identity.Actor;
+import io.liaison.identity.MemberService;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Validation;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the audit log of the actor's organization; only administrators may. */
+@Service
+public class AuditService {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_.-]{0,99}");
+
+    private final AuditRepository entries;
+    private final MemberService members;
+
+    AuditService(AuditRepository entries, MemberService members) {
+        this.entries = entries;
+        this.members = members;
+    }
+
+    /** A page of the log, newest first; {@code cursor} is the {@code nextCursor} of the page before. */
+    @Transactional(readOnly = true)
+    public CursorPage<AuditEntry> list(Actor actor, AuditQuery query, @Nullable String cursor, int limit) {
+        requireAdmin(actor);
+        validate(query);
+        List<AuditRepository.Row> rows = entries.page(actor.orgId(), query, decode(cursor), limit + 1);
+        boolean more = rows.size() > limit;
+        List<AuditRepository.Row> page = more ? rows.subList(0, limit) : rows;
+        Set<UUID> actorIds = new HashSet<>();
+        page.stream().map(AuditRepository.Row::actorId).filter(id -> id != null).forEach(actorIds::add);
+        Map<UUID, String> names = members.displayNames(actor, actorIds);
+        List<AuditEntry> items = new ArrayList<>();
+        for (AuditRepository.Row row : page) {
+            String name = row.actorId() == null ? null : names.get(row.actorId());
+            items.add(new AuditEntry(
+                    row.id(),
+                    row.at(),
+                    row.actorId(),
+                    name,
+                    row.action(),
+                    row.targetType(),
+                    row.targetId(),
+                    row.before(),
+                    row.after()));
+        }
+        AuditRepository.Row last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new CursorPage<>(List.copyOf(items), more && last != null ? encode(last) : null);
+    }
+
+    /** The actions recorded in the organization's log, for a filter. */
+    @Transactional(readOnly = true)
+    public List<String> actions(Actor actor) {
+        requireAdmin(actor);
+        return entries.actions(actor.orgId());
+    }
+
+    /** The members who acted in the organization's log, by name, for a filter. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> actors(Actor actor) {
+        requireAdmin(actor);
+        Map<UUID, String> names = members.displayNames(actor, entries.actors(actor.orgId()));
+        Map<UUID, String> sorted = new LinkedHashMap<>();
+        names.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    private static void validate(AuditQuery query) {
+        Validation v = new Validation();
+        if (query.action() != null && !NAME.matcher(query.action()).matches()) {
+            v.reject("action", "must be an action such as member.created");
+        }
+        if (query.targetType() != null && !NAME.matcher(query.targetType()).matches()) {
+            v.reject("targetType", "must be a kind of record such as member");
+        }
+        if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
+            v.reject("to", "must be later than from");
+        }
+        v.throwIfInvalid();
+    }
+
+    private static String encode(AuditRepository.Row row) {
+        String position = row.at().toInstant() + "|" + row.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static AuditRepository.@Nullable Position decode(@Nullable String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException(cursor);
+            }
+            OffsetDateTime at = Instant.parse(parts[0]).atOffset(ZoneOffset.UTC);
+            return new AuditRepository.Position(at, UUID.fromString(parts[1]));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw LiaisonException.invalid("cursor", "is not a cursor this list handed out");
+        }
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (!actor.isAdmin()) {
+            throw LiaisonException.forbidden("read the audit log");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.liaison.audit.api;
+
+import io.liaison.audit.AuditEntry;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** An audit event as the API shows it. */
+record AuditEventResponse(
+        UUID id,
+        OffsetDateTime at,
+        @Nullable UUID actorId,
+        @Nullable String actorName,
+        String action,
+        String targetType,
+        UUID targetId,
+        Map<String, @Nullable Object> before,
+        Map<String, @Nullable Object> after) {
+
+    static AuditEventResponse of(AuditEntry e) {
+        return new AuditEventResponse(
+                e.id(),
+                e.at(),
+                e.actorId(),
+                e.actorName(),
+                e.action(),
+                e.targetType(),
+                e.targetId(),
+                e.before(),
+                e.after());
+    }
+}

@@ -1,0 +1,118 @@
+package io.liaison.audit;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import io.liaison.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The identity tests' API helper for the audit tests (it is package-private there): organizations, members, tokens. */
+final class Api {
+
+    private static String systemToken;
+    private final MockMvc mvc;
+
+    Api(MockMvc mvc) {
+        this.mvc = mvc;
+    }
+
+    /** A new organization of its own, with its administrator's token. */
+    record Org(String id, String code, String adminId, String adminLogin, String adminToken) {}
+
+    record Person(String id, String login, String password, String token) {}
+
+    static String unique(String prefix) {
+        return prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String token, String body) {
+        return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
+    }
+
+    static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
+        return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+    }
+
+    synchronized String systemAdminToken() throws Exception {
+        if (systemToken == null) {
+            systemToken = token("default/admin", TestDatabase.ADMIN_PASSWORD);
+        }
+        return systemToken;
+    }
+
+    String token(String user, String password) throws Exception {
+        String body = mvc.perform(post("/api/v1/tokens")
+                        .header(HttpHeaders.AUTHORIZATION, basic(user, password))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"test\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(body, "$.token");
+    }
+
+    Org newOrg() throws Exception {
+        String login = unique("boss");
+        String password = "correct horse battery";
+        String body = mvc.perform(json(
+                        post("/api/v1/orgs"),
+                        systemAdminToken(),
+                        "{\"name\":\"" + unique("Org") + "\",\"adminLogin\":\"" + login + "\",\"adminPassword\":\""
+                                + password + "\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String code = JsonPath.read(body, "$.code");
+        return new Org(
+                JsonPath.read(body, "$.id"),
+                code,
+                JsonPath.read(body, "$.admin.id"),
+                login,
+                token(code + "/" + login, password));
+    }
+
+    Person newMember(Org org, String role, String... departmentIds) throws Exception {
+        String login = unique("m");
+        String password = "member password 1";
+        String depts = departmentIds.length == 0 ? "" : "\"" + String.join("\",\"", departmentIds) + "\"";
+        String body = mvc.perform(json(
+                        post("/api/v1/members"),
+                        org.adminToken(),
+                        "{\"login\":\"" + login + "\",\"displayName\":\"Member " + login + "\",\"role\":\""
+                                + role + "\",\"password\":\"" + password + "\",\"departmentIds\":[" + depts
+                                + "]}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return new Person(JsonPath.read(body, "$.id"), login, password, token(org.code() + "/" + login, password));
+    }
+
+    String newDepartment(Org org, String name, String parentId) throws Exception {
+        String parent = parentId == null ? "null" : "\"" + parentId + "\"";
+        String body = mvc.perform(json(
+                        post("/api/v1/departments"),
+                        org.adminToken(),
+                        "{\"name\":\"" + name + "\",\"parentId\":" + parent + "}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
+}
