@@ -41,7 +41,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                         "liaison.db.url=" + db.getJdbcUrl("postgres", "postgres"),
                         "liaison.db.user=postgres",
                         "liaison.data-dir=" + dataDir,
-                        "liaison.admin-password=" + ADMIN_PASSWORD)
+                        "liaison.admin-password=" + ADMIN_PASSWORD,
+                        // Every cached test context would poll the shared database; tests run jobs directly.
+                        "db-scheduler.enabled=false")
                 .applyTo(context);
     }
 }

@@ -16,7 +16,7 @@ public record ContactOwnerChanged(
 
     @Override
     public String action() {
-        return "contact.owner_changed";
+        return "contact.owner-changed";
     }
 
     @Override

@@ -49,7 +49,7 @@ public class FollowUpService {
         timeline.record(
                 actor.orgId(), contactId, actor.memberId(), "follow_up", Map.of("followUpId", id, "type", type));
         events.publishEvent(new FollowUpRecorded(
-                actor.orgId(), actor.memberId(), contactId, id, "follow_up.recorded", Map.of(), Map.of("type", type)));
+                actor.orgId(), actor.memberId(), contactId, id, "follow-up.recorded", Map.of(), Map.of("type", type)));
         return followUps.find(actor.orgId(), contactId, id).orElseThrow();
     }
 
@@ -92,7 +92,7 @@ public class FollowUpService {
                 actor.memberId(),
                 contactId,
                 id,
-                "follow_up.updated",
+                "follow-up.updated",
                 Map.of("type", current.type(), "content", current.content()),
                 Map.of("type", newType, "content", newContent.trim())));
         return followUps.find(actor.orgId(), contactId, id).orElseThrow();
@@ -108,7 +108,7 @@ public class FollowUpService {
                 actor.memberId(),
                 contactId,
                 id,
-                "follow_up.deleted",
+                "follow-up.deleted",
                 Map.of("type", current.type(), "content", current.content()),
                 Map.of()));
     }

@@ -16,7 +16,7 @@ public record TagsChanged(
 
     @Override
     public String action() {
-        return "contact.tags_changed";
+        return "contact.tags-changed";
     }
 
     @Override
