@@ -43,7 +43,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                         "liaison.data-dir=" + dataDir,
                         "liaison.admin-password=" + ADMIN_PASSWORD,
                         // Every cached test context would poll the shared database; tests run jobs directly.
-                        "db-scheduler.enabled=false")
+                        "db-scheduler.enabled=false",
+                        // zonky's exit hook stops PostgreSQL while Spring still closes the cached contexts;
+                        // a short wait lets those last queries fail fast instead of holding the JVM.
+                        "liaison.db.connection-timeout=2s")
                 .applyTo(context);
     }
 }

@@ -25,7 +25,8 @@ public record LiaisonProperties(
     public record Db(
             @Nullable String url,
             @Nullable String user,
-            @Nullable String password) {
+            @Nullable String password,
+            @DefaultValue("10s") Duration connectionTimeout) {
 
         public boolean external() {
             return url != null && !url.isBlank();

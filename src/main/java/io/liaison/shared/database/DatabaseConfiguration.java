@@ -32,24 +32,26 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(Embedded.class)
-    HikariDataSource embeddedDataSource(EmbeddedDatabase database) {
-        return pool(database.jdbcUrl(), "postgres", null);
+    HikariDataSource embeddedDataSource(EmbeddedDatabase database, LiaisonProperties properties) {
+        return pool(database.jdbcUrl(), "postgres", null, properties.db());
     }
 
     @Bean(destroyMethod = "close")
     @Conditional(External.class)
     HikariDataSource externalDataSource(LiaisonProperties properties) {
         LiaisonProperties.Db db = properties.db();
-        return pool(db.url(), db.user(), db.password());
+        return pool(db.url(), db.user(), db.password(), db);
     }
 
-    private static HikariDataSource pool(String url, @Nullable String user, @Nullable String password) {
+    private static HikariDataSource pool(
+            String url, @Nullable String user, @Nullable String password, LiaisonProperties.Db settings) {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("liaison");
         pool.setJdbcUrl(url);
         pool.setUsername(user);
         pool.setPassword(password);
         pool.setMaximumPoolSize(20);
+        pool.setConnectionTimeout(settings.connectionTimeout().toMillis());
         // Every idle connection is a PostgreSQL process; a quiet installation needs only a few.
         pool.setMinimumIdle(2);
         return pool;
