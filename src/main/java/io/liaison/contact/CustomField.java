@@ -1,0 +1,36 @@
+package io.liaison.contact;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A field an organization adds to its contacts. {@code key} names the value in a contact's {@code
+ * customFields}; it and {@code type} never change, so stored values keep their meaning.
+ */
+public record CustomField(
+        UUID id,
+        String key,
+        String label,
+        String type,
+        List<String> options,
+        boolean required,
+        int order,
+        long version) {
+
+    public static final String TEXT = "text";
+    public static final String NUMBER = "number";
+    public static final String DATE = "date";
+    public static final String SELECT = "select";
+    public static final String MULTISELECT = "multiselect";
+    public static final List<String> TYPES = List.of(TEXT, NUMBER, DATE, SELECT, MULTISELECT);
+    static final Set<String> WITH_OPTIONS = Set.of(SELECT, MULTISELECT);
+
+    public CustomField {
+        options = List.copyOf(options);
+    }
+
+    public boolean hasOptions() {
+        return WITH_OPTIONS.contains(type);
+    }
+}

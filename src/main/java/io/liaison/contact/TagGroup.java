@@ -1,0 +1,19 @@
+package io.liaison.contact;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A named, coloured group of tags, such as "Type" or "Level". When {@code exclusive}, a contact
+ * carries at most one of its tags.
+ */
+public record TagGroup(UUID id, String name, String color, int order, boolean exclusive, long version, List<Tag> tags) {
+
+    public TagGroup {
+        tags = List.copyOf(tags);
+    }
+
+    TagGroup withTags(List<Tag> tags) {
+        return new TagGroup(id, name, color, order, exclusive, version, tags);
+    }
+}

@@ -1,0 +1,82 @@
+package io.liaison.contact;
+
+import io.liaison.shared.LiaisonException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which tags one contact may carry together. Call it with the contact's complete set of tag ids
+ * after the change (for "add", the current tags plus the new ones), inside the transaction that
+ * stores them.
+ */
+@Component
+public class TagRules {
+
+    /** How many tags one contact may carry. */
+    public static final int MAX_TAGS_PER_CONTACT = 100;
+
+    private final TagRepository tags;
+
+    TagRules(TagRepository tags) {
+        this.tags = tags;
+    }
+
+    /**
+     * Checks the tags of one contact and answers them without duplicates, in the order given.
+     *
+     * @throws LiaisonException 400 naming {@code tagIds} when there are more than {@value
+     *     #MAX_TAGS_PER_CONTACT} or when an id is not a tag of {@code orgId} (the unknown ids are
+     *     listed); 422 {@code tag-group-exclusive} naming the group when two tags come from the same
+     *     exclusive group
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> requireAssignable(UUID orgId, Collection<UUID> tagIds) {
+        Set<UUID> distinct = new LinkedHashSet<>(tagIds);
+        if (distinct.size() > MAX_TAGS_PER_CONTACT) {
+            throw LiaisonException.invalid("tagIds", "a contact can carry at most " + MAX_TAGS_PER_CONTACT + " tags");
+        }
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        List<TagRepository.TagInGroup> found = tags.findWithGroups(orgId, distinct);
+        if (found.size() < distinct.size()) {
+            Set<UUID> unknown = new LinkedHashSet<>(distinct);
+            found.forEach(t -> unknown.remove(t.id()));
+            throw LiaisonException.invalid("tagIds", "names tags that do not exist in this organization: " + unknown);
+        }
+        Map<UUID, List<TagRepository.TagInGroup>> byExclusiveGroup = new LinkedHashMap<>();
+        for (TagRepository.TagInGroup tag : found) {
+            if (tag.exclusive()) {
+                byExclusiveGroup
+                        .computeIfAbsent(tag.groupId(), g -> new ArrayList<>())
+                        .add(tag);
+            }
+        }
+        for (List<TagRepository.TagInGroup> inGroup : byExclusiveGroup.values()) {
+            if (inGroup.size() > 1) {
+                String group = inGroup.get(0).groupName();
+                List<String> names =
+                        inGroup.stream().map(TagRepository.TagInGroup::name).toList();
+                throw new LiaisonException(
+                        HttpStatus.UNPROCESSABLE_ENTITY,
+                        "tag-group-exclusive",
+                        List.of(new LiaisonException.FieldError(
+                                "tagIds", "takes only one tag of the group '" + group + "'")),
+                        "A contact can carry only one tag of the group '" + group + "', not " + String.join(", ", names)
+                                + ".",
+                        group,
+                        String.join(", ", names));
+            }
+        }
+        return List.copyOf(distinct);
+    }
+}

@@ -1,0 +1,58 @@
+package io.liaison.contact.api;
+
+import io.liaison.contact.Tag;
+import io.liaison.contact.TagService;
+import io.liaison.identity.Actor;
+import io.liaison.shared.web.ETags;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/tags")
+class TagController {
+
+    private final TagService tags;
+
+    TagController(TagService tags) {
+        this.tags = tags;
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<Tag> get(Actor actor, @PathVariable UUID id) {
+        Tag tag = tags.tag(actor, id);
+        return ResponseEntity.ok().eTag(ETags.of(tag.version())).body(tag);
+    }
+
+    /** Renames, reorders or moves ({@code groupId}) a tag; contacts keep it, as they refer to its id. */
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {"application/merge-patch+json", "application/json"})
+    ResponseEntity<Tag> update(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody Map<String, @Nullable Object> body) {
+        Tag changed = tags.updateTag(actor, id, body, ETags.expected(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
+    }
+
+    /** Deletes the tag; contacts lose it, which their timelines record. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        tags.deleteTag(actor, id, ETags.expected(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+}

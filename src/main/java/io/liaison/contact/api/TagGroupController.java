@@ -1,0 +1,92 @@
+package io.liaison.contact.api;
+
+import io.liaison.contact.Tag;
+import io.liaison.contact.TagGroup;
+import io.liaison.contact.TagService;
+import io.liaison.identity.Actor;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.web.ETags;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/tag-groups")
+class TagGroupController {
+
+    private final TagService tags;
+
+    TagGroupController(TagService tags) {
+        this.tags = tags;
+    }
+
+    record CreateTagGroupRequest(
+            @Nullable String name,
+            @Nullable String color,
+            @Nullable Integer order,
+            @Nullable Boolean exclusive) {}
+
+    record CreateTagRequest(@Nullable String name, @Nullable Integer order) {}
+
+    /** Every group with its tags, in one page: an organization has at most a few thousand tags. */
+    @GetMapping
+    CursorPage<TagGroup> list(Actor actor) {
+        return new CursorPage<>(tags.list(actor), null);
+    }
+
+    @PostMapping
+    ResponseEntity<TagGroup> create(Actor actor, @RequestBody CreateTagGroupRequest request) {
+        TagGroup created = tags.createGroup(
+                actor, request.name(), request.color(), request.order(), Boolean.TRUE.equals(request.exclusive()));
+        return ResponseEntity.created(URI.create("/api/v1/tag-groups/" + created.id()))
+                .eTag(ETags.of(created.version()))
+                .body(created);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<TagGroup> get(Actor actor, @PathVariable UUID id) {
+        TagGroup group = tags.group(actor, id);
+        return ResponseEntity.ok().eTag(ETags.of(group.version())).body(group);
+    }
+
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {"application/merge-patch+json", "application/json"})
+    ResponseEntity<TagGroup> update(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody Map<String, @Nullable Object> body) {
+        TagGroup changed = tags.updateGroup(actor, id, body, ETags.expected(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
+    }
+
+    /** Deletes the group with its tags; contacts lose those tags, which their timelines record. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        tags.deleteGroup(actor, id, ETags.expected(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/tags")
+    ResponseEntity<Tag> createTag(Actor actor, @PathVariable UUID id, @RequestBody CreateTagRequest request) {
+        Tag created = tags.createTag(actor, id, request.name(), request.order());
+        return ResponseEntity.created(URI.create("/api/v1/tags/" + created.id()))
+                .eTag(ETags.of(created.version()))
+                .body(created);
+    }
+}
