@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Checks what a contact refers to: members, departments and tags of the same organization. */
+/** Checks what a contact refers to: members and departments of the same organization. */
 @Repository
 class ContactReferences {
 
@@ -30,7 +30,7 @@ class ContactReferences {
                 .single();
     }
 
-    /** Rejects every id of the draft that names no (active) member, department or tag of the org. */
+    /** Rejects every id of the draft that names no (active) member or department of the org. */
     void check(UUID orgId, ContactDraft d, Validation v) {
         if (!exist("member", "AND active", orgId, List.of(d.ownerId()))) {
             v.reject("ownerId", "is not an active member of this organization");
@@ -40,9 +40,6 @@ class ContactReferences {
         }
         if (!exist("department", "", orgId, d.shareDeptIds())) {
             v.reject("shareDeptIds", "names a department that does not exist in this organization");
-        }
-        if (!exist("tag", "", orgId, d.tagIds())) {
-            v.reject("tagIds", "names a tag that does not exist in this organization");
         }
     }
 

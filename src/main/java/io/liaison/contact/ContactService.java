@@ -30,6 +30,8 @@ public class ContactService {
     private final ContactQueries queries;
     private final ContactTimeline timeline;
     private final ContactAccess access;
+    private final TagRules tagRules;
+    private final CustomFieldValues customFields;
     private final ApplicationEventPublisher events;
 
     ContactService(
@@ -38,19 +40,24 @@ public class ContactService {
             ContactQueries queries,
             ContactTimeline timeline,
             ContactAccess access,
+            TagRules tagRules,
+            CustomFieldValues customFields,
             ApplicationEventPublisher events) {
         this.contacts = contacts;
         this.references = references;
         this.queries = queries;
         this.timeline = timeline;
         this.access = access;
+        this.tagRules = tagRules;
+        this.customFields = customFields;
         this.events = events;
     }
 
     /** Creates a contact from a JSON body; the actor follows it unless {@code ownerId} says otherwise. */
     @Transactional
     public Contact create(Actor actor, Map<String, @Nullable Object> body, String source, boolean allowDuplicate) {
-        ContactDraft draft = ContactInput.apply(null, body, references.phoneRegion(actor.orgId()), actor.memberId());
+        ContactDraft draft = checked(
+                actor, ContactInput.apply(null, body, references.phoneRegion(actor.orgId()), actor.memberId()), true);
         if (!actor.isAdmin() && !draft.ownerId().equals(actor.memberId())) {
             throw LiaisonException.forbidden("create contacts followed by another member");
         }
@@ -94,8 +101,10 @@ public class ContactService {
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw LiaisonException.stale(expectedVersion, current.version());
         }
-        ContactDraft next =
-                ContactInput.apply(current.fields(), body, references.phoneRegion(actor.orgId()), current.ownerId());
+        ContactDraft next = checked(
+                actor,
+                ContactInput.apply(current.fields(), body, references.phoneRegion(actor.orgId()), current.ownerId()),
+                body.containsKey("customFields"));
         checkReferences(actor, current.id(), next, allowDuplicate);
         if (!contacts.update(actor.orgId(), current.id(), next, current.version())) {
             throw LiaisonException.stale(current.version(), current.version() + 1);
@@ -173,6 +182,34 @@ public class ContactService {
             throw LiaisonException.forbidden("change this contact");
         }
         return contact;
+    }
+
+    /**
+     * The draft with its tags checked against the tag rules (existence, exclusive groups, limit) and
+     * its custom field values against their definitions, when they are new or changed.
+     */
+    private ContactDraft checked(Actor actor, ContactDraft d, boolean customFieldsChanged) {
+        List<UUID> tags = tagRules.requireAssignable(actor.orgId(), d.tagIds());
+        Map<String, Object> values =
+                customFieldsChanged ? customFields.forCreate(actor.orgId(), d.customFields()) : d.customFields();
+        return new ContactDraft(
+                d.name(),
+                d.mobile(),
+                d.phones(),
+                d.emails(),
+                d.company(),
+                d.title(),
+                d.address(),
+                d.remark(),
+                d.gender(),
+                d.birthday(),
+                d.avatarUrl(),
+                d.ownerId(),
+                d.shareUserIds(),
+                d.shareDeptIds(),
+                tags,
+                values,
+                d.externalIds());
     }
 
     private void checkReferences(Actor actor, @Nullable UUID self, ContactDraft draft, boolean allowDuplicate) {

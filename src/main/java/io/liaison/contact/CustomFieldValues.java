@@ -17,7 +17,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks a contact's custom field values against the organization's definitions and turns them
@@ -26,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * its options, a multiselect value as a list of distinct options. Blank text and empty lists count
  * as no value. Every problem is reported at once, as a 400 with one error per key named {@code
  * customFields.<key>}.
+ * Not transactional itself: a refusal must not mark the caller's transaction for rollback.
  */
 @Component
 public class CustomFieldValues {
@@ -46,7 +46,6 @@ public class CustomFieldValues {
      * @return the values to store, without the ones that are empty
      * @throws LiaisonException 400 naming each invalid {@code customFields.<key>}
      */
-    @Transactional(readOnly = true)
     public Map<String, Object> forCreate(UUID orgId, @Nullable Map<String, ? extends @Nullable Object> values) {
         Map<String, @Nullable Object> checked = check(orgId, values == null ? Map.of() : values, true);
         Map<String, Object> stored = new LinkedHashMap<>();
@@ -66,7 +65,6 @@ public class CustomFieldValues {
      *     from the contact" (it was {@code null}, blank or an empty list)
      * @throws LiaisonException 400 naming each invalid {@code customFields.<key>}
      */
-    @Transactional(readOnly = true)
     public Map<String, @Nullable Object> forPatch(UUID orgId, Map<String, ? extends @Nullable Object> values) {
         return check(orgId, values, false);
     }

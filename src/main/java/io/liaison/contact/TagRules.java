@@ -11,12 +11,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Which tags one contact may carry together. Call it with the contact's complete set of tag ids
  * after the change (for "add", the current tags plus the new ones), inside the transaction that
- * stores them.
+ * stores them. Not transactional itself: a refusal must not mark the caller's transaction (a batch
+ * over many contacts) for rollback.
  */
 @Component
 public class TagRules {
@@ -38,7 +38,6 @@ public class TagRules {
      *     listed); 422 {@code tag-group-exclusive} naming the group when two tags come from the same
      *     exclusive group
      */
-    @Transactional(readOnly = true)
     public List<UUID> requireAssignable(UUID orgId, Collection<UUID> tagIds) {
         Set<UUID> distinct = new LinkedHashSet<>(tagIds);
         if (distinct.size() > MAX_TAGS_PER_CONTACT) {
