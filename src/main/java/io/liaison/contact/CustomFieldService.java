@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +30,11 @@ public class CustomFieldService {
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
     private final CustomFieldRepository fields;
+    private final ApplicationEventPublisher events;
 
-    CustomFieldService(CustomFieldRepository fields) {
+    CustomFieldService(CustomFieldRepository fields, ApplicationEventPublisher events) {
         this.fields = fields;
+        this.events = events;
     }
 
     /** A field to define, as an administrator fills it in. */
@@ -86,6 +89,7 @@ public class CustomFieldService {
         int order = command.order() == null ? fields.nextOrder(actor.orgId()) : command.order();
         CustomField field = new CustomField(Ids.newId(), key, label, type, options, command.required(), order, 1);
         fields.insert(actor.orgId(), field);
+        audit(actor, "created", field.id(), Map.of(), values(field));
         return get(actor, field.id());
     }
 
@@ -124,6 +128,7 @@ public class CustomFieldService {
         if (!fields.update(actor.orgId(), changed)) {
             throw LiaisonException.stale(current.version(), get(actor, id).version());
         }
+        audit(actor, "updated", id, values(current), values(changed));
         return get(actor, id);
     }
 
@@ -136,6 +141,26 @@ public class CustomFieldService {
             throw LiaisonException.stale(expectedVersion, current.version());
         }
         fields.delete(actor.orgId(), id, current.key());
+        audit(actor, "deleted", id, values(current), Map.of());
+    }
+
+    private void audit(
+            Actor actor,
+            String change,
+            UUID id,
+            Map<String, @Nullable Object> before,
+            Map<String, @Nullable Object> after) {
+        events.publishEvent(ContactSettingChanged.of(actor, "custom-field", change, id, before, after));
+    }
+
+    private static Map<String, @Nullable Object> values(CustomField f) {
+        return Map.of(
+                "key", f.key(),
+                "label", f.label(),
+                "type", f.type(),
+                "options", f.options(),
+                "required", f.required(),
+                "order", f.order());
     }
 
     private static String label(@Nullable String label, Validation validation) {

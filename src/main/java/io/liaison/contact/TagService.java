@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,10 +30,12 @@ public class TagService {
 
     private final TagGroupRepository groups;
     private final TagRepository tags;
+    private final ApplicationEventPublisher events;
 
-    TagService(TagGroupRepository groups, TagRepository tags) {
+    TagService(TagGroupRepository groups, TagRepository tags, ApplicationEventPublisher events) {
         this.groups = groups;
         this.tags = tags;
+        this.events = events;
     }
 
     /** Every group with its tags, both by order then name. */
@@ -71,7 +74,9 @@ public class TagService {
                 validColor,
                 order == null ? groups.nextOrder(actor.orgId()) : order,
                 exclusive);
-        return group(actor, id);
+        TagGroup created = group(actor, id);
+        audit(actor, "tag-group", "created", id, Map.of(), values(created));
+        return created;
     }
 
     /** Applies a merge patch of name, color, order and exclusive; {@code expectedVersion} comes from If-Match. */
@@ -96,7 +101,9 @@ public class TagService {
         if (!groups.update(actor.orgId(), id, name, color, order == null ? 0 : order, exclusive, current.version())) {
             throw LiaisonException.stale(current.version(), group(actor, id).version());
         }
-        return group(actor, id);
+        TagGroup changed = group(actor, id);
+        audit(actor, "tag-group", "updated", id, values(current), values(changed));
+        return changed;
     }
 
     /** Deletes the group and its tags, taking them off every contact that carried them. */
@@ -107,6 +114,7 @@ public class TagService {
         requireVersion(expectedVersion, current.version());
         removeTags(actor, current.tags().stream().map(Tag::id).toList());
         groups.delete(actor.orgId(), id);
+        audit(actor, "tag-group", "deleted", id, values(current), Map.of());
     }
 
     @Transactional
@@ -125,7 +133,9 @@ public class TagService {
         requireFreeTagName(actor.orgId(), groupId, clean, null);
         UUID id = Ids.newId();
         tags.insert(actor.orgId(), id, groupId, clean, order == null ? tags.nextOrder(actor.orgId(), groupId) : order);
-        return tag(actor, id);
+        Tag created = tag(actor, id);
+        audit(actor, "tag", "created", id, Map.of(), values(created));
+        return created;
     }
 
     /** Renames, reorders or moves a tag to another group; contacts keep it, as they refer to its id. */
@@ -157,7 +167,9 @@ public class TagService {
         if (!tags.update(actor.orgId(), id, groupId, name, order == null ? 0 : order, current.version())) {
             throw LiaisonException.stale(current.version(), tag(actor, id).version());
         }
-        return tag(actor, id);
+        Tag changed = tag(actor, id);
+        audit(actor, "tag", "updated", id, values(current), values(changed));
+        return changed;
     }
 
     /** Deletes the tag, taking it off every contact that carried it. */
@@ -167,6 +179,7 @@ public class TagService {
         Tag current = tag(actor, id);
         requireVersion(expectedVersion, current.version());
         removeTags(actor, List.of(id));
+        audit(actor, "tag", "deleted", id, values(current), Map.of());
     }
 
     /** Moves a group one place up ({@code -1}) or down ({@code +1}) among the organization's groups. */
@@ -177,6 +190,7 @@ public class TagService {
         groups.renumber(
                 actor.orgId(),
                 swapped(groups.findAll(actor.orgId()).stream().map(TagGroup::id).toList(), id, step));
+        audit(actor, "tag-group", "reordered", id, Map.of(), Map.of("step", step));
     }
 
     /** Moves a tag one place up ({@code -1}) or down ({@code +1}) within its group. */
@@ -188,6 +202,25 @@ public class TagService {
                 .map(Tag::id)
                 .toList();
         tags.renumber(actor.orgId(), swapped(siblings, id, step));
+        audit(actor, "tag", "reordered", id, Map.of(), Map.of("step", step));
+    }
+
+    private void audit(
+            Actor actor,
+            String type,
+            String change,
+            UUID id,
+            Map<String, @Nullable Object> before,
+            Map<String, @Nullable Object> after) {
+        events.publishEvent(ContactSettingChanged.of(actor, type, change, id, before, after));
+    }
+
+    private static Map<String, @Nullable Object> values(TagGroup g) {
+        return Map.of("name", g.name(), "color", g.color(), "order", g.order(), "exclusive", g.exclusive());
+    }
+
+    private static Map<String, @Nullable Object> values(Tag t) {
+        return Map.of("name", t.name(), "order", t.order(), "groupId", t.groupId());
     }
 
     private void removeTags(Actor actor, List<UUID> tagIds) {
