@@ -190,10 +190,20 @@ class ContactApiIntegrationTests {
     void deleteMovesToTheTrashAndRestoreBringsEverythingBack() throws Exception {
         String dept = api.newDepartment(acme, "Sales", null);
         Api.Person member = api.newMember(acme, "MEMBER");
+        String groups = mvc.perform(as(get("/api/v1/tag-groups"), acme.adminToken()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String tag = JsonPath.read(groups, "$.items[0].tags[0].id");
         String id = create(acme.adminToken(), """
                 {"name":"钱七","mobile":"13600136000","emails":[{"address":"q@q.cn"}],"shareUserIds":["%s"],
-                 "shareDeptIds":["%s"],"externalIds":{"crm":"77"},"remark":"VIP"}
-                """.formatted(member.id(), dept));
+                 "shareDeptIds":["%s"],"externalIds":{"crm":"77"},"remark":"VIP","tagIds":["%s"]}
+                """.formatted(member.id(), dept, tag));
+        mvc.perform(json(
+                        post("/api/v1/contacts/" + id + "/follow-ups"),
+                        acme.adminToken(),
+                        "{\"type\":\"call\",\"content\":\"报价\"}"))
+                .andExpect(status().isCreated());
         String before = mvc.perform(as(get("/api/v1/contacts/" + id), acme.adminToken()))
                 .andReturn()
                 .getResponse()
@@ -213,11 +223,20 @@ class ContactApiIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        for (String field :
-                new String[] {"$.mobile", "$.emails", "$.shareUserIds", "$.shareDeptIds", "$.externalIds", "$.remark"
-                }) {
+        for (String field : new String[] {
+            "$.mobile",
+            "$.emails",
+            "$.shareUserIds",
+            "$.shareDeptIds",
+            "$.externalIds",
+            "$.remark",
+            "$.tagIds",
+            "$.lastContactedAt"
+        }) {
             assertThat((Object) JsonPath.read(after, field)).isEqualTo(JsonPath.read(before, field));
         }
+        mvc.perform(as(get("/api/v1/contacts/" + id + "/follow-ups"), acme.adminToken()))
+                .andExpect(jsonPath("$.items[0].content").value("报价"));
         mvc.perform(as(get("/api/v1/contacts/" + id + "/timeline"), acme.adminToken()))
                 .andExpect(jsonPath("$.items[0].kind").value("restored"))
                 .andExpect(jsonPath("$.items[1].kind").value("trashed"));
