@@ -1,6 +1,6 @@
 package io.liaison.audit;
 
-import static io.liaison.audit.Api.as;
+import static io.liaison.identity.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
+import io.liaison.identity.Api;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Actor;
+import io.liaison.identity.Api;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.internal.ActorAuthentication;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.liaison.audit;
 
-import static io.liaison.audit.Api.as;
-import static io.liaison.audit.Api.json;
+import static io.liaison.identity.Api.as;
+import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
+import io.liaison.identity.Api;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.liaison.audit;
 
-import static io.liaison.audit.Api.as;
-import static io.liaison.audit.Api.json;
+import static io.liaison.identity.Api.as;
+import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.liaison.LiaisonIntegrationTest;
+import io.liaison.identity.Api;
 import io.liaison.identity.DepartmentCreated;
 import io.liaison.shared.AuditableEvent;
 import java.util.UUID;

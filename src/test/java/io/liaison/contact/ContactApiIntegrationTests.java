@@ -329,6 +329,9 @@ class ContactApiIntegrationTests {
                 .andExpect(jsonPath("$.items[0].name").value("Ee"));
         mvc.perform(as(get("/api/v1/contacts?company=big"), acme.adminToken()))
                 .andExpect(jsonPath("$.items.length()").value(1));
+        mvc.perform(as(get("/api/v1/contacts?createdAfter=yesterday"), acme.adminToken()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("createdAfter"));
         mvc.perform(as(get("/api/v1/contacts?sort=colour"), acme.adminToken()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));

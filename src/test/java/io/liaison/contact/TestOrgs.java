@@ -1,16 +1,7 @@
 package io.liaison.contact;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
-import com.jayway.jsonpath.JsonPath;
-import io.liaison.TestDatabase;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.liaison.identity.Api;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -21,11 +12,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 public final class TestOrgs {
 
-    private static String systemToken;
-    private final MockMvc mvc;
+    private final Api api;
 
     public TestOrgs(MockMvc mvc) {
-        this.mvc = mvc;
+        this.api = new Api(mvc);
     }
 
     public record Org(UUID id, String code, UUID adminId, String adminToken) {}
@@ -33,42 +23,26 @@ public final class TestOrgs {
     public record Person(UUID id, String token) {}
 
     public static String unique(String prefix) {
-        return prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        return Api.unique(prefix);
     }
 
     public static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String token, String body) {
-        return as(request, token).contentType(MediaType.APPLICATION_JSON).content(body);
+        return Api.json(request, token, body);
     }
 
     public static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String token) {
-        return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        return Api.as(request, token);
     }
 
     public Org newOrg(String locale) throws Exception {
-        String login = unique("boss");
-        String password = "correct horse battery";
-        String body = body(json(
-                post("/api/v1/orgs"),
-                systemAdminToken(),
-                "{\"name\":\"" + unique("Org") + "\",\"locale\":\"" + locale + "\",\"adminLogin\":\"" + login
-                        + "\",\"adminPassword\":\"" + password + "\"}"));
-        String code = JsonPath.read(body, "$.code");
-        return new Org(
-                UUID.fromString(JsonPath.read(body, "$.id")),
-                code,
-                UUID.fromString(JsonPath.read(body, "$.admin.id")),
-                token(code + "/" + login, password));
+        Api.Org org = api.newOrg(locale);
+        return new Org(UUID.fromString(org.id()), org.code(), UUID.fromString(org.adminId()), org.adminToken());
     }
 
     public Person newMember(Org org, String role) throws Exception {
-        String login = unique("m");
-        String password = "member password 1";
-        String body = body(json(
-                post("/api/v1/members"),
-                org.adminToken(),
-                "{\"login\":\"" + login + "\",\"displayName\":\"Member " + login + "\",\"role\":\"" + role
-                        + "\",\"password\":\"" + password + "\"}"));
-        return new Person(UUID.fromString(JsonPath.read(body, "$.id")), token(org.code() + "/" + login, password));
+        Api.Person person = api.newMember(
+                new Api.Org(org.id().toString(), org.code(), org.adminId().toString(), "", org.adminToken()), role);
+        return new Person(UUID.fromString(person.id()), person.token());
     }
 
     /** A contact row as the contact module would store it, followed by {@code org}'s administrator. */
@@ -86,30 +60,5 @@ public final class TestOrgs {
                     .params(org.id(), contactId, tagId)
                     .update();
         }
-    }
-
-    private synchronized String systemAdminToken() throws Exception {
-        if (systemToken == null) {
-            systemToken = token("default/admin", TestDatabase.ADMIN_PASSWORD);
-        }
-        return systemToken;
-    }
-
-    private String token(String user, String password) throws Exception {
-        String basic =
-                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        String body = body(post("/api/v1/tokens")
-                .header(HttpHeaders.AUTHORIZATION, basic)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"test\"}"));
-        return JsonPath.read(body, "$.token");
-    }
-
-    private String body(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request)
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
     }
 }

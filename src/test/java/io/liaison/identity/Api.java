@@ -66,13 +66,18 @@ public final class Api {
     }
 
     public Org newOrg() throws Exception {
+        return newOrg("zh-CN");
+    }
+
+    /** A new organization in {@code locale} (zh-CN or en), which decides its default tag groups. */
+    public Org newOrg(String locale) throws Exception {
         String login = unique("boss");
         String password = "correct horse battery";
         String body = mvc.perform(json(
                         post("/api/v1/orgs"),
                         systemAdminToken(),
-                        "{\"name\":\"" + unique("Org") + "\",\"adminLogin\":\"" + login + "\",\"adminPassword\":\""
-                                + password + "\"}"))
+                        "{\"name\":\"" + unique("Org") + "\",\"locale\":\"" + locale + "\",\"adminLogin\":\"" + login
+                                + "\",\"adminPassword\":\"" + password + "\"}"))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()

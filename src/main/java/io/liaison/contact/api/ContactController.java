@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,67 +44,54 @@ class ContactController {
         this.idempotency = idempotency;
     }
 
+    /** The list filters of API.md, bound from the query string. */
+    record Filters(
+            @Nullable String q,
+            @Nullable List<UUID> tagId,
+            @Nullable String tagMode,
+            @Nullable UUID ownerId,
+            @Nullable UUID deptId,
+            @Nullable String company,
+            @Nullable String source,
+            @Nullable OffsetDateTime createdAfter,
+            @Nullable OffsetDateTime updatedAfter,
+            @Nullable OffsetDateTime lastContactedBefore,
+            @Nullable String externalId) {
+
+        ContactFilter toFilter() {
+            String mode = tagMode == null ? "all" : tagMode;
+            if (!mode.equals("all") && !mode.equals("any")) {
+                throw LiaisonException.invalid("tagMode", "must be all or any");
+            }
+            return new ContactFilter(
+                    q,
+                    tagId == null ? List.of() : tagId,
+                    mode.equals("all"),
+                    ownerId,
+                    deptId,
+                    company,
+                    source,
+                    createdAfter,
+                    updatedAfter,
+                    lastContactedBefore,
+                    externalId);
+        }
+    }
+
     @GetMapping("/contacts")
     CursorPage<ContactResponse> list(
             Actor actor,
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable List<UUID> tagId,
-            @RequestParam(defaultValue = "all") String tagMode,
-            @RequestParam(required = false) @Nullable UUID ownerId,
-            @RequestParam(required = false) @Nullable UUID deptId,
-            @RequestParam(required = false) @Nullable String company,
-            @RequestParam(required = false) @Nullable String source,
-            @RequestParam(required = false) @Nullable OffsetDateTime createdAfter,
-            @RequestParam(required = false) @Nullable OffsetDateTime updatedAfter,
-            @RequestParam(required = false) @Nullable OffsetDateTime lastContactedBefore,
-            @RequestParam(required = false) @Nullable String externalId,
+            @ParameterObject Filters filters,
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        ContactFilter filter = filter(
-                q,
-                tagId,
-                tagMode,
-                ownerId,
-                deptId,
-                company,
-                source,
-                createdAfter,
-                updatedAfter,
-                lastContactedBefore,
-                externalId);
-        return contacts.list(actor, filter, ContactSort.parse(sort), cursor, CursorPage.limit(limit))
+        return contacts.list(actor, filters.toFilter(), ContactSort.parse(sort), cursor, CursorPage.limit(limit))
                 .map(ContactResponse::of);
     }
 
     @GetMapping("/contacts/count")
-    Map<String, Object> count(
-            Actor actor,
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable List<UUID> tagId,
-            @RequestParam(defaultValue = "all") String tagMode,
-            @RequestParam(required = false) @Nullable UUID ownerId,
-            @RequestParam(required = false) @Nullable UUID deptId,
-            @RequestParam(required = false) @Nullable String company,
-            @RequestParam(required = false) @Nullable String source,
-            @RequestParam(required = false) @Nullable OffsetDateTime createdAfter,
-            @RequestParam(required = false) @Nullable OffsetDateTime updatedAfter,
-            @RequestParam(required = false) @Nullable OffsetDateTime lastContactedBefore,
-            @RequestParam(required = false) @Nullable String externalId) {
-        var count = contacts.count(
-                actor,
-                filter(
-                        q,
-                        tagId,
-                        tagMode,
-                        ownerId,
-                        deptId,
-                        company,
-                        source,
-                        createdAfter,
-                        updatedAfter,
-                        lastContactedBefore,
-                        externalId));
+    Map<String, Object> count(Actor actor, @ParameterObject Filters filters) {
+        var count = contacts.count(actor, filters.toFilter());
         return Map.of("count", count.count(), "exact", count.exact());
     }
 
@@ -183,35 +171,6 @@ class ContactController {
             throw LiaisonException.invalid("allowDuplicate", "must be true or false");
         }
         return Boolean.TRUE.equals(flag);
-    }
-
-    private static ContactFilter filter(
-            @Nullable String q,
-            @Nullable List<UUID> tagIds,
-            String tagMode,
-            @Nullable UUID ownerId,
-            @Nullable UUID deptId,
-            @Nullable String company,
-            @Nullable String source,
-            @Nullable OffsetDateTime createdAfter,
-            @Nullable OffsetDateTime updatedAfter,
-            @Nullable OffsetDateTime lastContactedBefore,
-            @Nullable String externalId) {
-        if (!tagMode.equals("all") && !tagMode.equals("any")) {
-            throw LiaisonException.invalid("tagMode", "must be all or any");
-        }
-        return new ContactFilter(
-                q,
-                tagIds == null ? List.of() : tagIds,
-                tagMode.equals("all"),
-                ownerId,
-                deptId,
-                company,
-                source,
-                createdAfter,
-                updatedAfter,
-                lastContactedBefore,
-                externalId);
     }
 
     private static ResponseEntity<ContactResponse> withETag(Contact contact) {
