@@ -1,6 +1,7 @@
 package io.liaison.audit;
 
 import io.liaison.shared.AuditableEvent;
+import io.liaison.shared.PersonalDataErased;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,5 +30,14 @@ class AuditRecorder {
                     + ") was published outside a read-write transaction; it cannot be audited with its change");
         }
         entries.insert(event);
+    }
+
+    /**
+     * The audit log keeps who did what, but not the values of a record whose personal data was erased;
+     * the one place where entries change after they are written.
+     */
+    @EventListener
+    void redact(PersonalDataErased event) {
+        entries.redact(event.orgId(), event.targetType(), event.targetId());
     }
 }

@@ -60,6 +60,14 @@ class AuditRepository {
                 .update();
     }
 
+    /** Empties the values of every entry about a record whose personal data was erased. */
+    void redact(UUID orgId, String targetType, UUID targetId) {
+        jdbc.sql("""
+                        UPDATE audit_event SET before = '{"redacted": true}', after = '{"redacted": true}'
+                         WHERE org_id = ? AND target_type = ? AND target_id = ?
+                        """).params(orgId, targetType, targetId).update();
+    }
+
     /** Newest first, after {@code position} when given. */
     List<Row> page(UUID orgId, AuditQuery query, @Nullable Position position, int limit) {
         StringBuilder sql = new StringBuilder("""
