@@ -145,6 +145,7 @@ class ContactPagesBrowserTests {
                 .contains("Company: 上海贸易 → 深圳电子", "added the contact");
         assertThat(driver.findElement(By.id("follow-up-content")).getAttribute("value"))
                 .isEmpty();
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
         screenshot("contact-1280");
 
         click(By.id("contact-trash"));
@@ -159,6 +160,7 @@ class ContactPagesBrowserTests {
         row.findElement(By.tagName("button")).click();
         wait.until(ExpectedConditions.stalenessOf(row));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "is back among the contacts"));
+        assertThat(driver.findElement(By.id("trash-empty")).isDisplayed()).isTrue();
         screenshot("trash-restored-1280");
 
         driver.get(url("/contacts"));
