@@ -1,6 +1,7 @@
 package io.liaison.contact.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.liaison.contact.ContactService;
 import io.liaison.contact.FollowUp;
 import io.liaison.contact.FollowUpService;
 import io.liaison.identity.Actor;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * Follow-ups on the contact page, all over htmx: a new one is prepended to the list and refreshes the
- * timeline and the form out of band; authors change and delete their own in place.
+ * timeline, the last-contacted time and the form out of band; authors change and delete their own in place.
  */
 @Controller
 @HxRequest
@@ -25,10 +26,12 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class FollowUpPages {
 
     private final FollowUpService followUps;
+    private final ContactService contacts;
     private final TimelineView timeline;
 
-    FollowUpPages(FollowUpService followUps, TimelineView timeline) {
+    FollowUpPages(FollowUpService followUps, ContactService contacts, TimelineView timeline) {
         this.followUps = followUps;
+        this.contacts = contacts;
         this.timeline = timeline;
     }
 
@@ -36,6 +39,7 @@ class FollowUpPages {
     String record(Actor actor, @PathVariable UUID contactId, FollowUpForm form, Model model) {
         FollowUp recorded = followUps.record(actor, contactId, form.type(), form.content(), form.at());
         model.addAttribute("f", recorded);
+        model.addAttribute("contact", contacts.get(actor, contactId));
         model.addAttribute("followUp", FollowUpForm.blank());
         model.addAttribute("types", FollowUpForm.TYPES);
         model.addAttribute("contactId", contactId);

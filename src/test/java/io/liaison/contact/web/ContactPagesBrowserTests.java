@@ -145,6 +145,8 @@ class ContactPagesBrowserTests {
                 .contains("Company: 上海贸易 → 深圳电子", "added the contact");
         assertThat(driver.findElement(By.id("follow-up-content")).getAttribute("value"))
                 .isEmpty();
+        assertThat(driver.findElement(By.id("contact-last-contacted")).getText())
+                .isNotEqualTo("never");
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
         screenshot("contact-1280");
 
