@@ -3,6 +3,7 @@ package io.liaison.contact.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.TestDatabase;
+import io.liaison.contact.ContactService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +41,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A contact's life in a real browser (headless Chromium with the system chromedriver, as the identity
- * pages' browser tests): created through the form, found, edited, followed up, trashed and restored.
+ * pages' browser tests): created through the form, found, edited (once across another member's
+ * change), followed up, trashed and restored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabase.class)
@@ -60,10 +63,14 @@ class ContactPagesBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ContactService contacts;
+
     WebDriver driver;
     WebDriverWait wait;
     Path profile;
     String suffix;
+    Actor boss;
 
     @BeforeEach
     void startBrowser() throws IOException {
@@ -136,6 +143,25 @@ class ContactPagesBrowserTests {
         click(By.id("contact-save"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-company"), "深圳电子"));
 
+        String contactPath = driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+        driver.get(url(contactPath + "/edit"));
+        contacts.update(
+                boss,
+                UUID.fromString(contactPath.substring("/contacts/".length())),
+                Map.of("title", "总经理"),
+                null,
+                false);
+        WebElement title = driver.findElement(By.id("title"));
+        title.clear();
+        title.sendKeys("销售总监");
+        click(By.id("contact-save"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contact-stale")));
+        assertThat(driver.findElement(By.id("theirs-title")).getText()).contains("总经理");
+        assertThat(driver.findElement(By.id("title")).getAttribute("value")).isEqualTo("销售总监");
+        screenshot("contact-form-stale-1280");
+        click(By.id("contact-save"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-details"), "销售总监"));
+
         new Select(driver.findElement(By.id("follow-up-type"))).selectByValue("call");
         driver.findElement(By.id("follow-up-content")).sendKeys("电话沟通报价");
         click(By.id("follow-up-save"));
@@ -198,10 +224,11 @@ class ContactPagesBrowserTests {
                 .single();
         Actor systemAdmin = members.actor(systemAdminId).orElseThrow();
         String code = "contacts-" + suffix;
-        organizations.create(
+        var created = organizations.create(
                 systemAdmin,
                 new OrganizationService.CreateOrganization(
                         "Contact Org " + suffix, code, "en", "boss", PASSWORD, "Boss " + suffix));
+        boss = members.actor(created.admin().id()).orElseThrow();
         return code;
     }
 
