@@ -85,4 +85,45 @@
       event.preventDefault();
     }
   });
+
+  // Row selection for batch actions. A [data-selection] region holds checkboxes named "ids", a
+  // [data-select-all] box, a [data-selection-count] label (its data-template has {0}) and
+  // [data-selection-action] buttons that stay disabled while nothing is selected.
+  function refreshSelection(region) {
+    const boxes = Array.from(region.querySelectorAll('input[type=checkbox][name=ids]'));
+    const checked = boxes.filter(function (box) { return box.checked; }).length;
+    const all = region.querySelector('[data-select-all]');
+    if (all) {
+      all.checked = boxes.length > 0 && checked === boxes.length;
+      all.indeterminate = checked > 0 && checked < boxes.length;
+    }
+    region.querySelectorAll('[data-selection-count]').forEach(function (label) {
+      label.textContent = (label.dataset.template || '{0}').replace('{0}', checked);
+    });
+    region.querySelectorAll('[data-selection-action]').forEach(function (button) {
+      button.disabled = checked === 0;
+    });
+  }
+
+  document.addEventListener('change', function (event) {
+    const region = event.target.closest('[data-selection]');
+    if (!region) {
+      return;
+    }
+    if (event.target.matches('[data-select-all]')) {
+      region.querySelectorAll('input[type=checkbox][name=ids]').forEach(function (box) {
+        box.checked = event.target.checked;
+      });
+    }
+    refreshSelection(region);
+  });
+
+  // Rows that "load more" adds arrive unselected; the counts and the select-all box follow.
+  document.addEventListener('htmx:load', function (event) {
+    const element = event.detail.elt;
+    const region = element.closest ? element.closest('[data-selection]') : null;
+    if (region) {
+      refreshSelection(region);
+    }
+  });
 })();

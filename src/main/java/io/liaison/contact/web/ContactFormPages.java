@@ -1,0 +1,122 @@
+package io.liaison.contact.web;
+
+import io.liaison.contact.Contact;
+import io.liaison.contact.ContactService;
+import io.liaison.identity.Actor;
+import io.liaison.shared.LiaisonException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Creating and changing a contact with plain form posts. A refusal shows the form again with the
+ * member's input: messages at the rejected fields, a "Save anyway" for a suspected duplicate, and for
+ * a change that crossed another member's the values they saved beside the inputs that differ.
+ */
+@Controller
+@RequestMapping("/contacts")
+class ContactFormPages {
+
+    private static final String VIEW = "contact/form";
+
+    private final ContactService contacts;
+    private final MemberDirectory directory;
+    private final ContactFailures failures;
+
+    ContactFormPages(ContactService contacts, MemberDirectory directory, ContactFailures failures) {
+        this.contacts = contacts;
+        this.directory = directory;
+        this.failures = failures;
+    }
+
+    @GetMapping("/new")
+    String newContact(Actor actor, Model model) {
+        return form(actor, ContactForm.empty(actor.memberId()), null, model);
+    }
+
+    @PostMapping
+    String create(
+            Actor actor,
+            ContactForm form,
+            @RequestParam(defaultValue = "false") boolean allowDuplicate,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        try {
+            Contact created = contacts.create(actor, form.body(List.of(), actor.isAdmin()), "manual", allowDuplicate);
+            flash.addFlashAttribute("notice", "contacts.created");
+            flash.addFlashAttribute("noticeArg", created.name());
+            return "redirect:/contacts/" + created.id();
+        } catch (LiaisonException e) {
+            return refused(actor, form, null, e, model, response);
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(Actor actor, @PathVariable UUID id, Model model) {
+        Contact contact = contacts.get(actor, id);
+        return form(actor, ContactForm.of(contact), contact, model);
+    }
+
+    @PostMapping("/{id}")
+    String update(
+            Actor actor,
+            @PathVariable UUID id,
+            ContactForm form,
+            @RequestParam(defaultValue = "false") boolean allowDuplicate,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        Contact current = contacts.get(actor, id);
+        try {
+            Contact changed = contacts.update(
+                    actor, id, form.body(current.fields().emails(), actor.isAdmin()), form.version(), allowDuplicate);
+            flash.addFlashAttribute("notice", "contacts.updated");
+            flash.addFlashAttribute("noticeArg", changed.name());
+            return "redirect:/contacts/" + id;
+        } catch (LiaisonException e) {
+            if (e.status().value() == 412) {
+                // The member sees what changed and retries on purpose: against the version they have now seen.
+                Map<String, String> theirs = form.differencesTo(ContactForm.of(current));
+                theirs.computeIfPresent(
+                        "ownerId",
+                        (input, owner) -> directory.names(actor).getOrDefault(UUID.fromString(owner), owner));
+                model.addAttribute("theirs", theirs);
+                return refused(actor, form.withVersion(current.version()), current, e, model, response);
+            }
+            return refused(actor, form, current, e, model, response);
+        }
+    }
+
+    private String refused(
+            Actor actor,
+            ContactForm form,
+            @Nullable Contact contact,
+            LiaisonException e,
+            Model model,
+            HttpServletResponse response) {
+        response.setStatus(e.status().value());
+        model.addAttribute("failure", failures.of(e));
+        model.addAttribute("duplicate", Duplicate.of(e));
+        return form(actor, form, contact, model);
+    }
+
+    private String form(Actor actor, ContactForm form, @Nullable Contact contact, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("contact", contact);
+        model.addAttribute("members", directory.active(actor));
+        model.addAttribute("names", directory.names(actor));
+        model.addAttribute("genders", ContactForm.GENDERS);
+        return VIEW;
+    }
+}

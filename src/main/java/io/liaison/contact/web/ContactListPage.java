@@ -1,0 +1,109 @@
+package io.liaison.contact.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.liaison.contact.Contact;
+import io.liaison.contact.ContactFilter;
+import io.liaison.contact.ContactService;
+import io.liaison.contact.ContactSort;
+import io.liaison.identity.Actor;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.LiaisonException;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The contact list: search, owner filter and sort answer the results (count and rows) over htmx,
+ * "load more" answers further rows, and the selected rows can be moved to the trash together.
+ */
+@Controller
+@RequestMapping("/contacts")
+class ContactListPage {
+
+    static final int PAGE_SIZE = 50;
+    static final List<String> SORTS = List.of("-updatedAt", "name", "-createdAt", "-lastContactedAt");
+
+    private final ContactService contacts;
+    private final MemberDirectory directory;
+
+    ContactListPage(ContactService contacts, MemberDirectory directory) {
+        this.contacts = contacts;
+        this.directory = directory;
+    }
+
+    /** The filter bar as it sends itself; "load more" repeats it with the cursor. */
+    record ListQuery(
+            @Nullable String q,
+            @Nullable UUID owner,
+            @Nullable String sort,
+            @Nullable String cursor) {
+
+        ContactFilter filter() {
+            String text = q == null || q.isBlank() ? null : q.trim();
+            return new ContactFilter(text, List.of(), true, owner, null, null, null, null, null, null, null);
+        }
+
+        ContactSort order() {
+            return ContactSort.parse(sort);
+        }
+
+        public boolean filtered() {
+            return (q != null && !q.isBlank()) || owner != null;
+        }
+    }
+
+    @GetMapping
+    String page(Actor actor, ListQuery query, Model model) {
+        results(actor, new ListQuery(query.q(), query.owner(), query.sort(), null), model);
+        model.addAttribute("members", directory.active(actor));
+        model.addAttribute("sorts", SORTS);
+        return "contact/list";
+    }
+
+    /** A changed filter answers the whole results block, count included; a cursor only the next rows. */
+    @HxRequest
+    @GetMapping
+    String results(Actor actor, ListQuery query, Model model) {
+        CursorPage<Contact> page = contacts.list(actor, query.filter(), query.order(), query.cursor(), PAGE_SIZE);
+        model.addAttribute("query", query);
+        model.addAttribute("page", page);
+        model.addAttribute("names", directory.names(actor));
+        if (query.cursor() != null) {
+            return "contact/list :: rows";
+        }
+        model.addAttribute("count", contacts.count(actor, query.filter()));
+        return "contact/list :: results";
+    }
+
+    /**
+     * Moves the selected contacts to the trash one by one, so that a contact the member may not change
+     * is skipped rather than spoiling the others; the answer says how many went.
+     */
+    @HxRequest
+    @PostMapping("/trash")
+    String trashSelected(
+            Actor actor,
+            @RequestParam(name = "ids", required = false) @Nullable List<UUID> ids,
+            ListQuery query,
+            Model model) {
+        int moved = 0;
+        int selected = ids == null ? 0 : ids.size();
+        for (UUID id : ids == null ? List.<UUID>of() : ids) {
+            try {
+                contacts.trash(actor, id, null);
+                moved++;
+            } catch (LiaisonException e) {
+                // Skipped: the notice below tells how many of the selection went.
+            }
+        }
+        model.addAttribute("moved", moved);
+        model.addAttribute("skipped", selected - moved);
+        return results(actor, new ListQuery(query.q(), query.owner(), query.sort(), null), model);
+    }
+}

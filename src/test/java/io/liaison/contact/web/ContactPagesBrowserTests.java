@@ -1,0 +1,254 @@
+package io.liaison.contact.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.TestDatabase;
+import io.liaison.contact.ContactService;
+import io.liaison.identity.Actor;
+import io.liaison.identity.MemberService;
+import io.liaison.identity.OrganizationService;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A contact's life in a real browser (headless Chromium with the system chromedriver, as the identity
+ * pages' browser tests): created through the form, found, edited (once across another member's
+ * change), followed up, trashed and restored.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabase.class)
+class ContactPagesBrowserTests {
+
+    private static final String PASSWORD = "browser-test-password";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    MemberService members;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ContactService contacts;
+
+    WebDriver driver;
+    WebDriverWait wait;
+    Path profile;
+    String suffix;
+    Actor boss;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("liaison-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    @Test
+    void aContactFromCreationToTrashAndBack() throws IOException {
+        logIn(newOrganization());
+        driver.get(url("/contacts"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contact-empty")));
+
+        driver.findElement(By.id("contact-new")).click();
+        driver.findElement(By.id("name")).sendKeys("张伟");
+        driver.findElement(By.id("mobile")).sendKeys("13800138000");
+        driver.findElement(By.id("email")).sendKeys("zhangwei@example.cn");
+        driver.findElement(By.id("company")).sendKeys("上海贸易");
+        driver.findElement(By.id("title")).sendKeys("采购经理");
+        screenshot("contact-form-1280");
+        click(By.id("contact-save"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-name"), "张伟"));
+
+        driver.get(url("/contacts"));
+        for (int i = 0; i < 3; i++) {
+            newContactThroughTheList("李娜" + i, "北京科技");
+        }
+        driver.findElement(By.id("contact-search")).sendKeys("张伟");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-count"), "1 contact"));
+        assertThat(driver.findElement(By.id("contact-rows")).getText())
+                .contains("张伟", "上海贸易")
+                .doesNotContain("李娜");
+        driver.findElement(By.id("contact-search")).clear();
+        driver.findElement(By.id("contact-search")).sendKeys(" ");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-count"), "4 contacts"));
+        screenshot("contacts-1280");
+
+        driver.findElement(By.linkText("张伟")).click();
+        driver.findElement(By.id("contact-edit")).click();
+        WebElement company = driver.findElement(By.id("company"));
+        company.clear();
+        company.sendKeys("深圳电子");
+        click(By.id("contact-save"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-company"), "深圳电子"));
+
+        String contactPath = driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+        driver.get(url(contactPath + "/edit"));
+        contacts.update(
+                boss,
+                UUID.fromString(contactPath.substring("/contacts/".length())),
+                Map.of("title", "总经理"),
+                null,
+                false);
+        WebElement title = driver.findElement(By.id("title"));
+        title.clear();
+        title.sendKeys("销售总监");
+        click(By.id("contact-save"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contact-stale")));
+        assertThat(driver.findElement(By.id("theirs-title")).getText()).contains("总经理");
+        assertThat(driver.findElement(By.id("title")).getAttribute("value")).isEqualTo("销售总监");
+        screenshot("contact-form-stale-1280");
+        click(By.id("contact-save"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-details"), "销售总监"));
+
+        new Select(driver.findElement(By.id("follow-up-type"))).selectByValue("call");
+        driver.findElement(By.id("follow-up-content")).sendKeys("电话沟通报价");
+        click(By.id("follow-up-save"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("follow-up-list"), "电话沟通报价"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "recorded a follow-up: Call"));
+        assertThat(driver.findElement(By.id("timeline")).getText())
+                .contains("Company: 上海贸易 → 深圳电子", "added the contact");
+        assertThat(driver.findElement(By.id("follow-up-content")).getAttribute("value"))
+                .isEmpty();
+        assertThat(driver.findElement(By.id("contact-last-contacted")).getText())
+                .isNotEqualTo("never");
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
+        screenshot("contact-1280");
+
+        click(By.id("contact-trash"));
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "moved to the trash"));
+        assertThat(driver.findElement(By.id("contact-rows")).getText()).doesNotContain("张伟");
+
+        driver.get(url("/trash"));
+        WebElement row = driver.findElement(By.xpath("//tr[.//div[normalize-space()='张伟']]"));
+        assertThat(row.getText()).contains("深圳电子", "Boss " + suffix);
+        screenshot("trash-1280");
+        row.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.stalenessOf(row));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "is back among the contacts"));
+        assertThat(driver.findElement(By.id("trash-empty")).isDisplayed()).isTrue();
+        screenshot("trash-restored-1280");
+
+        driver.get(url("/contacts"));
+        assertThat(driver.findElement(By.id("contact-rows")).getText()).contains("张伟", "深圳电子");
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/contacts"));
+        screenshot("contacts-390");
+        driver.findElement(By.linkText("张伟")).click();
+        screenshot("contact-390");
+    }
+
+    private void newContactThroughTheList(String name, String company) {
+        driver.findElement(By.id("contact-new")).click();
+        driver.findElement(By.id("name")).sendKeys(name + " " + suffix);
+        driver.findElement(By.id("company")).sendKeys(company);
+        click(By.id("contact-save"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-name"), name));
+        driver.get(url("/contacts"));
+    }
+
+    /** Clicks an element after scrolling it to the middle, clear of the sticky navbar and the window's edge. */
+    private void click(By locator) {
+        WebElement element = driver.findElement(locator);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    /** A fresh organization with an administrator "boss", made by the system administrator. */
+    private String newOrganization() {
+        UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE system_admin")
+                .query(UUID.class)
+                .single();
+        Actor systemAdmin = members.actor(systemAdminId).orElseThrow();
+        String code = "contacts-" + suffix;
+        var created = organizations.create(
+                systemAdmin,
+                new OrganizationService.CreateOrganization(
+                        "Contact Org " + suffix, code, "en", "boss", PASSWORD, "Boss " + suffix));
+        boss = members.actor(created.admin().id()).orElseThrow();
+        return code;
+    }
+
+    private void logIn(String orgCode) {
+        driver.get(url("/login?lang=en"));
+        driver.findElement(By.id("username")).sendKeys("boss");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("details summary")).click();
+        driver.findElement(By.id("organization")).sendKeys(orgCode);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Contact Org " + suffix));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,257 @@
+package io.liaison.contact.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.liaison.LiaisonIntegrationTest;
+import io.liaison.contact.Contact;
+import io.liaison.contact.ContactFilter;
+import io.liaison.contact.ContactService;
+import io.liaison.identity.Actor;
+import io.liaison.identity.Member;
+import io.liaison.identity.MemberService;
+import io.liaison.identity.OrganizationService;
+import io.liaison.identity.Role;
+import io.liaison.identity.internal.ActorAuthentication;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The contact pages over MockMvc, each test in an organization of its own so that counts are exact. */
+@LiaisonIntegrationTest
+class ContactPagesIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MemberService members;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Actor admin;
+
+    @BeforeEach
+    void newOrganization() {
+        UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE login = 'admin' AND system_admin")
+                .query(UUID.class)
+                .single();
+        Actor systemAdmin = members.actor(systemAdminId).orElseThrow();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        var created = organizations.create(
+                systemAdmin,
+                new OrganizationService.CreateOrganization(
+                        "Pages " + suffix, "pages-" + suffix, "en", "boss", "boss-password-1", "Boss"));
+        admin = members.actor(created.admin().id()).orElseThrow();
+    }
+
+    Actor newMember(String login) {
+        Member m = members.create(
+                admin,
+                new MemberService.NewMember(
+                        login, "Member " + login, null, null, Role.MEMBER, List.of(), "member-password-1"));
+        return members.actor(m.id()).orElseThrow();
+    }
+
+    Contact contact(Actor actor, String name, @Nullable String mobile) {
+        Map<String, @Nullable Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("mobile", mobile);
+        body.put("company", "ACME");
+        return contacts.create(actor, body, "manual", false);
+    }
+
+    String page(MockHttpServletRequestBuilder request, Actor actor, ResultMatcher expected) throws Exception {
+        return mvc.perform(request.header("Accept-Language", "en").with(authentication(new ActorAuthentication(actor))))
+                .andExpect(expected)
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void emptyListInvitesTheFirstContactAndThenCountsThem() throws Exception {
+        String empty = page(get("/contacts"), admin, status().isOk());
+        assertThat(empty).contains("No contacts yet", "href=\"/contacts/new\"", "No contacts");
+
+        contact(admin, "Zhang Wei", null);
+        contact(admin, "Li Na", null);
+        String list = page(get("/contacts"), admin, status().isOk());
+        assertThat(list)
+                .contains("2 contacts", "Zhang Wei", "Li Na", "ACME", "Boss")
+                .doesNotContain("No contacts yet");
+
+        String none = page(get("/contacts").param("q", "nobody-like-this"), admin, status().isOk());
+        assertThat(none).contains("No contact matches", "Clear the filters");
+    }
+
+    @Test
+    void htmxSearchAnswersTheResultsWithoutTheLayout() throws Exception {
+        contact(admin, "张伟", null);
+        contact(admin, "Li Na", null);
+
+        String fragment = page(get("/contacts").param("q", "张伟").header("HX-Request", "true"), admin, status().isOk());
+        assertThat(fragment)
+                .contains("<tr", "张伟", "1 contact")
+                .doesNotContain("Li Na", "<html", "<nav", "contact-search");
+    }
+
+    @Test
+    void formShowsTheRejectedFieldsUnderTheirInputs() throws Exception {
+        String body = page(
+                post("/contacts")
+                        .param("name", "")
+                        .param("mobile", "12")
+                        .param("email", "not-an-address")
+                        .with(csrf()),
+                admin,
+                status().isBadRequest());
+        assertThat(body)
+                .contains("must have 1 to 100 characters", "is not a valid phone number")
+                .contains("must be an e-mail address such as name@example.com")
+                .containsPattern("is-invalid\"[^>]*id=\"email\"");
+        assertThat(contacts.count(admin, ContactFilter.none()).count()).isZero();
+    }
+
+    @Test
+    void aStaleEditShowsTheOtherChangeAndKeepsMine() throws Exception {
+        Contact contact = contact(admin, "Zhang Wei", null);
+        contacts.update(admin, contact.id(), Map.of("company", "Other Corp"), null, false);
+
+        String body = page(
+                post("/contacts/{id}", contact.id())
+                        .param("name", "Zhang Wei")
+                        .param("company", "My Corp")
+                        .param("title", "Buyer")
+                        .param("ownerId", admin.memberId().toString())
+                        .param("version", String.valueOf(contact.version()))
+                        .with(csrf()),
+                admin,
+                status().isPreconditionFailed());
+        assertThat(body)
+                .contains("Someone else changed this contact", "theirs-company", "Other Corp")
+                .contains("value=\"My Corp\"", "value=\"Buyer\"")
+                .contains("name=\"version\" value=\"" + (contact.version() + 1) + "\"");
+        assertThat(contacts.get(admin, contact.id()).fields().company()).isEqualTo("Other Corp");
+
+        page(
+                post("/contacts/{id}", contact.id())
+                        .param("name", "Zhang Wei")
+                        .param("company", "My Corp")
+                        .param("version", String.valueOf(contact.version() + 1))
+                        .with(csrf()),
+                admin,
+                status().is3xxRedirection());
+        assertThat(contacts.get(admin, contact.id()).fields().company()).isEqualTo("My Corp");
+    }
+
+    @Test
+    void aDuplicateOffersSaveAnywayWhichSaves() throws Exception {
+        Contact first = contact(admin, "Zhang Wei", "13800138000");
+
+        String body = page(
+                post("/contacts")
+                        .param("name", "Zhang Wei Jr")
+                        .param("mobile", "13800138000")
+                        .with(csrf()),
+                admin,
+                status().isConflict());
+        assertThat(body)
+                .contains("The contact “Zhang Wei” has the same mobile number", "/contacts/" + first.id())
+                .contains("contact-save-anyway", "Save anyway", "value=\"Zhang Wei Jr\"");
+        assertThat(contacts.count(admin, ContactFilter.none()).count()).isEqualTo(1);
+
+        page(
+                post("/contacts")
+                        .param("name", "Zhang Wei Jr")
+                        .param("mobile", "13800138000")
+                        .param("allowDuplicate", "true")
+                        .with(csrf()),
+                admin,
+                status().is3xxRedirection());
+        assertThat(contacts.count(admin, ContactFilter.none()).count()).isEqualTo(2);
+    }
+
+    @Test
+    void aMemberDoesNotSeeAnotherMembersContact() throws Exception {
+        Actor alice = newMember("alice");
+        Actor bob = newMember("bob");
+        Contact ofAlice = contact(alice, "Customer of Alice", null);
+
+        String notFound = page(get("/contacts/{id}", ofAlice.id()), bob, status().isNotFound());
+        assertThat(notFound).contains("Contact not found").doesNotContain("Customer of Alice");
+        assertThat(page(get("/contacts"), bob, status().isOk())).doesNotContain("Customer of Alice");
+        assertThat(page(get("/contacts/{id}", ofAlice.id()), alice, status().isOk()))
+                .contains("Customer of Alice");
+    }
+
+    @Test
+    void selectedContactsGoToTheTrashAndOneComesBack() throws Exception {
+        Contact a = contact(admin, "Zhang Wei", null);
+        Contact b = contact(admin, "Li Na", null);
+        contact(admin, "Wang Fang", null);
+
+        String results = page(
+                post("/contacts/trash")
+                        .param("ids", a.id().toString(), b.id().toString())
+                        .header("HX-Request", "true")
+                        .with(csrf()),
+                admin,
+                status().isOk());
+        assertThat(results).contains("2 contacts were moved to the trash", "1 contact", "Wang Fang");
+
+        String trash = page(get("/trash"), admin, status().isOk());
+        assertThat(trash).contains("Zhang Wei", "Li Na", "Boss");
+
+        String restored = page(
+                post("/trash/{id}/restore", a.id()).header("HX-Request", "true").with(csrf()), admin, status().isOk());
+        assertThat(restored).contains("hx-swap-oob", "“Zhang Wei” is back among the contacts");
+        assertThat(page(get("/trash"), admin, status().isOk())).doesNotContain("Zhang Wei");
+        assertThat(page(get("/contacts"), admin, status().isOk())).contains("Zhang Wei", "2 contacts");
+    }
+
+    @Test
+    void contactPageShowsFollowUpsAndTimelineInWords() throws Exception {
+        Contact contact = contact(admin, "Zhang Wei", null);
+        contacts.update(admin, contact.id(), Map.of("company", "Other Corp"), null, false);
+
+        String recorded = page(
+                post("/contacts/{id}/follow-ups", contact.id())
+                        .param("type", "call")
+                        .param("content", "Talked about the offer")
+                        .param("occurredAt", "2026-01-05T10:30")
+                        .header("HX-Request", "true")
+                        .with(csrf()),
+                admin,
+                status().isOk());
+        assertThat(recorded)
+                .contains("Talked about the offer", "Call", "hx-swap-oob")
+                .doesNotContain("<nav");
+
+        String body = page(get("/contacts/{id}", contact.id()), admin, status().isOk());
+        assertThat(body)
+                .contains("Talked about the offer", "2026-01-05 10:30")
+                .contains("Boss added the contact.", "Boss changed a field:", "Company: ACME → Other Corp")
+                .contains("Boss recorded a follow-up: Call.");
+    }
+}
