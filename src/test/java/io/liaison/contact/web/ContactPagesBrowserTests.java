@@ -210,10 +210,14 @@ class ContactPagesBrowserTests {
         driver.get(url("/contacts"));
     }
 
-    /** Clicks an element after scrolling it to the middle, clear of the sticky navbar and the window's edge. */
+    /**
+     * Clicks an element after scrolling it to the middle, clear of the sticky navbar and the window's edge;
+     * instantly, as Bootstrap's smooth scrolling would still be moving it when the click lands.
+     */
     private void click(By locator) {
         WebElement element = driver.findElement(locator);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 
