@@ -1,6 +1,7 @@
 package io.liaison.contact;
 
 import io.liaison.contact.Contact.ContactDraft;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +43,7 @@ final class ContactDiff {
         Map<String, @Nullable Object> m = fields(d);
         m.values()
                 .removeIf(v -> v == null
-                        || (v instanceof java.util.Collection<?> c && c.isEmpty())
+                        || (v instanceof Collection<?> c && c.isEmpty())
                         || (v instanceof Map<?, ?> map && map.isEmpty()));
         return m;
     }

@@ -6,6 +6,7 @@ import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.SqlFragment;
 import io.liaison.shared.Validation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,7 +115,7 @@ public class ContactService {
 
     /** After handing a contact to someone else, a member may no longer see it: answer what was saved. */
     private Contact reloadedForOwnerChange(UUID id, Actor actor) {
-        return contacts.find(id, io.liaison.shared.SqlFragment.of("c.org_id = ?", actor.orgId()), false)
+        return contacts.find(id, SqlFragment.of("c.org_id = ?", actor.orgId()), false)
                 .orElseThrow();
     }
 

@@ -2,6 +2,7 @@ package io.liaison.contact;
 
 import io.liaison.shared.LiaisonException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.UUID;
@@ -81,7 +82,7 @@ public record ContactSort(Key key, boolean descending) {
                 }
                 return new Object[] {parts[1], UUID.fromString(parts[2])};
             }
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             // answered below
         }
         throw LiaisonException.invalid("cursor", "is not a cursor of this list and sort order");

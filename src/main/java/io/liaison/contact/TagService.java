@@ -5,6 +5,7 @@ import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -288,7 +289,7 @@ public class TagService {
         if (color == null || !COLOR.matcher(color.trim()).matches()) {
             throw LiaisonException.invalid("color", "must be a colour such as #1E88E5");
         }
-        return color.trim().toUpperCase(java.util.Locale.ROOT);
+        return color.trim().toUpperCase(Locale.ROOT);
     }
 
     private static void requireAdmin(Actor actor) {

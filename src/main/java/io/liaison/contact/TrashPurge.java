@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.liaison.shared.LiaisonProperties;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -75,5 +76,5 @@ class TrashPurge {
         return rows.size();
     }
 
-    record Purged(java.util.UUID orgId, java.util.UUID id) {}
+    record Purged(UUID orgId, UUID id) {}
 }
