@@ -4,6 +4,7 @@ import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.PageFailures;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/contacts")
 class ContactFormPages {
 
+    /** The service names the first e-mail {@code emails[0].address}; the form's one e-mail input is {@code email}. */
+    private static final Map<String, String> EMAIL_INPUT = Map.of("emails[0].address", "email", "emails", "email");
+
     private static final String VIEW = "contact/form";
 
     private final ContactService contacts;
     private final MemberDirectory directory;
-    private final ContactFailures failures;
+    private final PageFailures failures;
 
-    ContactFormPages(ContactService contacts, MemberDirectory directory, ContactFailures failures) {
+    ContactFormPages(ContactService contacts, MemberDirectory directory, PageFailures failures) {
         this.contacts = contacts;
         this.directory = directory;
         this.failures = failures;
@@ -106,7 +110,7 @@ class ContactFormPages {
             Model model,
             HttpServletResponse response) {
         response.setStatus(e.status().value());
-        model.addAttribute("failure", failures.of(e));
+        model.addAttribute("failure", failures.of(e, EMAIL_INPUT));
         model.addAttribute("duplicate", Duplicate.of(e));
         return form(actor, form, contact, model);
     }

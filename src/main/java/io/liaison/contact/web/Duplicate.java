@@ -1,6 +1,7 @@
 package io.liaison.contact.web;
 
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.PageFailures;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -14,10 +15,10 @@ record Duplicate(String name, @Nullable UUID id, String field) {
     static @Nullable Duplicate of(LiaisonException e) {
         Object[] args = e.args();
         if ("duplicate-contact".equals(e.type()) && args.length >= 3) {
-            return new Duplicate(String.valueOf(args[0]), uuid(args[1]), ContactFailures.slug(String.valueOf(args[2])));
+            return new Duplicate(String.valueOf(args[0]), uuid(args[1]), PageFailures.slug(String.valueOf(args[2])));
         }
         if ("duplicate-contact-hidden".equals(e.type()) && args.length >= 2) {
-            return new Duplicate(String.valueOf(args[0]), null, ContactFailures.slug(String.valueOf(args[1])));
+            return new Duplicate(String.valueOf(args[0]), null, PageFailures.slug(String.valueOf(args[1])));
         }
         return null;
     }

@@ -6,6 +6,7 @@ import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.Role;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.PageFailures;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +30,9 @@ class MemberFormPages {
 
     private final MemberService members;
     private final DepartmentService departments;
-    private final Failures failures;
+    private final PageFailures failures;
 
-    MemberFormPages(MemberService members, DepartmentService departments, Failures failures) {
+    MemberFormPages(MemberService members, DepartmentService departments, PageFailures failures) {
         this.members = members;
         this.departments = departments;
         this.failures = failures;

@@ -5,6 +5,7 @@ import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.web.PageFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
@@ -27,10 +28,10 @@ class ProfilePage {
     private static final String VIEW = "identity/profile";
 
     private final MemberService members;
-    private final Failures failures;
+    private final PageFailures failures;
     private final LocaleResolver locales;
 
-    ProfilePage(MemberService members, Failures failures, LocaleResolver locales) {
+    ProfilePage(MemberService members, PageFailures failures, LocaleResolver locales) {
         this.members = members;
         this.failures = failures;
         this.locales = locales;

@@ -1,14 +1,14 @@
-package io.liaison.identity.web;
+package io.liaison.shared.web;
 
 import java.util.Map;
 
 /**
  * A refused change as a page shows it: a localized title and detail for a toast or an alert, and a
- * localized message per invalid field for the form that sent it.
+ * localized message per form input for the form that sent it.
  */
-record Failure(int status, String title, String detail, Map<String, String> fields) {
+public record PageFailure(int status, String title, String detail, Map<String, String> fields) {
 
-    Failure {
+    public PageFailure {
         fields = Map.copyOf(fields);
     }
 

@@ -1,4 +1,4 @@
-package io.liaison.contact.web;
+package io.liaison.shared.web;
 
 import io.liaison.shared.LiaisonException;
 import java.util.LinkedHashMap;
@@ -12,39 +12,43 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a {@link LiaisonException} into a {@link Failure} in the user's language, with the same
- * message keys as the identity pages ({@code problem.*}, {@code invalid.<slug>}, {@code field.*}),
- * whose translator is internal to that module. The service names the first e-mail
- * {@code emails[0].address}; the form has one e-mail input, called {@code email}.
+ * Turns a {@link LiaisonException} into a {@link PageFailure} in the user's language. Titles and
+ * details come from {@code problem.<type>.*} like the API's; the services' English field messages are
+ * looked up as {@code invalid.<message as slug>} and field names as {@code field.<name>}, so a known
+ * rule reads in Chinese and an unknown one in English.
  */
 @Component
-class ContactFailures {
-
-    private static final Map<String, String> INPUTS = Map.of("emails[0].address", "email", "emails", "email");
+public class PageFailures {
 
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
     private final MessageSource messages;
 
-    ContactFailures(MessageSource messages) {
+    PageFailures(MessageSource messages) {
         this.messages = messages;
     }
 
-    Failure of(LiaisonException e) {
+    public PageFailure of(LiaisonException e) {
+        return of(e, Map.of());
+    }
+
+    /** As {@link #of(LiaisonException)}, with {@code inputs} naming the form input of a service field. */
+    public PageFailure of(LiaisonException e, Map<String, String> inputs) {
         Locale locale = LocaleContextHolder.getLocale();
         String title = messages.getMessage(
                 "problem." + e.type() + ".title", null, e.status().getReasonPhrase(), locale);
         Map<String, String> fields = new LinkedHashMap<>();
         for (LiaisonException.FieldError error : e.errors()) {
-            String input = INPUTS.getOrDefault(error.field(), error.field());
+            String input = inputs.getOrDefault(error.field(), error.field());
             fields.merge(input, message(error.message(), locale), (a, b) -> a + "; " + b);
         }
         String detail = fields.isEmpty()
                 ? messages.getMessage("problem." + e.type() + ".detail", e.args(), e.getMessage(), locale)
                 : fields.entrySet().stream()
-                        .map(f -> label(f.getKey(), locale) + ": " + f.getValue())
+                        .map(f -> messages.getMessage("field." + f.getKey(), null, f.getKey(), locale) + ": "
+                                + f.getValue())
                         .collect(Collectors.joining("; "));
-        return new Failure(e.status().value(), title, detail, fields);
+        return new PageFailure(e.status().value(), title, detail, fields);
     }
 
     /**
@@ -60,11 +64,7 @@ class ContactFailures {
         return messages.getMessage("invalid." + slug(english), null, english, locale);
     }
 
-    private String label(String field, Locale locale) {
-        return messages.getMessage(TimelineView.labelKey(field), null, field, locale);
-    }
-
-    static String slug(String text) {
+    public static String slug(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
     }
 }

@@ -1,25 +1,26 @@
-package io.liaison.identity.web;
+package io.liaison.shared.web;
 
 import io.liaison.shared.LiaisonException;
-import io.liaison.shared.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * A refused change on a page: an htmx request gets a toast appended to the layout's toast region
- * (whatever element it targeted), a plain request the error page. Forms that can show field errors
- * catch the exception themselves and render the form again.
+ * A refused change on any page: an htmx request gets a toast appended to the layout's toast region
+ * (whatever element it targeted), a plain request the error page with the right status. Forms that
+ * show field errors catch the exception themselves and render the form again. REST controllers are
+ * controllers too; {@link ApiExceptionHandler} comes first for them.
  */
-@ControllerAdvice(basePackageClasses = WebErrors.class)
-class WebErrors {
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
 
-    private final Failures failures;
+    private final PageFailures failures;
     private final Problems problems;
 
-    WebErrors(Failures failures, Problems problems) {
+    PageErrors(PageFailures failures, Problems problems) {
         this.failures = failures;
         this.problems = problems;
     }
