@@ -118,6 +118,19 @@
     refreshSelection(region);
   });
 
+  // A contact carries one tag of an exclusive group: checking one unchecks the others of its group.
+  document.addEventListener('change', function (event) {
+    const group = event.target.closest('[data-exclusive]');
+    if (!group || !event.target.checked) {
+      return;
+    }
+    group.querySelectorAll('input[type=checkbox]').forEach(function (box) {
+      if (box !== event.target) {
+        box.checked = false;
+      }
+    });
+  });
+
   // Rows that "load more" adds arrive unselected; the counts and the select-all box follow.
   document.addEventListener('htmx:load', function (event) {
     const element = event.detail.elt;

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The contact form: the fields people fill in by hand, one e-mail among them. It becomes the JSON-like
+ * The contact form: the fields people fill in by hand, one e-mail among them, and the checked tags. It becomes the JSON-like
  * body that {@code ContactService} reads with merge-patch semantics, so an empty input clears its field.
  */
 record ContactForm(
@@ -26,12 +26,13 @@ record ContactForm(
         @Nullable String birthday,
         @Nullable String remark,
         @Nullable UUID ownerId,
+        @Nullable List<UUID> tagIds,
         @Nullable Long version) {
 
     static final List<String> GENDERS = List.of("male", "female", "unknown");
 
     static ContactForm empty(UUID owner) {
-        return new ContactForm("", "", "", "", "", "", "", "", "", owner, null);
+        return new ContactForm("", "", "", "", "", "", "", "", "", owner, List.of(), null);
     }
 
     static ContactForm of(Contact c) {
@@ -47,13 +48,20 @@ record ContactForm(
                 f.birthday() == null ? null : f.birthday().toString(),
                 f.remark(),
                 f.ownerId(),
+                f.tagIds(),
                 c.version());
+    }
+
+    /** The checked tags; none when the browser sent no box. */
+    @Override
+    public List<UUID> tagIds() {
+        return tagIds == null ? List.of() : tagIds;
     }
 
     /** The same input, to be sent against another version of the contact. */
     ContactForm withVersion(long newVersion) {
         return new ContactForm(
-                name, mobile, email, company, title, address, gender, birthday, remark, ownerId, newVersion);
+                name, mobile, email, company, title, address, gender, birthday, remark, ownerId, tagIds, newVersion);
     }
 
     /**
@@ -85,6 +93,8 @@ record ContactForm(
         body.put("gender", blankToNull(gender));
         body.put("birthday", blankToNull(birthday));
         body.put("remark", blankToNull(remark));
+        // Unchecking every tag sends no tagIds at all, which means no tags.
+        body.put("tagIds", tagIds().stream().map(UUID::toString).toList());
         if (choosesOwner && ownerId != null) {
             body.put("ownerId", ownerId.toString());
         }

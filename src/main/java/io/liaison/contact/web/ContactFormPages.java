@@ -2,6 +2,7 @@ package io.liaison.contact.web;
 
 import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
+import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.PageFailures;
@@ -34,11 +35,13 @@ class ContactFormPages {
     private static final String VIEW = "contact/form";
 
     private final ContactService contacts;
+    private final TagService tags;
     private final MemberDirectory directory;
     private final PageFailures failures;
 
-    ContactFormPages(ContactService contacts, MemberDirectory directory, PageFailures failures) {
+    ContactFormPages(ContactService contacts, TagService tags, MemberDirectory directory, PageFailures failures) {
         this.contacts = contacts;
+        this.tags = tags;
         this.directory = directory;
         this.failures = failures;
     }
@@ -121,6 +124,7 @@ class ContactFormPages {
         model.addAttribute("members", directory.active(actor));
         model.addAttribute("names", directory.names(actor));
         model.addAttribute("genders", ContactForm.GENDERS);
+        model.addAttribute("tags", TagChips.of(tags.list(actor)));
         return VIEW;
     }
 }

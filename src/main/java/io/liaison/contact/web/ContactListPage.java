@@ -5,6 +5,7 @@ import io.liaison.contact.Contact;
 import io.liaison.contact.ContactFilter;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.ContactSort;
+import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The contact list: search, owner filter and sort answer the results (count and rows) over htmx,
+ * The contact list: search, owner and tag filters and sort answer the results (count and rows) over htmx,
  * "load more" answers further rows, and the selected rows can be moved to the trash together.
  */
 @Controller
@@ -30,23 +31,43 @@ class ContactListPage {
     static final List<String> SORTS = List.of("-updatedAt", "name", "-createdAt", "-lastContactedAt");
 
     private final ContactService contacts;
+    private final TagService tags;
     private final MemberDirectory directory;
 
-    ContactListPage(ContactService contacts, MemberDirectory directory) {
+    ContactListPage(ContactService contacts, TagService tags, MemberDirectory directory) {
         this.contacts = contacts;
+        this.tags = tags;
         this.directory = directory;
     }
 
-    /** The filter bar as it sends itself; "load more" repeats it with the cursor. */
+    /**
+     * The filter bar as it sends itself; "load more" repeats it with the cursor. Selected tags narrow
+     * the list to contacts with all of them, or with any of them when {@code tagMode} is "any".
+     */
     record ListQuery(
             @Nullable String q,
             @Nullable UUID owner,
             @Nullable String sort,
+            @Nullable List<UUID> tagId,
+            @Nullable String tagMode,
             @Nullable String cursor) {
 
         ContactFilter filter() {
             String text = q == null || q.isBlank() ? null : q.trim();
-            return new ContactFilter(text, List.of(), true, owner, null, null, null, null, null, null, null);
+            return new ContactFilter(
+                    text, tagIds(), !"any".equals(tagMode), owner, null, null, null, null, null, null, null);
+        }
+
+        public List<UUID> tagIds() {
+            return tagId == null ? List.of() : tagId.stream().distinct().toList();
+        }
+
+        public boolean anyTag() {
+            return "any".equals(tagMode);
+        }
+
+        ListQuery firstPage() {
+            return new ListQuery(q, owner, sort, tagId, tagMode, null);
         }
 
         ContactSort order() {
@@ -54,26 +75,35 @@ class ContactListPage {
         }
 
         public boolean filtered() {
-            return (q != null && !q.isBlank()) || owner != null;
+            return (q != null && !q.isBlank()) || owner != null || !tagIds().isEmpty();
         }
     }
 
     @GetMapping
     String page(Actor actor, ListQuery query, Model model) {
-        results(actor, new ListQuery(query.q(), query.owner(), query.sort(), null), model);
+        answer(actor, query.firstPage(), model);
         model.addAttribute("members", directory.active(actor));
         model.addAttribute("sorts", SORTS);
         return "contact/list";
     }
 
-    /** A changed filter answers the whole results block, count included; a cursor only the next rows. */
+    /**
+     * A changed filter answers the whole results block, count included, and out of band the tag chips
+     * with their selection; a cursor only the next rows.
+     */
     @HxRequest
     @GetMapping
     String results(Actor actor, ListQuery query, Model model) {
+        model.addAttribute("oob", true);
+        return answer(actor, query, model);
+    }
+
+    private String answer(Actor actor, ListQuery query, Model model) {
         CursorPage<Contact> page = contacts.list(actor, query.filter(), query.order(), query.cursor(), PAGE_SIZE);
         model.addAttribute("query", query);
         model.addAttribute("page", page);
         model.addAttribute("names", directory.names(actor));
+        model.addAttribute("tags", TagChips.of(tags.list(actor)));
         if (query.cursor() != null) {
             return "contact/list :: rows";
         }
@@ -104,6 +134,6 @@ class ContactListPage {
         }
         model.addAttribute("moved", moved);
         model.addAttribute("skipped", selected - moved);
-        return results(actor, new ListQuery(query.q(), query.owner(), query.sort(), null), model);
+        return results(actor, query.firstPage(), model);
     }
 }

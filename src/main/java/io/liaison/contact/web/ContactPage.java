@@ -4,7 +4,10 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.FollowUpService;
+import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -16,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** One contact: its details, follow-ups and timeline, and moving it to the trash. */
+/** One contact: its details, tags, follow-ups and timeline, and moving it to the trash. */
 @Controller
 @RequestMapping("/contacts/{id}")
 class ContactPage {
@@ -24,13 +27,19 @@ class ContactPage {
     static final int PAGE_SIZE = 20;
 
     private final ContactService contacts;
+    private final TagService tags;
     private final FollowUpService followUps;
     private final MemberDirectory directory;
     private final TimelineView timelineView;
 
     ContactPage(
-            ContactService contacts, FollowUpService followUps, MemberDirectory directory, TimelineView timelineView) {
+            ContactService contacts,
+            TagService tags,
+            FollowUpService followUps,
+            MemberDirectory directory,
+            TimelineView timelineView) {
         this.contacts = contacts;
+        this.tags = tags;
         this.followUps = followUps;
         this.directory = directory;
         this.timelineView = timelineView;
@@ -40,6 +49,7 @@ class ContactPage {
     String page(Actor actor, @PathVariable UUID id, Model model) {
         Contact contact = contacts.get(actor, id);
         model.addAttribute("contact", contact);
+        model.addAttribute("tags", TagChips.of(tags.list(actor)));
         model.addAttribute("names", directory.names(actor));
         model.addAttribute("departmentNames", directory.departmentNames(actor));
         model.addAttribute("followUps", followUps.list(actor, id, null, PAGE_SIZE));
@@ -56,6 +66,27 @@ class ContactPage {
         model.addAttribute("contactId", id);
         model.addAttribute("timeline", timelineView.page(actor, id, cursor, PAGE_SIZE));
         return "contact/contact :: timeline-items";
+    }
+
+    /**
+     * Replaces the contact's tags against the version the member saw; the answer is the tags block and,
+     * out of band, the new version for the trash button and the timeline with the change.
+     */
+    @HxRequest
+    @PostMapping("/tags")
+    String saveTags(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestParam(name = "tagIds", required = false) @Nullable List<UUID> tagIds,
+            @RequestParam long version,
+            Model model) {
+        List<String> ids =
+                tagIds == null ? List.of() : tagIds.stream().map(UUID::toString).toList();
+        Contact contact = contacts.update(actor, id, Map.of("tagIds", ids), version, false);
+        model.addAttribute("contact", contact);
+        model.addAttribute("tags", TagChips.of(tags.list(actor)));
+        timeline(actor, id, null, model);
+        return "contact/contact :: tags-saved";
     }
 
     @PostMapping("/trash")

@@ -41,7 +41,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A contact's life in a real browser (headless Chromium with the system chromedriver, as the identity
- * pages' browser tests): created through the form, found, edited (once across another member's
+ * pages' browser tests): created through the form with a tag, found by search and by its tag, its tags
+ * edited, edited (once across another member's
  * change), followed up, trashed and restored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -117,6 +118,7 @@ class ContactPagesBrowserTests {
         driver.findElement(By.id("email")).sendKeys("zhangwei@example.cn");
         driver.findElement(By.id("company")).sendKeys("上海贸易");
         driver.findElement(By.id("title")).sendKeys("采购经理");
+        click(By.xpath("//div[@id='contact-form-tags']//label[normalize-space()='Customer']"));
         screenshot("contact-form-1280");
         click(By.id("contact-save"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-name"), "张伟"));
@@ -134,6 +136,17 @@ class ContactPagesBrowserTests {
         driver.findElement(By.id("contact-search")).sendKeys(" ");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-count"), "4 contacts"));
         screenshot("contacts-1280");
+
+        By customerChip = By.xpath("//div[@id='contact-tag-filter']//label[normalize-space()='Customer']");
+        click(customerChip);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-count"), "1 contact"));
+        assertThat(driver.findElement(By.id("contact-rows")).getText())
+                .contains("张伟", "Customer")
+                .doesNotContain("李娜");
+        assertThat(driver.findElement(customerChip).getAttribute("class")).contains("selected");
+        screenshot("contacts-tag-filter-1280");
+        click(By.id("contact-tag-clear"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-count"), "4 contacts"));
 
         driver.findElement(By.linkText("张伟")).click();
         driver.findElement(By.id("contact-edit")).click();
@@ -173,6 +186,11 @@ class ContactPagesBrowserTests {
                 .isEmpty();
         assertThat(driver.findElement(By.id("contact-last-contacted")).getText())
                 .isNotEqualTo("never");
+        click(By.cssSelector("#contact-tags-edit summary"));
+        click(By.xpath("//form[@id='contact-tags-form']//label[normalize-space()='Key']"));
+        click(By.id("contact-tags-save"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-tag-chips"), "Key"));
+        assertThat(driver.findElement(By.id("contact-tag-chips")).getText()).contains("Customer");
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
         screenshot("contact-1280");
 

@@ -11,12 +11,15 @@ import io.liaison.LiaisonIntegrationTest;
 import io.liaison.contact.Contact;
 import io.liaison.contact.ContactFilter;
 import io.liaison.contact.ContactService;
+import io.liaison.contact.ContactSort;
+import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
 import io.liaison.identity.Role;
 import io.liaison.identity.internal.ActorAuthentication;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +48,9 @@ class ContactPagesIntegrationTests {
 
     @Autowired
     ContactService contacts;
+
+    @Autowired
+    TagService tags;
 
     @Autowired
     JdbcClient jdbc;
@@ -79,6 +85,22 @@ class ContactPagesIntegrationTests {
         body.put("mobile", mobile);
         body.put("company", "ACME");
         return contacts.create(actor, body, "manual", false);
+    }
+
+    /** A tag of the organization's default groups, by its English name. */
+    UUID tag(String name) {
+        return tags.list(admin).stream()
+                .flatMap(g -> g.tags().stream())
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .id();
+    }
+
+    Contact tagged(String name, UUID... tagIds) {
+        Contact c = contact(admin, name, null);
+        List<String> ids = Arrays.stream(tagIds).map(UUID::toString).toList();
+        return contacts.update(admin, c.id(), Map.of("tagIds", ids), null, false);
     }
 
     String page(MockHttpServletRequestBuilder request, Actor actor, ResultMatcher expected) throws Exception {
@@ -253,5 +275,109 @@ class ContactPagesIntegrationTests {
                 .contains("Talked about the offer", "2026-01-05 10:30")
                 .contains("Boss added the contact.", "Boss changed a field:", "Company: ACME → Other Corp")
                 .contains("Boss recorded a follow-up: Call.");
+    }
+
+    @Test
+    void theListFilteredByTagsShowsOnlyTheTaggedContacts() throws Exception {
+        UUID customer = tag("Customer");
+        UUID key = tag("Key");
+        tagged("Zhang Wei", customer);
+        tagged("Li Na", key);
+        contact(admin, "Wang Fang", null);
+
+        String all = page(get("/contacts"), admin, status().isOk());
+        assertThat(all).contains("3 contacts", "Type", "Level", "tag-filter-" + customer, "tag-chip-sm");
+
+        String onlyCustomers = page(get("/contacts").param("tagId", customer.toString()), admin, status().isOk());
+        assertThat(onlyCustomers)
+                .contains("1 contact", "Zhang Wei", "contact-tag-clear")
+                .containsPattern("id=\"tag-filter-" + customer + "\" checked")
+                .doesNotContain("Li Na", "Wang Fang", "contact-tag-mode");
+
+        String either = page(
+                get("/contacts")
+                        .param("tagId", customer.toString(), key.toString())
+                        .param("tagMode", "any")
+                        .header("HX-Request", "true"),
+                admin,
+                status().isOk());
+        assertThat(either)
+                .contains("2 contacts", "Zhang Wei", "Li Na", "contact-tag-mode", "hx-swap-oob")
+                .doesNotContain("Wang Fang", "<nav");
+
+        String both =
+                page(get("/contacts").param("tagId", customer.toString(), key.toString()), admin, status().isOk());
+        assertThat(both).contains("No contact matches").doesNotContain("Zhang Wei", "Li Na");
+    }
+
+    @Test
+    void tagsSavedOnTheContactPageAgainstTheSeenVersion() throws Exception {
+        UUID customer = tag("Customer");
+        UUID key = tag("Key");
+        Contact contact = contact(admin, "Zhang Wei", null);
+        assertThat(page(get("/contacts/{id}", contact.id()), admin, status().isOk()))
+                .contains("No tags", "Edit tags", "contact-tag-" + customer);
+
+        String saved = page(
+                post("/contacts/{id}/tags", contact.id())
+                        .param("tagIds", customer.toString(), key.toString())
+                        .param("version", String.valueOf(contact.version()))
+                        .header("HX-Request", "true")
+                        .with(csrf()),
+                admin,
+                status().isOk());
+        assertThat(saved)
+                .contains("id=\"contact-tags\"", "Customer", "Key", "contact-trash-version", "hx-swap-oob")
+                .doesNotContain("No tags", "<nav");
+        assertThat(contacts.get(admin, contact.id()).fields().tagIds()).containsExactlyInAnyOrder(customer, key);
+
+        page(
+                post("/contacts/{id}/tags", contact.id())
+                        .param("version", String.valueOf(contact.version()))
+                        .header("HX-Request", "true")
+                        .with(csrf()),
+                admin,
+                status().isPreconditionFailed());
+        String exclusive = page(
+                post("/contacts/{id}/tags", contact.id())
+                        .param("tagIds", key.toString(), tag("Regular").toString())
+                        .param("version", String.valueOf(contact.version() + 1))
+                        .header("HX-Request", "true")
+                        .with(csrf()),
+                admin,
+                status().isUnprocessableEntity());
+        assertThat(exclusive).contains("One tag per group");
+        assertThat(contacts.get(admin, contact.id()).fields().tagIds()).containsExactlyInAnyOrder(customer, key);
+    }
+
+    @Test
+    void theFormSavesTheCheckedTags() throws Exception {
+        UUID customer = tag("Customer");
+        UUID event = tag("Event");
+        assertThat(page(get("/contacts/new"), admin, status().isOk())).contains("form-tag-" + customer, "Source");
+
+        page(
+                post("/contacts")
+                        .param("name", "Zhang Wei")
+                        .param("tagIds", customer.toString(), event.toString())
+                        .with(csrf()),
+                admin,
+                status().is3xxRedirection());
+        Contact created = contacts.list(admin, ContactFilter.none(), ContactSort.parse(null), null, 1)
+                .items()
+                .get(0);
+        assertThat(created.fields().tagIds()).containsExactlyInAnyOrder(customer, event);
+        assertThat(page(get("/contacts/{id}/edit", created.id()), admin, status().isOk()))
+                .containsPattern("id=\"form-tag-" + customer + "\" checked");
+
+        page(
+                post("/contacts/{id}", created.id())
+                        .param("name", "Zhang Wei")
+                        .param("tagIds", event.toString())
+                        .param("version", String.valueOf(created.version()))
+                        .with(csrf()),
+                admin,
+                status().is3xxRedirection());
+        assertThat(contacts.get(admin, created.id()).fields().tagIds()).containsExactly(event);
     }
 }
