@@ -65,11 +65,12 @@ record ContactForm(
     }
 
     /**
-     * The body for create or update. The form edits the first e-mail only, so the contact's other
+     * The body for create or update, with the custom field inputs' values. The form edits the first e-mail only, so the contact's other
      * e-mails ({@code current}, empty for a new contact) are kept behind it; the owner is sent only when
      * the member may choose it, so that editing a shared contact never takes it over.
      */
-    Map<String, @Nullable Object> body(List<Email> current, boolean choosesOwner) {
+    Map<String, @Nullable Object> body(
+            List<Email> current, boolean choosesOwner, Map<String, @Nullable Object> customFields) {
         Map<String, @Nullable Object> body = new HashMap<>();
         body.put("name", name == null ? "" : name);
         body.put("mobile", blankToNull(mobile));
@@ -93,6 +94,7 @@ record ContactForm(
         body.put("gender", blankToNull(gender));
         body.put("birthday", blankToNull(birthday));
         body.put("remark", blankToNull(remark));
+        body.put("customFields", customFields);
         // Unchecking every tag sends no tagIds at all, which means no tags.
         body.put("tagIds", tagIds().stream().map(UUID::toString).toList());
         if (choosesOwner && ownerId != null) {

@@ -2,10 +2,12 @@ package io.liaison.contact.web;
 
 import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
+import io.liaison.contact.CustomFieldService;
 import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.PageFailures;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
@@ -36,19 +38,26 @@ class ContactFormPages {
 
     private final ContactService contacts;
     private final TagService tags;
+    private final CustomFieldService customFields;
     private final MemberDirectory directory;
     private final PageFailures failures;
 
-    ContactFormPages(ContactService contacts, TagService tags, MemberDirectory directory, PageFailures failures) {
+    ContactFormPages(
+            ContactService contacts,
+            TagService tags,
+            CustomFieldService customFields,
+            MemberDirectory directory,
+            PageFailures failures) {
         this.contacts = contacts;
         this.tags = tags;
+        this.customFields = customFields;
         this.directory = directory;
         this.failures = failures;
     }
 
     @GetMapping("/new")
     String newContact(Actor actor, Model model) {
-        return form(actor, ContactForm.empty(actor.memberId()), null, model);
+        return form(actor, ContactForm.empty(actor.memberId()), Map.of(), null, model);
     }
 
     @PostMapping
@@ -56,23 +65,26 @@ class ContactFormPages {
             Actor actor,
             ContactForm form,
             @RequestParam(defaultValue = "false") boolean allowDuplicate,
+            HttpServletRequest request,
             Model model,
             HttpServletResponse response,
             RedirectAttributes flash) {
+        Map<String, @Nullable Object> values = CustomFieldInputs.read(customFields.list(actor), request);
         try {
-            Contact created = contacts.create(actor, form.body(List.of(), actor.isAdmin()), "manual", allowDuplicate);
+            Contact created =
+                    contacts.create(actor, form.body(List.of(), actor.isAdmin(), values), "manual", allowDuplicate);
             flash.addFlashAttribute("notice", "contacts.created");
             flash.addFlashAttribute("noticeArg", created.name());
             return "redirect:/contacts/" + created.id();
         } catch (LiaisonException e) {
-            return refused(actor, form, null, e, model, response);
+            return refused(actor, form, values, null, e, model, response);
         }
     }
 
     @GetMapping("/{id}/edit")
     String edit(Actor actor, @PathVariable UUID id, Model model) {
         Contact contact = contacts.get(actor, id);
-        return form(actor, ContactForm.of(contact), contact, model);
+        return form(actor, ContactForm.of(contact), contact.fields().customFields(), contact, model);
     }
 
     @PostMapping("/{id}")
@@ -81,13 +93,19 @@ class ContactFormPages {
             @PathVariable UUID id,
             ContactForm form,
             @RequestParam(defaultValue = "false") boolean allowDuplicate,
+            HttpServletRequest request,
             Model model,
             HttpServletResponse response,
             RedirectAttributes flash) {
         Contact current = contacts.get(actor, id);
+        Map<String, @Nullable Object> values = CustomFieldInputs.read(customFields.list(actor), request);
         try {
             Contact changed = contacts.update(
-                    actor, id, form.body(current.fields().emails(), actor.isAdmin()), form.version(), allowDuplicate);
+                    actor,
+                    id,
+                    form.body(current.fields().emails(), actor.isAdmin(), values),
+                    form.version(),
+                    allowDuplicate);
             flash.addFlashAttribute("notice", "contacts.updated");
             flash.addFlashAttribute("noticeArg", changed.name());
             return "redirect:/contacts/" + id;
@@ -99,15 +117,16 @@ class ContactFormPages {
                         "ownerId",
                         (input, owner) -> directory.names(actor).getOrDefault(UUID.fromString(owner), owner));
                 model.addAttribute("theirs", theirs);
-                return refused(actor, form.withVersion(current.version()), current, e, model, response);
+                return refused(actor, form.withVersion(current.version()), values, current, e, model, response);
             }
-            return refused(actor, form, current, e, model, response);
+            return refused(actor, form, values, current, e, model, response);
         }
     }
 
     private String refused(
             Actor actor,
             ContactForm form,
+            Map<String, @Nullable Object> values,
             @Nullable Contact contact,
             LiaisonException e,
             Model model,
@@ -115,11 +134,13 @@ class ContactFormPages {
         response.setStatus(e.status().value());
         model.addAttribute("failure", failures.of(e, EMAIL_INPUT));
         model.addAttribute("duplicate", Duplicate.of(e));
-        return form(actor, form, contact, model);
+        return form(actor, form, values, contact, model);
     }
 
-    private String form(Actor actor, ContactForm form, @Nullable Contact contact, Model model) {
+    private String form(Actor actor, ContactForm form, Map<String, ?> values, @Nullable Contact contact, Model model) {
         model.addAttribute("form", form);
+        model.addAttribute("customFields", customFields.list(actor));
+        model.addAttribute("customValues", values);
         model.addAttribute("contact", contact);
         model.addAttribute("members", directory.active(actor));
         model.addAttribute("names", directory.names(actor));
