@@ -163,6 +163,18 @@ class ContactApiIntegrationTests {
                 .andExpect(jsonPath("$.items[1].data.changes[0].before").value("Old Co"))
                 .andExpect(jsonPath("$.items[1].data.changes[0].after").value("New Co"))
                 .andExpect(jsonPath("$.items[2].kind").value("created"));
+        String first = mvc.perform(as(get("/api/v1/contacts/" + id + "/timeline?limit=2"), acme.adminToken()))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        mvc.perform(as(
+                        get("/api/v1/contacts/" + id + "/timeline?limit=2&cursor="
+                                + JsonPath.read(first, "$.nextCursor")),
+                        acme.adminToken()))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].kind").value("created"))
+                .andExpect(jsonPath("$.nextCursor").value(nullValue()));
     }
 
     @Test
