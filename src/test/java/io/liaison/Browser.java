@@ -10,12 +10,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -65,6 +67,17 @@ public final class Browser implements AutoCloseable {
 
     public WebDriverWait waiting() {
         return wait;
+    }
+
+    /** Logs in on the login page at {@code baseUrl}, in English, giving the organization code. */
+    public void logIn(String baseUrl, String orgCode, String login, String password) {
+        driver.get(baseUrl + "/login?lang=en");
+        driver.findElement(By.id("username")).sendKeys(login);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("details summary")).click();
+        driver.findElement(By.id("organization")).sendKeys(orgCode);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     public void screenshot(String name) {

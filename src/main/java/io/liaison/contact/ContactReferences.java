@@ -60,9 +60,10 @@ class ContactReferences {
         if (d.mobile() == null && emails.length == 0) {
             return Optional.empty();
         }
+        String mobile = d.mobile() == null ? "" : d.mobile();
+        // In the order the placeholders appear: the visibility predicate, the CASE, then the WHERE.
         List<Object> params = new ArrayList<>(visible.params());
-        params.addAll(List.of(orgId, d.mobile() == null ? "" : d.mobile(), emails));
-        params.add(self == null ? UUID.randomUUID() : self);
+        params.addAll(List.of(mobile, orgId, mobile, emails, self == null ? UUID.randomUUID() : self));
         return jdbc.sql("SELECT c.id, c.name, m.display_name AS owner_name, (" + visible.sql() + ") AS visible,"
                         + " CASE WHEN c.mobile = ? THEN 'mobile' ELSE 'emails' END AS field"
                         + " FROM contact c JOIN member m ON m.org_id = c.org_id AND m.id = c.owner_id"
@@ -70,16 +71,9 @@ class ContactReferences {
                         + " AND (c.mobile = ? OR EXISTS (SELECT 1 FROM contact_email e"
                         + " WHERE e.org_id = c.org_id AND e.contact_id = c.id AND e.address = ANY (?)))"
                         + " AND c.id <> ? LIMIT 1")
-                .params(withMobileFirst(params, visible, d))
+                .params(params)
                 .query(Duplicate.class)
                 .optional();
-    }
-
-    private static List<Object> withMobileFirst(List<Object> params, SqlFragment visible, ContactDraft d) {
-        List<Object> all = new ArrayList<>(params.subList(0, visible.params().size()));
-        all.add(d.mobile() == null ? "" : d.mobile());
-        all.addAll(params.subList(visible.params().size(), params.size()));
-        return all;
     }
 
     record Duplicate(UUID id, String name, String ownerName, boolean visible, String field) {}

@@ -3,6 +3,7 @@ package io.liaison.contact;
 import io.liaison.identity.Actor;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.MergePatch;
 import io.liaison.shared.Validation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -98,7 +99,7 @@ public class CustomFieldService {
     public CustomField update(
             Actor actor, UUID id, Map<String, @Nullable Object> changes, @Nullable Long expectedVersion) {
         requireAdmin(actor);
-        PatchValues patch = new PatchValues(changes, PATCHABLE);
+        MergePatch patch = new MergePatch(changes, PATCHABLE);
         CustomField current = get(actor, id);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw LiaisonException.stale(expectedVersion, current.version());

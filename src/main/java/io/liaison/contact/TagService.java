@@ -3,6 +3,7 @@ package io.liaison.contact;
 import io.liaison.identity.Actor;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.MergePatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +86,7 @@ public class TagService {
     public TagGroup updateGroup(
             Actor actor, UUID id, Map<String, @Nullable Object> changes, @Nullable Long expectedVersion) {
         requireAdmin(actor);
-        PatchValues patch = new PatchValues(changes, GROUP_PATCHABLE);
+        MergePatch patch = new MergePatch(changes, GROUP_PATCHABLE);
         TagGroup current = group(actor, id);
         requireVersion(expectedVersion, current.version());
         String name = patch.has("name") ? validName(patch.text("name")) : current.name();
@@ -143,7 +144,7 @@ public class TagService {
     @Transactional
     public Tag updateTag(Actor actor, UUID id, Map<String, @Nullable Object> changes, @Nullable Long expectedVersion) {
         requireAdmin(actor);
-        PatchValues patch = new PatchValues(changes, TAG_PATCHABLE);
+        MergePatch patch = new MergePatch(changes, TAG_PATCHABLE);
         Tag current = tag(actor, id);
         requireVersion(expectedVersion, current.version());
         String name = patch.has("name") ? validName(patch.text("name")) : current.name();

@@ -17,13 +17,4 @@ public final class Ids {
         long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
     }
-
-    /** Parses an id from a path or body; a malformed id is a record that does not exist. */
-    public static UUID parse(String value, String what) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw LiaisonException.notFound(what, value);
-        }
-    }
 }

@@ -26,12 +26,7 @@ public record LiaisonProperties(
             @Nullable String url,
             @Nullable String user,
             @Nullable String password,
-            @DefaultValue("10s") Duration connectionTimeout) {
-
-        public boolean external() {
-            return url != null && !url.isBlank();
-        }
-    }
+            @DefaultValue("10s") Duration connectionTimeout) {}
 
     /** How long deleted contacts stay restorable before they are purged for good. */
     public record Trash(@DefaultValue("30d") Duration retention) {}

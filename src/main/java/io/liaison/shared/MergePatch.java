@@ -62,6 +62,18 @@ public final class MergePatch {
         throw LiaisonException.invalid(field, "must be a whole number");
     }
 
+    public boolean bool(String field) {
+        if (fields.get(field) instanceof Boolean value) {
+            return value;
+        }
+        throw LiaisonException.invalid(field, "must be true or false");
+    }
+
+    /** A list of strings; {@code null} reads as the empty list. */
+    public List<String> texts(String field) {
+        return list(field, v -> v instanceof String s ? s : null);
+    }
+
     public @Nullable UUID id(String field) {
         String value = text(field);
         return value == null ? null : parseId(field, value);

@@ -223,12 +223,7 @@ class ContactPagesBrowserTests {
     }
 
     private void logIn(String orgCode) {
-        driver.get(url("/login?lang=en"));
-        driver.findElement(By.id("username")).sendKeys("boss");
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("details summary")).click();
-        driver.findElement(By.id("organization")).sendKeys(orgCode);
-        driver.findElement(By.id("login-submit")).click();
+        browser.logIn(url(""), orgCode, "boss", PASSWORD);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Contact Org " + suffix));
     }
 

@@ -161,14 +161,10 @@ class IdentityPagesBrowserTests {
         return code;
     }
 
-    private void logIn(String orgCode) throws IOException {
+    private void logIn(String orgCode) {
         driver.get(url("/login?lang=en"));
         screenshot("login-en");
-        driver.findElement(By.id("username")).sendKeys("boss");
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("details summary")).click();
-        driver.findElement(By.id("organization")).sendKeys(orgCode);
-        driver.findElement(By.id("login-submit")).click();
+        browser.logIn(url(""), orgCode, "boss", PASSWORD);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Browser Org " + suffix));
     }
 
