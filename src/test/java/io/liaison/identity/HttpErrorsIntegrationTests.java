@@ -66,10 +66,16 @@ class HttpErrorsIntegrationTests {
     }
 
     @Test
-    void unknownPagesAnswerAnErrorPageAndNeverAStackTrace() throws Exception {
+    void pagesSendStrangersToTheLoginAndErrorsNeverShowAStackTrace() throws Exception {
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("Accept", "text/html"));
         assertThat(page.statusCode()).isEqualTo(200);
+        HttpResponse<String> unknown =
+                send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/no-such-page"))
+                        .header("Accept", "text/html"));
+        assertThat(unknown.statusCode()).isEqualTo(302);
+        assertThat(unknown.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 
         HttpResponse<String> anonymous = send(request("/api/v1/members", "lia_wrong"));
         assertThat(anonymous.statusCode()).isEqualTo(401);
