@@ -1,39 +1,138 @@
 package io.liaison.access;
 
 import io.liaison.identity.Actor;
+import io.liaison.identity.DataScope;
+import io.liaison.identity.Permission;
 import io.liaison.shared.SqlFragment;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that decides which contacts an actor may see and change, as SQL over a contact
- * table alias. Administrators see and change every contact of their organization; any other member
- * sees the contacts they follow and those shared with them or with one of their departments, and
- * changes the ones they follow. The organization filter is part of every predicate.
+ * The one place that decides what an actor may do with which contacts, as SQL over a contact table
+ * alias, so that every read and write filters in the database, in the transaction of the request.
+ *
+ * <ul>
+ *   <li>The member who follows a contact may do everything with it, handing it over included.
+ *   <li>Collaborators see and edit it; read shares (to a member or one of their departments) see it.
+ *   <li>The role's data scope covers contacts followed by the members of some departments (or all);
+ *       within it, {@code contact.edit}, {@code contact.delete} and {@code contact.assign} allow
+ *       the matching action.
+ * </ul>
+ *
+ * The organization filter is part of every predicate.
  */
 @Component
 public class ContactAccess {
 
-    /** May {@code actor} see the contact row {@code alias}? */
-    public SqlFragment visible(Actor actor, String alias) {
+    /** May {@code actor} do {@code action} with the contact row {@code alias}? */
+    public SqlFragment allows(Actor actor, ContactAction action, String alias) {
         SqlFragment org = SqlFragment.of(alias + ".org_id = ?", actor.orgId());
-        if (actor.isAdmin()) {
-            return org;
-        }
-        return org.and(SqlFragment.of(
-                alias + ".owner_id = ?"
-                        + " OR EXISTS (SELECT 1 FROM contact_share_member s WHERE s.org_id = " + alias
-                        + ".org_id AND s.contact_id = " + alias + ".id AND s.member_id = ?)"
-                        + " OR EXISTS (SELECT 1 FROM contact_share_department d WHERE d.org_id = " + alias
-                        + ".org_id AND d.contact_id = " + alias + ".id AND d.department_id = ANY (?))",
-                actor.memberId(),
-                actor.memberId(),
-                actor.departmentIds().toArray(UUID[]::new)));
+        SqlFragment owner = SqlFragment.of(alias + ".owner_id = ?", actor.memberId());
+        SqlFragment rule = switch (action) {
+            case SEE ->
+                actor.dataScope() == DataScope.ALL
+                        ? SqlFragment.of("TRUE")
+                        : owner.or(collaborator(actor, alias))
+                                .or(sharedWith(actor, alias))
+                                .or(inScope(actor, alias));
+            case EDIT -> owner.or(collaborator(actor, alias)).or(scoped(actor, Permission.CONTACT_EDIT, alias));
+            case SHARE -> owner.or(scoped(actor, Permission.CONTACT_EDIT, alias));
+            case DELETE -> owner.or(scoped(actor, Permission.CONTACT_DELETE, alias));
+            case ASSIGN -> owner.or(scoped(actor, Permission.CONTACT_ASSIGN, alias));
+        };
+        return org.and(rule);
     }
 
-    /** May {@code actor} change the contact row {@code alias}? */
-    public SqlFragment changeable(Actor actor, String alias) {
-        SqlFragment org = SqlFragment.of(alias + ".org_id = ?", actor.orgId());
-        return actor.isAdmin() ? org : org.and(SqlFragment.of(alias + ".owner_id = ?", actor.memberId()));
+    /** May {@code actor} see the contact row {@code alias}? */
+    public SqlFragment visible(Actor actor, String alias) {
+        return allows(actor, ContactAction.SEE, alias);
+    }
+
+    /**
+     * Does {@code actor} see the contact's mobile, phones and e-mails in full without revealing them?
+     * Only the member who follows it does, unless the organization has turned masking off.
+     */
+    public boolean seesInFull(Actor actor, UUID ownerId) {
+        return !actor.maskContactDetails() || actor.memberId().equals(ownerId);
+    }
+
+    /** SQL for {@link #seesInFull} over the contact row {@code alias}. */
+    public SqlFragment seenInFull(Actor actor, String alias) {
+        return actor.maskContactDetails()
+                ? SqlFragment.of(alias + ".owner_id = ?", actor.memberId())
+                : SqlFragment.of("TRUE");
+    }
+
+    /**
+     * May {@code actor} ask for the full details of a contact they see? Those who see them anyway,
+     * and holders of {@code contact.reveal}; each reveal is audited.
+     */
+    public boolean mayReveal(Actor actor, UUID ownerId) {
+        return seesInFull(actor, ownerId) || actor.can(Permission.CONTACT_REVEAL);
+    }
+
+    /**
+     * Why {@code actor} sees the contact row {@code alias}, as SQL giving the first that applies of
+     * {@code owner}, {@code collaborator}, {@code shared-member}, {@code shared-department},
+     * {@code scope-all}, {@code scope-department}.
+     */
+    public SqlFragment reason(Actor actor, String alias) {
+        SqlFragment owner = SqlFragment.of(alias + ".owner_id = ?", actor.memberId());
+        return SqlFragment.of("CASE WHEN " + owner.sql() + " THEN 'owner'", owner.params())
+                .append(" WHEN ", collaborator(actor, alias), " THEN 'collaborator'")
+                .append(" WHEN ", sharedToMember(actor, alias), " THEN 'shared-member'")
+                .append(" WHEN ", sharedToDepartment(actor, alias), " THEN 'shared-department'")
+                .append(
+                        " WHEN ",
+                        actor.dataScope() == DataScope.ALL ? SqlFragment.of("TRUE") : SqlFragment.of("FALSE"),
+                        " THEN 'scope-all'")
+                .append(" WHEN ", inScope(actor, alias), " THEN 'scope-department' END");
+    }
+
+    private static SqlFragment scoped(Actor actor, Permission permission, String alias) {
+        return actor.can(permission) ? inScope(actor, alias) : SqlFragment.of("FALSE");
+    }
+
+    /** The contact is followed by a member the actor's data scope covers. */
+    private static SqlFragment inScope(Actor actor, String alias) {
+        return switch (actor.dataScope()) {
+            case ALL -> SqlFragment.of("TRUE");
+            case SELF -> SqlFragment.of("FALSE");
+            case DEPT, DEPT_TREE, CUSTOM ->
+                actor.scopeDepartmentIds().isEmpty()
+                        ? SqlFragment.of("FALSE")
+                        : SqlFragment.of(
+                                "EXISTS (SELECT 1 FROM member_department md WHERE md.org_id = " + alias
+                                        + ".org_id AND md.member_id = " + alias
+                                        + ".owner_id AND md.department_id = ANY (?))",
+                                (Object) actor.scopeDepartmentIds().toArray(UUID[]::new));
+        };
+    }
+
+    private static SqlFragment collaborator(Actor actor, String alias) {
+        return SqlFragment.of(
+                "EXISTS (SELECT 1 FROM contact_collaborator k WHERE k.org_id = " + alias + ".org_id AND k.contact_id = "
+                        + alias + ".id AND k.member_id = ?)",
+                actor.memberId());
+    }
+
+    private static SqlFragment sharedWith(Actor actor, String alias) {
+        return sharedToMember(actor, alias).or(sharedToDepartment(actor, alias));
+    }
+
+    private static SqlFragment sharedToMember(Actor actor, String alias) {
+        return SqlFragment.of(
+                "EXISTS (SELECT 1 FROM contact_share_member s WHERE s.org_id = " + alias + ".org_id AND s.contact_id = "
+                        + alias + ".id AND s.member_id = ?)",
+                actor.memberId());
+    }
+
+    private static SqlFragment sharedToDepartment(Actor actor, String alias) {
+        return actor.departmentIds().isEmpty()
+                ? SqlFragment.of("FALSE")
+                : SqlFragment.of(
+                        "EXISTS (SELECT 1 FROM contact_share_department d WHERE d.org_id = " + alias
+                                + ".org_id AND d.contact_id = " + alias + ".id AND d.department_id = ANY (?))",
+                        (Object) actor.departmentIds().toArray(UUID[]::new));
     }
 }

@@ -2,6 +2,7 @@ package io.liaison.audit;
 
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
+import io.liaison.identity.Permission;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.Validation;
@@ -41,7 +42,7 @@ public class AuditService {
     /** A page of the log, newest first; {@code cursor} is the {@code nextCursor} of the page before. */
     @Transactional(readOnly = true)
     public CursorPage<AuditEntry> list(Actor actor, AuditQuery query, @Nullable String cursor, int limit) {
-        requireAdmin(actor);
+        requireAuditReader(actor);
         validate(query);
         List<AuditRepository.Row> rows = entries.page(actor.orgId(), query, decode(cursor), limit + 1);
         boolean more = rows.size() > limit;
@@ -70,14 +71,14 @@ public class AuditService {
     /** The actions recorded in the organization's log, for a filter. */
     @Transactional(readOnly = true)
     public List<String> actions(Actor actor) {
-        requireAdmin(actor);
+        requireAuditReader(actor);
         return entries.actions(actor.orgId());
     }
 
     /** The members who acted in the organization's log, by name, for a filter. */
     @Transactional(readOnly = true)
     public Map<UUID, String> actors(Actor actor) {
-        requireAdmin(actor);
+        requireAuditReader(actor);
         Map<UUID, String> names = members.displayNames(actor, entries.actors(actor.orgId()));
         Map<UUID, String> sorted = new LinkedHashMap<>();
         names.entrySet().stream()
@@ -121,8 +122,8 @@ public class AuditService {
         }
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (!actor.isAdmin()) {
+    private static void requireAuditReader(Actor actor) {
+        if (!actor.can(Permission.AUDIT_READ)) {
             throw LiaisonException.forbidden("read the audit log");
         }
     }

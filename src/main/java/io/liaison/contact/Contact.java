@@ -1,5 +1,6 @@
 package io.liaison.contact;
 
+import io.liaison.access.Masking;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -7,7 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** An external contact as its readers see it. */
+/**
+ * An external contact as its readers see it; {@code masked} when its mobile, phones and e-mails
+ * are shown masked to the reader.
+ */
 public record Contact(
         UUID id,
         ContactDraft fields,
@@ -17,7 +21,41 @@ public record Contact(
         @Nullable OffsetDateTime lastContactedAt,
         long version,
         @Nullable OffsetDateTime trashedAt,
-        @Nullable UUID trashedBy) {
+        @Nullable UUID trashedBy,
+        boolean masked) {
+
+    /** The contact as an actor who may not see its details in full sees it. */
+    public Contact maskedView() {
+        if (masked) {
+            return this;
+        }
+        ContactDraft f = fields;
+        ContactDraft hidden = new ContactDraft(
+                f.name(),
+                f.mobile() == null ? null : Masking.phone(f.mobile()),
+                f.phones().stream()
+                        .map(p -> new Phone(p.label(), Masking.phone(p.number())))
+                        .toList(),
+                f.emails().stream()
+                        .map(e -> new Email(e.label(), Masking.email(e.address())))
+                        .toList(),
+                f.company(),
+                f.title(),
+                f.address(),
+                f.remark(),
+                f.gender(),
+                f.birthday(),
+                f.avatarUrl(),
+                f.ownerId(),
+                f.shareUserIds(),
+                f.shareDeptIds(),
+                f.collaboratorIds(),
+                f.tagIds(),
+                f.customFields(),
+                f.externalIds());
+        return new Contact(
+                id, hidden, source, createdAt, updatedAt, lastContactedAt, version, trashedAt, trashedBy, true);
+    }
 
     public String name() {
         return fields.name();
@@ -49,6 +87,7 @@ public record Contact(
             UUID ownerId,
             List<UUID> shareUserIds,
             List<UUID> shareDeptIds,
+            List<UUID> collaboratorIds,
             List<UUID> tagIds,
             Map<String, Object> customFields,
             Map<String, String> externalIds) {
@@ -58,6 +97,7 @@ public record Contact(
             emails = List.copyOf(emails);
             shareUserIds = List.copyOf(shareUserIds);
             shareDeptIds = List.copyOf(shareDeptIds);
+            collaboratorIds = List.copyOf(collaboratorIds);
             tagIds = List.copyOf(tagIds);
             customFields = Map.copyOf(customFields);
             externalIds = Map.copyOf(externalIds);

@@ -1,6 +1,7 @@
 package io.liaison.contact;
 
 import io.liaison.access.ContactAccess;
+import io.liaison.access.ContactAction;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
@@ -26,7 +27,7 @@ public class ContactBatch {
     public static final int MAX = 1000;
     static final Set<String> ACTIONS = Set.of("tag", "untag", "assign", "share", "delete", "restore");
     static final Set<String> FIELDS =
-            Set.of("action", "contactIds", "tagIds", "ownerId", "shareUserIds", "shareDeptIds");
+            Set.of("action", "contactIds", "tagIds", "ownerId", "shareUserIds", "shareDeptIds", "collaboratorIds");
 
     private final ContactService contacts;
     private final ContactRepository repository;
@@ -58,15 +59,22 @@ public class ContactBatch {
             Optional<Contact> contact = repository.find(id, access.visible(actor, "c"), restoring);
             if (contact.isEmpty()) {
                 results.add(new Result(id, "not_found", null));
-            } else if (repository
-                    .find(id, access.changeable(actor, "c"), restoring)
-                    .isEmpty()) {
+            } else if (!repository.matches(id, access.allows(actor, needed(action), "c"), restoring)) {
                 results.add(new Result(id, "forbidden", null));
             } else {
                 results.add(apply(actor, action, request, contact.get()));
             }
         }
         return results;
+    }
+
+    private static ContactAction needed(String action) {
+        return switch (action) {
+            case "delete", "restore" -> ContactAction.DELETE;
+            case "assign" -> ContactAction.ASSIGN;
+            case "share" -> ContactAction.SHARE;
+            default -> ContactAction.EDIT;
+        };
     }
 
     private Result apply(Actor actor, String action, MergePatch request, Contact contact) {
@@ -107,13 +115,13 @@ public class ContactBatch {
 
     private static Map<String, @Nullable Object> shares(MergePatch request) {
         Map<String, @Nullable Object> body = new HashMap<>();
-        for (String field : List.of("shareUserIds", "shareDeptIds")) {
+        for (String field : List.of("shareUserIds", "shareDeptIds", "collaboratorIds")) {
             if (request.has(field)) {
                 body.put(field, request.ids(field).stream().map(UUID::toString).toList());
             }
         }
         if (body.isEmpty()) {
-            throw LiaisonException.invalid("shareUserIds", "share needs shareUserIds or shareDeptIds");
+            throw LiaisonException.invalid("shareUserIds", "share needs shareUserIds, shareDeptIds or collaboratorIds");
         }
         return body;
     }

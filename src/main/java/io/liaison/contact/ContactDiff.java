@@ -32,6 +32,7 @@ final class ContactDiff {
         m.put("ownerId", d.ownerId());
         m.put("shareUserIds", d.shareUserIds());
         m.put("shareDeptIds", d.shareDeptIds());
+        m.put("collaboratorIds", d.collaboratorIds());
         m.put("tagIds", d.tagIds());
         m.put("customFields", d.customFields());
         m.put("externalIds", d.externalIds());

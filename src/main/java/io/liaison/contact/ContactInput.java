@@ -42,6 +42,7 @@ final class ContactInput {
             "ownerId",
             "shareUserIds",
             "shareDeptIds",
+            "collaboratorIds",
             "tagIds",
             "customFields",
             "externalIds");
@@ -72,7 +73,7 @@ final class ContactInput {
     private static ContactDraft empty(UUID owner) {
         return new ContactDraft(
                 "", null, List.of(), List.of(), null, null, null, null, null, null, null, owner, List.of(), List.of(),
-                List.of(), Map.of(), Map.of());
+                List.of(), List.of(), Map.of(), Map.of());
     }
 
     private ContactDraft read(ContactDraft c, boolean creating) {
@@ -92,6 +93,7 @@ final class ContactInput {
                 patch.has("ownerId") ? owner(c.ownerId()) : c.ownerId(),
                 patch.has("shareUserIds") ? ids("shareUserIds", 1000) : c.shareUserIds(),
                 patch.has("shareDeptIds") ? ids("shareDeptIds", 1000) : c.shareDeptIds(),
+                patch.has("collaboratorIds") ? ids("collaboratorIds", 100) : c.collaboratorIds(),
                 patch.has("tagIds") ? ids("tagIds", 1000) : c.tagIds(),
                 patch.has("customFields") ? customFields(c.customFields()) : c.customFields(),
                 patch.has("externalIds") ? externalIds(c.externalIds()) : c.externalIds());

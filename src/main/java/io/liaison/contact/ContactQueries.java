@@ -4,6 +4,7 @@ import io.liaison.access.ContactAccess;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.PhoneNumbers;
 import io.liaison.shared.SqlFragment;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,11 +23,13 @@ class ContactQueries {
 
     private final JdbcClient jdbc;
     private final ContactRepository contacts;
+    private final ContactReferences references;
     private final ContactAccess access;
 
-    ContactQueries(JdbcClient jdbc, ContactRepository contacts, ContactAccess access) {
+    ContactQueries(JdbcClient jdbc, ContactRepository contacts, ContactReferences references, ContactAccess access) {
         this.jdbc = jdbc;
         this.contacts = contacts;
+        this.references = references;
         this.access = access;
     }
 
@@ -79,7 +82,7 @@ class ContactQueries {
     private SqlFragment where(Actor actor, ContactFilter f) {
         SqlFragment where = access.visible(actor, "c").and(SqlFragment.of("c.trashed_at IS NULL"));
         if (f.q() != null && !f.q().isBlank()) {
-            where = where.and(matching(f.q().trim()));
+            where = where.and(matching(actor, f.q().trim()));
         }
         if (!f.tagIds().isEmpty()) {
             UUID[] tags = f.tagIds().toArray(UUID[]::new);
@@ -138,20 +141,27 @@ class ContactQueries {
     /**
      * A plain substring search over name, company, remark, mobile digits (4 or more) and e-mail
      * prefix; the search issue replaces it with indexed pinyin, initials and bigrams.
+     *
+     * <p>Where the actor sees a contact's details masked, a fragment of its mobile or e-mail must not
+     * find it, or typing digits one by one would reveal the number: there only the complete mobile
+     * number or e-mail address matches.
      */
-    private static SqlFragment matching(String q) {
+    private SqlFragment matching(Actor actor, String q) {
         String like = "%" + escape(q) + "%";
-        List<Object> params = new ArrayList<>(List.of(like, like, like));
-        String sql = "c.name ILIKE ? OR c.company ILIKE ? OR c.remark ILIKE ?";
-        String digits = q.replaceAll("\\D", "");
+        SqlFragment text = SqlFragment.of("c.name ILIKE ? OR c.company ILIKE ? OR c.remark ILIKE ?", like, like, like);
+        SqlFragment inFull = access.seenInFull(actor, "c");
+        String digits = PhoneNumbers.digits(q);
         if (digits.length() >= 4) {
-            sql += " OR c.mobile LIKE ?";
-            params.add("%" + digits + "%");
+            text = text.or(inFull.and(SqlFragment.of("c.mobile LIKE ?", "%" + digits + "%")));
+            var complete = PhoneNumbers.normalize(q, references.phoneRegion(actor.orgId()));
+            if (complete.isPresent()) {
+                text = text.or(SqlFragment.of("c.mobile = ?", complete.get()));
+            }
         }
-        sql += " OR EXISTS (SELECT 1 FROM contact_email e WHERE e.org_id = c.org_id AND e.contact_id = c.id"
-                + " AND e.address LIKE ?)";
-        params.add(escape(q.toLowerCase(Locale.ROOT)) + "%");
-        return new SqlFragment(sql, params);
+        String address = q.toLowerCase(Locale.ROOT);
+        String emails = "EXISTS (SELECT 1 FROM contact_email e WHERE e.org_id = c.org_id AND e.contact_id = c.id";
+        return text.or(inFull.and(SqlFragment.of(emails + " AND e.address LIKE ?)", escape(address) + "%")))
+                .or(SqlFragment.of(emails + " AND e.address = ?)", address));
     }
 
     private static String escape(String text) {

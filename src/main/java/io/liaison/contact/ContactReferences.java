@@ -38,6 +38,9 @@ class ContactReferences {
         if (!exist("member", "", orgId, d.shareUserIds())) {
             v.reject("shareUserIds", "names a member that does not exist in this organization");
         }
+        if (!exist("member", "", orgId, d.collaboratorIds())) {
+            v.reject("collaboratorIds", "names a member that does not exist in this organization");
+        }
         if (!exist("department", "", orgId, d.shareDeptIds())) {
             v.reject("shareDeptIds", "names a department that does not exist in this organization");
         }

@@ -31,6 +31,8 @@ class ContactRepository {
                    WHERE s.org_id = c.org_id AND s.contact_id = c.id ORDER BY s.member_id) AS share_user_ids,
             ARRAY(SELECT s.department_id FROM contact_share_department s
                    WHERE s.org_id = c.org_id AND s.contact_id = c.id ORDER BY s.department_id) AS share_dept_ids,
+            ARRAY(SELECT k.member_id FROM contact_collaborator k
+                   WHERE k.org_id = c.org_id AND k.contact_id = c.id ORDER BY k.member_id) AS collaborator_ids,
             ARRAY(SELECT t.tag_id FROM contact_tag t
                    WHERE t.org_id = c.org_id AND t.contact_id = c.id ORDER BY t.tag_id) AS tag_ids,
             (SELECT coalesce(jsonb_agg(jsonb_build_object('label', e.label, 'address', e.address)
@@ -57,6 +59,28 @@ class ContactRepository {
                 .params(params)
                 .query(this::contact)
                 .optional();
+    }
+
+    /** Does the contact pass the predicate? */
+    boolean matches(UUID id, SqlFragment allowed, boolean trashed) {
+        List<Object> params = new ArrayList<>(allowed.params());
+        params.add(id);
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM contact c WHERE " + allowed.sql()
+                        + " AND c.id = ? AND c.trashed_at IS " + (trashed ? "NOT NULL" : "NULL") + ")")
+                .params(params)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** A single value computed over a contact row, such as why the actor sees it. */
+    String value(UUID id, SqlFragment expression, SqlFragment allowed) {
+        List<Object> params = new ArrayList<>(expression.params());
+        params.addAll(allowed.params());
+        params.add(id);
+        return jdbc.sql("SELECT " + expression.sql() + " FROM contact c WHERE " + allowed.sql() + " AND c.id = ?")
+                .params(params)
+                .query(String.class)
+                .single();
     }
 
     List<Contact> query(String where, List<Object> params, String orderAndLimit) {
@@ -125,8 +149,12 @@ class ContactRepository {
     }
 
     private void replaceChildren(UUID orgId, UUID id, ContactDraft d) {
-        for (String table :
-                List.of("contact_email", "contact_external_id", "contact_share_member", "contact_share_department")) {
+        for (String table : List.of(
+                "contact_email",
+                "contact_external_id",
+                "contact_share_member",
+                "contact_share_department",
+                "contact_collaborator")) {
             jdbc.sql("DELETE FROM " + table + " WHERE org_id = ? AND contact_id = ?")
                     .params(orgId, id)
                     .update();
@@ -150,6 +178,11 @@ class ContactRepository {
         for (UUID dept : d.shareDeptIds()) {
             jdbc.sql("INSERT INTO contact_share_department (org_id, contact_id, department_id) VALUES (?, ?, ?)")
                     .params(orgId, id, dept)
+                    .update();
+        }
+        for (UUID member : d.collaboratorIds()) {
+            jdbc.sql("INSERT INTO contact_collaborator (org_id, contact_id, member_id) VALUES (?, ?, ?)")
+                    .params(orgId, id, member)
                     .update();
         }
         setTags(orgId, id, d.tagIds());
@@ -203,6 +236,7 @@ class ContactRepository {
                 rs.getObject("owner_id", UUID.class),
                 uuids(rs, "share_user_ids"),
                 uuids(rs, "share_dept_ids"),
+                uuids(rs, "collaborator_ids"),
                 uuids(rs, "tag_ids"),
                 json.readValue(rs.getString("custom_fields"), new TypeReference<LinkedHashMap<String, Object>>() {}),
                 json.readValue(rs.getString("external_ids"), new TypeReference<LinkedHashMap<String, String>>() {}));
@@ -215,7 +249,8 @@ class ContactRepository {
                 rs.getObject("last_contacted_at", OffsetDateTime.class),
                 rs.getLong("version"),
                 rs.getObject("trashed_at", OffsetDateTime.class),
-                rs.getObject("trashed_by", UUID.class));
+                rs.getObject("trashed_by", UUID.class),
+                false);
     }
 
     private static List<UUID> uuids(ResultSet rs, String column) throws SQLException {

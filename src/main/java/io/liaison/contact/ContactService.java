@@ -1,8 +1,10 @@
 package io.liaison.contact;
 
 import io.liaison.access.ContactAccess;
+import io.liaison.access.ContactAction;
 import io.liaison.contact.Contact.ContactDraft;
 import io.liaison.identity.Actor;
+import io.liaison.identity.Permission;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
@@ -57,9 +59,12 @@ public class ContactService {
     /** Creates a contact from a JSON body; the actor follows it unless {@code ownerId} says otherwise. */
     @Transactional
     public Contact create(Actor actor, Map<String, @Nullable Object> body, String source, boolean allowDuplicate) {
+        if (!actor.can(Permission.CONTACT_CREATE)) {
+            throw LiaisonException.forbidden("create contacts");
+        }
         ContactDraft draft = checked(
                 actor, ContactInput.apply(null, body, references.phoneRegion(actor.orgId()), actor.memberId()), true);
-        if (!actor.isAdmin() && !draft.ownerId().equals(actor.memberId())) {
+        if (!draft.ownerId().equals(actor.memberId()) && !actor.can(Permission.CONTACT_ASSIGN)) {
             throw LiaisonException.forbidden("create contacts followed by another member");
         }
         checkReferences(actor, null, draft, allowDuplicate);
@@ -71,9 +76,59 @@ public class ContactService {
         return get(actor, id);
     }
 
+    /** The contact as the actor sees it: masked unless they may see its details in full. */
     @Transactional(readOnly = true)
     public Contact get(Actor actor, UUID id) {
-        return contacts.find(id, access.visible(actor, "c"), false).orElseThrow(() -> notFound(id));
+        return view(actor, visible(actor, id, false));
+    }
+
+    /**
+     * The full mobile, phones and e-mails, for an actor who may reveal them; recorded in the audit
+     * log with the fields that were shown.
+     */
+    @Transactional
+    public Contact reveal(Actor actor, UUID id) {
+        Contact contact = visible(actor, id, false);
+        if (!access.mayReveal(actor, contact.ownerId())) {
+            throw LiaisonException.forbidden("reveal this contact's details");
+        }
+        List<String> fields = new ArrayList<>();
+        ContactDraft f = contact.fields();
+        if (f.mobile() != null) {
+            fields.add("mobile");
+        }
+        if (!f.phones().isEmpty()) {
+            fields.add("phones");
+        }
+        if (!f.emails().isEmpty()) {
+            fields.add("emails");
+        }
+        events.publishEvent(new ContactRevealed(actor.orgId(), actor.memberId(), id, fields));
+        return contact;
+    }
+
+    /**
+     * Why the actor sees the contact: owner, collaborator, shared-member, shared-department,
+     * scope-all or scope-department.
+     */
+    @Transactional(readOnly = true)
+    public String accessReason(Actor actor, UUID id) {
+        visible(actor, id, false);
+        return contacts.value(id, access.reason(actor, "c"), access.visible(actor, "c"));
+    }
+
+    /** May the actor do {@code action} with the contact? Answers false for one they cannot see. */
+    @Transactional(readOnly = true)
+    public boolean allows(Actor actor, UUID id, ContactAction action) {
+        return contacts.matches(id, access.allows(actor, action, "c"), false);
+    }
+
+    private Contact visible(Actor actor, UUID id, boolean trashed) {
+        return contacts.find(id, access.visible(actor, "c"), trashed).orElseThrow(() -> notFound(id));
+    }
+
+    private Contact view(Actor actor, Contact contact) {
+        return access.seesInFull(actor, contact.ownerId()) ? contact : contact.maskedView();
     }
 
     /**
@@ -87,12 +142,18 @@ public class ContactService {
             Map<String, @Nullable Object> body,
             @Nullable Long expectedVersion,
             boolean allowDuplicate) {
-        Contact current = changeable(actor, id, false);
+        Contact current = permitted(actor, id, ContactAction.EDIT, false);
         apply(actor, current, body, expectedVersion, allowDuplicate);
-        return contacts.find(id, access.visible(actor, "c"), false).orElseGet(() -> reloadedForOwnerChange(id, actor));
+        return view(
+                actor,
+                contacts.find(id, access.visible(actor, "c"), false)
+                        .orElseGet(() -> reloadedForOwnerChange(id, actor)));
     }
 
-    /** Applies a merge patch to a contact the caller has checked the actor may change. */
+    /**
+     * Applies a merge patch to a contact the caller has checked the actor may edit; handing it over
+     * and changing its shares are checked here, as they need more than editing.
+     */
     void apply(
             Actor actor,
             Contact current,
@@ -102,10 +163,21 @@ public class ContactService {
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw LiaisonException.stale(expectedVersion, current.version());
         }
+        Map<String, @Nullable Object> changes =
+                access.seesInFull(actor, current.ownerId()) ? body : MaskedEcho.unmasked(body, current.fields());
         ContactDraft next = checked(
                 actor,
-                ContactInput.apply(current.fields(), body, references.phoneRegion(actor.orgId()), current.ownerId()),
-                body.containsKey("customFields"));
+                ContactInput.apply(current.fields(), changes, references.phoneRegion(actor.orgId()), current.ownerId()),
+                changes.containsKey("customFields"));
+        ContactDraft old = current.fields();
+        if (!old.ownerId().equals(next.ownerId())) {
+            require(actor, current.id(), ContactAction.ASSIGN, "hand this contact to another member");
+        }
+        if (!old.shareUserIds().equals(next.shareUserIds())
+                || !old.shareDeptIds().equals(next.shareDeptIds())
+                || !old.collaboratorIds().equals(next.collaboratorIds())) {
+            require(actor, current.id(), ContactAction.SHARE, "change who this contact is shared with");
+        }
         checkReferences(actor, current.id(), next, allowDuplicate);
         if (!contacts.update(actor.orgId(), current.id(), next, current.version())) {
             throw LiaisonException.stale(current.version(), current.version() + 1);
@@ -121,7 +193,7 @@ public class ContactService {
 
     @Transactional
     public void trash(Actor actor, UUID id, @Nullable Long expectedVersion) {
-        Contact current = changeable(actor, id, false);
+        Contact current = permitted(actor, id, ContactAction.DELETE, false);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw LiaisonException.stale(expectedVersion, current.version());
         }
@@ -137,7 +209,7 @@ public class ContactService {
     /** Brings a contact back from the trash exactly as it was: tags, follow-ups, shares, fields. */
     @Transactional
     public Contact restore(Actor actor, UUID id) {
-        bringBack(actor, changeable(actor, id, true));
+        bringBack(actor, permitted(actor, id, ContactAction.DELETE, true));
         return get(actor, id);
     }
 
@@ -156,7 +228,7 @@ public class ContactService {
     @Transactional(readOnly = true)
     public CursorPage<Contact> list(
             Actor actor, ContactFilter filter, ContactSort sort, @Nullable String cursor, int limit) {
-        return queries.list(actor, filter, sort, cursor, limit);
+        return queries.list(actor, filter, sort, cursor, limit).map(c -> view(actor, c));
     }
 
     @Transactional(readOnly = true)
@@ -166,23 +238,36 @@ public class ContactService {
 
     @Transactional(readOnly = true)
     public CursorPage<Contact> trashed(Actor actor, @Nullable String cursor, int limit) {
-        return queries.trash(actor, cursor, limit);
+        return queries.trash(actor, cursor, limit).map(c -> view(actor, c));
     }
 
     @Transactional(readOnly = true)
     public CursorPage<TimelineEntry> timeline(Actor actor, UUID id, @Nullable String cursor, int limit) {
-        get(actor, id);
+        Contact contact = visible(actor, id, false);
         List<TimelineEntry> rows = timeline.page(actor.orgId(), id, CursorPage.decode(cursor), limit + 1);
+        if (!access.seesInFull(actor, contact.ownerId())) {
+            rows = rows.stream().map(TimelineEntry::masked).toList();
+        }
         return CursorPage.of(rows, limit, TimelineEntry::id);
     }
 
-    /** The contact when the actor may change it; 404 when they may not even see it, 403 otherwise. */
-    Contact changeable(Actor actor, UUID id, boolean trashed) {
-        Contact contact = contacts.find(id, access.visible(actor, "c"), trashed).orElseThrow(() -> notFound(id));
-        if (contacts.find(id, access.changeable(actor, "c"), trashed).isEmpty()) {
-            throw LiaisonException.forbidden("change this contact");
+    /**
+     * The contact, unmasked, when the actor may do {@code action} with it; 404 when they may not
+     * even see it, 403 otherwise.
+     */
+    Contact permitted(Actor actor, UUID id, ContactAction action, boolean trashed) {
+        Contact contact = visible(actor, id, trashed);
+        if (!contacts.matches(id, access.allows(actor, action, "c"), trashed)) {
+            throw LiaisonException.forbidden(
+                    action == ContactAction.DELETE ? "delete or restore this contact" : "change this contact");
         }
         return contact;
+    }
+
+    private void require(Actor actor, UUID id, ContactAction action, String what) {
+        if (!contacts.matches(id, access.allows(actor, action, "c"), false)) {
+            throw LiaisonException.forbidden(what);
+        }
     }
 
     /**
@@ -208,6 +293,7 @@ public class ContactService {
                 d.ownerId(),
                 d.shareUserIds(),
                 d.shareDeptIds(),
+                d.collaboratorIds(),
                 tags,
                 values,
                 d.externalIds());

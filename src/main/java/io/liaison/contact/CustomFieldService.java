@@ -1,6 +1,7 @@
 package io.liaison.contact;
 
 import io.liaison.identity.Actor;
+import io.liaison.identity.Permission;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
@@ -59,7 +60,7 @@ public class CustomFieldService {
 
     @Transactional
     public CustomField create(Actor actor, NewCustomField command) {
-        requireAdmin(actor);
+        requireFieldManager(actor);
         Validation validation = new Validation();
         String key = command.key() == null ? "" : command.key().trim();
         if (!KEY.matcher(key).matches()) {
@@ -98,7 +99,7 @@ public class CustomFieldService {
     @Transactional
     public CustomField update(
             Actor actor, UUID id, Map<String, @Nullable Object> changes, @Nullable Long expectedVersion) {
-        requireAdmin(actor);
+        requireFieldManager(actor);
         MergePatch patch = new MergePatch(changes, PATCHABLE);
         CustomField current = get(actor, id);
         if (expectedVersion != null && expectedVersion != current.version()) {
@@ -136,7 +137,7 @@ public class CustomFieldService {
     /** Deletes the field and its values on every contact. */
     @Transactional
     public void delete(Actor actor, UUID id, @Nullable Long expectedVersion) {
-        requireAdmin(actor);
+        requireFieldManager(actor);
         CustomField current = get(actor, id);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw LiaisonException.stale(expectedVersion, current.version());
@@ -201,8 +202,8 @@ public class CustomFieldService {
         return options;
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (!actor.isAdmin()) {
+    private static void requireFieldManager(Actor actor) {
+        if (!actor.can(Permission.FIELD_MANAGE)) {
             throw LiaisonException.forbidden("manage custom fields");
         }
     }

@@ -1,6 +1,7 @@
 package io.liaison.contact;
 
 import io.liaison.identity.Actor;
+import io.liaison.identity.Permission;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
@@ -43,8 +44,8 @@ public class TagService {
     /** Every group with its tags, both by order then name. */
     @Transactional(readOnly = true)
     public List<TagGroup> list(Actor actor) {
-        Map<UUID, List<Tag>> byGroup =
-                tags.findAll(actor.orgId(), actor.isAdmin()).stream().collect(Collectors.groupingBy(Tag::groupId));
+        Map<UUID, List<Tag>> byGroup = tags.findAll(actor.orgId(), actor.can(Permission.TAG_MANAGE)).stream()
+                .collect(Collectors.groupingBy(Tag::groupId));
         return groups.findAll(actor.orgId()).stream()
                 .map(g -> g.withTags(byGroup.getOrDefault(g.id(), List.of())))
                 .toList();
@@ -58,13 +59,13 @@ public class TagService {
 
     @Transactional(readOnly = true)
     public Tag tag(Actor actor, UUID id) {
-        return tags.find(actor.orgId(), id, actor.isAdmin()).orElseThrow(() -> tagNotFound(id));
+        return tags.find(actor.orgId(), id, actor.can(Permission.TAG_MANAGE)).orElseThrow(() -> tagNotFound(id));
     }
 
     @Transactional
     public TagGroup createGroup(
             Actor actor, @Nullable String name, @Nullable String color, @Nullable Integer order, boolean exclusive) {
-        requireAdmin(actor);
+        requireTagManager(actor);
         String clean = validName(name);
         String validColor = validColor(color);
         requireFreeGroupName(actor.orgId(), clean, null);
@@ -85,7 +86,7 @@ public class TagService {
     @Transactional
     public TagGroup updateGroup(
             Actor actor, UUID id, Map<String, @Nullable Object> changes, @Nullable Long expectedVersion) {
-        requireAdmin(actor);
+        requireTagManager(actor);
         MergePatch patch = new MergePatch(changes, GROUP_PATCHABLE);
         TagGroup current = group(actor, id);
         requireVersion(expectedVersion, current.version());
@@ -111,7 +112,7 @@ public class TagService {
     /** Deletes the group and its tags, taking them off every contact that carried them. */
     @Transactional
     public void deleteGroup(Actor actor, UUID id, @Nullable Long expectedVersion) {
-        requireAdmin(actor);
+        requireTagManager(actor);
         TagGroup current = group(actor, id);
         requireVersion(expectedVersion, current.version());
         removeTags(actor, current.tags().stream().map(Tag::id).toList());
@@ -121,7 +122,7 @@ public class TagService {
 
     @Transactional
     public Tag createTag(Actor actor, UUID groupId, @Nullable String name, @Nullable Integer order) {
-        requireAdmin(actor);
+        requireTagManager(actor);
         group(actor, groupId);
         String clean = validName(name);
         if (tags.countLocked(actor.orgId()) >= MAX_TAGS) {
@@ -143,7 +144,7 @@ public class TagService {
     /** Renames, reorders or moves a tag to another group; contacts keep it, as they refer to its id. */
     @Transactional
     public Tag updateTag(Actor actor, UUID id, Map<String, @Nullable Object> changes, @Nullable Long expectedVersion) {
-        requireAdmin(actor);
+        requireTagManager(actor);
         MergePatch patch = new MergePatch(changes, TAG_PATCHABLE);
         Tag current = tag(actor, id);
         requireVersion(expectedVersion, current.version());
@@ -177,7 +178,7 @@ public class TagService {
     /** Deletes the tag, taking it off every contact that carried it. */
     @Transactional
     public void deleteTag(Actor actor, UUID id, @Nullable Long expectedVersion) {
-        requireAdmin(actor);
+        requireTagManager(actor);
         Tag current = tag(actor, id);
         requireVersion(expectedVersion, current.version());
         removeTags(actor, List.of(id));
@@ -187,7 +188,7 @@ public class TagService {
     /** Moves a group one place up ({@code -1}) or down ({@code +1}) among the organization's groups. */
     @Transactional
     public void moveGroup(Actor actor, UUID id, int step) {
-        requireAdmin(actor);
+        requireTagManager(actor);
         group(actor, id);
         groups.renumber(
                 actor.orgId(),
@@ -198,7 +199,7 @@ public class TagService {
     /** Moves a tag one place up ({@code -1}) or down ({@code +1}) within its group. */
     @Transactional
     public void moveTag(Actor actor, UUID id, int step) {
-        requireAdmin(actor);
+        requireTagManager(actor);
         Tag tag = tag(actor, id);
         List<UUID> siblings = tags.findInGroup(actor.orgId(), tag.groupId()).stream()
                 .map(Tag::id)
@@ -293,8 +294,8 @@ public class TagService {
         return color.trim().toUpperCase(Locale.ROOT);
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (!actor.isAdmin()) {
+    private static void requireTagManager(Actor actor) {
+        if (!actor.can(Permission.TAG_MANAGE)) {
             throw LiaisonException.forbidden("manage tags");
         }
     }

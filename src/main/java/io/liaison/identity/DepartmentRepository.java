@@ -89,6 +89,13 @@ class DepartmentRepository {
                 .single();
     }
 
+    int scopeRoleCount(UUID orgId, UUID id) {
+        return jdbc.sql("SELECT count(*) FROM role_scope_department WHERE org_id = ? AND department_id = ?")
+                .params(orgId, id)
+                .query(Integer.class)
+                .single();
+    }
+
     void insert(UUID orgId, UUID id, @Nullable UUID parentId, String name, int sortOrder) {
         jdbc.sql("INSERT INTO department (id, org_id, parent_id, name, sort_order) VALUES (?, ?, ?, ?, ?)")
                 .params(id, orgId, parentId, name, sortOrder)

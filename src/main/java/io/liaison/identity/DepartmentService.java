@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The department tree of the actor's organization: everyone reads it, administrators shape it. */
+/** The department tree of the actor's organization: everyone reads it, holders of {@code member.manage} shape it. */
 @Service
 public class DepartmentService {
 
@@ -39,7 +39,7 @@ public class DepartmentService {
 
     @Transactional
     public Department create(Actor actor, String name, @Nullable UUID parentId, int sortOrder) {
-        requireAdmin(actor);
+        requireStructureManager(actor);
         String clean = validName(name);
         if (parentId != null && departments.find(actor.orgId(), parentId).isEmpty()) {
             throw LiaisonException.invalid("parentId", "is not a department of this organization");
@@ -55,7 +55,7 @@ public class DepartmentService {
     /** Renames or moves a department; {@code expectedVersion} comes from If-Match when given. */
     @Transactional
     public Department update(Actor actor, UUID id, MergePatch patch, @Nullable Long expectedVersion) {
-        requireAdmin(actor);
+        requireStructureManager(actor);
         Department current = get(actor, id);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw LiaisonException.stale(expectedVersion, current.version());
@@ -91,10 +91,20 @@ public class DepartmentService {
     /** Refuses, with a 409 that says why, while the department has members or sub-departments. */
     @Transactional
     public void delete(Actor actor, UUID id, @Nullable Long expectedVersion) {
-        requireAdmin(actor);
+        requireStructureManager(actor);
         Department current = get(actor, id);
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw LiaisonException.stale(expectedVersion, current.version());
+        }
+        int roles = departments.scopeRoleCount(actor.orgId(), id);
+        if (roles > 0) {
+            throw new LiaisonException(
+                    HttpStatus.CONFLICT,
+                    "department-in-role-scope",
+                    "The department '" + current.name() + "' is part of the data scope of " + roles
+                            + " role(s); change those roles before deleting it.",
+                    current.name(),
+                    roles);
         }
         int children = departments.childCount(actor.orgId(), id);
         int members = departments.memberCount(actor.orgId(), id);
@@ -134,8 +144,8 @@ public class DepartmentService {
         return clean;
     }
 
-    private static void requireAdmin(Actor actor) {
-        if (!actor.isAdmin()) {
+    private static void requireStructureManager(Actor actor) {
+        if (!actor.can(Permission.MEMBER_MANAGE)) {
             throw LiaisonException.forbidden("manage departments");
         }
     }

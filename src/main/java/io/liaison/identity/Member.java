@@ -5,14 +5,19 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A person of the organization who logs in to Liaison. */
+/**
+ * A person of the organization who logs in to Liaison. {@code role} is the role's key (a built-in
+ * name or a custom role's id), {@code roleName} what people call it.
+ */
 public record Member(
         UUID id,
         String login,
         String displayName,
         @Nullable String mobile,
         @Nullable String email,
-        Role role,
+        UUID roleId,
+        String role,
+        String roleName,
         List<UUID> departmentIds,
         boolean active,
         boolean systemAdmin,

@@ -19,11 +19,11 @@ import org.springframework.stereotype.Repository;
 class MemberRepository {
 
     private static final String SELECT = """
-            SELECT m.id, m.login, m.display_name, m.mobile, m.email, m.role, m.active, m.system_admin, m.locale,
-                   m.created_at, m.updated_at, m.version,
+            SELECT m.id, m.login, m.display_name, m.mobile, m.email, m.role_id, r.builtin, r.name AS role_name,
+                   m.active, m.system_admin, m.locale, m.created_at, m.updated_at, m.version,
                    ARRAY(SELECT md.department_id FROM member_department md
                           WHERE md.org_id = m.org_id AND md.member_id = m.id ORDER BY md.department_id) AS dept_ids
-              FROM member m
+              FROM member m JOIN role r ON r.org_id = m.org_id AND r.id = m.role_id
             """;
 
     private final JdbcClient jdbc;
@@ -98,47 +98,31 @@ class MemberRepository {
     }
 
     int activeAdmins(UUID orgId) {
-        return jdbc.sql("SELECT count(*) FROM member WHERE org_id = ? AND active AND role = 'ADMIN'")
+        return jdbc.sql("SELECT count(*) FROM member m JOIN role r ON r.org_id = m.org_id AND r.id = m.role_id"
+                        + " WHERE m.org_id = ? AND m.active AND r.builtin = 'ADMIN'")
                 .param(orgId)
                 .query(Integer.class)
                 .single();
     }
 
-    void insert(UUID orgId, UUID id, MemberService.NewMember m, String passwordHash, boolean systemAdmin) {
+    void insert(UUID orgId, UUID id, MemberService.NewMember m, UUID roleId, String passwordHash, boolean systemAdmin) {
         jdbc.sql("""
-                        INSERT INTO member (id, org_id, login, display_name, mobile, email, role, password_hash,
+                        INSERT INTO member (id, org_id, login, display_name, mobile, email, role_id, password_hash,
                                             system_admin)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(
-                        id,
-                        orgId,
-                        m.login(),
-                        m.displayName(),
-                        m.mobile(),
-                        m.email(),
-                        m.role().name(),
-                        passwordHash,
-                        systemAdmin)
+                .params(id, orgId, m.login(), m.displayName(), m.mobile(), m.email(), roleId, passwordHash, systemAdmin)
                 .update();
         replaceDepartments(orgId, id, m.departmentIds());
     }
 
     boolean update(UUID orgId, Member m, long version) {
         return jdbc.sql("""
-                        UPDATE member SET display_name = ?, mobile = ?, email = ?, role = ?, locale = ?,
+                        UPDATE member SET display_name = ?, mobile = ?, email = ?, role_id = ?, locale = ?,
                                version = version + 1, updated_at = now()
                          WHERE org_id = ? AND id = ? AND version = ?
                         """)
-                        .params(
-                                m.displayName(),
-                                m.mobile(),
-                                m.email(),
-                                m.role().name(),
-                                m.locale(),
-                                orgId,
-                                m.id(),
-                                version)
+                        .params(m.displayName(), m.mobile(), m.email(), m.roleId(), m.locale(), orgId, m.id(), version)
                         .update()
                 == 1;
     }
@@ -196,26 +180,68 @@ class MemberRepository {
 
     Optional<Actor> actor(UUID memberId) {
         return jdbc.sql("""
-                        SELECT m.id, m.org_id, o.name, o.code, m.login, m.display_name, m.role, m.system_admin,
-                               m.locale,
+                        SELECT m.id, m.org_id, o.name, o.code, o.mask_contact_details, m.login, m.display_name,
+                               m.system_admin, m.locale, r.id AS role_id, r.builtin, r.name AS role_name,
+                               r.permissions, r.data_scope,
                                ARRAY(SELECT md.department_id FROM member_department md
-                                      WHERE md.org_id = m.org_id AND md.member_id = m.id) AS dept_ids
+                                      WHERE md.org_id = m.org_id AND md.member_id = m.id) AS dept_ids,
+                               ARRAY(SELECT rd.department_id FROM role_scope_department rd
+                                      WHERE rd.org_id = r.org_id AND rd.role_id = r.id) AS custom_dept_ids
                           FROM member m JOIN organization o ON o.id = m.org_id
+                          JOIN role r ON r.org_id = m.org_id AND r.id = m.role_id
                          WHERE m.id = ? AND m.active
                         """)
                 .param(memberId)
-                .query((rs, n) -> new Actor(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("org_id", UUID.class),
-                        rs.getString("name"),
-                        rs.getString("code"),
-                        rs.getString("login"),
-                        rs.getString("display_name"),
-                        Role.valueOf(rs.getString("role")),
-                        rs.getBoolean("system_admin"),
-                        uuids(rs, "dept_ids"),
-                        rs.getString("locale")))
+                .query((rs, n) -> {
+                    String builtinName = rs.getString("builtin");
+                    BuiltinRole builtin = builtinName == null ? null : BuiltinRole.valueOf(builtinName);
+                    UUID orgId = rs.getObject("org_id", UUID.class);
+                    List<UUID> depts = uuids(rs, "dept_ids");
+                    DataScope scope = DataScope.valueOf(rs.getString("data_scope"));
+                    List<UUID> scopeDepts = switch (scope) {
+                        case SELF, ALL -> List.of();
+                        case DEPT -> depts;
+                        case DEPT_TREE -> subtree(orgId, depts);
+                        case CUSTOM -> uuids(rs, "custom_dept_ids");
+                    };
+                    return new Actor(
+                            rs.getObject("id", UUID.class),
+                            orgId,
+                            rs.getString("name"),
+                            rs.getString("code"),
+                            rs.getString("login"),
+                            rs.getString("display_name"),
+                            builtin == null
+                                    ? rs.getObject("role_id", UUID.class).toString()
+                                    : builtin.name(),
+                            rs.getString("role_name"),
+                            RoleRepository.permissions(builtin, (String[])
+                                    rs.getArray("permissions").getArray()),
+                            scope,
+                            scopeDepts,
+                            rs.getBoolean("system_admin"),
+                            depts,
+                            rs.getString("locale"),
+                            rs.getBoolean("mask_contact_details"));
+                })
                 .optional();
+    }
+
+    /** The departments and all their sub-departments. */
+    private List<UUID> subtree(UUID orgId, List<UUID> roots) {
+        if (roots.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        WITH RECURSIVE tree AS (
+                            SELECT id FROM department WHERE org_id = ? AND id = ANY (?)
+                            UNION
+                            SELECT d.id FROM department d JOIN tree t ON d.parent_id = t.id WHERE d.org_id = ?)
+                        SELECT id FROM tree
+                        """)
+                .params(orgId, roots.toArray(UUID[]::new), orgId)
+                .query(UUID.class)
+                .list();
     }
 
     private static Member member(ResultSet rs, int row) throws SQLException {
@@ -225,7 +251,11 @@ class MemberRepository {
                 rs.getString("display_name"),
                 rs.getString("mobile"),
                 rs.getString("email"),
-                Role.valueOf(rs.getString("role")),
+                rs.getObject("role_id", UUID.class),
+                rs.getString("builtin") == null
+                        ? rs.getObject("role_id", UUID.class).toString()
+                        : rs.getString("builtin"),
+                rs.getString("role_name"),
                 uuids(rs, "dept_ids"),
                 rs.getBoolean("active"),
                 rs.getBoolean("system_admin"),

@@ -37,27 +37,36 @@ public class MemberService {
 
     private final MemberRepository members;
     private final DepartmentRepository departments;
+    private final RoleService roles;
+    private final RoleRepository roleRows;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
 
     MemberService(
             MemberRepository members,
             DepartmentRepository departments,
+            RoleService roles,
+            RoleRepository roleRows,
             PasswordEncoder passwords,
             ApplicationEventPublisher events) {
         this.members = members;
         this.departments = departments;
+        this.roles = roles;
+        this.roleRows = roleRows;
         this.passwords = passwords;
         this.events = events;
     }
 
-    /** A member to create, as an administrator fills it in. */
+    /**
+     * A member to create, as an administrator fills it in; {@code role} names a built-in role, a
+     * custom role's id or its name, and is {@code MEMBER} when absent.
+     */
     public record NewMember(
             String login,
             String displayName,
             @Nullable String mobile,
             @Nullable String email,
-            Role role,
+            @Nullable String role,
             List<UUID> departmentIds,
             String password) {}
 
@@ -83,37 +92,45 @@ public class MemberService {
 
     @Transactional
     public Member create(Actor actor, NewMember command) {
-        requireAdmin(actor, "create members");
+        requireManager(actor, "create members");
+        Role role = roles.assignable(actor, command.role() == null ? BuiltinRole.MEMBER.name() : command.role());
         NewMember clean = validate(actor.orgId(), command);
         UUID id = Ids.newId();
-        members.insert(actor.orgId(), id, clean, passwords.encode(clean.password()), false);
-        events.publishEvent(new MemberCreated(actor.orgId(), actor.memberId(), id, profile(clean)));
+        members.insert(actor.orgId(), id, clean, role.id(), passwords.encode(clean.password()), false);
+        events.publishEvent(new MemberCreated(actor.orgId(), actor.memberId(), id, profile(clean, role)));
         return get(actor, id);
     }
 
     Member createAdministrator(UUID orgId, String login, String displayName, String password, boolean systemAdmin) {
         NewMember clean = validate(
                 orgId,
-                new NewMember(login, displayName, null, null, Role.ADMIN, List.of(), password),
+                new NewMember(login, displayName, null, null, BuiltinRole.ADMIN.name(), List.of(), password),
                 "adminLogin",
                 "adminPassword");
         UUID id = Ids.newId();
-        members.insert(orgId, id, clean, passwords.encode(clean.password()), systemAdmin);
+        members.insert(
+                orgId,
+                id,
+                clean,
+                roleRows.builtinId(orgId, BuiltinRole.ADMIN),
+                passwords.encode(clean.password()),
+                systemAdmin);
         return members.find(orgId, id).orElseThrow();
     }
 
     /**
-     * Changes a member. Administrators change anyone's profile, role, departments and password; every
-     * member changes their own profile only. An organization always keeps an active administrator.
+     * Changes a member. Holders of {@code member.manage} change the profile, role, departments and
+     * password of members whose role grants no more than theirs; every member changes their own
+     * profile, and only an administrator their own role or departments. An organization always
+     * keeps an active administrator.
      */
     @Transactional
     public Member update(Actor actor, UUID id, MergePatch patch, @Nullable Long expectedVersion) {
         Member current = get(actor, id);
         boolean self = actor.memberId().equals(id);
-        if (!actor.isAdmin()) {
-            if (!self) {
-                throw LiaisonException.forbidden("change other members");
-            }
+        if (!self) {
+            requireManagerOf(actor, current, "change other members");
+        } else if (!actor.isAdmin()) {
             for (String field : List.of("role", "departmentIds", "password")) {
                 if (patch.has(field)) {
                     throw LiaisonException.forbidden("change your own " + field);
@@ -129,14 +146,16 @@ public class MemberService {
         String mobile = patch.has("mobile") ? mobile(v, patch.text("mobile")) : current.mobile();
         String email = patch.has("email") ? email(v, patch.text("email")) : current.email();
         String locale = patch.has("locale") ? locale(v, patch.text("locale")) : current.locale();
-        Role role = patch.has("role") ? Role.parse(patch.requiredText("role")) : current.role();
+        Role role = patch.has("role")
+                ? roles.assignable(actor, patch.requiredText("role"))
+                : roleRows.find(actor.orgId(), current.roleId()).orElseThrow();
         List<UUID> depts = patch.has("departmentIds")
                 ? departments(v, actor.orgId(), patch.ids("departmentIds"))
                 : current.departmentIds();
         String password =
                 patch.has("password") ? password(v, "password", patch.text("password"), current.login()) : null;
         v.throwIfInvalid();
-        if (current.role() == Role.ADMIN && role != Role.ADMIN && current.active()) {
+        if (isAdmin(current) && role.builtin() != BuiltinRole.ADMIN && current.active()) {
             requireAnotherAdmin(actor.orgId(), "take the administrator role from");
         }
         Member changed = new Member(
@@ -145,7 +164,9 @@ public class MemberService {
                 displayName,
                 mobile,
                 email,
-                role,
+                role.id(),
+                role.key(),
+                role.name(),
                 depts,
                 current.active(),
                 current.systemAdmin(),
@@ -187,15 +208,15 @@ public class MemberService {
     /** The member can no longer log in; their sessions end and their tokens stop working at once. */
     @Transactional
     public Member deactivate(Actor actor, UUID id) {
-        requireAdmin(actor, "deactivate members");
         Member current = get(actor, id);
+        requireManagerOf(actor, current, "deactivate members");
         if (actor.memberId().equals(id)) {
             throw new LiaisonException(
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "cannot-deactivate-self",
                     "You cannot deactivate yourself; ask another administrator.");
         }
-        if (current.active() && current.role() == Role.ADMIN) {
+        if (current.active() && isAdmin(current)) {
             requireAnotherAdmin(actor.orgId(), "deactivate");
         }
         members.setActive(actor.orgId(), id, false);
@@ -206,8 +227,8 @@ public class MemberService {
 
     @Transactional
     public Member activate(Actor actor, UUID id) {
-        requireAdmin(actor, "activate members");
         Member current = get(actor, id);
+        requireManagerOf(actor, current, "activate members");
         members.setActive(actor.orgId(), id, true);
         events.publishEvent(new MemberActivated(actor.orgId(), actor.memberId(), id, current.active()));
         return get(actor, id);
@@ -225,13 +246,13 @@ public class MemberService {
         return ids.isEmpty() ? Map.of() : members.displayNames(actor.orgId(), ids);
     }
 
-    private static Map<String, @Nullable Object> profile(NewMember m) {
+    private static Map<String, @Nullable Object> profile(NewMember m, Role role) {
         return Changes.values(
                 "login", m.login(),
                 "displayName", m.displayName(),
                 "mobile", m.mobile(),
                 "email", m.email(),
-                "role", m.role().name(),
+                "role", role.key(),
                 "departmentIds", sorted(m.departmentIds()));
     }
 
@@ -242,7 +263,7 @@ public class MemberService {
                 .field("mobile", old.mobile(), now.mobile())
                 .field("email", old.email(), now.email())
                 .field("locale", old.locale(), now.locale())
-                .field("role", old.role().name(), now.role().name())
+                .field("role", old.role(), now.role())
                 .field("departmentIds", sorted(old.departmentIds()), sorted(now.departmentIds()))
                 .secret("password", passwordChanged);
     }
@@ -276,9 +297,6 @@ public class MemberService {
         String email = email(v, m.email());
         List<UUID> depts = departments(v, orgId, m.departmentIds() == null ? List.of() : m.departmentIds());
         String password = password(v, passwordField, m.password(), login);
-        if (m.role() == null) {
-            v.reject("role", "must be one of ADMIN, MANAGER, MEMBER");
-        }
         v.throwIfInvalid();
         if (members.loginTaken(orgId, login)) {
             throw new LiaisonException(
@@ -347,9 +365,20 @@ public class MemberService {
         return password;
     }
 
-    private static void requireAdmin(Actor actor, String action) {
-        if (!actor.isAdmin()) {
+    private static boolean isAdmin(Member m) {
+        return BuiltinRole.ADMIN.name().equals(m.role());
+    }
+
+    private static void requireManager(Actor actor, String action) {
+        if (!actor.can(Permission.MEMBER_MANAGE)) {
             throw LiaisonException.forbidden(action);
         }
+    }
+
+    /** Managing a member needs {@code member.manage} and a role at least as strong as theirs. */
+    private void requireManagerOf(Actor actor, Member member, String action) {
+        requireManager(actor, action);
+        Role role = roleRows.find(actor.orgId(), member.roleId()).orElseThrow();
+        RoleService.requireWithin(actor, role.permissions(), role.dataScope());
     }
 }

@@ -33,8 +33,15 @@ class OrganizationRepository {
                 .update();
     }
 
+    void setMasking(UUID id, boolean mask) {
+        jdbc.sql("UPDATE organization SET mask_contact_details = ? WHERE id = ?")
+                .params(mask, id)
+                .update();
+    }
+
     Optional<Organization> find(UUID id) {
-        return jdbc.sql("SELECT id, name, code, locale, created_at FROM organization WHERE id = ?")
+        return jdbc.sql(
+                        "SELECT id, name, code, locale, mask_contact_details, created_at FROM organization WHERE id = ?")
                 .param(id)
                 .query(Organization.class)
                 .optional();

@@ -2,8 +2,10 @@ package io.liaison.identity;
 
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.MergePatch;
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,12 +21,20 @@ public class OrganizationService {
     static final Set<String> LOCALES = Set.of("zh-CN", "en");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    public static final Set<String> SETTINGS = Set.of("maskContactDetails");
+
     private final OrganizationRepository organizations;
+    private final RoleRepository roles;
     private final MemberService members;
     private final ApplicationEventPublisher events;
 
-    OrganizationService(OrganizationRepository organizations, MemberService members, ApplicationEventPublisher events) {
+    OrganizationService(
+            OrganizationRepository organizations,
+            RoleRepository roles,
+            MemberService members,
+            ApplicationEventPublisher events) {
         this.organizations = organizations;
+        this.roles = roles;
         this.members = members;
         this.events = events;
     }
@@ -75,6 +85,7 @@ public class OrganizationService {
         }
         UUID id = Ids.newId();
         organizations.insert(id, name, code, locale);
+        roles.insertBuiltins(id, Ids::newId);
         String displayName = command.adminDisplayName() == null ? command.adminLogin() : command.adminDisplayName();
         Member admin = members.createAdministrator(
                 id, command.adminLogin(), displayName, command.adminPassword(), systemAdmin);
@@ -85,6 +96,33 @@ public class OrganizationService {
     @Transactional(readOnly = true)
     public Organization get(UUID orgId) {
         return organizations.find(orgId).orElseThrow(() -> LiaisonException.notFound("organization", orgId));
+    }
+
+    /** The actor's own organization. */
+    @Transactional(readOnly = true)
+    public Organization mine(Actor actor) {
+        return get(actor.orgId());
+    }
+
+    /** Administrators change the organization's settings; each change is audited. */
+    @Transactional
+    public Organization updateSettings(Actor actor, MergePatch patch) {
+        if (!actor.isAdmin()) {
+            throw LiaisonException.forbidden("change the organization's settings");
+        }
+        Organization current = mine(actor);
+        if (patch.has("maskContactDetails")) {
+            boolean mask = patch.bool("maskContactDetails");
+            if (mask != current.maskContactDetails()) {
+                organizations.setMasking(actor.orgId(), mask);
+                events.publishEvent(new OrganizationSettingChanged(
+                        actor.orgId(),
+                        actor.memberId(),
+                        Map.of("maskContactDetails", current.maskContactDetails()),
+                        Map.of("maskContactDetails", mask)));
+            }
+        }
+        return mine(actor);
     }
 
     boolean anyExists() {

@@ -1,20 +1,33 @@
 package io.liaison.identity;
 
-/** The built-in roles. The access-control module adds custom roles and data scopes on top. */
-public enum Role {
-    /** Manages the organization: members, departments, everything. */
-    ADMIN,
-    /** Leads a team; reads the organization's structure. */
-    MANAGER,
-    /** Works with their own contacts. */
-    MEMBER;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-    public static Role parse(String value) {
-        for (Role role : values()) {
-            if (role.name().equalsIgnoreCase(value.trim())) {
-                return role;
-            }
-        }
-        throw io.liaison.shared.LiaisonException.invalid("role", "must be one of ADMIN, MANAGER, MEMBER");
+/**
+ * A set of permissions and a data scope, given to members. {@code key} is what members name it by:
+ * the built-in role's name ({@code ADMIN}, {@code MANAGER}, {@code MEMBER}) or a custom role's id.
+ */
+public record Role(
+        UUID id,
+        @Nullable BuiltinRole builtin,
+        String name,
+        Set<Permission> permissions,
+        DataScope dataScope,
+        List<UUID> departmentIds,
+        int memberCount,
+        long version,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+
+    public Role {
+        permissions = Set.copyOf(permissions);
+        departmentIds = List.copyOf(departmentIds);
+    }
+
+    public String key() {
+        return builtin == null ? id.toString() : builtin.name();
     }
 }

@@ -19,4 +19,17 @@ public record SqlFragment(String sql, List<Object> params) {
         all.addAll(other.params);
         return new SqlFragment("(" + sql + ") AND (" + other.sql + ")", all);
     }
+
+    public SqlFragment or(SqlFragment other) {
+        List<Object> all = new ArrayList<>(params);
+        all.addAll(other.params);
+        return new SqlFragment("(" + sql + ") OR (" + other.sql + ")", all);
+    }
+
+    /** This fragment followed by {@code before}, {@code other} and {@code after}. */
+    public SqlFragment append(String before, SqlFragment other, String after) {
+        List<Object> all = new ArrayList<>(params);
+        all.addAll(other.params);
+        return new SqlFragment(sql + before + "(" + other.sql + ")" + after, all);
+    }
 }

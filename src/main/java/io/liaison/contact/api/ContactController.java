@@ -128,6 +128,16 @@ class ContactController {
         return withETag(contacts.update(actor, id, fields, ETags.expected(ifMatch), allowDuplicate));
     }
 
+    /** The contact's full details, as a masked viewer asks to see them; audited. */
+    record Revealed(UUID id, @Nullable String mobile, List<Contact.Phone> phones, List<Contact.Email> emails) {}
+
+    @PostMapping("/contacts/{id}/reveal")
+    Revealed reveal(Actor actor, @PathVariable UUID id) {
+        Contact contact = contacts.reveal(actor, id);
+        var f = contact.fields();
+        return new Revealed(contact.id(), f.mobile(), f.phones(), f.emails());
+    }
+
     @DeleteMapping("/contacts/{id}")
     ResponseEntity<Void> delete(
             Actor actor,

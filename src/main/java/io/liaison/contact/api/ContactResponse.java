@@ -25,6 +25,7 @@ record ContactResponse(
         UUID ownerId,
         List<UUID> shareUserIds,
         List<UUID> shareDeptIds,
+        List<UUID> collaboratorIds,
         List<UUID> tagIds,
         Map<String, Object> customFields,
         Map<String, String> externalIds,
@@ -34,7 +35,8 @@ record ContactResponse(
         @Nullable OffsetDateTime lastContactedAt,
         long version,
         @Nullable OffsetDateTime trashedAt,
-        @Nullable UUID trashedBy) {
+        @Nullable UUID trashedBy,
+        boolean masked) {
 
     static ContactResponse of(Contact c) {
         var f = c.fields();
@@ -54,6 +56,7 @@ record ContactResponse(
                 f.ownerId(),
                 f.shareUserIds(),
                 f.shareDeptIds(),
+                f.collaboratorIds(),
                 f.tagIds(),
                 f.customFields(),
                 f.externalIds(),
@@ -63,6 +66,7 @@ record ContactResponse(
                 c.lastContactedAt(),
                 c.version(),
                 c.trashedAt(),
-                c.trashedBy());
+                c.trashedBy(),
+                c.masked());
     }
 }

@@ -5,6 +5,7 @@ import io.liaison.contact.ContactService;
 import io.liaison.contact.CustomFieldService;
 import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
+import io.liaison.identity.Permission;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.PageFailures;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,8 +72,11 @@ class ContactFormPages {
             RedirectAttributes flash) {
         Map<String, @Nullable Object> values = CustomFieldInputs.read(customFields.list(actor), request);
         try {
-            Contact created =
-                    contacts.create(actor, form.body(List.of(), actor.isAdmin(), values), "manual", allowDuplicate);
+            Contact created = contacts.create(
+                    actor,
+                    form.body(List.of(), actor.can(Permission.CONTACT_ASSIGN), values),
+                    "manual",
+                    allowDuplicate);
             flash.addFlashAttribute("notice", "contacts.created");
             flash.addFlashAttribute("noticeArg", created.name());
             return "redirect:/contacts/" + created.id();
@@ -103,7 +107,7 @@ class ContactFormPages {
             Contact changed = contacts.update(
                     actor,
                     id,
-                    form.body(current.fields().emails(), actor.isAdmin(), values),
+                    form.body(current.fields().emails(), actor.can(Permission.CONTACT_ASSIGN), values),
                     form.version(),
                     allowDuplicate);
             flash.addFlashAttribute("notice", "contacts.updated");

@@ -3,6 +3,7 @@ package io.liaison.identity.api;
 import io.liaison.identity.Actor;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.MemberService;
+import io.liaison.identity.Permission;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,9 @@ class MeController {
             String login,
             String displayName,
             String role,
+            String roleName,
+            List<String> permissions,
+            String dataScope,
             boolean systemAdmin,
             @Nullable String locale,
             Org organization,
@@ -54,7 +58,10 @@ class MeController {
                 "member",
                 actor.login(),
                 actor.displayName(),
-                actor.role().name(),
+                actor.role(),
+                actor.roleName(),
+                actor.permissions().stream().map(Permission::code).sorted().toList(),
+                actor.dataScope().name(),
                 actor.systemAdmin(),
                 actor.locale(),
                 new Org(actor.orgId(), actor.orgName(), actor.orgCode()),

@@ -3,7 +3,6 @@ package io.liaison.identity.api;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
-import io.liaison.identity.Role;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.web.ETags;
@@ -67,7 +66,7 @@ class MemberController {
                         request.displayName(),
                         request.mobile(),
                         request.email(),
-                        request.role() == null ? Role.MEMBER : Role.parse(request.role()),
+                        request.role(),
                         request.departmentIds() == null ? List.of() : request.departmentIds(),
                         request.password()));
         return ResponseEntity.created(URI.create("/api/v1/members/" + created.id()))

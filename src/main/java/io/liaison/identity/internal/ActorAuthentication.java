@@ -27,7 +27,7 @@ public class ActorAuthentication extends AbstractAuthenticationToken {
 
     private static List<GrantedAuthority> authorities(Actor actor) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority("ROLE_" + actor.role().name()));
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + actor.role()));
         if (actor.systemAdmin()) {
             authorities.add(new SimpleGrantedAuthority("ROLE_SYSTEM_ADMIN"));
         }

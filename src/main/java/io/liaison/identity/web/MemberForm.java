@@ -2,8 +2,6 @@ package io.liaison.identity.web;
 
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
-import io.liaison.identity.Role;
-import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +21,12 @@ record MemberForm(
         @Nullable Long version) {
 
     static MemberForm empty() {
-        return new MemberForm("", "", "", "", Role.MEMBER.name(), List.of(), "", null);
+        return new MemberForm("", "", "", "", "MEMBER", List.of(), "", null);
     }
 
     static MemberForm of(Member m) {
         return new MemberForm(
-                m.login(), m.displayName(), m.mobile(), m.email(), m.role().name(), m.departmentIds(), "", m.version());
+                m.login(), m.displayName(), m.mobile(), m.email(), m.role(), m.departmentIds(), "", m.version());
     }
 
     public boolean inDepartment(UUID id) {
@@ -37,7 +35,7 @@ record MemberForm(
 
     MemberService.NewMember toNewMember() {
         return new MemberService.NewMember(
-                text(login), text(displayName), mobile, email, parsedRole(), departments(), text(password));
+                text(login), text(displayName), mobile, email, role, departments(), text(password));
     }
 
     /** Every field of the edit form; the password only when one was typed, as an empty one means "keep". */
@@ -46,19 +44,12 @@ record MemberForm(
         changes.put("displayName", text(displayName));
         changes.put("mobile", blankToNull(mobile));
         changes.put("email", blankToNull(email));
-        changes.put("role", parsedRole().name());
+        changes.put("role", role);
         changes.put("departmentIds", departments().stream().map(UUID::toString).toList());
         if (password != null && !password.isEmpty()) {
             changes.put("password", password);
         }
         return new MergePatch(changes, MemberService.PATCHABLE);
-    }
-
-    private Role parsedRole() {
-        if (role == null || role.isBlank()) {
-            throw LiaisonException.invalid("role", "must be one of ADMIN, MANAGER, MEMBER");
-        }
-        return Role.parse(role);
     }
 
     private List<UUID> departments() {

@@ -4,7 +4,8 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
-import io.liaison.identity.Role;
+import io.liaison.identity.Permission;
+import io.liaison.identity.RoleService;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.PageFailures;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,10 +31,12 @@ class MemberFormPages {
 
     private final MemberService members;
     private final DepartmentService departments;
+    private final RoleService roles;
     private final PageFailures failures;
 
-    MemberFormPages(MemberService members, DepartmentService departments, PageFailures failures) {
+    MemberFormPages(MemberService members, DepartmentService departments, RoleService roles, PageFailures failures) {
         this.members = members;
+        this.roles = roles;
         this.departments = departments;
         this.failures = failures;
     }
@@ -93,12 +96,12 @@ class MemberFormPages {
     }
 
     private String form(Actor actor, MemberForm form, @Nullable Member member, Model model) {
-        if (!actor.isAdmin()) {
+        if (!actor.can(Permission.MEMBER_MANAGE)) {
             throw LiaisonException.forbidden("manage members");
         }
         model.addAttribute("form", form);
         model.addAttribute("member", member);
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", roles.list(actor));
         model.addAttribute("tree", DepartmentTree.of(departments.list(actor)));
         return VIEW;
     }

@@ -17,7 +17,6 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
-import io.liaison.identity.Role;
 import io.liaison.identity.internal.ActorAuthentication;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -75,7 +74,7 @@ class ContactPagesIntegrationTests {
         Member m = members.create(
                 admin,
                 new MemberService.NewMember(
-                        login, "Member " + login, null, null, Role.MEMBER, List.of(), "member-password-1"));
+                        login, "Member " + login, null, null, "MEMBER", List.of(), "member-password-1"));
         return members.actor(m.id()).orElseThrow();
     }
 

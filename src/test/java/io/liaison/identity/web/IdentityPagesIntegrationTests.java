@@ -17,7 +17,6 @@ import io.liaison.identity.Department;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
-import io.liaison.identity.Role;
 import io.liaison.identity.internal.ActorAuthentication;
 import java.util.List;
 import java.util.UUID;
@@ -92,7 +91,7 @@ class IdentityPagesIntegrationTests {
         members.create(
                 admin,
                 new MemberService.NewMember(
-                        "rowtest-" + suffix, name, null, null, Role.MEMBER, List.of(), "a-long-password-1"));
+                        "rowtest-" + suffix, name, null, null, "MEMBER", List.of(), "a-long-password-1"));
 
         String full = mvc.perform(get("/members").param("q", suffix).with(as(admin)))
                 .andExpect(status().isOk())
@@ -161,7 +160,7 @@ class IdentityPagesIntegrationTests {
             members.create(
                     boss,
                     new MemberService.NewMember(
-                            login + suffix, login, null, null, Role.MEMBER, List.of(), "a-long-password-1"));
+                            login + suffix, login, null, null, "MEMBER", List.of(), "a-long-password-1"));
         }
 
         mvc.perform(get("/").with(as(boss)))
@@ -175,13 +174,7 @@ class IdentityPagesIntegrationTests {
         var member = members.create(
                 admin,
                 new MemberService.NewMember(
-                        "reader-" + suffix,
-                        "Reader " + suffix,
-                        null,
-                        null,
-                        Role.MEMBER,
-                        List.of(),
-                        "a-long-password-1"));
+                        "reader-" + suffix, "Reader " + suffix, null, null, "MEMBER", List.of(), "a-long-password-1"));
         Actor reader = members.actor(member.id()).orElseThrow();
 
         String list = mvc.perform(get("/members").with(as(reader)))
@@ -198,7 +191,7 @@ class IdentityPagesIntegrationTests {
         var member = members.create(
                 admin,
                 new MemberService.NewMember(
-                        "polyglot-" + suffix, "Polyglot", null, null, Role.MEMBER, List.of(), "a-long-password-1"));
+                        "polyglot-" + suffix, "Polyglot", null, null, "MEMBER", List.of(), "a-long-password-1"));
         Actor polyglot = members.actor(member.id()).orElseThrow();
 
         mvc.perform(post("/language")

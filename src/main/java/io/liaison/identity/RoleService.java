@@ -1,0 +1,214 @@
+package io.liaison.identity;
+
+import io.liaison.shared.Ids;
+import io.liaison.shared.LiaisonException;
+import io.liaison.shared.MergePatch;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Roles of the actor's organization: every member reads them; holders of {@code role.manage} create,
+ * change and delete custom ones, never granting more than they hold themselves.
+ */
+@Service
+public class RoleService {
+
+    public static final Set<String> FIELDS = Set.of("name", "permissions", "dataScope", "deptIds");
+
+    private final RoleRepository roles;
+    private final DepartmentRepository departments;
+    private final ApplicationEventPublisher events;
+
+    RoleService(RoleRepository roles, DepartmentRepository departments, ApplicationEventPublisher events) {
+        this.roles = roles;
+        this.departments = departments;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Role> list(Actor actor) {
+        return roles.findAll(actor.orgId());
+    }
+
+    @Transactional(readOnly = true)
+    public Role get(Actor actor, UUID id) {
+        return roles.find(actor.orgId(), id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional
+    public Role create(Actor actor, MergePatch body) {
+        require(actor);
+        Definition d = definition(actor, body, null);
+        UUID id = Ids.newId();
+        roles.insert(actor.orgId(), id, d.name(), d.permissions(), d.scope(), d.deptIds());
+        events.publishEvent(new RoleChanged(actor.orgId(), actor.memberId(), "role.created", id, Map.of(), values(d)));
+        return get(actor, id);
+    }
+
+    @Transactional
+    public Role update(Actor actor, UUID id, MergePatch patch, @Nullable Long expectedVersion) {
+        require(actor);
+        Role current = changeableRole(actor, id);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw LiaisonException.stale(expectedVersion, current.version());
+        }
+        requireWithin(actor, current.permissions(), current.dataScope());
+        Definition d = definition(actor, patch, current);
+        if (!roles.update(actor.orgId(), id, d.name(), d.permissions(), d.scope(), d.deptIds(), current.version())) {
+            throw LiaisonException.stale(current.version(), get(actor, id).version());
+        }
+        Changes changes = new Changes();
+        Map<String, @Nullable Object> before = values(definitionOf(current));
+        values(d).forEach((field, value) -> changes.field(field, before.get(field), value));
+        if (!changes.isEmpty()) {
+            events.publishEvent(new RoleChanged(
+                    actor.orgId(), actor.memberId(), "role.updated", id, changes.before(), changes.after()));
+        }
+        return get(actor, id);
+    }
+
+    /** Refuses, with a 409, while members hold the role. */
+    @Transactional
+    public void delete(Actor actor, UUID id, @Nullable Long expectedVersion) {
+        require(actor);
+        Role current = changeableRole(actor, id);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw LiaisonException.stale(expectedVersion, current.version());
+        }
+        requireWithin(actor, current.permissions(), current.dataScope());
+        int holders = roles.holders(actor.orgId(), id);
+        if (holders > 0) {
+            throw new LiaisonException(
+                    HttpStatus.CONFLICT,
+                    "role-in-use",
+                    "The role '" + current.name() + "' is held by " + holders
+                            + " member(s); give them another role before deleting it.",
+                    current.name(),
+                    holders);
+        }
+        roles.delete(actor.orgId(), id);
+        events.publishEvent(new RoleChanged(
+                actor.orgId(), actor.memberId(), "role.deleted", id, values(definitionOf(current)), Map.of()));
+    }
+
+    /** The role a member may be given by {@code key}; 400 when none, 403 when it grants more than the actor has. */
+    Role assignable(Actor actor, String key) {
+        Role role = roles.findByKey(actor.orgId(), key)
+                .orElseThrow(() -> LiaisonException.invalid(
+                        "role", "'" + key + "' is neither ADMIN, MANAGER, MEMBER nor a role of this organization"));
+        requireWithin(actor, role.permissions(), role.dataScope());
+        return role;
+    }
+
+    /**
+     * Refuses to hand out more than the actor holds: every permission must be the actor's own, and a
+     * data scope wider than the actor's (or any CUSTOM scope) needs scope ALL.
+     */
+    static void requireWithin(Actor actor, Set<Permission> permissions, DataScope scope) {
+        Set<Permission> missing = EnumSet.noneOf(Permission.class);
+        missing.addAll(permissions);
+        missing.removeAll(actor.permissions());
+        if (!missing.isEmpty()) {
+            throw LiaisonException.forbidden("grant permissions you do not hold ("
+                    + String.join(
+                            ", ",
+                            missing.stream().map(Permission::code).sorted().toList()) + ")");
+        }
+        if (actor.dataScope() != DataScope.ALL && rank(scope) > rank(actor.dataScope())) {
+            throw LiaisonException.forbidden("grant the data scope " + scope + ", wider than your own");
+        }
+    }
+
+    private static int rank(DataScope scope) {
+        return switch (scope) {
+            case SELF -> 0;
+            case DEPT -> 1;
+            case DEPT_TREE -> 2;
+            case ALL, CUSTOM -> 3;
+        };
+    }
+
+    private record Definition(String name, Set<Permission> permissions, DataScope scope, List<UUID> deptIds) {}
+
+    private static Definition definitionOf(Role role) {
+        return new Definition(role.name(), role.permissions(), role.dataScope(), role.departmentIds());
+    }
+
+    private Definition definition(Actor actor, MergePatch body, @Nullable Role current) {
+        String name =
+                current == null || body.has("name") ? body.requiredText("name").trim() : current.name();
+        if (name.isEmpty() || name.length() > 50) {
+            throw LiaisonException.invalid("name", "must have 1 to 50 characters");
+        }
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        if (current != null && !body.has("permissions")) {
+            permissions.addAll(current.permissions());
+        } else {
+            body.texts("permissions").forEach(code -> permissions.add(Permission.parse(code)));
+        }
+        DataScope scope = current == null || body.has("dataScope")
+                ? DataScope.parse(body.requiredText("dataScope"))
+                : current.dataScope();
+        List<UUID> depts = current != null && !body.has("deptIds") ? current.departmentIds() : body.ids("deptIds");
+        if (scope == DataScope.CUSTOM) {
+            Set<UUID> wanted = new LinkedHashSet<>(depts);
+            if (wanted.isEmpty()) {
+                throw LiaisonException.invalid("deptIds", "must name at least one department for the CUSTOM scope");
+            }
+            if (!new HashSet<>(departments.existing(actor.orgId(), wanted)).containsAll(wanted)) {
+                throw LiaisonException.invalid(
+                        "deptIds", "names a department that does not exist in this organization");
+            }
+            depts = List.copyOf(wanted);
+        } else {
+            depts = List.of();
+        }
+        requireWithin(actor, permissions, scope);
+        if (roles.nameTaken(actor.orgId(), name, current == null ? null : current.id())) {
+            throw new LiaisonException(
+                    HttpStatus.CONFLICT, "role-name-taken", "A role named '" + name + "' exists already.", name);
+        }
+        return new Definition(name, permissions, scope, depts);
+    }
+
+    private static Map<String, @Nullable Object> values(Definition d) {
+        return Changes.values(
+                "name", d.name(),
+                "permissions",
+                        d.permissions().stream().map(Permission::code).sorted().toList(),
+                "dataScope", d.scope().name(),
+                "deptIds", d.deptIds().stream().sorted().toList());
+    }
+
+    private Role changeableRole(Actor actor, UUID id) {
+        Role role = get(actor, id);
+        if (role.builtin() != null) {
+            throw new LiaisonException(
+                    HttpStatus.CONFLICT,
+                    "builtin-role",
+                    "The built-in role " + role.name() + " cannot be changed or deleted; create a custom role instead.",
+                    role.name());
+        }
+        return role;
+    }
+
+    private static void require(Actor actor) {
+        if (!actor.can(Permission.ROLE_MANAGE)) {
+            throw LiaisonException.forbidden("manage roles");
+        }
+    }
+
+    private static LiaisonException notFound(UUID id) {
+        return LiaisonException.notFound("role", id);
+    }
+}

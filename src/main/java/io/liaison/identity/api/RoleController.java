@@ -1,0 +1,108 @@
+package io.liaison.identity.api;
+
+import io.liaison.identity.Actor;
+import io.liaison.identity.Permission;
+import io.liaison.identity.Role;
+import io.liaison.identity.RoleService;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.MergePatch;
+import io.liaison.shared.web.ETags;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Roles: built-in and custom, each a set of permissions and a data scope. */
+@RestController
+@RequestMapping("/api/v1/roles")
+class RoleController {
+
+    private final RoleService roles;
+
+    RoleController(RoleService roles) {
+        this.roles = roles;
+    }
+
+    /** {@code key} is what a member's {@code role} names: the built-in name or the custom role's id. */
+    record RoleResponse(
+            UUID id,
+            String key,
+            boolean builtin,
+            String name,
+            List<String> permissions,
+            String dataScope,
+            List<UUID> deptIds,
+            int memberCount,
+            long version,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {
+
+        static RoleResponse of(Role r) {
+            return new RoleResponse(
+                    r.id(),
+                    r.key(),
+                    r.builtin() != null,
+                    r.name(),
+                    r.permissions().stream().map(Permission::code).sorted().toList(),
+                    r.dataScope().name(),
+                    r.departmentIds(),
+                    r.memberCount(),
+                    r.version(),
+                    r.createdAt(),
+                    r.updatedAt());
+        }
+    }
+
+    /** Every role of the organization; one page, as there are few. */
+    @GetMapping
+    CursorPage<RoleResponse> list(Actor actor) {
+        return new CursorPage<>(roles.list(actor).stream().map(RoleResponse::of).toList(), null);
+    }
+
+    @PostMapping
+    ResponseEntity<RoleResponse> create(Actor actor, @RequestBody Map<String, @Nullable Object> body) {
+        Role created = roles.create(actor, new MergePatch(body, RoleService.FIELDS));
+        return ResponseEntity.created(URI.create("/api/v1/roles/" + created.id()))
+                .eTag(ETags.of(created.version()))
+                .body(RoleResponse.of(created));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<RoleResponse> get(Actor actor, @PathVariable UUID id) {
+        Role role = roles.get(actor, id);
+        return ResponseEntity.ok().eTag(ETags.of(role.version())).body(RoleResponse.of(role));
+    }
+
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {"application/merge-patch+json", "application/json"})
+    ResponseEntity<RoleResponse> update(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody Map<String, @Nullable Object> body) {
+        Role changed = roles.update(actor, id, new MergePatch(body, RoleService.FIELDS), ETags.expected(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(RoleResponse.of(changed));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+        roles.delete(actor, id, ETags.expected(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+}
