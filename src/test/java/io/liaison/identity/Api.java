@@ -120,4 +120,19 @@ public final class Api {
                 .getContentAsString();
         return JsonPath.read(body, "$.id");
     }
+
+    /** A custom role; returns its id, which {@link #newMember} takes as the role. */
+    public String newRole(Org org, String name, String dataScope, String... permissions) throws Exception {
+        String perms = permissions.length == 0 ? "" : "\"" + String.join("\",\"", permissions) + "\"";
+        String body = mvc.perform(json(
+                        post("/api/v1/roles"),
+                        org.adminToken(),
+                        "{\"name\":\"" + name + "\",\"dataScope\":\"" + dataScope + "\",\"permissions\":[" + perms
+                                + "]}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
 }
