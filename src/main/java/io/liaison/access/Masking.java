@@ -3,6 +3,11 @@ package io.liaison.access;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How masked details look: {@code +86 138****8000} and {@code z***@example.cn}. Enough stays to
@@ -29,6 +34,44 @@ public final class Masking {
         int head = n >= 11 ? 3 : n >= 8 ? 2 : 0;
         int tail = n >= 8 ? 4 : Math.min(2, n / 2);
         return country + national.substring(0, head) + "*".repeat(n - head - tail) + national.substring(n - tail);
+    }
+
+    /** The fields of a contact that are masked. */
+    public static final Set<String> DETAILS = Set.of("mobile", "phones", "emails");
+
+    /** The values of {@code fields} with those of {@link #DETAILS} masked. */
+    public static Map<String, @Nullable Object> details(Map<String, @Nullable Object> fields) {
+        Map<String, @Nullable Object> copy = new LinkedHashMap<>(fields);
+        copy.replaceAll((field, value) -> DETAILS.contains(field) ? value(value) : value);
+        return copy;
+    }
+
+    /**
+     * A detail's value masked as stored in JSON: a mobile number, or a list of phones ({@code number})
+     * or e-mails ({@code address}) with their labels kept.
+     */
+    public static @Nullable Object value(@Nullable Object value) {
+        if (value instanceof String number) {
+            return phone(number);
+        }
+        if (value instanceof List<?> items) {
+            return items.stream().map(Masking::item).toList();
+        }
+        return value;
+    }
+
+    private static @Nullable Object item(@Nullable Object item) {
+        if (!(item instanceof Map<?, ?> map)) {
+            return item;
+        }
+        Map<Object, @Nullable Object> copy = new LinkedHashMap<>(map);
+        if (map.get("number") instanceof String number) {
+            copy.put("number", phone(number));
+        }
+        if (map.get("address") instanceof String address) {
+            copy.put("address", email(address));
+        }
+        return copy;
     }
 
     /** The first character of the local part, then the domain. */

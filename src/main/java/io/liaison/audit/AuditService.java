@@ -1,5 +1,6 @@
 package io.liaison.audit;
 
+import io.liaison.access.Masking;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.Permission;
@@ -61,8 +62,8 @@ public class AuditService {
                     row.action(),
                     row.targetType(),
                     row.targetId(),
-                    row.before(),
-                    row.after()));
+                    masked(actor, row, row.before()),
+                    masked(actor, row, row.after())));
         }
         AuditRepository.Row last = page.isEmpty() ? null : page.get(page.size() - 1);
         return new CursorPage<>(List.copyOf(items), more && last != null ? encode(last) : null);
@@ -85,6 +86,15 @@ public class AuditService {
                 .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
+    }
+
+    /**
+     * A contact's mobile, phones and e-mails stay masked in the log too, unless the organization
+     * turned masking off: reading the log is no way around an audited reveal.
+     */
+    private static Map<String, @Nullable Object> masked(
+            Actor actor, AuditRepository.Row row, Map<String, @Nullable Object> values) {
+        return actor.maskContactDetails() && row.targetType().equals("contact") ? Masking.details(values) : values;
     }
 
     private static void validate(AuditQuery query) {

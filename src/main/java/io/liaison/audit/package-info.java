@@ -1,8 +1,9 @@
 /**
  * The append-only audit log: every {@link io.liaison.shared.AuditableEvent} is written in the
- * transaction that published it, and administrators browse it over the API and on a page.
+ * transaction that published it, and holders of {@code audit.read} browse it
+ * over the API and on a page, with contact details masked as everywhere else.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "access"})
 @NullMarked
 package io.liaison.audit;
 

@@ -110,6 +110,18 @@ class MaskingIntegrationTests {
     }
 
     @Test
+    void theAuditLogShowsDetailsMaskedSoThatReadingItIsNoWayAroundAReveal() throws Exception {
+        mvc.perform(json(patch("/api/v1/contacts/" + id), owner.token(), "{\"mobile\":\"13912345678\"}"))
+                .andExpect(status().isOk());
+
+        mvc.perform(as(get("/api/v1/audit-events").param("action", "contact.updated"), org.adminToken()))
+                .andExpect(jsonPath("$.items[0].before.mobile").value(MASKED_MOBILE))
+                .andExpect(jsonPath("$.items[0].after.mobile").value("+86 139****5678"));
+        mvc.perform(as(get("/api/v1/audit-events").param("action", "contact.created"), org.adminToken()))
+                .andExpect(jsonPath("$.items[0].after.emails[0].address").value(MASKED_EMAIL));
+    }
+
+    @Test
     void theDuplicateRefusalNamesTheContactButNotItsNumber() throws Exception {
         String answer = mvc.perform(json(
                         post("/api/v1/contacts"),
