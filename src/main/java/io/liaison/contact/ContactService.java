@@ -73,7 +73,11 @@ public class ContactService {
         timeline.record(actor.orgId(), id, actor.memberId(), "created", Map.of());
         events.publishEvent(
                 new ContactCreated(actor.orgId(), actor.memberId(), id, Map.of(), ContactDiff.present(draft)));
-        return get(actor, id);
+        // Created for a member outside the actor's data scope, it is no longer theirs to see: answer what was saved.
+        return view(
+                actor,
+                contacts.find(id, access.visible(actor, "c"), false)
+                        .orElseGet(() -> reloadedForOwnerChange(id, actor)));
     }
 
     /** The contact as the actor sees it: masked unless they may see its details in full. */

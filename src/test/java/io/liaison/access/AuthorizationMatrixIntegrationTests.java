@@ -1,0 +1,1008 @@
+package io.liaison.access;
+
+import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.COLLABORATOR;
+import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.DEPARTMENT_SHARE;
+import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.OTHER_ORG;
+import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.OWNER;
+import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.READ_SHARE;
+import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.SAME_DEPARTMENT;
+import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.SAME_ORG;
+import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.SELF;
+import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.SUB_DEPARTMENT;
+import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.UNRELATED;
+import static io.liaison.access.AuthorizationMatrixIntegrationTests.Role.ADMIN;
+import static io.liaison.access.AuthorizationMatrixIntegrationTests.Role.MANAGER;
+import static io.liaison.access.AuthorizationMatrixIntegrationTests.Role.MEMBER;
+import static io.liaison.access.AuthorizationMatrixIntegrationTests.Role.READ_ONLY;
+import static io.liaison.identity.Api.as;
+import static io.liaison.identity.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import io.liaison.LiaisonIntegrationTest;
+import io.liaison.identity.Api;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The authorization matrix of issue 4: every REST endpoint under {@code /api/v1}, for each role and
+ * each relation of the actor to the record, answers the status that the rule table below states.
+ *
+ * <p>The rule table ({@link #rules()} with the helpers under "The rules") is written from the
+ * access rules, not from the answers: a contact endpoint needs one or more {@link ContactAction}s,
+ * which owners, collaborators, read shares and data scopes grant; the other endpoints need a
+ * permission, or nothing. The endpoints are enumerated from Spring's handler mapping, and the matrix
+ * fails when an endpoint has no rule (or a rule no endpoint), so that a new endpoint cannot go
+ * unchecked. Each refused write is checked to have changed nothing, by reading the record's rows
+ * before and after.
+ *
+ * <p>The fixture: one organization with HQ → Sales → Sales East; the four actors (ADMIN, MANAGER,
+ * MEMBER and a custom read-only role with scope DEPT_TREE and no permissions) sit in Sales. The
+ * contacts they are "collaborator", "read-share", "department-share" (shared to Sales) and
+ * "unrelated" to are followed by a member of HQ, which no DEPT_TREE scope from Sales covers;
+ * "same-department" contacts by a member of Sales, "sub-department" ones by a member of Sales East.
+ * A second organization holds the "other-organization" records.
+ */
+@LiaisonIntegrationTest
+class AuthorizationMatrixIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+
+    enum Role {
+        ADMIN,
+        MANAGER,
+        MEMBER,
+        READ_ONLY
+    }
+
+    enum Relation {
+        OWNER("owner"),
+        COLLABORATOR("collaborator"),
+        READ_SHARE("read-share"),
+        DEPARTMENT_SHARE("department-share"),
+        SAME_DEPARTMENT("same-department"),
+        SUB_DEPARTMENT("sub-department"),
+        UNRELATED("unrelated"),
+        OTHER_ORG("other-organization"),
+        SAME_ORG("same-organization"),
+        SELF("self");
+
+        final String label;
+
+        Relation(String label) {
+            this.label = label;
+        }
+    }
+
+    static final List<Relation> CONTACT = List.of(
+            OWNER, COLLABORATOR, READ_SHARE, DEPARTMENT_SHARE, SAME_DEPARTMENT, SUB_DEPARTMENT, UNRELATED, OTHER_ORG);
+    /** For creating a contact: whom the body names as its owner. */
+    static final List<Relation> NEW_OWNER = List.of(OWNER, SAME_DEPARTMENT, SUB_DEPARTMENT, UNRELATED, OTHER_ORG);
+
+    static final List<Relation> ORG = List.of(SAME_ORG);
+    static final List<Relation> BY_ID = List.of(SAME_ORG, OTHER_ORG);
+    static final List<Relation> PERSONAL = List.of(SELF, SAME_ORG, OTHER_ORG);
+
+    // ------------------------------------------------------------------------------------------
+    // The rules
+    // ------------------------------------------------------------------------------------------
+
+    /** The permissions of the four roles, as issue 4 defines them. */
+    static final Map<Role, Set<String>> PERMISSIONS = Map.of(
+            ADMIN,
+            Set.of(
+                    "contact.create",
+                    "contact.edit",
+                    "contact.delete",
+                    "contact.export",
+                    "contact.reveal",
+                    "contact.assign",
+                    "tag.manage",
+                    "field.manage",
+                    "member.manage",
+                    "role.manage",
+                    "audit.read"),
+            MANAGER,
+            Set.of(
+                    "contact.create",
+                    "contact.edit",
+                    "contact.delete",
+                    "contact.export",
+                    "contact.reveal",
+                    "contact.assign"),
+            MEMBER,
+            Set.of("contact.create", "contact.edit", "contact.delete"),
+            READ_ONLY,
+            Set.of());
+
+    static final Map<Role, String> SCOPE =
+            Map.of(ADMIN, "ALL", MANAGER, "DEPT_TREE", MEMBER, "SELF", READ_ONLY, "DEPT_TREE");
+
+    static boolean has(Role role, String permission) {
+        return PERMISSIONS.get(role).contains(permission);
+    }
+
+    /** Does the data scope of an actor sitting in Sales cover the owner of a contact so related? */
+    static boolean covers(String scope, Relation relation) {
+        return switch (scope) {
+            case "ALL" -> relation != OTHER_ORG;
+            case "DEPT_TREE" -> relation == SAME_DEPARTMENT || relation == SUB_DEPARTMENT;
+            case "DEPT" -> relation == SAME_DEPARTMENT;
+            default -> false;
+        };
+    }
+
+    /**
+     * The contact rules: the owner may do everything; collaborators see and edit; read shares see; the
+     * data scope gives seeing, and editing or sharing with contact.edit, deleting with contact.delete,
+     * handing over with contact.assign. Nothing crosses organizations.
+     */
+    static boolean may(Role role, Relation relation, ContactAction action) {
+        if (relation == OTHER_ORG) {
+            return false;
+        }
+        if (relation == OWNER) {
+            return true;
+        }
+        boolean byRelation = switch (action) {
+            case SEE -> relation == COLLABORATOR || relation == READ_SHARE || relation == DEPARTMENT_SHARE;
+            case EDIT -> relation == COLLABORATOR;
+            default -> false;
+        };
+        boolean inScope = covers(SCOPE.get(role), relation);
+        boolean byScope = inScope
+                && switch (action) {
+                    case SEE -> true;
+                    case EDIT, SHARE -> has(role, "contact.edit");
+                    case DELETE -> has(role, "contact.delete");
+                    case ASSIGN -> has(role, "contact.assign");
+                };
+        return byRelation || byScope;
+    }
+
+    /** The status an endpoint should answer, from the role, the relation and its success status. */
+    interface Expect {
+        int status(Role role, Relation relation, int success);
+    }
+
+    /** Not visible → 404; visible but one of {@code needs} not allowed → 403. */
+    static Expect contact(ContactAction... needs) {
+        return (role, relation, success) -> !may(role, relation, ContactAction.SEE)
+                ? 404
+                : Arrays.stream(needs).allMatch(a -> may(role, relation, a)) ? success : 403;
+    }
+
+    /** Reveal: whoever sees the contact, if they follow it or hold contact.reveal (masking is on). */
+    static Expect reveal() {
+        return (role, relation, success) -> !may(role, relation, ContactAction.SEE)
+                ? 404
+                : relation == OWNER || has(role, "contact.reveal") ? success : 403;
+    }
+
+    /** Changing a follow-up is for its author; the matrix's follow-ups are written by the contact's owner. */
+    static Expect followUpAuthor() {
+        return (role, relation, success) ->
+                !may(role, relation, ContactAction.SEE) ? 404 : relation == OWNER ? success : 403;
+    }
+
+    /**
+     * Creating needs contact.create, for another owner contact.assign as well; an owner from another
+     * organization is a reference to something that does not exist: 400 naming ownerId.
+     */
+    static Expect createContact() {
+        return (role, relation, success) -> !has(role, "contact.create")
+                ? 403
+                : relation == OWNER
+                        ? success
+                        : !has(role, "contact.assign") ? 403 : relation == OTHER_ORG ? 400 : success;
+    }
+
+    /** Everyone in the organization; another organization's id → 404. */
+    static Expect anyone() {
+        return (role, relation, success) -> relation == OTHER_ORG ? 404 : success;
+    }
+
+    /**
+     * Needs {@code permission}, which does not depend on the record and is checked first (403 whatever
+     * the id, which reveals nothing); with it, another organization's id → 404.
+     */
+    static Expect permission(String permission) {
+        return (role, relation, success) -> !has(role, permission) ? 403 : relation == OTHER_ORG ? 404 : success;
+    }
+
+    /**
+     * Changing a member: everyone their own profile; others need member.manage and a role at least as
+     * strong as the target's, which depends on the target, so it is looked up first (another
+     * organization's member → 404). The matrix's target holds the MEMBER role.
+     */
+    static Expect managesMember() {
+        return (role, relation, success) ->
+                relation == OTHER_ORG ? 404 : relation == SELF || has(role, "member.manage") ? success : 403;
+    }
+
+    /** Tokens are personal: one's own → success, anyone else's → 404. */
+    static Expect ownToken() {
+        return (role, relation, success) -> relation == SELF ? success : 404;
+    }
+
+    /** The organization's settings: the ADMIN role only. */
+    static Expect adminRole() {
+        return (role, relation, success) -> role == ADMIN ? success : 403;
+    }
+
+    /** Creating organizations: the system administrator only, which none of the four roles is. */
+    static Expect systemAdministrator() {
+        return (role, relation, success) -> 403;
+    }
+
+    /** One row of the rule table: an endpoint (with a variant where one endpoint does several things). */
+    record Rule(String endpoint, String variant, int success, List<Relation> relations, Expect expect, Driver driver) {
+
+        String label() {
+            return variant.isEmpty() ? endpoint : endpoint + " [" + variant + "]";
+        }
+
+        int expected(Role role, Relation relation) {
+            return expect.status(role, relation, success);
+        }
+    }
+
+    /** How to run one case: the request, the state it must leave alone when refused, how to read the answer. */
+    record Call(MockHttpServletRequestBuilder request, Callable<String> state, boolean batch) {}
+
+    interface Driver {
+        Call prepare(Role role, Relation relation) throws Exception;
+    }
+
+    static Rule rule(String endpoint, int success, List<Relation> relations, Expect expect, Driver driver) {
+        return new Rule(endpoint, "", success, relations, expect, driver);
+    }
+
+    static Rule rule(
+            String endpoint, String variant, int success, List<Relation> relations, Expect expect, Driver driver) {
+        return new Rule(endpoint, variant, success, relations, expect, driver);
+    }
+
+    List<Rule> rules() {
+        ContactAction see = ContactAction.SEE;
+        ContactAction edit = ContactAction.EDIT;
+        ContactAction share = ContactAction.SHARE;
+        ContactAction remove = ContactAction.DELETE;
+        ContactAction assign = ContactAction.ASSIGN;
+        return List.of(
+                // contacts
+                rule("GET /api/v1/contacts", 200, ORG, anyone(), (r, x) -> read("/api/v1/contacts", r)),
+                rule("GET /api/v1/contacts/count", 200, ORG, anyone(), (r, x) -> read("/api/v1/contacts/count", r)),
+                rule("GET /api/v1/trash/contacts", 200, ORG, anyone(), (r, x) -> read("/api/v1/trash/contacts", r)),
+                rule("POST /api/v1/contacts", 201, NEW_OWNER, createContact(), this::createContactCall),
+                rule("GET /api/v1/contacts/{id}", 200, CONTACT, contact(see), (r, x) -> readContact(r, x, "")),
+                rule("PATCH /api/v1/contacts/{id}", "fields", 200, CONTACT, contact(edit), (r, x) -> {
+                    Target c = fresh(r, x, "");
+                    return write(json(patch(c.url()), token(r), "{\"remark\":\"matrix\",\"company\":\"M\"}"), c);
+                }),
+                rule("PATCH /api/v1/contacts/{id}", "shares", 200, CONTACT, contact(edit, share), (r, x) -> {
+                    Target c = fresh(r, x, "");
+                    return write(json(patch(c.url()), token(r), "{\"shareUserIds\":[\"" + heir(x) + "\"]}"), c);
+                }),
+                rule("PATCH /api/v1/contacts/{id}", "collaborators", 200, CONTACT, contact(edit, share), (r, x) -> {
+                    Target c = fresh(r, x, "");
+                    return write(json(patch(c.url()), token(r), "{\"collaboratorIds\":[\"" + heir(x) + "\"]}"), c);
+                }),
+                rule("PATCH /api/v1/contacts/{id}", "ownerId", 200, CONTACT, contact(edit, assign), (r, x) -> {
+                    Target c = fresh(r, x, "");
+                    return write(json(patch(c.url()), token(r), "{\"ownerId\":\"" + heir(x) + "\"}"), c);
+                }),
+                rule("DELETE /api/v1/contacts/{id}", 204, CONTACT, contact(remove), (r, x) -> {
+                    Target c = fresh(r, x, "");
+                    return write(as(delete(c.url()), token(r)), c);
+                }),
+                rule("POST /api/v1/contacts/{id}/restore", 200, CONTACT, contact(remove), (r, x) -> {
+                    Target c = trashed(fresh(r, x, ""));
+                    return write(as(post(c.url() + "/restore"), token(r)), c);
+                }),
+                rule("POST /api/v1/contacts/{id}/reveal", 200, CONTACT, reveal(), (r, x) -> {
+                    Target c = cached(r, x);
+                    return read(as(post(c.url() + "/reveal"), token(r)));
+                }),
+                rule(
+                        "GET /api/v1/contacts/{id}/timeline",
+                        200,
+                        CONTACT,
+                        contact(see),
+                        (r, x) -> readContact(r, x, "/timeline")),
+                rule("PUT /api/v1/contacts/{id}/tags", 200, CONTACT, contact(edit), (r, x) -> {
+                    Target c = fresh(r, x, "");
+                    return write(json(put(c.url() + "/tags"), token(r), "{\"tagIds\":[\"" + c.tag() + "\"]}"), c);
+                }),
+                rule("POST /api/v1/contacts/{id}/tags", 200, CONTACT, contact(edit), (r, x) -> {
+                    Target c = fresh(r, x, "");
+                    return write(json(post(c.url() + "/tags"), token(r), "{\"tagIds\":[\"" + c.tag() + "\"]}"), c);
+                }),
+                rule("DELETE /api/v1/contacts/{id}/tags", 200, CONTACT, contact(edit), (r, x) -> {
+                    Target c = fresh(r, x, "tagged");
+                    return write(as(delete(c.url() + "/tags").param("tagId", c.tag()), token(r)), c);
+                }),
+                rule(
+                        "GET /api/v1/contacts/{contactId}/follow-ups",
+                        200,
+                        CONTACT,
+                        contact(see),
+                        (r, x) -> readContact(r, x, "/follow-ups")),
+                rule("POST /api/v1/contacts/{contactId}/follow-ups", 201, CONTACT, contact(see), (r, x) -> {
+                    Target c = fresh(r, x, "");
+                    return write(json(post(c.url() + "/follow-ups"), token(r), FOLLOW_UP), c);
+                }),
+                rule("PATCH /api/v1/contacts/{contactId}/follow-ups/{id}", 200, CONTACT, followUpAuthor(), (r, x) -> {
+                    Target c = fresh(r, x, "");
+                    String url = c.url() + "/follow-ups/" + followUp(c);
+                    return write(json(patch(url), token(r), "{\"content\":\"changed by the matrix\"}"), c);
+                }),
+                rule("DELETE /api/v1/contacts/{contactId}/follow-ups/{id}", 204, CONTACT, followUpAuthor(), (r, x) -> {
+                    Target c = fresh(r, x, "");
+                    return write(as(delete(c.url() + "/follow-ups/" + followUp(c)), token(r)), c);
+                }),
+                rule("POST /api/v1/contacts/batch", "tag", 200, CONTACT, contact(edit), (r, x) -> {
+                    Target c = fresh(r, x, "");
+                    return batch(r, c, "\"action\":\"tag\",\"tagIds\":[\"" + c.tag() + "\"]");
+                }),
+                rule(
+                        "POST /api/v1/contacts/batch",
+                        "delete",
+                        200,
+                        CONTACT,
+                        contact(remove),
+                        (r, x) -> batch(r, fresh(r, x, ""), "\"action\":\"delete\"")),
+                rule(
+                        "POST /api/v1/contacts/batch",
+                        "restore",
+                        200,
+                        CONTACT,
+                        contact(remove),
+                        (r, x) -> batch(r, trashed(fresh(r, x, "")), "\"action\":\"restore\"")),
+                rule(
+                        "POST /api/v1/contacts/batch",
+                        "assign",
+                        200,
+                        CONTACT,
+                        contact(assign),
+                        (r, x) -> batch(r, fresh(r, x, ""), "\"action\":\"assign\",\"ownerId\":\"" + heir(x) + "\"")),
+                rule(
+                        "POST /api/v1/contacts/batch",
+                        "share",
+                        200,
+                        CONTACT,
+                        contact(share),
+                        (r, x) -> batch(
+                                r, fresh(r, x, ""), "\"action\":\"share\",\"shareUserIds\":[\"" + heir(x) + "\"]")),
+                // tags and tag groups
+                rule("GET /api/v1/tag-groups", 200, ORG, anyone(), (r, x) -> read("/api/v1/tag-groups", r)),
+                rule(
+                        "POST /api/v1/tag-groups",
+                        201,
+                        ORG,
+                        permission("tag.manage"),
+                        (r, x) -> write(json(post("/api/v1/tag-groups"), token(r), groupBody()), count("tag_group"))),
+                rule(
+                        "GET /api/v1/tag-groups/{id}",
+                        200,
+                        BY_ID,
+                        anyone(),
+                        (r, x) -> read("/api/v1/tag-groups/" + pick(x, group, otherGroup), r)),
+                rule("PATCH /api/v1/tag-groups/{id}", 200, BY_ID, permission("tag.manage"), (r, x) -> {
+                    String id = pick(x, group, otherGroup);
+                    return write(json(patch("/api/v1/tag-groups/" + id), token(r), named()), row("tag_group", id));
+                }),
+                rule("DELETE /api/v1/tag-groups/{id}", 204, BY_ID, permission("tag.manage"), (r, x) -> {
+                    String id = x == OTHER_ORG ? otherGroup : newGroup();
+                    return write(as(delete("/api/v1/tag-groups/" + id), token(r)), row("tag_group", id));
+                }),
+                rule(
+                        "POST /api/v1/tag-groups/{id}/tags",
+                        201,
+                        BY_ID,
+                        permission("tag.manage"),
+                        (r, x) -> write(
+                                json(
+                                        post("/api/v1/tag-groups/" + pick(x, group, otherGroup) + "/tags"),
+                                        token(r),
+                                        named()),
+                                count("tag"))),
+                rule(
+                        "GET /api/v1/tags/{id}",
+                        200,
+                        BY_ID,
+                        anyone(),
+                        (r, x) -> read("/api/v1/tags/" + pick(x, tag, otherTag), r)),
+                rule("PATCH /api/v1/tags/{id}", 200, BY_ID, permission("tag.manage"), (r, x) -> {
+                    String id = pick(x, tag, otherTag);
+                    return write(json(patch("/api/v1/tags/" + id), token(r), named()), row("tag", id));
+                }),
+                rule("DELETE /api/v1/tags/{id}", 204, BY_ID, permission("tag.manage"), (r, x) -> {
+                    String id = x == OTHER_ORG ? otherTag : newTag();
+                    return write(as(delete("/api/v1/tags/" + id), token(r)), row("tag", id));
+                }),
+                // custom fields
+                rule("GET /api/v1/custom-fields", 200, ORG, anyone(), (r, x) -> read("/api/v1/custom-fields", r)),
+                rule(
+                        "POST /api/v1/custom-fields",
+                        201,
+                        ORG,
+                        permission("field.manage"),
+                        (r, x) -> write(
+                                json(
+                                        post("/api/v1/custom-fields"),
+                                        token(r),
+                                        "{\"key\":\"" + key() + "\",\"label\":\"Matrix\",\"type\":\"text\"}"),
+                                count("custom_field"))),
+                rule(
+                        "GET /api/v1/custom-fields/{id}",
+                        200,
+                        BY_ID,
+                        anyone(),
+                        (r, x) -> read("/api/v1/custom-fields/" + pick(x, field, otherField), r)),
+                rule("PATCH /api/v1/custom-fields/{id}", 200, BY_ID, permission("field.manage"), (r, x) -> {
+                    String id = pick(x, field, otherField);
+                    return write(
+                            json(patch("/api/v1/custom-fields/" + id), token(r), "{\"label\":\"" + key() + "\"}"),
+                            row("custom_field", id));
+                }),
+                rule("DELETE /api/v1/custom-fields/{id}", 204, BY_ID, permission("field.manage"), (r, x) -> {
+                    String id = x == OTHER_ORG ? otherField : newField();
+                    return write(as(delete("/api/v1/custom-fields/" + id), token(r)), row("custom_field", id));
+                }),
+                // departments
+                rule("GET /api/v1/departments", 200, ORG, anyone(), (r, x) -> read("/api/v1/departments", r)),
+                rule(
+                        "POST /api/v1/departments",
+                        201,
+                        ORG,
+                        permission("member.manage"),
+                        (r, x) -> write(
+                                json(
+                                        post("/api/v1/departments"),
+                                        token(r),
+                                        "{\"name\":\"" + Api.unique("Dept") + "\",\"parentId\":\"" + hq + "\"}"),
+                                count("department"))),
+                rule(
+                        "GET /api/v1/departments/{id}",
+                        200,
+                        BY_ID,
+                        anyone(),
+                        (r, x) -> read("/api/v1/departments/" + pick(x, spareDept, otherDept), r)),
+                rule("PATCH /api/v1/departments/{id}", 200, BY_ID, permission("member.manage"), (r, x) -> {
+                    String id = pick(x, spareDept, otherDept);
+                    return write(json(patch("/api/v1/departments/" + id), token(r), named()), row("department", id));
+                }),
+                rule("DELETE /api/v1/departments/{id}", 204, BY_ID, permission("member.manage"), (r, x) -> {
+                    String id = x == OTHER_ORG ? otherDept : api.newDepartment(org, Api.unique("Gone"), hq);
+                    return write(as(delete("/api/v1/departments/" + id), token(r)), row("department", id));
+                }),
+                // members
+                rule("GET /api/v1/members", 200, ORG, anyone(), (r, x) -> read("/api/v1/members", r)),
+                rule(
+                        "POST /api/v1/members",
+                        201,
+                        ORG,
+                        permission("member.manage"),
+                        (r, x) -> write(
+                                json(post("/api/v1/members"), token(r), newMemberBody("MEMBER")), count("member"))),
+                rule(
+                        "GET /api/v1/members/{id}",
+                        200,
+                        PERSONAL,
+                        anyone(),
+                        (r, x) -> read("/api/v1/members/" + memberFor(r, x), r)),
+                rule("PATCH /api/v1/members/{id}", 200, PERSONAL, managesMember(), (r, x) -> {
+                    String id = memberFor(r, x);
+                    return write(
+                            json(patch("/api/v1/members/" + id), token(r), "{\"displayName\":\"" + key() + "\"}"),
+                            row("member", id));
+                }),
+                rule("POST /api/v1/members/{id}/deactivate", 200, BY_ID, managesMember(), (r, x) -> {
+                    String id = x == OTHER_ORG ? otherOwner.id() : newMember(false);
+                    return write(as(post("/api/v1/members/" + id + "/deactivate"), token(r)), row("member", id));
+                }),
+                rule("POST /api/v1/members/{id}/activate", 200, BY_ID, managesMember(), (r, x) -> {
+                    String id = x == OTHER_ORG ? otherInactive : newMember(true);
+                    return write(as(post("/api/v1/members/" + id + "/activate"), token(r)), row("member", id));
+                }),
+                // roles
+                rule("GET /api/v1/roles", 200, ORG, anyone(), (r, x) -> read("/api/v1/roles", r)),
+                rule(
+                        "POST /api/v1/roles",
+                        201,
+                        ORG,
+                        permission("role.manage"),
+                        (r, x) -> write(
+                                json(
+                                        post("/api/v1/roles"),
+                                        token(r),
+                                        "{\"name\":\"" + key()
+                                                + "\",\"dataScope\":\"SELF\",\"permissions\":[\"contact.create\"]}"),
+                                count("role"))),
+                rule(
+                        "GET /api/v1/roles/{id}",
+                        200,
+                        BY_ID,
+                        anyone(),
+                        (r, x) -> read("/api/v1/roles/" + pick(x, spareRole, otherRole), r)),
+                rule("PATCH /api/v1/roles/{id}", 200, BY_ID, permission("role.manage"), (r, x) -> {
+                    String id = pick(x, spareRole, otherRole);
+                    return write(json(patch("/api/v1/roles/" + id), token(r), named()), row("role", id));
+                }),
+                rule("DELETE /api/v1/roles/{id}", 204, BY_ID, permission("role.manage"), (r, x) -> {
+                    String id = x == OTHER_ORG ? otherRole : api.newRole(org, key(), "SELF");
+                    return write(as(delete("/api/v1/roles/" + id), token(r)), row("role", id));
+                }),
+                // the actor, tokens, audit, organizations
+                rule("GET /api/v1/me", 200, ORG, anyone(), (r, x) -> read("/api/v1/me", r)),
+                rule("POST /api/v1/me/password", 204, ORG, anyone(), (r, x) -> {
+                    // a member of the role of their own, so that the fixture's passwords stay as they are
+                    Api.Person p = api.newMember(org, roleKey(r), sales);
+                    return write(
+                            json(
+                                    post("/api/v1/me/password"),
+                                    p.token(),
+                                    "{\"currentPassword\":\"" + p.password()
+                                            + "\",\"newPassword\":\"another long password\"}"),
+                            row("member", p.id()));
+                }),
+                rule("GET /api/v1/tokens", 200, ORG, anyone(), (r, x) -> read("/api/v1/tokens", r)),
+                rule(
+                        "POST /api/v1/tokens",
+                        201,
+                        ORG,
+                        anyone(),
+                        (r, x) -> write(
+                                json(post("/api/v1/tokens"), token(r), "{\"name\":\"matrix\"}"), count("api_token"))),
+                rule("DELETE /api/v1/tokens/{id}", 204, PERSONAL, ownToken(), (r, x) -> {
+                    String id = switch (x) {
+                        case SELF -> newToken(token(r));
+                        case SAME_ORG -> newToken(salesOwner.token());
+                        default -> newToken(otherOwner.token());
+                    };
+                    return write(as(delete("/api/v1/tokens/" + id), token(r)), row("api_token", id));
+                }),
+                rule(
+                        "GET /api/v1/audit-events",
+                        200,
+                        ORG,
+                        permission("audit.read"),
+                        (r, x) -> read("/api/v1/audit-events", r)),
+                rule("GET /api/v1/organization", 200, ORG, anyone(), (r, x) -> read("/api/v1/organization", r)),
+                // the body keeps the current value, so that masking stays on for the reveal cases
+                rule(
+                        "PATCH /api/v1/organization",
+                        200,
+                        ORG,
+                        adminRole(),
+                        (r, x) -> write(
+                                json(patch("/api/v1/organization"), token(r), "{\"maskContactDetails\":true}"),
+                                row("organization", org.id()))),
+                rule(
+                        "POST /api/v1/orgs",
+                        201,
+                        ORG,
+                        systemAdministrator(),
+                        (r, x) -> write(
+                                json(
+                                        post("/api/v1/orgs"),
+                                        token(r),
+                                        "{\"name\":\"" + key()
+                                                + "\",\"adminLogin\":\"boss\",\"adminPassword\":\"0123456789abc\"}"),
+                                () -> jdbc.sql("SELECT count(*)::text FROM organization")
+                                        .query(String.class)
+                                        .single())));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // The matrix
+    // ------------------------------------------------------------------------------------------
+
+    /** Every method and path under /api/v1 that Spring MVC maps, as "METHOD /path". */
+    Set<String> endpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        handlerMapping.getHandlerMethods().forEach((info, method) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String path : info.getPatternValues()) {
+                if (!path.startsWith("/api/v1")) {
+                    continue;
+                }
+                if (methods.isEmpty()) {
+                    endpoints.add("ANY " + path);
+                }
+                methods.forEach(m -> endpoints.add(m.name() + " " + path));
+            }
+        });
+        return endpoints;
+    }
+
+    @Test
+    void everyEndpointHasARuleAndEveryRuleAnEndpoint() {
+        Set<String> ruled = rules().stream().map(Rule::endpoint).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> mapped = endpoints();
+        assertThat(mapped).as("endpoints").isNotEmpty();
+        assertThat(ruled)
+                .as("every /api/v1 endpoint needs a rule in the authorization matrix")
+                .containsAll(mapped);
+        assertThat(mapped).as("rules for endpoints that no longer exist").containsAll(ruled);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> matrix() throws Exception {
+        everyEndpointHasARuleAndEveryRuleAnEndpoint();
+        fixture();
+        List<DynamicNode> endpoints = new ArrayList<>();
+        int cases = 0;
+        for (Rule rule : rules()) {
+            List<DynamicTest> tests = new ArrayList<>();
+            for (Role role : Role.values()) {
+                for (Relation relation : rule.relations()) {
+                    int expected = rule.expected(role, relation);
+                    String name = rule.label() + " · " + role + " · " + relation.label + " → " + expected;
+                    tests.add(DynamicTest.dynamicTest(name, () -> check(name, rule, role, relation, expected)));
+                }
+            }
+            cases += tests.size();
+            endpoints.add(DynamicContainer.dynamicContainer(rule.label(), tests));
+        }
+        System.out.println(
+                "Authorization matrix: " + cases + " cases over " + endpoints().size() + " endpoints");
+        return endpoints.stream();
+    }
+
+    void check(String name, Rule rule, Role role, Relation relation, int expected) throws Exception {
+        Call call = rule.driver().prepare(role, relation);
+        String before = call.state().call();
+        MvcResult result = mvc.perform(call.request()).andReturn();
+        String body = result.getResponse().getContentAsString();
+        int status = result.getResponse().getStatus();
+        if (call.batch() && status == 200) {
+            String outcome = JsonPath.read(body, "$.results[0].status");
+            status = switch (outcome) {
+                case "ok" -> 200;
+                case "forbidden" -> 403;
+                case "not_found" -> 404;
+                default -> -1;
+            };
+        }
+        assertThat(status).as("%s: %s", name, body).isEqualTo(expected);
+        if (status >= 400) {
+            assertThat(call.state().call())
+                    .as("%s: a refused request changes nothing", name)
+                    .isEqualTo(before);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // The fixture
+    // ------------------------------------------------------------------------------------------
+
+    static final String FOLLOW_UP = "{\"type\":\"call\",\"content\":\"matrix call\"}";
+
+    Api api;
+    Api.Org org;
+    Api.Org other;
+    String hq;
+    String sales;
+    String east;
+    String readOnlyRole;
+    final Map<Role, Api.Person> actors = new EnumMap<>(Role.class);
+    Api.Person hqOwner;
+    Api.Person salesOwner;
+    Api.Person eastOwner;
+    Api.Person heir;
+    Api.Person otherOwner;
+    String otherHeir;
+    String otherInactive;
+    String group;
+    String tag;
+    String field;
+    String spareDept;
+    String spareRole;
+    String spareMember;
+    String otherGroup;
+    String otherTag;
+    String otherField;
+    String otherDept;
+    String otherRole;
+    final Map<String, Target> cache = new HashMap<>();
+
+    void fixture() throws Exception {
+        api = new Api(mvc);
+        org = api.newOrg();
+        other = api.newOrg();
+        hq = api.newDepartment(org, "HQ", null);
+        sales = api.newDepartment(org, "Sales", hq);
+        east = api.newDepartment(org, "Sales East", sales);
+        spareDept = api.newDepartment(org, "Spare", hq);
+        readOnlyRole = api.newRole(org, "Read only", "DEPT_TREE");
+        spareRole = api.newRole(org, "Spare", "SELF");
+        for (Role role : Role.values()) {
+            actors.put(role, api.newMember(org, roleKey(role), sales));
+        }
+        hqOwner = api.newMember(org, "MEMBER", hq);
+        salesOwner = api.newMember(org, "MEMBER", sales);
+        eastOwner = api.newMember(org, "MEMBER", east);
+        heir = api.newMember(org, "MEMBER", hq);
+        spareMember = newMember(false);
+        group = newGroup();
+        tag = newTag();
+        field = newField();
+
+        otherDept = api.newDepartment(other, "Other", null);
+        otherOwner = api.newMember(other, "MEMBER", otherDept);
+        otherHeir = other.adminId();
+        otherRole = api.newRole(other, "Other", "SELF");
+        otherGroup = id(json(post("/api/v1/tag-groups"), other.adminToken(), groupBody()));
+        otherTag = id(json(post("/api/v1/tag-groups/" + otherGroup + "/tags"), other.adminToken(), named()));
+        otherField = id(json(
+                post("/api/v1/custom-fields"),
+                other.adminToken(),
+                "{\"key\":\"" + key() + "\",\"label\":\"Other\",\"type\":\"text\"}"));
+        otherInactive = id(json(post("/api/v1/members"), other.adminToken(), newMemberBody("MEMBER")));
+        perform(as(post("/api/v1/members/" + otherInactive + "/deactivate"), other.adminToken()), 200);
+    }
+
+    String roleKey(Role role) {
+        return role == READ_ONLY ? readOnlyRole : role.name();
+    }
+
+    String token(Role role) {
+        return actors.get(role).token();
+    }
+
+    static String pick(Relation relation, String mine, String theirs) {
+        return relation == OTHER_ORG ? theirs : mine;
+    }
+
+    /** A contact so related to the actor of {@code role}; {@code tag} is one of its organization's tags. */
+    record Target(String id, Api.Person owner, String tag) {
+        String url() {
+            return "/api/v1/contacts/" + id;
+        }
+    }
+
+    Api.Person ownerFor(Role role, Relation relation) {
+        return switch (relation) {
+            case OWNER -> actors.get(role);
+            case SAME_DEPARTMENT -> salesOwner;
+            case SUB_DEPARTMENT -> eastOwner;
+            case OTHER_ORG -> otherOwner;
+            default -> hqOwner;
+        };
+    }
+
+    String heir(Relation relation) {
+        return relation == OTHER_ORG ? otherHeir : heir.id();
+    }
+
+    /** A new contact so related to the actor of {@code role}, for a case that may change it. */
+    Target fresh(Role role, Relation relation, String options) throws Exception {
+        String actor = actors.get(role).id();
+        Api.Person owner = ownerFor(role, relation);
+        String recordTag = relation == OTHER_ORG ? otherTag : tag;
+        String links = switch (relation) {
+            case COLLABORATOR -> ",\"collaboratorIds\":[\"" + actor + "\"]";
+            case READ_SHARE -> ",\"shareUserIds\":[\"" + actor + "\"]";
+            case DEPARTMENT_SHARE -> ",\"shareDeptIds\":[\"" + sales + "\"]";
+            default -> "";
+        };
+        String tags = options.equals("tagged") ? ",\"tagIds\":[\"" + recordTag + "\"]" : "";
+        String body = "{\"name\":\"" + Api.unique("Matrix") + "\",\"mobile\":\"138"
+                + (10_000_000 + ThreadLocalRandom.current().nextInt(90_000_000)) + "\","
+                + "\"emails\":[{\"label\":\"work\",\"address\":\"" + key()
+                + "@example.com\"}],\"allowDuplicate\":true,\"ownerId\":\""
+                + owner.id()
+                + "\"" + links + tags + "}";
+        String creator = relation == OTHER_ORG ? other.adminToken() : org.adminToken();
+        return new Target(id(json(post("/api/v1/contacts"), creator, body)), owner, recordTag);
+    }
+
+    /** A contact so related to the actor, shared by the cases that only read. */
+    Target cached(Role role, Relation relation) throws Exception {
+        String key = role + "/" + relation;
+        Target record = cache.get(key);
+        if (record == null) {
+            record = fresh(role, relation, "");
+            cache.put(key, record);
+        }
+        return record;
+    }
+
+    Target trashed(Target record) throws Exception {
+        String admin = record.owner() == otherOwner ? other.adminToken() : org.adminToken();
+        perform(as(delete(record.url()), admin), 204);
+        return record;
+    }
+
+    String followUp(Target record) throws Exception {
+        return id(json(post(record.url() + "/follow-ups"), record.owner().token(), FOLLOW_UP));
+    }
+
+    Call readContact(Role role, Relation relation, String suffix) throws Exception {
+        return read(as(get(cached(role, relation).url() + suffix), token(role)));
+    }
+
+    Call read(String url, Role role) {
+        return read(as(get(url), token(role)));
+    }
+
+    static Call read(MockHttpServletRequestBuilder request) {
+        return new Call(request, () -> "", false);
+    }
+
+    Call write(MockHttpServletRequestBuilder request, Target contact) {
+        return new Call(request, () -> contactState(contact.id()), false);
+    }
+
+    static Call write(MockHttpServletRequestBuilder request, Callable<String> state) {
+        return new Call(request, state, false);
+    }
+
+    Call batch(Role role, Target contact, String fields) {
+        return new Call(
+                json(
+                        post("/api/v1/contacts/batch"),
+                        token(role),
+                        "{" + fields + ",\"contactIds\":[\"" + contact.id() + "\"]}"),
+                () -> contactState(contact.id()),
+                true);
+    }
+
+    Call createContactCall(Role role, Relation relation) {
+        String owner = ownerFor(role, relation).id();
+        return write(
+                json(
+                        post("/api/v1/contacts"),
+                        token(role),
+                        "{\"name\":\"" + Api.unique("New") + "\",\"ownerId\":\"" + owner + "\"}"),
+                () -> jdbc.sql("SELECT count(*)::text FROM contact")
+                        .query(String.class)
+                        .single());
+    }
+
+    /** Everything a contact is made of, so that a refused write can be seen to have changed nothing. */
+    String contactState(String id) {
+        StringBuilder state = new StringBuilder(
+                jdbc.sql("SELECT coalesce((SELECT row_to_json(c)::text FROM contact c WHERE c.id = ?), 'gone')")
+                        .param(UUID.fromString(id))
+                        .query(String.class)
+                        .single());
+        for (String table : List.of(
+                "contact_email",
+                "contact_external_id",
+                "contact_share_member",
+                "contact_share_department",
+                "contact_collaborator",
+                "contact_tag",
+                "follow_up",
+                "contact_timeline")) {
+            state.append('\n')
+                    .append(table)
+                    .append(": ")
+                    .append(jdbc.sql("SELECT coalesce(string_agg(t::text, ',' ORDER BY t::text), '') FROM " + table
+                                    + " t WHERE t.contact_id = ?")
+                            .param(UUID.fromString(id))
+                            .query(String.class)
+                            .single());
+        }
+        return state.toString();
+    }
+
+    Callable<String> row(String table, String id) {
+        return () -> jdbc.sql(
+                        "SELECT coalesce((SELECT row_to_json(t)::text FROM " + table + " t WHERE t.id = ?), 'gone')")
+                .param(UUID.fromString(id))
+                .query(String.class)
+                .single();
+    }
+
+    Callable<String> count(String table) {
+        return () -> jdbc.sql("SELECT count(*)::text FROM " + table + " WHERE org_id = ?")
+                .param(UUID.fromString(org.id()))
+                .query(String.class)
+                .single();
+    }
+
+    String memberFor(Role role, Relation relation) {
+        return switch (relation) {
+            case SELF -> actors.get(role).id();
+            case OTHER_ORG -> otherOwner.id();
+            default -> spareMember;
+        };
+    }
+
+    String newMember(boolean inactive) throws Exception {
+        String id = id(json(post("/api/v1/members"), org.adminToken(), newMemberBody("MEMBER")));
+        if (inactive) {
+            perform(as(post("/api/v1/members/" + id + "/deactivate"), org.adminToken()), 200);
+        }
+        return id;
+    }
+
+    static String newMemberBody(String role) {
+        return "{\"login\":\"" + key() + "\",\"displayName\":\"Matrix\",\"role\":\"" + role
+                + "\",\"password\":\"matrix password 1\"}";
+    }
+
+    String newGroup() throws Exception {
+        return id(json(post("/api/v1/tag-groups"), org.adminToken(), groupBody()));
+    }
+
+    String newTag() throws Exception {
+        return id(json(post("/api/v1/tag-groups/" + group + "/tags"), org.adminToken(), named()));
+    }
+
+    String newField() throws Exception {
+        return id(json(
+                post("/api/v1/custom-fields"),
+                org.adminToken(),
+                "{\"key\":\"" + key() + "\",\"label\":\"Matrix\",\"type\":\"text\"}"));
+    }
+
+    String newToken(String bearer) throws Exception {
+        return id(json(post("/api/v1/tokens"), bearer, "{\"name\":\"matrix\"}"));
+    }
+
+    static String groupBody() {
+        return "{\"name\":\"" + key() + "\",\"color\":\"#1E88E5\"}";
+    }
+
+    static String named() {
+        return "{\"name\":\"" + key() + "\"}";
+    }
+
+    /** A unique lower-case name that also fits a custom field's key. */
+    static String key() {
+        return "m" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 50), 36);
+    }
+
+    String id(MockHttpServletRequestBuilder request) throws Exception {
+        return JsonPath.read(perform(request, 201), "$.id");
+    }
+
+    String perform(MockHttpServletRequestBuilder request, int expected) throws Exception {
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(expected);
+        return response.getContentAsString();
+    }
+}

@@ -1,0 +1,402 @@
+package io.liaison.access;
+
+import static io.liaison.identity.Api.as;
+import static io.liaison.identity.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.jayway.jsonpath.JsonPath;
+import io.liaison.LiaisonIntegrationTest;
+import io.liaison.identity.Api;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Organizations are tenants: an administrator of one, who may do everything in it, gets 404 for every
+ * id of another organization, on every endpoint that takes one, and changes nothing there; ids of
+ * another organization inside a body (tags, custom-field keys, members, departments, roles) are
+ * refused with a 400 naming the field, and change nothing.
+ */
+@LiaisonIntegrationTest
+class CrossOrganizationIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+
+    Api api;
+    Api.Org acme;
+    Api.Org globex;
+    String admin;
+
+    // acme's own records
+    String acmeContact;
+    String acmeMember;
+    String acmeDept;
+
+    // globex's records, the ids acme's administrator tries
+    String contact;
+    String trashed;
+    String followUp;
+    String tag;
+    String group;
+    String field;
+    String fieldKey;
+    String dept;
+    String member;
+    String inactive;
+    String role;
+    String token;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        api = new Api(mvc);
+        acme = api.newOrg();
+        globex = api.newOrg();
+        admin = acme.adminToken();
+        String g = globex.adminToken();
+
+        acmeDept = api.newDepartment(acme, "Acme Sales", null);
+        acmeMember = api.newMember(acme, "MEMBER", acmeDept).id();
+        acmeContact = id(json(post("/api/v1/contacts"), admin, "{\"name\":\"Acme contact\"}"));
+
+        dept = api.newDepartment(globex, "Globex Sales", null);
+        Api.Person globexMember = api.newMember(globex, "MEMBER", dept);
+        member = globexMember.id();
+        role = api.newRole(globex, "Globex role", "SELF");
+        group = id(json(post("/api/v1/tag-groups"), g, "{\"name\":\"Globex\",\"color\":\"#1E88E5\"}"));
+        tag = id(json(post("/api/v1/tag-groups/" + group + "/tags"), g, "{\"name\":\"VIP\"}"));
+        fieldKey = "globex_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        field = id(json(
+                post("/api/v1/custom-fields"),
+                g,
+                "{\"key\":\"" + fieldKey + "\",\"label\":\"Globex\",\"type\":\"text\"}"));
+        contact = id(json(
+                post("/api/v1/contacts"),
+                g,
+                "{\"name\":\"Globex contact\",\"mobile\":\"13900139000\",\"tagIds\":[\"" + tag
+                        + "\"],\"shareUserIds\":[\"" + member + "\"]}"));
+        followUp = id(json(
+                post("/api/v1/contacts/" + contact + "/follow-ups"), g, "{\"type\":\"note\",\"content\":\"Globex\"}"));
+        trashed = id(json(post("/api/v1/contacts"), g, "{\"name\":\"Globex trashed\"}"));
+        perform(as(delete("/api/v1/contacts/" + trashed), g), 204);
+        inactive = id(json(
+                post("/api/v1/members"),
+                g,
+                "{\"login\":\"gone\",\"displayName\":\"Gone\",\"password\":\"0123456789abc\"}"));
+        perform(as(post("/api/v1/members/" + inactive + "/deactivate"), g), 200);
+        token = id(json(post("/api/v1/tokens"), globexMember.token(), "{\"name\":\"globex\"}"));
+    }
+
+    /** Each endpoint with an id in its path, called by acme's administrator with globex's ids. */
+    Map<String, MockHttpServletRequestBuilder> byId() {
+        String c = "/api/v1/contacts/" + contact;
+        Map<String, MockHttpServletRequestBuilder> calls = new LinkedHashMap<>();
+        calls.put("GET /api/v1/contacts/{id}", as(get(c), admin));
+        calls.put("PATCH /api/v1/contacts/{id}", json(patch(c), admin, "{\"name\":\"Taken\"}"));
+        calls.put("DELETE /api/v1/contacts/{id}", as(delete(c), admin));
+        calls.put("POST /api/v1/contacts/{id}/restore", as(post("/api/v1/contacts/" + trashed + "/restore"), admin));
+        calls.put("POST /api/v1/contacts/{id}/reveal", as(post(c + "/reveal"), admin));
+        calls.put("GET /api/v1/contacts/{id}/timeline", as(get(c + "/timeline"), admin));
+        calls.put("PUT /api/v1/contacts/{id}/tags", json(put(c + "/tags"), admin, "{\"tagIds\":[]}"));
+        calls.put("POST /api/v1/contacts/{id}/tags", json(post(c + "/tags"), admin, "{\"tagIds\":[]}"));
+        calls.put("DELETE /api/v1/contacts/{id}/tags", as(delete(c + "/tags").param("tagId", tag), admin));
+        calls.put("GET /api/v1/contacts/{contactId}/follow-ups", as(get(c + "/follow-ups"), admin));
+        calls.put(
+                "POST /api/v1/contacts/{contactId}/follow-ups",
+                json(post(c + "/follow-ups"), admin, "{\"type\":\"note\",\"content\":\"Taken\"}"));
+        calls.put(
+                "PATCH /api/v1/contacts/{contactId}/follow-ups/{id}",
+                json(patch(c + "/follow-ups/" + followUp), admin, "{\"content\":\"Taken\"}"));
+        calls.put(
+                "DELETE /api/v1/contacts/{contactId}/follow-ups/{id}",
+                as(delete(c + "/follow-ups/" + followUp), admin));
+        calls.put("GET /api/v1/custom-fields/{id}", as(get("/api/v1/custom-fields/" + field), admin));
+        calls.put(
+                "PATCH /api/v1/custom-fields/{id}",
+                json(patch("/api/v1/custom-fields/" + field), admin, "{\"label\":\"Taken\"}"));
+        calls.put("DELETE /api/v1/custom-fields/{id}", as(delete("/api/v1/custom-fields/" + field), admin));
+        calls.put("GET /api/v1/tags/{id}", as(get("/api/v1/tags/" + tag), admin));
+        calls.put("PATCH /api/v1/tags/{id}", json(patch("/api/v1/tags/" + tag), admin, "{\"name\":\"Taken\"}"));
+        calls.put("DELETE /api/v1/tags/{id}", as(delete("/api/v1/tags/" + tag), admin));
+        calls.put("GET /api/v1/tag-groups/{id}", as(get("/api/v1/tag-groups/" + group), admin));
+        calls.put(
+                "PATCH /api/v1/tag-groups/{id}",
+                json(patch("/api/v1/tag-groups/" + group), admin, "{\"name\":\"Taken\"}"));
+        calls.put("DELETE /api/v1/tag-groups/{id}", as(delete("/api/v1/tag-groups/" + group), admin));
+        calls.put(
+                "POST /api/v1/tag-groups/{id}/tags",
+                json(post("/api/v1/tag-groups/" + group + "/tags"), admin, "{\"name\":\"Planted\"}"));
+        calls.put("GET /api/v1/departments/{id}", as(get("/api/v1/departments/" + dept), admin));
+        calls.put(
+                "PATCH /api/v1/departments/{id}",
+                json(patch("/api/v1/departments/" + dept), admin, "{\"name\":\"Taken\"}"));
+        calls.put("DELETE /api/v1/departments/{id}", as(delete("/api/v1/departments/" + dept), admin));
+        calls.put("GET /api/v1/members/{id}", as(get("/api/v1/members/" + member), admin));
+        calls.put(
+                "PATCH /api/v1/members/{id}",
+                json(patch("/api/v1/members/" + member), admin, "{\"displayName\":\"Taken\",\"role\":\"ADMIN\"}"));
+        calls.put("POST /api/v1/members/{id}/deactivate", as(post("/api/v1/members/" + member + "/deactivate"), admin));
+        calls.put("POST /api/v1/members/{id}/activate", as(post("/api/v1/members/" + inactive + "/activate"), admin));
+        calls.put("GET /api/v1/roles/{id}", as(get("/api/v1/roles/" + role), admin));
+        calls.put(
+                "PATCH /api/v1/roles/{id}",
+                json(patch("/api/v1/roles/" + role), admin, "{\"permissions\":[\"audit.read\"]}"));
+        calls.put("DELETE /api/v1/roles/{id}", as(delete("/api/v1/roles/" + role), admin));
+        calls.put("DELETE /api/v1/tokens/{id}", as(delete("/api/v1/tokens/" + token), admin));
+        return calls;
+    }
+
+    @Test
+    void everyEndpointWithAnIdAnswers404ForAnotherOrganizationsIdsAndChangesNothing() throws Exception {
+        Map<String, MockHttpServletRequestBuilder> calls = byId();
+        Set<String> withIds = new TreeSet<>();
+        handlerMapping
+                .getHandlerMethods()
+                .forEach((info, method) -> info.getPatternValues().stream()
+                        .filter(p -> p.startsWith("/api/v1") && p.contains("{"))
+                        .forEach(p ->
+                                info.getMethodsCondition().getMethods().forEach(m -> withIds.add(m.name() + " " + p))));
+        assertThat(calls.keySet()).as("every endpoint with an id is tried").containsAll(withIds);
+
+        String before = globexState();
+        for (var call : calls.entrySet()) {
+            var response = mvc.perform(call.getValue()).andReturn().getResponse();
+            assertThat(response.getStatus())
+                    .as("%s: %s", call.getKey(), response.getContentAsString())
+                    .isEqualTo(404);
+            assertThat(response.getContentAsString()).as(call.getKey()).doesNotContain("Globex");
+        }
+        assertThat(globexState()).as("globex is as it was").isEqualTo(before);
+    }
+
+    @Test
+    void aFollowUpOfAnotherOrganizationUnderOnesOwnContactIsNotFound() throws Exception {
+        String before = globexState();
+        String url = "/api/v1/contacts/" + acmeContact + "/follow-ups/" + followUp;
+        assertThat(perform(json(patch(url), admin, "{\"content\":\"Taken\"}"), 404))
+                .doesNotContain("Globex");
+        perform(as(delete(url), admin), 404);
+        assertThat(globexState()).isEqualTo(before);
+    }
+
+    @Test
+    void anotherOrganizationsIdsInAContactBodyAre400NamingTheFieldAndChangeNothing() throws Exception {
+        Map<String, String> references = new LinkedHashMap<>();
+        references.put("tagIds", "\"tagIds\":[\"" + tag + "\"]");
+        references.put("customFields." + fieldKey, "\"customFields\":{\"" + fieldKey + "\":\"planted\"}");
+        references.put("ownerId", "\"ownerId\":\"" + member + "\"");
+        references.put("shareUserIds", "\"shareUserIds\":[\"" + member + "\"]");
+        references.put("collaboratorIds", "\"collaboratorIds\":[\"" + member + "\"]");
+        references.put("shareDeptIds", "\"shareDeptIds\":[\"" + dept + "\"]");
+
+        String acmeBefore = contactState(acmeContact);
+        String globexBefore = globexState();
+        long contacts = contactCount();
+        for (var reference : references.entrySet()) {
+            String field = reference.getKey();
+            String create = perform(
+                    json(post("/api/v1/contacts"), admin, "{\"name\":\"Planted\"," + reference.getValue() + "}"), 400);
+            assertThat(fields(create)).as("create with %s", field).contains(field);
+            String change = perform(
+                    json(patch("/api/v1/contacts/" + acmeContact), admin, "{" + reference.getValue() + "}"), 400);
+            assertThat(fields(change)).as("change with %s", field).contains(field);
+        }
+        assertThat(fields(perform(
+                        json(put("/api/v1/contacts/" + acmeContact + "/tags"), admin, "{\"tagIds\":[\"" + tag + "\"]}"),
+                        400)))
+                .contains("tagIds");
+        assertThat(fields(perform(
+                        json(
+                                post("/api/v1/contacts/" + acmeContact + "/tags"),
+                                admin,
+                                "{\"tagIds\":[\"" + tag + "\"]}"),
+                        400)))
+                .contains("tagIds");
+
+        // in a batch, each contact answers "invalid" with the reason
+        for (String body : List.of(
+                "\"action\":\"tag\",\"tagIds\":[\"" + tag + "\"]",
+                "\"action\":\"assign\",\"ownerId\":\"" + member + "\"",
+                "\"action\":\"share\",\"shareUserIds\":[\"" + member + "\"]",
+                "\"action\":\"share\",\"collaboratorIds\":[\"" + member + "\"]",
+                "\"action\":\"share\",\"shareDeptIds\":[\"" + dept + "\"]")) {
+            String answer = perform(
+                    json(
+                            post("/api/v1/contacts/batch"),
+                            admin,
+                            "{" + body + ",\"contactIds\":[\"" + acmeContact + "\"]}"),
+                    200);
+            assertThat((String) JsonPath.read(answer, "$.results[0].status"))
+                    .as(body)
+                    .isEqualTo("invalid");
+        }
+        // and another organization's contact in a batch is not found
+        String answer = perform(
+                json(
+                        post("/api/v1/contacts/batch"),
+                        admin,
+                        "{\"action\":\"delete\",\"contactIds\":[\"" + contact + "\"]}"),
+                200);
+        assertThat((String) JsonPath.read(answer, "$.results[0].status")).isEqualTo("not_found");
+
+        assertThat(contactState(acmeContact)).isEqualTo(acmeBefore);
+        assertThat(contactCount()).isEqualTo(contacts);
+        assertThat(globexState()).isEqualTo(globexBefore);
+    }
+
+    @Test
+    void anotherOrganizationsIdsInOtherBodiesAre400NamingTheFieldAndChangeNothing() throws Exception {
+        String acmeBefore = acmeState();
+        String globexBefore = globexState();
+        assertThat(fields(perform(
+                        json(
+                                post("/api/v1/members"),
+                                admin,
+                                "{\"login\":\"planted\",\"displayName\":\"Planted\",\"password\":\"0123456789abc\","
+                                        + "\"role\":\"" + role + "\"}"),
+                        400)))
+                .contains("role");
+        assertThat(fields(perform(
+                        json(patch("/api/v1/members/" + acmeMember), admin, "{\"role\":\"" + role + "\"}"), 400)))
+                .contains("role");
+        assertThat(fields(perform(
+                        json(patch("/api/v1/members/" + acmeMember), admin, "{\"departmentIds\":[\"" + dept + "\"]}"),
+                        400)))
+                .contains("departmentIds");
+        assertThat(fields(perform(
+                        json(
+                                post("/api/v1/roles"),
+                                admin,
+                                "{\"name\":\"Planted\",\"dataScope\":\"CUSTOM\",\"deptIds\":[\"" + dept + "\"]}"),
+                        400)))
+                .contains("deptIds");
+        assertThat(fields(perform(
+                        json(patch("/api/v1/departments/" + acmeDept), admin, "{\"parentId\":\"" + dept + "\"}"), 400)))
+                .contains("parentId");
+        String acmeGroup = id(json(post("/api/v1/tag-groups"), admin, "{\"name\":\"Acme\",\"color\":\"#1E88E5\"}"));
+        String acmeTag = id(json(post("/api/v1/tag-groups/" + acmeGroup + "/tags"), admin, "{\"name\":\"Acme\"}"));
+        String beforeMove = acmeState();
+        assertThat(fields(
+                        perform(json(patch("/api/v1/tags/" + acmeTag), admin, "{\"groupId\":\"" + group + "\"}"), 400)))
+                .contains("groupId");
+        assertThat(acmeState()).isEqualTo(beforeMove);
+        assertThat(acmeBefore).isNotEqualTo(beforeMove); // the state covers tags
+        assertThat(globexState()).isEqualTo(globexBefore);
+    }
+
+    @Test
+    void listsFilteredByAnotherOrganizationsIdsFindNothing() throws Exception {
+        for (String query : List.of("tagId=" + tag, "ownerId=" + member, "deptId=" + dept)) {
+            assertThat((List<?>) JsonPath.read(perform(as(get("/api/v1/contacts?" + query), admin), 200), "$.items"))
+                    .as(query)
+                    .isEmpty();
+        }
+        assertThat((List<?>) JsonPath.read(
+                        perform(as(get("/api/v1/audit-events?targetId=" + contact), admin), 200), "$.items"))
+                .isEmpty();
+        assertThat((List<?>) JsonPath.read(
+                        perform(as(get("/api/v1/members?departmentId=" + dept), admin), 200), "$.items"))
+                .isEmpty();
+    }
+
+    static final List<String> TABLES = List.of(
+            "contact",
+            "contact_email",
+            "contact_share_member",
+            "contact_share_department",
+            "contact_collaborator",
+            "contact_tag",
+            "follow_up",
+            "contact_timeline",
+            "tag_group",
+            "tag",
+            "custom_field",
+            "department",
+            "member",
+            "member_department",
+            "role",
+            "api_token");
+
+    String globexState() {
+        return orgState(globex.id());
+    }
+
+    String acmeState() {
+        return orgState(acme.id());
+    }
+
+    /** Every row an organization owns, so that "changes nothing" can be checked at once. */
+    String orgState(String orgId) {
+        StringBuilder state = new StringBuilder(jdbc.sql("SELECT row_to_json(o)::text FROM organization o WHERE id = ?")
+                .param(UUID.fromString(orgId))
+                .query(String.class)
+                .single());
+        for (String table : TABLES) {
+            state.append('\n')
+                    .append(table)
+                    .append(": ")
+                    .append(jdbc.sql("SELECT coalesce(string_agg(t::text, ',' ORDER BY t::text), '') FROM " + table
+                                    + " t WHERE t.org_id = ?")
+                            .param(UUID.fromString(orgId))
+                            .query(String.class)
+                            .single());
+        }
+        return state.toString();
+    }
+
+    String contactState(String id) {
+        return jdbc.sql("SELECT row_to_json(c)::text FROM contact c WHERE c.id = ?")
+                        .param(UUID.fromString(id))
+                        .query(String.class)
+                        .single()
+                + jdbc.sql("SELECT count(*) FROM contact_timeline WHERE contact_id = ?")
+                        .param(UUID.fromString(id))
+                        .query(Long.class)
+                        .single();
+    }
+
+    long contactCount() {
+        return jdbc.sql("SELECT count(*) FROM contact WHERE org_id = ?")
+                .param(UUID.fromString(acme.id()))
+                .query(Long.class)
+                .single();
+    }
+
+    static List<String> fields(String problem) {
+        return JsonPath.read(problem, "$.errors[*].field");
+    }
+
+    String id(MockHttpServletRequestBuilder request) throws Exception {
+        return JsonPath.read(perform(request, 201), "$.id");
+    }
+
+    String perform(MockHttpServletRequestBuilder request, int expected) throws Exception {
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(expected);
+        return response.getContentAsString();
+    }
+}
