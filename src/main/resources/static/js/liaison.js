@@ -78,6 +78,19 @@
     });
   });
 
+  // A form in a dialog marked data-dismiss-on-success closes the dialog once the server accepted it;
+  // a refusal leaves it open beside the toast.
+  document.addEventListener('htmx:afterRequest', function (event) {
+    const form = event.detail.elt;
+    if (!form.matches || !form.matches('[data-dismiss-on-success]') || event.detail.xhr.status >= 400) {
+      return;
+    }
+    const dialog = form.closest('.modal') || document.querySelector('.modal.show');
+    if (dialog && window.bootstrap) {
+      window.bootstrap.Modal.getOrCreateInstance(dialog).hide();
+    }
+  });
+
   // Plain forms that need a yes before they run (the htmx ones use hx-confirm).
   document.addEventListener('submit', function (event) {
     const question = event.target.dataset.confirm;

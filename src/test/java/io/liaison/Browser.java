@@ -71,7 +71,12 @@ public final class Browser implements AutoCloseable {
 
     /** Logs in on the login page at {@code baseUrl}, in English, giving the organization code. */
     public void logIn(String baseUrl, String orgCode, String login, String password) {
-        driver.get(baseUrl + "/login?lang=en");
+        logIn(baseUrl, orgCode, login, password, "en");
+    }
+
+    /** Logs in as {@link #logIn(String, String, String, String)} does, choosing the language {@code lang}. */
+    public void logIn(String baseUrl, String orgCode, String login, String password, String lang) {
+        driver.get(baseUrl + "/login?lang=" + lang);
         driver.findElement(By.id("username")).sendKeys(login);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("details summary")).click();

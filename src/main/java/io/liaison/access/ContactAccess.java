@@ -78,7 +78,7 @@ public class ContactAccess {
      */
     public SqlFragment reason(Actor actor, String alias) {
         SqlFragment owner = SqlFragment.of(alias + ".owner_id = ?", actor.memberId());
-        return SqlFragment.of("CASE WHEN " + owner.sql() + " THEN 'owner'", owner.params())
+        return new SqlFragment("CASE WHEN " + owner.sql() + " THEN 'owner'", owner.params())
                 .append(" WHEN ", collaborator(actor, alias), " THEN 'collaborator'")
                 .append(" WHEN ", sharedToMember(actor, alias), " THEN 'shared-member'")
                 .append(" WHEN ", sharedToDepartment(actor, alias), " THEN 'shared-department'")

@@ -1,6 +1,8 @@
 package io.liaison.contact.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.liaison.access.ContactAccess;
+import io.liaison.access.ContactAction;
 import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.FollowUpService;
@@ -31,18 +33,21 @@ class ContactPage {
     private final FollowUpService followUps;
     private final MemberDirectory directory;
     private final TimelineView timelineView;
+    private final ContactAccess access;
 
     ContactPage(
             ContactService contacts,
             TagService tags,
             FollowUpService followUps,
             MemberDirectory directory,
-            TimelineView timelineView) {
+            TimelineView timelineView,
+            ContactAccess access) {
         this.contacts = contacts;
         this.tags = tags;
         this.followUps = followUps;
         this.directory = directory;
         this.timelineView = timelineView;
+        this.access = access;
     }
 
     @GetMapping
@@ -55,8 +60,26 @@ class ContactPage {
         model.addAttribute("followUps", followUps.list(actor, id, null, PAGE_SIZE));
         model.addAttribute("followUp", FollowUpForm.blank());
         model.addAttribute("types", FollowUpForm.TYPES);
+        access(actor, contact, model);
         timeline(actor, id, null, model);
         return "contact/contact";
+    }
+
+    /** Why the member sees the contact, whether they may share it, and whether they may reveal its details. */
+    void access(Actor actor, Contact contact, Model model) {
+        model.addAttribute("access", contacts.accessReason(actor, contact.id()));
+        model.addAttribute("mayShare", contacts.allows(actor, contact.id(), ContactAction.SHARE));
+        model.addAttribute("mayReveal", contact.masked() && access.mayReveal(actor, contact.ownerId()));
+    }
+
+    /** The full mobile, phones and e-mails in place of the masked ones; the service audits it. */
+    @HxRequest
+    @PostMapping("/reveal")
+    String reveal(Actor actor, @PathVariable UUID id, Model model) {
+        model.addAttribute("contact", contacts.reveal(actor, id));
+        model.addAttribute("mayReveal", false);
+        model.addAttribute("revealed", true);
+        return "contact/contact :: reach";
     }
 
     @HxRequest

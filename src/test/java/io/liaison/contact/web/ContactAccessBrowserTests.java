@@ -1,0 +1,213 @@
+package io.liaison.contact.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.Browser;
+import io.liaison.TestDatabase;
+import io.liaison.contact.Contact;
+import io.liaison.contact.ContactService;
+import io.liaison.identity.Actor;
+import io.liaison.identity.Department;
+import io.liaison.identity.DepartmentService;
+import io.liaison.identity.Member;
+import io.liaison.identity.MemberService;
+import io.liaison.identity.OrganizationService;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Masked details, reveal and sharing in a real browser, in Chinese: a plain member sees a contact
+ * shared with them masked and cannot reveal it; a manager of the owner's department reveals it; the
+ * administrator shares it through the dialog and finds the reveal in the audit log.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabase.class)
+class ContactAccessBrowserTests {
+
+    private static final String PASSWORD = "browser-test-password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    MemberService members;
+
+    @Autowired
+    DepartmentService departments;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Browser browser;
+    WebDriver driver;
+    WebDriverWait wait;
+    String orgCode;
+    Actor boss;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        browser = Browser.start();
+        driver = browser.driver();
+        wait = browser.waiting();
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        browser.close();
+    }
+
+    @Test
+    void maskedForAMemberRevealedByAManagerAuditedForTheAdministrator() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE system_admin")
+                .query(UUID.class)
+                .single();
+        orgCode = "access-" + suffix;
+        var created = organizations.create(
+                members.actor(systemAdminId).orElseThrow(),
+                new OrganizationService.CreateOrganization("联络测试 " + suffix, orgCode, "zh-CN", "boss", PASSWORD, "老板"));
+        boss = members.actor(created.admin().id()).orElseThrow();
+        Department sales = departments.create(boss, "销售部", null, 0);
+        Actor owner = member("lina", "李娜", "MEMBER", sales.id());
+        Actor wang = member("wangfang", "王芳", "MEMBER");
+        member("zhaoqiang", "赵强", "MANAGER", sales.id());
+        member("chenjing", "陈静", "MEMBER");
+        Map<String, @Nullable Object> body = new HashMap<>();
+        body.put("name", "张伟");
+        body.put("mobile", "+8613800138000");
+        body.put("company", "上海贸易");
+        body.put("emails", List.of(Map.of("address", "zhangwei@example.cn")));
+        body.put("shareUserIds", List.of(wang.memberId().toString()));
+        Contact contact = contacts.create(owner, body, "manual", false);
+        String contactPath = "/contacts/" + contact.id();
+
+        logIn("wangfang");
+        driver.get(url(contactPath));
+        assertThat(text("contact-mobile")).isEqualTo("+86 138****8000");
+        assertThat(driver.findElement(By.id("contact-details")).getText()).contains("z***@example.cn", "已脱敏");
+        assertThat(driver.findElements(By.id("contact-reveal"))).isEmpty();
+        assertThat(driver.findElements(By.id("contact-share"))).isEmpty();
+        assertThat(text("contact-access")).isEqualTo("与您共享。");
+        screenshot("contact-masked-member-zh-1280");
+
+        logIn("zhaoqiang");
+        driver.get(url(contactPath));
+        assertThat(text("contact-access")).isEqualTo("负责人在您管辖的部门。");
+        WebElement reveal = driver.findElement(By.id("contact-reveal"));
+        assertThat(reveal.getAttribute("aria-label")).isEqualTo("显示完整手机号和邮箱");
+        screenshot("contact-masked-zh-1280");
+        reveal.click();
+        wait.until(ExpectedConditions.textToBe(By.id("contact-mobile"), "+8613800138000"));
+        assertThat(driver.findElement(By.id("contact-details")).getText())
+                .contains("zhangwei@example.cn", "已记入审计日志")
+                .doesNotContain("****");
+        screenshot("contact-revealed-zh-1280");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url(contactPath));
+        screenshot("contact-masked-zh-390");
+        click(By.id("contact-reveal"));
+        wait.until(ExpectedConditions.textToBe(By.id("contact-mobile"), "+8613800138000"));
+        screenshot("contact-revealed-zh-390");
+        driver.manage().window().setSize(new Dimension(1280, 900));
+
+        logIn("boss");
+        driver.get(url(contactPath));
+        click(By.id("contact-share"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("share-save")));
+        click(By.xpath("//tr[td[normalize-space()='陈静']]//input[@name='collaboratorIds']"));
+        click(By.xpath("//div[@id='share-dialog']//label[normalize-space()='销售部']"));
+        screenshot("share-dialog-zh-1280");
+        click(By.id("share-save"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("share-dialog")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-sharing"), "共享设置已保存"));
+        assertThat(text("contact-sharing")).contains("王芳", "销售部", "协作者", "陈静");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "协作者"));
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url(contactPath));
+        click(By.id("contact-share"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("share-save")));
+        screenshot("share-dialog-zh-390");
+        driver.manage().window().setSize(new Dimension(1280, 900));
+
+        driver.get(url("/audit"));
+        WebElement revealed = driver.findElement(By.xpath("//tr[.//span[@data-action='contact.revealed']]"));
+        assertThat(revealed.getText()).contains("查看联系人完整联系方式", "赵强", "查看的字段");
+        screenshot("audit-reveal-zh-1280");
+
+        driver.get(url("/roles"));
+        assertThat(driver.findElement(By.tagName("main")).getText())
+                .contains("角色与权限", "管理员", "内置", "查看完整手机号和邮箱", "手机号和邮箱脱敏显示");
+        screenshot("roles-zh-1280");
+        click(By.id("role-new"));
+        driver.findElement(By.id("name")).sendKeys("销售组长");
+        click(By.id("perm-contact.reveal"));
+        click(By.id("scope-CUSTOM"));
+        click(By.xpath("//div[@id='scope-departments']//label[normalize-space()='销售部']"));
+        screenshot("role-form-zh-1280");
+        click(By.id("role-save"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "已创建角色“销售组长”"));
+        assertThat(driver.findElement(By.id("role-list")).getText()).contains("销售组长", "指定部门", "销售部");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/roles"));
+        screenshot("roles-zh-390");
+        driver.get(url("/roles/new"));
+        screenshot("role-form-zh-390");
+    }
+
+    private Actor member(String login, String name, String role, UUID... departmentIds) {
+        Member m = members.create(
+                boss, new MemberService.NewMember(login, name, null, null, role, List.of(departmentIds), PASSWORD));
+        return members.actor(m.id()).orElseThrow();
+    }
+
+    private void logIn(String login) {
+        driver.manage().deleteAllCookies();
+        browser.logIn(url(""), orgCode, login, PASSWORD, "zh-CN");
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    /** Clicks an element after scrolling it to the middle, clear of the sticky navbar. */
+    private void click(By locator) {
+        WebElement element = driver.findElement(locator);
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) {
+        browser.screenshot(name);
+    }
+}
