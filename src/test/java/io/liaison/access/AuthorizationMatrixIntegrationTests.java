@@ -1,19 +1,16 @@
 package io.liaison.access;
 
-import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.COLLABORATOR;
-import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.DEPARTMENT_SHARE;
-import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.OTHER_ORG;
-import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.OWNER;
-import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.READ_SHARE;
-import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.SAME_DEPARTMENT;
-import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.SAME_ORG;
-import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.SELF;
-import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.SUB_DEPARTMENT;
-import static io.liaison.access.AuthorizationMatrixIntegrationTests.Relation.UNRELATED;
-import static io.liaison.access.AuthorizationMatrixIntegrationTests.Role.ADMIN;
-import static io.liaison.access.AuthorizationMatrixIntegrationTests.Role.MANAGER;
-import static io.liaison.access.AuthorizationMatrixIntegrationTests.Role.MEMBER;
-import static io.liaison.access.AuthorizationMatrixIntegrationTests.Role.READ_ONLY;
+import static io.liaison.access.MatrixRules.*;
+import static io.liaison.access.MatrixRules.Relation.COLLABORATOR;
+import static io.liaison.access.MatrixRules.Relation.DEPARTMENT_SHARE;
+import static io.liaison.access.MatrixRules.Relation.OTHER_ORG;
+import static io.liaison.access.MatrixRules.Relation.OWNER;
+import static io.liaison.access.MatrixRules.Relation.READ_SHARE;
+import static io.liaison.access.MatrixRules.Relation.SAME_DEPARTMENT;
+import static io.liaison.access.MatrixRules.Relation.SAME_ORG;
+import static io.liaison.access.MatrixRules.Relation.SELF;
+import static io.liaison.access.MatrixRules.Relation.SUB_DEPARTMENT;
+import static io.liaison.access.MatrixRules.Role.READ_ONLY;
 import static io.liaison.identity.Api.as;
 import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +25,6 @@ import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Api;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -85,193 +81,6 @@ class AuthorizationMatrixIntegrationTests {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
-
-    enum Role {
-        ADMIN,
-        MANAGER,
-        MEMBER,
-        READ_ONLY
-    }
-
-    enum Relation {
-        OWNER("owner"),
-        COLLABORATOR("collaborator"),
-        READ_SHARE("read-share"),
-        DEPARTMENT_SHARE("department-share"),
-        SAME_DEPARTMENT("same-department"),
-        SUB_DEPARTMENT("sub-department"),
-        UNRELATED("unrelated"),
-        OTHER_ORG("other-organization"),
-        SAME_ORG("same-organization"),
-        SELF("self");
-
-        final String label;
-
-        Relation(String label) {
-            this.label = label;
-        }
-    }
-
-    static final List<Relation> CONTACT = List.of(
-            OWNER, COLLABORATOR, READ_SHARE, DEPARTMENT_SHARE, SAME_DEPARTMENT, SUB_DEPARTMENT, UNRELATED, OTHER_ORG);
-    /** For creating a contact: whom the body names as its owner. */
-    static final List<Relation> NEW_OWNER = List.of(OWNER, SAME_DEPARTMENT, SUB_DEPARTMENT, UNRELATED, OTHER_ORG);
-
-    static final List<Relation> ORG = List.of(SAME_ORG);
-    static final List<Relation> BY_ID = List.of(SAME_ORG, OTHER_ORG);
-    static final List<Relation> PERSONAL = List.of(SELF, SAME_ORG, OTHER_ORG);
-
-    // ------------------------------------------------------------------------------------------
-    // The rules
-    // ------------------------------------------------------------------------------------------
-
-    /** The permissions of the four roles, as issue 4 defines them. */
-    static final Map<Role, Set<String>> PERMISSIONS = Map.of(
-            ADMIN,
-            Set.of(
-                    "contact.create",
-                    "contact.edit",
-                    "contact.delete",
-                    "contact.export",
-                    "contact.reveal",
-                    "contact.assign",
-                    "tag.manage",
-                    "field.manage",
-                    "member.manage",
-                    "role.manage",
-                    "audit.read"),
-            MANAGER,
-            Set.of(
-                    "contact.create",
-                    "contact.edit",
-                    "contact.delete",
-                    "contact.export",
-                    "contact.reveal",
-                    "contact.assign"),
-            MEMBER,
-            Set.of("contact.create", "contact.edit", "contact.delete"),
-            READ_ONLY,
-            Set.of());
-
-    static final Map<Role, String> SCOPE =
-            Map.of(ADMIN, "ALL", MANAGER, "DEPT_TREE", MEMBER, "SELF", READ_ONLY, "DEPT_TREE");
-
-    static boolean has(Role role, String permission) {
-        return PERMISSIONS.get(role).contains(permission);
-    }
-
-    /** Does the data scope of an actor sitting in Sales cover the owner of a contact so related? */
-    static boolean covers(String scope, Relation relation) {
-        return switch (scope) {
-            case "ALL" -> relation != OTHER_ORG;
-            case "DEPT_TREE" -> relation == SAME_DEPARTMENT || relation == SUB_DEPARTMENT;
-            case "DEPT" -> relation == SAME_DEPARTMENT;
-            default -> false;
-        };
-    }
-
-    /**
-     * The contact rules: the owner may do everything; collaborators see and edit; read shares see; the
-     * data scope gives seeing, and editing or sharing with contact.edit, deleting with contact.delete,
-     * handing over with contact.assign. Nothing crosses organizations.
-     */
-    static boolean may(Role role, Relation relation, ContactAction action) {
-        if (relation == OTHER_ORG) {
-            return false;
-        }
-        if (relation == OWNER) {
-            return true;
-        }
-        boolean byRelation = switch (action) {
-            case SEE -> relation == COLLABORATOR || relation == READ_SHARE || relation == DEPARTMENT_SHARE;
-            case EDIT -> relation == COLLABORATOR;
-            default -> false;
-        };
-        boolean inScope = covers(SCOPE.get(role), relation);
-        boolean byScope = inScope
-                && switch (action) {
-                    case SEE -> true;
-                    case EDIT, SHARE -> has(role, "contact.edit");
-                    case DELETE -> has(role, "contact.delete");
-                    case ASSIGN -> has(role, "contact.assign");
-                };
-        return byRelation || byScope;
-    }
-
-    /** The status an endpoint should answer, from the role, the relation and its success status. */
-    interface Expect {
-        int status(Role role, Relation relation, int success);
-    }
-
-    /** Not visible → 404; visible but one of {@code needs} not allowed → 403. */
-    static Expect contact(ContactAction... needs) {
-        return (role, relation, success) -> !may(role, relation, ContactAction.SEE)
-                ? 404
-                : Arrays.stream(needs).allMatch(a -> may(role, relation, a)) ? success : 403;
-    }
-
-    /** Reveal: whoever sees the contact, if they follow it or hold contact.reveal (masking is on). */
-    static Expect reveal() {
-        return (role, relation, success) -> !may(role, relation, ContactAction.SEE)
-                ? 404
-                : relation == OWNER || has(role, "contact.reveal") ? success : 403;
-    }
-
-    /** Changing a follow-up is for its author; the matrix's follow-ups are written by the contact's owner. */
-    static Expect followUpAuthor() {
-        return (role, relation, success) ->
-                !may(role, relation, ContactAction.SEE) ? 404 : relation == OWNER ? success : 403;
-    }
-
-    /**
-     * Creating needs contact.create, for another owner contact.assign as well; an owner from another
-     * organization is a reference to something that does not exist: 400 naming ownerId.
-     */
-    static Expect createContact() {
-        return (role, relation, success) -> !has(role, "contact.create")
-                ? 403
-                : relation == OWNER
-                        ? success
-                        : !has(role, "contact.assign") ? 403 : relation == OTHER_ORG ? 400 : success;
-    }
-
-    /** Everyone in the organization; another organization's id → 404. */
-    static Expect anyone() {
-        return (role, relation, success) -> relation == OTHER_ORG ? 404 : success;
-    }
-
-    /**
-     * Needs {@code permission}, which does not depend on the record and is checked first (403 whatever
-     * the id, which reveals nothing); with it, another organization's id → 404.
-     */
-    static Expect permission(String permission) {
-        return (role, relation, success) -> !has(role, permission) ? 403 : relation == OTHER_ORG ? 404 : success;
-    }
-
-    /**
-     * Changing a member: everyone their own profile; others need member.manage and a role at least as
-     * strong as the target's, which depends on the target, so it is looked up first (another
-     * organization's member → 404). The matrix's target holds the MEMBER role.
-     */
-    static Expect managesMember() {
-        return (role, relation, success) ->
-                relation == OTHER_ORG ? 404 : relation == SELF || has(role, "member.manage") ? success : 403;
-    }
-
-    /** Tokens are personal: one's own → success, anyone else's → 404. */
-    static Expect ownToken() {
-        return (role, relation, success) -> relation == SELF ? success : 404;
-    }
-
-    /** The organization's settings: the ADMIN role only. */
-    static Expect adminRole() {
-        return (role, relation, success) -> role == ADMIN ? success : 403;
-    }
-
-    /** Creating organizations: the system administrator only, which none of the four roles is. */
-    static Expect systemAdministrator() {
-        return (role, relation, success) -> 403;
-    }
 
     /** One row of the rule table: an endpoint (with a variant where one endpoint does several things). */
     record Rule(String endpoint, String variant, int success, List<Relation> relations, Expect expect, Driver driver) {
