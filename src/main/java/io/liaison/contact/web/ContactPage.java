@@ -65,9 +65,14 @@ class ContactPage {
         return "contact/contact";
     }
 
-    /** Why the member sees the contact, whether they may share it, and whether they may reveal its details. */
+    /**
+     * Why the member sees the contact, and what they may do with it: edit, delete, share, reveal its
+     * details; what they may not do is not offered.
+     */
     void access(Actor actor, Contact contact, Model model) {
         model.addAttribute("access", contacts.accessReason(actor, contact.id()));
+        model.addAttribute("mayEdit", contacts.allows(actor, contact.id(), ContactAction.EDIT));
+        model.addAttribute("mayDelete", contacts.allows(actor, contact.id(), ContactAction.DELETE));
         model.addAttribute("mayShare", contacts.allows(actor, contact.id(), ContactAction.SHARE));
         model.addAttribute("mayReveal", contact.masked() && access.mayReveal(actor, contact.ownerId()));
     }
@@ -108,6 +113,7 @@ class ContactPage {
         Contact contact = contacts.update(actor, id, Map.of("tagIds", ids), version, false);
         model.addAttribute("contact", contact);
         model.addAttribute("tags", TagChips.of(tags.list(actor)));
+        model.addAttribute("mayEdit", true);
         timeline(actor, id, null, model);
         return "contact/contact :: tags-saved";
     }

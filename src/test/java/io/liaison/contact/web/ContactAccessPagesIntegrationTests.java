@@ -16,7 +16,9 @@ import io.liaison.identity.DepartmentService;
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
+import io.liaison.identity.RoleService;
 import io.liaison.identity.internal.ActorAuthentication;
+import io.liaison.shared.MergePatch;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,9 @@ class ContactAccessPagesIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RoleService roles;
 
     Actor admin;
     Department sales;
@@ -114,6 +119,25 @@ class ContactAccessPagesIntegrationTests {
                 .contains("+8613800138000", "zhangwei@example.cn", "You follow this contact.", "id=\"contact-share\"")
                 .contains("Not shared with anyone.")
                 .doesNotContain("id=\"contact-reveal\"", "138****8000");
+    }
+
+    @Test
+    void aViewerWithoutRightsIsNotOfferedWhatTheyMayNotDo() throws Exception {
+        String viewerRole = roles.create(
+                        admin,
+                        new MergePatch(
+                                Map.of("name", "Viewer", "dataScope", "DEPT_TREE", "permissions", List.of()),
+                                RoleService.FIELDS))
+                .key();
+        Actor viewer = newMember("viewer", viewerRole, sales.id());
+
+        assertThat(page(get(contactPath()), viewer, status().isOk()))
+                .contains("Zhang Wei")
+                .doesNotContain("id=\"contact-edit\"", "id=\"contact-trash\"", "id=\"contact-tags-edit\"");
+        assertThat(page(get("/contacts"), viewer, status().isOk())).doesNotContain("id=\"contact-new\"");
+        assertThat(page(get(contactPath()), owner, status().isOk()))
+                .contains("id=\"contact-edit\"", "id=\"contact-trash\"");
+        assertThat(page(get("/contacts"), owner, status().isOk())).contains("id=\"contact-new\"");
     }
 
     @Test
