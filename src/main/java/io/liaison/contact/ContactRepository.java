@@ -72,15 +72,20 @@ class ContactRepository {
                 .single();
     }
 
-    /** A single value computed over a contact row, such as why the actor sees it. */
-    String value(UUID id, SqlFragment expression, SqlFragment allowed) {
-        List<Object> params = new ArrayList<>(expression.params());
-        params.addAll(allowed.params());
+    /** Why the actor sees a live contact the predicate {@code visible} allows, and what else they may do. */
+    Optional<ContactService.Rights> rights(
+            UUID id, SqlFragment visible, SqlFragment reason, SqlFragment edit, SqlFragment share, SqlFragment delete) {
+        List<Object> params = new ArrayList<>();
+        for (SqlFragment f : List.of(reason, edit, share, delete, visible)) {
+            params.addAll(f.params());
+        }
         params.add(id);
-        return jdbc.sql("SELECT " + expression.sql() + " FROM contact c WHERE " + allowed.sql() + " AND c.id = ?")
+        return jdbc.sql("SELECT " + reason.sql() + " AS reason, (" + edit.sql() + ") AS edit, (" + share.sql()
+                        + ") AS share, (" + delete.sql() + ") AS delete FROM contact c WHERE " + visible.sql()
+                        + " AND c.id = ? AND c.trashed_at IS NULL")
                 .params(params)
-                .query(String.class)
-                .single();
+                .query(ContactService.Rights.class)
+                .optional();
     }
 
     List<Contact> query(String where, List<Object> params, String orderAndLimit) {

@@ -73,11 +73,7 @@ public class ContactService {
         timeline.record(actor.orgId(), id, actor.memberId(), "created", Map.of());
         events.publishEvent(
                 new ContactCreated(actor.orgId(), actor.memberId(), id, Map.of(), ContactDiff.present(draft)));
-        // Created for a member outside the actor's data scope, it is no longer theirs to see: answer what was saved.
-        return view(
-                actor,
-                contacts.find(id, access.visible(actor, "c"), false)
-                        .orElseGet(() -> reloadedForOwnerChange(id, actor)));
+        return saved(actor, id);
     }
 
     /** The contact as the actor sees it: masked unless they may see its details in full. */
@@ -112,19 +108,22 @@ public class ContactService {
     }
 
     /**
-     * Why the actor sees the contact: owner, collaborator, shared-member, shared-department,
-     * scope-all or scope-department.
+     * Why the actor sees a contact ({@code reason}: owner, collaborator, shared-member,
+     * shared-department, scope-all or scope-department) and what else they may do with it.
      */
-    @Transactional(readOnly = true)
-    public String accessReason(Actor actor, UUID id) {
-        visible(actor, id, false);
-        return contacts.value(id, access.reason(actor, "c"), access.visible(actor, "c"));
-    }
+    public record Rights(String reason, boolean edit, boolean share, boolean delete) {}
 
-    /** May the actor do {@code action} with the contact? Answers false for one they cannot see. */
+    /** The actor's {@link Rights} on a contact they see, in one query; 404 for one they do not. */
     @Transactional(readOnly = true)
-    public boolean allows(Actor actor, UUID id, ContactAction action) {
-        return contacts.matches(id, access.allows(actor, action, "c"), false);
+    public Rights rights(Actor actor, UUID id) {
+        return contacts.rights(
+                        id,
+                        access.visible(actor, "c"),
+                        access.reason(actor, "c"),
+                        access.allows(actor, ContactAction.EDIT, "c"),
+                        access.allows(actor, ContactAction.SHARE, "c"),
+                        access.allows(actor, ContactAction.DELETE, "c"))
+                .orElseThrow(() -> notFound(id));
     }
 
     private Contact visible(Actor actor, UUID id, boolean trashed) {
@@ -148,10 +147,7 @@ public class ContactService {
             boolean allowDuplicate) {
         Contact current = permitted(actor, id, ContactAction.EDIT, false);
         apply(actor, current, body, expectedVersion, allowDuplicate);
-        return view(
-                actor,
-                contacts.find(id, access.visible(actor, "c"), false)
-                        .orElseGet(() -> reloadedForOwnerChange(id, actor)));
+        return saved(actor, id);
     }
 
     /**
@@ -175,12 +171,12 @@ public class ContactService {
                 changes.containsKey("customFields"));
         ContactDraft old = current.fields();
         if (!old.ownerId().equals(next.ownerId())) {
-            require(actor, current.id(), ContactAction.ASSIGN, "hand this contact to another member");
+            require(actor, current.id(), ContactAction.ASSIGN, false, "hand this contact to another member");
         }
         if (!old.shareUserIds().equals(next.shareUserIds())
                 || !old.shareDeptIds().equals(next.shareDeptIds())
                 || !old.collaboratorIds().equals(next.collaboratorIds())) {
-            require(actor, current.id(), ContactAction.SHARE, "change who this contact is shared with");
+            require(actor, current.id(), ContactAction.SHARE, false, "change who this contact is shared with");
         }
         checkReferences(actor, current.id(), next, allowDuplicate);
         if (!contacts.update(actor.orgId(), current.id(), next, current.version())) {
@@ -189,10 +185,15 @@ public class ContactService {
         recordChanges(actor, current.id(), current.fields(), next);
     }
 
-    /** After handing a contact to someone else, a member may no longer see it: answer what was saved. */
-    private Contact reloadedForOwnerChange(UUID id, Actor actor) {
-        return contacts.find(id, SqlFragment.of("c.org_id = ?", actor.orgId()), false)
-                .orElseThrow();
+    /**
+     * The contact the actor just wrote, as they see it. Created for or handed to a member outside
+     * their scope, it may no longer be theirs to see; they are still answered what was saved.
+     */
+    private Contact saved(Actor actor, UUID id) {
+        return view(
+                actor,
+                contacts.find(id, SqlFragment.of("c.org_id = ?", actor.orgId()), false)
+                        .orElseThrow());
     }
 
     @Transactional
@@ -261,15 +262,17 @@ public class ContactService {
      */
     Contact permitted(Actor actor, UUID id, ContactAction action, boolean trashed) {
         Contact contact = visible(actor, id, trashed);
-        if (!contacts.matches(id, access.allows(actor, action, "c"), trashed)) {
-            throw LiaisonException.forbidden(
-                    action == ContactAction.DELETE ? "delete or restore this contact" : "change this contact");
-        }
+        require(
+                actor,
+                id,
+                action,
+                trashed,
+                action == ContactAction.DELETE ? "delete or restore this contact" : "change this contact");
         return contact;
     }
 
-    private void require(Actor actor, UUID id, ContactAction action, String what) {
-        if (!contacts.matches(id, access.allows(actor, action, "c"), false)) {
+    private void require(Actor actor, UUID id, ContactAction action, boolean trashed, String what) {
+        if (!contacts.matches(id, access.allows(actor, action, "c"), trashed)) {
             throw LiaisonException.forbidden(what);
         }
     }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 class MemberRepository {
 
     private static final String SELECT = """
-            SELECT m.id, m.login, m.display_name, m.mobile, m.email, m.role_id, r.builtin, r.name AS role_name,
+            SELECT m.id, m.login, m.display_name, m.mobile, m.email, m.role_id,
+                   coalesce(r.builtin, r.id::text) AS role_key, r.name AS role_name,
                    m.active, m.system_admin, m.locale, m.created_at, m.updated_at, m.version,
                    ARRAY(SELECT md.department_id FROM member_department md
                           WHERE md.org_id = m.org_id AND md.member_id = m.id ORDER BY md.department_id) AS dept_ids
@@ -178,70 +179,58 @@ class MemberRepository {
 
     record Credentials(UUID id, UUID orgId, String code, String passwordHash) {}
 
+    /**
+     * The actor with its role, and the departments its data scope covers resolved in the same query:
+     * the member's own for DEPT, with all their sub-departments for DEPT_TREE, the role's for CUSTOM.
+     */
     Optional<Actor> actor(UUID memberId) {
         return jdbc.sql("""
                         SELECT m.id, m.org_id, o.name, o.code, o.mask_contact_details, m.login, m.display_name,
-                               m.system_admin, m.locale, r.id AS role_id, r.builtin, r.name AS role_name,
-                               r.permissions, r.data_scope,
+                               m.system_admin, m.locale, coalesce(r.builtin, r.id::text) AS role_key, r.builtin,
+                               r.name AS role_name, r.permissions, r.data_scope,
                                ARRAY(SELECT md.department_id FROM member_department md
                                       WHERE md.org_id = m.org_id AND md.member_id = m.id) AS dept_ids,
-                               ARRAY(SELECT rd.department_id FROM role_scope_department rd
-                                      WHERE rd.org_id = r.org_id AND rd.role_id = r.id) AS custom_dept_ids
+                               CASE r.data_scope
+                                 WHEN 'DEPT' THEN ARRAY(SELECT md.department_id FROM member_department md
+                                                         WHERE md.org_id = m.org_id AND md.member_id = m.id)
+                                 WHEN 'DEPT_TREE' THEN ARRAY(
+                                     WITH RECURSIVE tree (id) AS (
+                                         SELECT md.department_id FROM member_department md
+                                          WHERE md.org_id = m.org_id AND md.member_id = m.id
+                                         UNION
+                                         SELECT d.id FROM department d JOIN tree t ON d.parent_id = t.id
+                                          WHERE d.org_id = m.org_id)
+                                     SELECT id FROM tree)
+                                 WHEN 'CUSTOM' THEN ARRAY(SELECT rd.department_id FROM role_scope_department rd
+                                                           WHERE rd.org_id = r.org_id AND rd.role_id = r.id)
+                                 ELSE '{}'::uuid[]
+                               END AS scope_dept_ids
                           FROM member m JOIN organization o ON o.id = m.org_id
                           JOIN role r ON r.org_id = m.org_id AND r.id = m.role_id
                          WHERE m.id = ? AND m.active
                         """)
                 .param(memberId)
                 .query((rs, n) -> {
-                    String builtinName = rs.getString("builtin");
-                    BuiltinRole builtin = builtinName == null ? null : BuiltinRole.valueOf(builtinName);
-                    UUID orgId = rs.getObject("org_id", UUID.class);
-                    List<UUID> depts = uuids(rs, "dept_ids");
-                    DataScope scope = DataScope.valueOf(rs.getString("data_scope"));
-                    List<UUID> scopeDepts = switch (scope) {
-                        case SELF, ALL -> List.of();
-                        case DEPT -> depts;
-                        case DEPT_TREE -> subtree(orgId, depts);
-                        case CUSTOM -> uuids(rs, "custom_dept_ids");
-                    };
+                    String builtin = rs.getString("builtin");
                     return new Actor(
                             rs.getObject("id", UUID.class),
-                            orgId,
+                            rs.getObject("org_id", UUID.class),
                             rs.getString("name"),
                             rs.getString("code"),
                             rs.getString("login"),
                             rs.getString("display_name"),
-                            builtin == null
-                                    ? rs.getObject("role_id", UUID.class).toString()
-                                    : builtin.name(),
+                            rs.getString("role_key"),
                             rs.getString("role_name"),
-                            RoleRepository.permissions(builtin, (String[])
+                            RoleRepository.permissions(builtin == null ? null : BuiltinRole.valueOf(builtin), (String[])
                                     rs.getArray("permissions").getArray()),
-                            scope,
-                            scopeDepts,
+                            DataScope.valueOf(rs.getString("data_scope")),
+                            uuids(rs, "scope_dept_ids"),
                             rs.getBoolean("system_admin"),
-                            depts,
+                            uuids(rs, "dept_ids"),
                             rs.getString("locale"),
                             rs.getBoolean("mask_contact_details"));
                 })
                 .optional();
-    }
-
-    /** The departments and all their sub-departments. */
-    private List<UUID> subtree(UUID orgId, List<UUID> roots) {
-        if (roots.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        WITH RECURSIVE tree AS (
-                            SELECT id FROM department WHERE org_id = ? AND id = ANY (?)
-                            UNION
-                            SELECT d.id FROM department d JOIN tree t ON d.parent_id = t.id WHERE d.org_id = ?)
-                        SELECT id FROM tree
-                        """)
-                .params(orgId, roots.toArray(UUID[]::new), orgId)
-                .query(UUID.class)
-                .list();
     }
 
     private static Member member(ResultSet rs, int row) throws SQLException {
@@ -252,9 +241,7 @@ class MemberRepository {
                 rs.getString("mobile"),
                 rs.getString("email"),
                 rs.getObject("role_id", UUID.class),
-                rs.getString("builtin") == null
-                        ? rs.getObject("role_id", UUID.class).toString()
-                        : rs.getString("builtin"),
+                rs.getString("role_key"),
                 rs.getString("role_name"),
                 uuids(rs, "dept_ids"),
                 rs.getBoolean("active"),

@@ -146,16 +146,15 @@ public class MemberService {
         String mobile = patch.has("mobile") ? mobile(v, patch.text("mobile")) : current.mobile();
         String email = patch.has("email") ? email(v, patch.text("email")) : current.email();
         String locale = patch.has("locale") ? locale(v, patch.text("locale")) : current.locale();
-        Role role = patch.has("role")
-                ? roles.assignable(actor, patch.requiredText("role"))
-                : roleRows.find(actor.orgId(), current.roleId()).orElseThrow();
+        Role newRole = patch.has("role") ? roles.assignable(actor, patch.requiredText("role")) : null;
         List<UUID> depts = patch.has("departmentIds")
                 ? departments(v, actor.orgId(), patch.ids("departmentIds"))
                 : current.departmentIds();
         String password =
                 patch.has("password") ? password(v, "password", patch.text("password"), current.login()) : null;
         v.throwIfInvalid();
-        if (isAdmin(current) && role.builtin() != BuiltinRole.ADMIN && current.active()) {
+        String roleKey = newRole == null ? current.role() : newRole.key();
+        if (isAdmin(current) && !BuiltinRole.ADMIN.name().equals(roleKey) && current.active()) {
             requireAnotherAdmin(actor.orgId(), "take the administrator role from");
         }
         Member changed = new Member(
@@ -164,9 +163,9 @@ public class MemberService {
                 displayName,
                 mobile,
                 email,
-                role.id(),
-                role.key(),
-                role.name(),
+                newRole == null ? current.roleId() : newRole.id(),
+                roleKey,
+                newRole == null ? current.roleName() : newRole.name(),
                 depts,
                 current.active(),
                 current.systemAdmin(),

@@ -2,7 +2,6 @@ package io.liaison.contact.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.access.ContactAccess;
-import io.liaison.access.ContactAction;
 import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.FollowUpService;
@@ -70,10 +69,11 @@ class ContactPage {
      * details; what they may not do is not offered.
      */
     void access(Actor actor, Contact contact, Model model) {
-        model.addAttribute("access", contacts.accessReason(actor, contact.id()));
-        model.addAttribute("mayEdit", contacts.allows(actor, contact.id(), ContactAction.EDIT));
-        model.addAttribute("mayDelete", contacts.allows(actor, contact.id(), ContactAction.DELETE));
-        model.addAttribute("mayShare", contacts.allows(actor, contact.id(), ContactAction.SHARE));
+        ContactService.Rights rights = contacts.rights(actor, contact.id());
+        model.addAttribute("access", rights.reason());
+        model.addAttribute("mayEdit", rights.edit());
+        model.addAttribute("mayDelete", rights.delete());
+        model.addAttribute("mayShare", rights.share());
         model.addAttribute("mayReveal", contact.masked() && access.mayReveal(actor, contact.ownerId()));
     }
 

@@ -1,7 +1,6 @@
 package io.liaison.contact.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
-import io.liaison.access.ContactAction;
 import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.TagService;
@@ -45,7 +44,7 @@ class ContactSharingPages {
     @GetMapping
     String dialog(Actor actor, @PathVariable UUID id, Model model) {
         Contact contact = contacts.get(actor, id);
-        if (!contacts.allows(actor, id, ContactAction.SHARE)) {
+        if (!contacts.rights(actor, id).share()) {
             throw LiaisonException.forbidden("change who this contact is shared with");
         }
         var f = contact.fields();

@@ -3,17 +3,15 @@ package io.liaison.contact.web;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Department;
 import io.liaison.identity.DepartmentService;
+import io.liaison.identity.DepartmentTree;
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,33 +51,9 @@ class MemberDirectory {
         return names;
     }
 
-    /** A department and how deep it lies in the tree, for an indented checklist. */
-    record DepartmentNode(Department department, int depth) {}
-
     /** The departments depth first, siblings by sort order and name, as the department page shows them. */
-    List<DepartmentNode> departmentTree(Actor actor) {
-        List<Department> all = departments.list(actor);
-        Map<UUID, Department> byId = new LinkedHashMap<>();
-        all.forEach(d -> byId.put(d.id(), d));
-        List<DepartmentNode> nodes = new ArrayList<>();
-        addChildren(nodes, all, byId, null, 0);
-        return nodes;
-    }
-
-    private static void addChildren(
-            List<DepartmentNode> nodes,
-            List<Department> all,
-            Map<UUID, Department> byId,
-            @Nullable UUID parent,
-            int depth) {
-        all.stream()
-                .filter(d -> Objects.equals(
-                        d.parentId() != null && byId.containsKey(d.parentId()) ? d.parentId() : null, parent))
-                .sorted(Comparator.comparingInt(Department::sortOrder).thenComparing(Department::name))
-                .forEach(d -> {
-                    nodes.add(new DepartmentNode(d, depth));
-                    addChildren(nodes, all, byId, d.id(), depth + 1);
-                });
+    List<DepartmentTree.Node> departmentTree(Actor actor) {
+        return DepartmentTree.of(departments.list(actor)).nodes();
     }
 
     Map<UUID, String> departmentNames(Actor actor) {

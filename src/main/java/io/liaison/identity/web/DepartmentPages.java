@@ -4,6 +4,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Department;
 import io.liaison.identity.DepartmentService;
+import io.liaison.identity.DepartmentTree;
 import io.liaison.shared.MergePatch;
 import java.util.HashMap;
 import java.util.Map;

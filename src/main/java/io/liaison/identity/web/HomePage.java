@@ -2,6 +2,7 @@ package io.liaison.identity.web;
 
 import io.liaison.identity.Actor;
 import io.liaison.identity.DepartmentService;
+import io.liaison.identity.DepartmentTree;
 import io.liaison.identity.MemberService;
 import java.util.Objects;
 import org.springframework.stereotype.Controller;

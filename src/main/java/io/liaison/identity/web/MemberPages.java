@@ -3,6 +3,7 @@ package io.liaison.identity.web;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.identity.Actor;
 import io.liaison.identity.DepartmentService;
+import io.liaison.identity.DepartmentTree;
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;

@@ -3,6 +3,7 @@ package io.liaison.identity.web;
 import io.liaison.identity.Actor;
 import io.liaison.identity.DataScope;
 import io.liaison.identity.DepartmentService;
+import io.liaison.identity.DepartmentTree;
 import io.liaison.identity.OrganizationService;
 import io.liaison.identity.Permission;
 import io.liaison.identity.Role;

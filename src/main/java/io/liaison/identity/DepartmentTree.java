@@ -1,6 +1,5 @@
-package io.liaison.identity.web;
+package io.liaison.identity;
 
-import io.liaison.identity.Department;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * The department tree in display order (depth first, siblings by sort order and name), flattened so
  * that a table, a select or a checkbox list can indent each node by its depth.
  */
-record DepartmentTree(List<Node> nodes) {
+public record DepartmentTree(List<Node> nodes) {
 
-    record Node(Department department, int depth) {
+    public record Node(Department department, int depth) {
 
         /** Non-breaking spaces that indent an option of a select, where CSS padding does not apply. */
         public String indent() {
@@ -25,11 +24,11 @@ record DepartmentTree(List<Node> nodes) {
         }
     }
 
-    DepartmentTree {
+    public DepartmentTree {
         nodes = List.copyOf(nodes);
     }
 
-    static DepartmentTree of(List<Department> departments) {
+    public static DepartmentTree of(List<Department> departments) {
         Map<UUID, Department> byId = new LinkedHashMap<>();
         departments.forEach(d -> byId.put(d.id(), d));
         Map<@Nullable UUID, List<Department>> children = new LinkedHashMap<>();
@@ -58,14 +57,14 @@ record DepartmentTree(List<Node> nodes) {
         return nodes.isEmpty();
     }
 
-    Map<UUID, String> names() {
+    public Map<UUID, String> names() {
         Map<UUID, String> names = new LinkedHashMap<>();
         nodes.forEach(n -> names.put(n.department().id(), n.department().name()));
         return names;
     }
 
     /** The nodes a department may be moved under: all but itself and its own subtree. */
-    List<Node> parentsFor(UUID id) {
+    public List<Node> parentsFor(UUID id) {
         Set<UUID> excluded = new HashSet<>();
         excluded.add(id);
         List<Node> allowed = new ArrayList<>();
