@@ -81,34 +81,34 @@ class CrossOrganizationIntegrationTests {
 
         acmeDept = api.newDepartment(acme, "Acme Sales", null);
         acmeMember = api.newMember(acme, "MEMBER", acmeDept).id();
-        acmeContact = id(json(post("/api/v1/contacts"), admin, "{\"name\":\"Acme contact\"}"));
+        acmeContact = api.createdId(json(post("/api/v1/contacts"), admin, "{\"name\":\"Acme contact\"}"));
 
         dept = api.newDepartment(globex, "Globex Sales", null);
         Api.Person globexMember = api.newMember(globex, "MEMBER", dept);
         member = globexMember.id();
         role = api.newRole(globex, "Globex role", "SELF");
-        group = id(json(post("/api/v1/tag-groups"), g, "{\"name\":\"Globex\",\"color\":\"#1E88E5\"}"));
-        tag = id(json(post("/api/v1/tag-groups/" + group + "/tags"), g, "{\"name\":\"VIP\"}"));
+        group = api.createdId(json(post("/api/v1/tag-groups"), g, "{\"name\":\"Globex\",\"color\":\"#1E88E5\"}"));
+        tag = api.createdId(json(post("/api/v1/tag-groups/" + group + "/tags"), g, "{\"name\":\"VIP\"}"));
         fieldKey = "globex_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
-        field = id(json(
+        field = api.createdId(json(
                 post("/api/v1/custom-fields"),
                 g,
                 "{\"key\":\"" + fieldKey + "\",\"label\":\"Globex\",\"type\":\"text\"}"));
-        contact = id(json(
+        contact = api.createdId(json(
                 post("/api/v1/contacts"),
                 g,
                 "{\"name\":\"Globex contact\",\"mobile\":\"13900139000\",\"tagIds\":[\"" + tag
                         + "\"],\"shareUserIds\":[\"" + member + "\"]}"));
-        followUp = id(json(
+        followUp = api.createdId(json(
                 post("/api/v1/contacts/" + contact + "/follow-ups"), g, "{\"type\":\"note\",\"content\":\"Globex\"}"));
-        trashed = id(json(post("/api/v1/contacts"), g, "{\"name\":\"Globex trashed\"}"));
-        perform(as(delete("/api/v1/contacts/" + trashed), g), 204);
-        inactive = id(json(
+        trashed = api.createdId(json(post("/api/v1/contacts"), g, "{\"name\":\"Globex trashed\"}"));
+        api.answer(as(delete("/api/v1/contacts/" + trashed), g), 204);
+        inactive = api.createdId(json(
                 post("/api/v1/members"),
                 g,
                 "{\"login\":\"gone\",\"displayName\":\"Gone\",\"password\":\"0123456789abc\"}"));
-        perform(as(post("/api/v1/members/" + inactive + "/deactivate"), g), 200);
-        token = id(json(post("/api/v1/tokens"), globexMember.token(), "{\"name\":\"globex\"}"));
+        api.answer(as(post("/api/v1/members/" + inactive + "/deactivate"), g), 200);
+        token = api.createdId(json(post("/api/v1/tokens"), globexMember.token(), "{\"name\":\"globex\"}"));
     }
 
     /** Each endpoint with an id in its path, called by acme's administrator with globex's ids. */
@@ -197,9 +197,9 @@ class CrossOrganizationIntegrationTests {
     void aFollowUpOfAnotherOrganizationUnderOnesOwnContactIsNotFound() throws Exception {
         String before = globexState();
         String url = "/api/v1/contacts/" + acmeContact + "/follow-ups/" + followUp;
-        assertThat(perform(json(patch(url), admin, "{\"content\":\"Taken\"}"), 404))
+        assertThat(api.answer(json(patch(url), admin, "{\"content\":\"Taken\"}"), 404))
                 .doesNotContain("Globex");
-        perform(as(delete(url), admin), 404);
+        api.answer(as(delete(url), admin), 404);
         assertThat(globexState()).isEqualTo(before);
     }
 
@@ -218,18 +218,18 @@ class CrossOrganizationIntegrationTests {
         long contacts = contactCount();
         for (var reference : references.entrySet()) {
             String field = reference.getKey();
-            String create = perform(
+            String create = api.answer(
                     json(post("/api/v1/contacts"), admin, "{\"name\":\"Planted\"," + reference.getValue() + "}"), 400);
             assertThat(fields(create)).as("create with %s", field).contains(field);
-            String change = perform(
+            String change = api.answer(
                     json(patch("/api/v1/contacts/" + acmeContact), admin, "{" + reference.getValue() + "}"), 400);
             assertThat(fields(change)).as("change with %s", field).contains(field);
         }
-        assertThat(fields(perform(
+        assertThat(fields(api.answer(
                         json(put("/api/v1/contacts/" + acmeContact + "/tags"), admin, "{\"tagIds\":[\"" + tag + "\"]}"),
                         400)))
                 .contains("tagIds");
-        assertThat(fields(perform(
+        assertThat(fields(api.answer(
                         json(
                                 post("/api/v1/contacts/" + acmeContact + "/tags"),
                                 admin,
@@ -244,7 +244,7 @@ class CrossOrganizationIntegrationTests {
                 "\"action\":\"share\",\"shareUserIds\":[\"" + member + "\"]",
                 "\"action\":\"share\",\"collaboratorIds\":[\"" + member + "\"]",
                 "\"action\":\"share\",\"shareDeptIds\":[\"" + dept + "\"]")) {
-            String answer = perform(
+            String answer = api.answer(
                     json(
                             post("/api/v1/contacts/batch"),
                             admin,
@@ -255,7 +255,7 @@ class CrossOrganizationIntegrationTests {
                     .isEqualTo("invalid");
         }
         // and another organization's contact in a batch is not found
-        String answer = perform(
+        String answer = api.answer(
                 json(
                         post("/api/v1/contacts/batch"),
                         admin,
@@ -272,7 +272,7 @@ class CrossOrganizationIntegrationTests {
     void anotherOrganizationsIdsInOtherBodiesAre400NamingTheFieldAndChangeNothing() throws Exception {
         String acmeBefore = acmeState();
         String globexBefore = globexState();
-        assertThat(fields(perform(
+        assertThat(fields(api.answer(
                         json(
                                 post("/api/v1/members"),
                                 admin,
@@ -280,28 +280,30 @@ class CrossOrganizationIntegrationTests {
                                         + "\"role\":\"" + role + "\"}"),
                         400)))
                 .contains("role");
-        assertThat(fields(perform(
+        assertThat(fields(api.answer(
                         json(patch("/api/v1/members/" + acmeMember), admin, "{\"role\":\"" + role + "\"}"), 400)))
                 .contains("role");
-        assertThat(fields(perform(
+        assertThat(fields(api.answer(
                         json(patch("/api/v1/members/" + acmeMember), admin, "{\"departmentIds\":[\"" + dept + "\"]}"),
                         400)))
                 .contains("departmentIds");
-        assertThat(fields(perform(
+        assertThat(fields(api.answer(
                         json(
                                 post("/api/v1/roles"),
                                 admin,
                                 "{\"name\":\"Planted\",\"dataScope\":\"CUSTOM\",\"deptIds\":[\"" + dept + "\"]}"),
                         400)))
                 .contains("deptIds");
-        assertThat(fields(perform(
+        assertThat(fields(api.answer(
                         json(patch("/api/v1/departments/" + acmeDept), admin, "{\"parentId\":\"" + dept + "\"}"), 400)))
                 .contains("parentId");
-        String acmeGroup = id(json(post("/api/v1/tag-groups"), admin, "{\"name\":\"Acme\",\"color\":\"#1E88E5\"}"));
-        String acmeTag = id(json(post("/api/v1/tag-groups/" + acmeGroup + "/tags"), admin, "{\"name\":\"Acme\"}"));
+        String acmeGroup =
+                api.createdId(json(post("/api/v1/tag-groups"), admin, "{\"name\":\"Acme\",\"color\":\"#1E88E5\"}"));
+        String acmeTag =
+                api.createdId(json(post("/api/v1/tag-groups/" + acmeGroup + "/tags"), admin, "{\"name\":\"Acme\"}"));
         String beforeMove = acmeState();
-        assertThat(fields(
-                        perform(json(patch("/api/v1/tags/" + acmeTag), admin, "{\"groupId\":\"" + group + "\"}"), 400)))
+        assertThat(fields(api.answer(
+                        json(patch("/api/v1/tags/" + acmeTag), admin, "{\"groupId\":\"" + group + "\"}"), 400)))
                 .contains("groupId");
         assertThat(acmeState()).isEqualTo(beforeMove);
         assertThat(acmeBefore).isNotEqualTo(beforeMove); // the state covers tags
@@ -311,15 +313,15 @@ class CrossOrganizationIntegrationTests {
     @Test
     void listsFilteredByAnotherOrganizationsIdsFindNothing() throws Exception {
         for (String query : List.of("tagId=" + tag, "ownerId=" + member, "deptId=" + dept)) {
-            assertThat((List<?>) JsonPath.read(perform(as(get("/api/v1/contacts?" + query), admin), 200), "$.items"))
+            assertThat((List<?>) JsonPath.read(api.answer(as(get("/api/v1/contacts?" + query), admin), 200), "$.items"))
                     .as(query)
                     .isEmpty();
         }
         assertThat((List<?>) JsonPath.read(
-                        perform(as(get("/api/v1/audit-events?targetId=" + contact), admin), 200), "$.items"))
+                        api.answer(as(get("/api/v1/audit-events?targetId=" + contact), admin), 200), "$.items"))
                 .isEmpty();
         assertThat((List<?>) JsonPath.read(
-                        perform(as(get("/api/v1/members?departmentId=" + dept), admin), 200), "$.items"))
+                        api.answer(as(get("/api/v1/members?departmentId=" + dept), admin), 200), "$.items"))
                 .isEmpty();
     }
 
@@ -388,15 +390,5 @@ class CrossOrganizationIntegrationTests {
 
     static List<String> fields(String problem) {
         return JsonPath.read(problem, "$.errors[*].field");
-    }
-
-    String id(MockHttpServletRequestBuilder request) throws Exception {
-        return JsonPath.read(perform(request, 201), "$.id");
-    }
-
-    String perform(MockHttpServletRequestBuilder request, int expected) throws Exception {
-        var response = mvc.perform(request).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(expected);
-        return response.getContentAsString();
     }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Nobody gains more than they were given: not by changing their own role, scope or departments, not
@@ -59,13 +58,13 @@ class EscalationIntegrationTests {
                     "{\"departmentIds\":[\"" + hq + "\"]}",
                     "{\"departmentIds\":[]}",
                     "{\"password\":\"a brand new password\"}")) {
-                perform(json(patch(url), self.token(), body), 403);
+                api.answer(json(patch(url), self.token(), body), 403);
             }
             assertThat(row("member", self.id()) + departments(self.id()))
                     .as(role)
                     .isEqualTo(before);
             // their own profile, though, is theirs to change
-            perform(json(patch(url), self.token(), "{\"displayName\":\"Renamed\"}"), 200);
+            api.answer(json(patch(url), self.token(), "{\"displayName\":\"Renamed\"}"), 200);
         }
     }
 
@@ -74,21 +73,21 @@ class EscalationIntegrationTests {
         String delegateRole = api.newRole(org, "Delegate", "DEPT_TREE", "member.manage", "role.manage");
         Api.Person delegate = api.newMember(org, delegateRole, sales);
         String before = row("role", delegateRole);
-        perform(
+        api.answer(
                 json(
                         patch("/api/v1/roles/" + delegateRole),
                         delegate.token(),
                         "{\"permissions\":[\"member.manage\",\"role.manage\",\"contact.reveal\"]}"),
                 403);
-        perform(json(patch("/api/v1/roles/" + delegateRole), delegate.token(), "{\"dataScope\":\"ALL\"}"), 403);
-        perform(
+        api.answer(json(patch("/api/v1/roles/" + delegateRole), delegate.token(), "{\"dataScope\":\"ALL\"}"), 403);
+        api.answer(
                 json(
                         patch("/api/v1/roles/" + delegateRole),
                         delegate.token(),
                         "{\"dataScope\":\"CUSTOM\",\"deptIds\":[\"" + hq + "\"]}"),
                 403);
         assertThat(row("role", delegateRole)).isEqualTo(before);
-        assertThat((String) JsonPath.read(perform(as(get("/api/v1/me"), delegate.token()), 200), "$.dataScope"))
+        assertThat((String) JsonPath.read(api.answer(as(get("/api/v1/me"), delegate.token()), 200), "$.dataScope"))
                 .isEqualTo("DEPT_TREE");
     }
 
@@ -101,16 +100,16 @@ class EscalationIntegrationTests {
         String members = count("member");
 
         // roles with a permission or a scope beyond their own
-        perform(
+        api.answer(
                 json(
                         post("/api/v1/roles"),
                         t,
                         "{\"name\":\"Revealer\",\"dataScope\":\"SELF\",\"permissions\":[\"contact.reveal\"]}"),
                 403);
-        perform(
+        api.answer(
                 json(post("/api/v1/roles"), t, "{\"name\":\"Everything\",\"dataScope\":\"ALL\",\"permissions\":[]}"),
                 403);
-        perform(
+        api.answer(
                 json(
                         post("/api/v1/roles"),
                         t,
@@ -119,14 +118,14 @@ class EscalationIntegrationTests {
                 403);
         String narrower = api.newRole(org, "Narrow", "SELF");
         String narrowerBefore = row("role", narrower);
-        perform(json(patch("/api/v1/roles/" + narrower), t, "{\"permissions\":[\"contact.reveal\"]}"), 403);
-        perform(json(patch("/api/v1/roles/" + narrower), t, "{\"dataScope\":\"ALL\"}"), 403);
+        api.answer(json(patch("/api/v1/roles/" + narrower), t, "{\"permissions\":[\"contact.reveal\"]}"), 403);
+        api.answer(json(patch("/api/v1/roles/" + narrower), t, "{\"dataScope\":\"ALL\"}"), 403);
         assertThat(row("role", narrower)).isEqualTo(narrowerBefore);
         assertThat(count("role")).isEqualTo(String.valueOf(Long.parseLong(roles) + 1));
 
         // the ADMIN role, or MANAGER with its contact.reveal, to a new member or an existing one
         for (String role : List.of("ADMIN", "MANAGER")) {
-            perform(
+            api.answer(
                     json(
                             post("/api/v1/members"),
                             t,
@@ -139,13 +138,13 @@ class EscalationIntegrationTests {
         // a member whose role is within the delegate's, so that only the role handed out is at stake
         Api.Person member = api.newMember(org, narrower, sales);
         String memberBefore = row("member", member.id());
-        perform(json(patch("/api/v1/members/" + member.id()), t, "{\"role\":\"ADMIN\"}"), 403);
-        perform(json(patch("/api/v1/members/" + member.id()), t, "{\"role\":\"MANAGER\"}"), 403);
+        api.answer(json(patch("/api/v1/members/" + member.id()), t, "{\"role\":\"ADMIN\"}"), 403);
+        api.answer(json(patch("/api/v1/members/" + member.id()), t, "{\"role\":\"MANAGER\"}"), 403);
         assertThat(row("member", member.id())).isEqualTo(memberBefore);
 
         // what they hold they may hand out
         String other = api.newRole(org, "Other narrow", "DEPT", "member.manage");
-        perform(json(patch("/api/v1/members/" + member.id()), t, "{\"role\":\"" + other + "\"}"), 200);
+        api.answer(json(patch("/api/v1/members/" + member.id()), t, "{\"role\":\"" + other + "\"}"), 200);
     }
 
     @Test
@@ -157,14 +156,14 @@ class EscalationIntegrationTests {
         for (Api.Person target : List.of(administrator, manager)) {
             String url = "/api/v1/members/" + target.id();
             String before = row("member", target.id()) + departments(target.id());
-            perform(json(patch(url), delegate.token(), "{\"displayName\":\"Demoted\"}"), 403);
-            perform(json(patch(url), delegate.token(), "{\"role\":\"MEMBER\"}"), 403);
-            perform(json(patch(url), delegate.token(), "{\"departmentIds\":[]}"), 403);
-            perform(json(patch(url), delegate.token(), "{\"password\":\"taken over password\"}"), 403);
-            perform(as(post(url + "/deactivate"), delegate.token()), 403);
+            api.answer(json(patch(url), delegate.token(), "{\"displayName\":\"Demoted\"}"), 403);
+            api.answer(json(patch(url), delegate.token(), "{\"role\":\"MEMBER\"}"), 403);
+            api.answer(json(patch(url), delegate.token(), "{\"departmentIds\":[]}"), 403);
+            api.answer(json(patch(url), delegate.token(), "{\"password\":\"taken over password\"}"), 403);
+            api.answer(as(post(url + "/deactivate"), delegate.token()), 403);
             assertThat(row("member", target.id()) + departments(target.id())).isEqualTo(before);
             // and the target still works
-            perform(as(get("/api/v1/me"), target.token()), 200);
+            api.answer(as(get("/api/v1/me"), target.token()), 200);
         }
     }
 
@@ -176,7 +175,7 @@ class EscalationIntegrationTests {
         Api.Person outsider = api.newMember(org, "MEMBER");
         // a manager of Sales reads it only through the department share: it lies outside their scope
         Api.Person manager = api.newMember(org, "MANAGER", sales);
-        String contact = id(json(
+        String contact = api.createdId(json(
                 post("/api/v1/contacts"),
                 owner.token(),
                 "{\"name\":\"Shared\",\"shareUserIds\":[\"" + reader.id() + "\"],\"shareDeptIds\":[\"" + sales
@@ -192,9 +191,9 @@ class EscalationIntegrationTests {
                 "{\"shareDeptIds\":[\"" + hq + "\"]}");
         for (Api.Person actor : List.of(reader, manager, collaborator)) {
             for (String change : changes) {
-                perform(json(patch(url), actor.token(), change), 403);
+                api.answer(json(patch(url), actor.token(), change), 403);
             }
-            String batch = perform(
+            String batch = api.answer(
                     json(
                             post("/api/v1/contacts/batch"),
                             actor.token(),
@@ -204,12 +203,12 @@ class EscalationIntegrationTests {
             assertThat((String) JsonPath.read(batch, "$.results[0].status")).isEqualTo("forbidden");
         }
         // one who does not see it learns nothing
-        perform(json(patch(url), outsider.token(), "{\"shareUserIds\":[\"" + outsider.id() + "\"]}"), 404);
+        api.answer(json(patch(url), outsider.token(), "{\"shareUserIds\":[\"" + outsider.id() + "\"]}"), 404);
         assertThat(contactState(contact)).isEqualTo(before);
 
         // the collaborator still edits the fields, and the owner shares
-        perform(json(patch(url), collaborator.token(), "{\"remark\":\"collaborating\"}"), 200);
-        perform(json(patch(url), owner.token(), "{\"shareUserIds\":[\"" + outsider.id() + "\"]}"), 200);
+        api.answer(json(patch(url), collaborator.token(), "{\"remark\":\"collaborating\"}"), 200);
+        api.answer(json(patch(url), owner.token(), "{\"shareUserIds\":[\"" + outsider.id() + "\"]}"), 200);
     }
 
     String contactState(String id) {
@@ -247,15 +246,5 @@ class EscalationIntegrationTests {
                 .param(UUID.fromString(org.id()))
                 .query(String.class)
                 .single();
-    }
-
-    String id(MockHttpServletRequestBuilder request) throws Exception {
-        return JsonPath.read(perform(request, 201), "$.id");
-    }
-
-    String perform(MockHttpServletRequestBuilder request, int expected) throws Exception {
-        var response = mvc.perform(request).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(expected);
-        return response.getContentAsString();
     }
 }

@@ -135,4 +135,18 @@ public final class Api {
                 .getContentAsString();
         return JsonPath.read(body, "$.id");
     }
+
+    /** The answer's body, after checking its status (the body names what went wrong when it differs). */
+    public String answer(MockHttpServletRequestBuilder request, int expected) throws Exception {
+        var response = mvc.perform(request).andReturn().getResponse();
+        org.assertj.core.api.Assertions.assertThat(response.getStatus())
+                .as(response.getContentAsString())
+                .isEqualTo(expected);
+        return response.getContentAsString();
+    }
+
+    /** The id of what a request that must answer 201 created. */
+    public String createdId(MockHttpServletRequestBuilder request) throws Exception {
+        return JsonPath.read(answer(request, 201), "$.id");
+    }
 }

@@ -1,8 +1,6 @@
 package io.liaison.contact.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -13,11 +11,10 @@ import io.liaison.contact.ContactService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Department;
 import io.liaison.identity.DepartmentService;
-import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
+import io.liaison.identity.PageActors;
 import io.liaison.identity.RoleService;
-import io.liaison.identity.internal.ActorAuthentication;
 import io.liaison.shared.MergePatch;
 import java.util.HashMap;
 import java.util.List;
@@ -60,6 +57,7 @@ class ContactAccessPagesIntegrationTests {
     @Autowired
     RoleService roles;
 
+    PageActors actors;
     Actor admin;
     Department sales;
     Actor owner;
@@ -67,16 +65,8 @@ class ContactAccessPagesIntegrationTests {
 
     @BeforeEach
     void newOrganization() {
-        UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE login = 'admin' AND system_admin")
-                .query(UUID.class)
-                .single();
-        Actor systemAdmin = members.actor(systemAdminId).orElseThrow();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        var created = organizations.create(
-                systemAdmin,
-                new OrganizationService.CreateOrganization(
-                        "Access " + suffix, "access-" + suffix, "en", "boss", "boss-password-1", "Boss"));
-        admin = members.actor(created.admin().id()).orElseThrow();
+        actors = new PageActors(mvc, members, organizations, jdbc);
+        admin = actors.newOrganizationAdmin("Access");
         sales = departments.create(admin, "Sales", null, 0);
         owner = newMember("owner", "MEMBER", sales.id());
         Map<String, @Nullable Object> body = new HashMap<>();
@@ -87,21 +77,11 @@ class ContactAccessPagesIntegrationTests {
     }
 
     Actor newMember(String login, String role, UUID... departmentIds) {
-        Member m = members.create(
-                admin,
-                new MemberService.NewMember(
-                        login, "Member " + login, null, null, role, List.of(departmentIds), "member-password-1"));
-        return members.actor(m.id()).orElseThrow();
+        return actors.newMember(admin, login, role, departmentIds);
     }
 
     String page(MockHttpServletRequestBuilder request, Actor actor, ResultMatcher expected) throws Exception {
-        return mvc.perform(request.header("Accept-Language", "en")
-                        .with(authentication(new ActorAuthentication(actor)))
-                        .with(csrf()))
-                .andExpect(expected)
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        return actors.page(request, actor, expected);
     }
 
     String contactPath() {

@@ -1,8 +1,6 @@
 package io.liaison.identity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -13,17 +11,15 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.DataScope;
 import io.liaison.identity.Department;
 import io.liaison.identity.DepartmentService;
-import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
+import io.liaison.identity.PageActors;
 import io.liaison.identity.Permission;
 import io.liaison.identity.Role;
 import io.liaison.identity.RoleService;
-import io.liaison.identity.internal.ActorAuthentication;
 import io.liaison.shared.MergePatch;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,38 +50,21 @@ class RolePagesIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    PageActors actors;
     Actor admin;
 
     @BeforeEach
     void newOrganization() {
-        UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE login = 'admin' AND system_admin")
-                .query(UUID.class)
-                .single();
-        Actor systemAdmin = members.actor(systemAdminId).orElseThrow();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        var created = organizations.create(
-                systemAdmin,
-                new OrganizationService.CreateOrganization(
-                        "Roles " + suffix, "roles-" + suffix, "en", "boss", "boss-password-1", "Boss"));
-        admin = members.actor(created.admin().id()).orElseThrow();
+        actors = new PageActors(mvc, members, organizations, jdbc);
+        admin = actors.newOrganizationAdmin("Roles");
     }
 
     Actor newMember(String login, String role) {
-        Member m = members.create(
-                admin,
-                new MemberService.NewMember(
-                        login, "Member " + login, null, null, role, List.of(), "member-password-1"));
-        return members.actor(m.id()).orElseThrow();
+        return actors.newMember(admin, login, role);
     }
 
     String page(MockHttpServletRequestBuilder request, Actor actor, ResultMatcher expected) throws Exception {
-        return mvc.perform(request.header("Accept-Language", "en")
-                        .with(authentication(new ActorAuthentication(actor)))
-                        .with(csrf()))
-                .andExpect(expected)
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        return actors.page(request, actor, expected);
     }
 
     Role role(String name) {

@@ -1,0 +1,69 @@
+package io.liaison.identity;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import io.liaison.identity.internal.ActorAuthentication;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Test helpers for page tests that act through the services: a new English organization with its
+ * administrator, members in it, and a page request made as one of them.
+ */
+public final class PageActors {
+
+    private final MockMvc mvc;
+    private final MemberService members;
+    private final OrganizationService organizations;
+    private final JdbcClient jdbc;
+
+    public PageActors(MockMvc mvc, MemberService members, OrganizationService organizations, JdbcClient jdbc) {
+        this.mvc = mvc;
+        this.members = members;
+        this.organizations = organizations;
+        this.jdbc = jdbc;
+    }
+
+    /** The administrator of a new organization whose name and code start with {@code prefix}. */
+    public Actor newOrganizationAdmin(String prefix) {
+        UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE login = 'admin' AND system_admin")
+                .query(UUID.class)
+                .single();
+        Actor systemAdmin = members.actor(systemAdminId).orElseThrow();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        var created = organizations.create(
+                systemAdmin,
+                new OrganizationService.CreateOrganization(
+                        prefix + " " + suffix,
+                        prefix.toLowerCase(java.util.Locale.ROOT) + "-" + suffix,
+                        "en",
+                        "boss",
+                        "boss-password-1",
+                        "Boss"));
+        return members.actor(created.admin().id()).orElseThrow();
+    }
+
+    public Actor newMember(Actor admin, String login, String role, UUID... departmentIds) {
+        Member m = members.create(
+                admin,
+                new MemberService.NewMember(
+                        login, "Member " + login, null, null, role, List.of(departmentIds), "member-password-1"));
+        return members.actor(m.id()).orElseThrow();
+    }
+
+    /** The page's HTML as {@code actor} sees it in English, after checking the answer's status. */
+    public String page(MockHttpServletRequestBuilder request, Actor actor, ResultMatcher expected) throws Exception {
+        return mvc.perform(request.header("Accept-Language", "en")
+                        .with(authentication(new ActorAuthentication(actor)))
+                        .with(csrf()))
+                .andExpect(expected)
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+}
