@@ -63,7 +63,8 @@ public class DemoData {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                setup = new OrgSetup(c, orgId).prepare(new java.util.SplittableRandom(seed));
+                // Members draw from a stream of their own, so that they are not named like the first contacts.
+                setup = new OrgSetup(c, orgId).prepare(new java.util.SplittableRandom(~seed));
                 LongSet mobiles = TakenValues.mobiles(c, orgId);
                 LongSet emails = TakenValues.emails(c, orgId);
                 ContactRows rows = new ContactRows(orgId, setup, seed, mobiles, emails, start);
