@@ -1,5 +1,6 @@
 package io.liaison;
 
+import io.liaison.demo.DemoDataCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class LiaisonApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(DemoDataCommand.NAME)) {
+            System.exit(DemoDataCommand.run(LiaisonApplication.class, args, System.out, System.err));
+        }
         SpringApplication.run(LiaisonApplication.class, args);
     }
 }

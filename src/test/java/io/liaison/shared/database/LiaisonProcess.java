@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -45,15 +47,20 @@ final class LiaisonProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts Liaison on {@code dataDir} and a free port; {@code env} adds or overrides variables. */
-    static LiaisonProcess launch(Path dataDir, Map<String, String> env) throws IOException {
+    /**
+     * Starts Liaison on {@code dataDir} and a free port; {@code env} adds or overrides variables, {@code
+     * args} are its command line.
+     */
+    static LiaisonProcess launch(Path dataDir, Map<String, String> env, String... args) throws IOException {
         int port = freePort();
         Path output = Files.createTempFile(dataDir.getParent(), "liaison-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        applicationClassPath(),
-                        "io.liaison.LiaisonApplication")
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                applicationClassPath(),
+                "io.liaison.LiaisonApplication"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dataDir.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
