@@ -26,19 +26,28 @@ public class ContactAccess {
 
     /** May {@code actor} do {@code action} with the contact row {@code alias}? */
     public SqlFragment allows(Actor actor, ContactAction action, String alias) {
+        return allows(actor, action, alias, alias + ".id");
+    }
+
+    /**
+     * The same over a row {@code alias} that holds a contact's {@code org_id} and {@code owner_id},
+     * with its id in {@code idColumn}, such as a search key row.
+     */
+    public SqlFragment allows(Actor actor, ContactAction action, String alias, String idColumn) {
+        Row row = new Row(alias, idColumn);
         SqlFragment org = SqlFragment.of(alias + ".org_id = ?", actor.orgId());
         SqlFragment owner = SqlFragment.of(alias + ".owner_id = ?", actor.memberId());
         SqlFragment rule = switch (action) {
             case SEE ->
                 actor.dataScope() == DataScope.ALL
                         ? SqlFragment.of("TRUE")
-                        : owner.or(collaborator(actor, alias))
-                                .or(sharedWith(actor, alias))
-                                .or(inScope(actor, alias));
-            case EDIT -> owner.or(collaborator(actor, alias)).or(scoped(actor, Permission.CONTACT_EDIT, alias));
-            case SHARE -> owner.or(scoped(actor, Permission.CONTACT_EDIT, alias));
-            case DELETE -> owner.or(scoped(actor, Permission.CONTACT_DELETE, alias));
-            case ASSIGN -> owner.or(scoped(actor, Permission.CONTACT_ASSIGN, alias));
+                        : owner.or(collaborator(actor, row))
+                                .or(sharedWith(actor, row))
+                                .or(inScope(actor, row));
+            case EDIT -> owner.or(collaborator(actor, row)).or(scoped(actor, Permission.CONTACT_EDIT, row));
+            case SHARE -> owner.or(scoped(actor, Permission.CONTACT_EDIT, row));
+            case DELETE -> owner.or(scoped(actor, Permission.CONTACT_DELETE, row));
+            case ASSIGN -> owner.or(scoped(actor, Permission.CONTACT_ASSIGN, row));
         };
         return org.and(rule);
     }
@@ -77,24 +86,32 @@ public class ContactAccess {
      * {@code scope-all}, {@code scope-department}.
      */
     public SqlFragment reason(Actor actor, String alias) {
+        Row row = new Row(alias, alias + ".id");
         SqlFragment owner = SqlFragment.of(alias + ".owner_id = ?", actor.memberId());
         return new SqlFragment("CASE WHEN " + owner.sql() + " THEN 'owner'", owner.params())
-                .append(" WHEN ", collaborator(actor, alias), " THEN 'collaborator'")
-                .append(" WHEN ", sharedToMember(actor, alias), " THEN 'shared-member'")
-                .append(" WHEN ", sharedToDepartment(actor, alias), " THEN 'shared-department'")
+                .append(" WHEN ", collaborator(actor, row), " THEN 'collaborator'")
+                .append(" WHEN ", sharedToMember(actor, row), " THEN 'shared-member'")
+                .append(" WHEN ", sharedToDepartment(actor, row), " THEN 'shared-department'")
                 .append(
                         " WHEN ",
                         actor.dataScope() == DataScope.ALL ? SqlFragment.of("TRUE") : SqlFragment.of("FALSE"),
                         " THEN 'scope-all'")
-                .append(" WHEN ", inScope(actor, alias), " THEN 'scope-department' END");
+                .append(" WHEN ", inScope(actor, row), " THEN 'scope-department' END");
     }
 
-    private static SqlFragment scoped(Actor actor, Permission permission, String alias) {
-        return actor.can(permission) ? inScope(actor, alias) : SqlFragment.of("FALSE");
+    /**
+     * A contact row: its alias (for {@code org_id} and {@code owner_id}) and its id column. The
+     * conditions below are uncorrelated {@code IN} lists, which the database evaluates once per
+     * query as a hash table rather than once per row.
+     */
+    private record Row(String alias, String id) {}
+
+    private static SqlFragment scoped(Actor actor, Permission permission, Row row) {
+        return actor.can(permission) ? inScope(actor, row) : SqlFragment.of("FALSE");
     }
 
     /** The contact is followed by a member the actor's data scope covers. */
-    private static SqlFragment inScope(Actor actor, String alias) {
+    private static SqlFragment inScope(Actor actor, Row row) {
         return switch (actor.dataScope()) {
             case ALL -> SqlFragment.of("TRUE");
             case SELF -> SqlFragment.of("FALSE");
@@ -102,37 +119,40 @@ public class ContactAccess {
                 actor.scopeDepartmentIds().isEmpty()
                         ? SqlFragment.of("FALSE")
                         : SqlFragment.of(
-                                "EXISTS (SELECT 1 FROM member_department md WHERE md.org_id = " + alias
-                                        + ".org_id AND md.member_id = " + alias
-                                        + ".owner_id AND md.department_id = ANY (?))",
-                                (Object) actor.scopeDepartmentIds().toArray(UUID[]::new));
+                                row.alias() + ".owner_id IN (SELECT md.member_id FROM member_department md"
+                                        + " WHERE md.org_id = ? AND md.department_id = ANY (?))",
+                                actor.orgId(),
+                                actor.scopeDepartmentIds().toArray(UUID[]::new));
         };
     }
 
-    private static SqlFragment collaborator(Actor actor, String alias) {
+    private static SqlFragment collaborator(Actor actor, Row row) {
         return SqlFragment.of(
-                "EXISTS (SELECT 1 FROM contact_collaborator k WHERE k.org_id = " + alias + ".org_id AND k.contact_id = "
-                        + alias + ".id AND k.member_id = ?)",
+                row.id()
+                        + " IN (SELECT k.contact_id FROM contact_collaborator k WHERE k.org_id = ? AND k.member_id = ?)",
+                actor.orgId(),
                 actor.memberId());
     }
 
-    private static SqlFragment sharedWith(Actor actor, String alias) {
-        return sharedToMember(actor, alias).or(sharedToDepartment(actor, alias));
+    private static SqlFragment sharedWith(Actor actor, Row row) {
+        return sharedToMember(actor, row).or(sharedToDepartment(actor, row));
     }
 
-    private static SqlFragment sharedToMember(Actor actor, String alias) {
+    private static SqlFragment sharedToMember(Actor actor, Row row) {
         return SqlFragment.of(
-                "EXISTS (SELECT 1 FROM contact_share_member s WHERE s.org_id = " + alias + ".org_id AND s.contact_id = "
-                        + alias + ".id AND s.member_id = ?)",
+                row.id()
+                        + " IN (SELECT s.contact_id FROM contact_share_member s WHERE s.org_id = ? AND s.member_id = ?)",
+                actor.orgId(),
                 actor.memberId());
     }
 
-    private static SqlFragment sharedToDepartment(Actor actor, String alias) {
+    private static SqlFragment sharedToDepartment(Actor actor, Row row) {
         return actor.departmentIds().isEmpty()
                 ? SqlFragment.of("FALSE")
                 : SqlFragment.of(
-                        "EXISTS (SELECT 1 FROM contact_share_department d WHERE d.org_id = " + alias
-                                + ".org_id AND d.contact_id = " + alias + ".id AND d.department_id = ANY (?))",
-                        (Object) actor.departmentIds().toArray(UUID[]::new));
+                        row.id() + " IN (SELECT d.contact_id FROM contact_share_department d"
+                                + " WHERE d.org_id = ? AND d.department_id = ANY (?))",
+                        actor.orgId(),
+                        actor.departmentIds().toArray(UUID[]::new));
     }
 }

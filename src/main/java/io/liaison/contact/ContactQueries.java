@@ -4,12 +4,10 @@ import io.liaison.access.ContactAccess;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
-import io.liaison.shared.PhoneNumbers;
 import io.liaison.shared.SqlFragment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,42 +21,80 @@ class ContactQueries {
 
     private final JdbcClient jdbc;
     private final ContactRepository contacts;
-    private final ContactReferences references;
     private final ContactAccess access;
+    private final ContactSearch search;
 
-    ContactQueries(JdbcClient jdbc, ContactRepository contacts, ContactReferences references, ContactAccess access) {
+    ContactQueries(JdbcClient jdbc, ContactRepository contacts, ContactAccess access, ContactSearch search) {
         this.jdbc = jdbc;
         this.contacts = contacts;
-        this.references = references;
         this.access = access;
+        this.search = search;
     }
 
-    CursorPage<Contact> list(Actor actor, ContactFilter filter, ContactSort sort, @Nullable String cursor, int limit) {
+    /**
+     * A page of the list. With a query and no explicit sort order ({@code sort} null), the best
+     * matches come first; otherwise the list is in {@code sort} order (updated most recently first
+     * by default).
+     */
+    CursorPage<Contact> list(
+            Actor actor, ContactFilter filter, @Nullable ContactSort sort, @Nullable String cursor, int limit) {
+        if (searching(filter) && sort == null) {
+            List<ContactSearch.Hit> hits = search.hits(
+                    actor, filter.q(), filters(actor, filter), ContactSearch.Hit.ofCursor(cursor), limit + 1);
+            List<Contact> rows = contacts.byIds(
+                    actor.orgId(), hits.stream().map(ContactSearch.Hit::id).toList());
+            if (hits.size() <= limit) {
+                return new CursorPage<>(rows, null);
+            }
+            return new CursorPage<>(
+                    List.copyOf(rows.subList(0, limit)), hits.get(limit - 1).cursor());
+        }
+        ContactSort order = sort == null ? ContactSort.DEFAULT : sort;
         SqlFragment where = where(actor, filter);
         List<Object> params = new ArrayList<>(where.params());
         String sql = where.sql();
         if (cursor != null && !cursor.isBlank()) {
-            sql += " AND " + sort.after();
-            params.addAll(List.of(sort.decode(cursor)));
+            sql += " AND " + order.after();
+            params.addAll(List.of(order.decode(cursor)));
         }
         params.add(limit + 1);
-        List<Contact> rows = contacts.query(sql, params, sort.orderBy() + " LIMIT ?");
+        List<Contact> rows = contacts.query(sql, params, order.orderBy() + " LIMIT ?");
         if (rows.size() <= limit) {
             return new CursorPage<>(rows, null);
         }
         List<Contact> page = rows.subList(0, limit);
-        return new CursorPage<>(List.copyOf(page), sort.cursorOf(page.get(limit - 1)));
+        return new CursorPage<>(List.copyOf(page), order.cursorOf(page.get(limit - 1)));
     }
+
+    /** The best {@code limit} matches of a query, for type-ahead. */
+    List<Suggestion> suggest(Actor actor, String q, int limit) {
+        List<ContactSearch.Hit> hits = search.hits(actor, q, null, null, limit);
+        List<Contact> rows = contacts.byIds(
+                actor.orgId(), hits.stream().map(ContactSearch.Hit::id).toList());
+        List<Suggestion> result = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            result.add(new Suggestion(rows.get(i), hits.get(i).tier()));
+        }
+        return result;
+    }
+
+    /** A contact found while typing, and the tier of {@link SearchText} it matched at. */
+    record Suggestion(Contact contact, int tier) {}
 
     /** Counts up to {@link #COUNT_BOUND}; past it the answer says it stopped there. */
     Count count(Actor actor, ContactFilter filter) {
-        SqlFragment where = where(actor, filter);
-        List<Object> params = new ArrayList<>(where.params());
-        params.add(COUNT_BOUND + 1);
-        int n = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM contact c WHERE " + where.sql() + " LIMIT ?) t")
-                .params(params)
-                .query(Integer.class)
-                .single();
+        int n;
+        if (searching(filter)) {
+            n = search.count(actor, filter.q(), filters(actor, filter), COUNT_BOUND);
+        } else {
+            SqlFragment where = where(actor, filter);
+            List<Object> params = new ArrayList<>(where.params());
+            params.add(COUNT_BOUND + 1);
+            n = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM contact c WHERE " + where.sql() + " LIMIT ?) t")
+                    .params(params)
+                    .query(Integer.class)
+                    .single();
+        }
         return n > COUNT_BOUND ? new Count(COUNT_BOUND, false) : new Count(n, true);
     }
 
@@ -79,13 +115,27 @@ class ContactQueries {
         return CursorPage.of(rows, limit, Contact::id);
     }
 
+    private static boolean searching(ContactFilter f) {
+        return f.q() != null && !f.q().isBlank();
+    }
+
+    /** Everything the list shows: what the actor sees, live, matching the query and the filters. */
     private SqlFragment where(Actor actor, ContactFilter f) {
         SqlFragment where = access.visible(actor, "c").and(SqlFragment.of("c.trashed_at IS NULL"));
-        if (f.q() != null && !f.q().isBlank()) {
-            where = where.and(matching(actor, f.q().trim()));
+        if (searching(f)) {
+            where = where.and(search.matching(actor, f.q()));
         }
+        SqlFragment filters = filters(actor, f);
+        return filters == null ? where : where.and(filters);
+    }
+
+    /** The filters other than the query over contact row {@code c}; null when there are none. */
+    private @Nullable SqlFragment filters(Actor actor, ContactFilter f) {
+        SqlFragment where = SqlFragment.of("TRUE");
+        boolean any = false;
         if (!f.tagIds().isEmpty()) {
             UUID[] tags = f.tagIds().toArray(UUID[]::new);
+            any = true;
             where = where.and(
                     f.allTags()
                             ? SqlFragment.of(
@@ -99,28 +149,35 @@ class ContactQueries {
                                     (Object) tags));
         }
         if (f.ownerId() != null) {
+            any = true;
             where = where.and(SqlFragment.of("c.owner_id = ?", f.ownerId()));
         }
         if (f.deptId() != null) {
+            any = true;
             where = where.and(SqlFragment.of(
                     "EXISTS (SELECT 1 FROM member_department md WHERE md.org_id = c.org_id"
                             + " AND md.member_id = c.owner_id AND md.department_id = ?)",
                     f.deptId()));
         }
         if (f.company() != null && !f.company().isBlank()) {
-            where = where.and(
-                    SqlFragment.of("c.company ILIKE ?", "%" + escape(f.company().trim()) + "%"));
+            any = true;
+            where = where.and(SqlFragment.of(
+                    "c.company ILIKE ?", "%" + ContactSearch.escape(f.company().trim()) + "%"));
         }
         if (f.source() != null) {
+            any = true;
             where = where.and(SqlFragment.of("c.source = ?", f.source()));
         }
         if (f.createdAfter() != null) {
+            any = true;
             where = where.and(SqlFragment.of("c.created_at > ?", f.createdAfter()));
         }
         if (f.updatedAfter() != null) {
+            any = true;
             where = where.and(SqlFragment.of("c.updated_at > ?", f.updatedAfter()));
         }
         if (f.lastContactedBefore() != null) {
+            any = true;
             where = where.and(SqlFragment.of(
                     "(c.last_contacted_at IS NULL OR c.last_contacted_at < ?)", f.lastContactedBefore()));
         }
@@ -129,42 +186,13 @@ class ContactQueries {
             if (colon < 1) {
                 throw LiaisonException.invalid("externalId", "must be source:id, such as crm:123");
             }
+            any = true;
             where = where.and(SqlFragment.of(
                     "EXISTS (SELECT 1 FROM contact_external_id x WHERE x.org_id = c.org_id AND x.contact_id = c.id"
                             + " AND x.source = ? AND x.external_id = ?)",
                     f.externalId().substring(0, colon),
                     f.externalId().substring(colon + 1)));
         }
-        return where;
-    }
-
-    /**
-     * A plain substring search over name, company, remark, mobile digits (4 or more) and e-mail
-     * prefix; the search issue replaces it with indexed pinyin, initials and bigrams.
-     *
-     * <p>Where the actor sees a contact's details masked, a fragment of its mobile or e-mail must not
-     * find it, or typing digits one by one would reveal the number: there only the complete mobile
-     * number or e-mail address matches.
-     */
-    private SqlFragment matching(Actor actor, String q) {
-        String like = "%" + escape(q) + "%";
-        SqlFragment text = SqlFragment.of("c.name ILIKE ? OR c.company ILIKE ? OR c.remark ILIKE ?", like, like, like);
-        SqlFragment inFull = access.seenInFull(actor, "c");
-        String digits = PhoneNumbers.digits(q);
-        if (digits.length() >= 4) {
-            text = text.or(inFull.and(SqlFragment.of("c.mobile LIKE ?", "%" + digits + "%")));
-            var complete = PhoneNumbers.normalize(q, references.phoneRegion(actor.orgId()));
-            if (complete.isPresent()) {
-                text = text.or(SqlFragment.of("c.mobile = ?", complete.get()));
-            }
-        }
-        String address = q.toLowerCase(Locale.ROOT);
-        String emails = "EXISTS (SELECT 1 FROM contact_email e WHERE e.org_id = c.org_id AND e.contact_id = c.id";
-        return text.or(inFull.and(SqlFragment.of(emails + " AND e.address LIKE ?)", escape(address) + "%")))
-                .or(SqlFragment.of(emails + " AND e.address = ?)", address));
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return any ? where : null;
     }
 }

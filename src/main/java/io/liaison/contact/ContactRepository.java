@@ -10,8 +10,11 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,10 +47,12 @@ class ContactRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final SearchKeys searchKeys;
 
-    ContactRepository(JdbcClient jdbc, JsonMapper json) {
+    ContactRepository(JdbcClient jdbc, JsonMapper json, SearchKeys searchKeys) {
         this.jdbc = jdbc;
         this.json = json;
+        this.searchKeys = searchKeys;
     }
 
     /** A contact the predicate allows, in the trash or not as {@code trashed} says. */
@@ -88,6 +93,17 @@ class ContactRepository {
                 .optional();
     }
 
+    /** The contacts of these ids in the organization, in the order of {@code ids}. */
+    List<Contact> byIds(UUID orgId, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Contact> found = new HashMap<>();
+        query("c.org_id = ? AND c.id = ANY (?)", List.of(orgId, ids.toArray(UUID[]::new)), "")
+                .forEach(c -> found.put(c.id(), c));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
     List<Contact> query(String where, List<Object> params, String orderAndLimit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM contact c WHERE " + where + " " + orderAndLimit)
                 .params(params)
@@ -120,6 +136,7 @@ class ContactRepository {
                         actorId)
                 .update();
         replaceChildren(orgId, id, d);
+        searchKeys.rewrite(orgId, id);
     }
 
     /** Saves the new state when the stored version is still {@code version}; false otherwise. */
@@ -149,6 +166,7 @@ class ContactRepository {
                 .update();
         if (rows == 1) {
             replaceChildren(orgId, id, d);
+            searchKeys.rewrite(orgId, id);
         }
         return rows == 1;
     }
@@ -208,6 +226,7 @@ class ContactRepository {
                         UPDATE contact SET trashed_at = now(), trashed_by = ?, version = version + 1
                          WHERE org_id = ? AND id = ? AND trashed_at IS NULL
                         """).params(actorId, orgId, id).update();
+        searchKeys.rewrite(orgId, id);
     }
 
     void restore(UUID orgId, UUID id) {
@@ -215,6 +234,7 @@ class ContactRepository {
                         UPDATE contact SET trashed_at = NULL, trashed_by = NULL, version = version + 1
                          WHERE org_id = ? AND id = ? AND trashed_at IS NOT NULL
                         """).params(orgId, id).update();
+        searchKeys.rewrite(orgId, id);
     }
 
     void touchLastContacted(UUID orgId, UUID id, OffsetDateTime at) {
@@ -222,6 +242,7 @@ class ContactRepository {
                         UPDATE contact SET last_contacted_at = greatest(coalesce(last_contacted_at, ?), ?)
                          WHERE org_id = ? AND id = ?
                         """).params(at, at, orgId, id).update();
+        searchKeys.rewrite(orgId, id);
     }
 
     private Contact contact(ResultSet rs, int row) throws SQLException {

@@ -232,8 +232,19 @@ public class ContactService {
 
     @Transactional(readOnly = true)
     public CursorPage<Contact> list(
-            Actor actor, ContactFilter filter, ContactSort sort, @Nullable String cursor, int limit) {
+            Actor actor, ContactFilter filter, @Nullable ContactSort sort, @Nullable String cursor, int limit) {
         return queries.list(actor, filter, sort, cursor, limit).map(c -> view(actor, c));
+    }
+
+    /** The ten best matches of {@code q} for type-ahead, with the field each matched in. */
+    @Transactional(readOnly = true)
+    public List<ContactSuggestion> suggest(Actor actor, @Nullable String q) {
+        if (q == null || q.isBlank()) {
+            throw LiaisonException.invalid("q", "must not be blank");
+        }
+        return queries.suggest(actor, q.strip(), ContactSuggestion.LIMIT).stream()
+                .map(s -> ContactSuggestion.of(s.contact(), s.tier(), q.strip()))
+                .toList();
     }
 
     @Transactional(readOnly = true)

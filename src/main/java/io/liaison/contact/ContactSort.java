@@ -34,10 +34,13 @@ public record ContactSort(Key key, boolean descending) {
 
     public static final ContactSort DEFAULT = new ContactSort(Key.UPDATED_AT, true);
 
-    /** Parses {@code updatedAt}, {@code -updatedAt}, {@code name}... as API.md names them. */
-    public static ContactSort parse(@Nullable String value) {
+    /**
+     * Parses {@code updatedAt}, {@code -updatedAt}, {@code name}... as API.md names them; null when
+     * none is given, which means best matches first when searching and {@link #DEFAULT} otherwise.
+     */
+    public static @Nullable ContactSort parse(@Nullable String value) {
         if (value == null || value.isBlank()) {
-            return DEFAULT;
+            return null;
         }
         boolean descending = value.startsWith("-");
         String name = descending ? value.substring(1) : value;

@@ -19,8 +19,11 @@ class FollowUpRepository {
 
     private final JdbcClient jdbc;
 
-    FollowUpRepository(JdbcClient jdbc) {
+    private final SearchKeys searchKeys;
+
+    FollowUpRepository(JdbcClient jdbc, SearchKeys searchKeys) {
         this.jdbc = jdbc;
+        this.searchKeys = searchKeys;
     }
 
     void insert(UUID orgId, UUID id, UUID contactId, String type, String content, OffsetDateTime at, UUID author) {
@@ -76,5 +79,6 @@ class FollowUpRepository {
                                (SELECT max(occurred_at) FROM follow_up WHERE org_id = ? AND contact_id = ?)
                          WHERE org_id = ? AND id = ?
                         """).params(orgId, contactId, orgId, contactId).update();
+        searchKeys.rewrite(orgId, contactId);
     }
 }

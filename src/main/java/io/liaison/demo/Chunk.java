@@ -7,6 +7,7 @@ final class Chunk {
     final StringBuilder emails = new StringBuilder(1 << 16);
     final StringBuilder tags = new StringBuilder(1 << 18);
     final StringBuilder followUps = new StringBuilder(1 << 18);
+    final StringBuilder searchKeys = new StringBuilder(1 << 21);
     int contactCount;
     int emailCount;
     int tagCount;

@@ -1,10 +1,12 @@
 package io.liaison.demo;
 
 import io.liaison.shared.Ids;
+import io.liaison.shared.SearchText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -100,10 +102,25 @@ final class ContactRows {
             Chunk.field(row, Instant.ofEpochSecond(lastContacted), true);
         }
         chunk.contactCount++;
+        searchKeys(chunk, id, person.name(), owner, lastContacted);
         if (random.nextInt(100) < 45) {
             email(chunk, id, person);
         }
         tags(chunk, id);
+    }
+
+    /** The contact's name keys, as the application writes them ({@code contact_recency} of the last contact). */
+    private void searchKeys(Chunk chunk, UUID contact, String name, UUID owner, long lastContacted) {
+        long recency = -lastContacted * 1_000_000L;
+        for (Map.Entry<String, Integer> key : SearchText.nameKeys(name).entrySet()) {
+            StringBuilder row = chunk.searchKeys;
+            Chunk.field(row, orgId, false);
+            Chunk.field(row, key.getKey(), false);
+            Chunk.field(row, key.getValue(), false);
+            Chunk.field(row, recency, false);
+            Chunk.field(row, contact, false);
+            Chunk.field(row, owner, true);
+        }
     }
 
     private void optional(StringBuilder row, @Nullable Object value) {

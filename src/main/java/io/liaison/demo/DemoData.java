@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -69,6 +71,7 @@ public class DemoData {
                 LongSet emails = TakenValues.emails(c, orgId);
                 ContactRows rows = new ContactRows(orgId, setup, seed, mobiles, emails, start);
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                List<String> searchIndexes = dropIndexes(c, "contact_search");
                 int left = contacts;
                 Future<Chunk> next = maker.submit(() -> rows.next(Math.min(BATCH, contacts)));
                 while (left > 0) {
@@ -82,6 +85,13 @@ public class DemoData {
                     if (counts.contacts % 100_000 == 0 || left == 0) {
                         progress.accept(counts.contacts + " / " + contacts + " contacts after "
                                 + Duration.between(start, Instant.now()).toSeconds() + " s");
+                    }
+                }
+                progress.accept("Indexing the search keys");
+                try (Statement statement = c.createStatement()) {
+                    statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                    for (String index : searchIndexes) {
+                        statement.execute(index);
                     }
                 }
                 c.commit();
@@ -99,8 +109,9 @@ public class DemoData {
             c.setAutoCommit(true);
             progress.accept("Analyzing the tables");
             try (Statement statement = c.createStatement()) {
-                statement.execute("ANALYZE contact, contact_email, contact_tag, follow_up, member, member_department,"
-                        + " department, tag, tag_group");
+                statement.execute(
+                        "ANALYZE contact, contact_search, contact_email, contact_tag, follow_up, member, member_department,"
+                                + " department, tag, tag_group");
             }
         } finally {
             maker.shutdownNow();
@@ -122,6 +133,7 @@ public class DemoData {
                         + " owner_id, created_by, created_at, updated_at, last_contacted_at)",
                 chunk.contacts);
         copy(copy, "contact_email (org_id, contact_id, position, label, address)", chunk.emails);
+        copy(copy, "contact_search (org_id, key, tier, recency, contact_id, owner_id)", chunk.searchKeys);
         copy(copy, "contact_tag (org_id, contact_id, tag_id)", chunk.tags);
         copy(
                 copy,
@@ -131,6 +143,31 @@ public class DemoData {
         counts.emails += chunk.emailCount;
         counts.tags += chunk.tagCount;
         counts.followUps += chunk.followUpCount;
+    }
+
+    /**
+     * Drops the indexes of {@code table} in the loading transaction and answers their definitions:
+     * building an index once over millions of key rows is far quicker than growing it row by row.
+     */
+    private static List<String> dropIndexes(Connection c, String table) throws SQLException {
+        List<String> definitions = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try (var statement = c.prepareStatement(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?")) {
+            statement.setString(1, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                    definitions.add(rs.getString(2));
+                }
+            }
+        }
+        try (Statement statement = c.createStatement()) {
+            for (String name : names) {
+                statement.execute("DROP INDEX \"" + name + "\"");
+            }
+        }
+        return definitions;
     }
 
     private static void copy(CopyManager copy, String table, StringBuilder rows) throws SQLException {

@@ -89,6 +89,12 @@ class ContactController {
                 .map(ContactResponse::of);
     }
 
+    /** The ten best matches for type-ahead: id, name, company and the field the query matched in. */
+    @GetMapping("/contacts/suggest")
+    Map<String, Object> suggest(Actor actor, @RequestParam(required = false) @Nullable String q) {
+        return Map.of("items", contacts.suggest(actor, q));
+    }
+
     @GetMapping("/contacts/count")
     Map<String, Object> count(Actor actor, @ParameterObject Filters filters) {
         var count = contacts.count(actor, filters.toFilter());

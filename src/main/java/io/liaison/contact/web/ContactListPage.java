@@ -70,6 +70,7 @@ class ContactListPage {
             return new ListQuery(q, owner, sort, tagId, tagMode, null);
         }
 
+        @Nullable
         ContactSort order() {
             return ContactSort.parse(sort);
         }

@@ -1,0 +1,242 @@
+package io.liaison.contact;
+
+import io.liaison.access.ContactAccess;
+import io.liaison.access.ContactAction;
+import io.liaison.identity.Actor;
+import io.liaison.shared.LiaisonException;
+import io.liaison.shared.PhoneNumbers;
+import io.liaison.shared.SearchText;
+import io.liaison.shared.SqlFragment;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Search by {@code q}, best matches first: exact name, name prefix, pinyin prefix, initials
+ * prefix, name substring (all from {@code contact_search} in one index range, already in that
+ * order), then matches in company, remark, mobile and e-mail; ties go to the most recently
+ * contacted. A page continues after the tier, recency and id of the last row of the one before.
+ *
+ * <p>Where the actor sees a contact's details masked, a fragment of its mobile or e-mail must not
+ * find it, or typing digits one by one would reveal the number: there only the complete mobile
+ * number or e-mail address matches.
+ */
+@Component
+class ContactSearch {
+
+    private final JdbcClient jdbc;
+    private final ContactAccess access;
+    private final ContactReferences references;
+
+    ContactSearch(JdbcClient jdbc, ContactAccess access, ContactReferences references) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.references = references;
+    }
+
+    /** A contact found, where it ranks. */
+    record Hit(UUID id, int tier, long recency) {
+
+        String cursor() {
+            String raw = "search\n" + tier + "\n" + recency + "\n" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static @Nullable Hit ofCursor(@Nullable String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return null;
+            }
+            try {
+                String[] parts =
+                        new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 4);
+                if (parts.length == 4 && parts[0].equals("search")) {
+                    return new Hit(UUID.fromString(parts[3]), Integer.parseInt(parts[1]), Long.parseLong(parts[2]));
+                }
+            } catch (IllegalArgumentException e) {
+                // answered below
+            }
+            throw LiaisonException.invalid("cursor", "is not a cursor of this search");
+        }
+    }
+
+    /**
+     * Up to {@code limit} hits after {@code after}, among the live contacts that pass {@code
+     * filters} (over alias {@code c}, null for none) besides the query.
+     */
+    List<Hit> hits(Actor actor, String q, @Nullable SqlFragment filters, @Nullable Hit after, int limit) {
+        String key = SearchText.normalize(q);
+        List<Hit> hits = new ArrayList<>();
+        if (!key.isEmpty() && (after == null || after.tier() < SearchText.OTHER)) {
+            hits.addAll(byKey(actor, key, filters, after, limit));
+        }
+        if (hits.size() < limit) {
+            Hit from = after != null && after.tier() == SearchText.OTHER ? after : null;
+            hits.addAll(byOtherFields(actor, q, key, filters, from, limit - hits.size()));
+        }
+        return hits;
+    }
+
+    /** How many live contacts passing {@code filters} the query finds, counting at most {@code bound + 1}. */
+    int count(Actor actor, String q, @Nullable SqlFragment filters, int bound) {
+        String key = SearchText.normalize(q);
+        int found = 0;
+        if (!key.isEmpty()) {
+            SqlFragment byKey = keyCondition(actor, key, filters);
+            found = bounded("SELECT 1 FROM contact_search k WHERE " + byKey.sql(), byKey.params(), bound + 1);
+        }
+        if (found <= bound) {
+            SqlFragment other = otherCondition(actor, q, key, filters);
+            found += bounded("SELECT 1 FROM contact c WHERE " + other.sql(), other.params(), bound + 1 - found);
+        }
+        return found;
+    }
+
+    /**
+     * The query as a condition over a contact row {@code c}, for a search in another order than
+     * ranking: any of the matches above.
+     */
+    SqlFragment matching(Actor actor, String q) {
+        String key = SearchText.normalize(q);
+        SqlFragment other = otherMatch(actor, q);
+        if (key.isEmpty()) {
+            return other;
+        }
+        return SqlFragment.of(
+                        "c.id IN (SELECT k.contact_id FROM contact_search k WHERE k.org_id = ? AND k.key = ?)",
+                        actor.orgId(),
+                        key)
+                .or(other);
+    }
+
+    private List<Hit> byKey(Actor actor, String key, @Nullable SqlFragment filters, @Nullable Hit after, int limit) {
+        SqlFragment where = keyCondition(actor, key, filters);
+        List<Object> params = new ArrayList<>(where.params());
+        String sql = "SELECT k.contact_id AS id, k.tier, k.recency FROM contact_search k WHERE " + where.sql();
+        if (after != null) {
+            sql += " AND (k.tier, k.recency, k.contact_id) > (?, ?, ?)";
+            params.addAll(List.of(after.tier(), after.recency(), after.id()));
+        }
+        params.add(limit);
+        return jdbc.sql(sql + " ORDER BY k.tier, k.recency, k.contact_id LIMIT ?")
+                .params(params)
+                .query(Hit.class)
+                .list();
+    }
+
+    private SqlFragment keyCondition(Actor actor, String key, @Nullable SqlFragment filters) {
+        SqlFragment where =
+                access.allows(actor, ContactAction.SEE, "k", "k.contact_id").and(SqlFragment.of("k.key = ?", key));
+        return filters == null
+                ? where
+                : where.and(new SqlFragment(
+                        "EXISTS (SELECT 1 FROM contact c WHERE c.org_id = k.org_id AND c.id = k.contact_id AND "
+                                + filters.sql() + ")",
+                        filters.params()));
+    }
+
+    private List<Hit> byOtherFields(
+            Actor actor, String q, String key, @Nullable SqlFragment filters, @Nullable Hit after, int limit) {
+        SqlFragment where = otherCondition(actor, q, key, filters);
+        List<Object> params = new ArrayList<>(where.params());
+        String sql = "SELECT c.id, " + SearchText.OTHER
+                + " AS tier, contact_recency(c.last_contacted_at) AS recency FROM contact c WHERE " + where.sql();
+        if (after != null) {
+            sql += " AND (contact_recency(c.last_contacted_at), c.id) > (?, ?)";
+            params.addAll(List.of(after.recency(), after.id()));
+        }
+        params.add(limit);
+        return jdbc.sql(sql + " ORDER BY contact_recency(c.last_contacted_at), c.id LIMIT ?")
+                .params(params)
+                .query(Hit.class)
+                .list();
+    }
+
+    /** Live contacts the actor sees that match in another field and not by name. */
+    private SqlFragment otherCondition(Actor actor, String q, String key, @Nullable SqlFragment filters) {
+        SqlFragment where = access.visible(actor, "c")
+                .and(SqlFragment.of("c.trashed_at IS NULL"))
+                .and(otherMatch(actor, q));
+        if (!key.isEmpty()) {
+            where = where.and(SqlFragment.of(
+                    "NOT EXISTS (SELECT 1 FROM contact_search k WHERE k.org_id = c.org_id AND k.contact_id = c.id"
+                            + " AND k.key = ?)",
+                    key));
+        }
+        return filters == null ? where : where.and(filters);
+    }
+
+    /**
+     * Company or remark containing the query, a mobile containing its digits (four or more) or an
+     * e-mail starting with it, as one list of candidate ids that each field's index finds.
+     */
+    private SqlFragment otherMatch(Actor actor, String q) {
+        List<SqlFragment> arms = new ArrayList<>();
+        String flat = SearchText.flat(q);
+        if (!flat.isEmpty()) {
+            arms.add(SqlFragment.of(
+                    "SELECT c2.id FROM contact c2 WHERE c2.org_id = ? AND c2.trashed_at IS NULL"
+                            + " AND search_grams(coalesce(c2.company, '') || ' ' || coalesce(c2.remark, '')) @> ?"
+                            + " AND (strpos(search_flat(c2.company), ?) > 0 OR strpos(search_flat(c2.remark), ?) > 0)",
+                    actor.orgId(),
+                    SearchText.grams(flat).toArray(String[]::new),
+                    flat,
+                    flat));
+        }
+        SqlFragment inFull = access.seenInFull(actor, "c2");
+        String digits = PhoneNumbers.digits(q);
+        if (digits.length() >= 4) {
+            arms.add(SqlFragment.of(
+                            "SELECT c2.id FROM contact c2 WHERE c2.org_id = ? AND c2.trashed_at IS NULL"
+                                    + " AND c2.mobile IS NOT NULL AND search_digit_grams(c2.mobile) @> ?"
+                                    + " AND strpos(regexp_replace(c2.mobile, '\\D', '', 'g'), ?) > 0 AND ",
+                            actor.orgId(),
+                            SearchText.digitGrams(digits).toArray(String[]::new),
+                            digits)
+                    .append("", inFull, ""));
+            var complete = PhoneNumbers.normalize(q, references.phoneRegion(actor.orgId()));
+            if (complete.isPresent()) {
+                arms.add(SqlFragment.of(
+                        "SELECT c2.id FROM contact c2 WHERE c2.org_id = ? AND c2.trashed_at IS NULL AND c2.mobile = ?",
+                        actor.orgId(),
+                        complete.get()));
+            }
+        }
+        String address = q.strip().toLowerCase(Locale.ROOT);
+        arms.add(SqlFragment.of(
+                        "SELECT c2.id FROM contact c2 JOIN contact_email e ON e.org_id = c2.org_id AND e.contact_id = c2.id"
+                                + " WHERE c2.org_id = ? AND e.address COLLATE \"C\" LIKE ? AND ",
+                        actor.orgId(),
+                        escape(address) + "%")
+                .append("", inFull, ""));
+        arms.add(SqlFragment.of(
+                "SELECT e.contact_id FROM contact_email e WHERE e.org_id = ? AND e.address = ?",
+                actor.orgId(),
+                address));
+        StringBuilder sql = new StringBuilder("c.id IN (");
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < arms.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append(arms.get(i).sql());
+            params.addAll(arms.get(i).params());
+        }
+        return new SqlFragment(sql.append(")").toString(), params);
+    }
+
+    private int bounded(String select, List<Object> params, int limit) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(limit);
+        return jdbc.sql("SELECT count(*) FROM (" + select + " LIMIT ?) t")
+                .params(all)
+                .query(Integer.class)
+                .single();
+    }
+
+    static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
