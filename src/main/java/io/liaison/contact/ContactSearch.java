@@ -181,7 +181,7 @@ class ContactSearch {
         if (!flat.isEmpty()) {
             arms.add(SqlFragment.of(
                     "SELECT c2.id FROM contact c2 WHERE c2.org_id = ? AND c2.trashed_at IS NULL"
-                            + " AND search_grams(coalesce(c2.company, '') || ' ' || coalesce(c2.remark, '')) @> ?"
+                            + " AND search_grams(coalesce(c2.company, '') || ' ' || coalesce(c2.remark, '')) @> ?::text[]"
                             + " AND (strpos(search_flat(c2.company), ?) > 0 OR strpos(search_flat(c2.remark), ?) > 0)",
                     actor.orgId(),
                     SearchText.grams(flat).toArray(String[]::new),
@@ -193,7 +193,7 @@ class ContactSearch {
         if (digits.length() >= 4) {
             arms.add(SqlFragment.of(
                             "SELECT c2.id FROM contact c2 WHERE c2.org_id = ? AND c2.trashed_at IS NULL"
-                                    + " AND c2.mobile IS NOT NULL AND search_digit_grams(c2.mobile) @> ?"
+                                    + " AND c2.mobile IS NOT NULL AND search_digit_grams(c2.mobile) @> ?::text[]"
                                     + " AND strpos(regexp_replace(c2.mobile, '\\D', '', 'g'), ?) > 0 AND ",
                             actor.orgId(),
                             SearchText.digitGrams(digits).toArray(String[]::new),

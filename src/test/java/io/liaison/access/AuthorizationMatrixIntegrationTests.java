@@ -120,6 +120,12 @@ class AuthorizationMatrixIntegrationTests {
                 // contacts
                 rule("GET /api/v1/contacts", 200, ORG, anyone(), (r, x) -> read("/api/v1/contacts", r)),
                 rule("GET /api/v1/contacts/count", 200, ORG, anyone(), (r, x) -> read("/api/v1/contacts/count", r)),
+                rule(
+                        "GET /api/v1/contacts/suggest",
+                        200,
+                        ORG,
+                        anyone(),
+                        (r, x) -> read("/api/v1/contacts/suggest?q=m", r)),
                 rule("GET /api/v1/trash/contacts", 200, ORG, anyone(), (r, x) -> read("/api/v1/trash/contacts", r)),
                 rule("POST /api/v1/contacts", 201, NEW_OWNER, createContact(), this::createContactCall),
                 rule("GET /api/v1/contacts/{id}", 200, CONTACT, contact(see), (r, x) -> readContact(r, x, "")),
