@@ -28,32 +28,13 @@ CREATE FUNCTION contact_recency(at timestamptz) RETURNS bigint
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN coalesce(-(extract(epoch FROM at) * 1000000)::bigint, 0);
 
--- Text as searched: lower case without white space.
-CREATE FUNCTION search_flat(t text) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN regexp_replace(lower(coalesce(t, '')), '\s+', '', 'g');
-
--- Every character and every pair of adjacent characters, for substring search in company and
--- remark that serves one- and two-character Chinese queries (trigrams cannot).
-CREATE FUNCTION search_grams(t text) RETURNS text[]
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN ARRAY(
-        SELECT DISTINCT substr(f, i, n)
-          FROM (SELECT search_flat(t) AS f) s, generate_series(1, length(f)) i, (VALUES (1), (2)) v (n)
-         WHERE i + n - 1 <= length(f));
-
--- Every run of four digits of a phone number, for fragments of four digits or more.
-CREATE FUNCTION search_digit_grams(t text) RETURNS text[]
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN ARRAY(
-        SELECT DISTINCT substr(d, i, 4)
-          FROM (SELECT regexp_replace(coalesce(t, ''), '\D', '', 'g') AS d) s, generate_series(1, length(d) - 3) i);
-
-CREATE INDEX contact_text_grams ON contact
-    USING gin (search_grams(coalesce(company, '') || ' ' || coalesce(remark, '')))
-    WHERE trashed_at IS NULL;
-CREATE INDEX contact_mobile_grams ON contact USING gin (search_digit_grams(mobile))
-    WHERE trashed_at IS NULL AND mobile IS NOT NULL;
+-- Company and remark are found through every character and every pair of adjacent characters
+-- (white space removed), which serves one- and two-character Chinese queries (trigrams cannot);
+-- mobiles through every run of four digits. The application computes both on every write.
+ALTER TABLE contact ADD COLUMN search_grams text[] NOT NULL DEFAULT '{}';
+ALTER TABLE contact ADD COLUMN mobile_grams text[] NOT NULL DEFAULT '{}';
+CREATE INDEX contact_text_grams ON contact USING gin (search_grams) WHERE trashed_at IS NULL;
+CREATE INDEX contact_mobile_grams ON contact USING gin (mobile_grams) WHERE trashed_at IS NULL;
 
 -- E-mail prefixes: a byte-order B-tree serves LIKE 'prefix%' directly.
 CREATE INDEX contact_email_prefix ON contact_email (org_id, (address COLLATE "C"));

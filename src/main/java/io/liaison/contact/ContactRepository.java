@@ -3,6 +3,7 @@ package io.liaison.contact;
 import io.liaison.contact.Contact.ContactDraft;
 import io.liaison.contact.Contact.Email;
 import io.liaison.contact.Contact.Phone;
+import io.liaison.shared.SearchText;
 import io.liaison.shared.SqlFragment;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -114,8 +115,9 @@ class ContactRepository {
     void insert(UUID orgId, UUID id, ContactDraft d, String source, UUID actorId) {
         jdbc.sql("""
                         INSERT INTO contact (id, org_id, name, mobile, phones, company, title, address, remark, gender,
-                                             birthday, avatar_url, owner_id, custom_fields, source, created_by)
-                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                                             birthday, avatar_url, owner_id, custom_fields, source, created_by,
+                                             search_grams, mobile_grams)
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::text[], ?::text[])
                         """)
                 .params(
                         id,
@@ -133,7 +135,9 @@ class ContactRepository {
                         d.ownerId(),
                         json.writeValueAsString(d.customFields()),
                         source,
-                        actorId)
+                        actorId,
+                        SearchText.textGrams(d.company(), d.remark()),
+                        SearchText.mobileGrams(d.mobile()))
                 .update();
         replaceChildren(orgId, id, d);
         searchKeys.rewrite(orgId, id);
@@ -144,7 +148,8 @@ class ContactRepository {
         int rows = jdbc.sql("""
                         UPDATE contact SET name = ?, mobile = ?, phones = ?::jsonb, company = ?, title = ?,
                                address = ?, remark = ?, gender = ?, birthday = ?, avatar_url = ?, owner_id = ?,
-                               custom_fields = ?::jsonb, updated_at = now(), version = version + 1
+                               custom_fields = ?::jsonb, search_grams = ?::text[], mobile_grams = ?::text[],
+                               updated_at = now(), version = version + 1
                          WHERE org_id = ? AND id = ? AND version = ?
                         """)
                 .params(
@@ -160,6 +165,8 @@ class ContactRepository {
                         d.avatarUrl(),
                         d.ownerId(),
                         json.writeValueAsString(d.customFields()),
+                        SearchText.textGrams(d.company(), d.remark()),
+                        SearchText.mobileGrams(d.mobile()),
                         orgId,
                         id,
                         version)

@@ -178,23 +178,23 @@ class ContactSearch {
     private SqlFragment otherMatch(Actor actor, String q) {
         List<SqlFragment> arms = new ArrayList<>();
         String flat = SearchText.flat(q);
+        String lower = q.strip().toLowerCase(Locale.ROOT);
         if (!flat.isEmpty()) {
             arms.add(SqlFragment.of(
                     "SELECT c2.id FROM contact c2 WHERE c2.org_id = ? AND c2.trashed_at IS NULL"
-                            + " AND search_grams(coalesce(c2.company, '') || ' ' || coalesce(c2.remark, '')) @> ?::text[]"
-                            + " AND (strpos(search_flat(c2.company), ?) > 0 OR strpos(search_flat(c2.remark), ?) > 0)",
+                            + " AND c2.search_grams @> ?::text[]"
+                            + " AND (strpos(lower(c2.company), ?) > 0 OR strpos(lower(c2.remark), ?) > 0)",
                     actor.orgId(),
                     SearchText.grams(flat).toArray(String[]::new),
-                    flat,
-                    flat));
+                    lower,
+                    lower));
         }
         SqlFragment inFull = access.seenInFull(actor, "c2");
         String digits = PhoneNumbers.digits(q);
         if (digits.length() >= 4) {
             arms.add(SqlFragment.of(
                             "SELECT c2.id FROM contact c2 WHERE c2.org_id = ? AND c2.trashed_at IS NULL"
-                                    + " AND c2.mobile IS NOT NULL AND search_digit_grams(c2.mobile) @> ?::text[]"
-                                    + " AND strpos(regexp_replace(c2.mobile, '\\D', '', 'g'), ?) > 0 AND ",
+                                    + " AND c2.mobile_grams @> ?::text[] AND strpos(c2.mobile, ?) > 0 AND ",
                             actor.orgId(),
                             SearchText.digitGrams(digits).toArray(String[]::new),
                             digits)
@@ -207,17 +207,14 @@ class ContactSearch {
                         complete.get()));
             }
         }
-        String address = q.strip().toLowerCase(Locale.ROOT);
         arms.add(SqlFragment.of(
                         "SELECT c2.id FROM contact c2 JOIN contact_email e ON e.org_id = c2.org_id AND e.contact_id = c2.id"
                                 + " WHERE c2.org_id = ? AND e.address COLLATE \"C\" LIKE ? AND ",
                         actor.orgId(),
-                        escape(address) + "%")
+                        escape(lower) + "%")
                 .append("", inFull, ""));
         arms.add(SqlFragment.of(
-                "SELECT e.contact_id FROM contact_email e WHERE e.org_id = ? AND e.address = ?",
-                actor.orgId(),
-                address));
+                "SELECT e.contact_id FROM contact_email e WHERE e.org_id = ? AND e.address = ?", actor.orgId(), lower));
         StringBuilder sql = new StringBuilder("c.id IN (");
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < arms.size(); i++) {

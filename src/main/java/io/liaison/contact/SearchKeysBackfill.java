@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the search keys of every contact when the stored ones follow older rules than {@link
- * SearchText#VERSION} (after an upgrade), a batch per transaction. Each batch holds the lock on
+ * Writes the search grams and keys of every contact (keys for live ones only) when the stored ones follow older rules
+ * than {@link SearchText#VERSION} (after an upgrade), a batch per transaction. Each batch holds the lock on
  * the version row, so that two nodes starting together do not write the same keys twice.
  */
 @Component
@@ -61,8 +61,8 @@ class SearchKeysBackfill {
             return null;
         }
         List<Row> rows = jdbc.sql("""
-                        SELECT org_id, id FROM contact WHERE trashed_at IS NULL
-                           AND (?::uuid IS NULL OR (org_id, id) > (?::uuid, ?::uuid))
+                        SELECT org_id, id, mobile, company, remark FROM contact
+                         WHERE (?::uuid IS NULL OR (org_id, id) > (?::uuid, ?::uuid))
                          ORDER BY org_id, id LIMIT ?
                         """)
                 .params(from.orgId(), from.orgId(), from.id(), BATCH)
@@ -74,6 +74,16 @@ class SearchKeysBackfill {
                     .update();
             return new Batch(0, null);
         }
+        for (Row row : rows) {
+            jdbc.sql(
+                            "UPDATE contact SET search_grams = ?::text[], mobile_grams = ?::text[] WHERE org_id = ? AND id = ?")
+                    .params(
+                            SearchText.textGrams(row.company(), row.remark()),
+                            SearchText.mobileGrams(row.mobile()),
+                            row.orgId(),
+                            row.id())
+                    .update();
+        }
         rows.stream()
                 .collect(Collectors.groupingBy(Row::orgId))
                 .forEach((org, ofOrg) ->
@@ -82,7 +92,12 @@ class SearchKeysBackfill {
         return new Batch(rows.size(), new Cursor(last.orgId(), last.id()));
     }
 
-    private record Row(UUID orgId, UUID id) {}
+    private record Row(
+            UUID orgId,
+            UUID id,
+            @Nullable String mobile,
+            @Nullable String company,
+            @Nullable String remark) {}
 
     private record Cursor(@Nullable UUID orgId, @Nullable UUID id) {}
 

@@ -84,11 +84,14 @@ final class ContactRows {
         Chunk.field(row, id, false);
         Chunk.field(row, orgId, false);
         Chunk.field(row, person.name(), false);
-        optional(row, random.nextInt(100) < 92 ? mobile() : null);
-        optional(row, random.nextInt(100) < 85 ? Details.company(random) : null);
+        String mobile = random.nextInt(100) < 92 ? mobile() : null;
+        String company = random.nextInt(100) < 85 ? Details.company(random) : null;
+        optional(row, mobile);
+        optional(row, company);
         optional(row, random.nextInt(100) < 70 ? Details.title(random) : null);
         optional(row, random.nextInt(100) < 40 ? Details.address(random) : null);
-        optional(row, random.nextInt(100) < 20 ? Details.remark(random) : null);
+        String remark = random.nextInt(100) < 20 ? Details.remark(random) : null;
+        optional(row, remark);
         Chunk.field(row, person.gender(), false);
         optional(row, random.nextInt(100) < 15 ? birthday() : null);
         Chunk.field(row, "import", false);
@@ -97,10 +100,12 @@ final class ContactRows {
         Chunk.field(row, Instant.ofEpochSecond(created), false);
         Chunk.field(row, Instant.ofEpochSecond(Math.max(updated, lastContacted)), false);
         if (lastContacted == 0) {
-            Chunk.nullField(row, true);
+            Chunk.nullField(row, false);
         } else {
-            Chunk.field(row, Instant.ofEpochSecond(lastContacted), true);
+            Chunk.field(row, Instant.ofEpochSecond(lastContacted), false);
         }
+        Chunk.field(row, array(SearchText.textGrams(company, remark)), false);
+        Chunk.field(row, array(SearchText.mobileGrams(mobile)), true);
         chunk.contactCount++;
         searchKeys(chunk, id, person.name(), owner, lastContacted);
         if (random.nextInt(100) < 45) {
@@ -121,6 +126,20 @@ final class ContactRows {
             Chunk.field(row, contact, false);
             Chunk.field(row, owner, true);
         }
+    }
+
+    /** A text array literal of grams (letters, digits and CJK only after flattening, but quoted all the same). */
+    private static String array(String[] values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"')
+                    .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return literal.append('}').toString();
     }
 
     private void optional(StringBuilder row, @Nullable Object value) {

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The search keys of a contact's name and how a query is turned into one. Every kind of name
@@ -71,9 +73,27 @@ public final class SearchText {
     }
 
     /**
-     * Unigrams and bigrams of a query, as the database's {@code search_grams} makes them of a
-     * company or remark: a row holding them all is a candidate that a substring test confirms.
+     * The characters and character pairs of texts such as a company and a remark, as stored for
+     * search: a contact holding all the {@link #grams} of a query is a candidate that a substring
+     * test confirms.
      */
+    public static String[] textGrams(@Nullable String... texts) {
+        Set<String> grams = new TreeSet<>();
+        for (String text : texts) {
+            if (text != null) {
+                int[] chars = flat(text).codePoints().toArray();
+                for (int i = 0; i < chars.length; i++) {
+                    grams.add(new String(chars, i, 1));
+                    if (i + 1 < chars.length) {
+                        grams.add(new String(chars, i, 2));
+                    }
+                }
+            }
+        }
+        return grams.toArray(String[]::new);
+    }
+
+    /** The grams a query's matches must all hold: itself if one character long, else its pairs. */
     public static Set<String> grams(String flat) {
         int[] chars = flat.codePoints().toArray();
         Set<String> grams = new LinkedHashSet<>();
@@ -86,7 +106,14 @@ public final class SearchText {
         return grams;
     }
 
-    /** Runs of four digits of a phone fragment, as the database's {@code search_digit_grams} makes them. */
+    /** Runs of four digits of a mobile number, as stored for search. */
+    public static String[] mobileGrams(@Nullable String mobile) {
+        return mobile == null
+                ? new String[0]
+                : digitGrams(PhoneNumbers.digits(mobile)).toArray(String[]::new);
+    }
+
+    /** Runs of four digits of a mobile number or of a fragment of one. */
     public static Set<String> digitGrams(String digits) {
         Set<String> grams = new LinkedHashSet<>();
         for (int i = 0; i + 4 <= digits.length(); i++) {
@@ -95,7 +122,7 @@ public final class SearchText {
         return grams;
     }
 
-    /** Lower case without white space, as the database's {@code search_flat} makes text. */
+    /** Lower case without white space. */
     public static String flat(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
     }
