@@ -52,7 +52,7 @@ final class BenchReport {
                     ms(row.floor().p95()),
                     floorRatio,
                     row.peer() == null ? "—" : ms(row.peer().p95()),
-                    peerRatio == null ? "—" : String.format(Locale.ROOT, "%,.0f×", peerRatio),
+                    peerRatio == null ? "—" : times(peerRatio),
                     verdict(row.http().p95(), floorRatio, peerRatio)));
         }
         md.append("\n").append(notes).append("\n");
@@ -87,6 +87,10 @@ final class BenchReport {
             missed.append(", < 30× peer");
         }
         return missed.isEmpty() ? "met" : "**missed**" + missed.substring(1);
+    }
+
+    private static String times(double ratio) {
+        return String.format(Locale.ROOT, ratio >= 10 ? "%,.0f×" : "%.1f×", ratio);
     }
 
     private static String ms(double millis) {
