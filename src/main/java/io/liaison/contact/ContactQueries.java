@@ -6,7 +6,6 @@ import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.SqlFragment;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -134,19 +133,20 @@ class ContactQueries {
         SqlFragment where = SqlFragment.of("TRUE");
         boolean any = false;
         if (!f.tagIds().isEmpty()) {
-            UUID[] tags = f.tagIds().toArray(UUID[]::new);
             any = true;
-            where = where.and(
-                    f.allTags()
-                            ? SqlFragment.of(
-                                    "(SELECT count(*) FROM contact_tag t WHERE t.org_id = c.org_id"
-                                            + " AND t.contact_id = c.id AND t.tag_id = ANY (?)) = ?",
-                                    tags,
-                                    (long) new HashSet<>(f.tagIds()).size())
-                            : SqlFragment.of(
-                                    "EXISTS (SELECT 1 FROM contact_tag t WHERE t.org_id = c.org_id"
-                                            + " AND t.contact_id = c.id AND t.tag_id = ANY (?))",
-                                    (Object) tags));
+            // One condition per tag for "all", so that the database can start from the rarest tag.
+            for (UUID tag : f.allTags() ? f.tagIds().stream().distinct().toList() : List.<UUID>of()) {
+                where = where.and(SqlFragment.of(
+                        "EXISTS (SELECT 1 FROM contact_tag t WHERE t.org_id = c.org_id AND t.contact_id = c.id"
+                                + " AND t.tag_id = ?)",
+                        tag));
+            }
+            if (!f.allTags()) {
+                where = where.and(SqlFragment.of(
+                        "EXISTS (SELECT 1 FROM contact_tag t WHERE t.org_id = c.org_id AND t.contact_id = c.id"
+                                + " AND t.tag_id = ANY (?))",
+                        (Object) f.tagIds().toArray(UUID[]::new)));
+            }
         }
         if (f.ownerId() != null) {
             any = true;
