@@ -25,7 +25,7 @@ final class MatchMarks {
         this.query = q == null ? "" : SearchText.normalize(q);
     }
 
-    List<Part> name(String name) {
+    public List<Part> name(String name) {
         Normalized text = Normalized.of(name);
         int at = query.isEmpty() ? -1 : text.flat.indexOf(query);
         if (at >= 0) {
@@ -38,7 +38,7 @@ final class MatchMarks {
         return end < 0 ? List.of(new Part(name, false)) : split(name, 0, end);
     }
 
-    List<Part> text(@Nullable String text) {
+    public List<Part> text(@Nullable String text) {
         if (text == null) {
             return List.of();
         }
