@@ -239,8 +239,9 @@
     }
   });
 
-  // The page htmx keeps for "back" is kept with the menu closed.
-  document.addEventListener('htmx:beforeHistorySave', function () {
+  // "Back" brings the page as htmx kept it, menu and all (results that push the URL save it while it is
+  // open): it comes back closed.
+  document.addEventListener('htmx:historyRestore', function () {
     document.querySelectorAll('[data-typeahead]').forEach(function (box) {
       open(parts(box), false);
     });
