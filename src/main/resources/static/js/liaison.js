@@ -153,3 +153,97 @@
     }
   });
 })();
+
+// Type-ahead under a search box: [data-typeahead] holds a role=combobox input and its role=listbox menu,
+// which htmx fills with role=option links. Down and up move, Enter opens the highlighted one, Esc closes.
+(function () {
+  'use strict';
+
+  function parts(element) {
+    const box = element.closest('[data-typeahead]');
+    if (!box) {
+      return null;
+    }
+    return { box: box, input: box.querySelector('[role=combobox]'), menu: box.querySelector('[role=listbox]') };
+  }
+
+  function options(t) {
+    return Array.from(t.menu.querySelectorAll('[role=option]'));
+  }
+
+  function highlight(t, index) {
+    options(t).forEach(function (option, i) {
+      option.setAttribute('aria-selected', i === index ? 'true' : 'false');
+      if (i === index) {
+        option.scrollIntoView({ block: 'nearest' });
+        t.input.setAttribute('aria-activedescendant', option.id);
+      }
+    });
+    if (index < 0) {
+      t.input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  function open(t, show) {
+    const shown = show && options(t).length > 0 && t.input.value.trim() !== '';
+    t.menu.hidden = !shown;
+    t.input.setAttribute('aria-expanded', shown ? 'true' : 'false');
+    highlight(t, -1);
+  }
+
+  document.addEventListener('htmx:afterSwap', function (event) {
+    const t = parts(event.detail.target);
+    if (t && event.detail.target === t.menu) {
+      open(t, document.activeElement === t.input);
+    }
+  });
+
+  document.addEventListener('input', function (event) {
+    const t = parts(event.target);
+    if (t && event.target === t.input && t.input.value.trim() === '') {
+      open(t, false);
+    }
+  });
+
+  document.addEventListener('keydown', function (event) {
+    const t = parts(event.target);
+    if (!t || event.target !== t.input) {
+      return;
+    }
+    const all = options(t);
+    const current = all.findIndex(function (option) { return option.getAttribute('aria-selected') === 'true'; });
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (all.length === 0) {
+        return;
+      }
+      event.preventDefault();
+      if (t.menu.hidden) {
+        open(t, true);
+      }
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      highlight(t, current < 0 && step < 0 ? all.length - 1 : (current + step + all.length) % all.length);
+    } else if (event.key === 'Enter' && !t.menu.hidden && current >= 0) {
+      event.preventDefault();
+      window.location.assign(all[current].href);
+    } else if (event.key === 'Escape' && !t.menu.hidden) {
+      event.preventDefault();
+      open(t, false);
+    }
+  });
+
+  // Leaving the box closes the menu; a click on an option focuses the option first, so it still lands.
+  document.addEventListener('focusout', function (event) {
+    const t = parts(event.target);
+    if (t && !(event.relatedTarget && t.box.contains(event.relatedTarget))) {
+      open(t, false);
+    }
+  });
+
+  // "Back" brings the page as htmx kept it, menu and all (results that push the URL save it while it is
+  // open): it comes back closed.
+  document.addEventListener('htmx:historyRestore', function () {
+    document.querySelectorAll('[data-typeahead]').forEach(function (box) {
+      open(parts(box), false);
+    });
+  });
+})();

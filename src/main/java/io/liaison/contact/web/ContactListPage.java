@@ -21,14 +21,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The contact list: search, owner and tag filters and sort answer the results (count and rows) over htmx,
- * "load more" answers further rows, and the selected rows can be moved to the trash together.
+ * "load more" answers further rows, and the selected rows can be moved to the trash together. While
+ * the member types, the search box also asks for the suggestions under it.
  */
 @Controller
 @RequestMapping("/contacts")
 class ContactListPage {
 
     static final int PAGE_SIZE = 50;
-    static final List<String> SORTS = List.of("-updatedAt", "name", "-createdAt", "-lastContactedAt");
+
+    /** The sorts a member picks; the empty one is the default: best match when searching, else recently changed. */
+    static final List<String> SORTS = List.of("", "-updatedAt", "name", "-createdAt", "-lastContactedAt");
 
     private final ContactService contacts;
     private final TagService tags;
@@ -76,7 +79,33 @@ class ContactListPage {
         }
 
         public boolean filtered() {
-            return (q != null && !q.isBlank()) || owner != null || !tagIds().isEmpty();
+            return searching() || owner != null || !tagIds().isEmpty();
+        }
+
+        public boolean searching() {
+            return q != null && !q.isBlank();
+        }
+
+        /** The sort select's options: recently changed is the default without a query, so not offered twice. */
+        public List<String> sorts() {
+            return searching()
+                    ? SORTS
+                    : SORTS.stream().filter(s -> !"-updatedAt".equals(s)).toList();
+        }
+
+        /** The option that shows the order of the list. */
+        public String chosenSort() {
+            if (sort == null || (!searching() && "-updatedAt".equals(sort))) {
+                return "";
+            }
+            return sort.strip();
+        }
+
+        public String sortLabel(String option) {
+            if (option.isEmpty()) {
+                return searching() ? "contacts.sort.best" : "contacts.sort.-updatedAt";
+            }
+            return "contacts.sort." + option;
         }
     }
 
@@ -84,7 +113,6 @@ class ContactListPage {
     String page(Actor actor, ListQuery query, Model model) {
         answer(actor, query.firstPage(), model);
         model.addAttribute("members", directory.active(actor));
-        model.addAttribute("sorts", SORTS);
         return "contact/list";
     }
 
@@ -102,6 +130,7 @@ class ContactListPage {
     private String answer(Actor actor, ListQuery query, Model model) {
         CursorPage<Contact> page = contacts.list(actor, query.filter(), query.order(), query.cursor(), PAGE_SIZE);
         model.addAttribute("query", query);
+        model.addAttribute("marks", new MatchMarks(query.q()));
         model.addAttribute("page", page);
         model.addAttribute("names", directory.names(actor));
         model.addAttribute("tags", TagChips.of(tags.list(actor)));
@@ -110,6 +139,15 @@ class ContactListPage {
         }
         model.addAttribute("count", contacts.count(actor, query.filter()));
         return "contact/list :: results";
+    }
+
+    /** Up to ten contacts offered under the search box while typing; none for a blank query. */
+    @GetMapping("/suggestions")
+    String suggestions(Actor actor, @RequestParam(required = false) @Nullable String q, Model model) {
+        boolean blank = q == null || q.isBlank();
+        model.addAttribute("suggestions", blank ? List.of() : contacts.suggest(actor, q));
+        model.addAttribute("marks", new MatchMarks(q));
+        return "contact/list :: suggestions";
     }
 
     /**

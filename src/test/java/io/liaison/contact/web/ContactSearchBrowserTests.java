@@ -1,0 +1,163 @@
+package io.liaison.contact.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liaison.Browser;
+import io.liaison.TestDatabase;
+import io.liaison.contact.Contact;
+import io.liaison.contact.ContactService;
+import io.liaison.identity.Actor;
+import io.liaison.identity.MemberService;
+import io.liaison.identity.OrganizationService;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The contact list's search in headless Chromium, in Chinese: typing initials brings the suggestions
+ * and updates the results in place, and the keyboard opens the suggested contact.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabase.class)
+class ContactSearchBrowserTests {
+
+    private static final String PASSWORD = "browser-test-password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    MemberService members;
+
+    @Autowired
+    ContactService contacts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Browser browser;
+    WebDriver driver;
+    WebDriverWait wait;
+    String suffix;
+    Actor boss;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        browser = Browser.start();
+        driver = browser.driver();
+        wait = browser.waiting();
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        browser.close();
+    }
+
+    @Test
+    void typingInitialsSuggestsTheContactAndTheKeyboardOpensIt() {
+        String code = newOrganization();
+        Contact zhang = contact("张三", "上海贸易有限公司");
+        contact("赵森", "深圳电子");
+        contact("李四", "北京科技");
+        contact("王五", "张氏物流");
+        browser.logIn(url(""), code, "boss", PASSWORD, "zh-CN");
+
+        driver.get(url("/contacts"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-count"), "共 4 位联系人"));
+        // A page reload would lose this mark; htmx swaps keep it.
+        ((JavascriptExecutor) driver).executeScript("document.body.dataset.sameLoad = 'yes';");
+
+        WebElement search = driver.findElement(By.id("contact-search"));
+        search.sendKeys("zs");
+        WebElement menu = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contact-suggestions")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-count"), "共 2 位联系人"));
+        List<WebElement> options = menu.findElements(By.cssSelector("[role=option]"));
+        assertThat(options).hasSize(2);
+        assertThat(options.get(0).getText()).contains("张三", "上海贸易有限公司", "首字母");
+        assertThat(options.get(0).findElement(By.tagName("mark")).getText()).isEqualTo("张三");
+        assertThat(search.getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("contact-rows")).getText())
+                .contains("张三", "赵森")
+                .doesNotContain("李四", "王五");
+        assertThat(driver.findElement(By.cssSelector("#contact-rows mark")).getText())
+                .isEqualTo("张三");
+        assertThat(driver.findElement(By.cssSelector("#contact-sort option:checked"))
+                        .getText())
+                .isEqualTo("最佳匹配");
+        assertThat(driver.getCurrentUrl()).contains("q=zs");
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-same-load"))
+                .isEqualTo("yes");
+        browser.screenshot("contact-search-suggestions-1280");
+
+        search.sendKeys(Keys.ARROW_DOWN);
+        assertThat(options.get(0).getAttribute("aria-selected")).isEqualTo("true");
+        assertThat(search.getAttribute("aria-activedescendant"))
+                .isEqualTo(options.get(0).getAttribute("id"));
+        search.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/contacts/" + zhang.id()));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-name"), "张三"));
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/contacts"));
+        search = driver.findElement(By.id("contact-search"));
+        search.sendKeys("张");
+        menu = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contact-suggestions")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-count"), "共 2 位联系人"));
+        assertThat(menu.getText()).contains("张三", "王五", "公司");
+        browser.screenshot("contact-search-suggestions-390");
+
+        search.sendKeys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("contact-suggestions")));
+        assertThat(search.getAttribute("value")).isEqualTo("张");
+        browser.screenshot("contact-search-results-390");
+    }
+
+    private Contact contact(String name, String company) {
+        Map<String, @Nullable Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("company", company);
+        return contacts.create(boss, body, "manual", false);
+    }
+
+    /** A fresh Chinese organization with an administrator "boss", made by the system administrator. */
+    private String newOrganization() {
+        UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE system_admin")
+                .query(UUID.class)
+                .single();
+        Actor systemAdmin = members.actor(systemAdminId).orElseThrow();
+        String code = "search-" + suffix;
+        var created = organizations.create(
+                systemAdmin,
+                new OrganizationService.CreateOrganization(
+                        "Search Org " + suffix, code, "zh-CN", "boss", PASSWORD, "老板"));
+        boss = members.actor(created.admin().id()).orElseThrow();
+        return code;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
