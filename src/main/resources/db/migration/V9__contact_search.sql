@@ -35,6 +35,8 @@ ALTER TABLE contact ADD COLUMN search_grams text[] NOT NULL DEFAULT '{}';
 ALTER TABLE contact ADD COLUMN mobile_grams text[] NOT NULL DEFAULT '{}';
 CREATE INDEX contact_text_grams ON contact USING gin (search_grams) WHERE trashed_at IS NULL;
 CREATE INDEX contact_mobile_grams ON contact USING gin (mobile_grams) WHERE trashed_at IS NULL;
+-- The other-field matches in ranking order: a common word is found walking this index.
+CREATE INDEX contact_by_recency ON contact (org_id, contact_recency(last_contacted_at), id) WHERE trashed_at IS NULL;
 
 -- E-mail prefixes: a byte-order B-tree serves LIKE 'prefix%' directly.
 CREATE INDEX contact_email_prefix ON contact_email (org_id, (address COLLATE "C"));

@@ -10,6 +10,7 @@ import io.liaison.shared.SqlFragment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -91,7 +92,7 @@ class ContactSearch {
             found = bounded("SELECT 1 FROM contact_search k WHERE " + byKey.sql(), byKey.params(), bound + 1);
         }
         if (found <= bound) {
-            SqlFragment other = otherCondition(actor, q, key, filters);
+            SqlFragment other = otherCondition(actor, otherMatch(actor, q), key, filters);
             found += bounded("SELECT 1 FROM contact c WHERE " + other.sql(), other.params(), bound + 1 - found);
         }
         return found;
@@ -140,9 +141,27 @@ class ContactSearch {
                         filters.params()));
     }
 
+    /**
+     * Matches in company or remark, and in mobile or e-mail, each in recency order by its own
+     * query (so that the database may walk the recency index for a common word, or use the grams
+     * index for a rare one), merged here.
+     */
     private List<Hit> byOtherFields(
             Actor actor, String q, String key, @Nullable SqlFragment filters, @Nullable Hit after, int limit) {
-        SqlFragment where = otherCondition(actor, q, key, filters);
+        List<Hit> merged = new ArrayList<>();
+        SqlFragment text = textMatch(q);
+        if (text != null) {
+            merged.addAll(otherHits(otherCondition(actor, text, key, filters), after, limit));
+        }
+        merged.addAll(otherHits(otherCondition(actor, contactMatch(actor, q), key, filters), after, limit));
+        return merged.stream()
+                .sorted(Comparator.comparingLong(Hit::recency).thenComparing(Hit::id))
+                .distinct()
+                .limit(limit)
+                .toList();
+    }
+
+    private List<Hit> otherHits(SqlFragment where, @Nullable Hit after, int limit) {
         List<Object> params = new ArrayList<>(where.params());
         String sql = "SELECT c.id, " + SearchText.OTHER
                 + " AS tier, contact_recency(c.last_contacted_at) AS recency FROM contact c WHERE " + where.sql();
@@ -157,11 +176,11 @@ class ContactSearch {
                 .list();
     }
 
-    /** Live contacts the actor sees that match in another field and not by name. */
-    private SqlFragment otherCondition(Actor actor, String q, String key, @Nullable SqlFragment filters) {
+    /** Live contacts the actor sees that {@code match} and that the name keys do not find. */
+    private SqlFragment otherCondition(Actor actor, SqlFragment match, String key, @Nullable SqlFragment filters) {
         SqlFragment where = access.visible(actor, "c")
                 .and(SqlFragment.of("c.trashed_at IS NULL"))
-                .and(otherMatch(actor, q));
+                .and(match);
         if (!key.isEmpty()) {
             where = where.and(SqlFragment.of(
                     "NOT EXISTS (SELECT 1 FROM contact_search k WHERE k.org_id = c.org_id AND k.contact_id = c.id"
@@ -171,24 +190,35 @@ class ContactSearch {
         return filters == null ? where : where.and(filters);
     }
 
-    /**
-     * Company or remark containing the query, a mobile containing its digits (four or more) or an
-     * e-mail starting with it, as one list of candidate ids that each field's index finds.
-     */
+    /** Any match in another field than the name. */
     private SqlFragment otherMatch(Actor actor, String q) {
-        List<SqlFragment> arms = new ArrayList<>();
+        SqlFragment text = textMatch(q);
+        SqlFragment contact = contactMatch(actor, q);
+        return text == null ? contact : text.or(contact);
+    }
+
+    /** Company or remark containing the query: every gram of it, then the substring itself. */
+    private static @Nullable SqlFragment textMatch(String q) {
         String flat = SearchText.flat(q);
-        String lower = q.strip().toLowerCase(Locale.ROOT);
-        if (!flat.isEmpty()) {
-            arms.add(SqlFragment.of(
-                    "SELECT c2.id FROM contact c2 WHERE c2.org_id = ? AND c2.trashed_at IS NULL"
-                            + " AND c2.search_grams @> ?::text[]"
-                            + " AND (strpos(lower(c2.company), ?) > 0 OR strpos(lower(c2.remark), ?) > 0)",
-                    actor.orgId(),
-                    SearchText.grams(flat).toArray(String[]::new),
-                    lower,
-                    lower));
+        if (flat.isEmpty()) {
+            return null;
         }
+        String lower = q.strip().toLowerCase(Locale.ROOT);
+        return SqlFragment.of(
+                "c.search_grams @> ?::text[] AND (strpos(lower(c.company), ?) > 0 OR strpos(lower(c.remark), ?) > 0)",
+                SearchText.grams(flat).toArray(String[]::new),
+                lower,
+                lower);
+    }
+
+    /**
+     * A mobile containing the query's digits (four or more) or an e-mail starting with it, where
+     * the actor sees them in full; the complete number or address anywhere. One list of candidate
+     * ids, each found by its field's index.
+     */
+    private SqlFragment contactMatch(Actor actor, String q) {
+        List<SqlFragment> arms = new ArrayList<>();
+        String lower = q.strip().toLowerCase(Locale.ROOT);
         SqlFragment inFull = access.seenInFull(actor, "c2");
         String digits = PhoneNumbers.digits(q);
         if (digits.length() >= 4) {
