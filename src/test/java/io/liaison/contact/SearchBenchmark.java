@@ -28,7 +28,8 @@ class SearchBenchmark {
             .map(s -> Integer.parseInt(s.trim().replace("_", "")))
             .toList();
     private final long seed = Long.getLong("benchmark.seed", 42);
-    private final Path dataRoot = Path.of(System.getProperty("benchmark.data", "/work/benchdata"));
+    private final Path dataRoot =
+            Path.of(System.getProperty("benchmark.data", System.getProperty("java.io.tmpdir") + "/liaison-benchmark"));
     private final Path jar = Path.of(System.getProperty("benchmark.jar", "target/liaison.jar"));
     private final Path output = Path.of(System.getProperty("benchmark.output", "target/benchmark/search.md"));
     private final int clients = Integer.getInteger("benchmark.clients", 16);

@@ -16,6 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ActorRefreshFilter extends OncePerRequestFilter {
 
+    /** Request attribute set by a filter that has just loaded the actor, which needs no second load. */
+    static final String LOADED = ActorRefreshFilter.class.getName() + ".LOADED";
+
     private final MemberService members;
 
     ActorRefreshFilter(MemberService members) {
@@ -33,7 +36,7 @@ class ActorRefreshFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var context = SecurityContextHolder.getContext();
-        if (context.getAuthentication() instanceof ActorAuthentication auth) {
+        if (context.getAuthentication() instanceof ActorAuthentication auth && request.getAttribute(LOADED) == null) {
             var fresh = members.actor(auth.actor().memberId());
             if (fresh.isPresent()) {
                 context.setAuthentication(new ActorAuthentication(fresh.get()));

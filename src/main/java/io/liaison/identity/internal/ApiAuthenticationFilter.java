@@ -51,6 +51,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
                 return;
             }
             SecurityContextHolder.getContext().setAuthentication(new ActorAuthentication(actor.get()));
+            request.setAttribute(ActorRefreshFilter.LOADED, Boolean.TRUE);
         } else if (scheme.equalsIgnoreCase("Basic")) {
             if (!("POST".equals(request.getMethod()) && TOKEN_PATH.equals(request.getRequestURI()))) {
                 unauthorized(
