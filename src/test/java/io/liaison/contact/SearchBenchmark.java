@@ -72,7 +72,7 @@ class SearchBenchmark {
                 BenchTerms terms = BenchTerms.sample(server.jdbc, member.actor());
                 System.out.printf("benchmark: %,d contacts, %s: %s%n", size, member.label(), terms.describe());
                 List<BenchReport.Row> rows = new ArrayList<>();
-                for (BenchKind kind : BenchKind.all()) {
+                for (BenchKind kind : kinds()) {
                     rows.add(measure(kind, terms, member, loop, http, floor, peer, seconds, peerSeconds));
                 }
                 String owns = member == server.member
@@ -145,5 +145,17 @@ class SearchBenchmark {
             }
         }
         return new BenchReport.Row(kind.name(), viaHttp, viaFloor, viaPeer);
+    }
+
+    /** The kinds named in {@code benchmark.kinds} (comma-separated parts of their names), or all. */
+    private static List<BenchKind> kinds() {
+        String wanted = System.getProperty("benchmark.kinds", "");
+        if (wanted.isBlank()) {
+            return BenchKind.all();
+        }
+        List<String> parts = List.of(wanted.split(","));
+        return BenchKind.all().stream()
+                .filter(k -> parts.stream().anyMatch(p -> k.name().contains(p.strip())))
+                .toList();
     }
 }
