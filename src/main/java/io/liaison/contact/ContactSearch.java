@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 class ContactSearch {
 
     /** Candidates of a company or remark word past which it counts as common. */
-    private static final int COMMON = 2_000;
+    static final int COMMON = 2_000;
 
     private final JdbcClient jdbc;
     private final ContactAccess access;

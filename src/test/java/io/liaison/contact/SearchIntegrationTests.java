@@ -128,6 +128,26 @@ class SearchIntegrationTests {
     }
 
     @Test
+    void aCommonCompanyWordIsWalkedInRecencyOrderWithTheSamePages() throws Exception {
+        // More contacts with the word than the search sorts in memory: it walks them instead.
+        for (int i = 0; i < ContactSearch.COMMON + 3; i++) {
+            add("{\"name\":\"客户" + i + "\",\"company\":\"嘉禾贸易\"}");
+        }
+        String recent = add("{\"name\":\"王五\",\"company\":\"宁波嘉禾\"}");
+        followUp(recent);
+
+        var request = get("/api/v1/contacts").param("q", "嘉禾").param("limit", "50");
+        String first = api.answer(as(request, org.adminToken()), 200);
+        List<String> names = JsonPath.read(first, "$.items[*].name");
+        assertThat(names).hasSize(50).startsWith("王五", "客户0", "客户1").endsWith("客户48");
+        String next = api.answer(
+                as(request.param("cursor", (String) JsonPath.read(first, "$.nextCursor")), org.adminToken()), 200);
+        assertThat(JsonPath.<List<String>>read(next, "$.items[*].name")).startsWith("客户49", "客户50");
+        assertThat(count("嘉禾")).isEqualTo(ContactSearch.COMMON + 4);
+        assertThat(names("客户7")).first().isEqualTo("客户7");
+    }
+
+    @Test
     void aMaskedViewerFindsByCompleteNumberOrAddressOnly() throws Exception {
         Api.Person owner = api.newMember(org, "MEMBER");
         Api.Person colleague = api.newMember(org, "MEMBER");
