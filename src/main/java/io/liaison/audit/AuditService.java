@@ -7,13 +7,11 @@ import io.liaison.identity.Permission;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.Validation;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -112,21 +110,20 @@ public class AuditService {
     }
 
     private static String encode(AuditRepository.Row row) {
-        String position = row.at().toInstant() + "|" + row.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+        return CursorPage.encode(row.at().toInstant().toString(), row.id().toString());
     }
 
     private static AuditRepository.@Nullable Position decode(@Nullable String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
+        List<String> parts = CursorPage.parts(cursor, 2);
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            if (parts.length != 2) {
+            if (parts.isEmpty()) {
                 throw new IllegalArgumentException(cursor);
             }
-            OffsetDateTime at = Instant.parse(parts[0]).atOffset(ZoneOffset.UTC);
-            return new AuditRepository.Position(at, UUID.fromString(parts[1]));
+            OffsetDateTime at = Instant.parse(parts.get(0)).atOffset(ZoneOffset.UTC);
+            return new AuditRepository.Position(at, UUID.fromString(parts.get(1)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw LiaisonException.invalid("cursor", "is not a cursor this list handed out");
         }

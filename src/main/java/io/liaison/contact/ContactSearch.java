@@ -3,13 +3,12 @@ package io.liaison.contact;
 import io.liaison.access.ContactAccess;
 import io.liaison.access.ContactAction;
 import io.liaison.identity.Actor;
+import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.PhoneNumbers;
 import io.liaison.shared.SearchText;
 import io.liaison.shared.SqlFragment;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -49,19 +48,20 @@ class ContactSearch {
     record Hit(UUID id, int tier, long recency) {
 
         String cursor() {
-            String raw = "search\n" + tier + "\n" + recency + "\n" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+            return CursorPage.encode("search", String.valueOf(tier), String.valueOf(recency), id.toString());
         }
 
         static @Nullable Hit ofCursor(@Nullable String cursor) {
             if (cursor == null || cursor.isBlank()) {
                 return null;
             }
+            List<String> parts = CursorPage.parts(cursor, 4);
             try {
-                String[] parts =
-                        new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 4);
-                if (parts.length == 4 && parts[0].equals("search")) {
-                    return new Hit(UUID.fromString(parts[3]), Integer.parseInt(parts[1]), Long.parseLong(parts[2]));
+                if (!parts.isEmpty() && parts.get(0).equals("search")) {
+                    return new Hit(
+                            UUID.fromString(parts.get(3)),
+                            Integer.parseInt(parts.get(1)),
+                            Long.parseLong(parts.get(2)));
                 }
             } catch (IllegalArgumentException e) {
                 // answered below

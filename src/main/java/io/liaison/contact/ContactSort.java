@@ -1,10 +1,10 @@
 package io.liaison.contact;
 
+import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -71,19 +71,18 @@ public record ContactSort(Key key, boolean descending) {
             case LAST_CONTACTED_AT ->
                 c.lastContactedAt() == null ? "-infinity" : c.lastContactedAt().toString();
         };
-        String raw = key.param + "\n" + value + "\n" + c.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return CursorPage.encode(key.param, value, c.id().toString());
     }
 
     /** The sort value and id of a cursor this sort handed out. */
     Object[] decode(String cursor) {
+        List<String> parts = CursorPage.parts(cursor, 3);
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 3);
-            if (parts.length == 3 && parts[0].equals(key.param)) {
-                if ("timestamptz".equals(key.type) && !"-infinity".equals(parts[1])) {
-                    OffsetDateTime.parse(parts[1]);
+            if (!parts.isEmpty() && parts.get(0).equals(key.param)) {
+                if ("timestamptz".equals(key.type) && !"-infinity".equals(parts.get(1))) {
+                    OffsetDateTime.parse(parts.get(1));
                 }
-                return new Object[] {parts[1], UUID.fromString(parts[2])};
+                return new Object[] {parts.get(1), UUID.fromString(parts.get(2))};
             }
         } catch (IllegalArgumentException | DateTimeException e) {
             // answered below

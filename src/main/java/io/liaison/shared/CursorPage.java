@@ -34,6 +34,24 @@ public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
                 .encodeToString(id.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A cursor of several values, such as a sort value and an id. */
+    public static String encode(String... parts) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code count} values of a cursor {@link #encode(String...)} made; empty when it is not one. */
+    public static List<String> parts(String cursor, int count) {
+        try {
+            String[] parts =
+                    new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", count);
+            return parts.length == count ? List.of(parts) : List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
     public static @Nullable UUID decode(@Nullable String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;

@@ -112,7 +112,7 @@ class SearchIntegrationTests {
 
     @Test
     void otherFieldsMatchAfterNames() throws Exception {
-        String owned = add("{\"name\":\"周杰\",\"mobile\":\"13812348000\",\"company\":\"华为技术有限公司\","
+        add("{\"name\":\"周杰\",\"mobile\":\"13812348000\",\"company\":\"华为技术有限公司\","
                 + "\"emails\":[{\"address\":\"jay.zhou@example.cn\"}],\"remark\":\"喜欢打高尔夫，周末有空\"}");
         add("{\"name\":\"陈华\"}");
 
@@ -124,7 +124,6 @@ class SearchIntegrationTests {
         // a name match before a company match
         assertThat(names("华")).containsExactly("陈华", "周杰");
         assertThat(names("1234567")).isEmpty();
-        assertThat(owned).isNotBlank();
     }
 
     @Test

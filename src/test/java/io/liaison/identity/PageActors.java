@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import io.liaison.identity.internal.ActorAuthentication;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,8 +30,22 @@ public final class PageActors {
         this.jdbc = jdbc;
     }
 
-    /** The administrator of a new organization whose name and code start with {@code prefix}. */
+    /** The password of every administrator these helpers make, login {@code boss}. */
+    public static final String ADMIN_PASSWORD = "boss-password-1";
+
+    /** The administrator of a new English organization whose name and code start with {@code prefix}. */
     public Actor newOrganizationAdmin(String prefix) {
+        return newOrganizationAdmin(prefix, "en");
+    }
+
+    /** The same in {@code locale} (en or zh-CN). */
+    public Actor newOrganizationAdmin(String prefix, String locale) {
+        return newOrganizationAdmin(members, organizations, jdbc, prefix, locale);
+    }
+
+    /** For tests without MockMvc, such as browser tests. */
+    public static Actor newOrganizationAdmin(
+            MemberService members, OrganizationService organizations, JdbcClient jdbc, String prefix, String locale) {
         UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE login = 'admin' AND system_admin")
                 .query(UUID.class)
                 .single();
@@ -40,10 +55,10 @@ public final class PageActors {
                 systemAdmin,
                 new OrganizationService.CreateOrganization(
                         prefix + " " + suffix,
-                        prefix.toLowerCase(java.util.Locale.ROOT) + "-" + suffix,
-                        "en",
+                        prefix.toLowerCase(Locale.ROOT) + "-" + suffix,
+                        locale,
                         "boss",
-                        "boss-password-1",
+                        ADMIN_PASSWORD,
                         "Boss"));
         return members.actor(created.admin().id()).orElseThrow();
     }

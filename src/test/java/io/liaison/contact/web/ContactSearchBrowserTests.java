@@ -9,11 +9,11 @@ import io.liaison.contact.ContactService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
+import io.liaison.identity.PageActors;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +40,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = TestDatabase.class)
 class ContactSearchBrowserTests {
 
-    private static final String PASSWORD = "browser-test-password";
-
     @LocalServerPort
     int port;
 
@@ -60,7 +58,6 @@ class ContactSearchBrowserTests {
     Browser browser;
     WebDriver driver;
     WebDriverWait wait;
-    String suffix;
     Actor boss;
 
     @BeforeEach
@@ -68,7 +65,6 @@ class ContactSearchBrowserTests {
         browser = Browser.start();
         driver = browser.driver();
         wait = browser.waiting();
-        suffix = UUID.randomUUID().toString().substring(0, 8);
     }
 
     @AfterEach
@@ -83,7 +79,7 @@ class ContactSearchBrowserTests {
         contact("赵森", "深圳电子");
         contact("李四", "北京科技");
         contact("王五", "张氏物流");
-        browser.logIn(url(""), code, "boss", PASSWORD, "zh-CN");
+        browser.logIn(url(""), code, "boss", PageActors.ADMIN_PASSWORD, "zh-CN");
 
         driver.get(url("/contacts"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-count"), "共 4 位联系人"));
@@ -142,19 +138,10 @@ class ContactSearchBrowserTests {
         return contacts.create(boss, body, "manual", false);
     }
 
-    /** A fresh Chinese organization with an administrator "boss", made by the system administrator. */
+    /** A fresh Chinese organization; answers its code. */
     private String newOrganization() {
-        UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE system_admin")
-                .query(UUID.class)
-                .single();
-        Actor systemAdmin = members.actor(systemAdminId).orElseThrow();
-        String code = "search-" + suffix;
-        var created = organizations.create(
-                systemAdmin,
-                new OrganizationService.CreateOrganization(
-                        "Search Org " + suffix, code, "zh-CN", "boss", PASSWORD, "老板"));
-        boss = members.actor(created.admin().id()).orElseThrow();
-        return code;
+        boss = PageActors.newOrganizationAdmin(members, organizations, jdbc, "Search", "zh-CN");
+        return boss.orgCode();
     }
 
     private String url(String path) {
