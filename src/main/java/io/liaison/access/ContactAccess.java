@@ -4,6 +4,8 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.DataScope;
 import io.liaison.identity.Permission;
 import io.liaison.shared.SqlFragment;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +41,7 @@ public class ContactAccess {
         SqlFragment owner = SqlFragment.of(alias + ".owner_id = ?", actor.memberId());
         SqlFragment rule = switch (action) {
             case SEE ->
-                actor.dataScope() == DataScope.ALL
-                        ? SqlFragment.of("TRUE")
-                        : owner.or(collaborator(actor, row))
-                                .or(sharedWith(actor, row))
-                                .or(inScope(actor, row));
+                reasonsToSee(actor, row).stream().reduce(SqlFragment::or).orElseThrow();
             case EDIT -> owner.or(collaborator(actor, row)).or(scoped(actor, Permission.CONTACT_EDIT, row));
             case SHARE -> owner.or(scoped(actor, Permission.CONTACT_EDIT, row));
             case DELETE -> owner.or(scoped(actor, Permission.CONTACT_DELETE, row));
@@ -55,6 +53,23 @@ public class ContactAccess {
     /** May {@code actor} see the contact row {@code alias}? */
     public SqlFragment visible(Actor actor, String alias) {
         return allows(actor, ContactAction.SEE, alias);
+    }
+
+    /**
+     * {@link #visible} split by reason into conditions that no contact meets twice (followed by the
+     * actor; else a collaboration; else a share; else the data scope), each with the organization
+     * filter. A query may run one branch per condition, so that each branch uses its own index (a
+     * member's own contacts in the order of the list, say) where one plan for their OR could not.
+     */
+    public List<SqlFragment> visibleParts(Actor actor, String alias) {
+        SqlFragment org = SqlFragment.of(alias + ".org_id = ?", actor.orgId());
+        List<SqlFragment> parts = new ArrayList<>();
+        SqlFragment earlier = null;
+        for (SqlFragment reason : reasonsToSee(actor, new Row(alias, alias + ".id"))) {
+            parts.add(org.and(earlier == null ? reason : reason.and(not(earlier))));
+            earlier = earlier == null ? reason : earlier.or(reason);
+        }
+        return parts;
     }
 
     /**
@@ -107,6 +122,29 @@ public class ContactAccess {
      */
     private record Row(String alias, String id) {}
 
+    /** The reasons to see a contact that can apply to {@code actor}, as conditions over {@code row}. */
+    private static List<SqlFragment> reasonsToSee(Actor actor, Row row) {
+        if (actor.dataScope() == DataScope.ALL) {
+            return List.of(SqlFragment.of("TRUE"));
+        }
+        List<SqlFragment> reasons = new ArrayList<>();
+        reasons.add(SqlFragment.of(row.alias() + ".owner_id = ?", actor.memberId()));
+        reasons.add(collaborator(actor, row));
+        reasons.add(sharedToMember(actor, row));
+        if (!actor.departmentIds().isEmpty()) {
+            reasons.add(sharedToDepartment(actor, row));
+        }
+        if (actor.dataScope() != DataScope.SELF && !actor.scopeDepartmentIds().isEmpty()) {
+            reasons.add(inScope(actor, row));
+        }
+        return reasons;
+    }
+
+    /** Every condition here is true or false, never null, so that its negation is its complement. */
+    private static SqlFragment not(SqlFragment condition) {
+        return new SqlFragment("NOT (" + condition.sql() + ")", condition.params());
+    }
+
     private static SqlFragment scoped(Actor actor, Permission permission, Row row) {
         return actor.can(permission) ? inScope(actor, row) : SqlFragment.of("FALSE");
     }
@@ -133,10 +171,6 @@ public class ContactAccess {
                         + " WHERE k.org_id = ? AND k.member_id = ?))",
                 actor.orgId(),
                 actor.memberId());
-    }
-
-    private static SqlFragment sharedWith(Actor actor, Row row) {
-        return sharedToMember(actor, row).or(sharedToDepartment(actor, row));
     }
 
     private static SqlFragment sharedToMember(Actor actor, Row row) {

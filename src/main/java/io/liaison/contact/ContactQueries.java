@@ -49,20 +49,41 @@ class ContactQueries {
                     List.copyOf(rows.subList(0, limit)), hits.get(limit - 1).cursor());
         }
         ContactSort order = sort == null ? ContactSort.DEFAULT : sort;
-        SqlFragment where = where(actor, filter);
-        List<Object> params = new ArrayList<>(where.params());
-        String sql = where.sql();
+        SqlFragment rest = rest(actor, filter);
         if (cursor != null && !cursor.isBlank()) {
-            sql += " AND " + order.after();
-            params.addAll(List.of(order.decode(cursor)));
+            rest = rest.and(new SqlFragment(order.after(), List.of(order.decode(cursor))));
         }
+        // One branch per reason to see a contact, each in list order up to a page, then the page of
+        // their union: a member's own contacts are walked through the owner's index in list order.
+        List<SqlFragment> parts = access.visibleParts(actor, "c");
+        SqlFragment where;
+        if (parts.size() == 1) {
+            where = parts.get(0).and(rest);
+        } else {
+            List<Object> params = new ArrayList<>(List.of(actor.orgId()));
+            List<String> branches = new ArrayList<>();
+            for (SqlFragment part : parts) {
+                SqlFragment branch = part.and(rest);
+                branches.add("(SELECT c.id FROM contact c WHERE " + branch.sql() + " " + order.orderBy() + " LIMIT ?)");
+                params.addAll(branch.params());
+                params.add(limit + 1);
+            }
+            where = new SqlFragment("c.org_id = ? AND c.id IN (" + String.join(" UNION ALL ", branches) + ")", params);
+        }
+        List<Object> params = new ArrayList<>(where.params());
         params.add(limit + 1);
-        List<Contact> rows = contacts.query(sql, params, order.orderBy() + " LIMIT ?");
-        if (rows.size() <= limit) {
-            return new CursorPage<>(rows, null);
+        // The ids first, then their rows: so that the walk in list order may read the index alone.
+        List<UUID> ids = jdbc.sql(
+                        "SELECT c.id FROM contact c WHERE " + where.sql() + " " + order.orderBy() + " LIMIT ?")
+                .params(params)
+                .query(UUID.class)
+                .list();
+        List<Contact> rows = contacts.byIds(actor.orgId(), ids);
+        List<Contact> page = rows.size() > limit ? rows.subList(0, limit) : rows;
+        if (ids.size() <= limit || page.isEmpty()) {
+            return new CursorPage<>(page, null);
         }
-        List<Contact> page = rows.subList(0, limit);
-        return new CursorPage<>(List.copyOf(page), order.cursorOf(page.get(limit - 1)));
+        return new CursorPage<>(List.copyOf(page), order.cursorOf(page.get(page.size() - 1)));
     }
 
     /** The best {@code limit} matches of a query, for type-ahead. */
@@ -86,10 +107,17 @@ class ContactQueries {
         if (searching(filter)) {
             n = search.count(actor, filter.q(), filters(actor, filter), COUNT_BOUND);
         } else {
-            SqlFragment where = where(actor, filter);
-            List<Object> params = new ArrayList<>(where.params());
+            // One branch per reason to see a contact (they never overlap), each counted through its own index.
+            SqlFragment rest = rest(actor, filter);
+            List<Object> params = new ArrayList<>();
+            List<String> branches = new ArrayList<>();
+            for (SqlFragment part : access.visibleParts(actor, "c")) {
+                SqlFragment branch = part.and(rest);
+                branches.add("SELECT 1 FROM contact c WHERE " + branch.sql());
+                params.addAll(branch.params());
+            }
             params.add(COUNT_BOUND + 1);
-            n = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM contact c WHERE " + where.sql() + " LIMIT ?) t")
+            n = jdbc.sql("SELECT count(*) FROM (" + String.join(" UNION ALL ", branches) + " LIMIT ?) t")
                     .params(params)
                     .query(Integer.class)
                     .single();
@@ -118,9 +146,9 @@ class ContactQueries {
         return f.q() != null && !f.q().isBlank();
     }
 
-    /** Everything the list shows: what the actor sees, live, matching the query and the filters. */
-    private SqlFragment where(Actor actor, ContactFilter f) {
-        SqlFragment where = access.visible(actor, "c").and(SqlFragment.of("c.trashed_at IS NULL"));
+    /** What the list shows besides visibility: live contacts matching the query and the filters. */
+    private SqlFragment rest(Actor actor, ContactFilter f) {
+        SqlFragment where = SqlFragment.of("c.trashed_at IS NULL");
         if (searching(f)) {
             where = where.and(search.matching(actor, f.q()));
         }
@@ -134,19 +162,8 @@ class ContactQueries {
         boolean any = false;
         if (!f.tagIds().isEmpty()) {
             any = true;
-            // One condition per tag for "all", so that the database can start from the rarest tag.
-            for (UUID tag : f.allTags() ? f.tagIds().stream().distinct().toList() : List.<UUID>of()) {
-                where = where.and(SqlFragment.of(
-                        "EXISTS (SELECT 1 FROM contact_tag t WHERE t.org_id = c.org_id AND t.contact_id = c.id"
-                                + " AND t.tag_id = ?)",
-                        tag));
-            }
-            if (!f.allTags()) {
-                where = where.and(SqlFragment.of(
-                        "EXISTS (SELECT 1 FROM contact_tag t WHERE t.org_id = c.org_id AND t.contact_id = c.id"
-                                + " AND t.tag_id = ANY (?))",
-                        (Object) f.tagIds().toArray(UUID[]::new)));
-            }
+            where = where.and(SqlFragment.of(f.allTags() ? "c.tag_ids @> ?::uuid[]" : "c.tag_ids && ?::uuid[]", (Object)
+                    f.tagIds().toArray(UUID[]::new)));
         }
         if (f.ownerId() != null) {
             any = true;

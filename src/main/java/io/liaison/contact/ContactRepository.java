@@ -37,8 +37,7 @@ class ContactRepository {
                    WHERE s.org_id = c.org_id AND s.contact_id = c.id ORDER BY s.department_id) AS share_dept_ids,
             ARRAY(SELECT k.member_id FROM contact_collaborator k
                    WHERE k.org_id = c.org_id AND k.contact_id = c.id ORDER BY k.member_id) AS collaborator_ids,
-            ARRAY(SELECT t.tag_id FROM contact_tag t
-                   WHERE t.org_id = c.org_id AND t.contact_id = c.id ORDER BY t.tag_id) AS tag_ids,
+            c.tag_ids,
             (SELECT coalesce(jsonb_agg(jsonb_build_object('label', e.label, 'address', e.address)
                                        ORDER BY e.position), '[]')::text
                FROM contact_email e WHERE e.org_id = c.org_id AND e.contact_id = c.id) AS emails,

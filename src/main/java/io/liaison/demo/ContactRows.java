@@ -105,13 +105,20 @@ final class ContactRows {
             Chunk.field(row, Instant.ofEpochSecond(lastContacted), false);
         }
         Chunk.field(row, array(SearchText.textGrams(company, remark)), false);
-        Chunk.field(row, array(SearchText.mobileGrams(mobile)), true);
+        Chunk.field(row, array(SearchText.mobileGrams(mobile)), false);
+        List<UUID> tags = tags();
+        Chunk.field(row, array(tags.stream().map(UUID::toString).toArray(String[]::new)), true);
         chunk.contactCount++;
         searchKeys(chunk, id, person.name(), owner, lastContacted);
         if (random.nextInt(100) < 45) {
             email(chunk, id, person);
         }
-        tags(chunk, id);
+        for (UUID tag : tags) {
+            Chunk.field(chunk.tags, orgId, false);
+            Chunk.field(chunk.tags, id, false);
+            Chunk.field(chunk.tags, tag, true);
+        }
+        chunk.tagCount += tags.size();
     }
 
     /** The contact's name keys, as the application writes them ({@code contact_recency} of the last contact). */
@@ -181,7 +188,8 @@ final class ContactRows {
         chunk.emailCount++;
     }
 
-    private void tags(Chunk chunk, UUID contact) {
+    /** The contact's tags: a few free ones and, for some exclusive groups, one of the group. */
+    private List<UUID> tags() {
         List<UUID> chosen = new ArrayList<>(4);
         int free = new int[] {0, 0, 1, 1, 1, 2, 2, 2, 3, 4}[random.nextInt(10)];
         for (int i = 0; i < free * 2 && chosen.size() < free; i++) {
@@ -195,12 +203,9 @@ final class ContactRows {
                 chosen.add(group.pick(random).id());
             }
         }
-        for (UUID tag : chosen) {
-            Chunk.field(chunk.tags, orgId, false);
-            Chunk.field(chunk.tags, contact, false);
-            Chunk.field(chunk.tags, tag, true);
-        }
-        chunk.tagCount += chosen.size();
+        // In the database's order of uuids, as the application keeps the array.
+        chosen.sort(java.util.Comparator.comparing(UUID::toString));
+        return chosen;
     }
 
     /** Writes a third of the contacts' follow-ups; answers the last one's time, 0 if none. */

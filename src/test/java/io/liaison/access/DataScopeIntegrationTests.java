@@ -136,6 +136,56 @@ class DataScopeIntegrationTests {
         assertThat(names(manager)).containsExactly("Support contact");
     }
 
+    @Test
+    void contactsSeenForSeveralReasonsAreListedAndCountedOnce() throws Exception {
+        Api.Person member = api.newMember(org, "MEMBER", support);
+        Api.Person colleague = api.newMember(org, "MEMBER", sales);
+        create(member.token(), "Mine");
+        String mineAndShared = create(member.token(), "Mine, shared to me and my department");
+        share(member, mineAndShared, member, support);
+        String sharedTwice = create(colleague.token(), "Shared to me and my department");
+        share(colleague, sharedTwice, member, support);
+        String collaborated = create(colleague.token(), "Collaborated and shared");
+        mvc.perform(json(
+                        patch("/api/v1/contacts/" + collaborated),
+                        colleague.token(),
+                        "{\"collaboratorIds\":[\"" + member.id() + "\"],\"shareUserIds\":[\"" + member.id() + "\"]}"))
+                .andExpect(status().isOk());
+        create(colleague.token(), "Not mine");
+
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            String page = mvc.perform(as(
+                            get("/api/v1/contacts").param("limit", "2").param("cursor", cursor == null ? "" : cursor),
+                            member.token()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            seen.addAll(JsonPath.read(page, "$.items[*].name"));
+            cursor = JsonPath.read(page, "$.nextCursor");
+        } while (cursor != null);
+
+        // Newest change first, each once, across pages that mix the reasons.
+        assertThat(seen)
+                .containsExactly(
+                        "Collaborated and shared",
+                        "Shared to me and my department",
+                        "Mine, shared to me and my department",
+                        "Mine");
+        mvc.perform(as(get("/api/v1/contacts/count"), member.token()))
+                .andExpect(jsonPath("$.count").value(4));
+    }
+
+    private void share(Api.Person owner, String contact, Api.Person member, String department) throws Exception {
+        mvc.perform(json(
+                        patch("/api/v1/contacts/" + contact),
+                        owner.token(),
+                        "{\"shareUserIds\":[\"" + member.id() + "\"],\"shareDeptIds\":[\"" + department + "\"]}"))
+                .andExpect(status().isOk());
+    }
+
     private List<String> names(Api.Person who) throws Exception {
         return JsonPath.read(
                 mvc.perform(as(get("/api/v1/contacts?limit=100"), who.token()))
@@ -156,8 +206,13 @@ class DataScopeIntegrationTests {
         return ids.get(0);
     }
 
-    private void create(String token, String name) throws Exception {
-        mvc.perform(json(post("/api/v1/contacts"), token, "{\"name\":\"" + name + "\"}"))
-                .andExpect(status().isCreated());
+    private String create(String token, String name) throws Exception {
+        return JsonPath.read(
+                mvc.perform(json(post("/api/v1/contacts"), token, "{\"name\":\"" + name + "\"}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
     }
 }

@@ -76,6 +76,26 @@ class ContactTagsAndFieldsIntegrationTests {
                 .andExpect(jsonPath("$.count").value(2));
         mvc.perform(as(get("/api/v1/contacts?tagMode=some&tagId=" + customer), acme.adminToken()))
                 .andExpect(status().isBadRequest());
+
+        // The filters follow later changes of the contacts' tags.
+        mvc.perform(json(
+                        put("/api/v1/contacts/" + onlyCustomer + "/tags"),
+                        acme.adminToken(),
+                        "{\"tagIds\":[\"" + customer + "\",\"" + supplier + "\"]}"))
+                .andExpect(status().isOk());
+        mvc.perform(as(delete("/api/v1/contacts/" + both + "/tags?tagId=" + key), acme.adminToken()))
+                .andExpect(status().isOk());
+        mvc.perform(as(get("/api/v1/contacts?tagId=" + customer + "&tagId=" + supplier), acme.adminToken()))
+                .andExpect(jsonPath("$.items[*].id", containsInAnyOrder(both, onlyCustomer)));
+        mvc.perform(as(get("/api/v1/contacts/count?tagId=" + key), acme.adminToken()))
+                .andExpect(jsonPath("$.count").value(0));
+        mvc.perform(as(delete("/api/v1/tags/" + supplier), acme.adminToken())).andExpect(status().isNoContent());
+        mvc.perform(as(
+                        get("/api/v1/contacts/count?tagMode=any&tagId=" + customer + "&tagId=" + supplier),
+                        acme.adminToken()))
+                .andExpect(jsonPath("$.count").value(2));
+        mvc.perform(as(get("/api/v1/contacts/count?tagId=" + customer + "&tagId=" + supplier), acme.adminToken()))
+                .andExpect(jsonPath("$.count").value(0));
     }
 
     @Test

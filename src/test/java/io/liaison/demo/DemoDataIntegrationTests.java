@@ -132,6 +132,13 @@ class DemoDataIntegrationTests {
                         """, orgId))
                 .as("contacts with two tags of an exclusive group")
                 .isZero();
+        assertThat(count("""
+                        SELECT count(*) FROM contact c
+                         WHERE c.org_id = ? AND c.tag_ids IS DISTINCT FROM ARRAY(
+                               SELECT t.tag_id FROM contact_tag t WHERE t.contact_id = c.id ORDER BY t.tag_id)
+                        """, orgId))
+                .as("contacts whose tag array differs from their tags")
+                .isZero();
     }
 
     private void followUpsMatchLastContacted(UUID orgId) {
