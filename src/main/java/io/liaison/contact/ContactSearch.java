@@ -3,6 +3,7 @@ package io.liaison.contact;
 import io.liaison.access.ContactAccess;
 import io.liaison.access.ContactAction;
 import io.liaison.identity.Actor;
+import io.liaison.identity.DataScope;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.PhoneNumbers;
@@ -12,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,7 +97,8 @@ class ContactSearch {
             found = bounded("SELECT 1 FROM contact_search k WHERE " + byKey.sql(), byKey.params(), bound + 1);
         }
         if (found <= bound) {
-            SqlFragment other = otherCondition(actor, otherMatch(actor, q), key, filters);
+            SqlFragment other =
+                    access.visible(actor, "c").and(otherCondition(actor, otherMatch(actor, q), key, filters));
             found += bounded("SELECT 1 FROM contact c WHERE " + other.sql(), other.params(), bound + 1 - found);
         }
         return found;
@@ -147,18 +149,29 @@ class ContactSearch {
 
     /**
      * Matches in company or remark, and in mobile or e-mail, each in recency order by its own
-     * query (so that the database may walk the recency index for a common word, or use the grams
-     * index for a rare one), merged here.
+     * query, merged here. A company or remark word on many contacts is found by walking the
+     * recency index (for an actor who sees the whole organization); any other, by the list of
+     * contacts that have it, fetched once through the grams index.
      */
     private List<Hit> byOtherFields(
             Actor actor, String q, String key, @Nullable SqlFragment filters, @Nullable Hit after, int limit) {
+        List<SqlFragment> parts = access.visibleParts(actor, "c");
         List<Hit> merged = new ArrayList<>();
-        SqlFragment text = textMatch("c", q);
-        if (text != null) {
-            SqlFragment match = common(actor, q) ? text : candidates(actor, Objects.requireNonNull(textMatch("c2", q)));
-            merged.addAll(otherHits(otherCondition(actor, match, key, filters), after, limit));
+        Set<String> grams = SearchText.grams(SearchText.flat(q));
+        if (!grams.isEmpty()) {
+            String walk = actor.dataScope() == DataScope.ALL ? commonGram(grams) : null;
+            List<SqlFragment> inner = access.visibleParts(actor, "c2");
+            List<SqlFragment> branches = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                SqlFragment match = walk != null
+                        ? textMatch("c", q, Set.of(walk))
+                        : candidates(inner.get(i), textMatch("c2", q, grams));
+                branches.add(parts.get(i).and(otherCondition(actor, match, key, filters)));
+            }
+            merged.addAll(otherHits(branches, after, limit));
         }
-        merged.addAll(otherHits(otherCondition(actor, contactMatch(actor, q), key, filters), after, limit));
+        SqlFragment contact = otherCondition(actor, contactMatch(actor, q), key, filters);
+        merged.addAll(otherHits(parts.stream().map(p -> p.and(contact)).toList(), after, limit));
         return merged.stream()
                 .sorted(Comparator.comparingLong(Hit::recency).thenComparing(Hit::id))
                 .distinct()
@@ -166,75 +179,96 @@ class ContactSearch {
                 .toList();
     }
 
-    private List<Hit> otherHits(SqlFragment where, @Nullable Hit after, int limit) {
-        List<Object> params = new ArrayList<>(where.params());
-        String sql = "SELECT c.id, " + SearchText.OTHER
-                + " AS tier, contact_recency(c.last_contacted_at) AS recency FROM contact c WHERE " + where.sql();
-        if (after != null) {
-            sql += " AND (contact_recency(c.last_contacted_at), c.id) > (?, ?)";
-            params.addAll(List.of(after.recency(), after.id()));
+    /**
+     * The first {@code limit} contacts that meet any of {@code branches} (one per reason the actor
+     * sees them, each free to use its own index) in recency order.
+     */
+    private List<Hit> otherHits(List<SqlFragment> branches, @Nullable Hit after, int limit) {
+        List<Object> params = new ArrayList<>();
+        List<String> selects = new ArrayList<>();
+        for (SqlFragment branch : branches) {
+            if (after != null) {
+                branch = branch.and(SqlFragment.of(
+                        "(contact_recency(c.last_contacted_at), c.id) > (?, ?)", after.recency(), after.id()));
+            }
+            selects.add("(SELECT c.id, contact_recency(c.last_contacted_at) AS recency FROM contact c WHERE "
+                    + branch.sql() + " ORDER BY contact_recency(c.last_contacted_at), c.id LIMIT ?)");
+            params.addAll(branch.params());
+            params.add(limit);
         }
         params.add(limit);
-        return jdbc.sql(sql + " ORDER BY contact_recency(c.last_contacted_at), c.id LIMIT ?")
+        return jdbc.sql("SELECT id, " + SearchText.OTHER + " AS tier, recency FROM ("
+                        + String.join(" UNION ALL ", selects) + ") u ORDER BY recency, id LIMIT ?")
                 .params(params)
                 .query(Hit.class)
                 .list();
     }
 
-    /** Live contacts the actor sees that {@code match} and that the name keys do not find. */
+    /**
+     * Live contacts that {@code match} and that the name keys do not find, over row {@code c}. The
+     * name matches are excluded through one hashed list, not a lookup per row.
+     */
     private SqlFragment otherCondition(Actor actor, SqlFragment match, String key, @Nullable SqlFragment filters) {
-        SqlFragment where = access.visible(actor, "c")
-                .and(SqlFragment.of("c.trashed_at IS NULL"))
-                .and(match);
+        SqlFragment where = SqlFragment.of("c.trashed_at IS NULL").and(match);
         if (!key.isEmpty()) {
             where = where.and(SqlFragment.of(
-                    "NOT EXISTS (SELECT 1 FROM contact_search k WHERE k.org_id = c.org_id AND k.contact_id = c.id"
-                            + " AND k.key = ?)",
+                    "c.id NOT IN (SELECT k.contact_id FROM contact_search k WHERE k.org_id = ? AND k.key = ?)",
+                    actor.orgId(),
                     key));
         }
         return filters == null ? where : where.and(filters);
     }
 
     /**
-     * Is the company or remark word on so many contacts the actor sees that walking them in
-     * recency order finds a page sooner than sorting all of them? Counted, because the planner's
-     * estimate of a rare pair of characters can be wrong a thousandfold, and a wrong walk reads
-     * the whole table.
+     * The rarest character pair of a company or remark word, when even that is on so many contacts
+     * that walking them in recency order finds a page sooner than sorting all of them; null when
+     * the word may be rare. Asked of the statistics ANALYZE keeps of the pairs (their most common
+     * elements), because the planner's guess for a pair missing there, or for several pairs
+     * together, can be wrong a thousandfold, and a wrong walk reads the whole table; counting the
+     * matches instead costs as much as the search. The walk then names that one pair, which the
+     * planner estimates right, and checks the whole word on each row.
      */
-    private boolean common(Actor actor, String q) {
-        SqlFragment where = access.visible(actor, "c2")
-                .and(SqlFragment.of("c2.trashed_at IS NULL AND c2.search_grams @> ?::text[]", (Object)
-                        SearchText.grams(SearchText.flat(q)).toArray(String[]::new)));
-        return bounded("SELECT 1 FROM contact c2 WHERE " + where.sql(), where.params(), COMMON) >= COMMON;
+    @Nullable
+    String commonGram(Set<String> grams) {
+        List<String> common = jdbc.sql("""
+                        SELECT g.gram FROM unnest(?::text[]) AS g(gram)
+                          LEFT JOIN (SELECT m.elem, m.freq
+                                       FROM pg_stats s,
+                                            unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs)
+                                                AS m(elem, freq)
+                                      WHERE s.schemaname = current_schema() AND s.tablename = 'contact'
+                                        AND s.attname = 'search_grams') e ON e.elem = g.gram
+                         WHERE coalesce(e.freq, 0) * (SELECT greatest(k.reltuples, 0) FROM pg_class k
+                                                       WHERE k.oid = 'contact'::regclass) >= ?
+                         ORDER BY e.freq, g.gram
+                        """)
+                .params(grams.toArray(String[]::new), COMMON)
+                .query(String.class)
+                .list();
+        return common.size() == grams.size() ? common.get(0) : null;
     }
 
     /** The text match as a list of ids fetched once through the grams index: for a rare word. */
-    private SqlFragment candidates(Actor actor, SqlFragment text) {
-        SqlFragment where = access.visible(actor, "c2")
-                .and(SqlFragment.of("c2.trashed_at IS NULL"))
-                .and(text);
+    private static SqlFragment candidates(SqlFragment visible, SqlFragment text) {
+        SqlFragment where = visible.and(SqlFragment.of("c2.trashed_at IS NULL")).and(text);
         return new SqlFragment(
                 "c.id = ANY (ARRAY(SELECT c2.id FROM contact c2 WHERE " + where.sql() + "))", where.params());
     }
 
     /** Any match in another field than the name. */
     private SqlFragment otherMatch(Actor actor, String q) {
-        SqlFragment text = textMatch("c", q);
+        Set<String> grams = SearchText.grams(SearchText.flat(q));
         SqlFragment contact = contactMatch(actor, q);
-        return text == null ? contact : text.or(contact);
+        return grams.isEmpty() ? contact : textMatch("c", q, grams).or(contact);
     }
 
-    /** Company or remark containing the query: every gram of it, then the substring itself. */
-    private static @Nullable SqlFragment textMatch(String alias, String q) {
-        String flat = SearchText.flat(q);
-        if (flat.isEmpty()) {
-            return null;
-        }
+    /** Company or remark containing the query: the given grams of it, then the substring itself. */
+    private static SqlFragment textMatch(String alias, String q, Set<String> grams) {
         String lower = q.strip().toLowerCase(Locale.ROOT);
         return SqlFragment.of(
                 alias + ".search_grams @> ?::text[] AND (strpos(lower(" + alias + ".company), ?) > 0"
                         + " OR strpos(lower(" + alias + ".remark), ?) > 0)",
-                SearchText.grams(flat).toArray(String[]::new),
+                grams.toArray(String[]::new),
                 lower,
                 lower);
     }
@@ -273,13 +307,15 @@ class ContactSearch {
                 .append("", inFull, ""));
         arms.add(SqlFragment.of(
                 "SELECT e.contact_id FROM contact_email e WHERE e.org_id = ? AND e.address = ?", actor.orgId(), lower));
-        StringBuilder sql = new StringBuilder("c.id IN (");
+        // Fetched once into a list of ids, which the planner takes for the short list it is: as
+        // "IN (subquery)" it may instead walk the recency index to the end when nothing matches.
+        StringBuilder sql = new StringBuilder("c.id = ANY (ARRAY(");
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < arms.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ALL ").append(arms.get(i).sql());
             params.addAll(arms.get(i).params());
         }
-        return new SqlFragment(sql.append(")").toString(), params);
+        return new SqlFragment(sql.append("))").toString(), params);
     }
 
     private int bounded(String select, List<Object> params, int limit) {

@@ -11,12 +11,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Api;
+import io.liaison.shared.SearchText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -29,6 +31,12 @@ class SearchIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ContactSearch search;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     Api.Org org;
@@ -128,12 +136,19 @@ class SearchIntegrationTests {
 
     @Test
     void aCommonCompanyWordIsWalkedInRecencyOrderWithTheSamePages() throws Exception {
-        // More contacts with the word than the search sorts in memory: it walks them instead.
-        for (int i = 0; i < ContactSearch.COMMON + 3; i++) {
+        // More contacts with the word than the search sorts in memory: it walks them instead, once
+        // the statistics of the grams say so.
+        int common = ContactSearch.COMMON + 200;
+        for (int i = 0; i < common; i++) {
             add("{\"name\":\"客户" + i + "\",\"company\":\"嘉禾贸易\"}");
         }
         String recent = add("{\"name\":\"王五\",\"company\":\"宁波嘉禾\"}");
         followUp(recent);
+        jdbc.sql("ANALYZE contact").update();
+        assertThat(search.commonGram(SearchText.grams("嘉禾"))).isEqualTo("嘉禾");
+        assertThat(search.commonGram(SearchText.grams("宁波"))).isNull();
+        assertThat(search.commonGram(SearchText.grams("嘉禾宁波"))).isNull();
+        assertThat(search.commonGram(SearchText.grams("嘉禾贸易"))).isIn("嘉禾", "禾贸", "贸易");
 
         var request = get("/api/v1/contacts").param("q", "嘉禾").param("limit", "50");
         String first = api.answer(as(request, org.adminToken()), 200);
@@ -142,7 +157,7 @@ class SearchIntegrationTests {
         String next = api.answer(
                 as(request.param("cursor", (String) JsonPath.read(first, "$.nextCursor")), org.adminToken()), 200);
         assertThat(JsonPath.<List<String>>read(next, "$.items[*].name")).startsWith("客户49", "客户50");
-        assertThat(count("嘉禾")).isEqualTo(ContactSearch.COMMON + 4);
+        assertThat(count("嘉禾")).isEqualTo(common + 1);
         assertThat(names("客户7")).first().isEqualTo("客户7");
     }
 
@@ -185,6 +200,13 @@ class SearchIntegrationTests {
                 .extracting(s -> s.get("name"))
                 .containsExactly("张一", "张三");
         assertThat(names("张")).containsExactly("张一", "张二", "张三", "张四", "孙四");
+        // other fields too: own and shared contacts with the company word, not a colleague's
+        add(member.token(), "{\"name\":\"周五\",\"company\":\"星河科技\"}");
+        add(other.token(), "{\"name\":\"吴六\",\"company\":\"星河物流\"}");
+        add(other.token(), "{\"name\":\"郑七\",\"company\":\"星河贸易\",\"shareUserIds\":[\"" + member.id() + "\"]}");
+        assertThat(names(member.token(), "星河")).containsExactlyInAnyOrder("周五", "郑七");
+        assertThat(count(member.token(), "星河")).isEqualTo(2);
+        assertThat(names("星河")).containsExactlyInAnyOrder("周五", "吴六", "郑七");
         // another organization's contacts never
         Api.Org otherOrg = api.newOrg();
         assertThat(names(otherOrg.adminToken(), "张")).isEmpty();
