@@ -184,53 +184,80 @@ class MemberRepository {
      * the member's own for DEPT, with all their sub-departments for DEPT_TREE, the role's for CUSTOM.
      */
     Optional<Actor> actor(UUID memberId) {
-        return jdbc.sql("""
-                        SELECT m.id, m.org_id, o.name, o.code, o.mask_contact_details, m.login, m.display_name,
-                               m.system_admin, m.locale, coalesce(r.builtin, r.id::text) AS role_key, r.builtin,
-                               r.name AS role_name, r.permissions, r.data_scope,
-                               ARRAY(SELECT md.department_id FROM member_department md
-                                      WHERE md.org_id = m.org_id AND md.member_id = m.id) AS dept_ids,
-                               CASE r.data_scope
-                                 WHEN 'DEPT' THEN ARRAY(SELECT md.department_id FROM member_department md
-                                                         WHERE md.org_id = m.org_id AND md.member_id = m.id)
-                                 WHEN 'DEPT_TREE' THEN ARRAY(
-                                     WITH RECURSIVE tree (id) AS (
-                                         SELECT md.department_id FROM member_department md
-                                          WHERE md.org_id = m.org_id AND md.member_id = m.id
-                                         UNION
-                                         SELECT d.id FROM department d JOIN tree t ON d.parent_id = t.id
-                                          WHERE d.org_id = m.org_id)
-                                     SELECT id FROM tree)
-                                 WHEN 'CUSTOM' THEN ARRAY(SELECT rd.department_id FROM role_scope_department rd
-                                                           WHERE rd.org_id = r.org_id AND rd.role_id = r.id)
-                                 ELSE '{}'::uuid[]
-                               END AS scope_dept_ids
+        return jdbc.sql(ACTOR + """
                           FROM member m JOIN organization o ON o.id = m.org_id
                           JOIN role r ON r.org_id = m.org_id AND r.id = m.role_id
                          WHERE m.id = ? AND m.active
                         """)
                 .param(memberId)
-                .query((rs, n) -> {
-                    String builtin = rs.getString("builtin");
-                    return new Actor(
-                            rs.getObject("id", UUID.class),
-                            rs.getObject("org_id", UUID.class),
-                            rs.getString("name"),
-                            rs.getString("code"),
-                            rs.getString("login"),
-                            rs.getString("display_name"),
-                            rs.getString("role_key"),
-                            rs.getString("role_name"),
-                            RoleRepository.permissions(builtin == null ? null : BuiltinRole.valueOf(builtin), (String[])
-                                    rs.getArray("permissions").getArray()),
-                            DataScope.valueOf(rs.getString("data_scope")),
-                            uuids(rs, "scope_dept_ids"),
-                            rs.getBoolean("system_admin"),
-                            uuids(rs, "dept_ids"),
-                            rs.getString("locale"),
-                            rs.getBoolean("mask_contact_details"));
-                })
+                .query(MemberRepository::actor)
                 .optional();
+    }
+
+    /**
+     * The actor of a live API token, in one query, and whether its last use is more than a minute
+     * old (worth recording).
+     */
+    Optional<TokenActor> actorByToken(String tokenHash) {
+        return jdbc.sql(ACTOR + """
+                               , (tok.last_used_at IS NULL OR tok.last_used_at < now() - interval '1 minute') AS stale
+                          FROM api_token tok JOIN member m ON m.org_id = tok.org_id AND m.id = tok.member_id
+                          JOIN organization o ON o.id = m.org_id
+                          JOIN role r ON r.org_id = m.org_id AND r.id = m.role_id
+                         WHERE tok.token_hash = ? AND tok.revoked_at IS NULL AND m.active
+                           AND (tok.expires_at IS NULL OR tok.expires_at > now())
+                        """)
+                .param(tokenHash)
+                .query((rs, n) -> new TokenActor(actor(rs, n), rs.getBoolean("stale")))
+                .optional();
+    }
+
+    /** A token's actor, and whether the token's last use should be recorded. */
+    record TokenActor(Actor actor, boolean stale) {}
+
+    /** The columns of an actor over member {@code m}, organization {@code o} and role {@code r}. */
+    private static final String ACTOR = """
+            SELECT m.id, m.org_id, o.name, o.code, o.mask_contact_details, m.login, m.display_name,
+                   m.system_admin, m.locale, coalesce(r.builtin, r.id::text) AS role_key, r.builtin,
+                   r.name AS role_name, r.permissions, r.data_scope,
+                   ARRAY(SELECT md.department_id FROM member_department md
+                          WHERE md.org_id = m.org_id AND md.member_id = m.id) AS dept_ids,
+                   CASE r.data_scope
+                     WHEN 'DEPT' THEN ARRAY(SELECT md.department_id FROM member_department md
+                                             WHERE md.org_id = m.org_id AND md.member_id = m.id)
+                     WHEN 'DEPT_TREE' THEN ARRAY(
+                         WITH RECURSIVE tree (id) AS (
+                             SELECT md.department_id FROM member_department md
+                              WHERE md.org_id = m.org_id AND md.member_id = m.id
+                             UNION
+                             SELECT d.id FROM department d JOIN tree t ON d.parent_id = t.id
+                              WHERE d.org_id = m.org_id)
+                         SELECT id FROM tree)
+                     WHEN 'CUSTOM' THEN ARRAY(SELECT rd.department_id FROM role_scope_department rd
+                                               WHERE rd.org_id = r.org_id AND rd.role_id = r.id)
+                     ELSE '{}'::uuid[]
+                   END AS scope_dept_ids
+            """;
+
+    private static Actor actor(ResultSet rs, int row) throws SQLException {
+        String builtin = rs.getString("builtin");
+        return new Actor(
+                rs.getObject("id", UUID.class),
+                rs.getObject("org_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("code"),
+                rs.getString("login"),
+                rs.getString("display_name"),
+                rs.getString("role_key"),
+                rs.getString("role_name"),
+                RoleRepository.permissions(builtin == null ? null : BuiltinRole.valueOf(builtin), (String[])
+                        rs.getArray("permissions").getArray()),
+                DataScope.valueOf(rs.getString("data_scope")),
+                uuids(rs, "scope_dept_ids"),
+                rs.getBoolean("system_admin"),
+                uuids(rs, "dept_ids"),
+                rs.getString("locale"),
+                rs.getBoolean("mask_contact_details"));
     }
 
     private static Member member(ResultSet rs, int row) throws SQLException {

@@ -52,15 +52,6 @@ class TokenRepository {
                 .update();
     }
 
-    /** The member a live token belongs to: not revoked, not expired, member still active. */
-    Optional<UUID> liveTokenMember(String hash) {
-        return jdbc.sql("""
-                        SELECT t.member_id FROM api_token t JOIN member m ON m.org_id = t.org_id AND m.id = t.member_id
-                         WHERE t.token_hash = ? AND t.revoked_at IS NULL AND m.active
-                           AND (t.expires_at IS NULL OR t.expires_at > now())
-                        """).param(hash).query(UUID.class).optional();
-    }
-
     /** Records use at minute precision, so that a busy script does not write on every call. */
     void touch(String hash) {
         jdbc.sql("""

@@ -28,12 +28,12 @@ public class TokenService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TokenRepository tokens;
-    private final MemberService members;
+    private final MemberRepository memberRows;
     private final ApplicationEventPublisher events;
 
-    TokenService(TokenRepository tokens, MemberService members, ApplicationEventPublisher events) {
+    TokenService(TokenRepository tokens, MemberRepository memberRows, ApplicationEventPublisher events) {
         this.tokens = tokens;
-        this.members = members;
+        this.memberRows = memberRows;
         this.events = events;
     }
 
@@ -78,9 +78,11 @@ public class TokenService {
             return Optional.empty();
         }
         String hash = hash(secret);
-        Optional<Actor> actor = tokens.liveTokenMember(hash).flatMap(members::actor);
-        actor.ifPresent(a -> tokens.touch(hash));
-        return actor;
+        Optional<MemberRepository.TokenActor> found = memberRows.actorByToken(hash);
+        if (found.isPresent() && found.get().stale()) {
+            tokens.touch(hash);
+        }
+        return found.map(MemberRepository.TokenActor::actor);
     }
 
     private static String hash(String secret) {
