@@ -21,12 +21,17 @@ public record LiaisonProperties(
         @DefaultValue Login login,
         @DefaultValue Trash trash) {
 
-    /** An external PostgreSQL; when {@code url} is empty, the embedded one is used. */
+    /**
+     * An external PostgreSQL; when {@code url} is empty, the embedded one is used, with {@code
+     * sharedBuffers} of memory for its page cache (a PostgreSQL size such as {@code 512MB}; when
+     * unset, a quarter of the machine's memory between 128MB and 2GB).
+     */
     public record Db(
             @Nullable String url,
             @Nullable String user,
             @Nullable String password,
-            @DefaultValue("10s") Duration connectionTimeout) {}
+            @DefaultValue("10s") Duration connectionTimeout,
+            @Nullable String sharedBuffers) {}
 
     /** How long deleted contacts stay restorable before they are purged for good. */
     public record Trash(@DefaultValue("30d") Duration retention) {}

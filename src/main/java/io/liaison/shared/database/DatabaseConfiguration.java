@@ -21,7 +21,7 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(Embedded.class)
     EmbeddedDatabase embeddedDatabase(LiaisonProperties properties) {
-        return EmbeddedDatabase.start(properties.dataDir());
+        return EmbeddedDatabase.start(properties.dataDir(), properties.db().sharedBuffers());
     }
 
     @Bean

@@ -58,6 +58,9 @@ class RuntimeIntegrationTests {
                 .as("times the log shows the password")
                 .hasSize(2);
         String token = token(first, password);
+        assertThat(sharedBuffers(first))
+                .as("the default, from the machine's memory")
+                .isEqualTo(EmbeddedDatabase.defaultSharedBuffers());
         assertThat(first.post("/api/v1/departments", bearer(token), "{\"name\":\"Sales\"}")
                         .statusCode())
                 .isEqualTo(201);
@@ -79,8 +82,10 @@ class RuntimeIntegrationTests {
                 .isPositive()
                 .isLessThan(shutdown.lastIndexOf("shut down postmaster"));
 
-        LiaisonProcess restarted = start(data, Map.of("LIAISON_ADMIN_PASSWORD", "a-different-password-42"));
+        LiaisonProcess restarted = start(
+                data, Map.of("LIAISON_ADMIN_PASSWORD", "a-different-password-42", "LIAISON_DB_SHARED_BUFFERS", "96MB"));
         assertThat(departments(restarted, token)).containsExactly("Sales");
+        assertThat(sharedBuffers(restarted)).isEqualTo("96MB");
         assertThat(Files.readString(passwordFile).strip()).isEqualTo(password);
         assertThat(restarted
                         .post("/api/v1/tokens", basic("admin", "a-different-password-42"), TOKEN_REQUEST)
@@ -133,6 +138,25 @@ class RuntimeIntegrationTests {
         HttpResponse<String> metrics = liaison.get("/actuator/prometheus", bearer(token));
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    /** The page cache of the embedded PostgreSQL that {@code liaison} runs, found through its port in the log. */
+    private static String sharedBuffers(LiaisonProcess liaison) throws Exception {
+        var port = java.util.regex.Pattern.compile("Embedded PostgreSQL listening on localhost:(\\d+)")
+                .matcher(liaison.log());
+        String last = null;
+        while (port.find()) {
+            last = port.group(1);
+        }
+        try (var connection = java.sql.DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:" + last + "/liaison", "postgres", "");
+                var result = connection
+                        .createStatement()
+                        .executeQuery("SELECT (setting::bigint * 8192 / 1048576) || 'MB' FROM pg_settings"
+                                + " WHERE name = 'shared_buffers'")) {
+            result.next();
+            return result.getString(1);
+        }
     }
 
     private LiaisonProcess launch(Path data, Map<String, String> env) throws Exception {
