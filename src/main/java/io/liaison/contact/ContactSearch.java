@@ -159,13 +159,17 @@ class ContactSearch {
         List<Hit> merged = new ArrayList<>();
         Set<String> grams = SearchText.grams(SearchText.flat(q));
         if (!grams.isEmpty()) {
-            String walk = actor.dataScope() == DataScope.ALL ? commonGram(grams) : null;
+            String common = commonGram(grams);
+            String walk = actor.dataScope() == DataScope.ALL ? common : null;
             List<SqlFragment> inner = access.visibleParts(actor, "c2");
+            SqlFragment organization = SqlFragment.of("c2.org_id = ?", actor.orgId());
             List<SqlFragment> branches = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
+                // A common word is listed within the branch (a member's own contacts, say); a rare
+                // one across the organization, where the grams index alone finds its few contacts.
                 SqlFragment match = walk != null
                         ? textMatch("c", q, Set.of(walk))
-                        : candidates(inner.get(i), textMatch("c2", q, grams));
+                        : candidates(common != null ? inner.get(i) : organization, textMatch("c2", q, grams));
                 branches.add(parts.get(i).and(otherCondition(actor, match, key, filters)));
             }
             merged.addAll(otherHits(branches, after, limit));
