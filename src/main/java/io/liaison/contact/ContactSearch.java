@@ -11,8 +11,10 @@ import io.liaison.shared.SearchText;
 import io.liaison.shared.SqlFragment;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -150,32 +152,36 @@ class ContactSearch {
     /**
      * Matches in company or remark, and in mobile or e-mail, each in recency order by its own
      * query, merged here. A company or remark word on many contacts is found by walking the
-     * recency index (for an actor who sees the whole organization); any other, by the list of
-     * contacts that have it, fetched once through the grams index.
+     * recency index for an actor who sees the whole organization, and within each reason to see
+     * for others (a member's own contacts through the owner's index); a rare word, like mobile
+     * and e-mail matches, by the list of the few contacts that have it.
      */
     private List<Hit> byOtherFields(
             Actor actor, String q, String key, @Nullable SqlFragment filters, @Nullable Hit after, int limit) {
-        List<SqlFragment> parts = access.visibleParts(actor, "c");
+        SqlFragment visible = access.visible(actor, "c");
         List<Hit> merged = new ArrayList<>();
         Set<String> grams = SearchText.grams(SearchText.flat(q));
         if (!grams.isEmpty()) {
             String common = commonGram(grams);
-            String walk = actor.dataScope() == DataScope.ALL ? common : null;
-            List<SqlFragment> inner = access.visibleParts(actor, "c2");
-            SqlFragment organization = SqlFragment.of("c2.org_id = ?", actor.orgId());
             List<SqlFragment> branches = new ArrayList<>();
-            for (int i = 0; i < parts.size(); i++) {
-                // A common word is listed within the branch (a member's own contacts, say); a rare
-                // one across the organization, where the grams index alone finds its few contacts.
-                SqlFragment match = walk != null
-                        ? textMatch("c", q, Set.of(walk))
-                        : candidates(common != null ? inner.get(i) : organization, textMatch("c2", q, grams));
-                branches.add(parts.get(i).and(otherCondition(actor, match, key, filters)));
+            if (common == null) {
+                SqlFragment organization = SqlFragment.of("c2.org_id = ?", actor.orgId());
+                branches.add(visible.and(
+                        otherCondition(actor, candidates(organization, textMatch("c2", q, grams)), key, filters)));
+            } else if (actor.dataScope() == DataScope.ALL) {
+                branches.add(visible.and(otherCondition(actor, textMatch("c", q, Set.of(common)), key, filters)));
+            } else {
+                List<SqlFragment> parts = access.visibleParts(actor, "c");
+                List<SqlFragment> inner = access.visibleParts(actor, "c2");
+                for (int i = 0; i < parts.size(); i++) {
+                    SqlFragment match = candidates(inner.get(i), textMatch("c2", q, grams));
+                    branches.add(parts.get(i).and(otherCondition(actor, match, key, filters)));
+                }
             }
             merged.addAll(otherHits(branches, after, limit));
         }
-        SqlFragment contact = otherCondition(actor, contactMatch(actor, q), key, filters);
-        merged.addAll(otherHits(parts.stream().map(p -> p.and(contact)).toList(), after, limit));
+        merged.addAll(otherHits(
+                List.of(visible.and(otherCondition(actor, contactMatch(actor, q), key, filters))), after, limit));
         return merged.stream()
                 .sorted(Comparator.comparingLong(Hit::recency).thenComparing(Hit::id))
                 .distinct()
@@ -226,7 +232,7 @@ class ContactSearch {
     /**
      * The rarest character pair of a company or remark word, when even that is on so many contacts
      * that walking them in recency order finds a page sooner than sorting all of them; null when
-     * the word may be rare. Asked of the statistics ANALYZE keeps of the pairs (their most common
+     * the word may be rare. Judged by the statistics ANALYZE keeps of the pairs (their most common
      * elements), because the planner's guess for a pair missing there, or for several pairs
      * together, can be wrong a thousandfold, and a wrong walk reads the whole table; counting the
      * matches instead costs as much as the search. The walk then names that one pair, which the
@@ -234,23 +240,55 @@ class ContactSearch {
      */
     @Nullable
     String commonGram(Set<String> grams) {
-        List<String> common = jdbc.sql("""
-                        SELECT g.gram FROM unnest(?::text[]) AS g(gram)
-                          LEFT JOIN (SELECT m.elem, m.freq
-                                       FROM pg_stats s,
-                                            unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs)
-                                                AS m(elem, freq)
-                                      WHERE s.schemaname = current_schema() AND s.tablename = 'contact'
-                                        AND s.attname = 'search_grams') e ON e.elem = g.gram
-                         WHERE coalesce(e.freq, 0) * (SELECT greatest(k.reltuples, 0) FROM pg_class k
-                                                       WHERE k.oid = 'contact'::regclass) >= ?
-                         ORDER BY e.freq, g.gram
-                        """)
-                .params(grams.toArray(String[]::new), COMMON)
-                .query(String.class)
-                .list();
-        return common.size() == grams.size() ? common.get(0) : null;
+        GramStatistics statistics = gramStatistics();
+        String rarest = null;
+        double fewest = Double.MAX_VALUE;
+        for (String gram : grams) {
+            double contacts = statistics.frequencies().getOrDefault(gram, 0.0) * statistics.rows();
+            if (contacts < COMMON) {
+                return null;
+            }
+            if (contacts < fewest) {
+                fewest = contacts;
+                rarest = gram;
+            }
+        }
+        return rarest;
     }
+
+    /** The share of contacts that have each of the commonest pairs, of {@code rows} contacts. */
+    private record GramStatistics(double rows, Map<String, Double> frequencies, long readAt) {}
+
+    private volatile @Nullable GramStatistics statistics;
+
+    /**
+     * The statistics of the pairs, read again when ANALYZE has changed the table's row estimate or
+     * after ten minutes: reading them costs a few milliseconds, checking the estimate a tenth of one.
+     */
+    private GramStatistics gramStatistics() {
+        double rows = jdbc.sql("SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'contact'::regclass")
+                .query(Double.class)
+                .single();
+        GramStatistics known = statistics;
+        long now = System.nanoTime();
+        if (known != null && known.rows() == rows && now - known.readAt() < STATISTICS_AGE) {
+            return known;
+        }
+        Map<String, Double> frequencies = new HashMap<>();
+        jdbc.sql("""
+                        SELECT m.elem, m.freq FROM pg_stats s,
+                               unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS m(elem, freq)
+                         WHERE s.schemaname = current_schema() AND s.tablename = 'contact'
+                           AND s.attname = 'search_grams' AND m.elem IS NOT NULL
+                        """)
+                .query((rs, n) -> frequencies.put(rs.getString(1), rs.getDouble(2)))
+                .list();
+        GramStatistics fresh = new GramStatistics(rows, Map.copyOf(frequencies), now);
+        statistics = fresh;
+        return fresh;
+    }
+
+    private static final long STATISTICS_AGE = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
 
     /** The text match as a list of ids fetched once through the grams index: for a rare word. */
     private static SqlFragment candidates(SqlFragment visible, SqlFragment text) {
