@@ -62,11 +62,12 @@ public class ContactAccess {
      * member's own contacts in the order of the list, say) where one plan for their OR could not.
      */
     public List<SqlFragment> visibleParts(Actor actor, String alias) {
+        // Each reason is true or false, never null, so that NOT of the earlier ones is their complement.
         SqlFragment org = SqlFragment.of(alias + ".org_id = ?", actor.orgId());
         List<SqlFragment> parts = new ArrayList<>();
         SqlFragment earlier = null;
         for (SqlFragment reason : reasonsToSee(actor, new Row(alias, alias + ".id"))) {
-            parts.add(org.and(earlier == null ? reason : reason.and(not(earlier))));
+            parts.add(org.and(earlier == null ? reason : reason.and(earlier.not())));
             earlier = earlier == null ? reason : earlier.or(reason);
         }
         return parts;
@@ -138,11 +139,6 @@ public class ContactAccess {
             reasons.add(inScope(actor, row));
         }
         return reasons;
-    }
-
-    /** Every condition here is true or false, never null, so that its negation is its complement. */
-    private static SqlFragment not(SqlFragment condition) {
-        return new SqlFragment("NOT (" + condition.sql() + ")", condition.params());
     }
 
     private static SqlFragment scoped(Actor actor, Permission permission, Row row) {

@@ -60,15 +60,17 @@ class ContactQueries {
         if (parts.size() == 1) {
             where = parts.get(0).and(rest);
         } else {
-            List<Object> params = new ArrayList<>(List.of(actor.orgId()));
-            List<String> branches = new ArrayList<>();
+            List<SqlFragment> branches = new ArrayList<>();
             for (SqlFragment part : parts) {
                 SqlFragment branch = part.and(rest);
-                branches.add("(SELECT c.id FROM contact c WHERE " + branch.sql() + " " + order.orderBy() + " LIMIT ?)");
-                params.addAll(branch.params());
+                List<Object> params = new ArrayList<>(branch.params());
                 params.add(limit + 1);
+                branches.add(new SqlFragment(
+                        "(SELECT c.id FROM contact c WHERE " + branch.sql() + " " + order.orderBy() + " LIMIT ?)",
+                        params));
             }
-            where = new SqlFragment("c.org_id = ? AND c.id IN (" + String.join(" UNION ALL ", branches) + ")", params);
+            where = SqlFragment.of("c.org_id = ?", actor.orgId())
+                    .append(" AND c.id IN ", SqlFragment.unionAll(branches), "");
         }
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit + 1);
@@ -109,15 +111,13 @@ class ContactQueries {
         } else {
             // One branch per reason to see a contact (they never overlap), each counted through its own index.
             SqlFragment rest = rest(actor, filter);
-            List<Object> params = new ArrayList<>();
-            List<String> branches = new ArrayList<>();
-            for (SqlFragment part : access.visibleParts(actor, "c")) {
-                SqlFragment branch = part.and(rest);
-                branches.add("SELECT 1 FROM contact c WHERE " + branch.sql());
-                params.addAll(branch.params());
-            }
+            SqlFragment branches = SqlFragment.unionAll(access.visibleParts(actor, "c").stream()
+                    .map(part -> part.and(rest))
+                    .map(branch -> new SqlFragment("SELECT 1 FROM contact c WHERE " + branch.sql(), branch.params()))
+                    .toList());
+            List<Object> params = new ArrayList<>(branches.params());
             params.add(COUNT_BOUND + 1);
-            n = jdbc.sql("SELECT count(*) FROM (" + String.join(" UNION ALL ", branches) + " LIMIT ?) t")
+            n = jdbc.sql("SELECT count(*) FROM (" + branches.sql() + " LIMIT ?) t")
                     .params(params)
                     .query(Integer.class)
                     .single();

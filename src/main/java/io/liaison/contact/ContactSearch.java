@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,9 +38,13 @@ class ContactSearch {
     /** Candidates of a company or remark word past which it counts as common. */
     static final int COMMON = 2_000;
 
+    /** How long the statistics of the pairs are kept at most, in nanoseconds. */
+    private static final long STATISTICS_AGE = TimeUnit.MINUTES.toNanos(10);
+
     private final JdbcClient jdbc;
     private final ContactAccess access;
     private final ContactReferences references;
+    private volatile @Nullable GramStatistics statistics;
 
     ContactSearch(JdbcClient jdbc, ContactAccess access, ContactReferences references) {
         this.jdbc = jdbc;
@@ -194,21 +199,24 @@ class ContactSearch {
      * sees them, each free to use its own index) in recency order.
      */
     private List<Hit> otherHits(List<SqlFragment> branches, @Nullable Hit after, int limit) {
-        List<Object> params = new ArrayList<>();
-        List<String> selects = new ArrayList<>();
+        List<SqlFragment> selects = new ArrayList<>();
         for (SqlFragment branch : branches) {
             if (after != null) {
                 branch = branch.and(SqlFragment.of(
                         "(contact_recency(c.last_contacted_at), c.id) > (?, ?)", after.recency(), after.id()));
             }
-            selects.add("(SELECT c.id, contact_recency(c.last_contacted_at) AS recency FROM contact c WHERE "
-                    + branch.sql() + " ORDER BY contact_recency(c.last_contacted_at), c.id LIMIT ?)");
-            params.addAll(branch.params());
+            List<Object> params = new ArrayList<>(branch.params());
             params.add(limit);
+            selects.add(new SqlFragment(
+                    "(SELECT c.id, contact_recency(c.last_contacted_at) AS recency FROM contact c WHERE " + branch.sql()
+                            + " ORDER BY contact_recency(c.last_contacted_at), c.id LIMIT ?)",
+                    params));
         }
+        SqlFragment union = SqlFragment.unionAll(selects);
+        List<Object> params = new ArrayList<>(union.params());
         params.add(limit);
-        return jdbc.sql("SELECT id, " + SearchText.OTHER + " AS tier, recency FROM ("
-                        + String.join(" UNION ALL ", selects) + ") u ORDER BY recency, id LIMIT ?")
+        return jdbc.sql("SELECT id, " + SearchText.OTHER + " AS tier, recency FROM (" + union.sql()
+                        + ") u ORDER BY recency, id LIMIT ?")
                 .params(params)
                 .query(Hit.class)
                 .list();
@@ -259,8 +267,6 @@ class ContactSearch {
     /** The share of contacts that have each of the commonest pairs, of {@code rows} contacts. */
     private record GramStatistics(double rows, Map<String, Double> frequencies, long readAt) {}
 
-    private volatile @Nullable GramStatistics statistics;
-
     /**
      * The statistics of the pairs, read again when ANALYZE has changed the table's row estimate or
      * after ten minutes: reading them costs a few milliseconds, checking the estimate a tenth of one.
@@ -287,8 +293,6 @@ class ContactSearch {
         statistics = fresh;
         return fresh;
     }
-
-    private static final long STATISTICS_AGE = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
 
     /** The text match as a list of ids fetched once through the grams index: for a rare word. */
     private static SqlFragment candidates(SqlFragment visible, SqlFragment text) {
@@ -351,13 +355,8 @@ class ContactSearch {
                 "SELECT e.contact_id FROM contact_email e WHERE e.org_id = ? AND e.address = ?", actor.orgId(), lower));
         // Fetched once into a list of ids, which the planner takes for the short list it is: as
         // "IN (subquery)" it may instead walk the recency index to the end when nothing matches.
-        StringBuilder sql = new StringBuilder("c.id = ANY (ARRAY(");
-        List<Object> params = new ArrayList<>();
-        for (int i = 0; i < arms.size(); i++) {
-            sql.append(i == 0 ? "" : " UNION ALL ").append(arms.get(i).sql());
-            params.addAll(arms.get(i).params());
-        }
-        return new SqlFragment(sql.append("))").toString(), params);
+        SqlFragment union = SqlFragment.unionAll(arms);
+        return new SqlFragment("c.id = ANY (ARRAY(" + union.sql() + "))", union.params());
     }
 
     private int bounded(String select, List<Object> params, int limit) {
