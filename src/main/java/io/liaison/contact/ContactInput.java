@@ -50,6 +50,10 @@ final class ContactInput {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern SOURCE = Pattern.compile("[a-z][a-z0-9_-]{0,29}");
     private static final Set<String> GENDERS = Set.of("male", "female", "unknown");
+    /** A photo kept with the contact, as phones export them: a small image in a data: URL (32 KB in base64). */
+    private static final Pattern DATA_IMAGE = Pattern.compile("data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+");
+
+    private static final int MAX_DATA_AVATAR = 48 * 1024;
 
     private final MergePatch patch;
     private final String region;
@@ -218,12 +222,20 @@ final class ContactInput {
         }
     }
 
+    /** An http(s) address, or a small image as a data: URL. */
     private @Nullable String avatarUrl() {
         Object value = patch.raw("avatarUrl");
         if (value == null) {
             return null;
         }
         String url = String.valueOf(value).trim();
+        if (url.startsWith("data:")) {
+            if (url.length() <= MAX_DATA_AVATAR && DATA_IMAGE.matcher(url).matches()) {
+                return url;
+            }
+            v.reject("avatarUrl", "must be an image (PNG, JPEG, GIF or WebP) of at most 32 KB as a data: URL");
+            return null;
+        }
         try {
             URI uri = URI.create(url);
             if (url.length() <= 1000 && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {

@@ -47,7 +47,13 @@ public class CustomFieldValues {
      * @throws LiaisonException 400 naming each invalid {@code customFields.<key>}
      */
     public Map<String, Object> forCreate(UUID orgId, @Nullable Map<String, ? extends @Nullable Object> values) {
-        Map<String, @Nullable Object> checked = check(orgId, values == null ? Map.of() : values, true);
+        return forCreate(definitions(orgId), values);
+    }
+
+    /** {@link #forCreate(UUID, Map)} with the organization's {@link #definitions} read beforehand. */
+    Map<String, Object> forCreate(
+            Map<String, CustomField> definitions, @Nullable Map<String, ? extends @Nullable Object> values) {
+        Map<String, @Nullable Object> checked = check(definitions, values == null ? Map.of() : values, true);
         Map<String, Object> stored = new LinkedHashMap<>();
         checked.forEach((key, value) -> {
             if (value != null) {
@@ -66,13 +72,16 @@ public class CustomFieldValues {
      * @throws LiaisonException 400 naming each invalid {@code customFields.<key>}
      */
     public Map<String, @Nullable Object> forPatch(UUID orgId, Map<String, ? extends @Nullable Object> values) {
-        return check(orgId, values, false);
+        return check(definitions(orgId), values, false);
     }
 
-    private Map<String, @Nullable Object> check(
-            UUID orgId, Map<String, ? extends @Nullable Object> values, boolean complete) {
-        Map<String, CustomField> definitions =
-                fields.findAll(orgId).stream().collect(Collectors.toMap(CustomField::key, Function.identity()));
+    /** The organization's custom fields by key. */
+    Map<String, CustomField> definitions(UUID orgId) {
+        return fields.findAll(orgId).stream().collect(Collectors.toMap(CustomField::key, Function.identity()));
+    }
+
+    private static Map<String, @Nullable Object> check(
+            Map<String, CustomField> definitions, Map<String, ? extends @Nullable Object> values, boolean complete) {
         Validation validation = new Validation();
         Map<String, @Nullable Object> result = new LinkedHashMap<>();
         for (Map.Entry<String, ? extends @Nullable Object> entry : values.entrySet()) {

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +41,18 @@ public class TagRules {
      *     exclusive group
      */
     public List<UUID> requireAssignable(UUID orgId, Collection<UUID> tagIds) {
+        return requireAssignable(tagIds, ids -> tags.findWithGroups(orgId, ids));
+    }
+
+    /** {@link #requireAssignable(UUID, Collection)} with the tags looked up beforehand, for many contacts at once. */
+    List<UUID> requireAssignable(Collection<UUID> tagIds, Map<UUID, TagRepository.TagInGroup> known) {
+        return requireAssignable(
+                tagIds,
+                ids -> ids.stream().map(known::get).filter(Objects::nonNull).toList());
+    }
+
+    private static List<UUID> requireAssignable(
+            Collection<UUID> tagIds, Function<Set<UUID>, List<TagRepository.TagInGroup>> lookUp) {
         Set<UUID> distinct = new LinkedHashSet<>(tagIds);
         if (distinct.size() > MAX_TAGS_PER_CONTACT) {
             throw LiaisonException.invalid("tagIds", "a contact can carry at most " + MAX_TAGS_PER_CONTACT + " tags");
@@ -46,7 +60,7 @@ public class TagRules {
         if (distinct.isEmpty()) {
             return List.of();
         }
-        List<TagRepository.TagInGroup> found = tags.findWithGroups(orgId, distinct);
+        List<TagRepository.TagInGroup> found = lookUp.apply(distinct);
         if (found.size() < distinct.size()) {
             Set<UUID> unknown = new LinkedHashSet<>(distinct);
             found.forEach(t -> unknown.remove(t.id()));

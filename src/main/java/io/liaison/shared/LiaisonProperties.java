@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Liaison's own settings ({@code liaison.*}); the environment variables of the README map onto
@@ -19,7 +20,8 @@ public record LiaisonProperties(
         @DefaultValue("zh-CN") String locale,
         @DefaultValue("http://localhost:8080") String baseUrl,
         @DefaultValue Login login,
-        @DefaultValue Trash trash) {
+        @DefaultValue Trash trash,
+        @DefaultValue Imports imports) {
 
     /**
      * An external PostgreSQL; when {@code url} is empty, the embedded one is used, with {@code
@@ -32,6 +34,15 @@ public record LiaisonProperties(
             @Nullable String password,
             @DefaultValue("10s") Duration connectionTimeout,
             @Nullable String sharedBuffers) {}
+
+    /**
+     * Imports: the largest file accepted, how many records one transaction takes, and how long
+     * files and finished jobs are kept.
+     */
+    public record Imports(
+            @DefaultValue("200MB") DataSize maxFileSize,
+            @DefaultValue("5000") int batchSize,
+            @DefaultValue("24h") Duration keepFiles) {}
 
     /** How long deleted contacts stay restorable before they are purged for good. */
     public record Trash(@DefaultValue("30d") Duration retention) {}

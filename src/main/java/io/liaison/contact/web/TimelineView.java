@@ -68,7 +68,8 @@ class TimelineView {
                 changes(data.get("changes"), locale, details);
                 yield text("contacts.timeline.updated", locale, who, details.size());
             }
-            case "created", "trashed", "restored", "tag_deleted" -> text("contacts.timeline." + e.kind(), locale, who);
+            case "created", "imported", "trashed", "restored", "tag_deleted" ->
+                text("contacts.timeline." + e.kind(), locale, who);
             default -> text("contacts.timeline.other", locale, who, e.kind());
         };
         return new Line(e.id(), e.at(), e.kind(), sentence, details);

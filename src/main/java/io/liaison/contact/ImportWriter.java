@@ -1,0 +1,94 @@
+package io.liaison.contact;
+
+import io.liaison.contact.Contact.ContactDraft;
+import io.liaison.contact.Contact.Email;
+import io.liaison.shared.CopyRows;
+import io.liaison.shared.Ids;
+import io.liaison.shared.SearchText;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes new contacts of an import with COPY, in the caller's transaction: the contact rows with
+ * their search grams, e-mails, external ids, tags (the tag array follows by trigger), name search
+ * keys and an "imported" timeline entry each.
+ */
+@Repository
+class ImportWriter {
+
+    private final DataSource dataSource;
+    private final JsonMapper json;
+
+    ImportWriter(DataSource dataSource, JsonMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    record NewContact(UUID id, ContactDraft draft) {}
+
+    void insert(UUID orgId, UUID actorId, UUID jobId, List<NewContact> contacts) {
+        if (contacts.isEmpty()) {
+            return;
+        }
+        CopyRows rows = new CopyRows(
+                "contact (id, org_id, name, mobile, phones, company, title, address, remark, gender, birthday,"
+                        + " avatar_url, owner_id, custom_fields, source, created_by, search_grams, mobile_grams)",
+                contacts.size() * 400);
+        CopyRows emails = new CopyRows("contact_email (org_id, contact_id, position, label, address)", 1 << 16);
+        CopyRows externalIds = new CopyRows("contact_external_id (org_id, contact_id, source, external_id)", 1 << 16);
+        CopyRows tags = new CopyRows("contact_tag (org_id, contact_id, tag_id)", 1 << 16);
+        CopyRows keys = new CopyRows(
+                "contact_search (org_id, key, tier, recency, contact_id, owner_id)", contacts.size() * 600);
+        CopyRows timeline =
+                new CopyRows("contact_timeline (id, org_id, contact_id, actor_id, kind, data)", contacts.size() * 150);
+        String imported = json.writeValueAsString(Map.of("importId", jobId));
+        for (NewContact c : contacts) {
+            ContactDraft d = c.draft();
+            rows.add(
+                    c.id(),
+                    orgId,
+                    d.name(),
+                    d.mobile(),
+                    json.writeValueAsString(d.phones()),
+                    d.company(),
+                    d.title(),
+                    d.address(),
+                    d.remark(),
+                    d.gender(),
+                    d.birthday(),
+                    d.avatarUrl(),
+                    d.ownerId(),
+                    json.writeValueAsString(d.customFields()),
+                    "import",
+                    actorId,
+                    SearchText.textGrams(d.company(), d.remark()),
+                    SearchText.mobileGrams(d.mobile()));
+            for (int i = 0; i < d.emails().size(); i++) {
+                Email e = d.emails().get(i);
+                emails.add(orgId, c.id(), i, e.label(), e.address());
+            }
+            d.externalIds().forEach((source, id) -> externalIds.add(orgId, c.id(), source, id));
+            d.tagIds().forEach(tag -> tags.add(orgId, c.id(), tag));
+            // A new contact has not been contacted: recency 0, as contact_recency(NULL) gives.
+            SearchText.nameKeys(d.name()).forEach((key, tier) -> keys.add(orgId, key, tier, 0, c.id(), d.ownerId()));
+            timeline.add(Ids.newId(), orgId, c.id(), actorId, "imported", imported);
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            for (CopyRows table : List.of(rows, emails, externalIds, tags, keys, timeline)) {
+                table.copy(connection);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the imported contacts", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.liaison.integration;
+
+import io.liaison.contact.CustomField;
+import io.liaison.contact.CustomFieldService;
+import io.liaison.contact.Tag;
+import io.liaison.contact.TagGroup;
+import io.liaison.contact.TagService;
+import io.liaison.identity.Actor;
+import io.liaison.identity.Member;
+import io.liaison.identity.MemberService;
+import io.liaison.identity.Permission;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.LiaisonException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the cells of a file name by text, read once per job: tags by name, members by login or
+ * display name, custom fields by key. Tags a file names that do not exist are created, when the
+ * job asks for it, in the group {@value #IMPORTED_GROUP}.
+ */
+final class Directory {
+
+    static final String IMPORTED_GROUP = "导入 Imported";
+
+    private final Actor actor;
+    private final TagService tagService;
+    private final boolean createMissingTags;
+    private final Map<String, List<UUID>> tags = new HashMap<>();
+    private final Map<String, List<UUID>> members = new HashMap<>();
+    private final Map<String, CustomField> customFields = new LinkedHashMap<>();
+    private final List<String> createdSinceCommit = new ArrayList<>();
+
+    Directory(
+            Actor actor,
+            TagService tagService,
+            MemberService memberService,
+            CustomFieldService customFieldService,
+            boolean createMissingTags) {
+        this.actor = actor;
+        this.tagService = tagService;
+        this.createMissingTags = createMissingTags;
+        for (TagGroup group : tagService.list(actor)) {
+            for (Tag tag : group.tags()) {
+                tags.computeIfAbsent(key(tag.name()), k -> new ArrayList<>()).add(tag.id());
+            }
+        }
+        String cursor = null;
+        do {
+            CursorPage<Member> page = memberService.list(
+                    actor, new MemberService.Filter(null, null, false), cursor, CursorPage.MAX_LIMIT);
+            for (Member m : page.items()) {
+                members.computeIfAbsent(key(m.login()), k -> new ArrayList<>()).add(m.id());
+                if (!key(m.displayName()).equals(key(m.login()))) {
+                    members.computeIfAbsent(key(m.displayName()), k -> new ArrayList<>())
+                            .add(m.id());
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        customFieldService.list(actor).forEach(f -> customFields.put(f.key(), f));
+    }
+
+    private static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Custom field keys by label, for recognising headers. */
+    Map<String, String> customFieldKeysByLabel() {
+        Map<String, String> result = new LinkedHashMap<>();
+        customFields.values().forEach(f -> result.put(f.label(), f.key()));
+        return result;
+    }
+
+    @Nullable
+    CustomField customField(String key) {
+        return customFields.get(key);
+    }
+
+    /** The tag of this name; a missing one is created when the job allows it. */
+    UUID tag(String name) {
+        List<UUID> found = tags.getOrDefault(key(name), List.of());
+        if (found.size() > 1) {
+            throw new IllegalArgumentException(
+                    "the tag name '" + name + "' is in " + found.size() + " groups; rename one of them to import it");
+        }
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        if (!createMissingTags) {
+            throw new IllegalArgumentException(
+                    "there is no tag '" + name + "'; create it, or import with createMissingTags");
+        }
+        try {
+            Tag created = tagService.createTag(actor, importedGroup(), name.strip(), null);
+            tags.put(key(name), List.of(created.id()));
+            createdSinceCommit.add(key(name));
+            return created.id();
+        } catch (LiaisonException e) {
+            throw new IllegalArgumentException("the tag '" + name + "' cannot be created: " + e.getMessage());
+        }
+    }
+
+    /** The batch that created tags was rolled back (a dry run): they do not exist after all. */
+    void rolledBack() {
+        createdSinceCommit.forEach(tags::remove);
+        createdSinceCommit.clear();
+    }
+
+    void committed() {
+        createdSinceCommit.clear();
+    }
+
+    private UUID importedGroup() {
+        return tagService.list(actor).stream()
+                .filter(g -> g.name().equals(IMPORTED_GROUP))
+                .map(TagGroup::id)
+                .findFirst()
+                .orElseGet(() -> tagService
+                        .createGroup(actor, IMPORTED_GROUP, "#8c8c8c", null, false)
+                        .id());
+    }
+
+    /** The member of this login or display name. */
+    UUID member(String name) {
+        List<UUID> found = members.getOrDefault(key(name), List.of());
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no active member has the login or name '" + name + "'");
+        }
+        if (found.size() > 1) {
+            throw new IllegalArgumentException(found.size() + " members are called '" + name + "'; use their login");
+        }
+        return found.get(0);
+    }
+
+    /** Whether the job may create tags at all: checked once, before any row. */
+    static void requireTagRights(Actor actor, boolean createMissingTags) {
+        if (createMissingTags && !actor.can(Permission.TAG_MANAGE)) {
+            throw LiaisonException.invalid("createMissingTags", "creating tags needs the tag.manage permission");
+        }
+    }
+}

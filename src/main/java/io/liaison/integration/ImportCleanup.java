@@ -1,0 +1,47 @@
+package io.liaison.integration;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.liaison.shared.LiaisonProperties;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Hourly: deletes uploads never imported and the files of finished jobs once {@code
+ * liaison.imports.keep-files} has passed, and finished jobs with their problem rows after 30 days.
+ */
+@Configuration(proxyBeanMethods = false)
+class ImportCleanup {
+
+    static final Duration KEEP_JOBS = Duration.ofDays(30);
+
+    private final ImportJobRepository jobs;
+    private final ImportUploads uploads;
+    private final ImportFiles files;
+    private final Duration keepFiles;
+
+    ImportCleanup(ImportJobRepository jobs, ImportUploads uploads, ImportFiles files, LiaisonProperties properties) {
+        this.jobs = jobs;
+        this.uploads = uploads;
+        this.files = files;
+        this.keepFiles = properties.imports().keepFiles();
+    }
+
+    @Bean
+    RecurringTask<Void> importCleanupTask() {
+        return Tasks.recurring("contact-import-cleanup", FixedDelay.ofHours(1))
+                .execute((instance, context) -> clean(OffsetDateTime.now()));
+    }
+
+    void clean(OffsetDateTime now) {
+        uploads.expire(now.minus(keepFiles)).forEach(files::delete);
+        jobs.finishedBefore(now.minus(keepFiles)).forEach(files::delete);
+        for (UUID id : jobs.finishedBefore(now.minus(KEEP_JOBS))) {
+            jobs.delete(id);
+        }
+    }
+}

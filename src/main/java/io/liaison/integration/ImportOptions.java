@@ -1,0 +1,105 @@
+package io.liaison.integration;
+
+import io.liaison.contact.ContactImport;
+import io.liaison.shared.Validation;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The fields of an import request besides the file, checked together: every invalid one is named.
+ */
+public record ImportOptions(
+        @Nullable String format,
+        String mode,
+        String match,
+        Map<String, String> mapping,
+        boolean dryRun,
+        @Nullable UUID defaultOwnerId,
+        boolean createMissingTags) {
+
+    public static ImportOptions read(
+            @Nullable String format,
+            @Nullable String mode,
+            @Nullable String match,
+            @Nullable String mapping,
+            @Nullable String dryRun,
+            @Nullable String defaultOwnerId,
+            @Nullable String createMissingTags,
+            JsonMapper json) {
+        Validation v = new Validation();
+        String m = mode == null || mode.isBlank() ? "create" : mode.strip().toLowerCase(Locale.ROOT);
+        if (!m.equals("create") && !m.equals("upsert") && !m.equals("update")) {
+            v.reject("mode", "must be create, upsert or update");
+        }
+        String by = match == null || match.isBlank() ? "mobile" : match.strip().replace(' ', '+');
+        try {
+            match(by);
+        } catch (IllegalArgumentException e) {
+            v.reject("match", "must be mobile, email, externalId or name+company");
+        }
+        UUID owner = null;
+        if (defaultOwnerId != null && !defaultOwnerId.isBlank()) {
+            try {
+                owner = UUID.fromString(defaultOwnerId.strip());
+            } catch (IllegalArgumentException e) {
+                v.reject("defaultOwnerId", "must be the id of a member");
+            }
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        if (mapping != null && !mapping.isBlank()) {
+            try {
+                JsonNode node = json.readTree(mapping);
+                if (!node.isObject()) {
+                    v.reject(
+                            "mapping",
+                            "must be a JSON object of column headers and fields, such as {\"姓名\": \"name\"}");
+                } else {
+                    node.properties()
+                            .forEach(e -> columns.put(
+                                    e.getKey(),
+                                    e.getValue().isNull() ? "" : e.getValue().asString()));
+                }
+            } catch (JacksonException e) {
+                v.reject("mapping", "is not valid JSON: " + e.getOriginalMessage());
+            }
+        }
+        boolean dry = flag(dryRun, "dryRun", v);
+        boolean create = flag(createMissingTags, "createMissingTags", v);
+        v.throwIfInvalid();
+        return new ImportOptions(format, m, by, columns, dry, owner, create);
+    }
+
+    private static boolean flag(@Nullable String value, String field, Validation v) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> {
+                v.reject(field, "must be true or false");
+                yield false;
+            }
+        };
+    }
+
+    static ContactImport.Match match(String match) {
+        return switch (match) {
+            case "mobile" -> ContactImport.Match.MOBILE;
+            case "email" -> ContactImport.Match.EMAIL;
+            case "externalId" -> ContactImport.Match.EXTERNAL_ID;
+            case "name+company" -> ContactImport.Match.NAME_COMPANY;
+            default -> throw new IllegalArgumentException(match);
+        };
+    }
+
+    static ContactImport.Mode mode(String mode) {
+        return ContactImport.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,255 @@
+package io.liaison.integration;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.liaison.contact.ContactImport;
+import io.liaison.contact.CustomFieldService;
+import io.liaison.contact.TagService;
+import io.liaison.identity.Actor;
+import io.liaison.identity.MemberService;
+import io.liaison.shared.LiaisonException;
+import io.liaison.shared.LiaisonProperties;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs import jobs as db-scheduler tasks, so that one node runs each and a job whose node died is
+ * picked up again. A job reads its file from the record after the last committed batch; each batch
+ * commits its contacts, its problems and the job's counters together. When the node shuts down, the
+ * job stops after its current batch and is rescheduled to go on at once.
+ */
+@Configuration(proxyBeanMethods = false)
+class ImportRunner {
+
+    static final String TASK = "contact-import";
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+    private final ImportJobRepository jobs;
+    private final ImportFiles files;
+    private final ContactImport contactImport;
+    private final MemberService members;
+    private final TagService tags;
+    private final CustomFieldService customFields;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate savepoint;
+    private final int batchSize;
+
+    ImportRunner(
+            ImportJobRepository jobs,
+            ImportFiles files,
+            ContactImport contactImport,
+            MemberService members,
+            TagService tags,
+            CustomFieldService customFields,
+            PlatformTransactionManager transactions,
+            LiaisonProperties properties) {
+        this.jobs = jobs;
+        this.files = files;
+        this.contactImport = contactImport;
+        this.members = members;
+        this.tags = tags;
+        this.customFields = customFields;
+        this.transaction = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.batchSize = properties.imports().batchSize();
+    }
+
+    @Bean
+    CustomTask<String> importTask() {
+        return Tasks.custom(TASK, String.class).onDeadExecutionRevive().execute((instance, context) -> {
+            boolean done = run(
+                    UUID.fromString(instance.getData()),
+                    () -> context.getSchedulerState().isShuttingDown());
+            return done ? stop() : again();
+        });
+    }
+
+    private static CompletionHandler<String> stop() {
+        return (complete, operations) -> operations.stop();
+    }
+
+    private static CompletionHandler<String> again() {
+        return (complete, operations) -> operations.reschedule(complete, Instant.now());
+    }
+
+    /**
+     * Works on the job until it is finished (true) or {@code stopping} says the node is shutting
+     * down (false: run it again).
+     */
+    boolean run(UUID jobId, BooleanSupplier stopping) {
+        Optional<ImportJobRepository.Owned> owned = transaction.execute(s -> jobs.findForRun(jobId));
+        if (owned == null || owned.isEmpty() || owned.get().job().finished()) {
+            return true;
+        }
+        ImportJob job = owned.get().job();
+        Optional<Actor> actor = members.actor(job.createdBy());
+        if (actor.isEmpty()) {
+            jobs.finish(jobId, ImportJob.FAILED, "The member who started the import is no longer active.");
+            return true;
+        }
+        try {
+            return new Work(job, actor.get(), stopping).run();
+        } catch (IOException e) {
+            log.info("Import {} stopped at a record it cannot read: {}", jobId, e.getMessage());
+            jobs.finish(jobId, ImportJob.FAILED, e.getMessage());
+            return true;
+        } catch (LiaisonException e) {
+            jobs.finish(jobId, ImportJob.FAILED, ContactImport.reason(e));
+            return true;
+        } catch (RuntimeException e) {
+            log.error("Import {} failed", jobId, e);
+            jobs.finish(jobId, ImportJob.FAILED, "The import failed on the server: " + e.getMessage());
+            return true;
+        }
+    }
+
+    /** One run of a job, from where it stands to its end or the node's shutdown. */
+    private final class Work {
+
+        private final ImportJob job;
+        private final Actor actor;
+        private final BooleanSupplier stopping;
+        private final ContactImport.Settings settings;
+        private final Directory directory;
+        private final boolean lenient;
+
+        Work(ImportJob job, Actor actor, BooleanSupplier stopping) {
+            this.job = job;
+            this.actor = actor;
+            this.stopping = stopping;
+            this.lenient = job.format().equals(ImportFormat.VCARD);
+            this.settings = new ContactImport.Settings(
+                    job.id(),
+                    ImportOptions.mode(job.mode()),
+                    ImportOptions.match(job.match()),
+                    lenient,
+                    new EarlierRows());
+            this.directory = new Directory(
+                    actor, tags, members, customFields, job.settings().createMissingTags());
+        }
+
+        boolean run() throws IOException {
+            if (job.total() == null) {
+                jobs.start(job.id(), count());
+            }
+            try (Sheet sheet = ImportFormat.open(files.path(job.id()), job.format())) {
+                ColumnMapping mapping =
+                        ColumnMapping.of(sheet.header(), job.settings().mapping(), directory.customFieldKeysByLabel());
+                RowMapper mapper =
+                        new RowMapper(mapping, directory, job.settings().defaultOwnerId());
+                int position = 0;
+                while (position < job.nextRecord() && sheet.next() != null) {
+                    position++;
+                }
+                while (true) {
+                    List<Sheet.Record> batch = new ArrayList<>(batchSize);
+                    Sheet.Record record;
+                    while (batch.size() < batchSize && (record = sheet.next()) != null) {
+                        batch.add(record);
+                    }
+                    position += batch.size();
+                    if (!batch.isEmpty()) {
+                        int next = position;
+                        transaction.executeWithoutResult(s -> apply(batch, mapper, next));
+                    }
+                    if (batch.size() < batchSize) {
+                        jobs.finish(job.id(), ImportJob.COMPLETED, null);
+                        return true;
+                    }
+                    if (jobs.cancelRequested(job.id())) {
+                        jobs.finish(job.id(), ImportJob.CANCELLED, null);
+                        return true;
+                    }
+                    if (stopping.getAsBoolean()) {
+                        log.info(
+                                "Import {} pauses after record {} for the shutdown; it goes on from there",
+                                job.id(),
+                                position);
+                        return false;
+                    }
+                }
+            }
+        }
+
+        /** The non-blank records of the file, which the progress counts towards. */
+        private int count() throws IOException {
+            int total = 0;
+            try (Sheet sheet = ImportFormat.open(files.path(job.id()), job.format())) {
+                Sheet.Record record;
+                while ((record = sheet.next()) != null) {
+                    if (!record.blank()) {
+                        total++;
+                    }
+                }
+            }
+            return total;
+        }
+
+        /** One batch in one transaction: the contacts (rolled back to a savepoint in a dry run), problems, counters. */
+        private void apply(List<Sheet.Record> batch, RowMapper mapper, int next) {
+            List<ImportJobRepository.Problem> problems = new ArrayList<>();
+            Map<ContactImport.Outcome, Integer> counts = new EnumMap<>(ContactImport.Outcome.class);
+            List<ContactImport.Row> rows = new ArrayList<>();
+            Map<Integer, List<String>> cells = new HashMap<>();
+            for (Sheet.Record record : batch) {
+                if (record.blank()) {
+                    continue;
+                }
+                cells.put(record.number(), record.cells());
+                if (record.problem() != null) {
+                    problems.add(new ImportJobRepository.Problem(
+                            record.number(), "failed", record.problem(), record.cells()));
+                    counts.merge(ContactImport.Outcome.FAILED, 1, Integer::sum);
+                    continue;
+                }
+                try {
+                    rows.add(mapper.map(record, lenient));
+                } catch (IllegalArgumentException e) {
+                    problems.add(
+                            new ImportJobRepository.Problem(record.number(), "failed", e.getMessage(), record.cells()));
+                    counts.merge(ContactImport.Outcome.FAILED, 1, Integer::sum);
+                }
+            }
+            List<ContactImport.Result> results = job.dryRun()
+                    ? savepoint.execute(s -> {
+                        s.setRollbackOnly();
+                        return contactImport.apply(actor, settings, rows);
+                    })
+                    : contactImport.apply(actor, settings, rows);
+            if (job.dryRun()) {
+                directory.rolledBack();
+            } else {
+                directory.committed();
+            }
+            for (ContactImport.Result r : results) {
+                counts.merge(r.outcome(), 1, Integer::sum);
+                if (r.reason() != null) {
+                    String kind = r.outcome() == ContactImport.Outcome.SKIPPED ? "skipped" : "failed";
+                    problems.add(new ImportJobRepository.Problem(r.record(), kind, r.reason(), cells.get(r.record())));
+                }
+                if (r.note() != null && r.reason() == null) {
+                    problems.add(new ImportJobRepository.Problem(r.record(), "note", r.note(), cells.get(r.record())));
+                }
+            }
+            jobs.addProblems(actor.orgId(), job.id(), problems);
+            jobs.advance(job.id(), next, counts);
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package io.liaison.integration;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import io.liaison.contact.ContactImport;
+import io.liaison.contact.CustomFieldService;
+import io.liaison.contact.TagService;
+import io.liaison.identity.Actor;
+import io.liaison.identity.MemberService;
+import io.liaison.identity.Permission;
+import io.liaison.shared.Ids;
+import io.liaison.shared.LiaisonException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts import jobs from an uploaded file, shows how they stand and what they refused, cancels
+ * them, and previews a file's first rows as they would be imported.
+ */
+@Service
+public class ImportService {
+
+    static final int PREVIEW_ROWS = 10;
+
+    private final ImportJobRepository jobs;
+    private final ImportUploads uploads;
+    private final ImportFiles files;
+    private final ObjectProvider<SchedulerClient> scheduler;
+    private final CustomTask<String> task;
+    private final ContactImport contactImport;
+    private final MemberService members;
+    private final TagService tags;
+    private final CustomFieldService customFields;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
+
+    ImportService(
+            ImportJobRepository jobs,
+            ImportUploads uploads,
+            ImportFiles files,
+            ObjectProvider<SchedulerClient> scheduler,
+            CustomTask<String> importTask,
+            ContactImport contactImport,
+            MemberService members,
+            TagService tags,
+            CustomFieldService customFields,
+            PlatformTransactionManager transactions) {
+        this.jobs = jobs;
+        this.uploads = uploads;
+        this.files = files;
+        this.scheduler = scheduler;
+        this.task = importTask;
+        this.contactImport = contactImport;
+        this.members = members;
+        this.tags = tags;
+        this.customFields = customFields;
+        this.transaction = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** Stores the file and starts a job on it. */
+    public ImportJob start(Actor actor, InputStream file, String fileName, ImportOptions options) {
+        permitted(actor, options);
+        UUID id = Ids.newId();
+        long size = files.store(id, file);
+        try {
+            return begin(actor, id, fileName, size, options);
+        } catch (RuntimeException e) {
+            files.delete(id);
+            throw e;
+        }
+    }
+
+    /** Starts a job on a file uploaded for a preview. */
+    public ImportJob start(Actor actor, UUID uploadId, ImportOptions options) {
+        permitted(actor, options);
+        ImportUploads.Upload upload = uploads.take(actor.orgId(), actor.memberId(), uploadId)
+                .orElseThrow(() -> LiaisonException.invalid("uploadId", "names no upload of yours that is still kept"));
+        UUID id = Ids.newId();
+        try {
+            Files.move(files.path(uploadId), files.path(id), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return begin(actor, id, upload.fileName(), upload.fileSize(), options);
+    }
+
+    private ImportJob begin(Actor actor, UUID id, String fileName, long size, ImportOptions options) {
+        String format = ImportFormat.of(files.path(id), options.format());
+        List<String> header = header(id, format);
+        Directory directory = directory(actor, false);
+        ColumnMapping mapping = mapping(header, options, directory);
+        requireColumns(mapping, header, options);
+        ImportJob job = new ImportJob(
+                id,
+                actor.memberId(),
+                name(fileName),
+                size,
+                format,
+                options.mode(),
+                options.match(),
+                options.dryRun(),
+                new ImportJob.Settings(
+                        header, mapping.byHeader(header), options.defaultOwnerId(), options.createMissingTags()),
+                ImportJob.QUEUED,
+                null,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                false,
+                OffsetDateTime.now(),
+                null,
+                null);
+        transaction.executeWithoutResult(s -> jobs.insert(actor.orgId(), job));
+        schedule(id);
+        return get(actor, id);
+    }
+
+    private void permitted(Actor actor, ImportOptions options) {
+        if (!options.mode().equals("update") && !actor.can(Permission.CONTACT_CREATE)) {
+            throw LiaisonException.forbidden("import contacts");
+        }
+        if (options.defaultOwnerId() != null
+                && !options.defaultOwnerId().equals(actor.memberId())
+                && !actor.can(Permission.CONTACT_ASSIGN)) {
+            throw LiaisonException.forbidden("import contacts for another member");
+        }
+        Directory.requireTagRights(actor, options.createMissingTags());
+    }
+
+    private List<String> header(UUID id, String format) {
+        try (Sheet sheet = ImportFormat.open(files.path(id), format)) {
+            if (sheet.header().stream().allMatch(String::isBlank)) {
+                throw LiaisonException.invalid("file", "has no header row; its first row must name the columns");
+            }
+            return sheet.header();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof LiaisonException l) {
+                throw l;
+            }
+            throw LiaisonException.invalid("file", "cannot be read as " + format + ": " + e.getMessage());
+        }
+    }
+
+    private Directory directory(Actor actor, boolean createMissingTags) {
+        return new Directory(actor, tags, members, customFields, createMissingTags);
+    }
+
+    private static ColumnMapping mapping(List<String> header, ImportOptions options, Directory directory) {
+        try {
+            return ColumnMapping.of(header, options.mapping(), directory.customFieldKeysByLabel());
+        } catch (IllegalArgumentException e) {
+            throw LiaisonException.invalid("mapping", e.getMessage());
+        }
+    }
+
+    /** A new contact needs a name; an update needs the field it is found by. */
+    private static void requireColumns(ColumnMapping mapping, List<String> header, ImportOptions options) {
+        if (!options.mode().equals("update") && !mapping.maps("name")) {
+            throw LiaisonException.invalid(
+                    "mapping", "no column holds the name: none of " + header + " reads as 姓名 or name; map one");
+        }
+        String needed = switch (options.match()) {
+            case "email" -> "email";
+            case "externalId" -> "externalId:";
+            default -> options.match().equals("mobile") ? "mobile" : "name";
+        };
+        boolean found = mapping.targets().stream()
+                .anyMatch(t -> t.equals(needed) || (needed.endsWith(":") && t.startsWith(needed)));
+        if (options.mode().equals("update") && !found) {
+            throw LiaisonException.invalid(
+                    "match", "an update finds contacts by " + options.match() + ", but no column of the file holds it");
+        }
+    }
+
+    private static String name(String fileName) {
+        String clean = fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        if (clean.isEmpty()) {
+            return "upload";
+        }
+        return clean.length() > 255 ? clean.substring(clean.length() - 255) : clean;
+    }
+
+    public ImportJob get(Actor actor, UUID id) {
+        return jobs.find(actor.orgId(), actor.memberId(), id)
+                .orElseThrow(() -> LiaisonException.notFound("import", id));
+    }
+
+    public List<ImportJob> recent(Actor actor) {
+        return jobs.recent(actor.orgId(), actor.memberId(), 20);
+    }
+
+    /** Asks a queued or running job to stop after its current batch; what it committed stays. */
+    public ImportJob cancel(Actor actor, UUID id) {
+        ImportJob job = get(actor, id);
+        if (!job.finished()) {
+            jobs.requestCancel(actor.orgId(), id);
+        }
+        return get(actor, id);
+    }
+
+    /** The refused rows and notes of a job, with the file's header, one at a time. */
+    public void problems(Actor actor, UUID id, ProblemWriter writer) {
+        ImportJob job = get(actor, id);
+        writer.header(job.settings().header());
+        readOnly.executeWithoutResult(
+                s -> jobs.problems(actor.orgId(), id, p -> writer.row(p.record(), p.kind(), p.reason(), p.cells())));
+    }
+
+    /** Receives the problems of a job. */
+    public interface ProblemWriter {
+        void header(List<String> columns);
+
+        void row(int record, String kind, String reason, List<String> cells);
+    }
+
+    /** A file's first rows as they would be imported, with the mapping used, for the user to correct. */
+    public record Preview(
+            UUID uploadId, String format, List<String> header, Map<String, String> mapping, List<PreviewRow> rows) {}
+
+    public record PreviewRow(
+            int record,
+            List<String> cells,
+            String outcome,
+            @Nullable String reason,
+            @Nullable String note) {}
+
+    /** Keeps the file as an upload, to import by its id later, and answers its first rows. */
+    public Preview preview(Actor actor, InputStream file, String fileName, ImportOptions options) {
+        permitted(actor, options);
+        UUID id = Ids.newId();
+        long size = files.store(id, file);
+        try {
+            String format = ImportFormat.of(files.path(id), options.format());
+            List<String> header = header(id, format);
+            Directory directory = directory(actor, options.createMissingTags());
+            ColumnMapping mapping = mapping(header, options, directory);
+            List<PreviewRow> rows = transaction.execute(s -> {
+                s.setRollbackOnly();
+                return firstRows(actor, id, format, mapping, directory, options);
+            });
+            transaction.executeWithoutResult(
+                    s -> uploads.insert(actor.orgId(), actor.memberId(), id, name(fileName), size));
+            return new Preview(id, format, header, mapping.byHeader(header), rows);
+        } catch (RuntimeException e) {
+            files.delete(id);
+            throw e;
+        }
+    }
+
+    private List<PreviewRow> firstRows(
+            Actor actor, UUID id, String format, ColumnMapping mapping, Directory directory, ImportOptions options) {
+        boolean lenient = format.equals(ImportFormat.VCARD);
+        RowMapper mapper = new RowMapper(mapping, directory, options.defaultOwnerId());
+        List<PreviewRow> rows = new ArrayList<>();
+        List<ContactImport.Row> bodies = new ArrayList<>();
+        List<Sheet.Record> records = new ArrayList<>();
+        try (Sheet sheet = ImportFormat.open(files.path(id), format)) {
+            Sheet.Record record;
+            while (records.size() < PREVIEW_ROWS && (record = sheet.next()) != null) {
+                if (!record.blank()) {
+                    records.add(record);
+                }
+            }
+        } catch (IOException e) {
+            throw LiaisonException.invalid("file", e.getMessage());
+        }
+        Map<Integer, PreviewRow> refused = new HashMap<>();
+        for (Sheet.Record r : records) {
+            if (r.problem() != null) {
+                refused.put(r.number(), new PreviewRow(r.number(), r.cells(), "failed", r.problem(), null));
+                continue;
+            }
+            try {
+                bodies.add(mapper.map(r, lenient));
+            } catch (IllegalArgumentException e) {
+                refused.put(r.number(), new PreviewRow(r.number(), r.cells(), "failed", e.getMessage(), null));
+            }
+        }
+        ContactImport.Settings settings = new ContactImport.Settings(
+                UUID.randomUUID(),
+                ImportOptions.mode(options.mode()),
+                ImportOptions.match(options.match()),
+                lenient,
+                new EarlierRows());
+        Map<Integer, ContactImport.Result> results = new HashMap<>();
+        contactImport.apply(actor, settings, bodies).forEach(r -> results.put(r.record(), r));
+        for (Sheet.Record r : records) {
+            PreviewRow row = refused.get(r.number());
+            if (row == null) {
+                ContactImport.Result result = results.get(r.number());
+                row = new PreviewRow(
+                        r.number(),
+                        r.cells(),
+                        result.outcome().name().toLowerCase(Locale.ROOT),
+                        result.reason(),
+                        result.note());
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Jobs that were running or queued when the last node stopped get their task again. */
+    @EventListener(ApplicationReadyEvent.class)
+    void reschedule() {
+        jobs.unfinished().forEach(this::schedule);
+    }
+
+    /** Hands the job to db-scheduler; without it (db-scheduler.enabled=false) the job waits to be run directly. */
+    private void schedule(UUID id) {
+        scheduler.ifAvailable(s -> s.scheduleIfNotExists(task.schedulableInstance(id.toString(), id.toString())));
+    }
+}

@@ -1,0 +1,171 @@
+package io.liaison.integration.api;
+
+import io.liaison.identity.Actor;
+import io.liaison.integration.ImportOptions;
+import io.liaison.integration.ImportService;
+import io.liaison.shared.LiaisonException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportController {
+
+    private final ImportService imports;
+    private final JsonMapper json;
+
+    ImportController(ImportService imports, JsonMapper json) {
+        this.imports = imports;
+        this.json = json;
+    }
+
+    /** Starts an import of {@code file}, or of a file uploaded for a preview ({@code uploadId}). */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ImportResponse> start(
+            Actor actor,
+            @RequestParam(required = false) @Nullable MultipartFile file,
+            @RequestParam(required = false) @Nullable String uploadId,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestParam(required = false) @Nullable String mode,
+            @RequestParam(required = false) @Nullable String match,
+            @RequestParam(required = false) @Nullable String mapping,
+            @RequestParam(required = false) @Nullable String dryRun,
+            @RequestParam(required = false) @Nullable String defaultOwnerId,
+            @RequestParam(required = false) @Nullable String createMissingTags) {
+        ImportOptions options =
+                ImportOptions.read(format, mode, match, mapping, dryRun, defaultOwnerId, createMissingTags, json);
+        var job = file != null && !file.isEmpty()
+                ? imports.start(actor, content(file), fileName(file), options)
+                : imports.start(actor, upload(uploadId, file), options);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/imports/" + job.id()))
+                .body(ImportResponse.of(job));
+    }
+
+    /** Keeps the file for a later import by its id, and answers its first rows as they would be imported. */
+    @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportService.Preview preview(
+            Actor actor,
+            @RequestParam(required = false) @Nullable MultipartFile file,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestParam(required = false) @Nullable String mode,
+            @RequestParam(required = false) @Nullable String match,
+            @RequestParam(required = false) @Nullable String mapping,
+            @RequestParam(required = false) @Nullable String defaultOwnerId,
+            @RequestParam(required = false) @Nullable String createMissingTags) {
+        if (file == null || file.isEmpty()) {
+            throw LiaisonException.invalid("file", "is required and must not be empty");
+        }
+        ImportOptions options =
+                ImportOptions.read(format, mode, match, mapping, null, defaultOwnerId, createMissingTags, json);
+        return imports.preview(actor, content(file), fileName(file), options);
+    }
+
+    @GetMapping
+    List<ImportResponse> recent(Actor actor) {
+        return imports.recent(actor).stream().map(ImportResponse::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    ImportResponse get(Actor actor, @PathVariable UUID id) {
+        return ImportResponse.of(imports.get(actor, id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    ImportResponse cancel(Actor actor, @PathVariable UUID id) {
+        return ImportResponse.of(imports.cancel(actor, id));
+    }
+
+    /** The rows that were not imported (and notes on rows imported in part), as CSV in UTF-8 with BOM. */
+    @GetMapping("/{id}/errors")
+    ResponseEntity<StreamingResponseBody> errors(Actor actor, @PathVariable UUID id) {
+        imports.get(actor, id);
+        StreamingResponseBody body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write('\uFEFF');
+            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+                imports.problems(actor, id, new ImportService.ProblemWriter() {
+                    @Override
+                    public void header(List<String> columns) {
+                        List<String> header = new ArrayList<>(List.of("行号 row", "结果 result", "原因 reason"));
+                        header.addAll(columns);
+                        print(csv, header);
+                    }
+
+                    @Override
+                    public void row(int record, String kind, String reason, List<String> cells) {
+                        List<String> row = new ArrayList<>(List.of(String.valueOf(record), kind, reason));
+                        row.addAll(cells);
+                        print(csv, row);
+                    }
+                });
+            }
+        };
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("import-" + id + "-errors.csv")
+                                .build()
+                                .toString())
+                .body(body);
+    }
+
+    private static void print(CSVPrinter csv, List<String> values) {
+        try {
+            csv.printRecord(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static UUID upload(@Nullable String uploadId, @Nullable MultipartFile file) {
+        if (uploadId == null || uploadId.isBlank()) {
+            throw LiaisonException.invalid(
+                    "file", file == null ? "is required (or the uploadId of a preview)" : "must not be empty");
+        }
+        try {
+            return UUID.fromString(uploadId.strip());
+        } catch (IllegalArgumentException e) {
+            throw LiaisonException.invalid("uploadId", "must be the id a preview answered");
+        }
+    }
+
+    private static InputStream content(MultipartFile file) {
+        try {
+            return file.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fileName(MultipartFile file) {
+        String name = file.getOriginalFilename();
+        return name == null || name.isBlank() ? "upload" : name;
+    }
+}
