@@ -67,6 +67,9 @@ final class ImportFormat {
         TextEncoding.Detected detected = TextEncoding.detect(head);
         Charset charset = detected.charset();
         String text = new String(head, detected.bomLength(), head.length - detected.bomLength(), charset);
+        if (text.isBlank() && head.length < 4096) {
+            throw LiaisonException.invalid("file", "is empty");
+        }
         if (binary(text)) {
             throw LiaisonException.invalid("file", "is not a CSV, XLSX or vCard file");
         }

@@ -33,8 +33,9 @@ interface Sheet extends Closeable {
             return new Record(number, cells, null, null);
         }
 
+        /** An empty row, which is not counted; a record that cannot be read is never blank. */
         boolean blank() {
-            return cells.stream().allMatch(String::isBlank);
+            return problem == null && cells.stream().allMatch(String::isBlank);
         }
     }
 }

@@ -60,7 +60,7 @@ final class VcardSheet implements Sheet {
     VcardSheet(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         try {
-            this.reader = new VCardReader(TextEncoding.reader(in));
+            this.reader = new VCardReader(new NestedCards(TextEncoding.reader(in)));
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
