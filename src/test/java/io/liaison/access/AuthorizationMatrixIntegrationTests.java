@@ -16,6 +16,7 @@ import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -24,6 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Api;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -43,9 +45,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -95,7 +100,7 @@ class AuthorizationMatrixIntegrationTests {
     }
 
     /** How to run one case: the request, the state it must leave alone when refused, how to read the answer. */
-    record Call(MockHttpServletRequestBuilder request, Callable<String> state, boolean batch) {}
+    record Call(RequestBuilder request, Callable<String> state, boolean batch) {}
 
     interface Driver {
         Call prepare(Role role, Relation relation) throws Exception;
@@ -387,6 +392,37 @@ class AuthorizationMatrixIntegrationTests {
                     String id = x == OTHER_ORG ? otherRole : api.newRole(org, key(), "SELF");
                     return write(as(delete("/api/v1/roles/" + id), token(r)), row("role", id));
                 }),
+                // imports: starting one needs contact.create (for mode create); a job is its starter's alone
+                rule(
+                        "POST /api/v1/imports",
+                        202,
+                        ORG,
+                        permission("contact.create"),
+                        (r, x) -> write(importUpload("/api/v1/imports", token(r), "create"), count("import_job"))),
+                rule(
+                        "POST /api/v1/imports/preview",
+                        200,
+                        ORG,
+                        permission("contact.create"),
+                        (r, x) -> write(
+                                importUpload("/api/v1/imports/preview", token(r), "create"), count("import_upload"))),
+                rule("GET /api/v1/imports", 200, ORG, anyone(), (r, x) -> read("/api/v1/imports", r)),
+                rule(
+                        "GET /api/v1/imports/{id}",
+                        200,
+                        PERSONAL,
+                        own(),
+                        (r, x) -> read("/api/v1/imports/" + job(r, x), r)),
+                rule(
+                        "GET /api/v1/imports/{id}/errors",
+                        200,
+                        PERSONAL,
+                        own(),
+                        (r, x) -> read("/api/v1/imports/" + job(r, x) + "/errors", r)),
+                rule("POST /api/v1/imports/{id}/cancel", 200, PERSONAL, own(), (r, x) -> {
+                    String id = job(r, x);
+                    return write(as(post("/api/v1/imports/" + id + "/cancel"), token(r)), row("import_job", id));
+                }),
                 // the actor, tokens, audit, organizations
                 rule("GET /api/v1/me", 200, ORG, anyone(), (r, x) -> read("/api/v1/me", r)),
                 rule("POST /api/v1/me/password", 204, ORG, anyone(), (r, x) -> {
@@ -408,7 +444,7 @@ class AuthorizationMatrixIntegrationTests {
                         anyone(),
                         (r, x) -> write(
                                 json(post("/api/v1/tokens"), token(r), "{\"name\":\"matrix\"}"), count("api_token"))),
-                rule("DELETE /api/v1/tokens/{id}", 204, PERSONAL, ownToken(), (r, x) -> {
+                rule("DELETE /api/v1/tokens/{id}", 204, PERSONAL, own(), (r, x) -> {
                     String id = switch (x) {
                         case SELF -> newToken(token(r));
                         case SAME_ORG -> newToken(salesOwner.token());
@@ -681,7 +717,7 @@ class AuthorizationMatrixIntegrationTests {
         return read(as(get(url), token(role)));
     }
 
-    static Call read(MockHttpServletRequestBuilder request) {
+    static Call read(RequestBuilder request) {
         return new Call(request, () -> "", false);
     }
 
@@ -689,7 +725,7 @@ class AuthorizationMatrixIntegrationTests {
         return new Call(request, () -> contactState(contact.id()), false);
     }
 
-    static Call write(MockHttpServletRequestBuilder request, Callable<String> state) {
+    static Call write(RequestBuilder request, Callable<String> state) {
         return new Call(request, state, false);
     }
 
@@ -792,6 +828,30 @@ class AuthorizationMatrixIntegrationTests {
                 post("/api/v1/custom-fields"),
                 org.adminToken(),
                 "{\"key\":\"" + key() + "\",\"label\":\"Matrix\",\"type\":\"text\"}"));
+    }
+
+    /** A one-row CSV upload; mode update needs no permission, so that every role can have a job of its own. */
+    static RequestBuilder importUpload(String path, String bearer, String mode) {
+        return multipart(path)
+                .file(new MockMultipartFile(
+                        "file", "matrix.csv", "text/csv", "姓名,手机\n矩阵,13800000000\n".getBytes(StandardCharsets.UTF_8)))
+                .param("mode", mode)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+    }
+
+    /** An import job of the actor (SELF), of a colleague, or of another organization's member. */
+    String job(Role role, Relation relation) throws Exception {
+        String bearer = switch (relation) {
+            case SELF -> token(role);
+            case SAME_ORG -> salesOwner.token();
+            default -> otherOwner.token();
+        };
+        String body = mvc.perform(importUpload("/api/v1/imports", bearer, "update"))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(body, "$.id");
     }
 
     String newToken(String bearer) throws Exception {

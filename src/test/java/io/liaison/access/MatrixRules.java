@@ -197,8 +197,8 @@ final class MatrixRules {
                 relation == OTHER_ORG ? 404 : relation == SELF || has(role, "member.manage") ? success : 403;
     }
 
-    /** Tokens are personal: one's own → success, anyone else's → 404. */
-    static Expect ownToken() {
+    /** Personal records (tokens, import jobs): one's own → success, anyone else's → 404. */
+    static Expect own() {
         return (role, relation, success) -> relation == SELF ? success : 404;
     }
 
