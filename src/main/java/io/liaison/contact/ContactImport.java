@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -419,9 +420,11 @@ public class ContactImport {
                     .forEach(c -> current.put(c.id(), c));
             for (Pending p : updating) {
                 Contact contact = current.get(p.target.id());
-                Map<String, @Nullable Object> body = access.seesInFull(actor, contact.ownerId())
-                        ? p.row.body()
-                        : MaskedEcho.unmasked(p.row.body(), contact.fields());
+                Map<String, @Nullable Object> body = keepLabels(
+                        access.seesInFull(actor, contact.ownerId())
+                                ? p.row.body()
+                                : MaskedEcho.unmasked(p.row.body(), contact.fields()),
+                        contact.fields());
                 try {
                     ContactDraft next = ContactInput.apply(contact.fields(), body, region, contact.ownerId());
                     if (same(contact.fields(), next)) {
@@ -434,6 +437,60 @@ public class ContactImport {
                     fail(p, e);
                 }
             }
+        }
+
+        /**
+         * A file holds numbers and addresses without their labels: a phone or e-mail the contact
+         * already has keeps its label.
+         */
+        private Map<String, @Nullable Object> keepLabels(Map<String, @Nullable Object> body, ContactDraft current) {
+            Map<String, @Nullable Object> result = new HashMap<>(body);
+            Map<String, String> phoneLabels = new HashMap<>();
+            current.phones().forEach(ph -> {
+                if (ph.label() != null) {
+                    phoneLabels.put(ph.number(), ph.label());
+                }
+            });
+            Map<String, String> emailLabels = new HashMap<>();
+            current.emails().forEach(e -> {
+                if (e.label() != null) {
+                    emailLabels.put(e.address(), e.label());
+                }
+            });
+            if (body.get("phones") instanceof List<?> phones) {
+                result.put(
+                        "phones",
+                        labelled(
+                                phones,
+                                "number",
+                                n -> PhoneNumbers.normalize(n, region).orElse(n),
+                                phoneLabels));
+            }
+            if (body.get("emails") instanceof List<?> emails) {
+                result.put("emails", labelled(emails, "address", a -> a.strip().toLowerCase(Locale.ROOT), emailLabels));
+            }
+            return result;
+        }
+
+        private static List<Object> labelled(
+                List<?> items, String field, UnaryOperator<String> normal, Map<String, String> labels) {
+            List<Object> result = new ArrayList<>();
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> map
+                        && map.get("label") == null
+                        && map.get(field) instanceof String value) {
+                    String label = labels.get(normal.apply(value));
+                    if (label != null) {
+                        Map<String, Object> copy = new HashMap<>();
+                        map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                        copy.put("label", label);
+                        result.add(copy);
+                        continue;
+                    }
+                }
+                result.add(item);
+            }
+            return result;
         }
 
         /**

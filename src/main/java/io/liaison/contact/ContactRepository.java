@@ -111,6 +111,13 @@ class ContactRepository {
                 .list();
     }
 
+    List<String> externalIdSources(UUID orgId) {
+        return jdbc.sql("SELECT DISTINCT source FROM contact_external_id WHERE org_id = ? ORDER BY source")
+                .param(orgId)
+                .query(String.class)
+                .list();
+    }
+
     void insert(UUID orgId, UUID id, ContactDraft d, String source, UUID actorId) {
         jdbc.sql("""
                         INSERT INTO contact (id, org_id, name, mobile, phones, company, title, address, remark, gender,

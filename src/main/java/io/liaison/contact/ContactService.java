@@ -236,6 +236,52 @@ public class ContactService {
         return queries.list(actor, filter, sort, cursor, limit).map(c -> view(actor, c));
     }
 
+    /**
+     * A page of contacts to export, as the list finds them: their mobile, phones and e-mails in full
+     * where the actor may reveal them (an export with {@code contact.export} and reveal rights), as
+     * they see them otherwise.
+     */
+    @Transactional(readOnly = true)
+    public CursorPage<Contact> exportPage(Actor actor, ContactFilter filter, @Nullable String cursor, int limit) {
+        requireExport(actor);
+        return queries.list(actor, filter, null, cursor, limit).map(c -> exported(actor, c));
+    }
+
+    /** The contacts of these ids that the actor sees, in the order given, as {@link #exportPage} has them. */
+    @Transactional(readOnly = true)
+    public List<Contact> exportByIds(Actor actor, List<UUID> ids) {
+        requireExport(actor);
+        SqlFragment visible = access.visible(actor, "c");
+        List<Object> params = new ArrayList<>(visible.params());
+        params.add(ids.toArray(UUID[]::new));
+        List<Contact> found =
+                contacts.query(visible.sql() + " AND c.id = ANY (?) AND c.trashed_at IS NULL", params, "");
+        Map<UUID, Contact> byId = new LinkedHashMap<>();
+        found.forEach(c -> byId.put(c.id(), c));
+        return ids.stream()
+                .distinct()
+                .map(byId::get)
+                .filter(java.util.Objects::nonNull)
+                .map(c -> exported(actor, c))
+                .toList();
+    }
+
+    /** The sources of the external ids the organization's contacts have, such as crm. */
+    @Transactional(readOnly = true)
+    public List<String> externalIdSources(Actor actor) {
+        return contacts.externalIdSources(actor.orgId());
+    }
+
+    private static void requireExport(Actor actor) {
+        if (!actor.can(Permission.CONTACT_EXPORT)) {
+            throw LiaisonException.forbidden("export contacts");
+        }
+    }
+
+    private Contact exported(Actor actor, Contact contact) {
+        return access.mayReveal(actor, contact.ownerId()) ? contact : view(actor, contact);
+    }
+
     /** The ten best matches of {@code q} for type-ahead, with the field each matched in. */
     @Transactional(readOnly = true)
     public List<ContactSuggestion> suggest(Actor actor, @Nullable String q) {

@@ -34,12 +34,12 @@ final class ColumnMapping {
 
     private static final Map<String, String> KNOWN = new LinkedHashMap<>();
     private static final Pattern EXTERNAL =
-            Pattern.compile("(?:externalids?\\.?|外部id|外部编号)[(（]?([a-z][a-z0-9]{0,29})[)）]?");
+            Pattern.compile("(?:externalids?\\.?|外部id|外部编号)[(（]?([a-z][a-z0-9_]{0,29})[)）]?");
     private static final Pattern TARGET =
             Pattern.compile("custom:[a-z][a-z0-9_]{0,39}|externalId:[a-z][a-z0-9_-]{0,29}");
 
     static {
-        known("name", "姓名", "名字", "联系人", "联系人姓名", "客户姓名", "name", "fullname", "full name", "contact name");
+        known("name", "姓名", "名字", "联系人", "联系人姓名", "客户姓名", "name", "full name", "contact name");
         known(
                 "mobile",
                 "手机",
@@ -174,11 +174,11 @@ final class ColumnMapping {
         return customFields.getOrDefault(simple, "");
     }
 
-    /** Lower case, full-width folded, without spaces, asterisks (required marks), colons, - and _. */
+    /** Lower case, full-width folded, without spaces, asterisks (required marks), colons and hyphens. */
     static String simple(String header) {
         return Normalizer.normalize(header, Normalizer.Form.NFKC)
                 .toLowerCase(Locale.ROOT)
-                .replaceAll("[\\s*:_-]", "");
+                .replaceAll("[\\s*:-]", "");
     }
 
     /** The target of each column, in the order of the header. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
@@ -54,6 +55,38 @@ public final class Pinyin {
         String lower = Normalizer.normalize(query.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         String plain = lower.replace("u\u0308", "v").replace("u:", "v").replaceAll("\\p{M}", "");
         return plain.replaceAll("[\\s'’·.-]", "");
+    }
+
+    /**
+     * A Chinese name's family and given names in pinyin, capitalised: 欧阳娜娜 is Ouyang, Nana;
+     * {@code familyChars} is the length of the family name in the name (2 for a compound surname).
+     */
+    public record Phonetic(String family, String given, int familyChars) {}
+
+    /**
+     * How phones sort a Chinese name ({@code X-PHONETIC-LAST-NAME} and {@code -FIRST-NAME} of a
+     * vCard): the family name is a compound surname or the first character, read as a surname; empty
+     * for a name that does not begin with a Chinese character.
+     */
+    public static Optional<Phonetic> phonetic(String name) {
+        String text = name.strip();
+        if (text.isEmpty() || Character.UnicodeScript.of(text.codePointAt(0)) != Character.UnicodeScript.HAN) {
+            return Optional.empty();
+        }
+        List<List<String>> positions = syllables(text);
+        int family = text.length() > 2 && Surnames.COMPOUND.containsKey(text.substring(0, 2))
+                ? Surnames.COMPOUND.get(text.substring(0, 2)).split(" ").length
+                : 1;
+        StringBuilder last = new StringBuilder();
+        StringBuilder first = new StringBuilder();
+        for (int i = 0; i < positions.size(); i++) {
+            (i < family ? last : first).append(positions.get(i).get(0));
+        }
+        return Optional.of(new Phonetic(capitalised(last), capitalised(first), Math.min(family, text.length())));
+    }
+
+    private static String capitalised(StringBuilder spelling) {
+        return spelling.isEmpty() ? "" : Character.toUpperCase(spelling.charAt(0)) + spelling.substring(1);
     }
 
     /** Each position of the name with its possible readings; a run of Latin letters or digits is one position. */

@@ -423,6 +423,28 @@ class AuthorizationMatrixIntegrationTests {
                     String id = job(r, x);
                     return write(as(post("/api/v1/imports/" + id + "/cancel"), token(r)), row("import_job", id));
                 }),
+                // exports: starting one needs contact.export; a job and its file are its starter's alone
+                rule(
+                        "POST /api/v1/exports",
+                        202,
+                        ORG,
+                        permission("contact.export"),
+                        (r, x) -> write(
+                                json(post("/api/v1/exports"), token(r), "{\"format\":\"csv\"}"), count("export_job"))),
+                rule("GET /api/v1/exports", 200, ORG, anyone(), (r, x) -> read("/api/v1/exports", r)),
+                rule(
+                        "GET /api/v1/exports/{id}",
+                        200,
+                        PERSONAL,
+                        own(),
+                        (r, x) -> read("/api/v1/exports/" + export(r, x), r)),
+                // a queued export has no file yet: its starter is told 409, anyone else 404
+                rule(
+                        "GET /api/v1/exports/{id}/file",
+                        409,
+                        PERSONAL,
+                        own(),
+                        (r, x) -> read("/api/v1/exports/" + export(r, x) + "/file", r)),
                 // the actor, tokens, audit, organizations
                 rule("GET /api/v1/me", 200, ORG, anyone(), (r, x) -> read("/api/v1/me", r)),
                 rule("POST /api/v1/me/password", 204, ORG, anyone(), (r, x) -> {
@@ -852,6 +874,25 @@ class AuthorizationMatrixIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         return JsonPath.read(body, "$.id");
+    }
+
+    /** A queued export of the actor (SELF), of a colleague, or of another organization's member. */
+    String export(Role role, Relation relation) {
+        UUID id = UUID.randomUUID();
+        Api.Person owner = switch (relation) {
+            case SELF -> actors.get(role);
+            case SAME_ORG -> salesOwner;
+            default -> otherOwner;
+        };
+        Api.Org in = relation == OTHER_ORG ? other : org;
+        jdbc.sql("INSERT INTO export_job (id, org_id, created_by, format, settings) VALUES (?, ?, ?, 'csv', ?::jsonb)")
+                .params(
+                        id,
+                        UUID.fromString(in.id()),
+                        UUID.fromString(owner.id()),
+                        "{\"filter\":{},\"contactIds\":[],\"vcardVersion\":\"3.0\",\"language\":\"zh-CN\"}")
+                .update();
+        return id.toString();
     }
 
     String newToken(String bearer) throws Exception {

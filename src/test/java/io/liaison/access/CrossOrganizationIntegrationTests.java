@@ -5,6 +5,7 @@ import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -12,6 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Api;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -70,6 +74,8 @@ class CrossOrganizationIntegrationTests {
     String inactive;
     String role;
     String token;
+    String importJob;
+    String exportJob;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -109,6 +115,18 @@ class CrossOrganizationIntegrationTests {
                 "{\"login\":\"gone\",\"displayName\":\"Gone\",\"password\":\"0123456789abc\"}"));
         api.answer(as(post("/api/v1/members/" + inactive + "/deactivate"), g), 200);
         token = api.createdId(json(post("/api/v1/tokens"), globexMember.token(), "{\"name\":\"globex\"}"));
+        String upload = mvc.perform(multipart("/api/v1/imports")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "globex.csv",
+                                "text/csv",
+                                "name\nGlobex row\n".getBytes(StandardCharsets.UTF_8)))
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + g))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        importJob = JsonPath.read(upload, "$.id");
+        exportJob = JsonPath.read(api.answer(json(post("/api/v1/exports"), g, "{\"format\":\"csv\"}"), 202), "$.id");
     }
 
     /** Each endpoint with an id in its path, called by acme's administrator with globex's ids. */
@@ -167,6 +185,11 @@ class CrossOrganizationIntegrationTests {
                 json(patch("/api/v1/roles/" + role), admin, "{\"permissions\":[\"audit.read\"]}"));
         calls.put("DELETE /api/v1/roles/{id}", as(delete("/api/v1/roles/" + role), admin));
         calls.put("DELETE /api/v1/tokens/{id}", as(delete("/api/v1/tokens/" + token), admin));
+        calls.put("GET /api/v1/imports/{id}", as(get("/api/v1/imports/" + importJob), admin));
+        calls.put("GET /api/v1/imports/{id}/errors", as(get("/api/v1/imports/" + importJob + "/errors"), admin));
+        calls.put("POST /api/v1/imports/{id}/cancel", as(post("/api/v1/imports/" + importJob + "/cancel"), admin));
+        calls.put("GET /api/v1/exports/{id}", as(get("/api/v1/exports/" + exportJob), admin));
+        calls.put("GET /api/v1/exports/{id}/file", as(get("/api/v1/exports/" + exportJob + "/file"), admin));
         return calls;
     }
 

@@ -4,6 +4,9 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.liaison.shared.LiaisonProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -11,23 +14,34 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Hourly: deletes uploads never imported and the files of finished jobs once {@code
- * liaison.imports.keep-files} has passed, and finished jobs with their problem rows after 30 days.
+ * Hourly: deletes uploads never imported and the files of finished imports once {@code
+ * liaison.imports.keep-files} has passed, finished imports with their problem rows after 30 days,
+ * and the files of exports past their expiry.
  */
 @Configuration(proxyBeanMethods = false)
-class ImportCleanup {
+class FileCleanup {
 
     static final Duration KEEP_JOBS = Duration.ofDays(30);
 
     private final ImportJobRepository jobs;
     private final ImportUploads uploads;
     private final ImportFiles files;
+    private final ExportJobRepository exports;
+    private final ExportRunner exportRunner;
     private final Duration keepFiles;
 
-    ImportCleanup(ImportJobRepository jobs, ImportUploads uploads, ImportFiles files, LiaisonProperties properties) {
+    FileCleanup(
+            ImportJobRepository jobs,
+            ImportUploads uploads,
+            ImportFiles files,
+            ExportJobRepository exports,
+            ExportRunner exportRunner,
+            LiaisonProperties properties) {
         this.jobs = jobs;
         this.uploads = uploads;
         this.files = files;
+        this.exports = exports;
+        this.exportRunner = exportRunner;
         this.keepFiles = properties.imports().keepFiles();
     }
 
@@ -42,6 +56,13 @@ class ImportCleanup {
         jobs.finishedBefore(now.minus(keepFiles)).forEach(files::delete);
         for (UUID id : jobs.finishedBefore(now.minus(KEEP_JOBS))) {
             jobs.delete(id);
+        }
+        for (UUID id : exports.expire(now)) {
+            try {
+                Files.deleteIfExists(exportRunner.file(id));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

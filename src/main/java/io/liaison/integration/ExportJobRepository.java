@@ -1,0 +1,101 @@
+package io.liaison.integration;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Export jobs. */
+@Repository
+class ExportJobRepository {
+
+    private static final String COLUMNS =
+            "id, created_by, format, settings::text AS settings, status, rows, failure, created_at, finished_at, expires_at";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ExportJobRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(UUID orgId, UUID id, UUID memberId, String format, ExportJob.Settings settings) {
+        jdbc.sql("INSERT INTO export_job (id, org_id, created_by, format, settings) VALUES (?, ?, ?, ?, ?::jsonb)")
+                .params(id, orgId, memberId, format, json.writeValueAsString(settings))
+                .update();
+    }
+
+    /** A job of the organization, started by {@code memberId}. */
+    Optional<ExportJob> find(UUID orgId, UUID memberId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM export_job WHERE org_id = ? AND created_by = ? AND id = ?")
+                .params(orgId, memberId, id)
+                .query(this::job)
+                .optional();
+    }
+
+    Optional<Owned> findForRun(UUID id) {
+        return jdbc.sql("SELECT org_id, " + COLUMNS + " FROM export_job WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Owned(rs.getObject("org_id", UUID.class), job(rs, n)))
+                .optional();
+    }
+
+    record Owned(UUID orgId, ExportJob job) {}
+
+    List<ExportJob> recent(UUID orgId, UUID memberId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM export_job WHERE org_id = ? AND created_by = ? ORDER BY created_at DESC LIMIT ?")
+                .params(orgId, memberId, limit)
+                .query(this::job)
+                .list();
+    }
+
+    void start(UUID id) {
+        jdbc.sql("UPDATE export_job SET status = 'running', rows = 0 WHERE id = ?")
+                .param(id)
+                .update();
+    }
+
+    void finish(UUID id, String status, int rows, @Nullable String failure, @Nullable OffsetDateTime expiresAt) {
+        jdbc.sql("""
+                        UPDATE export_job SET status = ?, rows = ?, failure = ?, finished_at = now(), expires_at = ?
+                         WHERE id = ?
+                        """).params(status, rows, failure, expiresAt, id).update();
+    }
+
+    List<UUID> unfinished() {
+        return jdbc.sql("SELECT id FROM export_job WHERE status IN ('queued', 'running')")
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Marks the completed jobs past their expiry as expired; answers their ids, whose files may go. */
+    List<UUID> expire(OffsetDateTime now) {
+        return jdbc.sql(
+                        "UPDATE export_job SET status = 'expired' WHERE status = 'completed' AND expires_at < ? RETURNING id")
+                .param(now)
+                .query(UUID.class)
+                .list();
+    }
+
+    private ExportJob job(ResultSet rs, int row) throws SQLException {
+        return new ExportJob(
+                rs.getObject("id", UUID.class),
+                rs.getObject("created_by", UUID.class),
+                rs.getString("format"),
+                json.readValue(rs.getString("settings"), ExportJob.Settings.class),
+                rs.getString("status"),
+                rs.getInt("rows"),
+                rs.getString("failure"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("finished_at", OffsetDateTime.class),
+                rs.getObject("expires_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,138 @@
+package io.liaison.integration;
+
+import io.liaison.contact.ContactFilter;
+import io.liaison.shared.Validation;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of {@code POST /exports}: {@code format}, {@code filter} (the list's filters, by the
+ * names of its query parameters), {@code contactIds} instead of a filter, and {@code version} of a
+ * vCard export. Every invalid field is named.
+ */
+record ExportRequest(String format, Map<String, Object> filter, List<UUID> contactIds, String version) {
+
+    static final int MAX_IDS = 10_000;
+    private static final Set<String> FILTERS = Set.of(
+            "q",
+            "tagIds",
+            "tagMode",
+            "ownerId",
+            "deptId",
+            "company",
+            "source",
+            "createdAfter",
+            "updatedAfter",
+            "lastContactedBefore",
+            "externalId");
+
+    static ExportRequest read(Map<String, @Nullable Object> body) {
+        Validation v = new Validation();
+        Object format = body.get("format");
+        if (!"csv".equals(format) && !"xlsx".equals(format) && !"vcard".equals(format)) {
+            v.reject("format", "must be csv, xlsx or vcard");
+        }
+        Object version = body.getOrDefault("version", "3.0");
+        if (!"3.0".equals(version) && !"4.0".equals(version)) {
+            v.reject("version", "must be 3.0 or 4.0");
+        }
+        Map<String, Object> filter = new LinkedHashMap<>();
+        if (body.get("filter") instanceof Map<?, ?> given) {
+            given.forEach((key, value) -> {
+                if (!FILTERS.contains(String.valueOf(key))) {
+                    v.reject("filter." + key, "is not a filter of the contact list");
+                } else if (value != null) {
+                    filter.put(String.valueOf(key), value);
+                }
+            });
+        } else if (body.get("filter") != null) {
+            v.reject("filter", "must be an object of the contact list's filters");
+        }
+        List<UUID> ids = new ArrayList<>();
+        if (body.get("contactIds") instanceof List<?> list) {
+            for (Object id : list) {
+                try {
+                    ids.add(UUID.fromString(String.valueOf(id)));
+                } catch (IllegalArgumentException e) {
+                    v.reject("contactIds", "must be contact ids");
+                    break;
+                }
+            }
+            if (list.isEmpty() || list.size() > MAX_IDS) {
+                v.reject("contactIds", "must name 1 to " + MAX_IDS + " contacts");
+            }
+        } else if (body.get("contactIds") != null) {
+            v.reject("contactIds", "must be a list of contact ids");
+        }
+        v.throwIfInvalid();
+        ExportRequest request = new ExportRequest((String) format, filter, ids, (String) version);
+        request.contactFilter();
+        return request;
+    }
+
+    /** The filter for the contact list; {@link io.liaison.shared.LiaisonException} naming a field that is wrong. */
+    ContactFilter contactFilter() {
+        Validation v = new Validation();
+        String mode = text("tagMode");
+        if (mode != null && !mode.equals("all") && !mode.equals("any")) {
+            v.reject("filter.tagMode", "must be all or any");
+        }
+        List<UUID> tags = new ArrayList<>();
+        if (filter.get("tagIds") instanceof List<?> list) {
+            list.forEach(t -> tags.add(uuid("tagIds", t, v)));
+        } else if (filter.containsKey("tagIds")) {
+            v.reject("filter.tagIds", "must be a list of tag ids");
+        }
+        ContactFilter result = new ContactFilter(
+                text("q"),
+                tags,
+                mode == null || mode.equals("all"),
+                uuid("ownerId", filter.get("ownerId"), v),
+                uuid("deptId", filter.get("deptId"), v),
+                text("company"),
+                text("source"),
+                time("createdAfter", v),
+                time("updatedAfter", v),
+                time("lastContactedBefore", v),
+                text("externalId"));
+        v.throwIfInvalid();
+        return result;
+    }
+
+    private @Nullable String text(String key) {
+        Object value = filter.get(key);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private static @Nullable UUID uuid(String key, @Nullable Object value, Validation v) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            v.reject("filter." + key, "must be an id");
+            return null;
+        }
+    }
+
+    private @Nullable OffsetDateTime time(String key, Validation v) {
+        String value = text(key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            v.reject("filter." + key, "must be a time such as 2026-01-31T00:00:00+08:00");
+            return null;
+        }
+    }
+}

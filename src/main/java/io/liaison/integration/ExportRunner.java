@@ -1,0 +1,203 @@
+package io.liaison.integration;
+
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.liaison.contact.Contact;
+import io.liaison.contact.ContactService;
+import io.liaison.contact.CustomFieldService;
+import io.liaison.contact.Tag;
+import io.liaison.contact.TagGroup;
+import io.liaison.contact.TagService;
+import io.liaison.identity.Actor;
+import io.liaison.identity.MemberService;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.LiaisonException;
+import io.liaison.shared.LiaisonProperties;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes export files as db-scheduler tasks: the contacts are read a page at a time through the
+ * list's own query (the actor's visibility and filter, in SQL) and streamed to the file, so that no
+ * export holds its rows in memory. A job interrupted by a restart writes its file again.
+ */
+@Configuration(proxyBeanMethods = false)
+class ExportRunner {
+
+    static final String TASK = "contact-export";
+    static final int PAGE = 500;
+    private static final Logger log = LoggerFactory.getLogger(ExportRunner.class);
+
+    private final ExportJobRepository jobs;
+    private final ContactService contacts;
+    private final MemberService members;
+    private final TagService tags;
+    private final CustomFieldService customFields;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Path directory;
+    private final LiaisonProperties properties;
+
+    ExportRunner(
+            ExportJobRepository jobs,
+            ContactService contacts,
+            MemberService members,
+            TagService tags,
+            CustomFieldService customFields,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            LiaisonProperties properties) {
+        this.jobs = jobs;
+        this.contacts = contacts;
+        this.members = members;
+        this.tags = tags;
+        this.customFields = customFields;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.directory = properties.dataDir().resolve("exports");
+        this.properties = properties;
+    }
+
+    @Bean
+    OneTimeTask<String> exportTask() {
+        return Tasks.oneTime(TASK, String.class)
+                .execute((instance, context) -> run(UUID.fromString(instance.getData())));
+    }
+
+    Path file(UUID id) {
+        return directory.resolve(id.toString());
+    }
+
+    /** Writes the job's file; the job ends completed with its row count, or failed with the reason. */
+    void run(UUID id) {
+        Optional<ExportJobRepository.Owned> owned = jobs.findForRun(id);
+        if (owned.isEmpty()
+                || !List.of("queued", "running").contains(owned.get().job().status())) {
+            return;
+        }
+        ExportJob job = owned.get().job();
+        Optional<Actor> actor = members.actor(job.createdBy());
+        if (actor.isEmpty()) {
+            jobs.finish(id, "failed", 0, "The member who started the export is no longer active.", null);
+            return;
+        }
+        jobs.start(id);
+        try {
+            Files.createDirectories(directory);
+            Path partial = directory.resolve(id + ".part");
+            Counts counts;
+            try (OutputStream out = Files.newOutputStream(partial);
+                    ExportWriter writer = writer(job, actor.get(), out)) {
+                counts = write(job, actor.get(), writer);
+            }
+            Files.move(partial, file(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            ExportRequest request = new ExportRequest(
+                    job.format(),
+                    job.settings().filter(),
+                    job.settings().contactIds(),
+                    job.settings().vcardVersion());
+            transaction.executeWithoutResult(s -> {
+                events.publishEvent(new ContactsExported(
+                        actor.get().orgId(),
+                        actor.get().memberId(),
+                        id,
+                        job.format(),
+                        request.filter(),
+                        request.contactIds().size(),
+                        counts.rows,
+                        counts.unmasked));
+                jobs.finish(
+                        id,
+                        "completed",
+                        counts.rows,
+                        null,
+                        OffsetDateTime.now().plus(properties.imports().keepFiles()));
+            });
+        } catch (IOException | UncheckedIOException e) {
+            log.error("Export {} could not write its file", id, e);
+            jobs.finish(id, "failed", 0, "The file could not be written: " + e.getMessage(), null);
+        } catch (LiaisonException e) {
+            jobs.finish(id, "failed", 0, e.getMessage(), null);
+        }
+    }
+
+    private static final class Counts {
+        int rows;
+        int unmasked;
+    }
+
+    private Counts write(ExportJob job, Actor actor, ExportWriter writer) throws IOException {
+        Counts counts = new Counts();
+        if (!job.settings().contactIds().isEmpty()) {
+            for (Contact c : contacts.exportByIds(actor, job.settings().contactIds())) {
+                written(actor, writer, c, counts);
+            }
+            return counts;
+        }
+        ExportRequest request = new ExportRequest(
+                job.format(), job.settings().filter(), List.of(), job.settings().vcardVersion());
+        String cursor = null;
+        do {
+            CursorPage<Contact> page = contacts.exportPage(actor, request.contactFilter(), cursor, PAGE);
+            for (Contact c : page.items()) {
+                written(actor, writer, c, counts);
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return counts;
+    }
+
+    private static void written(Actor actor, ExportWriter writer, Contact c, Counts counts) throws IOException {
+        writer.write(c);
+        counts.rows++;
+        if (!c.masked() && actor.maskContactDetails() && !c.ownerId().equals(actor.memberId())) {
+            counts.unmasked++;
+        }
+    }
+
+    /** Display names of the owners, each looked up once. */
+    private Function<UUID, String> ownerNames(Actor actor) {
+        Map<UUID, String> names = new HashMap<>();
+        return id -> names.computeIfAbsent(
+                id, owner -> members.displayNames(actor, List.of(owner)).getOrDefault(owner, ""));
+    }
+
+    private ExportWriter writer(ExportJob job, Actor actor, OutputStream out) throws IOException {
+        Map<UUID, String> tagNames = new HashMap<>();
+        for (TagGroup group : tags.list(actor)) {
+            for (Tag tag : group.tags()) {
+                tagNames.put(tag.id(), tag.name());
+            }
+        }
+        if (job.format().equals("vcard")) {
+            return new VcardExportWriter(out, job.settings().vcardVersion(), tagNames);
+        }
+        ExportColumns columns = new ExportColumns(
+                job.settings().language(),
+                customFields.list(actor),
+                contacts.externalIdSources(actor),
+                tagNames,
+                ownerNames(actor));
+        return job.format().equals("xlsx")
+                ? new XlsxExportWriter(out, columns, job.settings().language().startsWith("zh") ? "联系人" : "Contacts")
+                : new CsvExportWriter(out, columns);
+    }
+}

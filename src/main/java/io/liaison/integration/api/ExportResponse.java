@@ -1,0 +1,34 @@
+package io.liaison.integration.api;
+
+import io.liaison.integration.ExportJob;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** An export job as the API shows it, with where to download its file once completed. */
+record ExportResponse(
+        UUID id,
+        String status,
+        String format,
+        int rows,
+        @Nullable String failure,
+        String fileName,
+        @Nullable String fileUrl,
+        OffsetDateTime createdAt,
+        @Nullable OffsetDateTime finishedAt,
+        @Nullable OffsetDateTime expiresAt) {
+
+    static ExportResponse of(ExportJob j) {
+        return new ExportResponse(
+                j.id(),
+                j.status(),
+                j.format(),
+                j.rows(),
+                j.failure(),
+                j.fileName(),
+                j.status().equals("completed") ? "/api/v1/exports/" + j.id() + "/file" : null,
+                j.createdAt(),
+                j.finishedAt(),
+                j.expiresAt());
+    }
+}
