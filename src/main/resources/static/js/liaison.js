@@ -246,4 +246,32 @@
       open(parts(box), false);
     });
   });
+
+  // The import's drop zone: a file dropped on it is the file input's choice, which sends the form.
+  document.addEventListener('dragover', function (event) {
+    const zone = event.target.closest && event.target.closest('.drop-zone');
+    if (zone) {
+      event.preventDefault();
+      zone.classList.add('dragging');
+    }
+  });
+  document.addEventListener('dragleave', function (event) {
+    const zone = event.target.closest && event.target.closest('.drop-zone');
+    if (zone) {
+      zone.classList.remove('dragging');
+    }
+  });
+  document.addEventListener('drop', function (event) {
+    const zone = event.target.closest && event.target.closest('.drop-zone');
+    if (!zone) {
+      return;
+    }
+    event.preventDefault();
+    zone.classList.remove('dragging');
+    const input = document.getElementById(zone.getAttribute('for'));
+    if (input && event.dataTransfer && event.dataTransfer.files.length > 0) {
+      input.files = event.dataTransfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  });
 })();

@@ -154,6 +154,14 @@ public class ContactImport {
         return batch.results();
     }
 
+    /**
+     * Refreshes the planner's statistics of the contact tables; an import calls it whenever it has
+     * doubled what they held when it last did, so a million rows cost about eight calls.
+     */
+    public void refreshStatistics() {
+        matches.analyze();
+    }
+
     /** The reason of a refusal as one line: the message, or each invalid field with what is wrong. */
     public static String reason(LiaisonException e) {
         if (e.errors().isEmpty()) {

@@ -64,36 +64,41 @@ class ImportMatches {
             return found;
         }
         String[] array = keys.toArray(String[]::new);
+        // Each candidate query walks the batch's keys and looks each one up by index, whatever the
+        // planner thinks of the table's size (statistics lag behind an import that fills it).
         String candidates = switch (match) {
-            case MOBILE -> "SELECT c.mobile AS key, c.id FROM contact c WHERE c.org_id = ? AND c.mobile = ANY (?)";
+            case MOBILE ->
+                "SELECT k.key, c.id FROM unnest(?::text[]) k (key) JOIN LATERAL (SELECT c.id FROM contact c"
+                        + " WHERE c.org_id = ? AND c.mobile = k.key AND c.trashed_at IS NULL AND c.mobile IS NOT NULL"
+                        + " OFFSET 0) c ON true";
             case EMAIL ->
-                "SELECT e.address AS key, e.contact_id AS id FROM contact_email e WHERE e.org_id = ? AND e.address = ANY (?)";
+                "SELECT k.key, e.contact_id AS id FROM unnest(?::text[]) k (key) JOIN LATERAL (SELECT e.contact_id"
+                        + " FROM contact_email e WHERE e.org_id = ? AND e.address = k.key OFFSET 0) e ON true";
             case EXTERNAL_ID ->
-                "SELECT x.source || ':' || x.external_id AS key, x.contact_id AS id FROM contact_external_id x"
-                        + " JOIN unnest(?::text[]) k (key) ON x.source = split_part(k.key, ':', 1)"
-                        + " AND x.external_id = substr(k.key, length(split_part(k.key, ':', 1)) + 2)"
-                        + " WHERE x.org_id = ?";
+                "SELECT k.key, x.contact_id AS id FROM unnest(?::text[]) k (key) JOIN LATERAL (SELECT x.contact_id"
+                        + " FROM contact_external_id x WHERE x.org_id = ? AND x.source = split_part(k.key, ':', 1)"
+                        + " AND x.external_id = substr(k.key, length(split_part(k.key, ':', 1)) + 2) OFFSET 0) x ON true";
             // The exact-name search key (tier 0) finds the namesakes by index; the company is compared after.
             case NAME_COMPANY ->
                 "SELECT s.key || '|' || lower(coalesce(btrim(c.company), '')) AS key, s.contact_id AS id"
-                        + " FROM contact_search s JOIN contact c ON c.org_id = s.org_id AND c.id = s.contact_id"
-                        + " WHERE s.org_id = ? AND s.tier = 0 AND s.key = ANY (?)";
+                        + " FROM unnest(?::text[]) k (name) JOIN LATERAL (SELECT s.key, s.contact_id FROM contact_search s"
+                        + " WHERE s.org_id = ? AND s.key = k.name AND s.tier = 0 OFFSET 0) s ON true"
+                        + " JOIN contact c ON c.org_id = ? AND c.id = s.contact_id";
         };
         // In the order of the placeholders: the two predicates, the candidates, the organization.
         List<Object> params = new ArrayList<>(visible.params());
         params.addAll(editable.params());
-        if (match == Match.EXTERNAL_ID) {
-            params.add(array);
+        params.add(match == Match.NAME_COMPANY ? names(keys) : array);
+        params.add(orgId);
+        if (match == Match.NAME_COMPANY) {
             params.add(orgId);
-        } else {
-            params.add(orgId);
-            params.add(match == Match.NAME_COMPANY ? names(keys) : array);
         }
         params.add(orgId);
         jdbc.sql("SELECT m.key, c.id, c.name, o.display_name AS owner_name, (" + visible.sql() + ") AS visible, ("
                         + editable.sql() + ") AS editable FROM (" + candidates + ") m"
-                        + " JOIN contact c ON c.id = m.id JOIN member o ON o.org_id = c.org_id AND o.id = c.owner_id"
-                        + " WHERE c.org_id = ? AND c.trashed_at IS NULL ORDER BY c.id")
+                        + " JOIN contact c ON c.org_id = ? AND c.id = m.id"
+                        + " JOIN member o ON o.org_id = c.org_id AND o.id = c.owner_id"
+                        + " WHERE c.trashed_at IS NULL ORDER BY c.id")
                 .params(params)
                 .query(Found.class)
                 .list()
@@ -107,6 +112,17 @@ class ImportMatches {
 
     private static String[] names(Collection<String> keys) {
         return keys.stream().map(k -> k.substring(0, k.indexOf('|'))).distinct().toArray(String[]::new);
+    }
+
+    /**
+     * Fresh planner statistics for the tables an import fills, which grow faster than autovacuum
+     * samples them: without them, a plan made for an empty table scans the grown one on every batch.
+     */
+    void analyze() {
+        for (String table :
+                List.of("contact", "contact_email", "contact_external_id", "contact_search", "contact_tag")) {
+            jdbc.sql("ANALYZE " + table).update();
+        }
     }
 
     /** External ids among {@code keys} ("source:id") that a contact of the org, live or in the trash, holds. */

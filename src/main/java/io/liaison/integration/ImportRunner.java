@@ -129,6 +129,7 @@ class ImportRunner {
         private final ContactImport.Settings settings;
         private final Directory directory;
         private final boolean lenient;
+        private int analyzedAt = batchSize / 2;
 
         Work(ImportJob job, Actor actor, BooleanSupplier stopping) {
             this.job = job;
@@ -168,6 +169,10 @@ class ImportRunner {
                     if (!batch.isEmpty()) {
                         int next = position;
                         transaction.executeWithoutResult(s -> apply(batch, mapper, next));
+                        if (position >= analyzedAt * 2) {
+                            contactImport.refreshStatistics();
+                            analyzedAt = position;
+                        }
                     }
                     if (batch.size() < batchSize) {
                         jobs.finish(job.id(), ImportJob.COMPLETED, null);

@@ -10,9 +10,14 @@ import io.liaison.identity.MemberService;
 import io.liaison.identity.Permission;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
@@ -22,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -221,19 +228,28 @@ public class ImportService {
         return get(actor, id);
     }
 
-    /** The refused rows and notes of a job, with the file's header, one at a time. */
-    public void problems(Actor actor, UUID id, ProblemWriter writer) {
+    /**
+     * The rows a job did not import, and notes on rows it imported in part, as CSV in UTF-8 with a
+     * byte-order mark: row number, result, reason, then the row's cells under the file's header.
+     */
+    public void writeProblems(Actor actor, UUID id, OutputStream out) throws IOException {
         ImportJob job = get(actor, id);
-        writer.header(job.settings().header());
-        readOnly.executeWithoutResult(
-                s -> jobs.problems(actor.orgId(), id, p -> writer.row(p.record(), p.kind(), p.reason(), p.cells())));
-    }
-
-    /** Receives the problems of a job. */
-    public interface ProblemWriter {
-        void header(List<String> columns);
-
-        void row(int record, String kind, String reason, List<String> cells);
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        writer.write('\uFEFF');
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
+        List<String> header = new ArrayList<>(List.of("行号 row", "结果 result", "原因 reason"));
+        header.addAll(job.settings().header());
+        csv.printRecord(header);
+        readOnly.executeWithoutResult(s -> jobs.problems(actor.orgId(), id, p -> {
+            List<String> row = new ArrayList<>(List.of(String.valueOf(p.record()), p.kind(), p.reason()));
+            row.addAll(p.cells());
+            try {
+                csv.printRecord(row);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+        csv.flush();
     }
 
     /** A file's first rows as they would be imported, with the mapping used, for the user to correct. */
@@ -253,21 +269,43 @@ public class ImportService {
         UUID id = Ids.newId();
         long size = files.store(id, file);
         try {
-            String format = ImportFormat.of(files.path(id), options.format());
-            List<String> header = header(id, format);
-            Directory directory = directory(actor, options.createMissingTags());
-            ColumnMapping mapping = mapping(header, options, directory);
-            List<PreviewRow> rows = transaction.execute(s -> {
-                s.setRollbackOnly();
-                return firstRows(actor, id, format, mapping, directory, options);
-            });
+            Preview preview = preview(actor, id, options);
             transaction.executeWithoutResult(
                     s -> uploads.insert(actor.orgId(), actor.memberId(), id, name(fileName), size));
-            return new Preview(id, format, header, mapping.byHeader(header), rows);
+            return preview;
         } catch (RuntimeException e) {
             files.delete(id);
             throw e;
         }
+    }
+
+    /** The first rows of an earlier upload again, with another mapping or other options. */
+    public Preview preview(Actor actor, UUID uploadId, ImportOptions options) {
+        permitted(actor, options);
+        if (!files.exists(uploadId)) {
+            throw LiaisonException.invalid("uploadId", "names no upload that is still kept");
+        }
+        String format = ImportFormat.of(files.path(uploadId), options.format());
+        List<String> header = header(uploadId, format);
+        Directory directory = directory(actor, options.createMissingTags());
+        ColumnMapping mapping = mapping(header, options, directory);
+        List<PreviewRow> rows = transaction.execute(s -> {
+            s.setRollbackOnly();
+            return firstRows(actor, uploadId, format, mapping, directory, options);
+        });
+        return new Preview(uploadId, format, header, mapping.byHeader(header), rows);
+    }
+
+    /** The workbook to fill in, headed in the language given, with the organization's custom fields. */
+    public void writeTemplate(Actor actor, String language, OutputStream out) throws IOException {
+        ImportTemplate.write(out, language, customFields.list(actor));
+    }
+
+    /** The fields a column can be imported into: the contact's own, then the custom fields by key. */
+    public List<String> targets(Actor actor) {
+        List<String> targets = new ArrayList<>(ColumnMapping.FIELDS);
+        customFields.list(actor).forEach(f -> targets.add("custom:" + f.key()));
+        return targets;
     }
 
     private List<PreviewRow> firstRows(

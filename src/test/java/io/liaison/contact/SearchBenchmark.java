@@ -2,6 +2,7 @@ package io.liaison.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.HeapSampler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

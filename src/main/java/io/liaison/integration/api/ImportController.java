@@ -6,16 +6,11 @@ import io.liaison.integration.ImportService;
 import io.liaison.shared.LiaisonException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -104,27 +99,6 @@ class ImportController {
     @GetMapping("/{id}/errors")
     ResponseEntity<StreamingResponseBody> errors(Actor actor, @PathVariable UUID id) {
         imports.get(actor, id);
-        StreamingResponseBody body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write('\uFEFF');
-            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
-                imports.problems(actor, id, new ImportService.ProblemWriter() {
-                    @Override
-                    public void header(List<String> columns) {
-                        List<String> header = new ArrayList<>(List.of("行号 row", "结果 result", "原因 reason"));
-                        header.addAll(columns);
-                        print(csv, header);
-                    }
-
-                    @Override
-                    public void row(int record, String kind, String reason, List<String> cells) {
-                        List<String> row = new ArrayList<>(List.of(String.valueOf(record), kind, reason));
-                        row.addAll(cells);
-                        print(csv, row);
-                    }
-                });
-            }
-        };
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(
@@ -133,15 +107,7 @@ class ImportController {
                                 .filename("import-" + id + "-errors.csv")
                                 .build()
                                 .toString())
-                .body(body);
-    }
-
-    private static void print(CSVPrinter csv, List<String> values) {
-        try {
-            csv.printRecord(values);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                .body(out -> imports.writeProblems(actor, id, out));
     }
 
     private static UUID upload(@Nullable String uploadId, @Nullable MultipartFile file) {

@@ -1,4 +1,4 @@
-package io.liaison.contact;
+package io.liaison;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -9,7 +9,7 @@ import java.lang.management.MemoryUsage;
  * The most heap the JVM used while it ran, sampled every 50 ms: used (garbage included) and what
  * was left after the last collection of each heap pool, which is what the live data needs.
  */
-final class HeapSampler implements AutoCloseable {
+public final class HeapSampler implements AutoCloseable {
 
     private final Thread thread;
     private volatile boolean running = true;
@@ -17,7 +17,7 @@ final class HeapSampler implements AutoCloseable {
     private volatile long maxAfterGc;
     private volatile long maxCommitted;
 
-    HeapSampler() {
+    public HeapSampler() {
         thread = new Thread(this::sample, "heap-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -46,19 +46,19 @@ final class HeapSampler implements AutoCloseable {
         }
     }
 
-    static long limit() {
+    public static long limit() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
     }
 
-    long maxUsed() {
+    public long maxUsed() {
         return maxUsed;
     }
 
-    long maxAfterGc() {
+    public long maxAfterGc() {
         return maxAfterGc;
     }
 
-    long maxCommitted() {
+    public long maxCommitted() {
         return maxCommitted;
     }
 

@@ -1,0 +1,84 @@
+package io.liaison.integration.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.liaison.identity.Actor;
+import io.liaison.integration.ExportJob;
+import io.liaison.integration.ExportService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Exports started from the contact list, with the list's search, owner and tag filters: a status
+ * line that follows the job, then a download link.
+ */
+@Controller
+@RequestMapping("/contacts/export")
+class ExportPages {
+
+    private final ExportService exports;
+
+    ExportPages(ExportService exports) {
+        this.exports = exports;
+    }
+
+    @HxRequest
+    @PostMapping
+    String start(
+            Actor actor,
+            @RequestParam String format,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(required = false) @Nullable List<String> tagId,
+            @RequestParam(required = false) @Nullable String tagMode,
+            Model model) {
+        Map<String, @Nullable Object> filter = new LinkedHashMap<>();
+        if (q != null && !q.isBlank()) {
+            filter.put("q", q.strip());
+        }
+        if (owner != null && !owner.isBlank()) {
+            filter.put("ownerId", owner);
+        }
+        if (tagId != null && !tagId.isEmpty()) {
+            filter.put("tagIds", tagId);
+            filter.put("tagMode", "any".equals(tagMode) ? "any" : "all");
+        }
+        Map<String, @Nullable Object> body = new LinkedHashMap<>();
+        body.put("format", format);
+        body.put("filter", filter);
+        model.addAttribute("export", exports.start(actor, body));
+        return "integration/export :: status";
+    }
+
+    @HxRequest
+    @GetMapping("/{id}")
+    String status(Actor actor, @PathVariable UUID id, Model model) {
+        model.addAttribute("export", exports.get(actor, id));
+        return "integration/export :: status";
+    }
+
+    @GetMapping("/{id}/file")
+    ResponseEntity<StreamingResponseBody> file(Actor actor, @PathVariable UUID id) {
+        ExportJob job = exports.get(actor, id);
+        Path file = exports.file(actor, id);
+        String type = switch (job.format()) {
+            case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            case "vcard" -> "text/vcard;charset=UTF-8";
+            default -> "text/csv;charset=UTF-8";
+        };
+        return ImportPages.download(type, job.fileName(), out -> Files.copy(file, out));
+    }
+}

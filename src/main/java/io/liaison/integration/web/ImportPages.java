@@ -1,0 +1,162 @@
+package io.liaison.integration.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.liaison.identity.Actor;
+import io.liaison.integration.ImportJob;
+import io.liaison.integration.ImportOptions;
+import io.liaison.integration.ImportService;
+import io.liaison.shared.LiaisonException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The import page: a file dropped or chosen is previewed with the columns as they will be read
+ * (each one's field can be changed, and the preview follows), then imported with a progress bar
+ * that follows the job until it ends, and a link to the rows it did not import.
+ */
+@Controller
+@RequestMapping("/contacts/import")
+class ImportPages {
+
+    private final ImportService imports;
+    private final JsonMapper json;
+
+    ImportPages(ImportService imports, JsonMapper json) {
+        this.imports = imports;
+        this.json = json;
+    }
+
+    @GetMapping
+    String page(Actor actor, Model model) {
+        model.addAttribute("recent", imports.recent(actor));
+        return "integration/import";
+    }
+
+    /** The first upload: the file is kept, and its first rows shown with the columns' fields. */
+    @HxRequest
+    @PostMapping("/preview")
+    String preview(
+            Actor actor,
+            @RequestParam(required = false) @Nullable MultipartFile file,
+            @RequestParam Map<String, String> form,
+            Model model)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw LiaisonException.invalid("file", "choose a file first");
+        }
+        ImportService.Preview preview = imports.preview(actor, file.getInputStream(), name(file), options(form, null));
+        return mapping(actor, preview, form, model);
+    }
+
+    /** A changed field of a column or option: the same upload previewed again. */
+    @HxRequest
+    @PostMapping("/remap")
+    String remap(Actor actor, @RequestParam UUID uploadId, @RequestParam Map<String, String> form, Model model) {
+        ImportService.Preview preview = imports.preview(actor, uploadId, options(form, mapping(form)));
+        return mapping(actor, preview, form, model);
+    }
+
+    @HxRequest
+    @PostMapping("/start")
+    String start(Actor actor, @RequestParam UUID uploadId, @RequestParam Map<String, String> form, Model model) {
+        ImportJob job = imports.start(actor, uploadId, options(form, mapping(form)));
+        model.addAttribute("job", job);
+        return "integration/import :: progress";
+    }
+
+    /** The rows the job did not import, as the API's error report. */
+    @GetMapping("/{id}/errors")
+    ResponseEntity<StreamingResponseBody> errors(Actor actor, @PathVariable UUID id) {
+        imports.get(actor, id);
+        return download(
+                "text/csv;charset=UTF-8", "import-errors-" + id + ".csv", out -> imports.writeProblems(actor, id, out));
+    }
+
+    /** The workbook to fill in, headed in Chinese ({@code zh}) or English. */
+    @GetMapping("/template")
+    ResponseEntity<StreamingResponseBody> template(Actor actor, @RequestParam(defaultValue = "zh") String lang) {
+        boolean chinese = lang.startsWith("zh");
+        return download(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                chinese ? "联系人导入模板.xlsx" : "contacts-import-template.xlsx",
+                out -> imports.writeTemplate(actor, chinese ? "zh-CN" : "en", out));
+    }
+
+    static ResponseEntity<StreamingResponseBody> download(String type, String fileName, StreamingResponseBody body) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(type))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(body);
+    }
+
+    @HxRequest
+    @GetMapping("/{id}/progress")
+    String progress(Actor actor, @PathVariable UUID id, Model model) {
+        model.addAttribute("job", imports.get(actor, id));
+        return "integration/import :: progress";
+    }
+
+    @HxRequest
+    @PostMapping("/{id}/cancel")
+    String cancel(Actor actor, @PathVariable UUID id, Model model) {
+        model.addAttribute("job", imports.cancel(actor, id));
+        return "integration/import :: progress";
+    }
+
+    private String mapping(Actor actor, ImportService.Preview preview, Map<String, String> form, Model model) {
+        model.addAttribute("preview", preview);
+        model.addAttribute("targets", imports.targets(actor));
+        model.addAttribute("form", form);
+        return "integration/import :: mapping";
+    }
+
+    /** The columns' fields as the mapping step sends them: {@code column[<header>]=<field>}. */
+    private static Map<String, String> mapping(Map<String, String> form) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        form.forEach((key, value) -> {
+            if (key.startsWith("column[") && key.endsWith("]")) {
+                mapping.put(key.substring(7, key.length() - 1), value);
+            }
+        });
+        return mapping;
+    }
+
+    private ImportOptions options(Map<String, String> form, @Nullable Map<String, String> mapping) {
+        return ImportOptions.read(
+                form.get("format"),
+                form.get("mode"),
+                form.get("match"),
+                mapping == null ? null : json.writeValueAsString(mapping),
+                form.containsKey("dryRun") ? "true" : "false",
+                null,
+                form.containsKey("createMissingTags") ? "true" : "false",
+                json);
+    }
+
+    private static String name(MultipartFile file) {
+        return file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+    }
+}
