@@ -1,0 +1,40 @@
+package io.liaison.shared.web;
+
+import io.liaison.shared.LiaisonProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * An upload larger than {@code liaison.imports.max-file-size}: refused before any controller sees
+ * it, so answered here, for every path, as a 413 problem that names the limit.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UploadLimit {
+
+    private final Problems problems;
+    private final String limit;
+
+    UploadLimit(Problems problems, LiaisonProperties properties) {
+        this.problems = problems;
+        this.limit = properties.imports().maxFileSize().toMegabytes() + " MB";
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        ProblemDetail problem = problems.of(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "file-too-large",
+                "The file is larger than the limit of " + limit + ".",
+                request,
+                limit);
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+    }
+}
