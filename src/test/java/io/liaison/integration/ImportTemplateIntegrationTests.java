@@ -1,0 +1,98 @@
+package io.liaison.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.liaison.LiaisonIntegrationTest;
+import io.liaison.identity.Actor;
+import io.liaison.identity.MemberService;
+import io.liaison.identity.OrganizationService;
+import io.liaison.identity.PageActors;
+import io.liaison.identity.internal.ActorAuthentication;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.json.JsonMapper;
+
+@LiaisonIntegrationTest
+class ImportTemplateIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MemberService members;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    ImportRunner runner;
+
+    @Autowired
+    JsonMapper json;
+
+    byte[] template(Actor actor, String lang) throws Exception {
+        MvcResult started = mvc.perform(get("/contacts/import/template?lang=" + lang)
+                        .with(authentication(new ActorAuthentication(actor))))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        return mvc.perform(asyncDispatch(started))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+    }
+
+    static List<Row> rows(byte[] xlsx) throws Exception {
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx));
+                Stream<Row> rows = wb.getFirstSheet().openStream()) {
+            return rows.toList();
+        }
+    }
+
+    @Test
+    void theChineseTemplateIsAWorkbookWhoseExampleImports() throws Exception {
+        Actor boss = PageActors.newOrganizationAdmin(members, organizations, jdbc, "Template", "zh-CN");
+        byte[] xlsx = template(boss, "zh");
+        List<Row> rows = rows(xlsx);
+        assertThat(rows.get(0).getCellText(0)).isEqualTo("姓名");
+        assertThat(rows.get(0).getCellText(1)).isEqualTo("手机");
+        assertThat(rows.get(1).getCellText(0)).isEqualTo("张三");
+
+        ImportJob job = imports.start(
+                boss,
+                new ByteArrayInputStream(xlsx),
+                "模板.xlsx",
+                ImportOptions.read(null, null, null, null, null, null, null, json));
+        runner.run(job.id(), () -> false);
+        ImportJob done = imports.get(boss, job.id());
+        assertThat(done.created()).isEqualTo(1);
+        assertThat(done.failed()).isZero();
+    }
+
+    @Test
+    void theEnglishTemplateHasEnglishHeaders() throws Exception {
+        Actor boss = PageActors.newOrganizationAdmin(members, organizations, jdbc, "Template", "en");
+        List<Row> rows = rows(template(boss, "en"));
+        assertThat(rows.get(0).getCellText(0)).isEqualTo("Name");
+        assertThat(rows.get(1).getCellText(0)).isEqualTo("Zhang San");
+    }
+}
