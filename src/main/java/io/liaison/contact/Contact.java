@@ -102,5 +102,28 @@ public record Contact(
             customFields = Map.copyOf(customFields);
             externalIds = Map.copyOf(externalIds);
         }
+
+        /** The same fields with the tags and custom field values as the checks answered them. */
+        ContactDraft withChecked(List<UUID> checkedTagIds, Map<String, Object> checkedCustomFields) {
+            return new ContactDraft(
+                    name,
+                    mobile,
+                    phones,
+                    emails,
+                    company,
+                    title,
+                    address,
+                    remark,
+                    gender,
+                    birthday,
+                    avatarUrl,
+                    ownerId,
+                    shareUserIds,
+                    shareDeptIds,
+                    collaboratorIds,
+                    checkedTagIds,
+                    checkedCustomFields,
+                    externalIds);
+        }
     }
 }

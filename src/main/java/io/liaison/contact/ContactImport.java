@@ -372,36 +372,13 @@ public class ContactImport {
                                 "another contact already has the " + id.getKey() + " id '" + id.getValue() + "'");
                     }
                 }
-                return withChecks(
-                        d,
+                return d.withChecked(
                         tagRules.requireAssignable(d.tagIds(), knownTags),
                         customFields.forCreate(fieldDefinitions, d.customFields()));
             } catch (LiaisonException e) {
                 fail(p, e);
                 return null;
             }
-        }
-
-        private static ContactDraft withChecks(ContactDraft d, List<UUID> tagIds, Map<String, Object> values) {
-            return new ContactDraft(
-                    d.name(),
-                    d.mobile(),
-                    d.phones(),
-                    d.emails(),
-                    d.company(),
-                    d.title(),
-                    d.address(),
-                    d.remark(),
-                    d.gender(),
-                    d.birthday(),
-                    d.avatarUrl(),
-                    d.ownerId(),
-                    d.shareUserIds(),
-                    d.shareDeptIds(),
-                    d.collaboratorIds(),
-                    tagIds,
-                    values,
-                    d.externalIds());
         }
 
         List<ImportWriter.NewContact> creates() {
@@ -506,9 +483,9 @@ public class ContactImport {
          * JSON), not as the Java types that read them.
          */
         private boolean same(ContactDraft old, ContactDraft next) {
-            ContactDraft a = withChecks(old, old.tagIds(), stored(old.customFields()));
-            ContactDraft b = withChecks(
-                    next, next.tagIds(), stored(customFields.forCreate(fieldDefinitions, next.customFields())));
+            ContactDraft a = old.withChecked(old.tagIds(), stored(old.customFields()));
+            ContactDraft b = next.withChecked(
+                    next.tagIds(), stored(customFields.forCreate(fieldDefinitions, next.customFields())));
             return ContactDiff.between(a, b).isEmpty()
                     && a.ownerId().equals(b.ownerId())
                     && new HashSet<>(a.tagIds()).equals(new HashSet<>(b.tagIds()));

@@ -118,32 +118,38 @@ class ContactRepository {
                 .list();
     }
 
+    /** The columns a new contact's row is written with, in the order of {@link #insertValues}. */
+    static final String INSERT_COLUMNS = "id, org_id, name, mobile, phones, company, title, address, remark, gender,"
+            + " birthday, avatar_url, owner_id, custom_fields, source, created_by, search_grams, mobile_grams";
+
+    /** A new contact's row, with its search grams, for {@link #INSERT_COLUMNS}. */
+    Object[] insertValues(UUID orgId, UUID id, ContactDraft d, String source, UUID actorId) {
+        return new Object[] {
+            id,
+            orgId,
+            d.name(),
+            d.mobile(),
+            json.writeValueAsString(d.phones()),
+            d.company(),
+            d.title(),
+            d.address(),
+            d.remark(),
+            d.gender(),
+            d.birthday(),
+            d.avatarUrl(),
+            d.ownerId(),
+            json.writeValueAsString(d.customFields()),
+            source,
+            actorId,
+            SearchText.textGrams(d.company(), d.remark()),
+            SearchText.mobileGrams(d.mobile())
+        };
+    }
+
     void insert(UUID orgId, UUID id, ContactDraft d, String source, UUID actorId) {
-        jdbc.sql("""
-                        INSERT INTO contact (id, org_id, name, mobile, phones, company, title, address, remark, gender,
-                                             birthday, avatar_url, owner_id, custom_fields, source, created_by,
-                                             search_grams, mobile_grams)
-                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::text[], ?::text[])
-                        """)
-                .params(
-                        id,
-                        orgId,
-                        d.name(),
-                        d.mobile(),
-                        json.writeValueAsString(d.phones()),
-                        d.company(),
-                        d.title(),
-                        d.address(),
-                        d.remark(),
-                        d.gender(),
-                        d.birthday() == null ? null : Date.valueOf(d.birthday()),
-                        d.avatarUrl(),
-                        d.ownerId(),
-                        json.writeValueAsString(d.customFields()),
-                        source,
-                        actorId,
-                        SearchText.textGrams(d.company(), d.remark()),
-                        SearchText.mobileGrams(d.mobile()))
+        jdbc.sql("INSERT INTO contact (" + INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?::jsonb, ?, ?, ?::text[], ?::text[])")
+                .params(insertValues(orgId, id, d, source, actorId))
                 .update();
         replaceChildren(orgId, id, d);
         searchKeys.rewrite(orgId, id);

@@ -342,25 +342,7 @@ public class ContactService {
         List<UUID> tags = tagRules.requireAssignable(actor.orgId(), d.tagIds());
         Map<String, Object> values =
                 customFieldsChanged ? customFields.forCreate(actor.orgId(), d.customFields()) : d.customFields();
-        return new ContactDraft(
-                d.name(),
-                d.mobile(),
-                d.phones(),
-                d.emails(),
-                d.company(),
-                d.title(),
-                d.address(),
-                d.remark(),
-                d.gender(),
-                d.birthday(),
-                d.avatarUrl(),
-                d.ownerId(),
-                d.shareUserIds(),
-                d.shareDeptIds(),
-                d.collaboratorIds(),
-                tags,
-                values,
-                d.externalIds());
+        return d.withChecked(tags, values);
     }
 
     private void checkReferences(Actor actor, @Nullable UUID self, ContactDraft draft, boolean allowDuplicate) {

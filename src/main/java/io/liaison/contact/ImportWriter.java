@@ -24,10 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ImportWriter {
 
     private final DataSource dataSource;
+    private final ContactRepository repository;
     private final JsonMapper json;
 
-    ImportWriter(DataSource dataSource, JsonMapper json) {
+    ImportWriter(DataSource dataSource, ContactRepository repository, JsonMapper json) {
         this.dataSource = dataSource;
+        this.repository = repository;
         this.json = json;
     }
 
@@ -37,10 +39,7 @@ class ImportWriter {
         if (contacts.isEmpty()) {
             return;
         }
-        CopyRows rows = new CopyRows(
-                "contact (id, org_id, name, mobile, phones, company, title, address, remark, gender, birthday,"
-                        + " avatar_url, owner_id, custom_fields, source, created_by, search_grams, mobile_grams)",
-                contacts.size() * 400);
+        CopyRows rows = new CopyRows("contact (" + ContactRepository.INSERT_COLUMNS + ")", contacts.size() * 400);
         CopyRows emails = new CopyRows("contact_email (org_id, contact_id, position, label, address)", 1 << 16);
         CopyRows externalIds = new CopyRows("contact_external_id (org_id, contact_id, source, external_id)", 1 << 16);
         CopyRows tags = new CopyRows("contact_tag (org_id, contact_id, tag_id)", 1 << 16);
@@ -51,25 +50,7 @@ class ImportWriter {
         String imported = json.writeValueAsString(Map.of("importId", jobId));
         for (NewContact c : contacts) {
             ContactDraft d = c.draft();
-            rows.add(
-                    c.id(),
-                    orgId,
-                    d.name(),
-                    d.mobile(),
-                    json.writeValueAsString(d.phones()),
-                    d.company(),
-                    d.title(),
-                    d.address(),
-                    d.remark(),
-                    d.gender(),
-                    d.birthday(),
-                    d.avatarUrl(),
-                    d.ownerId(),
-                    json.writeValueAsString(d.customFields()),
-                    "import",
-                    actorId,
-                    SearchText.textGrams(d.company(), d.remark()),
-                    SearchText.mobileGrams(d.mobile()));
+            rows.add(repository.insertValues(orgId, c.id(), d, "import", actorId));
             for (int i = 0; i < d.emails().size(); i++) {
                 Email e = d.emails().get(i);
                 emails.add(orgId, c.id(), i, e.label(), e.address());

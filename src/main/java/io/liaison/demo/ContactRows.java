@@ -1,5 +1,6 @@
 package io.liaison.demo;
 
+import io.liaison.shared.CopyRows;
 import io.liaison.shared.Ids;
 import io.liaison.shared.SearchText;
 import java.time.Instant;
@@ -104,10 +105,10 @@ final class ContactRows {
         } else {
             Chunk.field(row, Instant.ofEpochSecond(lastContacted), false);
         }
-        Chunk.field(row, array(SearchText.textGrams(company, remark)), false);
-        Chunk.field(row, array(SearchText.mobileGrams(mobile)), false);
+        Chunk.field(row, CopyRows.array(SearchText.textGrams(company, remark)), false);
+        Chunk.field(row, CopyRows.array(SearchText.mobileGrams(mobile)), false);
         List<UUID> tags = tags();
-        Chunk.field(row, array(tags.stream().map(UUID::toString).toArray(String[]::new)), true);
+        Chunk.field(row, CopyRows.array(tags.stream().map(UUID::toString).toArray(String[]::new)), true);
         chunk.contactCount++;
         searchKeys(chunk, id, person.name(), owner, lastContacted);
         if (random.nextInt(100) < 45) {
@@ -133,20 +134,6 @@ final class ContactRows {
             Chunk.field(row, contact, false);
             Chunk.field(row, owner, true);
         }
-    }
-
-    /** A text array literal of grams (letters, digits and CJK only after flattening, but quoted all the same). */
-    private static String array(String[] values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (String value : values) {
-            if (literal.length() > 1) {
-                literal.append(',');
-            }
-            literal.append('"')
-                    .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append('"');
-        }
-        return literal.append('}').toString();
     }
 
     private void optional(StringBuilder row, @Nullable Object value) {

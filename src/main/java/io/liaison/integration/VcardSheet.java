@@ -39,19 +39,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class VcardSheet implements Sheet {
 
-    static final List<String> COLUMNS = List.of(
-            "name",
-            "mobile",
-            "phone",
-            "email",
-            "company",
-            "title",
-            "address",
-            "remark",
-            "tags",
-            "birthday",
-            "gender",
-            "avatar");
+    /** The mapping's fields but the owner, which a card does not have. */
+    static final List<String> COLUMNS =
+            ColumnMapping.FIELDS.stream().filter(f -> !f.equals("owner")).toList();
+
     static final int MAX_PHOTO_BYTES = 32 * 1024;
 
     private final VCardReader reader;
@@ -109,10 +100,10 @@ final class VcardSheet implements Sheet {
                 join(card.getAddresses().stream().map(VcardSheet::address), "\n"),
                 join(card.getNotes().stream().map(Note::getValue), "\n"),
                 join(card.getCategoriesList().stream().flatMap(c -> values(c).stream()), ","),
-                birthday(card.getBirthday()),
                 card.getGender() == null || card.getGender().getGender() == null
                         ? ""
                         : card.getGender().getGender(),
+                birthday(card.getBirthday()),
                 avatar);
         if (name.isEmpty() && organization.isEmpty()) {
             return new Record(number, cells, "the card has neither a name nor an organization", null);

@@ -79,8 +79,8 @@ public final class CopyRows {
         }
     }
 
-    /** A text array literal with every element quoted. */
-    static String array(String[] values) {
+    /** A text array literal with every element quoted, as COPY reads a text[] column. */
+    public static String array(String[] values) {
         StringBuilder literal = new StringBuilder("{");
         for (String value : values) {
             if (literal.length() > 1) {
