@@ -285,7 +285,7 @@ class ImportJobIntegrationTests {
     }
 
     @Test
-    void refusesFilesThatAreNotWhatTheyClaimWithWhatToDo() throws Exception {
+    void refusesFilesThatAreNotWhatTheyClaimAndSaysWhy() throws Exception {
         byte[] png = {
             (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0, 0, 0, 1
         };
