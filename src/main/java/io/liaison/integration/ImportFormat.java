@@ -84,9 +84,10 @@ final class ImportFormat {
         return control > text.length() / 100 + 1;
     }
 
-    static Sheet open(Path file, String format) throws IOException {
+    /** The file's records; {@code sheet} names a workbook's worksheet (its name, or its number from 1). */
+    static Sheet open(Path file, String format, @Nullable String sheet) throws IOException {
         return switch (format) {
-            case XLSX -> new XlsxSheet(file);
+            case XLSX -> new XlsxSheet(file, sheet);
             case VCARD -> new VcardSheet(file);
             default -> new CsvSheet(file);
         };

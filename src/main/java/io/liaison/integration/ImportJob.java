@@ -41,12 +41,13 @@ public record ImportJob(
     public static final String FAILED = "failed";
     public static final String CANCELLED = "cancelled";
 
-    /** What the job was asked, and the header of the file it read. */
+    /** What the job was asked (with the worksheet of a workbook, when not the first), and the header it read. */
     public record Settings(
             List<String> header,
             Map<String, String> mapping,
             @Nullable UUID defaultOwnerId,
-            boolean createMissingTags) {}
+            boolean createMissingTags,
+            @Nullable String sheet) {}
 
     /** The non-blank records handled so far. */
     public int processed() {

@@ -21,7 +21,8 @@ public record ImportOptions(
         Map<String, String> mapping,
         boolean dryRun,
         @Nullable UUID defaultOwnerId,
-        boolean createMissingTags) {
+        boolean createMissingTags,
+        @Nullable String sheet) {
 
     public static ImportOptions read(
             @Nullable String format,
@@ -31,6 +32,7 @@ public record ImportOptions(
             @Nullable String dryRun,
             @Nullable String defaultOwnerId,
             @Nullable String createMissingTags,
+            @Nullable String sheet,
             JsonMapper json) {
         Validation v = new Validation();
         String m = mode == null || mode.isBlank() ? "create" : mode.strip().toLowerCase(Locale.ROOT);
@@ -72,7 +74,8 @@ public record ImportOptions(
         boolean dry = flag(dryRun, "dryRun", v);
         boolean create = flag(createMissingTags, "createMissingTags", v);
         v.throwIfInvalid();
-        return new ImportOptions(format, m, by, columns, dry, owner, create);
+        String chosen = sheet == null || sheet.isBlank() ? null : sheet.strip();
+        return new ImportOptions(format, m, by, columns, dry, owner, create, chosen);
     }
 
     private static boolean flag(@Nullable String value, String field, Validation v) {

@@ -150,7 +150,8 @@ class ImportRunner {
             if (job.total() == null) {
                 jobs.start(job.id(), count());
             }
-            try (Sheet sheet = ImportFormat.open(files.path(job.id()), job.format())) {
+            try (Sheet sheet = ImportFormat.open(
+                    files.path(job.id()), job.format(), job.settings().sheet())) {
                 ColumnMapping mapping =
                         ColumnMapping.of(sheet.header(), job.settings().mapping(), directory.customFieldKeysByLabel());
                 RowMapper mapper =
@@ -196,7 +197,8 @@ class ImportRunner {
         /** The non-blank records of the file, which the progress counts towards. */
         private int count() throws IOException {
             int total = 0;
-            try (Sheet sheet = ImportFormat.open(files.path(job.id()), job.format())) {
+            try (Sheet sheet = ImportFormat.open(
+                    files.path(job.id()), job.format(), job.settings().sheet())) {
                 Sheet.Record record;
                 while ((record = sheet.next()) != null) {
                     if (!record.blank()) {

@@ -112,7 +112,7 @@ public class ImportService {
 
     private ImportJob begin(Actor actor, UUID id, String fileName, long size, ImportOptions options) {
         String format = ImportFormat.of(files.path(id), options.format());
-        List<String> header = header(id, format);
+        List<String> header = header(id, format, options.sheet());
         Directory directory = directory(actor, false);
         ColumnMapping mapping = mapping(header, options, directory);
         requireColumns(mapping, header, options);
@@ -126,7 +126,11 @@ public class ImportService {
                 options.match(),
                 options.dryRun(),
                 new ImportJob.Settings(
-                        header, mapping.byHeader(header), options.defaultOwnerId(), options.createMissingTags()),
+                        header,
+                        mapping.byHeader(header),
+                        options.defaultOwnerId(),
+                        options.createMissingTags(),
+                        options.sheet()),
                 ImportJob.QUEUED,
                 null,
                 0,
@@ -157,8 +161,8 @@ public class ImportService {
         Directory.requireTagRights(actor, options.createMissingTags());
     }
 
-    private List<String> header(UUID id, String format) {
-        try (Sheet sheet = ImportFormat.open(files.path(id), format)) {
+    private List<String> header(UUID id, String format, @Nullable String sheetName) {
+        try (Sheet sheet = ImportFormat.open(files.path(id), format, sheetName)) {
             if (sheet.header().stream().allMatch(String::isBlank)) {
                 throw LiaisonException.invalid("file", "has no header row; its first row must name the columns");
             }
@@ -286,7 +290,7 @@ public class ImportService {
             throw LiaisonException.invalid("uploadId", "names no upload that is still kept");
         }
         String format = ImportFormat.of(files.path(uploadId), options.format());
-        List<String> header = header(uploadId, format);
+        List<String> header = header(uploadId, format, options.sheet());
         Directory directory = directory(actor, options.createMissingTags());
         ColumnMapping mapping = mapping(header, options, directory);
         List<PreviewRow> rows = transaction.execute(s -> {
@@ -315,7 +319,7 @@ public class ImportService {
         List<PreviewRow> rows = new ArrayList<>();
         List<ContactImport.Row> bodies = new ArrayList<>();
         List<Sheet.Record> records = new ArrayList<>();
-        try (Sheet sheet = ImportFormat.open(files.path(id), format)) {
+        try (Sheet sheet = ImportFormat.open(files.path(id), format, options.sheet())) {
             Sheet.Record record;
             while (records.size() < PREVIEW_ROWS && (record = sheet.next()) != null) {
                 if (!record.blank()) {

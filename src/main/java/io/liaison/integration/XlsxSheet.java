@@ -1,5 +1,6 @@
 package io.liaison.integration;
 
+import io.liaison.shared.LiaisonException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The first sheet of an XLSX workbook, streamed row by row (the workbook is never held in memory);
+ * A worksheet of an XLSX workbook (the first unless one is named), streamed row by row (the workbook is never held in memory);
  * the first non-empty row is the header. Numbers read as Excel shows them without grouping (a
  * mobile stored as a number stays 13812345678), dates as {@code yyyy-MM-dd}.
  */
@@ -27,10 +28,11 @@ final class XlsxSheet implements Sheet {
     private final Iterator<Row> rows;
     private final List<String> header;
 
-    XlsxSheet(Path file) throws IOException {
+    /** {@code name} is a worksheet's name or its number from 1; null for the first. */
+    XlsxSheet(Path file, @Nullable String name) throws IOException {
         this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
         try {
-            this.stream = workbook.getFirstSheet().openStream();
+            this.stream = sheet(name).openStream();
             this.rows = stream.iterator();
             List<String> first = List.of();
             while (rows.hasNext() && first.stream().allMatch(String::isBlank)) {
@@ -41,6 +43,26 @@ final class XlsxSheet implements Sheet {
             workbook.close();
             throw e;
         }
+    }
+
+    private org.dhatim.fastexcel.reader.Sheet sheet(@Nullable String name) {
+        if (name == null) {
+            return workbook.getFirstSheet();
+        }
+        List<org.dhatim.fastexcel.reader.Sheet> sheets = workbook.getSheets().toList();
+        for (int i = 0; i < sheets.size(); i++) {
+            if (sheets.get(i).getName().equals(name) || String.valueOf(i + 1).equals(name)) {
+                return sheets.get(i);
+            }
+        }
+        throw LiaisonException.invalid(
+                "sheet",
+                "the workbook has no sheet '" + name + "'; its sheets are "
+                        + String.join(
+                                ", ",
+                                sheets.stream()
+                                        .map(org.dhatim.fastexcel.reader.Sheet::getName)
+                                        .toList()));
     }
 
     @Override

@@ -196,6 +196,7 @@ class ImportBenchmark {
                 null,
                 null,
                 null,
+                null,
                 context.getBean(tools.jackson.databind.json.JsonMapper.class));
         long start = System.nanoTime();
         ImportJob job;

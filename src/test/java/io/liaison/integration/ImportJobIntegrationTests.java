@@ -102,6 +102,30 @@ class ImportJobIntegrationTests {
     }
 
     @Test
+    void importsTheWorksheetItIsToldAndNamesTheSheetsOfAWrongOne() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "Liaison tests", "1.0")) {
+            Worksheet notes = wb.newWorksheet("说明");
+            notes.value(0, 0, "请在第二个工作表填写");
+            Worksheet sheet = wb.newWorksheet("客户");
+            sheet.value(0, 0, "姓名");
+            sheet.value(0, 1, "手机");
+            sheet.value(1, 0, "第二页");
+            sheet.value(1, 1, 13512345678L);
+        }
+        String job = imports.importFile(org.adminToken(), "two.xlsx", out.toByteArray(), Map.of("sheet", "客户"));
+        assertThat((Integer) JsonPath.read(job, "$.created")).isEqualTo(1);
+        assertThat((String) JsonPath.read(body("/api/v1/contacts?q=第二页"), "$.items[0].mobile"))
+                .isEqualTo("+8613512345678");
+
+        mvc.perform(Imports.upload(
+                        "/api/v1/imports", org.adminToken(), "two.xlsx", out.toByteArray(), Map.of("sheet", "3")))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        jsonPath("$.errors[0].message").value("the workbook has no sheet '3'; its sheets are 说明, 客户"));
+    }
+
+    @Test
     void upsertChangesOnlyDifferingFieldsRecordsThemAndCreatesTheRest() throws Exception {
         String same =
                 createContact("{\"name\":\"孙八\",\"mobile\":\"13200132001\",\"company\":\"甲公司\",\"title\":\"经理\"}");

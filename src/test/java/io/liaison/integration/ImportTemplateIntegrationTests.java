@@ -14,6 +14,7 @@ import io.liaison.identity.OrganizationService;
 import io.liaison.identity.PageActors;
 import io.liaison.identity.internal.ActorAuthentication;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -81,11 +82,37 @@ class ImportTemplateIntegrationTests {
                 boss,
                 new ByteArrayInputStream(xlsx),
                 "模板.xlsx",
-                ImportOptions.read(null, null, null, null, null, null, null, json));
+                ImportOptions.read(null, null, null, null, null, null, null, null, json));
         runner.run(job.id(), () -> false);
         ImportJob done = imports.get(boss, job.id());
         assertThat(done.created()).isEqualTo(1);
         assertThat(done.failed()).isZero();
+    }
+
+    @Test
+    void theImportPageHandsOutTheErrorReportOfItsOwnJobsOnly() throws Exception {
+        Actor boss = PageActors.newOrganizationAdmin(members, organizations, jdbc, "Report", "zh-CN");
+        ImportJob job = imports.start(
+                boss,
+                new ByteArrayInputStream("姓名,手机\n好,13800138000\n坏,123\n".getBytes(StandardCharsets.UTF_8)),
+                "r.csv",
+                ImportOptions.read(null, null, null, null, null, null, null, null, json));
+        runner.run(job.id(), () -> false);
+        MvcResult started = mvc.perform(get("/contacts/import/" + job.id() + "/errors")
+                        .with(authentication(new ActorAuthentication(boss))))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        String report = mvc.perform(asyncDispatch(started))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(report).startsWith("\uFEFF行号 row,结果 result,原因 reason,姓名,手机").contains("3,failed,");
+
+        Actor stranger = PageActors.newOrganizationAdmin(members, organizations, jdbc, "Other", "zh-CN");
+        mvc.perform(get("/contacts/import/" + job.id() + "/errors")
+                        .with(authentication(new ActorAuthentication(stranger))))
+                .andExpect(status().isNotFound());
     }
 
     @Test

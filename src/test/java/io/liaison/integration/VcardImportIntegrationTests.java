@@ -25,11 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Every file of the real-world corpus in {@code ../shared/testdata/vcards}. */
+/** Every file of the real-world vCard corpus (../shared/testdata/vcards). */
 @LiaisonIntegrationTest
 class VcardImportIntegrationTests {
 
-    static final Path CORPUS = Path.of("../shared/testdata/vcards");
+    /** The corpus of {@code ../shared/testdata/vcards}, kept with the tests so that a clone has it (see its README). */
+    static final Path CORPUS = Path.of("src/test/resources/vcards");
 
     /** The cards of the corpus with neither a name nor an organization: file and card number. */
     static final List<String> NAMELESS = List.of(

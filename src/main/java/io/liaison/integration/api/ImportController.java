@@ -50,9 +50,10 @@ class ImportController {
             @RequestParam(required = false) @Nullable String mapping,
             @RequestParam(required = false) @Nullable String dryRun,
             @RequestParam(required = false) @Nullable String defaultOwnerId,
-            @RequestParam(required = false) @Nullable String createMissingTags) {
-        ImportOptions options =
-                ImportOptions.read(format, mode, match, mapping, dryRun, defaultOwnerId, createMissingTags, json);
+            @RequestParam(required = false) @Nullable String createMissingTags,
+            @RequestParam(required = false) @Nullable String sheet) {
+        ImportOptions options = ImportOptions.read(
+                format, mode, match, mapping, dryRun, defaultOwnerId, createMissingTags, sheet, json);
         var job = file != null && !file.isEmpty()
                 ? imports.start(actor, content(file), fileName(file), options)
                 : imports.start(actor, upload(uploadId, file), options);
@@ -71,12 +72,13 @@ class ImportController {
             @RequestParam(required = false) @Nullable String match,
             @RequestParam(required = false) @Nullable String mapping,
             @RequestParam(required = false) @Nullable String defaultOwnerId,
-            @RequestParam(required = false) @Nullable String createMissingTags) {
+            @RequestParam(required = false) @Nullable String createMissingTags,
+            @RequestParam(required = false) @Nullable String sheet) {
         if (file == null || file.isEmpty()) {
             throw LiaisonException.invalid("file", "is required and must not be empty");
         }
         ImportOptions options =
-                ImportOptions.read(format, mode, match, mapping, null, defaultOwnerId, createMissingTags, json);
+                ImportOptions.read(format, mode, match, mapping, null, defaultOwnerId, createMissingTags, sheet, json);
         return imports.preview(actor, content(file), fileName(file), options);
     }
 

@@ -153,6 +153,7 @@ class ImportPages {
                 form.containsKey("dryRun") ? "true" : "false",
                 null,
                 form.containsKey("createMissingTags") ? "true" : "false",
+                form.get("sheet"),
                 json);
     }
 
