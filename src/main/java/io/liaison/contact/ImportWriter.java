@@ -5,13 +5,10 @@ import io.liaison.contact.Contact.Email;
 import io.liaison.shared.CopyRows;
 import io.liaison.shared.Ids;
 import io.liaison.shared.SearchText;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,15 +58,8 @@ class ImportWriter {
             SearchText.nameKeys(d.name()).forEach((key, tier) -> keys.add(orgId, key, tier, 0, c.id(), d.ownerId()));
             timeline.add(Ids.newId(), orgId, c.id(), actorId, "imported", imported);
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            for (CopyRows table : List.of(rows, emails, externalIds, tags, keys, timeline)) {
-                table.copy(connection);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not write the imported contacts", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
+        for (CopyRows table : List.of(rows, emails, externalIds, tags, keys, timeline)) {
+            table.copy(dataSource);
         }
     }
 }

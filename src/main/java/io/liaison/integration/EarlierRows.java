@@ -12,9 +12,18 @@ import java.security.NoSuchAlgorithmException;
  */
 final class EarlierRows implements ContactImport.EarlierRows {
 
+    private final MessageDigest sha256;
     private long[] hashes = new long[1 << 12];
     private int[] records = new int[1 << 12];
     private int size;
+
+    EarlierRows() {
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Override
     public int first(String key, int record) {
@@ -54,16 +63,12 @@ final class EarlierRows implements ContactImport.EarlierRows {
         }
     }
 
-    private static long hash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            long h = 0;
-            for (int i = 0; i < 8; i++) {
-                h = (h << 8) | (digest[i] & 0xFF);
-            }
-            return h;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private long hash(String key) {
+        byte[] digest = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
+        long h = 0;
+        for (int i = 0; i < 8; i++) {
+            h = (h << 8) | (digest[i] & 0xFF);
         }
+        return h;
     }
 }

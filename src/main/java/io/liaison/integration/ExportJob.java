@@ -25,6 +25,14 @@ public record ExportJob(
      */
     public record Settings(Map<String, Object> filter, List<UUID> contactIds, String vcardVersion, String language) {}
 
+    public String mediaType() {
+        return switch (format) {
+            case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            case "vcard" -> "text/vcard;charset=UTF-8";
+            default -> "text/csv;charset=UTF-8";
+        };
+    }
+
     public String fileName() {
         String extension = switch (format) {
             case "xlsx" -> "xlsx";

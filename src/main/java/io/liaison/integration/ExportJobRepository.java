@@ -40,14 +40,13 @@ class ExportJobRepository {
                 .optional();
     }
 
-    Optional<Owned> findForRun(UUID id) {
-        return jdbc.sql("SELECT org_id, " + COLUMNS + " FROM export_job WHERE id = ?")
+    /** A job by id alone, for the runner, which has no actor before it reads the job. */
+    Optional<ExportJob> findForRun(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM export_job WHERE id = ?")
                 .param(id)
-                .query((rs, n) -> new Owned(rs.getObject("org_id", UUID.class), job(rs, n)))
+                .query(this::job)
                 .optional();
     }
-
-    record Owned(UUID orgId, ExportJob job) {}
 
     List<ExportJob> recent(UUID orgId, UUID memberId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS

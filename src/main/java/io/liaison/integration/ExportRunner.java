@@ -3,6 +3,7 @@ package io.liaison.integration;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.liaison.contact.Contact;
+import io.liaison.contact.ContactFilter;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.CustomFieldService;
 import io.liaison.contact.Tag;
@@ -88,12 +89,12 @@ class ExportRunner {
 
     /** Writes the job's file; the job ends completed with its row count, or failed with the reason. */
     void run(UUID id) {
-        Optional<ExportJobRepository.Owned> owned = jobs.findForRun(id);
-        if (owned.isEmpty()
-                || !List.of("queued", "running").contains(owned.get().job().status())) {
+        Optional<ExportJob> found = jobs.findForRun(id);
+        if (found.isEmpty()
+                || !List.of("queued", "running").contains(found.get().status())) {
             return;
         }
-        ExportJob job = owned.get().job();
+        ExportJob job = found.get();
         Optional<Actor> actor = members.actor(job.createdBy());
         if (actor.isEmpty()) {
             jobs.finish(id, "failed", 0, "The member who started the export is no longer active.", null);
@@ -109,19 +110,14 @@ class ExportRunner {
                 counts = write(job, actor.get(), writer);
             }
             Files.move(partial, file(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            ExportRequest request = new ExportRequest(
-                    job.format(),
-                    job.settings().filter(),
-                    job.settings().contactIds(),
-                    job.settings().vcardVersion());
             transaction.executeWithoutResult(s -> {
                 events.publishEvent(new ContactsExported(
                         actor.get().orgId(),
                         actor.get().memberId(),
                         id,
                         job.format(),
-                        request.filter(),
-                        request.contactIds().size(),
+                        job.settings().filter(),
+                        job.settings().contactIds().size(),
                         counts.rows,
                         counts.unmasked));
                 jobs.finish(
@@ -152,11 +148,16 @@ class ExportRunner {
             }
             return counts;
         }
-        ExportRequest request = new ExportRequest(
-                job.format(), job.settings().filter(), List.of(), job.settings().vcardVersion());
+        // The filter as the request was checked when the job started.
+        ContactFilter filter = new ExportRequest(
+                        job.format(),
+                        job.settings().filter(),
+                        List.of(),
+                        job.settings().vcardVersion())
+                .contactFilter();
         String cursor = null;
         do {
-            CursorPage<Contact> page = contacts.exportPage(actor, request.contactFilter(), cursor, PAGE);
+            CursorPage<Contact> page = contacts.exportPage(actor, filter, cursor, PAGE);
             for (Contact c : page.items()) {
                 written(actor, writer, c, counts);
             }

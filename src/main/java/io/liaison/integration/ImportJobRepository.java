@@ -2,7 +2,6 @@ package io.liaison.integration;
 
 import io.liaison.contact.ContactImport;
 import io.liaison.shared.CopyRows;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -16,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,15 +67,13 @@ class ImportJobRepository {
                 .optional();
     }
 
-    /** The job with the organization it belongs to, for the runner, which has no actor yet. */
-    Optional<Owned> findForRun(UUID id) {
-        return jdbc.sql("SELECT org_id, " + COLUMNS + " FROM import_job WHERE id = ? FOR UPDATE")
+    /** A job by id alone, for the runner, which has no actor before it reads the job. */
+    Optional<ImportJob> findForRun(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ?")
                 .param(id)
-                .query((rs, n) -> new Owned(rs.getObject("org_id", UUID.class), job(rs, n)))
+                .query(this::job)
                 .optional();
     }
-
-    record Owned(UUID orgId, ImportJob job) {}
 
     List<ImportJob> recent(UUID orgId, UUID memberId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS
@@ -144,14 +140,7 @@ class ImportJobRepository {
         CopyRows rows = new CopyRows("import_problem (org_id, job_id, record, kind, reason, cells)", 1 << 16);
         problems.forEach(
                 p -> rows.add(orgId, jobId, p.record(), p.kind(), p.reason(), json.writeValueAsString(p.cells())));
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            rows.copy(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the import's problems", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        rows.copy(dataSource);
     }
 
     /** The problems of a job in record order, fetched a thousand at a time (call it in a transaction). */

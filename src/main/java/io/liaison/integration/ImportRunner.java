@@ -94,11 +94,11 @@ class ImportRunner {
      * down (false: run it again).
      */
     boolean run(UUID jobId, BooleanSupplier stopping) {
-        Optional<ImportJobRepository.Owned> owned = transaction.execute(s -> jobs.findForRun(jobId));
-        if (owned == null || owned.isEmpty() || owned.get().job().finished()) {
+        Optional<ImportJob> found = jobs.findForRun(jobId);
+        if (found.isEmpty() || found.get().finished()) {
             return true;
         }
-        ImportJob job = owned.get().job();
+        ImportJob job = found.get();
         Optional<Actor> actor = members.actor(job.createdBy());
         if (actor.isEmpty()) {
             jobs.finish(jobId, ImportJob.FAILED, "The member who started the import is no longer active.");

@@ -18,8 +18,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,15 +97,10 @@ public class ImportService {
     /** Starts a job on a file uploaded for a preview. */
     public ImportJob start(Actor actor, UUID uploadId, ImportOptions options) {
         permitted(actor, options);
-        ImportUploads.Upload upload = uploads.take(actor.orgId(), actor.memberId(), uploadId)
+        ImportUploads.Upload upload = uploads.find(actor.orgId(), actor.memberId(), uploadId)
                 .orElseThrow(() -> LiaisonException.invalid("uploadId", "names no upload of yours that is still kept"));
-        UUID id = Ids.newId();
-        try {
-            Files.move(files.path(uploadId), files.path(id), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return begin(actor, id, upload.fileName(), upload.fileSize(), options);
+        // The job takes the upload's id and file; a refused start leaves the upload to try again.
+        return begin(actor, uploadId, upload.fileName(), upload.fileSize(), options);
     }
 
     private ImportJob begin(Actor actor, UUID id, String fileName, long size, ImportOptions options) {
@@ -144,7 +137,10 @@ public class ImportService {
                 OffsetDateTime.now(),
                 null,
                 null);
-        transaction.executeWithoutResult(s -> jobs.insert(actor.orgId(), job));
+        transaction.executeWithoutResult(s -> {
+            uploads.remove(actor.orgId(), id);
+            jobs.insert(actor.orgId(), job);
+        });
         schedule(id);
         return get(actor, id);
     }
@@ -167,10 +163,9 @@ public class ImportService {
                 throw LiaisonException.invalid("file", "has no header row; its first row must name the columns");
             }
             return sheet.header();
+        } catch (LiaisonException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof LiaisonException l) {
-                throw l;
-            }
             throw LiaisonException.invalid("file", "cannot be read as " + format + ": " + e.getMessage());
         }
     }

@@ -25,12 +25,20 @@ class ImportUploads {
                 .update();
     }
 
-    /** The member's upload, removed from the waiting ones. */
-    Optional<Upload> take(UUID orgId, UUID memberId, UUID id) {
-        return jdbc.sql("""
-                        DELETE FROM import_upload WHERE org_id = ? AND member_id = ? AND id = ?
-                        RETURNING id, file_name, file_size
-                        """).params(orgId, memberId, id).query(Upload.class).optional();
+    /** The member's upload. */
+    Optional<Upload> find(UUID orgId, UUID memberId, UUID id) {
+        return jdbc.sql(
+                        "SELECT id, file_name, file_size FROM import_upload WHERE org_id = ? AND member_id = ? AND id = ?")
+                .params(orgId, memberId, id)
+                .query(Upload.class)
+                .optional();
+    }
+
+    /** An upload no longer waiting: its job has started. */
+    void remove(UUID orgId, UUID id) {
+        jdbc.sql("DELETE FROM import_upload WHERE org_id = ? AND id = ?")
+                .params(orgId, id)
+                .update();
     }
 
     /** Removes the uploads older than the cutoff; answers their ids, whose files may go. */

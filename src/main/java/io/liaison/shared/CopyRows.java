@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Rows for one table in PostgreSQL COPY's text format, sent in one {@code COPY ... FROM STDIN}: the
@@ -48,19 +50,25 @@ public final class CopyRows {
         return count;
     }
 
-    /** Sends the rows on the connection (in its transaction) and starts empty again. */
-    public void copy(Connection connection) throws SQLException {
+    /**
+     * Sends the rows on the connection of the caller's transaction and starts empty again; a row
+     * the table refuses fails the whole COPY (and so the transaction).
+     */
+    public void copy(DataSource dataSource) {
         if (count == 0) {
             return;
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             connection
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
                     .copyIn("COPY " + target + " FROM STDIN", new ByteArrayInputStream(bytes), 1 << 16);
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + target + " failed", e);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("COPY into " + target + " failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
         text.setLength(0);
         count = 0;

@@ -187,8 +187,11 @@ class ImportJobIntegrationTests {
 
         String job = imports.job(member.token(), id);
         assertThat((Integer) JsonPath.read(job, "$.skipped")).isEqualTo(1);
+        // The member does not see the contact: the report names its owner, not the contact.
+        String owner = JsonPath.read(body("/api/v1/me"), "$.displayName");
         assertThat(imports.errors(member.token(), id))
-                .contains("matches a contact followed by " + "", ", which you may not change");
+                .contains("2,skipped,\"matches a contact followed by " + owner + ", which you may not change\"")
+                .doesNotContain("王总\"");
         assertThat((String) JsonPath.read(body("/api/v1/contacts?q=王总"), "$.items[0].company"))
                 .isEqualTo("旧公司");
     }
@@ -292,6 +295,13 @@ class ImportJobIntegrationTests {
         assertThat(importedContacts()).isZero();
 
         String upload = JsonPath.read(preview, "$.uploadId");
+        // A start refused for its mapping keeps the upload for the next try.
+        mvc.perform(multipart("/api/v1/imports")
+                        .param("uploadId", upload)
+                        .param("mapping", "{\"客户名称\":\"nickname\"}")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + org.adminToken()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("mapping"));
         String started = mvc.perform(multipart("/api/v1/imports")
                         .param("uploadId", upload)
                         .param("mapping", "{\"客户名称\":\"name\"}")

@@ -3,6 +3,7 @@ package io.liaison.integration.api;
 import io.liaison.identity.Actor;
 import io.liaison.integration.ExportJob;
 import io.liaison.integration.ExportService;
+import io.liaison.shared.web.Downloads;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,21 +51,6 @@ class ExportController {
     @GetMapping("/{id}/file")
     ResponseEntity<Resource> file(Actor actor, @PathVariable UUID id) {
         ExportJob job = exports.get(actor, id);
-        FileSystemResource file = new FileSystemResource(exports.file(actor, id));
-        MediaType type = switch (job.format()) {
-            case "xlsx" ->
-                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            case "vcard" -> MediaType.parseMediaType("text/vcard;charset=UTF-8");
-            default -> MediaType.parseMediaType("text/csv;charset=UTF-8");
-        };
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(job.fileName())
-                                .build()
-                                .toString())
-                .body(file);
+        return Downloads.attachment(job.mediaType(), job.fileName(), new FileSystemResource(exports.file(actor, id)));
     }
 }

@@ -4,16 +4,14 @@ import io.liaison.identity.Actor;
 import io.liaison.integration.ImportOptions;
 import io.liaison.integration.ImportService;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.Downloads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,15 +99,8 @@ class ImportController {
     @GetMapping("/{id}/errors")
     ResponseEntity<StreamingResponseBody> errors(Actor actor, @PathVariable UUID id) {
         imports.get(actor, id);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("import-" + id + "-errors.csv")
-                                .build()
-                                .toString())
-                .body(out -> imports.writeProblems(actor, id, out));
+        return Downloads.attachment(
+                "text/csv;charset=UTF-8", "import-" + id + "-errors.csv", out -> imports.writeProblems(actor, id, out));
     }
 
     private static UUID upload(@Nullable String uploadId, @Nullable MultipartFile file) {

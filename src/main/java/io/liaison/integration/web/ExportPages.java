@@ -4,13 +4,14 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.identity.Actor;
 import io.liaison.integration.ExportJob;
 import io.liaison.integration.ExportService;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.liaison.shared.web.Downloads;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Exports started from the contact list, with the list's search, owner and tag filters: a status
@@ -71,14 +71,8 @@ class ExportPages {
     }
 
     @GetMapping("/{id}/file")
-    ResponseEntity<StreamingResponseBody> file(Actor actor, @PathVariable UUID id) {
+    ResponseEntity<Resource> file(Actor actor, @PathVariable UUID id) {
         ExportJob job = exports.get(actor, id);
-        Path file = exports.file(actor, id);
-        String type = switch (job.format()) {
-            case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            case "vcard" -> "text/vcard;charset=UTF-8";
-            default -> "text/csv;charset=UTF-8";
-        };
-        return ImportPages.download(type, job.fileName(), out -> Files.copy(file, out));
+        return Downloads.attachment(job.mediaType(), job.fileName(), new FileSystemResource(exports.file(actor, id)));
     }
 }

@@ -6,15 +6,12 @@ import io.liaison.integration.ImportJob;
 import io.liaison.integration.ImportOptions;
 import io.liaison.integration.ImportService;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.Downloads;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,7 +83,7 @@ class ImportPages {
     @GetMapping("/{id}/errors")
     ResponseEntity<StreamingResponseBody> errors(Actor actor, @PathVariable UUID id) {
         imports.get(actor, id);
-        return download(
+        return Downloads.attachment(
                 "text/csv;charset=UTF-8", "import-errors-" + id + ".csv", out -> imports.writeProblems(actor, id, out));
     }
 
@@ -94,22 +91,10 @@ class ImportPages {
     @GetMapping("/template")
     ResponseEntity<StreamingResponseBody> template(Actor actor, @RequestParam(defaultValue = "zh") String lang) {
         boolean chinese = lang.startsWith("zh");
-        return download(
+        return Downloads.attachment(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 chinese ? "联系人导入模板.xlsx" : "contacts-import-template.xlsx",
                 out -> imports.writeTemplate(actor, chinese ? "zh-CN" : "en", out));
-    }
-
-    static ResponseEntity<StreamingResponseBody> download(String type, String fileName, StreamingResponseBody body) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(type))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(fileName, StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .body(body);
     }
 
     @HxRequest
