@@ -55,12 +55,20 @@ class TrashPurgeIntegrationTests {
         jdbc.sql("UPDATE contact SET trashed_at = now() - interval '31 days' WHERE id = ?::uuid")
                 .param(ids[0])
                 .update();
+        // A trashed contact has no search keys; one left behind by mistake must not outlive it
+        // (no foreign key removes it), or searches would count a contact that is gone.
+        jdbc.sql("""
+                        INSERT INTO contact_search (org_id, key, tier, recency, contact_id, owner_id)
+                        SELECT org_id, 'old', 0, 0, id, owner_id FROM contact WHERE id = ?::uuid
+                        """).param(ids[0]).update();
 
         assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
 
         assertThat(count("SELECT count(*) FROM contact WHERE id = ?::uuid", ids[0]))
                 .isZero();
         assertThat(count("SELECT count(*) FROM contact_email WHERE contact_id = ?::uuid", ids[0]))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM contact_search WHERE contact_id = ?::uuid", ids[0]))
                 .isZero();
         assertThat(count("SELECT count(*) FROM follow_up WHERE contact_id = ?::uuid", ids[0]))
                 .isZero();

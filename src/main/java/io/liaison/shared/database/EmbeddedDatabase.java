@@ -76,6 +76,9 @@ public final class EmbeddedDatabase implements Closeable {
                     .setServerConfig("shared_buffers", sharedBuffers != null ? sharedBuffers : defaultSharedBuffers())
                     // Room to hash a search's list of name matches instead of scanning it per row.
                     .setServerConfig("work_mem", "16MB")
+                    // An import of a million contacts writes several GB of WAL; at the default 1 GB a
+                    // checkpoint every few seconds makes each first change of a page log the whole page.
+                    .setServerConfig("max_wal_size", "4GB")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             EmbeddedDatabase database = new EmbeddedDatabase(channel, lock, postgres);
