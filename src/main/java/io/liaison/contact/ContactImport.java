@@ -130,9 +130,15 @@ public class ContactImport {
         this.json = json;
     }
 
-    /** Applies the rows, in order; answers one result per row. */
+    /**
+     * What a batch did: one result per row, and the new contacts' name search keys, which {@link
+     * SearchKeyWriter#write} writes once the batch is committed.
+     */
+    public record Applied(List<Result> results, SearchKeyWriter.@Nullable PendingKeys keys) {}
+
+    /** Applies the rows, in order. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Result> apply(Actor actor, Settings settings, List<Row> rows) {
+    public Applied apply(Actor actor, Settings settings, List<Row> rows) {
         if (settings.mode() != Mode.UPDATE && !actor.can(Permission.CONTACT_CREATE)) {
             throw LiaisonException.forbidden("create contacts");
         }
@@ -143,7 +149,8 @@ public class ContactImport {
         batch.findMatches();
         batch.prepareCreates();
         List<ImportWriter.NewContact> created = batch.creates();
-        writer.insert(actor.orgId(), actor.memberId(), settings.jobId(), created);
+        SearchKeyWriter.@Nullable PendingKeys keys =
+                writer.insert(actor.orgId(), actor.memberId(), settings.jobId(), created);
         batch.applyUpdates();
         events.publishEvent(new ContactsImported(
                 actor.orgId(),
@@ -151,7 +158,7 @@ public class ContactImport {
                 settings.jobId(),
                 batch.count(Outcome.CREATED),
                 batch.count(Outcome.UPDATED)));
-        return batch.results();
+        return new Applied(batch.results(), keys);
     }
 
     /**

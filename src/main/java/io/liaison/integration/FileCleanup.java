@@ -3,6 +3,7 @@ package io.liaison.integration;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.liaison.contact.SearchKeyWriter;
 import io.liaison.shared.LiaisonProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Hourly: deletes uploads never imported and the files of finished imports once {@code
  * liaison.imports.keep-files} has passed, finished imports with their problem rows after 30 days,
- * and the files of exports past their expiry.
+ * the files of exports past their expiry, and writes the search keys of import batches that were
+ * left without them for an hour (an import repairs its own when it runs again).
  */
 @Configuration(proxyBeanMethods = false)
 class FileCleanup {
@@ -28,6 +30,7 @@ class FileCleanup {
     private final ImportFiles files;
     private final ExportJobRepository exports;
     private final ExportRunner exportRunner;
+    private final SearchKeyWriter keyWriter;
     private final Duration keepFiles;
 
     FileCleanup(
@@ -36,12 +39,14 @@ class FileCleanup {
             ImportFiles files,
             ExportJobRepository exports,
             ExportRunner exportRunner,
+            SearchKeyWriter keyWriter,
             LiaisonProperties properties) {
         this.jobs = jobs;
         this.uploads = uploads;
         this.files = files;
         this.exports = exports;
         this.exportRunner = exportRunner;
+        this.keyWriter = keyWriter;
         this.keepFiles = properties.imports().keepFiles();
     }
 
@@ -52,6 +57,7 @@ class FileCleanup {
     }
 
     void clean(OffsetDateTime now) {
+        keyWriter.repairOlderThan(Duration.ofHours(1));
         uploads.expire(now.minus(keepFiles)).forEach(files::delete);
         jobs.finishedBefore(now.minus(keepFiles)).forEach(files::delete);
         for (UUID id : jobs.finishedBefore(now.minus(KEEP_JOBS))) {

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.liaison.contact.ContactImport;
 import io.liaison.contact.CustomFieldService;
+import io.liaison.contact.SearchKeyWriter;
 import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs import jobs as db-scheduler tasks, so that one node runs each and a job whose node died is
  * picked up again. A job reads its file from the record after the last committed batch; each batch
- * commits its contacts, its problems and the job's counters together. When the node shuts down, the
- * job stops after its current batch and is rescheduled to go on at once.
+ * commits its contacts, its problems and the job's counters together; the new contacts' name search
+ * keys follow on a second connection while the next batch is read, and a job is finished only when
+ * they are written. When the node shuts down, the job stops after its current batch and is
+ * rescheduled to go on at once.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportRunner {
@@ -43,6 +49,7 @@ class ImportRunner {
     private final ImportJobRepository jobs;
     private final ImportFiles files;
     private final ContactImport contactImport;
+    private final SearchKeyWriter keyWriter;
     private final MemberService members;
     private final TagService tags;
     private final CustomFieldService customFields;
@@ -54,6 +61,7 @@ class ImportRunner {
             ImportJobRepository jobs,
             ImportFiles files,
             ContactImport contactImport,
+            SearchKeyWriter keyWriter,
             MemberService members,
             TagService tags,
             CustomFieldService customFields,
@@ -62,6 +70,7 @@ class ImportRunner {
         this.jobs = jobs;
         this.files = files;
         this.contactImport = contactImport;
+        this.keyWriter = keyWriter;
         this.members = members;
         this.tags = tags;
         this.customFields = customFields;
@@ -130,6 +139,7 @@ class ImportRunner {
         private final Directory directory;
         private final boolean lenient;
         private int analyzedAt = batchSize / 2;
+        private @Nullable Future<?> keysInFlight;
 
         Work(ImportJob job, Actor actor, BooleanSupplier stopping) {
             this.job = job;
@@ -147,6 +157,16 @@ class ImportRunner {
         }
 
         boolean run() throws IOException {
+            // Batches committed before the node died may still lack their search keys.
+            keyWriter.repair(job.id());
+            try {
+                return work();
+            } finally {
+                awaitKeys();
+            }
+        }
+
+        private boolean work() throws IOException {
             if (job.total() == null) {
                 jobs.start(job.id(), count());
             }
@@ -169,17 +189,23 @@ class ImportRunner {
                     position += batch.size();
                     if (!batch.isEmpty()) {
                         int next = position;
-                        transaction.executeWithoutResult(s -> apply(batch, mapper, next));
+                        SearchKeyWriter.PendingKeys keys = transaction.execute(s -> apply(batch, mapper, next));
+                        awaitKeys();
+                        if (keys != null) {
+                            keysInFlight = keyWriter.write(keys);
+                        }
                         if (position >= analyzedAt * 2) {
                             contactImport.refreshStatistics();
                             analyzedAt = position;
                         }
                     }
                     if (batch.size() < batchSize) {
+                        awaitKeys();
                         jobs.finish(job.id(), ImportJob.COMPLETED, null);
                         return true;
                     }
                     if (jobs.cancelRequested(job.id())) {
+                        awaitKeys();
                         jobs.finish(job.id(), ImportJob.CANCELLED, null);
                         return true;
                     }
@@ -191,6 +217,28 @@ class ImportRunner {
                         return false;
                     }
                 }
+            }
+        }
+
+        /**
+         * Waits for the keys of the batch before; when writing them failed, they are written again
+         * here, on this connection.
+         */
+        private void awaitKeys() {
+            Future<?> inFlight = keysInFlight;
+            if (inFlight == null) {
+                return;
+            }
+            keysInFlight = null;
+            try {
+                inFlight.get();
+            } catch (ExecutionException e) {
+                log.warn("Import {}: writing search keys failed, writing them again", job.id(), e.getCause());
+                keyWriter.repair(job.id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(
+                        "Interrupted while the search keys of import " + job.id() + " were written", e);
             }
         }
 
@@ -210,7 +258,7 @@ class ImportRunner {
         }
 
         /** One batch in one transaction: the contacts (rolled back to a savepoint in a dry run), problems, counters. */
-        private void apply(List<Sheet.Record> batch, RowMapper mapper, int next) {
+        private SearchKeyWriter.@Nullable PendingKeys apply(List<Sheet.Record> batch, RowMapper mapper, int next) {
             List<ImportJobRepository.Problem> problems = new ArrayList<>();
             Map<ContactImport.Outcome, Integer> counts = new EnumMap<>(ContactImport.Outcome.class);
             List<ContactImport.Row> rows = new ArrayList<>();
@@ -234,7 +282,7 @@ class ImportRunner {
                     counts.merge(ContactImport.Outcome.FAILED, 1, Integer::sum);
                 }
             }
-            List<ContactImport.Result> results = job.dryRun()
+            ContactImport.Applied applied = job.dryRun()
                     ? savepoint.execute(s -> {
                         s.setRollbackOnly();
                         return contactImport.apply(actor, settings, rows);
@@ -245,7 +293,7 @@ class ImportRunner {
             } else {
                 directory.committed();
             }
-            for (ContactImport.Result r : results) {
+            for (ContactImport.Result r : applied.results()) {
                 counts.merge(r.outcome(), 1, Integer::sum);
                 if (r.reason() != null) {
                     String kind = r.outcome() == ContactImport.Outcome.SKIPPED ? "skipped" : "failed";
@@ -257,6 +305,8 @@ class ImportRunner {
             }
             jobs.addProblems(actor.orgId(), job.id(), problems);
             jobs.advance(job.id(), next, counts);
+            // A dry run's contacts were rolled back, and so was the record of their keys.
+            return job.dryRun() ? null : applied.keys();
         }
     }
 }

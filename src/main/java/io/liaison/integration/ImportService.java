@@ -343,7 +343,7 @@ public class ImportService {
                 lenient,
                 new EarlierRows());
         Map<Integer, ContactImport.Result> results = new HashMap<>();
-        contactImport.apply(actor, settings, bodies).forEach(r -> results.put(r.record(), r));
+        contactImport.apply(actor, settings, bodies).results().forEach(r -> results.put(r.record(), r));
         for (Sheet.Record r : records) {
             PreviewRow row = refused.get(r.number());
             if (row == null) {

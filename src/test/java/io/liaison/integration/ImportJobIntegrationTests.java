@@ -217,6 +217,18 @@ class ImportJobIntegrationTests {
         assertThat((String) JsonPath.read(paused, "$.status")).isEqualTo("running");
         assertThat((Integer) JsonPath.read(paused, "$.created")).isEqualTo(5_000);
         assertThat(importedContacts()).isEqualTo(5_000);
+        // A crash between the batch's commit and its search keys' leaves the batch recorded as
+        // waiting for them.
+        jdbc.sql("DELETE FROM contact_search WHERE org_id = ?::uuid")
+                .param(org.id())
+                .update();
+        jdbc.sql("""
+                        INSERT INTO contact_search_pending (id, org_id, job_id, contact_ids)
+                        SELECT gen_random_uuid(), org_id, ?, array_agg(id) FROM contact WHERE org_id = ?::uuid GROUP BY org_id
+                        """).params(job, org.id()).update();
+        // Three digits are too few to match a mobile: only a name key finds these.
+        assertThat(JsonPath.<List<String>>read(body("/api/v1/contacts?q=xu123"), "$.items[*].name"))
+                .isEmpty();
 
         assertThat(runner.run(job, () -> false)).isTrue();
         String done = imports.job(org.adminToken(), id);
@@ -229,6 +241,15 @@ class ImportJobIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(rows);
+        assertThat(jdbc.sql("""
+                                SELECT count(*) FROM contact c WHERE org_id = ?::uuid
+                                   AND NOT EXISTS (SELECT 1 FROM contact_search k WHERE k.contact_id = c.id)
+                                """).param(org.id()).query(Integer.class).single())
+                .as("contacts without name search keys")
+                .isZero();
+        assertThat(JsonPath.<List<String>>read(body("/api/v1/contacts?q=xu123"), "$.items[*].name"))
+                .hasSize(11)
+                .contains("续123", "续1230", "续1239");
     }
 
     private int importedContacts() {
