@@ -53,7 +53,8 @@ public class SearchKeyWriter {
     /** A new contact as its keys need it. */
     record Named(UUID contactId, String name, UUID ownerId) {}
 
-    private record Key(String key, int tier, UUID contactId, UUID ownerId) {}
+    /** A key row; the ids as text, made once per contact rather than once per key. */
+    private record Key(String key, int tier, String contactId, String ownerId) {}
 
     /** The keys of a committed batch of new contacts, waiting for {@link #write}. */
     public static final class PendingKeys {
@@ -103,8 +104,9 @@ public class SearchKeyWriter {
         List<Key> rows = new ArrayList<>(pending.contacts.size() * 20);
         for (Named c : pending.contacts) {
             if (open.contains(c.contactId())) {
-                SearchText.nameKeys(c.name())
-                        .forEach((key, tier) -> rows.add(new Key(key, tier, c.contactId(), c.ownerId())));
+                String id = c.contactId().toString();
+                String owner = c.ownerId().toString();
+                SearchText.nameKeys(c.name()).forEach((key, tier) -> rows.add(new Key(key, tier, id, owner)));
             }
         }
         // In the order of the index, so that the B-tree takes them page after page.
@@ -112,7 +114,8 @@ public class SearchKeyWriter {
         CopyRows copy =
                 new CopyRows("contact_search (org_id, key, tier, recency, contact_id, owner_id)", rows.size() * 110);
         // A new contact has not been contacted: recency 0, as contact_recency(NULL) gives.
-        rows.forEach(k -> copy.add(pending.orgId, k.key(), k.tier(), 0, k.contactId(), k.ownerId()));
+        String orgId = pending.orgId.toString();
+        rows.forEach(k -> copy.add(orgId, k.key(), k.tier(), 0, k.contactId(), k.ownerId()));
         copy.copy(dataSource);
         jdbc.sql("DELETE FROM contact_search_pending WHERE id = ?")
                 .param(pending.id)

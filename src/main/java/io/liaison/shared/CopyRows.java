@@ -75,7 +75,12 @@ public final class CopyRows {
     }
 
     private void escape(String value) {
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0;
+        while (plain < value.length() && !special(value.charAt(plain))) {
+            plain++;
+        }
+        text.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> text.append("\\\\");
@@ -85,6 +90,10 @@ public final class CopyRows {
                 default -> text.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 
     /** A text array literal with every element quoted, as COPY reads a text[] column. */

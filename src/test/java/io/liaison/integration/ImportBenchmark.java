@@ -98,7 +98,8 @@ class ImportBenchmark {
 
                     Heap during the CSV import: at most %d MB used, %d MB live after a collection (limit %d MB).
                     The import counts the file's rows first (for its progress), then writes batches of 5,000 rows
-                    with their e-mails, tags, search keys and timeline entries; COPY writes the contact rows alone.
+                    with their e-mails, tags and timeline entries, and each batch's name search keys (about 16 rows
+                    per contact) on a second connection; COPY writes the contact rows alone.
                     """,
                     csvBytes / (double) MB,
                     rows,
