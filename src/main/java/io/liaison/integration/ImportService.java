@@ -157,6 +157,17 @@ public class ImportService {
         Directory.requireTagRights(actor, options.createMissingTags());
     }
 
+    private List<String> sheets(UUID id, String format) {
+        if (!format.equals(ImportFormat.XLSX)) {
+            return List.of();
+        }
+        try {
+            return XlsxSheet.names(files.path(id));
+        } catch (IOException e) {
+            throw LiaisonException.invalid("file", "cannot be read as " + format + ": " + e.getMessage());
+        }
+    }
+
     private List<String> header(UUID id, String format, @Nullable String sheetName) {
         try (Sheet sheet = ImportFormat.open(files.path(id), format, sheetName)) {
             if (sheet.header().stream().allMatch(String::isBlank)) {
@@ -251,9 +262,17 @@ public class ImportService {
         csv.flush();
     }
 
-    /** A file's first rows as they would be imported, with the mapping used, for the user to correct. */
+    /**
+     * A file's first rows as they would be imported, with the mapping used, for the user to correct;
+     * for a workbook, its worksheets' names too (empty for other files).
+     */
     public record Preview(
-            UUID uploadId, String format, List<String> header, Map<String, String> mapping, List<PreviewRow> rows) {}
+            UUID uploadId,
+            String format,
+            List<String> sheets,
+            List<String> header,
+            Map<String, String> mapping,
+            List<PreviewRow> rows) {}
 
     public record PreviewRow(
             int record,
@@ -292,7 +311,7 @@ public class ImportService {
             s.setRollbackOnly();
             return firstRows(actor, uploadId, format, mapping, directory, options);
         });
-        return new Preview(uploadId, format, header, mapping.byHeader(header), rows);
+        return new Preview(uploadId, format, sheets(uploadId, format), header, mapping.byHeader(header), rows);
     }
 
     /** The workbook to fill in, headed in the language given, with the organization's custom fields. */

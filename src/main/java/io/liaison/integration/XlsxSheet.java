@@ -45,6 +45,15 @@ final class XlsxSheet implements Sheet {
         }
     }
 
+    /** The names of a workbook's worksheets, in order. */
+    static List<String> names(Path file) throws IOException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
+            return workbook.getSheets()
+                    .map(org.dhatim.fastexcel.reader.Sheet::getName)
+                    .toList();
+        }
+    }
+
     private org.dhatim.fastexcel.reader.Sheet sheet(@Nullable String name) {
         if (name == null) {
             return workbook.getFirstSheet();

@@ -9,10 +9,13 @@ import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
 import io.liaison.identity.PageActors;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,6 +124,47 @@ class ImportPagesBrowserTests {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("export-download")));
         assertThat(driver.findElement(By.id("export-status")).getText()).contains("已导出 2 个联系人");
         browser.screenshot("export-ready");
+    }
+
+    @Test
+    void importsTheWorksheetChosenInAWorkbookOfSeveral() throws Exception {
+        Actor boss = PageActors.newOrganizationAdmin(members, organizations, jdbc, "Sheets", "zh-CN");
+        browser.logIn(url(""), boss.orgCode(), "boss", PageActors.ADMIN_PASSWORD, "zh-CN");
+        Path file = Files.createTempFile("客户", ".xlsx");
+        try (OutputStream out = Files.newOutputStream(file);
+                Workbook wb = new Workbook(out, "Liaison tests", "1.0")) {
+            Worksheet old = wb.newWorksheet("2025客户");
+            old.value(0, 0, "姓名");
+            old.value(1, 0, "去年客户");
+            Worksheet now = wb.newWorksheet("2026客户");
+            now.value(0, 0, "公司");
+            now.value(0, 1, "姓名");
+            now.value(1, 0, "上海贸易");
+            now.value(1, 1, "今年客户");
+        }
+
+        driver.get(url("/contacts/import"));
+        driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-preview")));
+        Select sheet = new Select(driver.findElement(By.id("import-sheet")));
+        assertThat(sheet.getOptions()).extracting(WebElement::getText).containsExactly("2025客户", "2026客户");
+        assertThat(driver.findElement(By.id("import-preview")).getText()).contains("去年客户");
+
+        sheet.selectByVisibleText("2026客户");
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("import-preview")).getText().contains("今年客户"));
+        assertThat(column("公司").getFirstSelectedOption().getText()).isEqualTo("公司");
+        browser.screenshot("import-sheet");
+
+        driver.findElement(By.id("import-start")).click();
+        WebElement progress = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-progress")));
+        importRunner.run(UUID.fromString(progress.getDomAttribute("data-job")), () -> false);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "已完成"));
+        assertThat(jdbc.sql("SELECT name || '/' || company FROM contact WHERE org_id = ?")
+                        .param(boss.orgId())
+                        .query(String.class)
+                        .list())
+                .containsExactly("今年客户/上海贸易");
     }
 
     private Select column(String header) {

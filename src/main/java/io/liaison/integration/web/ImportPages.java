@@ -10,6 +10,7 @@ import io.liaison.shared.web.Downloads;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -63,11 +64,16 @@ class ImportPages {
         return mapping(actor, preview, form, model);
     }
 
-    /** A changed field of a column or option: the same upload previewed again. */
+    /**
+     * A changed field of a column or option: the same upload previewed again. Another worksheet has
+     * other columns, so its fields are recognised afresh.
+     */
     @HxRequest
     @PostMapping("/remap")
     String remap(Actor actor, @RequestParam UUID uploadId, @RequestParam Map<String, String> form, Model model) {
-        ImportService.Preview preview = imports.preview(actor, uploadId, options(form, mapping(form)));
+        boolean otherSheet = !Objects.equals(form.get("sheet"), form.get("mappedSheet"));
+        ImportService.Preview preview =
+                imports.preview(actor, uploadId, options(form, otherSheet ? null : mapping(form)));
         return mapping(actor, preview, form, model);
     }
 
