@@ -108,7 +108,7 @@ public class ImportService {
         List<String> header = header(id, format, options.sheet());
         Directory directory = directory(actor, false);
         ColumnMapping mapping = mapping(header, options, directory);
-        requireColumns(mapping, header, options);
+        requireColumns(mapping, header, options, sheets(id, format));
         ImportJob job = new ImportJob(
                 id,
                 actor.memberId(),
@@ -193,11 +193,20 @@ public class ImportService {
         }
     }
 
-    /** A new contact needs a name; an update needs the field it is found by. */
-    private static void requireColumns(ColumnMapping mapping, List<String> header, ImportOptions options) {
+    /**
+     * A new contact needs a name; an update needs the field it is found by. In a workbook of several
+     * worksheets, the wrong one may have been read: the message names the others.
+     */
+    private static void requireColumns(
+            ColumnMapping mapping, List<String> header, ImportOptions options, List<String> sheets) {
         if (!options.mode().equals("update") && !mapping.maps("name")) {
+            String read = options.sheet() != null ? options.sheet() : sheets.isEmpty() ? "" : sheets.get(0);
             throw LiaisonException.invalid(
-                    "mapping", "no column holds the name: none of " + header + " reads as 姓名 or name; map one");
+                    "mapping",
+                    "no column holds the name: none of " + header + " reads as 姓名 or name; map one"
+                            + (sheets.size() > 1
+                                    ? ", or choose another worksheet (sheet) than '" + read + "' of " + sheets
+                                    : ""));
         }
         String needed = switch (options.match()) {
             case "email" -> "email";

@@ -13,6 +13,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Api;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,43 @@ class SearchKeyWriterIntegrationTests {
 
         assertThat(found(org, "gj")).containsExactly("郭靖");
         assertThat(writer.repair(job)).isZero();
+    }
+
+    @Test
+    void theHourlyRepairTakesOnlyBatchesLeftWaitingForAnHour() throws Exception {
+        Api api = new Api(mvc);
+        Api.Org org = api.newOrg("zh-CN");
+        UUID stale =
+                UUID.fromString(api.createdId(json(post("/api/v1/contacts"), org.adminToken(), "{\"name\":\"杨过\"}")));
+        UUID fresh =
+                UUID.fromString(api.createdId(json(post("/api/v1/contacts"), org.adminToken(), "{\"name\":\"小龙女\"}")));
+        UUID owner = jdbc.sql("SELECT owner_id FROM contact WHERE id = ?")
+                .param(stale)
+                .query(UUID.class)
+                .single();
+        UUID orgId = UUID.fromString(org.id());
+        UUID job = UUID.randomUUID();
+        transactions.executeWithoutResult(s -> {
+            jdbc.sql("DELETE FROM contact_search WHERE contact_id IN (?, ?)")
+                    .params(stale, fresh)
+                    .update();
+            writer.stage(orgId, job, List.of(new SearchKeyWriter.Named(stale, "杨过", owner)));
+            jdbc.sql("UPDATE contact_search_pending SET created_at = now() - interval '61 minutes' WHERE job_id = ?")
+                    .param(job)
+                    .update();
+            writer.stage(orgId, job, List.of(new SearchKeyWriter.Named(fresh, "小龙女", owner)));
+        });
+
+        assertThat(writer.repairOlderThan(Duration.ofHours(1))).isOne();
+
+        assertThat(found(org, "yg")).containsExactly("杨过");
+        // A batch of a running import may still be on its way: left to the import.
+        assertThat(found(org, "xln")).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM contact_search_pending WHERE job_id = ?")
+                        .param(job)
+                        .query(Integer.class)
+                        .single())
+                .isOne();
     }
 
     private List<String> found(Api.Org org, String q) throws Exception {

@@ -123,6 +123,12 @@ class ImportJobIntegrationTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(
                         jsonPath("$.errors[0].message").value("the workbook has no sheet '3'; its sheets are 说明, 客户"));
+        // Without a sheet, the first is read: a cover sheet with no name column.
+        mvc.perform(Imports.upload("/api/v1/imports", org.adminToken(), "two.xlsx", out.toByteArray(), Map.of()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value("no column holds the name: none of [请在第二个工作表填写] reads as 姓名 or name; map one,"
+                                + " or choose another worksheet (sheet) than '说明' of [说明, 客户]"));
     }
 
     @Test
