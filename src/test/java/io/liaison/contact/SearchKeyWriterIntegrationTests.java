@@ -45,37 +45,18 @@ class SearchKeyWriterIntegrationTests {
     void writesTheKeysOfContactsLeftAsImportedAndNotOfThoseChangedOrTrashedInTheMeantime() throws Exception {
         Api api = new Api(mvc);
         Api.Org org = api.newOrg("zh-CN");
-        UUID kept =
-                UUID.fromString(api.createdId(json(post("/api/v1/contacts"), org.adminToken(), "{\"name\":\"欧阳锋\"}")));
-        UUID renamed =
-                UUID.fromString(api.createdId(json(post("/api/v1/contacts"), org.adminToken(), "{\"name\":\"黄药师\"}")));
-        UUID trashed =
-                UUID.fromString(api.createdId(json(post("/api/v1/contacts"), org.adminToken(), "{\"name\":\"段智兴\"}")));
-        UUID orgId = UUID.fromString(org.id());
-        UUID owner = jdbc.sql("SELECT owner_id FROM contact WHERE id = ?")
-                .param(kept)
-                .query(UUID.class)
-                .single();
+        SearchKeyWriter.Named kept = contact(api, org, "欧阳锋");
+        SearchKeyWriter.Named renamed = contact(api, org, "黄药师");
+        SearchKeyWriter.Named trashed = contact(api, org, "段智兴");
         UUID job = UUID.randomUUID();
-        // As an import leaves them: committed, their keys still to come.
-        SearchKeyWriter.PendingKeys pending = transactions.execute(s -> {
-            jdbc.sql("DELETE FROM contact_search WHERE contact_id IN (?, ?, ?)")
-                    .params(kept, renamed, trashed)
-                    .update();
-            return writer.stage(
-                    orgId,
-                    job,
-                    List.of(
-                            new SearchKeyWriter.Named(kept, "欧阳锋", owner),
-                            new SearchKeyWriter.Named(renamed, "黄药师", owner),
-                            new SearchKeyWriter.Named(trashed, "段智兴", owner)));
-        });
+        SearchKeyWriter.PendingKeys pending = leftAsImported(org, job, kept, renamed, trashed);
         assertThat(found(org, "oyf")).isEmpty();
 
-        mvc.perform(json(patch("/api/v1/contacts/" + renamed), org.adminToken(), "{\"name\":\"黄蓉\"}")
+        mvc.perform(json(patch("/api/v1/contacts/" + renamed.contactId()), org.adminToken(), "{\"name\":\"黄蓉\"}")
                         .header("If-Match", "\"1\""))
                 .andExpect(status().isOk());
-        mvc.perform(as(delete("/api/v1/contacts/" + trashed), org.adminToken())).andExpect(status().isNoContent());
+        mvc.perform(as(delete("/api/v1/contacts/" + trashed.contactId()), org.adminToken()))
+                .andExpect(status().isNoContent());
         writer.write(pending).get();
 
         assertThat(found(org, "oyf")).containsExactly("欧阳锋");
@@ -83,33 +64,18 @@ class SearchKeyWriterIntegrationTests {
         assertThat(found(org, "黄")).containsExactly("黄蓉");
         assertThat(found(org, "hys")).isEmpty();
         assertThat(found(org, "段")).isEmpty();
-        assertThat(keys(renamed, "hys")).isZero();
-        assertThat(keys(trashed, "d")).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM contact_search_pending WHERE job_id = ?")
-                        .param(job)
-                        .query(Integer.class)
-                        .single())
-                .isZero();
+        assertThat(keys(renamed.contactId(), "hys")).isZero();
+        assertThat(keys(trashed.contactId(), "d")).isZero();
+        assertThat(pending(job)).isZero();
     }
 
     @Test
     void aBatchLeftWithoutItsKeysGetsThemWhenRepaired() throws Exception {
         Api api = new Api(mvc);
         Api.Org org = api.newOrg("zh-CN");
-        UUID contact =
-                UUID.fromString(api.createdId(json(post("/api/v1/contacts"), org.adminToken(), "{\"name\":\"郭靖\"}")));
-        UUID owner = jdbc.sql("SELECT owner_id FROM contact WHERE id = ?")
-                .param(contact)
-                .query(UUID.class)
-                .single();
         UUID job = UUID.randomUUID();
         // The node died after the batch's commit, before its keys were written.
-        transactions.executeWithoutResult(s -> {
-            jdbc.sql("DELETE FROM contact_search WHERE contact_id = ?")
-                    .param(contact)
-                    .update();
-            writer.stage(UUID.fromString(org.id()), job, List.of(new SearchKeyWriter.Named(contact, "郭靖", owner)));
-        });
+        leftAsImported(org, job, contact(api, org, "郭靖"));
         assertThat(found(org, "gj")).isEmpty();
 
         assertThat(writer.repair(job)).isOne();
@@ -122,37 +88,48 @@ class SearchKeyWriterIntegrationTests {
     void theHourlyRepairTakesOnlyBatchesLeftWaitingForAnHour() throws Exception {
         Api api = new Api(mvc);
         Api.Org org = api.newOrg("zh-CN");
-        UUID stale =
-                UUID.fromString(api.createdId(json(post("/api/v1/contacts"), org.adminToken(), "{\"name\":\"杨过\"}")));
-        UUID fresh =
-                UUID.fromString(api.createdId(json(post("/api/v1/contacts"), org.adminToken(), "{\"name\":\"小龙女\"}")));
-        UUID owner = jdbc.sql("SELECT owner_id FROM contact WHERE id = ?")
-                .param(stale)
-                .query(UUID.class)
-                .single();
-        UUID orgId = UUID.fromString(org.id());
         UUID job = UUID.randomUUID();
-        transactions.executeWithoutResult(s -> {
-            jdbc.sql("DELETE FROM contact_search WHERE contact_id IN (?, ?)")
-                    .params(stale, fresh)
-                    .update();
-            writer.stage(orgId, job, List.of(new SearchKeyWriter.Named(stale, "杨过", owner)));
-            jdbc.sql("UPDATE contact_search_pending SET created_at = now() - interval '61 minutes' WHERE job_id = ?")
-                    .param(job)
-                    .update();
-            writer.stage(orgId, job, List.of(new SearchKeyWriter.Named(fresh, "小龙女", owner)));
-        });
+        leftAsImported(org, job, contact(api, org, "杨过"));
+        jdbc.sql("UPDATE contact_search_pending SET created_at = now() - interval '61 minutes' WHERE job_id = ?")
+                .param(job)
+                .update();
+        leftAsImported(org, job, contact(api, org, "小龙女"));
 
         assertThat(writer.repairOlderThan(Duration.ofHours(1))).isOne();
 
         assertThat(found(org, "yg")).containsExactly("杨过");
         // A batch of a running import may still be on its way: left to the import.
         assertThat(found(org, "xln")).isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM contact_search_pending WHERE job_id = ?")
-                        .param(job)
-                        .query(Integer.class)
-                        .single())
-                .isOne();
+        assertThat(pending(job)).isOne();
+    }
+
+    private SearchKeyWriter.Named contact(Api api, Api.Org org, String name) throws Exception {
+        UUID id = UUID.fromString(
+                api.createdId(json(post("/api/v1/contacts"), org.adminToken(), "{\"name\":\"" + name + "\"}")));
+        UUID owner = jdbc.sql("SELECT owner_id FROM contact WHERE id = ?")
+                .param(id)
+                .query(UUID.class)
+                .single();
+        return new SearchKeyWriter.Named(id, name, owner);
+    }
+
+    /** As an import leaves its batch: committed, the keys still to come. */
+    private SearchKeyWriter.PendingKeys leftAsImported(Api.Org org, UUID job, SearchKeyWriter.Named... contacts) {
+        return transactions.execute(s -> {
+            for (SearchKeyWriter.Named c : contacts) {
+                jdbc.sql("DELETE FROM contact_search WHERE contact_id = ?")
+                        .param(c.contactId())
+                        .update();
+            }
+            return writer.stage(UUID.fromString(org.id()), job, List.of(contacts));
+        });
+    }
+
+    private int pending(UUID job) {
+        return jdbc.sql("SELECT count(*) FROM contact_search_pending WHERE job_id = ?")
+                .param(job)
+                .query(Integer.class)
+                .single();
     }
 
     private List<String> found(Api.Org org, String q) throws Exception {
