@@ -189,7 +189,8 @@ class ImportRunner {
                     position += batch.size();
                     if (!batch.isEmpty()) {
                         int next = position;
-                        SearchKeyWriter.PendingKeys keys = transaction.execute(s -> apply(batch, mapper, next));
+                        SearchKeyWriter.@Nullable PendingKeys keys =
+                                transaction.execute(s -> apply(batch, mapper, next));
                         awaitKeys();
                         if (keys != null) {
                             keysInFlight = keyWriter.write(keys);
