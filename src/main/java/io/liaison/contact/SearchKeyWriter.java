@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,8 +158,16 @@ public class SearchKeyWriter {
 
     private record Left(UUID orgId, UUID[] contactIds) {}
 
+    /**
+     * Lets the batch being written finish before the connections close; one cut short stays
+     * recorded as pending and is written when its job runs again.
+     */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         executor.shutdown();
+        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn(
+                    "Search keys of an import batch were still being written at shutdown; they are written when the import runs again");
+        }
     }
 }
