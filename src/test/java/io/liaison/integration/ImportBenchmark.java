@@ -44,10 +44,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ImportBenchmark {
 
     private static final int MB = 1024 * 1024;
-    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "欧阳"};
-    private static final String[] GIVEN = {
-        "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超"
-    };
+    // 99 common surnames and 156 given-name characters: about 2.4 million possible names, so that the name
+    // keys spread over their index as a real address book's do.
+    private static final String[] SURNAMES = chars(
+            "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤");
+    private static final String[] GIVEN = chars(
+            "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀英华慧巧美娟霞平刚桂兰玉萍红娥玲芬燕彩春菊凤洁梅琳素云莲真环雪荣爱妹香月莺媛瑞凡佳嘉琼勤珍贞莉桂娣叶璧璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影荔枝思丽");
     private static final String[] CITIES = {"上海", "北京", "深圳", "杭州", "成都", "武汉", "南京", "宁波", "苏州", "广州"};
     private static final String[] TRADES = {"贸易", "科技", "制造", "物流", "电子", "食品", "建材", "医药"};
     private static final String[] TITLES = {"采购经理", "总经理", "销售总监", "工程师", "财务主管", "行政专员", ""};
@@ -249,7 +251,11 @@ class ImportBenchmark {
         }
     }
 
-    /** A contact's cells: unique mobiles from the row number, names and companies from small pools. */
+    private static String[] chars(String text) {
+        return text.codePoints().mapToObj(Character::toString).toArray(String[]::new);
+    }
+
+    /** A contact's cells: unique mobiles from the row number, names and companies from pools. */
     private static List<String> row(SplittableRandom random, int i) {
         String name = SURNAMES[random.nextInt(SURNAMES.length)]
                 + GIVEN[random.nextInt(GIVEN.length)]
