@@ -118,15 +118,20 @@ class ContactRepository {
                 .list();
     }
 
+    /** A contact's stored fields with its search grams, in the order of {@link #fieldValues}. */
+    private static final String FIELD_COLUMNS = "name, mobile, phones, company, title, address, remark, gender,"
+            + " birthday, avatar_url, owner_id, custom_fields, search_grams, mobile_grams";
+
     /** The columns a new contact's row is written with, in the order of {@link #insertValues}. */
-    static final String INSERT_COLUMNS = "id, org_id, name, mobile, phones, company, title, address, remark, gender,"
-            + " birthday, avatar_url, owner_id, custom_fields, source, created_by, search_grams, mobile_grams";
+    static final String INSERT_COLUMNS = "id, org_id, source, created_by, " + FIELD_COLUMNS;
 
     /** A new contact's row, with its search grams, for {@link #INSERT_COLUMNS}. */
     Object[] insertValues(UUID orgId, UUID id, ContactDraft d, String source, UUID actorId) {
+        return values(List.of(id, orgId, source, actorId), fieldValues(d), List.of());
+    }
+
+    private Object[] fieldValues(ContactDraft d) {
         return new Object[] {
-            id,
-            orgId,
             d.name(),
             d.mobile(),
             json.writeValueAsString(d.phones()),
@@ -139,16 +144,21 @@ class ContactRepository {
             d.avatarUrl(),
             d.ownerId(),
             json.writeValueAsString(d.customFields()),
-            source,
-            actorId,
             SearchText.textGrams(d.company(), d.remark()),
             SearchText.mobileGrams(d.mobile())
         };
     }
 
+    private static Object[] values(List<Object> before, Object[] fields, List<Object> after) {
+        List<Object> all = new ArrayList<>(before);
+        all.addAll(Arrays.asList(fields));
+        all.addAll(after);
+        return all.toArray();
+    }
+
     void insert(UUID orgId, UUID id, ContactDraft d, String source, UUID actorId) {
-        jdbc.sql("INSERT INTO contact (" + INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?::jsonb, ?, ?, ?::text[], ?::text[])")
+        jdbc.sql("INSERT INTO contact (" + INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?::jsonb, ?::text[], ?::text[])")
                 .params(insertValues(orgId, id, d, source, actorId))
                 .update();
         replaceChildren(orgId, id, d);
@@ -164,24 +174,7 @@ class ContactRepository {
                                updated_at = now(), version = version + 1
                          WHERE org_id = ? AND id = ? AND version = ?
                         """)
-                .params(
-                        d.name(),
-                        d.mobile(),
-                        json.writeValueAsString(d.phones()),
-                        d.company(),
-                        d.title(),
-                        d.address(),
-                        d.remark(),
-                        d.gender(),
-                        d.birthday() == null ? null : Date.valueOf(d.birthday()),
-                        d.avatarUrl(),
-                        d.ownerId(),
-                        json.writeValueAsString(d.customFields()),
-                        SearchText.textGrams(d.company(), d.remark()),
-                        SearchText.mobileGrams(d.mobile()),
-                        orgId,
-                        id,
-                        version)
+                .params(values(List.of(), fieldValues(d), List.of(orgId, id, version)))
                 .update();
         if (rows == 1) {
             replaceChildren(orgId, id, d);

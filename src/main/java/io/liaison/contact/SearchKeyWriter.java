@@ -61,23 +61,24 @@ public class SearchKeyWriter {
     public static final class PendingKeys {
         private final UUID id;
         private final UUID orgId;
-        private final UUID[] contactIds;
         private final List<Named> contacts;
 
-        private PendingKeys(UUID id, UUID orgId, UUID[] contactIds, List<Named> contacts) {
+        private PendingKeys(UUID id, UUID orgId, List<Named> contacts) {
             this.id = id;
             this.orgId = orgId;
-            this.contactIds = contactIds;
             this.contacts = contacts;
+        }
+
+        private UUID[] contactIds() {
+            return contacts.stream().map(Named::contactId).toArray(UUID[]::new);
         }
     }
 
     /** Records, in the transaction that creates the contacts, that their keys are still to be written. */
     PendingKeys stage(UUID orgId, UUID jobId, List<Named> contacts) {
-        UUID[] ids = contacts.stream().map(Named::contactId).toArray(UUID[]::new);
-        PendingKeys pending = new PendingKeys(Ids.newId(), orgId, ids, contacts);
+        PendingKeys pending = new PendingKeys(Ids.newId(), orgId, contacts);
         jdbc.sql("INSERT INTO contact_search_pending (id, org_id, job_id, contact_ids) VALUES (?, ?, ?, ?)")
-                .params(pending.id, orgId, jobId, ids)
+                .params(pending.id, orgId, jobId, pending.contactIds())
                 .update();
         return pending;
     }
@@ -99,7 +100,7 @@ public class SearchKeyWriter {
                            AND NOT EXISTS (SELECT 1 FROM contact_search k WHERE k.contact_id = c.id)
                          ORDER BY id FOR UPDATE
                         """)
-                .params(pending.orgId, pending.contactIds)
+                .params(pending.orgId, pending.contactIds())
                 .query(UUID.class)
                 .list());
         List<Key> rows = new ArrayList<>(pending.contacts.size() * 20);

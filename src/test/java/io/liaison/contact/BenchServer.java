@@ -1,6 +1,6 @@
 package io.liaison.contact;
 
-import io.liaison.LiaisonApplication;
+import io.liaison.BenchLiaison;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
@@ -11,9 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,19 +32,7 @@ final class BenchServer implements AutoCloseable {
     final String postgres;
 
     BenchServer(Path dataDir) {
-        SpringApplication spring = new SpringApplication(LiaisonApplication.class);
-        spring.addInitializers(c -> c.getEnvironment()
-                .getPropertySources()
-                .addFirst(new MapPropertySource(
-                        "benchmark",
-                        Map.of(
-                                "liaison.data-dir", dataDir.toString(),
-                                "liaison.db.url", "",
-                                "server.port", "0",
-                                "db-scheduler.enabled", "false",
-                                "logging.level.root", "WARN",
-                                "spring.main.banner-mode", "off"))));
-        context = spring.run();
+        context = BenchLiaison.start(dataDir, Map.of());
         jdbc = context.getBean(JdbcClient.class);
         port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         postgres = jdbc.sql("SHOW server_version").query(String.class).single();

@@ -2,8 +2,8 @@ package io.liaison.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.BenchLiaison;
 import io.liaison.HeapSampler;
-import io.liaison.LiaisonApplication;
 import io.liaison.contact.BenchReport;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
@@ -29,9 +29,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -134,20 +132,7 @@ class ImportBenchmark {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
-        SpringApplication spring = new SpringApplication(LiaisonApplication.class);
-        spring.addInitializers(c -> c.getEnvironment()
-                .getPropertySources()
-                .addFirst(new MapPropertySource(
-                        "benchmark",
-                        Map.of(
-                                "liaison.data-dir", dataDir.toString(),
-                                "liaison.db.url", "",
-                                "liaison.admin-password", "benchmark password",
-                                "server.port", "0",
-                                "db-scheduler.enabled", "false",
-                                "logging.level.root", "WARN",
-                                "spring.main.banner-mode", "off"))));
-        return spring.run();
+        return BenchLiaison.start(dataDir, Map.of("liaison.admin-password", "benchmark password"));
     }
 
     private static Actor admin(ConfigurableApplicationContext context) {

@@ -2,9 +2,7 @@ package io.liaison.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.liaison.LiaisonIntegrationTest;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.json.JsonMapper;
 
 @LiaisonIntegrationTest
@@ -51,14 +48,10 @@ class ImportTemplateIntegrationTests {
     JsonMapper json;
 
     byte[] template(Actor actor, String lang) throws Exception {
-        MvcResult started = mvc.perform(get("/contacts/import/template?lang=" + lang)
-                        .with(authentication(new ActorAuthentication(actor))))
-                .andExpect(request().asyncStarted())
-                .andReturn();
-        return mvc.perform(asyncDispatch(started))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
+        return Imports.streamed(
+                        mvc,
+                        get("/contacts/import/template?lang=" + lang)
+                                .with(authentication(new ActorAuthentication(actor))))
                 .getContentAsByteArray();
     }
 
@@ -98,14 +91,10 @@ class ImportTemplateIntegrationTests {
                 "r.csv",
                 ImportOptions.read(null, null, null, null, null, null, null, null, json));
         runner.run(job.id(), () -> false);
-        MvcResult started = mvc.perform(get("/contacts/import/" + job.id() + "/errors")
-                        .with(authentication(new ActorAuthentication(boss))))
-                .andExpect(request().asyncStarted())
-                .andReturn();
-        String report = mvc.perform(asyncDispatch(started))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
+        String report = Imports.streamed(
+                        mvc,
+                        get("/contacts/import/" + job.id() + "/errors")
+                                .with(authentication(new ActorAuthentication(boss))))
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(report).startsWith("\uFEFF行号 row,结果 result,原因 reason,姓名,手机").contains("3,failed,");
 

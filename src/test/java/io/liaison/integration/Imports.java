@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 /** Uploads files to the import API and runs the jobs in the test's thread (db-scheduler is off in tests). */
@@ -62,15 +64,19 @@ final class Imports {
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
-    /** The error report, streamed by the server (an asynchronous response for MockMvc). */
+    /** The error report. */
     String errors(String token, String id) throws Exception {
-        MvcResult started = mvc.perform(as(get("/api/v1/imports/" + id + "/errors"), token))
-                .andExpect(request().asyncStarted())
-                .andReturn();
+        return streamed(mvc, as(get("/api/v1/imports/" + id + "/errors"), token))
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The answer to a request the server streams (an asynchronous response for MockMvc), which must be 200. */
+    static MockHttpServletResponse streamed(MockMvc mvc, RequestBuilder call) throws Exception {
+        MvcResult started =
+                mvc.perform(call).andExpect(request().asyncStarted()).andReturn();
         return mvc.perform(asyncDispatch(started))
                 .andExpect(status().isOk())
                 .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+                .getResponse();
     }
 }
