@@ -10,6 +10,7 @@ import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.ETags;
 import io.liaison.shared.web.Idempotency;
+import io.liaison.shared.web.ProblemResponse;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -101,6 +104,14 @@ class ContactController {
         return Map.of("count", count.count(), "exact", count.exact());
     }
 
+    @ProblemResponse(
+            status = 409,
+            description =
+                    "Another contact has this mobile, e-mail or external id (allowDuplicate overrides the first two).")
+    @ProblemResponse(
+            status = 422,
+            description = "Two tags of one exclusive group, or the Idempotency-Key was used with another body.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/contacts")
     ResponseEntity<?> create(
             Actor actor,
@@ -121,6 +132,11 @@ class ContactController {
         return withETag(contacts.get(actor, id));
     }
 
+    @ProblemResponse(
+            status = 409,
+            description =
+                    "Another contact has this mobile, e-mail or external id (allowDuplicate overrides the first two).")
+    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.")
     @PatchMapping(
             path = "/contacts/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -144,6 +160,7 @@ class ContactController {
         return new Revealed(contact.id(), f.mobile(), f.phones(), f.emails());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/contacts/{id}")
     ResponseEntity<Void> delete(
             Actor actor,
@@ -153,6 +170,7 @@ class ContactController {
         return ResponseEntity.noContent().build();
     }
 
+    @ProblemResponse(status = 409, description = "Another contact took its mobile, e-mail or external id meanwhile.")
     @PostMapping("/contacts/{id}/restore")
     ResponseEntity<ContactResponse> restore(Actor actor, @PathVariable UUID id) {
         return withETag(contacts.restore(actor, id));
