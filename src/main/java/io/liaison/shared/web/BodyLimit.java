@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -27,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * limit and refused once it passes it. Uploads (multipart) have their own limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+// After Boot's RequestContextFilter (-105), which sets the language of the answer; before security (-100).
+@Order(-104)
 class BodyLimit extends OncePerRequestFilter {
 
     private final Problems problems;
