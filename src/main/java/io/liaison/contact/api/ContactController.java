@@ -11,6 +11,9 @@ import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.ETags;
 import io.liaison.shared.web.Idempotency;
 import io.liaison.shared.web.ProblemResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -111,7 +114,11 @@ class ContactController {
     @ProblemResponse(
             status = 422,
             description = "Two tags of one exclusive group, or the Idempotency-Key was used with another body.")
-    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(
+            responseCode = "201",
+            description = "The contact as created; for a repeated Idempotency-Key, as it was first created.",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = ContactResponse.class)))
     @PostMapping("/contacts")
     ResponseEntity<?> create(
             Actor actor,
