@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Every login attempt, and the failures counted against an organization's login, a client, a device
+ * and an address. Failures "without a device" are those of clients that presented no valid device
+ * cookie of the member.
+ */
 @Repository
 class LoginAttemptRepository {
 
@@ -24,41 +29,97 @@ class LoginAttemptRepository {
             String address,
             LoginService.Channel channel,
             boolean succeeded,
-            boolean throttled) {
+            boolean throttled,
+            @Nullable UUID deviceId) {
         jdbc.sql("""
-                        INSERT INTO login_attempt (id, org_id, login, client_address, channel, succeeded, throttled)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO login_attempt
+                               (id, org_id, login, client_address, channel, succeeded, throttled, device_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(Ids.newId(), orgId, login, address, channel.name(), succeeded, throttled)
+                .params(Ids.newId(), orgId, login, address, channel.name(), succeeded, throttled, deviceId)
                 .update();
     }
 
-    /** Failures counted against a login since its last success, within the window. */
-    Window failuresOfLogin(String login, Duration window) {
+    /** Failures without a device from this address for the login, since its last success from there. */
+    Failures ofClient(UUID orgId, String login, String address, Duration forgetAfter) {
         return jdbc.sql("""
-                        SELECT count(*) AS failures, min(attempted_at) AS oldest FROM login_attempt
-                         WHERE lower(login) = lower(:login) AND NOT succeeded AND NOT throttled
+                        SELECT count(*) AS failures, max(attempted_at) AS last FROM login_attempt
+                         WHERE org_id = :org AND lower(login) = lower(:login) AND client_address = :address
+                           AND NOT succeeded AND NOT throttled AND device_id IS NULL
                            AND attempted_at > now() - make_interval(secs => :seconds)
                            AND attempted_at > coalesce((SELECT max(attempted_at) FROM login_attempt
-                                                         WHERE lower(login) = lower(:login) AND succeeded),
+                                                         WHERE org_id = :org AND lower(login) = lower(:login)
+                                                           AND client_address = :address AND succeeded),
                                                        '-infinity')
                         """)
+                .param("org", orgId)
                 .param("login", login)
-                .param("seconds", window.toSeconds())
-                .query(Window.class)
+                .param("address", address)
+                .param("seconds", forgetAfter.toSeconds())
+                .query(Failures.class)
                 .single();
     }
 
-    Window failuresFromAddress(String address, Duration window) {
+    /**
+     * Failures without a device for the login from every address, since its last success without a
+     * device: a member logging in on a known device does not give a guesser a fresh start.
+     */
+    Failures ofLogin(UUID orgId, String login, Duration forgetAfter) {
+        return jdbc.sql("""
+                        SELECT count(*) AS failures, max(attempted_at) AS last FROM login_attempt
+                         WHERE org_id = :org AND lower(login) = lower(:login)
+                           AND NOT succeeded AND NOT throttled AND device_id IS NULL
+                           AND attempted_at > now() - make_interval(secs => :seconds)
+                           AND attempted_at > coalesce((SELECT max(attempted_at) FROM login_attempt
+                                                         WHERE org_id = :org AND lower(login) = lower(:login)
+                                                           AND succeeded AND device_id IS NULL),
+                                                       '-infinity')
+                        """)
+                .param("org", orgId)
+                .param("login", login)
+                .param("seconds", forgetAfter.toSeconds())
+                .query(Failures.class)
+                .single();
+    }
+
+    /** Failures with this device since its last success. */
+    int ofDevice(UUID deviceId, Duration forgetAfter) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM login_attempt
+                         WHERE device_id = :device AND NOT succeeded
+                           AND attempted_at > now() - make_interval(secs => :seconds)
+                           AND attempted_at > coalesce((SELECT max(attempted_at) FROM login_attempt
+                                                         WHERE device_id = :device AND succeeded),
+                                                       '-infinity')
+                        """)
+                .param("device", deviceId)
+                .param("seconds", forgetAfter.toSeconds())
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Failures without a device from this address, for any login, within the window. */
+    Window fromAddress(String address, Duration window) {
         return jdbc.sql("""
                         SELECT count(*) AS failures, min(attempted_at) AS oldest FROM login_attempt
-                         WHERE client_address = ? AND NOT succeeded AND NOT throttled
+                         WHERE client_address = ? AND NOT succeeded AND NOT throttled AND device_id IS NULL
                            AND attempted_at > now() - make_interval(secs => ?)
                         """)
                 .params(address, window.toSeconds())
                 .query(Window.class)
                 .single();
     }
+
+    /** Serialises the counting of one login's failures, so that crossing a limit is noticed once. */
+    void lock(UUID orgId, String login) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || lower(?), 0))")
+                .params(orgId.toString(), login)
+                .query()
+                .singleRow();
+    }
+
+    /** How many failures, and when the last one was. */
+    record Failures(int failures, @Nullable OffsetDateTime last) {}
 
     record Window(int failures, @Nullable OffsetDateTime oldest) {
 

@@ -1,0 +1,107 @@
+package io.liaison.identity;
+
+import io.liaison.shared.LiaisonProperties;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rules on failed logins (OWASP's "device cookies"): a client that has logged in as the member
+ * before is judged only by its own failures; every other client by its failures for the login, by
+ * the failures of all such clients for the login, and by its address's failures for any login.
+ */
+@Component
+class LoginLimits {
+
+    private final LoginAttemptRepository attempts;
+    private final LoginDeviceRepository devices;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+    private final LiaisonProperties.Login limits;
+
+    LoginLimits(
+            LoginAttemptRepository attempts,
+            LoginDeviceRepository devices,
+            TransactionTemplate transaction,
+            ApplicationEventPublisher events,
+            LiaisonProperties properties) {
+        this.attempts = attempts;
+        this.devices = devices;
+        this.transaction = transaction;
+        this.events = events;
+        this.limits = properties.login();
+    }
+
+    /** How long a client without a device cookie must wait because of its address's failures. */
+    Optional<Duration> addressWait(String address) {
+        LoginAttemptRepository.Window window = attempts.fromAddress(address, limits.window());
+        return window.failures() >= limits.maxFailuresPerAddress() ? window.wait(limits.window()) : Optional.empty();
+    }
+
+    /** How long a client without a device cookie of the member must wait before its password is tried. */
+    Optional<Duration> memberWait(UUID orgId, String login, String address) {
+        OffsetDateTime now = OffsetDateTime.now();
+        Optional<Duration> client = delay(
+                attempts.ofClient(orgId, login, address, limits.forgetAfter()), limits.maxFailuresPerClient(), now);
+        Optional<Duration> all =
+                delay(attempts.ofLogin(orgId, login, limits.forgetAfter()), limits.maxFailuresPerLogin(), now);
+        return client.isEmpty() ? all : all.isEmpty() || all.get().compareTo(client.get()) < 0 ? client : all;
+    }
+
+    /**
+     * Records a wrong password for the member. With a device, voids its cookie after too many; without,
+     * tells the organization's administrators (through the audit log) when this failure puts the login
+     * over its limit.
+     */
+    void failed(
+            UUID orgId,
+            UUID memberId,
+            String login,
+            String address,
+            LoginService.Channel channel,
+            @Nullable UUID device) {
+        if (device != null) {
+            attempts.record(orgId, login, address, channel, false, false, device);
+            if (attempts.ofDevice(device, limits.forgetAfter()) >= limits.maxFailuresPerDevice()) {
+                devices.revoke(device);
+            }
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            attempts.lock(orgId, login);
+            attempts.record(orgId, login, address, channel, false, false, null);
+            int failures = attempts.ofLogin(orgId, login, limits.forgetAfter()).failures();
+            if (failures == limits.maxFailuresPerLogin()) {
+                events.publishEvent(new LoginThrottled(orgId, memberId, login, failures, address));
+            }
+        });
+    }
+
+    /**
+     * None below {@code threshold} failures; then {@code firstDelay} after the last one, doubled by each
+     * further failure, up to {@code maxDelay}.
+     */
+    private Optional<Duration> delay(LoginAttemptRepository.Failures failures, int threshold, OffsetDateTime now) {
+        if (failures.failures() < threshold || failures.last() == null) {
+            return Optional.empty();
+        }
+        return delay(failures.failures() - threshold, failures.last(), now, limits.firstDelay(), limits.maxDelay());
+    }
+
+    static Optional<Duration> delay(
+            int beyond, OffsetDateTime last, OffsetDateTime now, Duration firstDelay, Duration maxDelay) {
+        Duration delay = firstDelay.multipliedBy(1L << Math.min(beyond, 30));
+        if (delay.compareTo(maxDelay) > 0) {
+            delay = maxDelay;
+        }
+        Duration left = Duration.between(now, last.plus(delay));
+        return left.isNegative() || left.isZero()
+                ? Optional.empty()
+                : Optional.of(Duration.ofSeconds(left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0)));
+    }
+}
