@@ -29,7 +29,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Two ways in: the API ({@code /api/**}, {@code /actuator/**}) takes bearer tokens and never a
  * cookie, so it needs no CSRF protection; the pages take a session cookie from the login form, with
- * CSRF tokens on every change.
+ * CSRF tokens on every change. Metrics and the details of health are the system administrator's, not
+ * every organization's administrator's: they describe the whole server.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -80,7 +81,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
-                        .hasRole("ADMIN")
+                        .hasRole("SYSTEM_ADMIN")
                         .anyRequest()
                         .authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoints).accessDeniedHandler(entryPoints))
