@@ -23,7 +23,7 @@ class LoginAttemptRepository {
         this.jdbc = jdbc;
     }
 
-    void record(
+    UUID record(
             @Nullable UUID orgId,
             String login,
             String address,
@@ -31,12 +31,21 @@ class LoginAttemptRepository {
             boolean succeeded,
             boolean throttled,
             @Nullable UUID deviceId) {
+        UUID id = Ids.newId();
         jdbc.sql("""
                         INSERT INTO login_attempt
                                (id, org_id, login, client_address, channel, succeeded, throttled, device_id)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(Ids.newId(), orgId, login, address, channel.name(), succeeded, throttled, deviceId)
+                .params(id, orgId, login, address, channel.name(), succeeded, throttled, deviceId)
+                .update();
+        return id;
+    }
+
+    /** The attempt, recorded as failed while its password was checked, succeeded. */
+    void succeeded(UUID attemptId) {
+        jdbc.sql("UPDATE login_attempt SET succeeded = true WHERE id = ?")
+                .param(attemptId)
                 .update();
     }
 
@@ -110,7 +119,10 @@ class LoginAttemptRepository {
                 .single();
     }
 
-    /** Serialises the counting of one login's failures, so that crossing a limit is noticed once. */
+    /**
+     * Serialises the admission of one login's attempts, so that concurrent guesses count against each
+     * other and crossing a limit is noticed once.
+     */
     void lock(UUID orgId, String login) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || lower(?), 0))")
                 .params(orgId.toString(), login)

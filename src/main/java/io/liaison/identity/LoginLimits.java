@@ -43,8 +43,43 @@ class LoginLimits {
         return window.failures() >= limits.maxFailuresPerAddress() ? window.wait(limits.window()) : Optional.empty();
     }
 
+    /**
+     * Whether this client may try a password of the member now. If so, the attempt is recorded as a
+     * failure at once, before the password is checked, so that concurrent guesses count against each
+     * other; {@link LoginAttemptRepository#succeeded} turns it into a success. A device that has failed
+     * too often loses its cookie and is judged as any client; for any client, the failure that puts the
+     * login over its limit tells the organization's administrators (through the audit log).
+     */
+    Admission admit(
+            UUID orgId,
+            UUID memberId,
+            String login,
+            String address,
+            LoginService.Channel channel,
+            @Nullable UUID device) {
+        return transaction.execute(status -> {
+            attempts.lock(orgId, login);
+            if (device != null) {
+                if (attempts.ofDevice(device, limits.forgetAfter()) < limits.maxFailuresPerDevice()) {
+                    return Admission.of(attempts.record(orgId, login, address, channel, false, false, device));
+                }
+                devices.revoke(device);
+            }
+            Optional<Duration> wait = delayFor(orgId, login, address);
+            if (wait.isPresent()) {
+                return new Admission(null, wait.get());
+            }
+            UUID attempt = attempts.record(orgId, login, address, channel, false, false, null);
+            int failures = attempts.ofLogin(orgId, login, limits.forgetAfter()).failures();
+            if (failures == limits.maxFailuresPerLogin()) {
+                events.publishEvent(new LoginThrottled(orgId, memberId, login, failures, address));
+            }
+            return Admission.of(attempt);
+        });
+    }
+
     /** How long a client without a device cookie of the member must wait before its password is tried. */
-    Optional<Duration> memberWait(UUID orgId, String login, String address) {
+    private Optional<Duration> delayFor(UUID orgId, String login, String address) {
         OffsetDateTime now = OffsetDateTime.now();
         Optional<Duration> client = delay(
                 attempts.ofClient(orgId, login, address, limits.forgetAfter()), limits.maxFailuresPerClient(), now);
@@ -53,33 +88,12 @@ class LoginLimits {
         return client.isEmpty() ? all : all.isEmpty() || all.get().compareTo(client.get()) < 0 ? client : all;
     }
 
-    /**
-     * Records a wrong password for the member. With a device, voids its cookie after too many; without,
-     * tells the organization's administrators (through the audit log) when this failure puts the login
-     * over its limit.
-     */
-    void failed(
-            UUID orgId,
-            UUID memberId,
-            String login,
-            String address,
-            LoginService.Channel channel,
-            @Nullable UUID device) {
-        if (device != null) {
-            attempts.record(orgId, login, address, channel, false, false, device);
-            if (attempts.ofDevice(device, limits.forgetAfter()) >= limits.maxFailuresPerDevice()) {
-                devices.revoke(device);
-            }
-            return;
+    /** Either the attempt, recorded as failed until the password proves right, or how long to wait. */
+    record Admission(@Nullable UUID attempt, @Nullable Duration retryAfter) {
+
+        static Admission of(UUID attempt) {
+            return new Admission(attempt, null);
         }
-        transaction.executeWithoutResult(status -> {
-            attempts.lock(orgId, login);
-            attempts.record(orgId, login, address, channel, false, false, null);
-            int failures = attempts.ofLogin(orgId, login, limits.forgetAfter()).failures();
-            if (failures == limits.maxFailuresPerLogin()) {
-                events.publishEvent(new LoginThrottled(orgId, memberId, login, failures, address));
-            }
-        });
     }
 
     /**

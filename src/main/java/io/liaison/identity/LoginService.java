@@ -2,8 +2,9 @@ package io.liaison.identity;
 
 import io.liaison.shared.LiaisonProperties;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -83,34 +84,28 @@ public class LoginService {
             attempts.record(null, name, address, channel, false, false, null);
             throw new LoginRefusedException(false);
         }
-        List<MemberRepository.Credentials> open = new ArrayList<>();
+        Map<MemberRepository.Credentials, UUID> admitted = new LinkedHashMap<>();
         Optional<Duration> wait = Optional.empty();
         for (MemberRepository.Credentials candidate : candidates) {
-            Optional<Duration> candidateWait = deviceOf(device, candidate) != null
-                    ? Optional.empty()
-                    : limits.memberWait(candidate.orgId(), name, address);
-            if (candidateWait.isEmpty()) {
-                open.add(candidate);
-            } else if (wait.isEmpty() || candidateWait.get().compareTo(wait.get()) < 0) {
-                wait = candidateWait;
+            LoginLimits.Admission admission = limits.admit(
+                    candidate.orgId(), candidate.id(), name, address, channel, deviceOf(device, candidate));
+            if (admission.attempt() != null) {
+                admitted.put(candidate, admission.attempt());
+            } else if (wait.isEmpty() || admission.retryAfter().compareTo(wait.get()) < 0) {
+                wait = Optional.ofNullable(admission.retryAfter());
             }
         }
-        if (open.isEmpty()) {
+        if (admitted.isEmpty()) {
             attempts.record(candidates.get(0).orgId(), name, address, channel, false, true, null);
             throw new LoginThrottledException(wait.orElseThrow());
         }
-        List<MemberRepository.Credentials> matching = open.stream()
+        List<MemberRepository.Credentials> matching = admitted.keySet().stream()
                 .filter(c -> password != null && passwords.matches(password, c.passwordHash()))
                 .toList();
         if (matching.size() == 1) {
             MemberRepository.Credentials member = matching.get(0);
-            attempts.record(member.orgId(), name, address, channel, true, false, deviceOf(device, member));
+            attempts.succeeded(admitted.get(member));
             return members.actor(member.id()).orElseThrow(() -> new LoginRefusedException(false));
-        }
-        for (MemberRepository.Credentials candidate : open) {
-            if (!matching.contains(candidate)) {
-                limits.failed(candidate.orgId(), candidate.id(), name, address, channel, deviceOf(device, candidate));
-            }
         }
         if (matching.isEmpty() && wait.isPresent()) {
             // The password may be that of a member whose login this client may not try yet.

@@ -14,6 +14,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.liaison.LiaisonIntegrationTest;
 import jakarta.servlet.http.Cookie;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +164,30 @@ class LoginRateLimitIntegrationTests {
         basicLogin(member.login(), member.password(), newAddress()).andExpect(status().isCreated());
         wait(member.login(), 241);
         basicLogin(member.login(), member.password(), address).andExpect(status().isCreated());
+    }
+
+    @Test
+    void guessesSentAtOnceCountAgainstEachOther() throws Exception {
+        String address = newAddress();
+        List<Callable<Integer>> guesses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String guess = "guess at once " + i;
+            guesses.add(() -> basicLogin(member.login(), guess, address)
+                    .andReturn()
+                    .getResponse()
+                    .getStatus());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : pool.invokeAll(guesses)) {
+                statuses.add(status.get());
+            }
+            assertThat(statuses).filteredOn(s -> s == 401).hasSize(5);
+            assertThat(statuses).filteredOn(s -> s == 429).hasSize(7);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
