@@ -20,3 +20,5 @@ ALTER TABLE login_attempt ADD COLUMN device_id uuid;
 DROP INDEX login_attempt_by_login;
 CREATE INDEX login_attempt_by_org_login ON login_attempt (org_id, lower(login), attempted_at);
 CREATE INDEX login_attempt_by_device ON login_attempt (device_id, attempted_at) WHERE device_id IS NOT NULL;
+-- The hourly cleanup deletes attempts by age.
+CREATE INDEX login_attempt_by_time ON login_attempt (attempted_at);

@@ -10,8 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Every login attempt, and the failures counted against an organization's login, a client, a device
- * and an address. Failures "without a device" are those of clients that presented no valid device
+ * Every login attempt that got as far as a password check, and the failures counted against an
+ * organization's login, a client, a device and an address. Attempts refused for waiting are not
+ * recorded: a stranger sending them as fast as he can must not fill the disk. ({@code throttled}
+ * marks such rows of earlier versions.) Failures "without a device" are those of clients that presented no valid device
  * cookie of the member.
  */
 @Repository
@@ -23,21 +25,15 @@ class LoginAttemptRepository {
         this.jdbc = jdbc;
     }
 
-    UUID record(
-            @Nullable UUID orgId,
-            String login,
-            String address,
-            LoginService.Channel channel,
-            boolean succeeded,
-            boolean throttled,
-            @Nullable UUID deviceId) {
+    /** A failed attempt; it becomes a success with {@link #succeeded} once its password proves right. */
+    UUID recordFailure(
+            @Nullable UUID orgId, String login, String address, LoginService.Channel channel, @Nullable UUID deviceId) {
         UUID id = Ids.newId();
         jdbc.sql("""
-                        INSERT INTO login_attempt
-                               (id, org_id, login, client_address, channel, succeeded, throttled, device_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO login_attempt (id, org_id, login, client_address, channel, succeeded, device_id)
+                        VALUES (?, ?, ?, ?, ?, false, ?)
                         """)
-                .params(id, orgId, login, address, channel.name(), succeeded, throttled, deviceId)
+                .params(id, orgId, login, address, channel.name(), deviceId)
                 .update();
         return id;
     }

@@ -61,7 +61,7 @@ class LoginLimits {
             attempts.lock(orgId, login);
             if (device != null) {
                 if (attempts.ofDevice(device, limits.forgetAfter()) < limits.maxFailuresPerDevice()) {
-                    return Admission.of(attempts.record(orgId, login, address, channel, false, false, device));
+                    return Admission.of(attempts.recordFailure(orgId, login, address, channel, device));
                 }
                 devices.revoke(device);
             }
@@ -69,7 +69,7 @@ class LoginLimits {
             if (wait.isPresent()) {
                 return new Admission(null, wait.get());
             }
-            UUID attempt = attempts.record(orgId, login, address, channel, false, false, null);
+            UUID attempt = attempts.recordFailure(orgId, login, address, channel, null);
             int failures = attempts.ofLogin(orgId, login, limits.forgetAfter()).failures();
             if (failures == limits.maxFailuresPerLogin()) {
                 events.publishEvent(new LoginThrottled(orgId, memberId, login, failures, address));

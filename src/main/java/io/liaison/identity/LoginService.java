@@ -13,8 +13,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Checks a login and password within the limits on failed attempts ({@link LoginLimits}), and
- * remembers the clients that logged in (device cookies). Every attempt is recorded. Not transactional
- * on purpose: a failed attempt must be kept even though the login is refused.
+ * remembers the clients that logged in (device cookies). Every attempt whose password is checked is
+ * recorded. Not transactional on purpose: a failed attempt must be kept even though the login is
+ * refused.
  */
 @Service
 public class LoginService {
@@ -75,13 +76,12 @@ public class LoginService {
         if (!known) {
             Optional<Duration> wait = limits.addressWait(address);
             if (wait.isPresent()) {
-                attempts.record(null, name, address, channel, false, true, null);
                 throw new LoginThrottledException(wait.get());
             }
         }
         if (candidates.isEmpty()) {
             passwords.matches(password == null ? "" : password, dummyHash);
-            attempts.record(null, name, address, channel, false, false, null);
+            attempts.recordFailure(null, name, address, channel, null);
             throw new LoginRefusedException(false);
         }
         Map<MemberRepository.Credentials, UUID> admitted = new LinkedHashMap<>();
@@ -96,7 +96,6 @@ public class LoginService {
             }
         }
         if (admitted.isEmpty()) {
-            attempts.record(candidates.get(0).orgId(), name, address, channel, false, true, null);
             throw new LoginThrottledException(wait.orElseThrow());
         }
         List<MemberRepository.Credentials> matching = admitted.keySet().stream()

@@ -55,7 +55,8 @@ public record LiaisonProperties(
      * forgetAfter} or a success. A client with a device cookie (kept {@code deviceLifetime}, at most
      * {@code devicesPerMember} a member) is judged by its own failures: after {@code
      * maxFailuresPerDevice} its cookie is void. {@code maxFailuresPerAddress} failures from an address
-     * within {@code window} block every login from it without a device cookie.
+     * within {@code window} block every login from it without a device cookie. Attempts are kept
+     * {@code keepAttempts}.
      */
     public record Login(
             @DefaultValue("5") int maxFailuresPerClient,
@@ -67,5 +68,6 @@ public record LiaisonProperties(
             @DefaultValue("180d") Duration deviceLifetime,
             @DefaultValue("10") int devicesPerMember,
             @DefaultValue("20") int maxFailuresPerAddress,
-            @DefaultValue("15m") Duration window) {}
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("30d") Duration keepAttempts) {}
 }
