@@ -45,18 +45,21 @@ class LoginAttemptRepository {
                 .update();
     }
 
-    /** Failures without a device from this address for the login, since its last success from there. */
-    Failures ofClient(UUID orgId, String login, String address, Duration forgetAfter) {
-        return jdbc.sql("""
+    /**
+     * Failures without a device from this address for the login, since its last success from there;
+     * with no organization, of a login that named no member.
+     */
+    Failures ofClient(@Nullable UUID orgId, String login, String address, Duration forgetAfter) {
+        return jdbc.sql(ofOrg(orgId, """
                         SELECT count(*) AS failures, max(attempted_at) AS last FROM login_attempt
-                         WHERE org_id = :org AND lower(login) = lower(:login) AND client_address = :address
+                         WHERE ORG AND lower(login) = lower(:login) AND client_address = :address
                            AND NOT succeeded AND NOT throttled AND device_id IS NULL
                            AND attempted_at > now() - make_interval(secs => :seconds)
                            AND attempted_at > coalesce((SELECT max(attempted_at) FROM login_attempt
-                                                         WHERE org_id = :org AND lower(login) = lower(:login)
+                                                         WHERE ORG AND lower(login) = lower(:login)
                                                            AND client_address = :address AND succeeded),
                                                        '-infinity')
-                        """)
+                        """))
                 .param("org", orgId)
                 .param("login", login)
                 .param("address", address)
@@ -69,17 +72,17 @@ class LoginAttemptRepository {
      * Failures without a device for the login from every address, since its last success without a
      * device: a member logging in on a known device does not give a guesser a fresh start.
      */
-    Failures ofLogin(UUID orgId, String login, Duration forgetAfter) {
-        return jdbc.sql("""
+    Failures ofLogin(@Nullable UUID orgId, String login, Duration forgetAfter) {
+        return jdbc.sql(ofOrg(orgId, """
                         SELECT count(*) AS failures, max(attempted_at) AS last FROM login_attempt
-                         WHERE org_id = :org AND lower(login) = lower(:login)
+                         WHERE ORG AND lower(login) = lower(:login)
                            AND NOT succeeded AND NOT throttled AND device_id IS NULL
                            AND attempted_at > now() - make_interval(secs => :seconds)
                            AND attempted_at > coalesce((SELECT max(attempted_at) FROM login_attempt
-                                                         WHERE org_id = :org AND lower(login) = lower(:login)
+                                                         WHERE ORG AND lower(login) = lower(:login)
                                                            AND succeeded AND device_id IS NULL),
                                                        '-infinity')
-                        """)
+                        """))
                 .param("org", orgId)
                 .param("login", login)
                 .param("seconds", forgetAfter.toSeconds())
@@ -119,11 +122,16 @@ class LoginAttemptRepository {
      * Serialises the admission of one login's attempts, so that concurrent guesses count against each
      * other and crossing a limit is noticed once.
      */
-    void lock(UUID orgId, String login) {
+    void lock(@Nullable UUID orgId, String login) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || lower(?), 0))")
-                .params(orgId.toString(), login)
+                .params(String.valueOf(orgId), login)
                 .query()
                 .singleRow();
+    }
+
+    /** The organization's rows ({@code ORG} in {@code sql}), or those of logins that named no member. */
+    private static String ofOrg(@Nullable UUID orgId, String sql) {
+        return sql.replace("ORG", orgId == null ? "org_id IS NULL" : "org_id = :org");
     }
 
     /** How many failures, and when the last one was. */

@@ -48,11 +48,13 @@ class LoginLimits {
      * failure at once, before the password is checked, so that concurrent guesses count against each
      * other; {@link LoginAttemptRepository#succeeded} turns it into a success. A device that has failed
      * too often loses its cookie and is judged as any client; for any client, the failure that puts the
-     * login over its limit tells the organization's administrators (through the audit log).
+     * login over its limit tells the organization's administrators (through the audit log). A login
+     * that names no member ({@code memberId} null) is judged by the same rules, so that the answers do
+     * not tell which logins exist.
      */
     Admission admit(
-            UUID orgId,
-            UUID memberId,
+            @Nullable UUID orgId,
+            @Nullable UUID memberId,
             String login,
             String address,
             LoginService.Channel channel,
@@ -71,7 +73,7 @@ class LoginLimits {
             }
             UUID attempt = attempts.recordFailure(orgId, login, address, channel, null);
             int failures = attempts.ofLogin(orgId, login, limits.forgetAfter()).failures();
-            if (failures == limits.maxFailuresPerLogin()) {
+            if (memberId != null && failures == limits.maxFailuresPerLogin()) {
                 events.publishEvent(new LoginThrottled(orgId, memberId, login, failures, address));
             }
             return Admission.of(attempt);
@@ -79,7 +81,7 @@ class LoginLimits {
     }
 
     /** How long a client without a device cookie of the member must wait before its password is tried. */
-    private Optional<Duration> delayFor(UUID orgId, String login, String address) {
+    private Optional<Duration> delayFor(@Nullable UUID orgId, String login, String address) {
         OffsetDateTime now = OffsetDateTime.now();
         Optional<Duration> client = delay(
                 attempts.ofClient(orgId, login, address, limits.forgetAfter()), limits.maxFailuresPerClient(), now);

@@ -80,8 +80,11 @@ public class LoginService {
             }
         }
         if (candidates.isEmpty()) {
+            LoginLimits.Admission admission = limits.admit(null, null, name, address, channel, null);
+            if (admission.attempt() == null) {
+                throw new LoginThrottledException(admission.retryAfter());
+            }
             passwords.matches(password == null ? "" : password, dummyHash);
-            attempts.recordFailure(null, name, address, channel, null);
             throw new LoginRefusedException(false);
         }
         Map<MemberRepository.Credentials, UUID> admitted = new LinkedHashMap<>();

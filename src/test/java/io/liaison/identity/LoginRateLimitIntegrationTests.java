@@ -230,9 +230,23 @@ class LoginRateLimitIntegrationTests {
             mvc.perform(post("/api/v1/tokens")
                             .header(HttpHeaders.AUTHORIZATION, basic(other.code() + "/" + member.login(), "guess"))
                             .with(from(newAddress())))
-                    .andExpect(status().isUnauthorized());
+                    .andExpect(status().is4xxClientError());
         }
         basicLogin(member.login(), member.password(), newAddress()).andExpect(status().isCreated());
+    }
+
+    @Test
+    void aLoginThatNamesNoMemberIsAnsweredAsOneThatDoes() throws Exception {
+        String address = newAddress();
+        String nobody = Api.unique("nobody");
+        for (int i = 0; i < 5; i++) {
+            basicLogin(nobody, "guess " + i, address).andExpect(status().isUnauthorized());
+            basicLogin(member.login(), "guess " + i, address).andExpect(status().isUnauthorized());
+        }
+        assertThat(retryAfter(basicLogin(nobody, "guess", address).andExpect(status().isTooManyRequests())))
+                .isBetween(55, 60);
+        assertThat(retryAfter(basicLogin(member.login(), "guess", address).andExpect(status().isTooManyRequests())))
+                .isBetween(55, 60);
     }
 
     @Test
