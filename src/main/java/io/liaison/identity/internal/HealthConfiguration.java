@@ -11,12 +11,13 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The free space where the database and files are kept, as {@code diskSpace} in the health details:
- * Boot's own check names the directory, and health details name no paths of the server.
+ * Boot's own check names the directory, and health details name no paths of the server. Below
+ * Boot's threshold of 10 MB it is DOWN.
  */
 @Configuration(proxyBeanMethods = false)
 class HealthConfiguration {
 
-    static final DataSize THRESHOLD = DataSize.ofMegabytes(100);
+    static final DataSize THRESHOLD = DataSize.ofMegabytes(10);
 
     @Bean
     HealthIndicator diskSpaceHealthIndicator(LiaisonProperties properties) {
