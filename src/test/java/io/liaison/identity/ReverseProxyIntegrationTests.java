@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,9 @@ class ReverseProxyIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Value("${server.tomcat.remoteip.internal-proxies}")
+    String trustedProxies;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -95,5 +99,14 @@ class ReverseProxyIntegrationTests {
         assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("SESSION="));
         assertThat(cookies).allSatisfy(c -> assertThat(c).doesNotContain("Secure"));
         assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    @Test
+    void onlyAProxyOnThisMachineIsTrustedByDefault() {
+        Pattern trusted = Pattern.compile(trustedProxies);
+        assertThat(List.of("127.0.0.1", "127.1.2.3", "0:0:0:0:0:0:0:1"))
+                .allMatch(a -> trusted.matcher(a).matches());
+        assertThat(List.of("10.0.0.5", "192.168.1.10", "172.17.0.1", "203.0.113.7", "fd00::1"))
+                .noneMatch(a -> trusted.matcher(a).matches());
     }
 }
