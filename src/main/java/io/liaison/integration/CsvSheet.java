@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A CSV file in any of the encodings {@link TextEncoding} detects, separated by commas,
  * semicolons or tabs (whichever the header line has most of), with quoted fields that may span
- * lines. The first record is the header.
+ * lines. The first record is the header. The {@code '} by which an export keeps a cell from being
+ * a formula is taken away again.
  */
 final class CsvSheet implements Sheet {
 
@@ -85,7 +86,7 @@ final class CsvSheet implements Sheet {
     private static List<String> clean(List<String> cells) {
         List<String> result = new ArrayList<>(cells.size());
         for (String cell : cells) {
-            result.add(cell == null ? "" : cell.strip());
+            result.add(cell == null ? "" : FormulaGuard.unescape(cell.strip()));
         }
         return result;
     }

@@ -47,9 +47,27 @@ public record LiaisonProperties(
     /** How long deleted contacts stay restorable before they are purged for good. */
     public record Trash(@DefaultValue("30d") Duration retention) {}
 
-    /** How many failed logins are tolerated, per login and per client address, within a window. */
+    /**
+     * Failed logins. A client without a device cookie of the member is slowed after {@code
+     * maxFailuresPerClient} failures for an organization's login from its address, and every such client
+     * after {@code maxFailuresPerLogin} failures for that login together: {@code firstDelay}, doubling
+     * with each further failure up to {@code maxDelay}. Failures are forgotten after {@code
+     * forgetAfter} or a success. A client with a device cookie (kept {@code deviceLifetime}, at most
+     * {@code devicesPerMember} a member) is judged by its own failures: after {@code
+     * maxFailuresPerDevice} its cookie is void. {@code maxFailuresPerAddress} failures from an address
+     * within {@code window} block every login from it without a device cookie. Attempts are kept
+     * {@code keepAttempts}.
+     */
     public record Login(
-            @DefaultValue("5") int maxFailuresPerLogin,
+            @DefaultValue("5") int maxFailuresPerClient,
+            @DefaultValue("10") int maxFailuresPerLogin,
+            @DefaultValue("1m") Duration firstDelay,
+            @DefaultValue("1h") Duration maxDelay,
+            @DefaultValue("24h") Duration forgetAfter,
+            @DefaultValue("10") int maxFailuresPerDevice,
+            @DefaultValue("180d") Duration deviceLifetime,
+            @DefaultValue("10") int devicesPerMember,
             @DefaultValue("20") int maxFailuresPerAddress,
-            @DefaultValue("15m") Duration window) {}
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("30d") Duration keepAttempts) {}
 }
