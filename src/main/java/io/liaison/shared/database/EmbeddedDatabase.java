@@ -87,36 +87,11 @@ public final class EmbeddedDatabase implements Closeable {
             }
             String superuserPassword = PasswordFile.readOrCreate(superuserPasswordFile);
             String rolePassword = PasswordFile.readOrCreate(dataDir.resolve(ROLE_PASSWORD_FILE));
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(cluster)
-                    .setCleanDataDirectory(false)
-                    .setLocaleConfig("lc-collate", "C")
-                    .setLocaleConfig("lc-ctype", "C.UTF-8")
-                    // Not locales: zonky passes these to initdb as --name=value after its own "-A trust",
-                    // so a new cluster asks for passwords from its first start.
-                    .setLocaleConfig("auth", "scram-sha-256")
-                    .setLocaleConfig(
-                            "pwfile", superuserPasswordFile.toAbsolutePath().toString())
-                    // zonky connects as postgres to see that the server is up.
-                    .setConnectConfig("password", superuserPassword)
-                    // zonky starts the server with -F (fsync off, for throw-away test databases); a -c
-                    // after it wins. Without fsync a power loss can lose committed data or corrupt the
-                    // cluster.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("password_encryption", "scram-sha-256")
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("listen_addresses", "localhost")
-                    // No Unix socket (zonky's binaries would put it in /tmp): TCP on localhost only.
-                    .setServerConfig("unix_socket_directories", "")
-                    .setServerConfig("shared_buffers", sharedBuffers != null ? sharedBuffers : defaultSharedBuffers())
-                    // Room to hash a search's list of name matches instead of scanning it per row.
-                    .setServerConfig("work_mem", "16MB")
-                    // An import of a million contacts writes several GB of WAL; at the default 1 GB a
-                    // checkpoint every few seconds makes each first change of a page log the whole page.
-                    .setServerConfig("max_wal_size", "4GB")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
+            EmbeddedPostgres postgres = startServer(
+                    cluster,
+                    superuserPasswordFile,
+                    superuserPassword,
+                    sharedBuffers != null ? sharedBuffers : defaultSharedBuffers());
             EmbeddedDatabase database = new EmbeddedDatabase(
                     channel, lock, postgres, runningServer(cluster).orElse(null), rolePassword);
             try {
@@ -140,6 +115,41 @@ public final class EmbeddedDatabase implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
+    }
+
+    private static EmbeddedPostgres startServer(
+            Path cluster, Path superuserPasswordFile, String superuserPassword, String sharedBuffers)
+            throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(cluster)
+                .setCleanDataDirectory(false)
+                .setLocaleConfig("lc-collate", "C")
+                .setLocaleConfig("lc-ctype", "C.UTF-8")
+                // Not locales: zonky passes these to initdb as --name=value after its own "-A trust",
+                // so a new cluster asks for passwords from its first start.
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig(
+                        "pwfile", superuserPasswordFile.toAbsolutePath().toString())
+                // zonky connects as postgres to see that the server is up.
+                .setConnectConfig("password", superuserPassword)
+                // zonky starts the server with -F (fsync off, for throw-away test databases); a -c
+                // after it wins. Without fsync a power loss can lose committed data or corrupt the
+                // cluster.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("listen_addresses", "localhost")
+                // No Unix socket (zonky's binaries would put it in /tmp): TCP on localhost only.
+                .setServerConfig("unix_socket_directories", "")
+                .setServerConfig("shared_buffers", sharedBuffers)
+                // Room to hash a search's list of name matches instead of scanning it per row.
+                .setServerConfig("work_mem", "16MB")
+                // An import of a million contacts writes several GB of WAL; at the default 1 GB a
+                // checkpoint every few seconds makes each first change of a page log the whole page.
+                .setServerConfig("max_wal_size", "4GB")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
     }
 
     static String defaultSharedBuffers() {
