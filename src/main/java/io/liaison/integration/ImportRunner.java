@@ -56,6 +56,8 @@ class ImportRunner {
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
     private final int batchSize;
+    private final ImportLimits limits;
+    private final JobFailures failures;
 
     ImportRunner(
             ImportJobRepository jobs,
@@ -66,8 +68,10 @@ class ImportRunner {
             TagService tags,
             CustomFieldService customFields,
             PlatformTransactionManager transactions,
-            LiaisonProperties properties) {
+            LiaisonProperties properties,
+            JobFailures failures) {
         this.jobs = jobs;
+        this.failures = failures;
         this.files = files;
         this.contactImport = contactImport;
         this.keyWriter = keyWriter;
@@ -78,6 +82,7 @@ class ImportRunner {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.batchSize = properties.imports().batchSize();
+        this.limits = ImportLimits.of(properties);
     }
 
     @Bean
@@ -120,7 +125,7 @@ class ImportRunner {
             jobs.finish(jobId, ImportJob.FAILED, e.getMessage());
             return true;
         } catch (LiaisonException e) {
-            jobs.finish(jobId, ImportJob.FAILED, ContactImport.reason(e));
+            jobs.finish(jobId, ImportJob.FAILED, failures.reason(e, actor.get().locale()));
             return true;
         } catch (RuntimeException e) {
             log.error("Import {} failed", jobId, e);
@@ -171,7 +176,7 @@ class ImportRunner {
                 jobs.start(job.id(), count());
             }
             try (Sheet sheet = ImportFormat.open(
-                    files.path(job.id()), job.format(), job.settings().sheet())) {
+                    files.path(job.id()), job.format(), job.settings().sheet(), limits)) {
                 ColumnMapping mapping =
                         ColumnMapping.of(sheet.header(), job.settings().mapping(), directory.customFieldKeysByLabel());
                 RowMapper mapper =
@@ -247,7 +252,7 @@ class ImportRunner {
         private int count() throws IOException {
             int total = 0;
             try (Sheet sheet = ImportFormat.open(
-                    files.path(job.id()), job.format(), job.settings().sheet())) {
+                    files.path(job.id()), job.format(), job.settings().sheet(), limits)) {
                 Sheet.Record record;
                 while ((record = sheet.next()) != null) {
                     if (!record.blank()) {

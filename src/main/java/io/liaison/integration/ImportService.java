@@ -10,6 +10,7 @@ import io.liaison.identity.MemberService;
 import io.liaison.identity.Permission;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.LiaisonProperties;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +56,7 @@ public class ImportService {
     private final CustomFieldService customFields;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
+    private final ImportLimits limits;
 
     ImportService(
             ImportJobRepository jobs,
@@ -66,7 +68,8 @@ public class ImportService {
             MemberService members,
             TagService tags,
             CustomFieldService customFields,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            LiaisonProperties properties) {
         this.jobs = jobs;
         this.uploads = uploads;
         this.files = files;
@@ -79,6 +82,7 @@ public class ImportService {
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.limits = ImportLimits.of(properties);
     }
 
     /** Stores the file and starts a job on it. */
@@ -162,14 +166,14 @@ public class ImportService {
             return List.of();
         }
         try {
-            return XlsxSheet.names(files.path(id));
+            return XlsxSheet.names(files.path(id), limits);
         } catch (IOException e) {
             throw LiaisonException.invalid("file", "cannot be read as " + format + ": " + e.getMessage());
         }
     }
 
     private List<String> header(UUID id, String format, @Nullable String sheetName) {
-        try (Sheet sheet = ImportFormat.open(files.path(id), format, sheetName)) {
+        try (Sheet sheet = ImportFormat.open(files.path(id), format, sheetName, limits)) {
             if (sheet.header().stream().allMatch(String::isBlank)) {
                 throw LiaisonException.invalid("file", "has no header row; its first row must name the columns");
             }
@@ -342,7 +346,7 @@ public class ImportService {
         List<PreviewRow> rows = new ArrayList<>();
         List<ContactImport.Row> bodies = new ArrayList<>();
         List<Sheet.Record> records = new ArrayList<>();
-        try (Sheet sheet = ImportFormat.open(files.path(id), format, options.sheet())) {
+        try (Sheet sheet = ImportFormat.open(files.path(id), format, options.sheet(), limits)) {
             Sheet.Record record;
             while (records.size() < PREVIEW_ROWS && (record = sheet.next()) != null) {
                 if (!record.blank()) {
