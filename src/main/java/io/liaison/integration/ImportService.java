@@ -11,6 +11,7 @@ import io.liaison.identity.Permission;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.LiaisonProperties;
+import io.liaison.shared.MergePatch;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -150,6 +151,7 @@ public class ImportService {
     }
 
     private void permitted(Actor actor, ImportOptions options) {
+        MergePatch.atMost("mapping", options.mapping(), limits.maxColumns());
         if (!options.mode().equals("update") && !actor.can(Permission.CONTACT_CREATE)) {
             throw LiaisonException.forbidden("import contacts");
         }
