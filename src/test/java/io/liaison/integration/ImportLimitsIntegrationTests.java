@@ -61,15 +61,15 @@ class ImportLimitsIntegrationTests {
                 "");
         assertThat(workbook.length).isLessThan(400_000);
         String body = mvc.perform(
-                        Imports.upload("/api/v1/imports/preview", org.adminToken(), "big.xlsx", workbook, Map.of()))
+                        Imports.upload("/api/v1/imports/preview", org.adminToken(), "big.xlsx", workbook, Map.of())
+                                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.type").value("/problems/import-cell-too-long"))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(body)
-                .contains(
-                        "The cell in row 2, column B has more than 32,767 characters (liaison.imports.max-cell-chars).")
+                .contains("第 2 行 B 列的单元格超过 32,767 个字符（liaison.imports.max-cell-chars）。")
                 .hasSizeLessThan(1_000);
     }
 
@@ -92,6 +92,7 @@ class ImportLimitsIntegrationTests {
         byte[] fits = ("name,note\n张三," + "x".repeat(32_767) + "\n").getBytes(StandardCharsets.UTF_8);
         mvc.perform(Imports.upload("/api/v1/imports/preview", org.adminToken(), "fits.csv", fits, Map.of()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.rows[0].record").value(2));
+                .andExpect(jsonPath("$.rows[0].record").value(2))
+                .andExpect(jsonPath("$.rows[0].cells[1]").value("x".repeat(500) + "…"));
     }
 }
