@@ -22,6 +22,10 @@ final class XmlScan {
     private static final Pattern REFERENCE = Pattern.compile("\\sr=\"([A-Z]{1,3})([0-9]{1,7})\"");
     private static final Pattern SHARED = Pattern.compile("\\st=\"s\"");
     private static final byte[] CDATA = "![CDATA[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] C = {'c'};
+    private static final byte[] V = {'v'};
+    private static final byte[] SI = {'s', 'i'};
+    private static final byte[] ROW = {'r', 'o', 'w'};
 
     private final String entry;
     private final int maxChars;
@@ -38,8 +42,10 @@ final class XmlScan {
     private int tagRun;
     private boolean inGroup;
     private int lastTwo;
-    private String column = "";
-    private int row;
+    private final byte[] cellTag = new byte[512];
+    private int cellTagLength;
+    private int nameStart;
+    private int nameEnd;
     private boolean sharedCell;
     private boolean inValue;
     private long value;
@@ -142,7 +148,7 @@ final class XmlScan {
             longStrings.add(stringNumber);
             noted = true;
         } else if (sheet) {
-            throw LimitedSheet.cellTooLong(maxChars, row, column);
+            throw cellTooLong();
         } else {
             throw LiaisonException.tooLarge(
                     "import-text-too-long",
@@ -154,55 +160,79 @@ final class XmlScan {
     }
 
     private void endTag() {
+        if (!sheet && !strings) {
+            return;
+        }
         boolean closing = tagLength > 0 && tag[0] == '/';
         boolean empty = tagLength > 0 && tag[tagLength - 1] == '/';
-        String name = name(closing ? 1 : 0);
-        if ((sheet && name.equals("c")) || (strings && name.equals("si"))) {
+        name(closing ? 1 : 0);
+        boolean cell = sheet && named(C);
+        if (cell || (strings && named(SI))) {
             inGroup = !closing && !empty;
             run = 0;
             noted = false;
         }
-        if (sheet && name.equals("row") && !closing) {
+        if (sheet && !closing && named(ROW)) {
             cells = 0;
-        } else if (sheet && name.equals("c") && !closing) {
+        } else if (cell && !closing) {
             if (++cells > EXCEL_COLUMNS) {
                 throw LiaisonException.invalid(
                         "file", "has a row of more than " + EXCEL_COLUMNS + " cells, which Excel never writes");
             }
-            String attributes = new String(tag, 0, tagLength, StandardCharsets.ISO_8859_1);
-            Matcher reference = REFERENCE.matcher(attributes);
-            if (reference.find()) {
-                column = reference.group(1);
-                row = Integer.parseInt(reference.group(2));
-            }
-            sharedCell = SHARED.matcher(attributes).find();
-        } else if (sheet && name.equals("v")) {
+            // Kept as bytes: the reference is read only for a cell that is refused.
+            System.arraycopy(tag, 0, cellTag, 0, tagLength);
+            cellTagLength = tagLength;
+            sharedCell = locate && SHARED.matcher(cellAttributes()).find();
+        } else if (sheet && named(V)) {
             inValue = !closing && !empty;
             if (closing && locate && sharedCell && longStrings.contains((int) value)) {
-                throw LimitedSheet.cellTooLong(maxChars, row, column);
+                throw cellTooLong();
             }
             value = 0;
-        } else if (strings && name.equals("si") && !closing) {
+        } else if (strings && !closing && named(SI)) {
             stringNumber++;
         }
     }
 
-    /** The tag's local name, without a namespace prefix. */
-    private String name(int from) {
-        int end = from;
-        int start = from;
-        while (end < tagLength
-                && tag[end] != ' '
-                && tag[end] != '/'
-                && tag[end] != '\t'
-                && tag[end] != '\n'
-                && tag[end] != '\r') {
-            if (tag[end] == ':') {
-                start = end + 1;
+    private String cellAttributes() {
+        return new String(cellTag, 0, cellTagLength, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The last cell's refusal, named by its reference (row 0 and no column when it had none). */
+    private LiaisonException cellTooLong() {
+        Matcher reference = REFERENCE.matcher(cellAttributes());
+        return reference.find()
+                ? LimitedSheet.cellTooLong(maxChars, Integer.parseInt(reference.group(2)), reference.group(1))
+                : LimitedSheet.cellTooLong(maxChars, 0, "");
+    }
+
+    /** Finds the tag's local name, without a namespace prefix, between {@code nameStart} and {@code nameEnd}. */
+    private void name(int from) {
+        nameStart = from;
+        nameEnd = from;
+        while (nameEnd < tagLength
+                && tag[nameEnd] != ' '
+                && tag[nameEnd] != '/'
+                && tag[nameEnd] != '\t'
+                && tag[nameEnd] != '\n'
+                && tag[nameEnd] != '\r') {
+            if (tag[nameEnd] == ':') {
+                nameStart = nameEnd + 1;
             }
-            end++;
+            nameEnd++;
         }
-        return new String(tag, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    private boolean named(byte[] name) {
+        if (nameEnd - nameStart != name.length) {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (tag[nameStart + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean startsWith(byte[] prefix) {

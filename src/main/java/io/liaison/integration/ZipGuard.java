@@ -3,10 +3,15 @@ package io.liaison.integration;
 import io.liaison.shared.LiaisonException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -26,9 +31,33 @@ final class ZipGuard {
     /** The ratio is judged only past this many inflated bytes: small parts compress unevenly. */
     private static final long RATIO_GRACE = 1 << 20;
 
+    /**
+     * Files found within the limits, as they were then: an upload is opened several times (its
+     * header, its rows, its worksheets' names, a job's count and run) and never changes, so it is
+     * read here once.
+     */
+    private static final Map<Checked, Boolean> PASSED = new ConcurrentHashMap<>();
+
+    private static final int REMEMBERED = 1000;
+
+    private record Checked(Path file, long size, FileTime modified, ImportLimits limits) {}
+
     private ZipGuard() {}
 
     static void check(Path file, ImportLimits limits) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        Checked checked = new Checked(file, attributes.size(), attributes.lastModifiedTime(), limits);
+        if (PASSED.containsKey(checked)) {
+            return;
+        }
+        scan(file, limits);
+        if (PASSED.size() >= REMEMBERED) {
+            PASSED.clear();
+        }
+        PASSED.put(checked, true);
+    }
+
+    private static void scan(Path file, ImportLimits limits) throws IOException {
         Set<Integer> longStrings = new HashSet<>();
         try (ZipFile zip = ZipFile.builder().setFile(file.toFile()).get()) {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {

@@ -18,8 +18,11 @@ class ZipGuardTests {
     @TempDir
     Path dir;
 
+    int files;
+
+    /** A new file each time: the guard remembers the files it passed. */
     Path file(byte[] bytes) throws Exception {
-        return Files.write(dir.resolve("book.xlsx"), bytes);
+        return Files.write(dir.resolve("book" + ++files + ".xlsx"), bytes);
     }
 
     LiaisonException refusal(byte[] workbook) throws Exception {
