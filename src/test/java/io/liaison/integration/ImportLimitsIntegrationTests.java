@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Api;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,9 @@ class ImportLimitsIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ImportRunner runner;
 
     Api.Org org;
 
@@ -94,5 +98,23 @@ class ImportLimitsIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rows[0].record").value(2))
                 .andExpect(jsonPath("$.rows[0].cells[1]").value("x".repeat(500) + "…"));
+    }
+
+    @Test
+    void aJobThatMeetsALimitPastItsFirstRowsEndsFailedNamingIt() throws Exception {
+        StringBuilder csv = new StringBuilder("name,mobile\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append("张")
+                    .append(i)
+                    .append(",1381234")
+                    .append(String.format("%04d", i))
+                    .append('\n');
+        }
+        csv.append("李四").append(",x".repeat(250)).append('\n');
+        String job = new Imports(mvc, runner)
+                .importFile(org.adminToken(), "late.csv", csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat((String) JsonPath.read(job, "$.status")).isEqualTo("failed");
+        assertThat((String) JsonPath.read(job, "$.failure"))
+                .isEqualTo("第 22 行有 251 列，最多读取 200 列（liaison.imports.max-columns）。");
     }
 }
