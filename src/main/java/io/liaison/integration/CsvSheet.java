@@ -22,8 +22,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class CsvSheet implements Sheet {
 
-    private static final int MAX_COLUMNS = 500;
-
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
@@ -47,10 +45,6 @@ final class CsvSheet implements Sheet {
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
-        }
-        if (header.size() > MAX_COLUMNS) {
-            close();
-            throw new IOException("The file has " + header.size() + " columns; at most " + MAX_COLUMNS + " are read.");
         }
     }
 

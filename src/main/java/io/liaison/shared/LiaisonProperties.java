@@ -37,12 +37,20 @@ public record LiaisonProperties(
 
     /**
      * Imports: the largest file accepted, how many records one transaction takes, and how long
-     * files and finished jobs are kept.
+     * files and finished jobs are kept; then the limits of what one file may hold, so that a small
+     * upload cannot exhaust memory: records (rows or cards), columns, characters in a cell, and
+     * for a workbook (a ZIP) the inflated size of each of its parts and how many times that part
+     * may be larger than its compressed bytes.
      */
     public record Imports(
             @DefaultValue("200MB") DataSize maxFileSize,
             @DefaultValue("5000") int batchSize,
-            @DefaultValue("24h") Duration keepFiles) {}
+            @DefaultValue("24h") Duration keepFiles,
+            @DefaultValue("1000000") int maxRows,
+            @DefaultValue("200") int maxColumns,
+            @DefaultValue("32767") int maxCellChars,
+            @DefaultValue("100MB") DataSize maxEntrySize,
+            @DefaultValue("100") int maxCompressionRatio) {}
 
     /** How long deleted contacts stay restorable before they are purged for good. */
     public record Trash(@DefaultValue("30d") Duration retention) {}
