@@ -143,7 +143,12 @@ final class FuzzValues {
     }
 
     /** JSON text that is written as it is, for numbers and nestings no Java value spells. */
-    record Raw(String json) {}
+    record Raw(String json) {
+        @Override
+        public String toString() {
+            return json;
+        }
+    }
 
     /** {@code value} as JSON with every non-ASCII character escaped, lone surrogates included. */
     static String json(@Nullable Object value) {
