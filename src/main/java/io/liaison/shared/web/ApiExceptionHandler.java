@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
 
 /** Turns every failure of a REST controller into problem details; a 500 never shows a stack trace. */
@@ -52,10 +53,11 @@ class ApiExceptionHandler {
                 problems.of(HttpStatus.BAD_REQUEST, "validation", summary, request, summary), errors));
     }
 
+    /** Jackson's own messages name Java types and classes, so the answer says it in our words. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getMostSpecificCause();
-        String detail;
+        log.debug("Unreadable body of {} {}: {}", request.getMethod(), request.getRequestURI(), cause.getMessage());
         if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
             String field = bind.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
@@ -69,12 +71,30 @@ class ApiExceptionHandler {
                             request,
                             field + ": has the wrong type"),
                     List.of(new LiaisonException.FieldError(field, "has the wrong type"))));
-        } else if (cause instanceof JacksonException json) {
-            detail = "The request body is not valid JSON: " + json.getOriginalMessage();
-        } else {
-            detail = "The request needs a JSON body.";
         }
-        return respond(problems.of(HttpStatus.BAD_REQUEST, "malformed-request", detail, request, detail));
+        if (cause instanceof DatabindException) {
+            return respond(problems.withDetail(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-request",
+                    "problem.malformed-request.shape",
+                    "The request body must be a JSON object.",
+                    request));
+        }
+        if (cause instanceof JacksonException json) {
+            TokenStreamLocation at = json.getLocation();
+            int line = at == null ? 1 : Math.max(at.getLineNr(), 1);
+            int column = at == null ? 1 : Math.max(at.getColumnNr(), 1);
+            return respond(problems.withDetail(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-request",
+                    "problem.malformed-request.json",
+                    "The request body is not valid JSON (line {0}, column {1}).",
+                    request,
+                    line,
+                    column));
+        }
+        return respond(
+                problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "The request needs a JSON body.", request));
     }
 
     @ExceptionHandler
