@@ -1,6 +1,7 @@
 package io.liaison.integration;
 
 import io.liaison.contact.ContactFilter;
+import io.liaison.shared.Times;
 import io.liaison.shared.Validation;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -57,11 +58,12 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
         }
         List<UUID> ids = new ArrayList<>();
         if (body.get("contactIds") instanceof List<?> list) {
-            for (Object id : list) {
+            for (int i = 0; i < list.size(); i++) {
                 try {
-                    ids.add(UUID.fromString(String.valueOf(id)));
+                    ids.add(UUID.fromString(String.valueOf(list.get(i))));
                 } catch (IllegalArgumentException e) {
-                    v.reject("contactIds", "must be contact ids");
+                    // null, blank and other text alike: the element is named
+                    v.reject("contactIds[" + i + "]", "must be a contact id");
                     break;
                 }
             }
@@ -129,7 +131,12 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
             return null;
         }
         try {
-            return OffsetDateTime.parse(value);
+            OffsetDateTime at = OffsetDateTime.parse(value);
+            if (!Times.storable(at)) {
+                v.reject("filter." + key, Times.RULE);
+                return null;
+            }
+            return at;
         } catch (DateTimeParseException e) {
             v.reject("filter." + key, "must be a time such as 2026-01-31T00:00:00+08:00");
             return null;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,7 +71,7 @@ public final class MergePatch {
 
     /** A list of strings; {@code null} reads as the empty list. */
     public List<String> texts(String field) {
-        return list(field, v -> v instanceof String s ? s : null);
+        return list(field, (name, v) -> v instanceof String s ? s : null);
     }
 
     public @Nullable UUID id(String field) {
@@ -79,12 +79,12 @@ public final class MergePatch {
         return value == null ? null : parseId(field, value);
     }
 
-    /** A list of ids; {@code null} reads as the empty list. */
+    /** A list of ids; {@code null} reads as the empty list, a null or blank element names itself. */
     public List<UUID> ids(String field) {
-        return list(field, v -> v instanceof String s ? parseId(field, s) : null);
+        return list(field, (name, v) -> v instanceof String s ? parseId(name, s) : null);
     }
 
-    private <T> List<T> list(String field, Function<Object, @Nullable T> element) {
+    private <T> List<T> list(String field, BiFunction<String, Object, @Nullable T> element) {
         Object value = fields.get(field);
         if (value == null) {
             return List.of();
@@ -93,10 +93,15 @@ public final class MergePatch {
             throw LiaisonException.invalid(field, "must be a list");
         }
         List<T> result = new ArrayList<>();
-        for (Object item : raw) {
-            T converted = item == null ? null : element.apply(item);
+        for (int i = 0; i < raw.size(); i++) {
+            String name = field + "[" + i + "]";
+            Object item = raw.get(i);
+            if (item == null) {
+                throw LiaisonException.invalid(name, "must not be null");
+            }
+            T converted = element.apply(name, item);
             if (converted == null) {
-                throw LiaisonException.invalid(field, "has an element of the wrong type");
+                throw LiaisonException.invalid(name, "has the wrong type");
             }
             result.add(converted);
         }
@@ -104,6 +109,9 @@ public final class MergePatch {
     }
 
     private static UUID parseId(String field, String value) {
+        if (value.isBlank()) {
+            throw LiaisonException.invalid(field, "must not be empty");
+        }
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package io.liaison.shared.web;
 import io.liaison.shared.LiaisonException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -43,7 +44,10 @@ class ApiExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         List<LiaisonException.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new LiaisonException.FieldError(f.getField(), String.valueOf(f.getDefaultMessage())))
+                // a binding failure's own message names Java types; ours says what is wrong
+                .map(f -> new LiaisonException.FieldError(
+                        f.getField(),
+                        f.isBindingFailure() ? "has the wrong type" : String.valueOf(f.getDefaultMessage())))
                 .toList();
         String summary = errors.stream()
                 .map(f -> f.field() + ": " + f.message())
@@ -60,9 +64,9 @@ class ApiExceptionHandler {
         log.debug("Unreadable body of {} {}: {}", request.getMethod(), request.getRequestURI(), cause.getMessage());
         if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
             String field = bind.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> a + "." + b)
-                    .orElse("?");
+                    .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining())
+                    .replaceFirst("^\\.", "");
             return respond(problems.withErrors(
                     problems.of(
                             HttpStatus.BAD_REQUEST,

@@ -4,6 +4,8 @@ import io.liaison.shared.LiaisonException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -75,6 +77,41 @@ class JsonBodyText extends RequestBodyAdviceAdapter {
             }
         }
         return new Replayed(input.getHeaders(), body);
+    }
+
+    /**
+     * A record's lists read {@code [null]}, and {@code [""]} of ids, as a null element: refused naming
+     * the element, as maps' lists are by {@link io.liaison.shared.MergePatch}.
+     */
+    @Override
+    public Object afterBodyRead(
+            Object body,
+            HttpInputMessage input,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) {
+        if (body instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                if (value(record, component) instanceof List<?> list) {
+                    for (int i = 0; i < list.size(); i++) {
+                        if (list.get(i) == null) {
+                            throw LiaisonException.invalid(component.getName() + "[" + i + "]", "must not be empty");
+                        }
+                    }
+                }
+            }
+        }
+        return body;
+    }
+
+    private static @Nullable Object value(Record record, RecordComponent component) {
+        try {
+            Method accessor = component.getAccessor();
+            accessor.setAccessible(true);
+            return accessor.invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read " + component.getName() + " of a request body", e);
+        }
     }
 
     private JsonNode utf8Tree(byte[] body) {
