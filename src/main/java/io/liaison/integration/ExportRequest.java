@@ -58,12 +58,12 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
         }
         List<UUID> ids = new ArrayList<>();
         if (body.get("contactIds") instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
+            for (Object id : list) {
                 try {
-                    ids.add(UUID.fromString(String.valueOf(list.get(i))));
+                    ids.add(UUID.fromString(String.valueOf(id)));
                 } catch (IllegalArgumentException e) {
-                    // null, blank and other text alike: the element is named
-                    v.reject("contactIds[" + i + "]", "must be a contact id");
+                    // null, blank and other text alike; the ids before it were read, so its index is their count
+                    v.reject("contactIds[" + ids.size() + "]", "must be a contact id");
                     break;
                 }
             }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,7 +71,7 @@ public final class MergePatch {
 
     /** A list of strings; {@code null} reads as the empty list. */
     public List<String> texts(String field) {
-        return list(field, (name, v) -> v instanceof String s ? s : null);
+        return list(field, v -> v instanceof String s ? s : null);
     }
 
     public @Nullable UUID id(String field) {
@@ -79,12 +79,12 @@ public final class MergePatch {
         return value == null ? null : parseId(field, value);
     }
 
-    /** A list of ids; {@code null} reads as the empty list, a null or blank element names itself. */
+    /** A list of ids; {@code null} reads as the empty list. */
     public List<UUID> ids(String field) {
-        return list(field, (name, v) -> v instanceof String s ? parseId(name, s) : null);
+        return list(field, v -> v instanceof String s ? parseId(field, s) : null);
     }
 
-    private <T> List<T> list(String field, BiFunction<String, Object, @Nullable T> element) {
+    private <T> List<T> list(String field, Function<Object, @Nullable T> element) {
         Object value = fields.get(field);
         if (value == null) {
             return List.of();
@@ -94,12 +94,18 @@ public final class MergePatch {
         }
         List<T> result = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
+            // the element is named, so that a null or blank among many ids can be found
             String name = field + "[" + i + "]";
             Object item = raw.get(i);
             if (item == null) {
                 throw LiaisonException.invalid(name, "must not be null");
             }
-            T converted = element.apply(name, item);
+            T converted;
+            try {
+                converted = element.apply(item);
+            } catch (LiaisonException e) {
+                throw LiaisonException.invalid(name, e.errors().get(0).message());
+            }
             if (converted == null) {
                 throw LiaisonException.invalid(name, "has the wrong type");
             }

@@ -3,8 +3,9 @@ package io.liaison.shared;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The place of a tag group, tag, custom field or department in its list: 0 to {@value #MAX}, so
- * that the next item's place (one after the last, never past {@value #MAX}) cannot overflow.
+ * The place of a tag group, tag, custom field or department in its list: -{@value #MAX} (to come
+ * before the default places from 0) to {@value #MAX}, so that the next item's place (one after the
+ * last, never past {@value #MAX}) cannot overflow.
  */
 public final class SortOrder {
 
@@ -16,8 +17,8 @@ public final class SortOrder {
     private SortOrder() {}
 
     public static @Nullable Integer checked(String field, @Nullable Integer order) {
-        if (order != null && (order < 0 || order > MAX)) {
-            throw LiaisonException.invalid(field, "must be between 0 and " + MAX);
+        if (order != null && (order < -MAX || order > MAX)) {
+            throw LiaisonException.invalid(field, "must be between -" + MAX + " and " + MAX);
         }
         return order;
     }

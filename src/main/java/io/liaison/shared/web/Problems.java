@@ -27,6 +27,9 @@ public class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
+    /** What a field's message says when all it had was a library's words. */
+    static final String UNREADABLE = "cannot be read";
+
     private final MessageSource messages;
     private final JsonMapper json;
 
@@ -74,7 +77,8 @@ public class Problems {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create("/problems/" + slug));
         problem.setTitle(messages.getMessage("problem." + slug + ".title", null, status.getReasonPhrase(), locale));
-        problem.setDetail(messages.getMessage(detailKey, args, fallback, locale));
+        problem.setDetail(
+                CodeNames.clean(messages.getMessage(detailKey, args, fallback, locale), status.getReasonPhrase()));
         if (request != null) {
             problem.setInstance(URI.create(request.getRequestURI()));
         }
@@ -85,7 +89,7 @@ public class Problems {
         problem.setProperty(
                 "errors",
                 errors.stream()
-                        .map(f -> Map.of("field", f.field(), "message", f.message()))
+                        .map(f -> Map.of("field", f.field(), "message", CodeNames.clean(f.message(), UNREADABLE)))
                         .toList());
         return problem;
     }

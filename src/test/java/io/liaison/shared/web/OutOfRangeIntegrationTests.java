@@ -139,8 +139,8 @@ class OutOfRangeIntegrationTests {
     }
 
     @Test
-    void placesInAListStayWithinAMillionSoTheNextOneCannotOverflow() throws Exception {
-        String between = "must be between 0 and 1000000";
+    void placesInAListStayWithinAMillionEitherWaySoTheNextOneCannotOverflow() throws Exception {
+        String between = "must be between -1000000 and 1000000";
         refused(
                 json(
                         post("/api/v1/tag-groups"),
@@ -161,7 +161,7 @@ class OutOfRangeIntegrationTests {
                 between);
         String tag =
                 created(json(post("/api/v1/tag-groups/" + group + "/tags"), org.adminToken(), "{\"name\":\"South\"}"));
-        refused(json(patch("/api/v1/tags/" + tag), org.adminToken(), "{\"order\":-1}"), "order", between);
+        refused(json(patch("/api/v1/tags/" + tag), org.adminToken(), "{\"order\":-1000001}"), "order", between);
         refused(
                 json(patch("/api/v1/tag-groups/" + group), org.adminToken(), "{\"order\":2147483647}"),
                 "order",
