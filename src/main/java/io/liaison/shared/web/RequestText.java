@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -24,11 +24,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * file's name may hold a NUL or a lone surrogate. Form bodies and multipart headers are decoded by
  * Tomcat, which turns bytes that are not UTF-8 into U+FFFD, so there a U+FFFD is refused as such.
  * The refusal is written at once (an error dispatch would read the bad parameters again): a problem
- * for the API, the error page for people.
+ * for the API, the error page for people. It runs after Spring Security, so that a stranger's upload
+ * is not read before the 401.
  * (Tomcat itself refuses a path with a NUL or bytes that are not UTF-8.)
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
 class RequestText extends OncePerRequestFilter {
 
     private static final char REPLACEMENT = '\uFFFD';

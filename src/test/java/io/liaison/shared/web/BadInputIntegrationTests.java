@@ -3,6 +3,8 @@ package io.liaison.shared.web;
 import static io.liaison.identity.Api.as;
 import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,9 +14,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
+import io.liaison.identity.Actor;
 import io.liaison.identity.Api;
+import io.liaison.identity.MemberService;
+import io.liaison.identity.internal.ActorAuthentication;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +35,9 @@ class BadInputIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    MemberService members;
 
     Api.Org org;
 
@@ -146,5 +155,27 @@ class BadInputIntegrationTests {
         }
         send("POST", "/api/v1/contacts", "{\"name\": }".getBytes(StandardCharsets.UTF_8))
                 .andExpect(jsonPath("$.detail").value("The request body is not valid JSON (line 1, column 10)."));
+    }
+
+    @Test
+    void pageFormsAreCheckedLikeApiBodies() throws Exception {
+        Actor admin = members.actor(UUID.fromString(org.adminId())).orElseThrow();
+        String page = mvc.perform(post("/tags/groups")
+                        .param("name", "Zhang\u0000San")
+                        .param("color", "#123456")
+                        .with(csrf())
+                        .with(authentication(new ActorAuthentication(admin))))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Text that cannot be stored", "/css/liaison.css");
+        mvc.perform(post("/tags/groups")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("name", "Zhang\uFFFDSan")
+                        .param("color", "#123456")
+                        .with(csrf())
+                        .with(authentication(new ActorAuthentication(admin))))
+                .andExpect(status().isBadRequest());
     }
 }

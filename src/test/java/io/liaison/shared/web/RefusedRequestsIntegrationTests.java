@@ -194,23 +194,26 @@ class RefusedRequestsIntegrationTests {
         assertThat(get("/api/v1/contacts?q=%EF%BF%BD%E5%BC%A0", "application/json")
                         .status())
                 .isEqualTo(200);
-        Answer page = get("/contacts?q=%C0%80", "text/html").assertErrorPage(400);
-        assertThat(page.body()).contains("Text that cannot be stored");
+        // a stranger is sent to the login first; nothing fails on the way
+        token = null;
+        Answer stranger = get("/contacts?q=%C0%80", "text/html");
+        assertThat(stranger.status()).as(stranger.head()).isLessThan(500);
+        assertThat(stranger.body()).doesNotContain("Apache Tomcat", "HTTP Status");
     }
 
     @Test
     void formFieldsAndUploadedFileNamesAreCheckedAsWell() throws Exception {
+        // the check runs once the sender is known, so an API token carries these form bodies
         Answer form = post(
-                "/login",
+                "/api/v1/contacts",
                 "application/x-www-form-urlencoded",
-                "username=adm%00in&password=x".getBytes(StandardCharsets.US_ASCII));
+                "name=Zhang%00San".getBytes(StandardCharsets.US_ASCII));
         form.assertProblem(400, "/problems/invalid-text");
-        assertThat((String) JsonPath.read(form.body(), "$.errors[0].field")).isEqualTo("username");
-        Answer overlong = post(
-                "/login",
-                "application/x-www-form-urlencoded",
-                "username=%C0%80&password=x".getBytes(StandardCharsets.US_ASCII));
-        overlong.assertProblem(400, "/problems/invalid-text");
+        assertThat((String) JsonPath.read(form.body(), "$.errors[0].field")).isEqualTo("name");
+        for (String overlong : new String[] {"name=%C0%80", "name=%ED%A0%80"}) {
+            post("/api/v1/contacts", "application/x-www-form-urlencoded", overlong.getBytes(StandardCharsets.US_ASCII))
+                    .assertProblem(400, "/problems/invalid-text");
+        }
 
         for (byte[] name : new byte[][] {
             {'a', 0, 'b'}, {'a', (byte) 0xC0, (byte) 0x80}, {'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80}
