@@ -2,6 +2,7 @@ package io.liaison.shared.web;
 
 import io.liaison.shared.LiaisonException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -121,12 +122,38 @@ class ApiExceptionHandler {
                     .contentType(Problems.PROBLEM_JSON)
                     .body(problem);
         }
+        if (dataException(e)) {
+            // PostgreSQL refused a value of the request that no check above caught: still the request's fault
+            log.warn(
+                    "Request {} {} holds a value the database refuses",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    e);
+            return respond(problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "unstorable-value",
+                    "A value of the request cannot be stored: it is out of range or holds characters that cannot be"
+                            + " stored.",
+                    request));
+        }
         log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return respond(problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error",
                 "Something went wrong on the server; it has been logged.",
                 request));
+    }
+
+    /** Whether a cause is an SQL data exception (class 22: out of range, invalid text, overflow). */
+    private static boolean dataException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
