@@ -49,8 +49,11 @@ public class ContactBatch {
         if (!ACTIONS.contains(action)) {
             throw LiaisonException.invalid("action", "must be tag, untag, assign, share, delete or restore");
         }
-        List<UUID> ids = List.copyOf(new LinkedHashSet<>(request.ids("contactIds")));
-        if (ids.isEmpty() || ids.size() > MAX) {
+        for (String field : List.of("tagIds", "shareUserIds", "shareDeptIds", "collaboratorIds")) {
+            MergePatch.atMost(field, body.get(field), ContactInput.MAXIMA.get(field));
+        }
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(request.ids("contactIds", MAX)));
+        if (ids.isEmpty()) {
             throw LiaisonException.invalid("contactIds", "must name 1 to " + MAX + " contacts");
         }
         boolean restoring = action.equals("restore");

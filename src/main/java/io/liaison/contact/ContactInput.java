@@ -55,6 +55,20 @@ final class ContactInput {
 
     private static final int MAX_DATA_AVATAR = 48 * 1024;
 
+    /**
+     * The most elements each collection of a contact may have: a request past one is refused
+     * before anything is read, since every list and export reads them per contact.
+     */
+    static final Map<String, Integer> MAXIMA = Map.of(
+            "phones", 20,
+            "emails", 20,
+            "externalIds", 50,
+            "tagIds", TagRules.MAX_TAGS_PER_CONTACT,
+            "customFields", CustomFieldService.MAX_FIELDS,
+            "shareUserIds", 200,
+            "shareDeptIds", 200,
+            "collaboratorIds", 100);
+
     private final MergePatch patch;
     private final String region;
     private final Validation v = new Validation();
@@ -68,8 +82,12 @@ final class ContactInput {
     static ContactDraft apply(
             @Nullable ContactDraft current, Map<String, @Nullable Object> body, String region, UUID defaultOwner) {
         ContactInput in = new ContactInput(new MergePatch(body, FIELDS), region);
+        MAXIMA.forEach((field, max) -> MergePatch.atMost(field, body.get(field), max));
         ContactDraft base = current != null ? current : empty(defaultOwner);
         ContactDraft result = in.read(base, current == null);
+        // A patch adds to what the contact has: the sum must stay within the maximum too.
+        MergePatch.atMost("externalIds", result.externalIds(), MAXIMA.get("externalIds"));
+        MergePatch.atMost("customFields", result.customFields(), MAXIMA.get("customFields"));
         in.v.throwIfInvalid();
         return result;
     }
@@ -95,10 +113,10 @@ final class ContactInput {
                 patch.has("birthday") ? birthday() : c.birthday(),
                 patch.has("avatarUrl") ? avatarUrl() : c.avatarUrl(),
                 patch.has("ownerId") ? owner(c.ownerId()) : c.ownerId(),
-                patch.has("shareUserIds") ? ids("shareUserIds", 1000) : c.shareUserIds(),
-                patch.has("shareDeptIds") ? ids("shareDeptIds", 1000) : c.shareDeptIds(),
-                patch.has("collaboratorIds") ? ids("collaboratorIds", 100) : c.collaboratorIds(),
-                patch.has("tagIds") ? ids("tagIds", 1000) : c.tagIds(),
+                patch.has("shareUserIds") ? ids("shareUserIds") : c.shareUserIds(),
+                patch.has("shareDeptIds") ? ids("shareDeptIds") : c.shareDeptIds(),
+                patch.has("collaboratorIds") ? ids("collaboratorIds") : c.collaboratorIds(),
+                patch.has("tagIds") ? ids("tagIds") : c.tagIds(),
                 patch.has("customFields") ? customFields(c.customFields()) : c.customFields(),
                 patch.has("externalIds") ? externalIds(c.externalIds()) : c.externalIds());
     }
@@ -145,7 +163,7 @@ final class ContactInput {
 
     private List<Phone> phones() {
         List<Phone> phones = new ArrayList<>();
-        List<Map<?, ?>> items = objects("phones", 20);
+        List<Map<?, ?>> items = objects("phones");
         for (int i = 0; i < items.size(); i++) {
             String number = phone("phones[" + i + "].number", items.get(i).get("number"));
             if (number != null) {
@@ -159,7 +177,7 @@ final class ContactInput {
 
     private List<Email> emails() {
         List<Email> emails = new ArrayList<>();
-        List<Map<?, ?>> items = objects("emails", 20);
+        List<Map<?, ?>> items = objects("emails");
         for (int i = 0; i < items.size(); i++) {
             Object raw = items.get(i).get("address");
             String address = raw instanceof String s ? s.trim().toLowerCase(Locale.ROOT) : "";
@@ -172,14 +190,14 @@ final class ContactInput {
         return emails;
     }
 
-    private List<Map<?, ?>> objects(String field, int max) {
+    private List<Map<?, ?>> objects(String field) {
         Object value = patch.raw(field);
         List<Map<?, ?>> result = new ArrayList<>();
         if (value == null) {
             return result;
         }
-        if (!(value instanceof List<?> list) || list.size() > max) {
-            v.reject(field, "must be a list of at most " + max + " entries");
+        if (!(value instanceof List<?> list)) {
+            v.reject(field, "must be a list of objects");
             return result;
         }
         for (Object item : list) {
@@ -258,13 +276,9 @@ final class ContactInput {
         }
     }
 
-    private List<UUID> ids(String field, int max) {
+    private List<UUID> ids(String field) {
         try {
-            List<UUID> ids = List.copyOf(new LinkedHashSet<>(patch.ids(field)));
-            if (ids.size() > max) {
-                v.reject(field, "must have at most " + max + " entries");
-            }
-            return ids;
+            return List.copyOf(new LinkedHashSet<>(patch.ids(field, MAXIMA.get(field))));
         } catch (io.liaison.shared.LiaisonException e) {
             e.errors().forEach(f -> v.reject(f.field(), f.message()));
             return List.of();

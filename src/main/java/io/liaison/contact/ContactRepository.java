@@ -27,23 +27,37 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class ContactRepository {
 
+    /**
+     * A contact's columns. Each child collection is read up to its maximum ({@link
+     * ContactInput#MAXIMA}) through its index, so that a contact stored with more (before the
+     * maxima, or by hand) costs a listed row no more than any other.
+     */
     static final String COLUMNS = """
             c.id, c.name, c.mobile, c.phones::text AS phones, c.company, c.title, c.address, c.remark, c.gender,
             c.birthday, c.avatar_url, c.owner_id, c.custom_fields::text AS custom_fields, c.source, c.created_at,
             c.updated_at, c.last_contacted_at, c.version, c.trashed_at, c.trashed_by,
             ARRAY(SELECT s.member_id FROM contact_share_member s
-                   WHERE s.org_id = c.org_id AND s.contact_id = c.id ORDER BY s.member_id) AS share_user_ids,
+                   WHERE s.org_id = c.org_id AND s.contact_id = c.id ORDER BY s.member_id LIMIT %d) AS share_user_ids,
             ARRAY(SELECT s.department_id FROM contact_share_department s
-                   WHERE s.org_id = c.org_id AND s.contact_id = c.id ORDER BY s.department_id) AS share_dept_ids,
+                   WHERE s.org_id = c.org_id AND s.contact_id = c.id ORDER BY s.department_id LIMIT %d)
+                   AS share_dept_ids,
             ARRAY(SELECT k.member_id FROM contact_collaborator k
-                   WHERE k.org_id = c.org_id AND k.contact_id = c.id ORDER BY k.member_id) AS collaborator_ids,
+                   WHERE k.org_id = c.org_id AND k.contact_id = c.id ORDER BY k.member_id LIMIT %d)
+                   AS collaborator_ids,
             c.tag_ids,
             (SELECT coalesce(jsonb_agg(jsonb_build_object('label', e.label, 'address', e.address)
                                        ORDER BY e.position), '[]')::text
-               FROM contact_email e WHERE e.org_id = c.org_id AND e.contact_id = c.id) AS emails,
+               FROM (SELECT e.label, e.address, e.position FROM contact_email e
+                      WHERE e.org_id = c.org_id AND e.contact_id = c.id ORDER BY e.position LIMIT %d) e) AS emails,
             (SELECT coalesce(jsonb_object_agg(x.source, x.external_id), '{}')::text
-               FROM contact_external_id x WHERE x.org_id = c.org_id AND x.contact_id = c.id) AS external_ids
-            """;
+               FROM (SELECT x.source, x.external_id FROM contact_external_id x
+                      WHERE x.org_id = c.org_id AND x.contact_id = c.id ORDER BY x.source LIMIT %d) x) AS external_ids
+            """.formatted(
+                    ContactInput.MAXIMA.get("shareUserIds"),
+                    ContactInput.MAXIMA.get("shareDeptIds"),
+                    ContactInput.MAXIMA.get("collaboratorIds"),
+                    ContactInput.MAXIMA.get("emails"),
+                    ContactInput.MAXIMA.get("externalIds"));
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

@@ -197,6 +197,10 @@ public class CustomFieldValues {
         if (!(value instanceof List<?> list)) {
             throw new IllegalArgumentException("must be a list of the field's options");
         }
+        if (list.size() > field.options().size()) {
+            throw new IllegalArgumentException(
+                    "must list at most its " + field.options().size() + " options");
+        }
         Set<String> chosen = new LinkedHashSet<>();
         for (Object item : list) {
             String option = item == null ? null : option(field, item);

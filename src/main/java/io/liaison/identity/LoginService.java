@@ -2,7 +2,9 @@ package io.liaison.identity;
 
 import io.liaison.shared.LiaisonProperties;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -10,9 +12,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks a login and password, within the limits on failed attempts per login and per client address.
- * Every attempt is recorded. Not transactional on purpose: a failed attempt must be kept even though
- * the login is refused.
+ * Checks a login and password within the limits on failed attempts ({@link LoginLimits}), and
+ * remembers the clients that logged in (device cookies). Every attempt whose password is checked is
+ * recorded. Not transactional on purpose: a failed attempt must be kept even though the login is
+ * refused.
  */
 @Service
 public class LoginService {
@@ -25,67 +28,113 @@ public class LoginService {
 
     private final MemberRepository members;
     private final LoginAttemptRepository attempts;
+    private final LoginDeviceRepository devices;
+    private final LoginLimits limits;
     private final PasswordEncoder passwords;
-    private final LiaisonProperties.Login limits;
+    private final LiaisonProperties.Login settings;
     private final String dummyHash;
 
     LoginService(
             MemberRepository members,
             LoginAttemptRepository attempts,
+            LoginDeviceRepository devices,
+            LoginLimits limits,
             PasswordEncoder passwords,
             LiaisonProperties properties) {
         this.members = members;
         this.attempts = attempts;
+        this.devices = devices;
+        this.limits = limits;
         this.passwords = passwords;
-        this.limits = properties.login();
+        this.settings = properties.login();
         this.dummyHash = passwords.encode("no member has this password");
     }
 
     /**
      * The actor for these credentials. {@code orgCode} may be empty when the login and password match
-     * a member of exactly one organization.
+     * a member of exactly one organization. {@code deviceToken} is the client's device cookie, if any:
+     * when it is the member's, only that device's own failures count.
      *
      * @throws LoginRefusedException when the credentials match no active member
      * @throws LoginThrottledException when too many attempts failed recently
      */
-    public Actor login(@Nullable String orgCode, String login, String password, String address, Channel channel) {
+    public Actor login(
+            @Nullable String orgCode,
+            String login,
+            String password,
+            String address,
+            @Nullable String deviceToken,
+            Channel channel) {
         String name = login == null ? "" : login.trim();
-        Optional<Duration> wait = throttled(name, address);
-        if (wait.isPresent()) {
-            attempts.record(null, name, address, channel, false, true);
-            throw new LoginThrottledException(wait.get());
-        }
+        Optional<LoginDeviceRepository.Device> device =
+                deviceToken == null ? Optional.empty() : devices.find(deviceToken, settings.deviceLifetime());
         List<MemberRepository.Credentials> candidates = members.credentials(name).stream()
                 .filter(c -> orgCode == null || orgCode.isBlank() || c.code().equalsIgnoreCase(orgCode.trim()))
                 .toList();
+        boolean known = device.isPresent()
+                && candidates.stream().anyMatch(c -> c.id().equals(device.get().memberId()));
+        if (!known) {
+            Optional<Duration> wait = limits.addressWait(address);
+            if (wait.isPresent()) {
+                throw new LoginThrottledException(wait.get());
+            }
+        }
         if (candidates.isEmpty()) {
+            LoginLimits.Admission admission = limits.admit(null, null, name, address, channel, null);
+            if (admission.attempt() == null) {
+                throw new LoginThrottledException(admission.retryAfter());
+            }
             passwords.matches(password == null ? "" : password, dummyHash);
-            attempts.record(null, name, address, channel, false, false);
             throw new LoginRefusedException(false);
         }
-        List<MemberRepository.Credentials> matching = candidates.stream()
+        Map<MemberRepository.Credentials, UUID> admitted = new LinkedHashMap<>();
+        Optional<Duration> wait = Optional.empty();
+        for (MemberRepository.Credentials candidate : candidates) {
+            LoginLimits.Admission admission = limits.admit(
+                    candidate.orgId(), candidate.id(), name, address, channel, deviceOf(device, candidate));
+            if (admission.attempt() != null) {
+                admitted.put(candidate, admission.attempt());
+            } else if (wait.isEmpty() || admission.retryAfter().compareTo(wait.get()) < 0) {
+                wait = Optional.ofNullable(admission.retryAfter());
+            }
+        }
+        if (admitted.isEmpty()) {
+            throw new LoginThrottledException(wait.orElseThrow());
+        }
+        List<MemberRepository.Credentials> matching = admitted.keySet().stream()
                 .filter(c -> password != null && passwords.matches(password, c.passwordHash()))
                 .toList();
-        UUID orgId = candidates.get(0).orgId();
-        if (matching.size() != 1) {
-            attempts.record(orgId, name, address, channel, false, false);
-            throw new LoginRefusedException(matching.size() > 1);
+        if (matching.size() == 1) {
+            MemberRepository.Credentials member = matching.get(0);
+            attempts.succeeded(admitted.get(member));
+            return members.actor(member.id()).orElseThrow(() -> new LoginRefusedException(false));
         }
-        MemberRepository.Credentials member = matching.get(0);
-        attempts.record(member.orgId(), name, address, channel, true, false);
-        return members.actor(member.id()).orElseThrow(() -> new LoginRefusedException(false));
+        if (matching.isEmpty() && wait.isPresent()) {
+            // The password may be that of a member whose login this client may not try yet.
+            throw new LoginThrottledException(wait.get());
+        }
+        throw new LoginRefusedException(matching.size() > 1);
     }
 
-    private Optional<Duration> throttled(String login, String address) {
-        LoginAttemptRepository.Window byLogin = attempts.failuresOfLogin(login, limits.window());
-        if (byLogin.failures() >= limits.maxFailuresPerLogin()) {
-            return byLogin.wait(limits.window());
+    /**
+     * The device cookie to give the client after it logged in as {@code actor}: the one it presented
+     * when that is the member's, else a new one.
+     */
+    public String rememberDevice(Actor actor, @Nullable String deviceToken) {
+        Optional<LoginDeviceRepository.Device> device =
+                deviceToken == null ? Optional.empty() : devices.find(deviceToken, settings.deviceLifetime());
+        if (device.isPresent() && device.get().memberId().equals(actor.memberId())) {
+            devices.touch(device.get().id());
+            return deviceToken;
         }
-        LoginAttemptRepository.Window byAddress = attempts.failuresFromAddress(address, limits.window());
-        if (byAddress.failures() >= limits.maxFailuresPerAddress()) {
-            return byAddress.wait(limits.window());
-        }
-        return Optional.empty();
+        return devices.add(actor.orgId(), actor.memberId(), settings.devicesPerMember());
+    }
+
+    private static @Nullable UUID deviceOf(
+            Optional<LoginDeviceRepository.Device> device, MemberRepository.Credentials candidate) {
+        return device.filter(d -> d.memberId().equals(candidate.id()))
+                .map(LoginDeviceRepository.Device::id)
+                .orElse(null);
     }
 
     /** The credentials match no active member, or match members of several organizations. */

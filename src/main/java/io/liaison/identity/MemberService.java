@@ -35,6 +35,9 @@ public class MemberService {
     public static final Set<String> PATCHABLE =
             Set.of("displayName", "mobile", "email", "locale", "role", "departmentIds", "password");
 
+    /** The most departments a member may belong to. */
+    static final int MAX_DEPARTMENTS = 100;
+
     private final MemberRepository members;
     private final DepartmentRepository departments;
     private final RoleService roles;
@@ -345,6 +348,7 @@ public class MemberService {
     }
 
     private List<UUID> departments(Validation v, UUID orgId, List<UUID> ids) {
+        MergePatch.atMost("departmentIds", ids, MAX_DEPARTMENTS);
         Set<UUID> wanted = new LinkedHashSet<>(ids);
         if (!new HashSet<>(departments.existing(orgId, wanted)).containsAll(wanted)) {
             v.reject("departmentIds", "names a department that does not exist in this organization");

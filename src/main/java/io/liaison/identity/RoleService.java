@@ -154,7 +154,8 @@ public class RoleService {
         if (current != null && !body.has("permissions")) {
             permissions.addAll(current.permissions());
         } else {
-            body.texts("permissions").forEach(code -> permissions.add(Permission.parse(code)));
+            body.texts("permissions", Permission.values().length)
+                    .forEach(code -> permissions.add(Permission.parse(code)));
         }
         DataScope scope = current == null || body.has("dataScope")
                 ? DataScope.parse(body.requiredText("dataScope"))

@@ -17,11 +17,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A CSV file in any of the encodings {@link TextEncoding} detects, separated by commas,
  * semicolons or tabs (whichever the header line has most of), with quoted fields that may span
- * lines. The first record is the header.
+ * lines. The first record is the header. The {@code '} by which an export keeps a cell from being
+ * a formula is taken away again.
  */
 final class CsvSheet implements Sheet {
-
-    private static final int MAX_COLUMNS = 500;
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -46,10 +45,6 @@ final class CsvSheet implements Sheet {
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
-        }
-        if (header.size() > MAX_COLUMNS) {
-            close();
-            throw new IOException("The file has " + header.size() + " columns; at most " + MAX_COLUMNS + " are read.");
         }
     }
 
@@ -85,7 +80,7 @@ final class CsvSheet implements Sheet {
     private static List<String> clean(List<String> cells) {
         List<String> result = new ArrayList<>(cells.size());
         for (String cell : cells) {
-            result.add(cell == null ? "" : cell.strip());
+            result.add(cell == null ? "" : FormulaGuard.unescape(cell.strip()));
         }
         return result;
     }

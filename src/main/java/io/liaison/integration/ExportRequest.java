@@ -1,6 +1,8 @@
 package io.liaison.integration;
 
 import io.liaison.contact.ContactFilter;
+import io.liaison.contact.TagRules;
+import io.liaison.shared.MergePatch;
 import io.liaison.shared.Times;
 import io.liaison.shared.Validation;
 import java.time.OffsetDateTime;
@@ -58,6 +60,7 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
         }
         List<UUID> ids = new ArrayList<>();
         if (body.get("contactIds") instanceof List<?> list) {
+            MergePatch.atMost("contactIds", list, MAX_IDS);
             for (Object id : list) {
                 try {
                     ids.add(UUID.fromString(String.valueOf(id)));
@@ -88,6 +91,7 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
         }
         List<UUID> tags = new ArrayList<>();
         if (filter.get("tagIds") instanceof List<?> list) {
+            MergePatch.atMost("filter.tagIds", list, TagRules.MAX_TAGS_PER_CONTACT);
             list.forEach(t -> tags.add(uuid("tagIds", t, v)));
         } else if (filter.containsKey("tagIds")) {
             v.reject("filter.tagIds", "must be a list of tag ids");

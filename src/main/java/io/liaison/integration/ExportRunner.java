@@ -56,6 +56,7 @@ class ExportRunner {
     private final TransactionTemplate transaction;
     private final Path directory;
     private final LiaisonProperties properties;
+    private final JobFailures failures;
 
     ExportRunner(
             ExportJobRepository jobs,
@@ -65,8 +66,10 @@ class ExportRunner {
             CustomFieldService customFields,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            LiaisonProperties properties) {
+            LiaisonProperties properties,
+            JobFailures failures) {
         this.jobs = jobs;
+        this.failures = failures;
         this.contacts = contacts;
         this.members = members;
         this.tags = tags;
@@ -80,14 +83,30 @@ class ExportRunner {
     @Bean
     OneTimeTask<String> exportTask() {
         return Tasks.oneTime(TASK, String.class)
+                .onFailure(JobFailures.<String>retryTransient((id, cause) -> exhausted(UUID.fromString(id), cause)))
                 .execute((instance, context) -> run(UUID.fromString(instance.getData())));
+    }
+
+    /** A job whose transient failures outlasted its tries. */
+    private void exhausted(UUID id, Throwable cause) {
+        log.error("Export {} failed {} times; it is not tried again", id, JobFailures.ATTEMPTS, cause);
+        jobs.findForRun(id)
+                .ifPresent(job -> jobs.finish(
+                        id,
+                        "failed",
+                        0,
+                        failures.reason("job.failure.retries", job.settings().language(), cause),
+                        null));
     }
 
     Path file(UUID id) {
         return directory.resolve(id.toString());
     }
 
-    /** Writes the job's file; the job ends completed with its row count, or failed with the reason. */
+    /**
+     * Writes the job's file; the job ends completed with its row count, or failed with the reason.
+     * Only a transient failure is thrown, for db-scheduler to try the job again.
+     */
     void run(UUID id) {
         Optional<ExportJob> found = jobs.findForRun(id);
         if (found.isEmpty()
@@ -101,9 +120,10 @@ class ExportRunner {
             return;
         }
         jobs.start(id);
+        String language = job.settings().language();
+        Path partial = directory.resolve(id + ".part");
         try {
             Files.createDirectories(directory);
-            Path partial = directory.resolve(id + ".part");
             Counts counts;
             try (OutputStream out = Files.newOutputStream(partial);
                     ExportWriter writer = writer(job, actor.get(), out)) {
@@ -129,9 +149,25 @@ class ExportRunner {
             });
         } catch (IOException | UncheckedIOException e) {
             log.error("Export {} could not write its file", id, e);
-            jobs.finish(id, "failed", 0, "The file could not be written: " + e.getMessage(), null);
+            failed(id, partial, failures.reason("export.failure.file", language, e));
         } catch (LiaisonException e) {
-            jobs.finish(id, "failed", 0, e.getMessage(), null);
+            failed(id, partial, failures.reason(e, language));
+        } catch (RuntimeException e) {
+            if (JobFailures.isTransient(e)) {
+                log.warn("Export {} failed for a reason that may pass; it is tried again", id, e);
+                throw e;
+            }
+            log.error("Export {} failed; it would fail again, so it is not retried", id, e);
+            failed(id, partial, failures.reason("job.failure.server", language, e));
+        }
+    }
+
+    private void failed(UUID id, Path partial, String reason) {
+        jobs.finish(id, "failed", 0, reason, null);
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            log.warn("Export {}: its partial file {} could not be deleted", id, partial, e);
         }
     }
 

@@ -84,12 +84,15 @@ final class ImportFormat {
         return control > text.length() / 100 + 1;
     }
 
-    /** The file's records; {@code sheet} names a workbook's worksheet (its name, or its number from 1). */
-    static Sheet open(Path file, String format, @Nullable String sheet) throws IOException {
+    /**
+     * The file's records, refused past the {@code limits}; {@code sheet} names a workbook's
+     * worksheet (its name, or its number from 1).
+     */
+    static Sheet open(Path file, String format, @Nullable String sheet, ImportLimits limits) throws IOException {
         return switch (format) {
-            case XLSX -> new XlsxSheet(file, sheet);
-            case VCARD -> new VcardSheet(file);
-            default -> new CsvSheet(file);
+            case XLSX -> new LimitedSheet(new XlsxSheet(file, sheet, limits), limits, -1);
+            case VCARD -> new LimitedSheet(new VcardSheet(file), limits, VcardSheet.COLUMNS.indexOf("avatar"));
+            default -> new LimitedSheet(new CsvSheet(file), limits, -1);
         };
     }
 }

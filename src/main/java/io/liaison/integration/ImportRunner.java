@@ -56,6 +56,8 @@ class ImportRunner {
     private final TransactionTemplate transaction;
     private final TransactionTemplate savepoint;
     private final int batchSize;
+    private final ImportLimits limits;
+    private final JobFailures failures;
 
     ImportRunner(
             ImportJobRepository jobs,
@@ -66,8 +68,10 @@ class ImportRunner {
             TagService tags,
             CustomFieldService customFields,
             PlatformTransactionManager transactions,
-            LiaisonProperties properties) {
+            LiaisonProperties properties,
+            JobFailures failures) {
         this.jobs = jobs;
+        this.failures = failures;
         this.files = files;
         this.contactImport = contactImport;
         this.keyWriter = keyWriter;
@@ -78,16 +82,35 @@ class ImportRunner {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.batchSize = properties.imports().batchSize();
+        this.limits = ImportLimits.of(properties);
     }
 
     @Bean
     CustomTask<String> importTask() {
-        return Tasks.custom(TASK, String.class).onDeadExecutionRevive().execute((instance, context) -> {
-            boolean done = run(
-                    UUID.fromString(instance.getData()),
-                    () -> context.getSchedulerState().isShuttingDown());
-            return done ? stop() : again();
-        });
+        return Tasks.custom(TASK, String.class)
+                .onDeadExecutionRevive()
+                .onFailure(JobFailures.<String>retryTransient((id, cause) -> exhausted(UUID.fromString(id), cause)))
+                .execute((instance, context) -> {
+                    boolean done = run(
+                            UUID.fromString(instance.getData()),
+                            () -> context.getSchedulerState().isShuttingDown());
+                    return done ? stop() : again();
+                });
+    }
+
+    /** A job whose transient failures outlasted its tries. */
+    private void exhausted(UUID id, Throwable cause) {
+        log.error("Import {} failed {} times; it is not tried again", id, JobFailures.ATTEMPTS, cause);
+        jobs.findForRun(id)
+                .ifPresent(job -> jobs.finish(
+                        id,
+                        ImportJob.FAILED,
+                        failures.reason(
+                                "job.failure.retries",
+                                members.actor(job.createdBy())
+                                        .map(Actor::locale)
+                                        .orElse(null),
+                                cause)));
     }
 
     private static CompletionHandler<String> stop() {
@@ -100,7 +123,8 @@ class ImportRunner {
 
     /**
      * Works on the job until it is finished (true) or {@code stopping} says the node is shutting
-     * down (false: run it again).
+     * down (false: run it again). A failure that would fail again ends the job failed with its
+     * reason; only a transient one is thrown, for db-scheduler to try the job again.
      */
     boolean run(UUID jobId, BooleanSupplier stopping) {
         Optional<ImportJob> found = jobs.findForRun(jobId);
@@ -120,11 +144,18 @@ class ImportRunner {
             jobs.finish(jobId, ImportJob.FAILED, e.getMessage());
             return true;
         } catch (LiaisonException e) {
-            jobs.finish(jobId, ImportJob.FAILED, ContactImport.reason(e));
+            jobs.finish(jobId, ImportJob.FAILED, failures.reason(e, actor.get().locale()));
             return true;
         } catch (RuntimeException e) {
-            log.error("Import {} failed", jobId, e);
-            jobs.finish(jobId, ImportJob.FAILED, "The import failed on the server: " + e.getMessage());
+            if (JobFailures.isTransient(e)) {
+                log.warn("Import {} failed for a reason that may pass; it is tried again", jobId, e);
+                throw e;
+            }
+            log.error("Import {} failed; it would fail again, so it is not retried", jobId, e);
+            jobs.finish(
+                    jobId,
+                    ImportJob.FAILED,
+                    failures.reason("job.failure.server", actor.get().locale(), e));
             return true;
         }
     }
@@ -171,7 +202,7 @@ class ImportRunner {
                 jobs.start(job.id(), count());
             }
             try (Sheet sheet = ImportFormat.open(
-                    files.path(job.id()), job.format(), job.settings().sheet())) {
+                    files.path(job.id()), job.format(), job.settings().sheet(), limits)) {
                 ColumnMapping mapping =
                         ColumnMapping.of(sheet.header(), job.settings().mapping(), directory.customFieldKeysByLabel());
                 RowMapper mapper =
@@ -247,7 +278,7 @@ class ImportRunner {
         private int count() throws IOException {
             int total = 0;
             try (Sheet sheet = ImportFormat.open(
-                    files.path(job.id()), job.format(), job.settings().sheet())) {
+                    files.path(job.id()), job.format(), job.settings().sheet(), limits)) {
                 Sheet.Record record;
                 while ((record = sheet.next()) != null) {
                     if (!record.blank()) {

@@ -10,6 +10,8 @@ import io.liaison.identity.MemberService;
 import io.liaison.identity.Permission;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.LiaisonProperties;
+import io.liaison.shared.MergePatch;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +22,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
@@ -55,6 +55,7 @@ public class ImportService {
     private final CustomFieldService customFields;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
+    private final ImportLimits limits;
 
     ImportService(
             ImportJobRepository jobs,
@@ -66,7 +67,8 @@ public class ImportService {
             MemberService members,
             TagService tags,
             CustomFieldService customFields,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            LiaisonProperties properties) {
         this.jobs = jobs;
         this.uploads = uploads;
         this.files = files;
@@ -79,6 +81,7 @@ public class ImportService {
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.limits = ImportLimits.of(properties);
     }
 
     /** Stores the file and starts a job on it. */
@@ -146,6 +149,7 @@ public class ImportService {
     }
 
     private void permitted(Actor actor, ImportOptions options) {
+        MergePatch.atMost("mapping", options.mapping(), limits.maxColumns());
         if (!options.mode().equals("update") && !actor.can(Permission.CONTACT_CREATE)) {
             throw LiaisonException.forbidden("import contacts");
         }
@@ -162,14 +166,14 @@ public class ImportService {
             return List.of();
         }
         try {
-            return XlsxSheet.names(files.path(id));
+            return XlsxSheet.names(files.path(id), limits);
         } catch (IOException e) {
             throw LiaisonException.invalid("file", "cannot be read as " + format + ": " + e.getMessage());
         }
     }
 
     private List<String> header(UUID id, String format, @Nullable String sheetName) {
-        try (Sheet sheet = ImportFormat.open(files.path(id), format, sheetName)) {
+        try (Sheet sheet = ImportFormat.open(files.path(id), format, sheetName, limits)) {
             if (sheet.header().stream().allMatch(String::isBlank)) {
                 throw LiaisonException.invalid("file", "has no header row; its first row must name the columns");
             }
@@ -318,7 +322,8 @@ public class ImportService {
         ColumnMapping mapping = mapping(header, options, directory);
         List<PreviewRow> rows = transaction.execute(s -> {
             s.setRollbackOnly();
-            return firstRows(actor, uploadId, format, mapping, directory, options);
+            return new FirstRows(files, contactImport, limits)
+                    .read(actor, uploadId, format, mapping, directory, options);
         });
         return new Preview(uploadId, format, sheets(uploadId, format), header, mapping.byHeader(header), rows);
     }
@@ -333,59 +338,6 @@ public class ImportService {
         List<String> targets = new ArrayList<>(ColumnMapping.FIELDS);
         customFields.list(actor).forEach(f -> targets.add("custom:" + f.key()));
         return targets;
-    }
-
-    private List<PreviewRow> firstRows(
-            Actor actor, UUID id, String format, ColumnMapping mapping, Directory directory, ImportOptions options) {
-        boolean lenient = format.equals(ImportFormat.VCARD);
-        RowMapper mapper = new RowMapper(mapping, directory, options.defaultOwnerId());
-        List<PreviewRow> rows = new ArrayList<>();
-        List<ContactImport.Row> bodies = new ArrayList<>();
-        List<Sheet.Record> records = new ArrayList<>();
-        try (Sheet sheet = ImportFormat.open(files.path(id), format, options.sheet())) {
-            Sheet.Record record;
-            while (records.size() < PREVIEW_ROWS && (record = sheet.next()) != null) {
-                if (!record.blank()) {
-                    records.add(record);
-                }
-            }
-        } catch (IOException e) {
-            throw LiaisonException.invalid("file", e.getMessage());
-        }
-        Map<Integer, PreviewRow> refused = new HashMap<>();
-        for (Sheet.Record r : records) {
-            if (r.problem() != null) {
-                refused.put(r.number(), new PreviewRow(r.number(), r.cells(), "failed", r.problem(), null));
-                continue;
-            }
-            try {
-                bodies.add(mapper.map(r, lenient));
-            } catch (IllegalArgumentException e) {
-                refused.put(r.number(), new PreviewRow(r.number(), r.cells(), "failed", e.getMessage(), null));
-            }
-        }
-        ContactImport.Settings settings = new ContactImport.Settings(
-                UUID.randomUUID(),
-                ImportOptions.mode(options.mode()),
-                ImportOptions.match(options.match()),
-                lenient,
-                new EarlierRows());
-        Map<Integer, ContactImport.Result> results = new HashMap<>();
-        contactImport.apply(actor, settings, bodies).results().forEach(r -> results.put(r.record(), r));
-        for (Sheet.Record r : records) {
-            PreviewRow row = refused.get(r.number());
-            if (row == null) {
-                ContactImport.Result result = results.get(r.number());
-                row = new PreviewRow(
-                        r.number(),
-                        r.cells(),
-                        result.outcome().name().toLowerCase(Locale.ROOT),
-                        result.reason(),
-                        result.note());
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 
     /** Jobs that were running or queued when the last node stopped get their task again. */

@@ -17,7 +17,8 @@ import org.dhatim.fastexcel.reader.Row;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A worksheet of an XLSX workbook (the first unless one is named), streamed row by row (the workbook is never held in memory);
+ * A worksheet of an XLSX workbook (the first unless one is named), streamed row by row (the workbook is never held in memory,
+ * and {@link ZipGuard} has checked each of its parts first);
  * the first non-empty row is the header. Numbers read as Excel shows them without grouping (a
  * mobile stored as a number stays 13812345678), dates as {@code yyyy-MM-dd}.
  */
@@ -28,8 +29,12 @@ final class XlsxSheet implements Sheet {
     private final Iterator<Row> rows;
     private final List<String> header;
 
-    /** {@code name} is a worksheet's name or its number from 1; null for the first. */
-    XlsxSheet(Path file, @Nullable String name) throws IOException {
+    /**
+     * {@code name} is a worksheet's name or its number from 1; null for the first. The ZIP is
+     * checked against the {@code limits} before the workbook reader opens it.
+     */
+    XlsxSheet(Path file, @Nullable String name, ImportLimits limits) throws IOException {
+        ZipGuard.check(file, limits);
         this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
         try {
             this.stream = sheet(name).openStream();
@@ -46,7 +51,8 @@ final class XlsxSheet implements Sheet {
     }
 
     /** The names of a workbook's worksheets, in order. */
-    static List<String> names(Path file) throws IOException {
+    static List<String> names(Path file, ImportLimits limits) throws IOException {
+        ZipGuard.check(file, limits);
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
             return workbook.getSheets()
                     .map(org.dhatim.fastexcel.reader.Sheet::getName)

@@ -49,6 +49,25 @@ public class LiaisonException extends RuntimeException {
                 message);
     }
 
+    /** A collection in a request with more than {@code max} elements; the problem names the field and the maximum. */
+    public static LiaisonException tooMany(String field, int max) {
+        return new LiaisonException(
+                HttpStatus.BAD_REQUEST,
+                "too-many",
+                List.of(new FieldError(field, "at most " + max + " are allowed")),
+                field + ": at most " + max + " are allowed.",
+                field,
+                max);
+    }
+
+    /**
+     * An upload past one of the limits that keep a request from exhausting memory or disk (413);
+     * {@code type} names the limit, {@code args} fill its detail.
+     */
+    public static LiaisonException tooLarge(String type, String fallback, Object... args) {
+        return new LiaisonException(HttpStatus.CONTENT_TOO_LARGE, type, fallback, args);
+    }
+
     public static LiaisonException stale(long expected, long actual) {
         return new LiaisonException(
                 HttpStatus.PRECONDITION_FAILED,

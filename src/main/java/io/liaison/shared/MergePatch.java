@@ -69,9 +69,20 @@ public final class MergePatch {
         throw LiaisonException.invalid(field, "must be true or false");
     }
 
+    /**
+     * Any list a request names without a maximum of its own gets this one, so that no body
+     * carries an unbounded collection.
+     */
+    public static final int MAX_LIST = 1000;
+
     /** A list of strings; {@code null} reads as the empty list. */
     public List<String> texts(String field) {
-        return list(field, v -> v instanceof String s ? s : null);
+        return texts(field, MAX_LIST);
+    }
+
+    /** A list of at most {@code max} strings; {@code null} reads as the empty list. */
+    public List<String> texts(String field, int max) {
+        return list(field, max, v -> v instanceof String s ? s : null);
     }
 
     public @Nullable UUID id(String field) {
@@ -81,10 +92,26 @@ public final class MergePatch {
 
     /** A list of ids; {@code null} reads as the empty list. */
     public List<UUID> ids(String field) {
-        return list(field, v -> v instanceof String s ? parseId(field, s) : null);
+        return ids(field, MAX_LIST);
     }
 
-    private <T> List<T> list(String field, Function<Object, @Nullable T> element) {
+    /** A list of at most {@code max} ids; {@code null} reads as the empty list. */
+    public List<UUID> ids(String field, int max) {
+        return list(field, max, v -> v instanceof String s ? parseId(field, s) : null);
+    }
+
+    /**
+     * Refuses a list or object of more than {@code max} elements with a 400 that names the field
+     * and the maximum, before any element is read.
+     */
+    public static void atMost(String field, @Nullable Object value, int max) {
+        int size = value instanceof List<?> list ? list.size() : value instanceof Map<?, ?> map ? map.size() : 0;
+        if (size > max) {
+            throw LiaisonException.tooMany(field, max);
+        }
+    }
+
+    private <T> List<T> list(String field, int max, Function<Object, @Nullable T> element) {
         Object value = fields.get(field);
         if (value == null) {
             return List.of();
@@ -92,6 +119,7 @@ public final class MergePatch {
         if (!(value instanceof List<?> raw)) {
             throw LiaisonException.invalid(field, "must be a list");
         }
+        atMost(field, raw, max);
         List<T> result = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             // the element is named, so that a null or blank among many ids can be found

@@ -99,19 +99,6 @@ class ApiConventionsIntegrationTests {
     }
 
     @Test
-    void healthIsPublicWithoutDetailsAndMetricsNeedAnAdministrator() throws Exception {
-        mvc.perform(get("/actuator/health"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("UP"))
-                .andExpect(jsonPath("$.components").doesNotExist());
-        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
-        Api.Person member = api.newMember(org, "MEMBER");
-        mvc.perform(as(get("/actuator/prometheus"), member.token())).andExpect(status().isForbidden());
-        mvc.perform(as(get("/actuator/health"), org.adminToken()))
-                .andExpect(jsonPath("$.components.db.status").value("UP"));
-    }
-
-    @Test
     void pagesCarrySecurityHeaders() throws Exception {
         mvc.perform(get("/login"))
                 .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))

@@ -115,8 +115,8 @@ class ExportIntegrationTests {
         assertThat(zhang.toList())
                 .containsExactly(
                         "张三",
-                        "+8613800138000",
-                        "+862161234567",
+                        "'+8613800138000",
+                        "'+862161234567",
                         "zhang@example.cn",
                         "上海贸易",
                         "",
@@ -181,10 +181,10 @@ class ExportIntegrationTests {
 
         List<CSVRecord> rows = csv(export(exporter.token(), "{\"format\":\"csv\",\"filter\":{\"q\":\"张三\"}}"));
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(1).get(1)).isEqualTo("+86 138****8000");
+        assertThat(rows.get(1).get(1)).isEqualTo("'+86 138****8000");
         assertThat(rows.get(1).get(3)).doesNotContain("zhang@example.cn");
         List<CSVRecord> own = csv(export(exporter.token(), "{\"format\":\"csv\",\"filter\":{\"q\":\"自己的\"}}"));
-        assertThat(own.get(1).get(1)).isEqualTo("+8613700137000");
+        assertThat(own.get(1).get(1)).isEqualTo("'+8613700137000");
 
         String audit = body(org.adminToken(), "/api/v1/audit-events?action=contact.exported");
         assertThat(JsonPath.<List<Integer>>read(audit, "$.items[*].after.rows")).contains(1);

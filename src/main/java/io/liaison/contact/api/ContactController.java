@@ -10,6 +10,10 @@ import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.ETags;
 import io.liaison.shared.web.Idempotency;
+import io.liaison.shared.web.ProblemResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -18,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -101,6 +107,18 @@ class ContactController {
         return Map.of("count", count.count(), "exact", count.exact());
     }
 
+    @ProblemResponse(
+            status = 409,
+            description =
+                    "Another contact has this mobile, e-mail or external id (allowDuplicate overrides the first two).")
+    @ProblemResponse(
+            status = 422,
+            description = "Two tags of one exclusive group, or the Idempotency-Key was used with another body.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The contact as created; for a repeated Idempotency-Key, as it was first created.",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = ContactResponse.class)))
     @PostMapping("/contacts")
     ResponseEntity<?> create(
             Actor actor,
@@ -121,6 +139,11 @@ class ContactController {
         return withETag(contacts.get(actor, id));
     }
 
+    @ProblemResponse(
+            status = 409,
+            description =
+                    "Another contact has this mobile, e-mail or external id (allowDuplicate overrides the first two).")
+    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.")
     @PatchMapping(
             path = "/contacts/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -144,6 +167,7 @@ class ContactController {
         return new Revealed(contact.id(), f.mobile(), f.phones(), f.emails());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/contacts/{id}")
     ResponseEntity<Void> delete(
             Actor actor,
@@ -153,6 +177,7 @@ class ContactController {
         return ResponseEntity.noContent().build();
     }
 
+    @ProblemResponse(status = 409, description = "Another contact took its mobile, e-mail or external id meanwhile.")
     @PostMapping("/contacts/{id}/restore")
     ResponseEntity<ContactResponse> restore(Actor actor, @PathVariable UUID id) {
         return withETag(contacts.restore(actor, id));

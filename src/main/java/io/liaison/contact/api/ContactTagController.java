@@ -5,6 +5,7 @@ import io.liaison.contact.ContactService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.ETags;
+import io.liaison.shared.web.ProblemResponse;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ class ContactTagController {
         }
     }
 
+    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.")
     @PutMapping
     ResponseEntity<ContactResponse> set(
             Actor actor,
@@ -51,6 +53,7 @@ class ContactTagController {
         return save(actor, id, ETags.expected(ifMatch), request.required());
     }
 
+    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.")
     @PostMapping
     ResponseEntity<ContactResponse> add(Actor actor, @PathVariable UUID id, @RequestBody TagIds request) {
         // The version read here guards the read-modify-write against a concurrent change (412).

@@ -5,11 +5,13 @@ import io.liaison.contact.CustomFieldService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.web.ETags;
+import io.liaison.shared.web.ProblemResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -45,6 +48,9 @@ class CustomFieldController {
         return new CursorPage<>(fields.list(actor), null);
     }
 
+    @ProblemResponse(status = 409, description = "A custom field with this key exists already.")
+    @ProblemResponse(status = 422, description = "The organization has the most custom fields it may have.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<CustomField> create(Actor actor, @RequestBody CreateCustomFieldRequest request) {
         CustomField created = fields.create(
@@ -80,6 +86,7 @@ class CustomFieldController {
     }
 
     /** Deletes the field and removes its value from every contact. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
             Actor actor,

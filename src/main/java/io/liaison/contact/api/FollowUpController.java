@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -45,6 +47,7 @@ class FollowUpController {
         return followUps.list(actor, contactId, cursor, CursorPage.limit(limit));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<FollowUp> record(Actor actor, @PathVariable UUID contactId, @RequestBody FollowUpRequest request) {
         FollowUp created = followUps.record(actor, contactId, request.type(), request.content(), request.occurredAt());
@@ -65,6 +68,7 @@ class FollowUpController {
         return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Actor actor, @PathVariable UUID contactId, @PathVariable UUID id) {
         followUps.delete(actor, contactId, id);

@@ -4,9 +4,11 @@ import io.liaison.contact.Tag;
 import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.web.ETags;
+import io.liaison.shared.web.ProblemResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -34,6 +37,10 @@ class TagController {
     }
 
     /** Renames, reorders or moves ({@code groupId}) a tag; contacts keep it, as they refer to its id. */
+    @ProblemResponse(status = 409, description = "The group has a tag of this name already.")
+    @ProblemResponse(
+            status = 422,
+            description = "The tag cannot move into an exclusive group whose tags its contacts carry.")
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -47,6 +54,7 @@ class TagController {
     }
 
     /** Deletes the tag; contacts lose it, which their timelines record. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
             Actor actor,

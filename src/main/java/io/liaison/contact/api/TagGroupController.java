@@ -6,10 +6,12 @@ import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.web.ETags;
+import io.liaison.shared.web.ProblemResponse;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -45,6 +48,8 @@ class TagGroupController {
         return new CursorPage<>(tags.list(actor), null);
     }
 
+    @ProblemResponse(status = 409, description = "A tag group of this name exists already.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<TagGroup> create(Actor actor, @RequestBody CreateTagGroupRequest request) {
         TagGroup created = tags.createGroup(
@@ -60,6 +65,10 @@ class TagGroupController {
         return ResponseEntity.ok().eTag(ETags.of(group.version())).body(group);
     }
 
+    @ProblemResponse(status = 409, description = "A tag group of this name exists already.")
+    @ProblemResponse(
+            status = 422,
+            description = "The group cannot become exclusive while contacts carry several of its tags.")
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -73,6 +82,7 @@ class TagGroupController {
     }
 
     /** Deletes the group with its tags; contacts lose those tags, which their timelines record. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
             Actor actor,
@@ -82,6 +92,9 @@ class TagGroupController {
         return ResponseEntity.noContent().build();
     }
 
+    @ProblemResponse(status = 409, description = "The group has a tag of this name already.")
+    @ProblemResponse(status = 422, description = "The organization has the most tags it may have.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/tags")
     ResponseEntity<Tag> createTag(Actor actor, @PathVariable UUID id, @RequestBody CreateTagRequest request) {
         Tag created = tags.createTag(actor, id, request.name(), request.order());

@@ -6,10 +6,12 @@ import io.liaison.identity.DepartmentService;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.web.ETags;
+import io.liaison.shared.web.ProblemResponse;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -42,6 +45,8 @@ class DepartmentController {
         return new CursorPage<>(departments.list(actor), null);
     }
 
+    @ProblemResponse(status = 409, description = "A department of this name exists already at this place of the tree.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Department> create(Actor actor, @RequestBody CreateDepartmentRequest request) {
         Department created = departments.create(
@@ -57,6 +62,7 @@ class DepartmentController {
         return ResponseEntity.ok().eTag(ETags.of(department.version())).body(department);
     }
 
+    @ProblemResponse(status = 409, description = "A department of this name exists already at this place of the tree.")
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -70,6 +76,10 @@ class DepartmentController {
         return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
     }
 
+    @ProblemResponse(
+            status = 409,
+            description = "The department still has members or sub-departments, or is part of a role's data scope.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
             Actor actor,

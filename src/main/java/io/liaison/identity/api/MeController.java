@@ -7,11 +7,13 @@ import io.liaison.identity.Permission;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -68,6 +70,7 @@ class MeController {
                 depts);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(Actor actor, @RequestBody PasswordChange request) {
         members.changeOwnPassword(actor, request.currentPassword(), request.newPassword());

@@ -6,11 +6,13 @@ import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.web.ETags;
+import io.liaison.shared.web.ProblemResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -57,6 +60,8 @@ class MemberController {
                 .map(MemberResponse::of);
     }
 
+    @ProblemResponse(status = 409, description = "The login is used by another member of the organization.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<MemberResponse> create(Actor actor, @RequestBody CreateMemberRequest request) {
         Member created = members.create(
@@ -79,6 +84,10 @@ class MemberController {
         return withETag(members.get(actor, id));
     }
 
+    @ProblemResponse(status = 409, description = "The login is used by another member of the organization.")
+    @ProblemResponse(
+            status = 422,
+            description = "The change would leave the organization without an active administrator.")
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -91,6 +100,9 @@ class MemberController {
         return withETag(members.update(actor, id, patch, ETags.expected(ifMatch)));
     }
 
+    @ProblemResponse(
+            status = 422,
+            description = "Members cannot deactivate themselves, nor the last active administrator.")
     @PostMapping("/{id}/deactivate")
     ResponseEntity<MemberResponse> deactivate(Actor actor, @PathVariable UUID id) {
         return withETag(members.deactivate(actor, id));

@@ -2,14 +2,17 @@ package io.liaison.identity.api;
 
 import io.liaison.identity.Actor;
 import io.liaison.identity.OrganizationService;
+import io.liaison.shared.web.ProblemResponse;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The system administrator creates further organizations, each with its own administrator. */
@@ -34,6 +37,8 @@ class OrganizationController {
     record OrganizationResponse(
             UUID id, String name, String code, String locale, OffsetDateTime createdAt, MemberResponse admin) {}
 
+    @ProblemResponse(status = 409, description = "An organization with this code exists already.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<OrganizationResponse> create(Actor actor, @RequestBody CreateOrganizationRequest request) {
         var created = organizations.create(

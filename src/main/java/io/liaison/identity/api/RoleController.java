@@ -7,12 +7,14 @@ import io.liaison.identity.RoleService;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.web.ETags;
+import io.liaison.shared.web.ProblemResponse;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Roles: built-in and custom, each a set of permissions and a data scope. */
@@ -71,6 +74,8 @@ class RoleController {
         return new CursorPage<>(roles.list(actor).stream().map(RoleResponse::of).toList(), null);
     }
 
+    @ProblemResponse(status = 409, description = "A role of this name exists already.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<RoleResponse> create(Actor actor, @RequestBody Map<String, @Nullable Object> body) {
         Role created = roles.create(actor, new MergePatch(body, RoleService.FIELDS));
@@ -85,6 +90,7 @@ class RoleController {
         return ResponseEntity.ok().eTag(ETags.of(role.version())).body(RoleResponse.of(role));
     }
 
+    @ProblemResponse(status = 409, description = "A role of this name exists already, or the role is built in.")
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -97,6 +103,8 @@ class RoleController {
         return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(RoleResponse.of(changed));
     }
 
+    @ProblemResponse(status = 409, description = "The role is built in or still held by members.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
             Actor actor,

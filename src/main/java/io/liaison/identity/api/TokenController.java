@@ -4,10 +4,12 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.ApiToken;
 import io.liaison.identity.TokenService;
 import io.liaison.shared.CursorPage;
+import io.liaison.shared.web.ProblemResponse;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own API tokens. POST also takes HTTP Basic, so that a script can get its first token. */
@@ -45,6 +48,8 @@ class TokenController {
         return new CursorPage<>(tokens.list(actor), null);
     }
 
+    @ProblemResponse(status = 429, description = "Too many failed logins; Retry-After says when to try again.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<CreatedTokenResponse> create(Actor actor, @RequestBody CreateTokenRequest request) {
         ApiToken.Issued issued = tokens.create(actor, request.name(), request.expiresAt());
@@ -54,6 +59,7 @@ class TokenController {
                         t.id(), t.name(), issued.secret(), t.hint(), t.createdAt(), t.expiresAt()));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> revoke(Actor actor, @PathVariable UUID id) {
         tokens.revoke(actor, id);

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates API calls: a bearer token everywhere; HTTP Basic with login and password only on
  * {@code POST /api/v1/tokens}, so that a script can get its first token. A bad credential is a 401
- * that says what was wrong; too many failed Basic attempts a 429 with Retry-After.
+ * that says what was wrong; too many failed Basic attempts a 429 with Retry-After. A successful Basic
+ * login gets a device cookie, as on the login page.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -27,11 +29,13 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     private final TokenService tokens;
     private final LoginService logins;
     private final Problems problems;
+    private final Duration deviceLifetime;
 
-    ApiAuthenticationFilter(TokenService tokens, LoginService logins, Problems problems) {
+    ApiAuthenticationFilter(TokenService tokens, LoginService logins, Problems problems, Duration deviceLifetime) {
         this.tokens = tokens;
         this.logins = logins;
         this.problems = problems;
+        this.deviceLifetime = deviceLifetime;
     }
 
     @Override
@@ -91,9 +95,16 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             user = user.substring(slash + 1);
         }
         try {
+            String deviceToken = DeviceCookie.read(request);
             var actor = logins.login(
-                    org, user, decoded.substring(colon + 1), request.getRemoteAddr(), LoginService.Channel.BASIC);
+                    org,
+                    user,
+                    decoded.substring(colon + 1),
+                    request.getRemoteAddr(),
+                    deviceToken,
+                    LoginService.Channel.BASIC);
             SecurityContextHolder.getContext().setAuthentication(new ActorAuthentication(actor));
+            DeviceCookie.write(request, response, logins.rememberDevice(actor, deviceToken), deviceLifetime);
             return true;
         } catch (LoginService.LoginRefusedException e) {
             unauthorized(request, response, e.ambiguous() ? "ambiguous-login" : "bad-credentials", e.getMessage());

@@ -25,6 +25,7 @@ class FormLoginProvider implements AuthenticationProvider {
                     authentication.getName(),
                     String.valueOf(authentication.getCredentials()),
                     details.getRemoteAddress(),
+                    details.deviceToken(),
                     LoginService.Channel.FORM));
         } catch (LoginService.LoginRefusedException e) {
             throw new Refused(e.ambiguous() ? "ambiguous" : "error", e);

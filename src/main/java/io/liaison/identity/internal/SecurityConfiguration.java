@@ -3,6 +3,7 @@ package io.liaison.identity.internal;
 import io.liaison.identity.LoginService;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.TokenService;
+import io.liaison.shared.LiaisonProperties;
 import io.liaison.shared.web.Problems;
 import jakarta.servlet.DispatcherType;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -27,7 +29,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Two ways in: the API ({@code /api/**}, {@code /actuator/**}) takes bearer tokens and never a
  * cookie, so it needs no CSRF protection; the pages take a session cookie from the login form, with
- * CSRF tokens on every change.
+ * CSRF tokens on every change. Metrics and the details of health are the system administrator's, not
+ * every organization's administrator's: they describe the whole server.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -56,7 +59,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, LoginService logins, Problems problems)
+    SecurityFilterChain api(
+            HttpSecurity http,
+            TokenService tokens,
+            LoginService logins,
+            Problems problems,
+            LiaisonProperties properties)
             throws Exception {
         ProblemEntryPoints entryPoints = new ProblemEntryPoints(problems);
         http.securityMatcher("/api/**", "/actuator/**")
@@ -64,13 +72,16 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new ApiAuthenticationFilter(tokens, logins, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(
+                        new ApiAuthenticationFilter(
+                                tokens, logins, problems, properties.login().deviceLifetime()),
+                        BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
-                        .hasRole("ADMIN")
+                        .hasRole("SYSTEM_ADMIN")
                         .anyRequest()
                         .authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoints).accessDeniedHandler(entryPoints))
@@ -81,8 +92,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, MemberService members) throws Exception {
+    SecurityFilterChain pages(
+            HttpSecurity http, MemberService members, LoginService logins, LiaisonProperties properties)
+            throws Exception {
         var pageEntryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        var afterLogin = new SavedRequestAwareAuthenticationSuccessHandler();
         http.addFilterAfter(new ActorRefreshFilter(members), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
@@ -102,6 +116,13 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(f -> f.loginPage("/login")
                         .authenticationDetailsSource(LoginDetails::new)
+                        .successHandler((request, response, authentication) -> {
+                            var actor = ((ActorAuthentication) authentication).actor();
+                            String token = logins.rememberDevice(actor, DeviceCookie.read(request));
+                            DeviceCookie.write(
+                                    request, response, token, properties.login().deviceLifetime());
+                            afterLogin.onAuthenticationSuccess(request, response, authentication);
+                        })
                         .failureHandler((request, response, e) -> response.sendRedirect(
                                 request.getContextPath() + "/login?" + FormLoginProvider.Refused.queryOf(e)))
                         .permitAll())

@@ -4,6 +4,10 @@ import io.liaison.identity.Actor;
 import io.liaison.integration.ExportJob;
 import io.liaison.integration.ExportService;
 import io.liaison.shared.web.Downloads;
+import io.liaison.shared.web.ProblemResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +15,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -29,6 +35,7 @@ class ExportController {
         this.exports = exports;
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping
     ResponseEntity<ExportResponse> start(Actor actor, @RequestBody Map<String, @Nullable Object> body) {
         ExportJob job = exports.start(actor, body);
@@ -48,6 +55,18 @@ class ExportController {
     }
 
     /** The file, streamed from disk. */
+    @ApiResponse(
+            responseCode = "200",
+            description = "The file, as an attachment in the export's format.",
+            content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+                @Content(
+                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "text/vcard", schema = @Schema(type = "string", format = "binary"))
+            })
+    @ProblemResponse(status = 409, description = "The export has not finished yet.")
+    @ProblemResponse(status = 410, description = "The export's file has expired; export again.")
     @GetMapping("/{id}/file")
     ResponseEntity<Resource> file(Actor actor, @PathVariable UUID id) {
         ExportJob job = exports.get(actor, id);

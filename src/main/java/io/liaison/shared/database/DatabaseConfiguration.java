@@ -33,7 +33,7 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(Embedded.class)
     HikariDataSource embeddedDataSource(EmbeddedDatabase database, LiaisonProperties properties) {
-        return pool(database.jdbcUrl(), "postgres", null, properties.db());
+        return pool(database.jdbcUrl(), database.user(), database.password(), properties.db());
     }
 
     @Bean(destroyMethod = "close")

@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
@@ -29,23 +27,39 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL that Liaison runs itself when no external database is configured. Its cluster lives
- * in {@code <data dir>/postgres} and is kept across restarts. A lock file in the data directory keeps
- * a second Liaison away; a server orphaned by a previous Liaison that was killed is stopped first.
+ * in {@code <data dir>/postgres} and is kept across restarts, with fsync on. It listens on localhost
+ * only and asks every connection for a password (see {@link ClusterAccess}); the passwords are
+ * generated into files of the data directory. A lock file in the data directory keeps a second
+ * Liaison away; a server orphaned by a previous Liaison that was killed is stopped first.
  */
 public final class EmbeddedDatabase implements Closeable {
 
     static final String DATABASE = "liaison";
+    /** The superuser's password, for the operator (pg_dump, psql); Liaison itself does not use it. */
+    static final String SUPERUSER_PASSWORD_FILE = "postgres-password";
+    /** The password of Liaison's own role; set again on every start, so a lost file is replaced. */
+    static final String ROLE_PASSWORD_FILE = "liaison-db-password";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final EmbeddedPostgres postgres;
+    private final @Nullable ProcessHandle server;
+    private final String rolePassword;
 
-    private EmbeddedDatabase(FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(
+            FileChannel lockChannel,
+            FileLock lock,
+            EmbeddedPostgres postgres,
+            @Nullable ProcessHandle server,
+            String rolePassword) {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.postgres = postgres;
+        this.server = server;
+        this.rolePassword = rolePassword;
     }
 
     /**
@@ -65,24 +79,33 @@ public final class EmbeddedDatabase implements Closeable {
             Path cluster = dataDir.resolve("postgres");
             stopOrphanedServer(cluster);
             removeUnfinishedCluster(cluster);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(cluster)
-                    .setCleanDataDirectory(false)
-                    .setLocaleConfig("lc-collate", "C")
-                    .setLocaleConfig("lc-ctype", "C.UTF-8")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("shared_buffers", sharedBuffers != null ? sharedBuffers : defaultSharedBuffers())
-                    // Room to hash a search's list of name matches instead of scanning it per row.
-                    .setServerConfig("work_mem", "16MB")
-                    // An import of a million contacts writes several GB of WAL; at the default 1 GB a
-                    // checkpoint every few seconds makes each first change of a page log the whole page.
-                    .setServerConfig("max_wal_size", "4GB")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-            EmbeddedDatabase database = new EmbeddedDatabase(channel, lock, postgres);
-            database.createDatabaseIfMissing();
+            Path superuserPasswordFile = dataDir.resolve(SUPERUSER_PASSWORD_FILE);
+            if (ClusterAccess.passwordsRequired(cluster) && !Files.exists(superuserPasswordFile)) {
+                throw new IllegalStateException("The embedded PostgreSQL in " + cluster.toAbsolutePath()
+                        + " needs the password of postgres from " + superuserPasswordFile.toAbsolutePath()
+                        + ", which is missing; restore it from a backup of the data directory.");
+            }
+            String superuserPassword = PasswordFile.readOrCreate(superuserPasswordFile);
+            String rolePassword = PasswordFile.readOrCreate(dataDir.resolve(ROLE_PASSWORD_FILE));
+            EmbeddedPostgres postgres = startServer(
+                    cluster,
+                    superuserPasswordFile,
+                    superuserPassword,
+                    sharedBuffers != null ? sharedBuffers : defaultSharedBuffers());
+            EmbeddedDatabase database = new EmbeddedDatabase(
+                    channel, lock, postgres, runningServer(cluster).orElse(null), rolePassword);
+            try {
+                ClusterAccess.secure(postgres.getPort(), cluster, superuserPassword, rolePassword);
+            } catch (SQLException | IOException | RuntimeException e) {
+                IllegalStateException failure =
+                        new IllegalStateException("Could not set up the roles of the embedded PostgreSQL", e);
+                try {
+                    database.close();
+                } catch (IOException stopFailure) {
+                    failure.addSuppressed(stopFailure);
+                }
+                throw failure;
+            }
             // The port is free-picked on every start; operators need it for pg_dump and psql.
             log.info(
                     "Embedded PostgreSQL listening on localhost:{}, data in {}",
@@ -92,6 +115,41 @@ public final class EmbeddedDatabase implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
         }
+    }
+
+    private static EmbeddedPostgres startServer(
+            Path cluster, Path superuserPasswordFile, String superuserPassword, String sharedBuffers)
+            throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(cluster)
+                .setCleanDataDirectory(false)
+                .setLocaleConfig("lc-collate", "C")
+                .setLocaleConfig("lc-ctype", "C.UTF-8")
+                // Not locales: zonky passes these to initdb as --name=value after its own "-A trust",
+                // so a new cluster asks for passwords from its first start.
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig(
+                        "pwfile", superuserPasswordFile.toAbsolutePath().toString())
+                // zonky connects as postgres to see that the server is up.
+                .setConnectConfig("password", superuserPassword)
+                // zonky starts the server with -F (fsync off, for throw-away test databases); a -c
+                // after it wins. Without fsync a power loss can lose committed data or corrupt the
+                // cluster.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("listen_addresses", "localhost")
+                // No Unix socket (zonky's binaries would put it in /tmp): TCP on localhost only.
+                .setServerConfig("unix_socket_directories", "")
+                .setServerConfig("shared_buffers", sharedBuffers)
+                // Room to hash a search's list of name matches instead of scanning it per row.
+                .setServerConfig("work_mem", "16MB")
+                // An import of a million contacts writes several GB of WAL; at the default 1 GB a
+                // checkpoint every few seconds makes each first change of a page log the whole page.
+                .setServerConfig("max_wal_size", "4GB")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
     }
 
     static String defaultSharedBuffers() {
@@ -121,11 +179,7 @@ public final class EmbeddedDatabase implements Closeable {
      * server belongs to nobody now (this process holds the data directory lock), so stop it.
      */
     private static void stopOrphanedServer(Path cluster) throws IOException {
-        Optional<ProcessHandle> orphan = readFirstLine(cluster.resolve("postmaster.pid"))
-                .flatMap(pid -> parsePid(pid))
-                .flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        Optional<ProcessHandle> orphan = runningServer(cluster);
         if (orphan.isEmpty()) {
             return;
         }
@@ -135,10 +189,19 @@ public final class EmbeddedDatabase implements Closeable {
             server.destroy();
         }
         if (!waitFor(server)) {
-            log.warn("PostgreSQL (pid {}) did not stop in {}; killing it", server.pid(), ORPHAN_STOP_WAIT);
+            log.warn("PostgreSQL (pid {}) did not stop in {}; killing it", server.pid(), STOP_WAIT);
             server.destroyForcibly();
             waitFor(server);
         }
+    }
+
+    /** The server that {@code postmaster.pid} names, if it runs. */
+    private static Optional<ProcessHandle> runningServer(Path cluster) throws IOException {
+        return readFirstLine(cluster.resolve("postmaster.pid"))
+                .flatMap(pid -> parsePid(pid))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
     }
 
     /**
@@ -159,7 +222,7 @@ public final class EmbeddedDatabase implements Closeable {
 
     private static boolean waitFor(ProcessHandle process) {
         try {
-            process.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            process.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
             return true;
         } catch (TimeoutException | ExecutionException e) {
             return false;
@@ -202,33 +265,36 @@ public final class EmbeddedDatabase implements Closeable {
         }
     }
 
-    private void createDatabaseIfMissing() {
-        try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"))) {
-            boolean exists;
-            try (var rs =
-                    c.createStatement().executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-                exists = rs.next();
-            }
-            if (!exists) {
-                c.createStatement().execute("CREATE DATABASE " + DATABASE);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the database " + DATABASE, e);
-        }
+    /** Where Liaison connects, as {@link #user()}. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 
-    public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", DATABASE);
+    /** Liaison's own role: it owns the database but is no superuser. */
+    public String user() {
+        return ClusterAccess.ROLE;
+    }
+
+    public String password() {
+        return rolePassword;
     }
 
     public int port() {
         return postgres.getPort();
     }
 
+    /**
+     * zonky's stop gives the server 5 s; with fsync on, its last checkpoint after a large import can
+     * take longer. The data directory stays locked until the server has exited, so that the next
+     * Liaison does not find it still running.
+     */
     @Override
     public void close() throws IOException {
         try {
             postgres.close();
+            if (server != null && !waitFor(server)) {
+                log.warn("PostgreSQL (pid {}) still runs {} after it was asked to stop", server.pid(), STOP_WAIT);
+            }
         } finally {
             releaseLock();
         }

@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +22,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -177,6 +183,30 @@ final class LiaisonProcess implements AutoCloseable {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The port of the embedded PostgreSQL this Liaison last started, from its log. */
+    int embeddedPostgresPort() {
+        Matcher logged = Pattern.compile("Embedded PostgreSQL listening on localhost:(\\d+)")
+                .matcher(log());
+        String port = null;
+        while (logged.find()) {
+            port = logged.group(1);
+        }
+        if (port == null) {
+            throw new AssertionError("No embedded PostgreSQL in the log:\n" + log());
+        }
+        return Integer.parseInt(port);
+    }
+
+    /** A connection to the embedded database {@code liaison} on {@code port}, with no password when null. */
+    static Connection connect(int port, String user, @Nullable String password) throws SQLException {
+        Properties login = new Properties();
+        login.setProperty("user", user);
+        if (password != null) {
+            login.setProperty("password", password);
+        }
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/liaison", login);
     }
 
     /** The PostgreSQL server that {@code postmaster.pid} names in the data directory, if it runs. */

@@ -58,7 +58,7 @@ class RuntimeIntegrationTests {
                 .as("times the log shows the password")
                 .hasSize(2);
         String token = token(first, password);
-        assertThat(sharedBuffers(first))
+        assertThat(sharedBuffers(first, data))
                 .as("the default, from the machine's memory")
                 .isEqualTo(EmbeddedDatabase.defaultSharedBuffers());
         assertThat(first.post("/api/v1/departments", bearer(token), "{\"name\":\"Sales\"}")
@@ -85,7 +85,7 @@ class RuntimeIntegrationTests {
         LiaisonProcess restarted = start(
                 data, Map.of("LIAISON_ADMIN_PASSWORD", "a-different-password-42", "LIAISON_DB_SHARED_BUFFERS", "96MB"));
         assertThat(departments(restarted, token)).containsExactly("Sales");
-        assertThat(sharedBuffers(restarted)).isEqualTo("96MB");
+        assertThat(sharedBuffers(restarted, data)).isEqualTo("96MB");
         assertThat(Files.readString(passwordFile).strip()).isEqualTo(password);
         assertThat(restarted
                         .post("/api/v1/tokens", basic("admin", "a-different-password-42"), TOKEN_REQUEST)
@@ -141,15 +141,10 @@ class RuntimeIntegrationTests {
     }
 
     /** The page cache of the embedded PostgreSQL that {@code liaison} runs, found through its port in the log. */
-    private static String sharedBuffers(LiaisonProcess liaison) throws Exception {
-        var port = java.util.regex.Pattern.compile("Embedded PostgreSQL listening on localhost:(\\d+)")
-                .matcher(liaison.log());
-        String last = null;
-        while (port.find()) {
-            last = port.group(1);
-        }
-        try (var connection = java.sql.DriverManager.getConnection(
-                        "jdbc:postgresql://localhost:" + last + "/liaison", "postgres", "");
+    private static String sharedBuffers(LiaisonProcess liaison, Path data) throws Exception {
+        String password = Files.readString(data.resolve(EmbeddedDatabase.ROLE_PASSWORD_FILE))
+                .strip();
+        try (var connection = LiaisonProcess.connect(liaison.embeddedPostgresPort(), ClusterAccess.ROLE, password);
                 var result = connection
                         .createStatement()
                         .executeQuery("SELECT (setting::bigint * 8192 / 1048576) || 'MB' FROM pg_settings"

@@ -1,0 +1,51 @@
+package io.liaison.identity;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.liaison.shared.LiaisonProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Hourly: deletes login attempts older than {@code liaison.login.keep-attempts} and devices unused for
+ * their lifetime or void for a day, so that strangers' attempts cannot fill the disk over time. In
+ * batches, each its own statement, so that a large backlog holds no long lock.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoginCleanup {
+
+    private static final int BATCH = 10_000;
+
+    private final JdbcClient jdbc;
+    private final LiaisonProperties.Login settings;
+
+    LoginCleanup(JdbcClient jdbc, LiaisonProperties properties) {
+        this.jdbc = jdbc;
+        this.settings = properties.login();
+    }
+
+    @Bean
+    RecurringTask<Void> loginCleanupTask() {
+        return Tasks.recurring("identity-login-cleanup", FixedDelay.ofHours(1)).execute((instance, context) -> clean());
+    }
+
+    void clean() {
+        int deleted;
+        do {
+            deleted = jdbc.sql("""
+                            DELETE FROM login_attempt WHERE id IN (
+                                SELECT id FROM login_attempt
+                                 WHERE attempted_at < now() - make_interval(secs => ?) LIMIT ?)
+                            """)
+                    .params(settings.keepAttempts().toSeconds(), BATCH)
+                    .update();
+        } while (deleted == BATCH);
+        jdbc.sql("""
+                        DELETE FROM login_device
+                         WHERE last_login_at < now() - make_interval(secs => ?)
+                            OR revoked_at < now() - interval '1 day'
+                        """).param(settings.deviceLifetime().toSeconds()).update();
+    }
+}

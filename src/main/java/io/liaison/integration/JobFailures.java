@@ -1,0 +1,112 @@
+package io.liaison.integration;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import io.liaison.contact.ContactImport;
+import io.liaison.shared.LiaisonException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Why a job failed, and whether trying it again could help. A failure that will fail again (a
+ * refusal, a file the writer cannot write, a bug) ends the job {@code failed} with its reason at
+ * once; a transient one (the database out of reach, a node shutting down) is retried {@link
+ * #ATTEMPTS} times in all, a minute apart, then ends the job {@code failed} too. Reasons are
+ * stored in the language of the member who started the job.
+ */
+@Component
+class JobFailures {
+
+    static final int ATTEMPTS = 3;
+    static final Duration RETRY_DELAY = Duration.ofMinutes(1);
+    private static final int MAX_DETAIL = 300;
+
+    private final MessageSource messages;
+
+    JobFailures(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** A refusal's problem detail in the member's language. */
+    String reason(LiaisonException e, @Nullable String language) {
+        if (!e.errors().isEmpty()) {
+            return ContactImport.reason(e);
+        }
+        return messages.getMessage("problem." + e.type() + ".detail", e.args(), e.getMessage(), locale(language));
+    }
+
+    /**
+     * A message of the messages bundle in the member's language: {0} the failure's own words, cut
+     * short, {1} the number of tries.
+     */
+    String reason(String code, @Nullable String language, Throwable failure) {
+        String detail = failure.getMessage() == null || failure.getMessage().isBlank()
+                ? messages.getMessage("job.failure.no-detail", null, locale(language))
+                : failure.getMessage();
+        if (detail.length() > MAX_DETAIL) {
+            detail = detail.substring(0, MAX_DETAIL) + "…";
+        }
+        return messages.getMessage(code, new Object[] {detail, ATTEMPTS}, locale(language));
+    }
+
+    /** Does the failure come from something outside the job that may be back on the next try? */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientDataAccessException
+                    || t instanceof RecoverableDataAccessException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            // 08: the connection was lost; 57P: the server is shutting down; 40001/40P01: retry the transaction.
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08")
+                        || state.startsWith("57P")
+                        || state.equals("40001")
+                        || state.equals("40P01")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * db-scheduler's handling of a task that threw (only transient failures are thrown): tried
+     * again a minute later, and past {@link #ATTEMPTS} tries stopped, with {@code exhausted} told.
+     */
+    static <T> FailureHandler<T> retryTransient(BiConsumer<T, Throwable> exhausted) {
+        return new FailureHandler.MaxRetriesFailureHandler<>(
+                ATTEMPTS - 1, new FailureHandler.OnFailureRetryLater<>(RETRY_DELAY), (complete, operations) -> {
+                    operations.stop();
+                    exhausted.accept(data(complete), cause(complete));
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T data(ExecutionComplete complete) {
+        return (T) complete.getExecution().taskInstance.getData();
+    }
+
+    private static Throwable cause(ExecutionComplete complete) {
+        return complete.getCause().orElseGet(() -> new IllegalStateException("failed"));
+    }
+
+    private static Locale locale(@Nullable String language) {
+        return Locale.forLanguageTag(language == null ? "zh-CN" : language);
+    }
+}

@@ -1,0 +1,67 @@
+package io.liaison.shared.web;
+
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.Schema;
+import java.lang.reflect.RecordComponent;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Marks the properties of API records that can be {@code null} as such in the OpenAPI document:
+ * Liaison's records say so with JSpecify's {@code @Nullable} on the component's type, which swagger
+ * does not read. OpenAPI 3.1 spells it as the type {@code "null"} beside the property's own type, and
+ * as {@code anyOf} of the reference and {@code null} for a property that refers to another schema.
+ */
+@Component
+class NullableProperties implements ModelConverter {
+
+    @Override
+    public @Nullable Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+        if (!chain.hasNext()) {
+            return null;
+        }
+        Schema resolved = chain.next().resolve(type, context, chain);
+        Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
+        if (resolved == null || !raw.isRecord()) {
+            return resolved;
+        }
+        Schema model = resolved;
+        if (resolved.get$ref() != null) {
+            String name = resolved.get$ref().substring(resolved.get$ref().lastIndexOf('/') + 1);
+            model = context.getDefinedModels().get(name);
+        }
+        if (model != null && model.getProperties() != null) {
+            markNullable(raw.getRecordComponents(), model.getProperties());
+        }
+        return resolved;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void markNullable(RecordComponent[] components, Map<String, Schema> properties) {
+        for (RecordComponent component : components) {
+            Schema property = properties.get(component.getName());
+            if (property == null || !component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
+                continue;
+            }
+            if (property.get$ref() != null) {
+                properties.put(
+                        component.getName(), new Schema().anyOf(List.of(property, new Schema().addType("null"))));
+            } else if (property.getTypes() == null || !property.getTypes().contains("null")) {
+                Set<String> types = property.getTypes() == null ? new HashSet<>() : new HashSet<>(property.getTypes());
+                if (property.getType() != null) {
+                    types.add(property.getType());
+                }
+                types.add("null");
+                property.setTypes(types);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.liaison.shared.web;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.MethodParameter;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Completes every operation of the OpenAPI document with the problems it can answer, each as an
+ * {@code application/problem+json} {@code Problem}. The ones every API request can meet follow from
+ * the handler's signature (a path id can be unknown, a body can be too large or of the wrong type, an
+ * {@code If-Match} can be stale); the ones of a rule of the operation (409, 410, 422, 429) are
+ * declared on the handler with {@link ProblemResponse}.
+ */
+@Component
+class OpenApiProblems implements OperationCustomizer, OpenApiCustomizer {
+
+    static final String PROBLEM = "Problem";
+    private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handler) {
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        Map<String, String> problems = new TreeMap<>();
+        problems.put("400", "The request or one of its values is not valid; errors[] names each field.");
+        problems.put("401", "No valid API token (or login) was sent.");
+        problems.put("403", "The actor may not do this.");
+        MethodParameter[] parameters = handler.getMethodParameters();
+        if (has(parameters, PathVariable.class)) {
+            problems.put("404", "No such record, or the actor may not see it.");
+        }
+        if (has(parameters, RequestBody.class) || takesFile(parameters)) {
+            problems.put("413", "The request body or file is larger than the limit the problem names.");
+            problems.put("415", "The body is not of a media type the operation accepts.");
+        }
+        if (Arrays.stream(parameters).anyMatch(OpenApiProblems::isIfMatch)) {
+            problems.put("412", "If-Match names another version than the current one, or a weak tag.");
+        }
+        for (ProblemResponse declared : handler.getMethod().getAnnotationsByType(ProblemResponse.class)) {
+            problems.put(Integer.toString(declared.status()), declared.description());
+        }
+        problems.forEach((status, description) -> responses.addApiResponse(
+                status,
+                new ApiResponse()
+                        .description(description)
+                        .content(new Content()
+                                .addMediaType(
+                                        org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                        new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))))));
+        operation.setResponses(responses);
+        return operation;
+    }
+
+    /** The RFC 9457 problem every 4xx answer carries. */
+    @Override
+    public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
+        Schema<?> fieldError = new ObjectSchema()
+                .addProperty("field", new StringSchema().description("the field, as a JSON path or parameter name"))
+                .addProperty(
+                        "message", new StringSchema().description("what is wrong with it, in the user's language"));
+        Schema<?> problem = new ObjectSchema()
+                .description("RFC 9457 problem details; title and detail are in the user's language.")
+                .addProperty("type", new StringSchema().format("uri-reference"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema().format("uri-reference"))
+                .addProperty("errors", new ArraySchema().items(fieldError))
+                .addRequiredItem("type")
+                .addRequiredItem("title")
+                .addRequiredItem("status");
+        openApi.getComponents().addSchemas(PROBLEM, problem);
+    }
+
+    private static boolean has(MethodParameter[] parameters, Class<? extends java.lang.annotation.Annotation> kind) {
+        return Arrays.stream(parameters).anyMatch(p -> p.hasParameterAnnotation(kind));
+    }
+
+    private static boolean takesFile(MethodParameter[] parameters) {
+        return Arrays.stream(parameters).anyMatch(p -> MultipartFile.class.isAssignableFrom(p.getParameterType()));
+    }
+
+    private static boolean isIfMatch(MethodParameter parameter) {
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        return header != null && "If-Match".equalsIgnoreCase(header.name());
+    }
+}
