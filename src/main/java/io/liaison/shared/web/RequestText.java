@@ -15,6 +15,7 @@ import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -98,7 +99,7 @@ class RequestText extends OncePerRequestFilter {
         return null;
     }
 
-    private static @Nullable LiaisonException fileNames(HttpServletRequest request) throws IOException {
+    private static @Nullable LiaisonException fileNames(HttpServletRequest request) {
         try {
             for (Part part : request.getParts()) {
                 String problem = problem(part.getSubmittedFileName(), true);
@@ -108,8 +109,14 @@ class RequestText extends OncePerRequestFilter {
             }
         } catch (InvalidFileNameException nul) {
             return StrictText.refused("filename", StrictText.NUL);
-        } catch (ServletException | IllegalStateException unreadable) {
-            // too large or not multipart after all: the multipart resolver answers it with its own 4xx
+        } catch (IllegalStateException tooLarge) {
+            // Tomcat's size limits: the multipart resolver answers them with the upload limit's 413
+        } catch (IOException | ServletException unreadable) {
+            // no boundary, a broken part: Tomcat's words name its classes, so ours are said instead
+            return new LiaisonException(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-upload",
+                    "The request body cannot be read as multipart/form-data.");
         }
         return null;
     }

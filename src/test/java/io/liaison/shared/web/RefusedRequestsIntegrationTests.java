@@ -215,6 +215,11 @@ class RefusedRequestsIntegrationTests {
                     .assertProblem(400, "/problems/invalid-text");
         }
 
+        // a multipart body without its boundary cannot be read at all: a 400 from the upload's reader
+        Answer unbounded = post(
+                "/api/v1/imports/preview", "multipart/form-data", "--xyz\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        unbounded.assertProblem(400, "/problems/malformed-upload");
+
         for (byte[] name : new byte[][] {
             {'a', 0, 'b'}, {'a', (byte) 0xC0, (byte) 0x80}, {'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80}
         }) {
