@@ -6,6 +6,7 @@ import io.liaison.identity.MemberService;
 import io.liaison.identity.Permission;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Times;
 import io.liaison.shared.Validation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -123,6 +124,9 @@ public class AuditService {
                 throw new IllegalArgumentException(cursor);
             }
             OffsetDateTime at = Instant.parse(parts.get(0)).atOffset(ZoneOffset.UTC);
+            if (!Times.storable(at)) {
+                throw new IllegalArgumentException(cursor);
+            }
             return new AuditRepository.Position(at, UUID.fromString(parts.get(1)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw LiaisonException.invalid("cursor", "is not a cursor this list handed out");

@@ -1,5 +1,7 @@
 package io.liaison.contact;
 
+import io.liaison.shared.Ids;
+import io.liaison.shared.Times;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +22,10 @@ public record ContactFilter(
         @Nullable String externalId) {
 
     public ContactFilter {
-        tagIds = List.copyOf(tagIds);
+        tagIds = Ids.given("tagId", tagIds);
+        Times.checked("createdAfter", createdAfter);
+        Times.checked("updatedAfter", updatedAfter);
+        Times.checked("lastContactedBefore", lastContactedBefore);
     }
 
     public static ContactFilter none() {

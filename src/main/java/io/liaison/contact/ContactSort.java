@@ -2,6 +2,7 @@ package io.liaison.contact;
 
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Times;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -79,8 +80,10 @@ public record ContactSort(Key key, boolean descending) {
         List<String> parts = CursorPage.parts(cursor, 3);
         try {
             if (!parts.isEmpty() && parts.get(0).equals(key.param)) {
-                if ("timestamptz".equals(key.type) && !"-infinity".equals(parts.get(1))) {
-                    OffsetDateTime.parse(parts.get(1));
+                if ("timestamptz".equals(key.type)
+                        && !"-infinity".equals(parts.get(1))
+                        && !Times.storable(OffsetDateTime.parse(parts.get(1)))) {
+                    throw new IllegalArgumentException(parts.get(1));
                 }
                 return new Object[] {parts.get(1), UUID.fromString(parts.get(2))};
             }

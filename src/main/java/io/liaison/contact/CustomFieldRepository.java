@@ -1,5 +1,6 @@
 package io.liaison.contact;
 
+import io.liaison.shared.SortOrder;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,7 +61,7 @@ class CustomFieldRepository {
     }
 
     int nextOrder(UUID orgId) {
-        return jdbc.sql("SELECT coalesce(max(sort_order) + 1, 0) FROM custom_field WHERE org_id = ?")
+        return jdbc.sql("SELECT " + SortOrder.NEXT + " FROM custom_field WHERE org_id = ?")
                 .param(orgId)
                 .query(Integer.class)
                 .single();

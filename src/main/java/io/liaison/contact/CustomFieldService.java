@@ -5,6 +5,7 @@ import io.liaison.identity.Permission;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.SortOrder;
 import io.liaison.shared.Validation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -88,7 +89,8 @@ public class CustomFieldService {
                     "A custom field with the key '" + key + "' exists already.",
                     key);
         }
-        int order = command.order() == null ? fields.nextOrder(actor.orgId()) : command.order();
+        Integer given = SortOrder.checked("order", command.order());
+        int order = given == null ? fields.nextOrder(actor.orgId()) : given;
         CustomField field = new CustomField(Ids.newId(), key, label, type, options, command.required(), order, 1);
         fields.insert(actor.orgId(), field);
         audit(actor, "created", field.id(), Map.of(), values(field));
@@ -116,7 +118,9 @@ public class CustomFieldService {
         List<String> options =
                 patch.has("options") ? options(current.type(), patch.texts("options"), validation) : current.options();
         boolean required = patch.has("required") ? patch.bool("required") : current.required();
-        Integer order = patch.has("order") ? patch.integer("order") : Integer.valueOf(current.order());
+        Integer order = patch.has("order")
+                ? SortOrder.checked("order", patch.integer("order"))
+                : Integer.valueOf(current.order());
         validation.throwIfInvalid();
         CustomField changed = new CustomField(
                 id,

@@ -4,6 +4,7 @@ import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Times;
 import io.liaison.shared.Validation;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -134,6 +135,8 @@ public class FollowUpService {
         }
         if (at.isAfter(OffsetDateTime.now().plusDays(1))) {
             v.reject("occurredAt", "must not lie in the future");
+        } else if (!Times.storable(at)) {
+            v.reject("occurredAt", Times.RULE);
         }
         v.throwIfInvalid();
     }

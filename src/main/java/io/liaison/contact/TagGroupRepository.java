@@ -1,5 +1,6 @@
 package io.liaison.contact;
 
+import io.liaison.shared.SortOrder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -44,7 +45,7 @@ class TagGroupRepository {
     }
 
     int nextOrder(UUID orgId) {
-        return jdbc.sql("SELECT coalesce(max(sort_order) + 1, 0) FROM tag_group WHERE org_id = ?")
+        return jdbc.sql("SELECT " + SortOrder.NEXT + " FROM tag_group WHERE org_id = ?")
                 .param(orgId)
                 .query(Integer.class)
                 .single();

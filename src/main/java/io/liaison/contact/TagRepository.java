@@ -1,5 +1,6 @@
 package io.liaison.contact;
 
+import io.liaison.shared.SortOrder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -88,7 +89,7 @@ class TagRepository {
     }
 
     int nextOrder(UUID orgId, UUID groupId) {
-        return jdbc.sql("SELECT coalesce(max(sort_order) + 1, 0) FROM tag WHERE org_id = ? AND group_id = ?")
+        return jdbc.sql("SELECT " + SortOrder.NEXT + " FROM tag WHERE org_id = ? AND group_id = ?")
                 .params(orgId, groupId)
                 .query(Integer.class)
                 .single();

@@ -5,6 +5,7 @@ import io.liaison.identity.Permission;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.SortOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +69,7 @@ public class TagService {
         requireTagManager(actor);
         String clean = validName(name);
         String validColor = validColor(color);
+        SortOrder.checked("order", order);
         requireFreeGroupName(actor.orgId(), clean, null);
         UUID id = Ids.newId();
         groups.insert(
@@ -92,7 +94,9 @@ public class TagService {
         requireVersion(expectedVersion, current.version());
         String name = patch.has("name") ? validName(patch.text("name")) : current.name();
         String color = patch.has("color") ? validColor(patch.text("color")) : current.color();
-        Integer order = patch.has("order") ? patch.integer("order") : Integer.valueOf(current.order());
+        Integer order = patch.has("order")
+                ? SortOrder.checked("order", patch.integer("order"))
+                : Integer.valueOf(current.order());
         boolean exclusive = patch.has("exclusive") ? patch.bool("exclusive") : current.exclusive();
         requireFreeGroupName(actor.orgId(), name, id);
         if (exclusive && !current.exclusive()) {
@@ -125,6 +129,7 @@ public class TagService {
         requireTagManager(actor);
         group(actor, groupId);
         String clean = validName(name);
+        SortOrder.checked("order", order);
         if (tags.countLocked(actor.orgId()) >= MAX_TAGS) {
             throw new LiaisonException(
                     HttpStatus.UNPROCESSABLE_ENTITY,
@@ -149,7 +154,9 @@ public class TagService {
         Tag current = tag(actor, id);
         requireVersion(expectedVersion, current.version());
         String name = patch.has("name") ? validName(patch.text("name")) : current.name();
-        Integer order = patch.has("order") ? patch.integer("order") : Integer.valueOf(current.order());
+        Integer order = patch.has("order")
+                ? SortOrder.checked("order", patch.integer("order"))
+                : Integer.valueOf(current.order());
         UUID groupId = current.groupId();
         if (patch.has("groupId")) {
             UUID target = patch.id("groupId");

@@ -3,6 +3,7 @@ package io.liaison.identity;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.SortOrder;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,7 @@ public class DepartmentService {
     public Department create(Actor actor, String name, @Nullable UUID parentId, int sortOrder) {
         requireStructureManager(actor);
         String clean = validName(name);
+        SortOrder.checked("sortOrder", sortOrder);
         if (parentId != null && departments.find(actor.orgId(), parentId).isEmpty()) {
             throw LiaisonException.invalid("parentId", "is not a department of this organization");
         }
@@ -62,7 +64,9 @@ public class DepartmentService {
         }
         String name = patch.has("name") ? validName(patch.text("name")) : current.name();
         UUID parentId = patch.has("parentId") ? patch.id("parentId") : current.parentId();
-        Integer order = patch.has("sortOrder") ? patch.integer("sortOrder") : Integer.valueOf(current.sortOrder());
+        Integer order = patch.has("sortOrder")
+                ? SortOrder.checked("sortOrder", patch.integer("sortOrder"))
+                : Integer.valueOf(current.sortOrder());
         if (parentId != null && !parentId.equals(current.parentId())) {
             if (departments.find(actor.orgId(), parentId).isEmpty()) {
                 throw LiaisonException.invalid("parentId", "is not a department of this organization");

@@ -2,6 +2,7 @@ package io.liaison.identity;
 
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Times;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,6 +47,7 @@ public class TokenService {
         if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
             throw LiaisonException.invalid("expiresAt", "must be in the future");
         }
+        Times.checked("expiresAt", expiresAt);
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);

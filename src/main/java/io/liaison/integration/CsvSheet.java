@@ -101,8 +101,8 @@ final class CsvSheet implements Sheet {
             return Record.of(number, clean(record.toList()));
         } catch (UncheckedIOException e) {
             // commons-csv reports a quote that is never closed this way: the rest of the file is one field.
-            throw new IOException(
-                    "Row " + (number + 1) + " cannot be read: " + e.getCause().getMessage(), e);
+            // Its message names its classes, so the reason is said in our words.
+            throw new IOException("Row " + (number + 1) + " cannot be read: its quotes are not closed.", e);
         }
     }
 

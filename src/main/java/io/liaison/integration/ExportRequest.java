@@ -3,6 +3,7 @@ package io.liaison.integration;
 import io.liaison.contact.ContactFilter;
 import io.liaison.contact.TagRules;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.Times;
 import io.liaison.shared.Validation;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -64,7 +65,8 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
                 try {
                     ids.add(UUID.fromString(String.valueOf(id)));
                 } catch (IllegalArgumentException e) {
-                    v.reject("contactIds", "must be contact ids");
+                    // null, blank and other text alike; the ids before it were read, so its index is their count
+                    v.reject("contactIds[" + ids.size() + "]", "must be a contact id");
                     break;
                 }
             }
@@ -133,7 +135,12 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
             return null;
         }
         try {
-            return OffsetDateTime.parse(value);
+            OffsetDateTime at = OffsetDateTime.parse(value);
+            if (!Times.storable(at)) {
+                v.reject("filter." + key, Times.RULE);
+                return null;
+            }
+            return at;
         } catch (DateTimeParseException e) {
             v.reject("filter." + key, "must be a time such as 2026-01-31T00:00:00+08:00");
             return null;

@@ -121,10 +121,21 @@ public final class MergePatch {
         }
         atMost(field, raw, max);
         List<T> result = new ArrayList<>();
-        for (Object item : raw) {
-            T converted = item == null ? null : element.apply(item);
+        for (int i = 0; i < raw.size(); i++) {
+            // the element is named, so that a null or blank among many ids can be found
+            String name = field + "[" + i + "]";
+            Object item = raw.get(i);
+            if (item == null) {
+                throw LiaisonException.invalid(name, "must not be null");
+            }
+            T converted;
+            try {
+                converted = element.apply(item);
+            } catch (LiaisonException e) {
+                throw LiaisonException.invalid(name, e.errors().get(0).message());
+            }
             if (converted == null) {
-                throw LiaisonException.invalid(field, "has an element of the wrong type");
+                throw LiaisonException.invalid(name, "has the wrong type");
             }
             result.add(converted);
         }
@@ -132,6 +143,9 @@ public final class MergePatch {
     }
 
     private static UUID parseId(String field, String value) {
+        if (value.isBlank()) {
+            throw LiaisonException.invalid(field, "must not be empty");
+        }
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {

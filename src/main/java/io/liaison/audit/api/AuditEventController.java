@@ -5,6 +5,7 @@ import io.liaison.audit.AuditService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Times;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -47,7 +48,7 @@ class AuditEventController {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.trim());
+            return Times.checked(parameter, OffsetDateTime.parse(value.trim()));
         } catch (DateTimeParseException e) {
             throw LiaisonException.invalid(parameter, "must be a time with offset such as 2026-11-25T09:30:00+08:00");
         }

@@ -10,6 +10,7 @@ import io.liaison.identity.DepartmentService;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Times;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -106,7 +107,7 @@ class AuditPages {
         try {
             return clean == null
                     ? null
-                    : LocalDate.parse(clean)
+                    : Times.checked(field, LocalDate.parse(clean))
                             .plusDays(plusDays)
                             .atStartOfDay(zone)
                             .toOffsetDateTime();

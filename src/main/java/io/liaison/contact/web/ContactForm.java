@@ -2,6 +2,7 @@ package io.liaison.contact.web;
 
 import io.liaison.contact.Contact;
 import io.liaison.contact.Contact.Email;
+import io.liaison.shared.Ids;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ record ContactForm(
     /** The checked tags; none when the browser sent no box. */
     @Override
     public List<UUID> tagIds() {
-        return tagIds == null ? List.of() : tagIds;
+        return Ids.given("tagIds", tagIds);
     }
 
     /** The same input, to be sent against another version of the contact. */

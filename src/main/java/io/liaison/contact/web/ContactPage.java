@@ -7,6 +7,7 @@ import io.liaison.contact.ContactService;
 import io.liaison.contact.FollowUpService;
 import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
+import io.liaison.shared.Ids;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -109,7 +110,7 @@ class ContactPage {
             @RequestParam long version,
             Model model) {
         List<String> ids =
-                tagIds == null ? List.of() : tagIds.stream().map(UUID::toString).toList();
+                Ids.given("tagIds", tagIds).stream().map(UUID::toString).toList();
         Contact contact = contacts.update(actor, id, Map.of("tagIds", ids), version, false);
         model.addAttribute("contact", contact);
         model.addAttribute("tags", TagChips.of(tags.list(actor)));

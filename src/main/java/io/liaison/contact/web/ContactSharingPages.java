@@ -6,6 +6,7 @@ import io.liaison.contact.ContactService;
 import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Member;
+import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import java.util.List;
 import java.util.Map;
@@ -73,9 +74,9 @@ class ContactSharingPages {
             @RequestParam long version,
             Model model) {
         Map<String, @Nullable Object> body = Map.of(
-                "shareUserIds", texts(shareUserIds),
-                "shareDeptIds", texts(shareDeptIds),
-                "collaboratorIds", texts(collaboratorIds));
+                "shareUserIds", texts("shareUserIds", shareUserIds),
+                "shareDeptIds", texts("shareDeptIds", shareDeptIds),
+                "collaboratorIds", texts("collaboratorIds", collaboratorIds));
         Contact contact = contacts.update(actor, id, body, version, false);
         model.addAttribute("contact", contact);
         model.addAttribute("names", directory.names(actor));
@@ -87,9 +88,7 @@ class ContactSharingPages {
         return "contact/contact :: sharing-saved";
     }
 
-    private static List<String> texts(@Nullable List<UUID> ids) {
-        return ids == null
-                ? List.of()
-                : ids.stream().distinct().map(UUID::toString).toList();
+    private static List<String> texts(String field, @Nullable List<UUID> ids) {
+        return Ids.given(field, ids).stream().distinct().map(UUID::toString).toList();
     }
 }

@@ -2,7 +2,9 @@ package io.liaison.shared.web;
 
 import io.liaison.shared.LiaisonException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
 
 /** Turns every failure of a REST controller into problem details; a 500 never shows a stack trace. */
@@ -42,7 +45,10 @@ class ApiExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         List<LiaisonException.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new LiaisonException.FieldError(f.getField(), String.valueOf(f.getDefaultMessage())))
+                // a binding failure's own message names Java types; ours says what is wrong
+                .map(f -> new LiaisonException.FieldError(
+                        f.getField(),
+                        f.isBindingFailure() ? "has the wrong type" : String.valueOf(f.getDefaultMessage())))
                 .toList();
         String summary = errors.stream()
                 .map(f -> f.field() + ": " + f.message())
@@ -52,15 +58,16 @@ class ApiExceptionHandler {
                 problems.of(HttpStatus.BAD_REQUEST, "validation", summary, request, summary), errors));
     }
 
+    /** Jackson's own messages name Java types and classes, so the answer says it in our words. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getMostSpecificCause();
-        String detail;
+        log.debug("Unreadable body of {} {}: {}", request.getMethod(), request.getRequestURI(), cause.getMessage());
         if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
             String field = bind.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> a + "." + b)
-                    .orElse("?");
+                    .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining())
+                    .replaceFirst("^\\.", "");
             return respond(problems.withErrors(
                     problems.of(
                             HttpStatus.BAD_REQUEST,
@@ -69,12 +76,30 @@ class ApiExceptionHandler {
                             request,
                             field + ": has the wrong type"),
                     List.of(new LiaisonException.FieldError(field, "has the wrong type"))));
-        } else if (cause instanceof JacksonException json) {
-            detail = "The request body is not valid JSON: " + json.getOriginalMessage();
-        } else {
-            detail = "The request needs a JSON body.";
         }
-        return respond(problems.of(HttpStatus.BAD_REQUEST, "malformed-request", detail, request, detail));
+        if (cause instanceof DatabindException) {
+            return respond(problems.withDetail(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-request",
+                    "problem.malformed-request.shape",
+                    "The request body must be a JSON object.",
+                    request));
+        }
+        if (cause instanceof JacksonException json) {
+            TokenStreamLocation at = json.getLocation();
+            int line = at == null ? 1 : Math.max(at.getLineNr(), 1);
+            int column = at == null ? 1 : Math.max(at.getColumnNr(), 1);
+            return respond(problems.withDetail(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-request",
+                    "problem.malformed-request.json",
+                    "The request body is not valid JSON (line {0}, column {1}).",
+                    request,
+                    line,
+                    column));
+        }
+        return respond(
+                problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "The request needs a JSON body.", request));
     }
 
     @ExceptionHandler
@@ -97,12 +122,38 @@ class ApiExceptionHandler {
                     .contentType(Problems.PROBLEM_JSON)
                     .body(problem);
         }
+        if (dataException(e)) {
+            // PostgreSQL refused a value of the request that no check above caught: still the request's fault
+            log.warn(
+                    "Request {} {} holds a value the database refuses",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    e);
+            return respond(problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "unstorable-value",
+                    "A value of the request cannot be stored: it is out of range or holds characters that cannot be"
+                            + " stored.",
+                    request));
+        }
         log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return respond(problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal-error",
                 "Something went wrong on the server; it has been logged.",
                 request));
+    }
+
+    /** Whether a cause is an SQL data exception (class 22: out of range, invalid text, overflow). */
+    private static boolean dataException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -2,6 +2,7 @@ package io.liaison.shared.web;
 
 import io.liaison.shared.LiaisonException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 
 /** The version of an aggregate as an ETag, and the version an If-Match header expects. */
 public final class ETags {
@@ -12,14 +13,21 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** The expected version, or {@code null} when the header is absent or {@code *}. */
+    /**
+     * The expected version, or {@code null} when the header is absent or {@code *}. If-Match compares
+     * strongly (RFC 9110, 13.1.1): a weak tag never matches, so it fails the precondition.
+     */
     public static @Nullable Long expected(@Nullable String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }
         String value = ifMatch.trim();
         if (value.startsWith("W/")) {
-            value = value.substring(2);
+            throw new LiaisonException(
+                    HttpStatus.PRECONDITION_FAILED,
+                    "weak-etag",
+                    "If-Match compares strongly: a weak ETag (W/...) never matches; send the ETag as this API"
+                            + " handed it out, such as \"3\".");
         }
         value = value.replace("\"", "");
         try {

@@ -69,7 +69,7 @@ class ErrorPages implements ErrorController {
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
 
-    private static boolean wantsJson(HttpServletRequest request, String path) {
+    static boolean wantsJson(HttpServletRequest request, String path) {
         if (path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/")) {
             return true;
         }

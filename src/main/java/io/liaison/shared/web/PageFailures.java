@@ -40,10 +40,13 @@ public class PageFailures {
         Map<String, String> fields = new LinkedHashMap<>();
         for (LiaisonException.FieldError error : e.errors()) {
             String input = inputs.getOrDefault(error.field(), error.field());
-            fields.merge(input, message(error.message(), locale), (a, b) -> a + "; " + b);
+            String said = CodeNames.clean(error.message(), Problems.UNREADABLE);
+            fields.merge(input, message(said, locale), (a, b) -> a + "; " + b);
         }
         String detail = fields.isEmpty()
-                ? messages.getMessage("problem." + e.type() + ".detail", e.args(), e.getMessage(), locale)
+                ? CodeNames.clean(
+                        messages.getMessage("problem." + e.type() + ".detail", e.args(), e.getMessage(), locale),
+                        e.status().getReasonPhrase())
                 : fields.entrySet().stream()
                         .map(f -> messages.getMessage("field." + f.getKey(), null, f.getKey(), locale) + ": "
                                 + f.getValue())

@@ -27,6 +27,9 @@ public class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
+    /** What a field's message says when all it had was a library's words. */
+    static final String UNREADABLE = "cannot be read";
+
     private final MessageSource messages;
     private final JsonMapper json;
 
@@ -36,18 +39,46 @@ public class Problems {
     }
 
     public ProblemDetail of(LiaisonException e, @Nullable HttpServletRequest request) {
-        ProblemDetail problem = of(e.status(), e.type(), e.getMessage(), request, e.args());
+        return of(e, request, LocaleContextHolder.getLocale());
+    }
+
+    /** As {@link #of(LiaisonException, HttpServletRequest)}, for answers written before Spring knows the locale. */
+    ProblemDetail of(LiaisonException e, @Nullable HttpServletRequest request, Locale locale) {
+        ProblemDetail problem = problem(
+                e.status(), e.type(), "problem." + e.type() + ".detail", e.getMessage(), request, locale, e.args());
         return e.errors().isEmpty() ? problem : withErrors(problem, e.errors());
     }
 
     /** A problem whose detail is {@code problem.<slug>.detail} filled with {@code args}, else the fallback. */
     public ProblemDetail of(
             HttpStatus status, String slug, String fallback, @Nullable HttpServletRequest request, Object... args) {
-        Locale locale = LocaleContextHolder.getLocale();
+        return withDetail(status, slug, "problem." + slug + ".detail", fallback, request, args);
+    }
+
+    /** As {@link #of(HttpStatus, String, String, HttpServletRequest, Object...)}, with one of its details. */
+    public ProblemDetail withDetail(
+            HttpStatus status,
+            String slug,
+            String detailKey,
+            String fallback,
+            @Nullable HttpServletRequest request,
+            Object... args) {
+        return problem(status, slug, detailKey, fallback, request, LocaleContextHolder.getLocale(), args);
+    }
+
+    private ProblemDetail problem(
+            HttpStatus status,
+            String slug,
+            String detailKey,
+            String fallback,
+            @Nullable HttpServletRequest request,
+            Locale locale,
+            Object... args) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create("/problems/" + slug));
         problem.setTitle(messages.getMessage("problem." + slug + ".title", null, status.getReasonPhrase(), locale));
-        problem.setDetail(messages.getMessage("problem." + slug + ".detail", args, fallback, locale));
+        problem.setDetail(
+                CodeNames.clean(messages.getMessage(detailKey, args, fallback, locale), status.getReasonPhrase()));
         if (request != null) {
             problem.setInstance(URI.create(request.getRequestURI()));
         }
@@ -58,7 +89,7 @@ public class Problems {
         problem.setProperty(
                 "errors",
                 errors.stream()
-                        .map(f -> Map.of("field", f.field(), "message", f.message()))
+                        .map(f -> Map.of("field", f.field(), "message", CodeNames.clean(f.message(), UNREADABLE)))
                         .toList());
         return problem;
     }
