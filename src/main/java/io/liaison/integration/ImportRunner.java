@@ -141,7 +141,10 @@ class ImportRunner {
             return new Work(job, actor.get(), stopping).run();
         } catch (IOException e) {
             log.info("Import {} stopped at a record it cannot read: {}", jobId, e.getMessage());
-            jobs.finish(jobId, ImportJob.FAILED, e.getMessage());
+            jobs.finish(
+                    jobId,
+                    ImportJob.FAILED,
+                    failures.reason("job.failure.unreadable", actor.get().locale(), e));
             return true;
         } catch (LiaisonException e) {
             jobs.finish(jobId, ImportJob.FAILED, failures.reason(e, actor.get().locale()));

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import io.liaison.contact.ContactImport;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.CodeNames;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -51,9 +52,10 @@ class JobFailures {
      * short, {1} the number of tries.
      */
     String reason(String code, @Nullable String language, Throwable failure) {
+        String none = messages.getMessage("job.failure.no-detail", null, locale(language));
         String detail = failure.getMessage() == null || failure.getMessage().isBlank()
-                ? messages.getMessage("job.failure.no-detail", null, locale(language))
-                : failure.getMessage();
+                ? none
+                : CodeNames.clean(failure.getMessage(), none);
         if (detail.length() > MAX_DETAIL) {
             detail = detail.substring(0, MAX_DETAIL) + "…";
         }

@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the names of Java classes out of what users read: a message that carries a library's own
  * words ({@code cannot be read as xlsx: com.fasterxml.aalto.WFCException: ...}) keeps only what
- * Liaison said before them; the whole message goes to the log.
+ * Liaison said before them; the whole message goes to the log. Problems, page failures and the
+ * stored reasons of failed jobs go through it.
  */
-final class CodeNames {
+public final class CodeNames {
 
     private static final Logger log = LoggerFactory.getLogger(CodeNames.class);
 
@@ -22,7 +23,7 @@ final class CodeNames {
     private CodeNames() {}
 
     /** {@code text} without a library's words, or {@code fallback} when nothing of ours is left. */
-    static String clean(@Nullable String text, String fallback) {
+    public static String clean(@Nullable String text, String fallback) {
         if (text == null) {
             return fallback;
         }
