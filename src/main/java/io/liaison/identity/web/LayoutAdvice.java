@@ -1,6 +1,7 @@
 package io.liaison.identity.web;
 
 import io.liaison.identity.Actor;
+import io.liaison.shared.web.Navigation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.jspecify.annotations.Nullable;
@@ -9,11 +10,18 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What the layout needs on every page, whichever module renders it: the member for the navbar and
- * the path for the active navigation entry. Pages without a member (login, errors) get {@code null}.
+ * What the layout needs on every page, whichever module renders it: the member for the navbar, the
+ * path, and the navigation entries the member may see with the current one. Pages without a member
+ * (login, errors) get {@code null} and only the entries that need no permission.
  */
 @ControllerAdvice
 class LayoutAdvice {
+
+    private final Navigation navigation;
+
+    LayoutAdvice(Navigation navigation) {
+        this.navigation = navigation;
+    }
 
     @ModelAttribute("me")
     @Nullable
@@ -24,5 +32,11 @@ class LayoutAdvice {
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    @ModelAttribute("navigation")
+    Navigation.Menus navigation(@Nullable Principal principal, HttpServletRequest request) {
+        Actor actor = me(principal);
+        return navigation.visible(code -> actor != null && actor.may(code), currentPath(request));
     }
 }

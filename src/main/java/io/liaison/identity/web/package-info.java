@@ -1,5 +1,5 @@
 /**
- * The identity module's pages: login, home, departments, members, profile and API tokens, rendered
+ * The identity module's pages: login, departments, members, roles, profile and API tokens, rendered
  * with Thymeleaf; each page template also serves its htmx fragments.
  */
 @NullMarked

@@ -1,4 +1,4 @@
-package io.liaison.identity.web;
+package io.liaison.analytics.web;
 
 import io.liaison.identity.Actor;
 import io.liaison.identity.DepartmentService;
@@ -32,6 +32,6 @@ class HomePage {
                         .toList());
         model.addAttribute("departmentCount", tree.nodes().size());
         model.addAttribute("memberCount", members.countActive(actor));
-        return "identity/home";
+        return "analytics/home";
     }
 }

@@ -1,0 +1,5 @@
+/** The analytics module's pages: the home page, rendered with Thymeleaf. */
+@NullMarked
+package io.liaison.analytics.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,31 @@
+package io.liaison.contact.web;
+
+import io.liaison.shared.web.NavigationEntry;
+import io.liaison.shared.web.NavigationEntry.Menu;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The contact module's pages in the navigation: contacts, tags, the trash and custom fields. */
+@Configuration(proxyBeanMethods = false)
+class ContactNavigation {
+
+    @Bean
+    NavigationEntry contactsEntry() {
+        return new NavigationEntry("nav.contacts", "/contacts", null, Menu.MAIN, 20);
+    }
+
+    @Bean
+    NavigationEntry tagsEntry() {
+        return new NavigationEntry("nav.tags", "/tags", null, Menu.MAIN, 50);
+    }
+
+    @Bean
+    NavigationEntry trashEntry() {
+        return new NavigationEntry("nav.trash", "/trash", null, Menu.MAIN, 60);
+    }
+
+    @Bean
+    NavigationEntry customFieldsEntry() {
+        return new NavigationEntry("nav.customFields", "/custom-fields", null, Menu.MORE, 10);
+    }
+}

@@ -1,0 +1,37 @@
+package io.liaison.identity.web;
+
+import io.liaison.identity.Permission;
+import io.liaison.shared.web.NavigationEntry;
+import io.liaison.shared.web.NavigationEntry.Menu;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The identity module's pages in the navigation: members, departments, roles and the member's own. */
+@Configuration(proxyBeanMethods = false)
+class IdentityNavigation {
+
+    @Bean
+    NavigationEntry membersEntry() {
+        return new NavigationEntry("nav.members", "/members", null, Menu.MAIN, 30);
+    }
+
+    @Bean
+    NavigationEntry departmentsEntry() {
+        return new NavigationEntry("nav.departments", "/departments", null, Menu.MAIN, 40);
+    }
+
+    @Bean
+    NavigationEntry rolesEntry() {
+        return new NavigationEntry("nav.roles", "/roles", Permission.ROLE_MANAGE.code(), Menu.MORE, 20);
+    }
+
+    @Bean
+    NavigationEntry profileEntry() {
+        return new NavigationEntry("nav.profile", "/profile", null, Menu.ACCOUNT, 10);
+    }
+
+    @Bean
+    NavigationEntry tokensEntry() {
+        return new NavigationEntry("nav.tokens", "/tokens", null, Menu.ACCOUNT, 20);
+    }
+}
