@@ -125,6 +125,12 @@ class IdentityPagesBrowserTests {
         driver.findElement(By.cssSelector(".navbar-toggler")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-menu")));
         screenshot("menu-zh-390");
+        driver.findElement(By.id("more-menu")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dropdown-item[href='/audit']")));
+        assertThat(driver.findElement(By.cssSelector("#more-menu + .dropdown-menu"))
+                        .getText())
+                .isEqualTo("自定义字段\n角色与权限\n审计日志");
+        screenshot("more-menu-zh-390");
     }
 
     @Test
