@@ -3,8 +3,11 @@ package io.liaison;
 import io.liaison.demo.DemoDataCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+/** Each module's settings record ({@code @ConfigurationProperties}) is found where it lives. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class LiaisonApplication {
 
     public static void main(String[] args) {

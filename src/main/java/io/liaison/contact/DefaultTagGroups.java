@@ -4,13 +4,16 @@ import io.liaison.identity.OrganizationCreated;
 import io.liaison.shared.Ids;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives a new organization the tag groups most companies start with, in its language, so that
- * tagging works before anyone has set it up. Runs in the transaction that creates the organization,
- * so an organization never exists without them.
+ * tagging works before anyone has set it up. A reaction of {@code contact} to {@code identity}'s
+ * event, so it goes through the event publication registry: it runs once the organization is
+ * committed, in a transaction of its own, and a failure leaves the publication incomplete, to be
+ * delivered again on the next start. An organization that has tag groups already (a publication
+ * delivered twice) is left as it is.
  */
 @Component
 class DefaultTagGroups {
@@ -35,8 +38,11 @@ class DefaultTagGroups {
         this.tags = tags;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(OrganizationCreated event) {
+        if (!groups.findAll(event.orgId()).isEmpty()) {
+            return;
+        }
         List<Preset> presets = event.locale().startsWith("zh") ? CHINESE : ENGLISH;
         for (int g = 0; g < presets.size(); g++) {
             Preset preset = presets.get(g);

@@ -3,7 +3,6 @@ package io.liaison.contact;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import io.liaison.shared.LiaisonProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -35,11 +34,11 @@ class TrashPurge {
             JdbcClient jdbc,
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
-            LiaisonProperties properties) {
+            TrashSettings settings) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.events = events;
-        this.retention = properties.trash().retention();
+        this.retention = settings.retention();
     }
 
     @Bean

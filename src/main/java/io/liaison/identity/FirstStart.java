@@ -28,16 +28,19 @@ class FirstStart implements SmartInitializingSingleton {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final OrganizationService organizations;
+    private final FirstStartSettings settings;
     private final LiaisonProperties properties;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
     FirstStart(
             OrganizationService organizations,
+            FirstStartSettings settings,
             LiaisonProperties properties,
             JdbcClient jdbc,
             TransactionTemplate transaction) {
         this.organizations = organizations;
+        this.settings = settings;
         this.properties = properties;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -55,12 +58,12 @@ class FirstStart implements SmartInitializingSingleton {
     }
 
     private void createFirstOrganization() {
-        String configured = properties.adminPassword();
+        String configured = settings.adminPassword();
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? generatePassword() : configured;
         var created = organizations.create(
                 new OrganizationService.CreateOrganization(
-                        properties.organizationName(), "default", properties.locale(), "admin", password, null),
+                        settings.organizationName(), "default", properties.locale(), "admin", password, null),
                 null,
                 true);
         log.info(

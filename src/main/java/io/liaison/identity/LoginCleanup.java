@@ -3,7 +3,6 @@ package io.liaison.identity;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import io.liaison.shared.LiaisonProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,11 +18,11 @@ class LoginCleanup {
     private static final int BATCH = 10_000;
 
     private final JdbcClient jdbc;
-    private final LiaisonProperties.Login settings;
+    private final LoginSettings settings;
 
-    LoginCleanup(JdbcClient jdbc, LiaisonProperties properties) {
+    LoginCleanup(JdbcClient jdbc, LoginSettings settings) {
         this.jdbc = jdbc;
-        this.settings = properties.login();
+        this.settings = settings;
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package io.liaison.identity;
 
-import io.liaison.shared.LiaisonProperties;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -22,19 +21,19 @@ class LoginLimits {
     private final LoginDeviceRepository devices;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
-    private final LiaisonProperties.Login limits;
+    private final LoginSettings limits;
 
     LoginLimits(
             LoginAttemptRepository attempts,
             LoginDeviceRepository devices,
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
-            LiaisonProperties properties) {
+            LoginSettings settings) {
         this.attempts = attempts;
         this.devices = devices;
         this.transaction = transaction;
         this.events = events;
-        this.limits = properties.login();
+        this.limits = settings;
     }
 
     /** How long a client without a device cookie must wait because of its address's failures. */

@@ -1,6 +1,5 @@
 package io.liaison.identity;
 
-import io.liaison.shared.LiaisonProperties;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,7 @@ public class LoginService {
     private final LoginDeviceRepository devices;
     private final LoginLimits limits;
     private final PasswordEncoder passwords;
-    private final LiaisonProperties.Login settings;
+    private final LoginSettings settings;
     private final String dummyHash;
 
     LoginService(
@@ -40,13 +39,13 @@ public class LoginService {
             LoginDeviceRepository devices,
             LoginLimits limits,
             PasswordEncoder passwords,
-            LiaisonProperties properties) {
+            LoginSettings settings) {
         this.members = members;
         this.attempts = attempts;
         this.devices = devices;
         this.limits = limits;
         this.passwords = passwords;
-        this.settings = properties.login();
+        this.settings = settings;
         this.dummyHash = passwords.encode("no member has this password");
     }
 

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ class ExportRunner {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Path directory;
-    private final LiaisonProperties properties;
+    private final Duration keepFiles;
     private final JobFailures failures;
 
     ExportRunner(
@@ -67,6 +68,7 @@ class ExportRunner {
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             LiaisonProperties properties,
+            ImportSettings settings,
             JobFailures failures) {
         this.jobs = jobs;
         this.failures = failures;
@@ -77,7 +79,7 @@ class ExportRunner {
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.directory = properties.dataDir().resolve("exports");
-        this.properties = properties;
+        this.keepFiles = settings.keepFiles();
     }
 
     @Bean
@@ -141,11 +143,7 @@ class ExportRunner {
                         counts.rows,
                         counts.unmasked));
                 jobs.finish(
-                        id,
-                        "completed",
-                        counts.rows,
-                        null,
-                        OffsetDateTime.now().plus(properties.imports().keepFiles()));
+                        id, "completed", counts.rows, null, OffsetDateTime.now().plus(keepFiles));
             });
         } catch (IOException | UncheckedIOException e) {
             log.error("Export {} could not write its file", id, e);

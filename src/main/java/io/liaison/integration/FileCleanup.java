@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.liaison.contact.SearchKeyWriter;
-import io.liaison.shared.LiaisonProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,14 +39,14 @@ class FileCleanup {
             ExportJobRepository exports,
             ExportRunner exportRunner,
             SearchKeyWriter keyWriter,
-            LiaisonProperties properties) {
+            ImportSettings settings) {
         this.jobs = jobs;
         this.uploads = uploads;
         this.files = files;
         this.exports = exports;
         this.exportRunner = exportRunner;
         this.keyWriter = keyWriter;
-        this.keepFiles = properties.imports().keepFiles();
+        this.keepFiles = settings.keepFiles();
     }
 
     @Bean

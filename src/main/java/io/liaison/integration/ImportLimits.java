@@ -1,15 +1,12 @@
 package io.liaison.integration;
 
-import io.liaison.shared.LiaisonProperties;
-
 /**
  * What one imported file may hold ({@code liaison.imports.*}): records, columns, characters in a
  * cell, and for a workbook the inflated bytes of each ZIP entry and its compression ratio.
  */
 record ImportLimits(int maxRows, int maxColumns, int maxCellChars, long maxEntrySize, int maxCompressionRatio) {
 
-    static ImportLimits of(LiaisonProperties properties) {
-        LiaisonProperties.Imports imports = properties.imports();
+    static ImportLimits of(ImportSettings imports) {
         return new ImportLimits(
                 imports.maxRows(),
                 imports.maxColumns(),

@@ -10,7 +10,6 @@ import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.LiaisonException;
-import io.liaison.shared.LiaisonProperties;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +67,7 @@ class ImportRunner {
             TagService tags,
             CustomFieldService customFields,
             PlatformTransactionManager transactions,
-            LiaisonProperties properties,
+            ImportSettings settings,
             JobFailures failures) {
         this.jobs = jobs;
         this.failures = failures;
@@ -81,8 +80,8 @@ class ImportRunner {
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.batchSize = properties.imports().batchSize();
-        this.limits = ImportLimits.of(properties);
+        this.batchSize = settings.batchSize();
+        this.limits = ImportLimits.of(settings);
     }
 
     @Bean

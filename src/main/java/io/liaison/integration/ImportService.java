@@ -10,7 +10,6 @@ import io.liaison.identity.MemberService;
 import io.liaison.identity.Permission;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
-import io.liaison.shared.LiaisonProperties;
 import io.liaison.shared.MergePatch;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -68,7 +67,7 @@ public class ImportService {
             TagService tags,
             CustomFieldService customFields,
             PlatformTransactionManager transactions,
-            LiaisonProperties properties) {
+            ImportSettings settings) {
         this.jobs = jobs;
         this.uploads = uploads;
         this.files = files;
@@ -81,7 +80,7 @@ public class ImportService {
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.limits = ImportLimits.of(properties);
+        this.limits = ImportLimits.of(settings);
     }
 
     /** Stores the file and starts a job on it. */

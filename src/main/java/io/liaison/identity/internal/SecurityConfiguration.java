@@ -1,9 +1,9 @@
 package io.liaison.identity.internal;
 
 import io.liaison.identity.LoginService;
+import io.liaison.identity.LoginSettings;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.TokenService;
-import io.liaison.shared.LiaisonProperties;
 import io.liaison.shared.web.Problems;
 import jakarta.servlet.DispatcherType;
 import java.util.Map;
@@ -60,11 +60,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(
-            HttpSecurity http,
-            TokenService tokens,
-            LoginService logins,
-            Problems problems,
-            LiaisonProperties properties)
+            HttpSecurity http, TokenService tokens, LoginService logins, Problems problems, LoginSettings login)
             throws Exception {
         ProblemEntryPoints entryPoints = new ProblemEntryPoints(problems);
         http.securityMatcher("/api/**", "/actuator/**")
@@ -73,8 +69,7 @@ class SecurityConfiguration {
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(c -> c.disable())
                 .addFilterBefore(
-                        new ApiAuthenticationFilter(
-                                tokens, logins, problems, properties.login().deviceLifetime()),
+                        new ApiAuthenticationFilter(tokens, logins, problems, login.deviceLifetime()),
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
@@ -92,8 +87,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(
-            HttpSecurity http, MemberService members, LoginService logins, LiaisonProperties properties)
+    SecurityFilterChain pages(HttpSecurity http, MemberService members, LoginService logins, LoginSettings login)
             throws Exception {
         var pageEntryPoint = new LoginUrlAuthenticationEntryPoint("/login");
         var afterLogin = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -119,8 +113,7 @@ class SecurityConfiguration {
                         .successHandler((request, response, authentication) -> {
                             var actor = ((ActorAuthentication) authentication).actor();
                             String token = logins.rememberDevice(actor, DeviceCookie.read(request));
-                            DeviceCookie.write(
-                                    request, response, token, properties.login().deviceLifetime());
+                            DeviceCookie.write(request, response, token, login.deviceLifetime());
                             afterLogin.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, e) -> response.sendRedirect(

@@ -1,6 +1,6 @@
-package io.liaison.shared.web;
+package io.liaison.integration;
 
-import io.liaison.shared.LiaisonProperties;
+import io.liaison.shared.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * An upload larger than {@code liaison.imports.max-file-size}: refused before any controller sees
- * it, so answered here, for every path, as a 413 problem that names the limit.
+ * An upload larger than {@code liaison.imports.max-file-size} (imports are the only uploads):
+ * refused before any controller sees it, so answered here, for every path, as a 413 problem that
+ * names the limit.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -22,9 +23,9 @@ class UploadLimit {
     private final Problems problems;
     private final String limit;
 
-    UploadLimit(Problems problems, LiaisonProperties properties) {
+    UploadLimit(Problems problems, ImportSettings settings) {
         this.problems = problems;
-        this.limit = properties.imports().maxFileSize().toMegabytes() + " MB";
+        this.limit = settings.maxFileSize().toMegabytes() + " MB";
     }
 
     @ExceptionHandler
