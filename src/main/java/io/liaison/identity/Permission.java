@@ -1,5 +1,7 @@
 package io.liaison.identity;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Set;
 
 /**
@@ -14,7 +16,11 @@ import java.util.Set;
  * @param heldBy the built-in roles besides {@link BuiltinRole#ADMIN} (which holds every permission)
  *     that hold it
  */
-public record Permission(String code, String group, int order, Set<BuiltinRole> heldBy) {
+public record Permission(String code, String group, int order, Set<BuiltinRole> heldBy) implements Serializable {
+
+    /** A member's {@link Actor} holds their permissions and lives in their session. */
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     public Permission {
         if (!code.matches("[a-z]+(\\.[a-z]+)+") || !group.matches("[a-z]+")) {
