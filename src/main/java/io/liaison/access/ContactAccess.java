@@ -42,10 +42,10 @@ public class ContactAccess {
         SqlFragment rule = switch (action) {
             case SEE ->
                 reasonsToSee(actor, row).stream().reduce(SqlFragment::or).orElseThrow();
-            case EDIT -> owner.or(collaborator(actor, row)).or(scoped(actor, Permission.CONTACT_EDIT, row));
-            case SHARE -> owner.or(scoped(actor, Permission.CONTACT_EDIT, row));
-            case DELETE -> owner.or(scoped(actor, Permission.CONTACT_DELETE, row));
-            case ASSIGN -> owner.or(scoped(actor, Permission.CONTACT_ASSIGN, row));
+            case EDIT -> owner.or(collaborator(actor, row)).or(scoped(actor, ContactPermissions.EDIT, row));
+            case SHARE -> owner.or(scoped(actor, ContactPermissions.EDIT, row));
+            case DELETE -> owner.or(scoped(actor, ContactPermissions.DELETE, row));
+            case ASSIGN -> owner.or(scoped(actor, ContactPermissions.ASSIGN, row));
         };
         return org.and(rule);
     }
@@ -93,7 +93,7 @@ public class ContactAccess {
      * and holders of {@code contact.reveal}; each reveal is audited.
      */
     public boolean mayReveal(Actor actor, UUID ownerId) {
-        return seesInFull(actor, ownerId) || actor.can(Permission.CONTACT_REVEAL);
+        return seesInFull(actor, ownerId) || actor.can(ContactPermissions.REVEAL);
     }
 
     /**

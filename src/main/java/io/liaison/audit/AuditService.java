@@ -3,7 +3,6 @@ package io.liaison.audit;
 import io.liaison.access.Masking;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
-import io.liaison.identity.Permission;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.Times;
@@ -134,7 +133,7 @@ public class AuditService {
     }
 
     private static void requireAuditReader(Actor actor) {
-        if (!actor.can(Permission.AUDIT_READ)) {
+        if (!actor.can(AuditPermissions.READ)) {
             throw LiaisonException.forbidden("read the audit log");
         }
     }

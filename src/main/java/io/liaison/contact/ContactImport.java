@@ -2,9 +2,9 @@ package io.liaison.contact;
 
 import io.liaison.access.ContactAccess;
 import io.liaison.access.ContactAction;
+import io.liaison.access.ContactPermissions;
 import io.liaison.contact.Contact.ContactDraft;
 import io.liaison.identity.Actor;
-import io.liaison.identity.Permission;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.PhoneNumbers;
 import java.util.ArrayList;
@@ -139,7 +139,7 @@ public class ContactImport {
     /** Applies the rows, in order. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Applied apply(Actor actor, Settings settings, List<Row> rows) {
-        if (settings.mode() != Mode.UPDATE && !actor.can(Permission.CONTACT_CREATE)) {
+        if (settings.mode() != Mode.UPDATE && !actor.can(ContactPermissions.CREATE)) {
             throw LiaisonException.forbidden("create contacts");
         }
         Batch batch = new Batch(actor, settings, rows.size());
@@ -363,7 +363,7 @@ public class ContactImport {
                 if (!activeOwners.contains(d.ownerId())) {
                     throw LiaisonException.invalid("ownerId", "is not an active member of this organization");
                 }
-                if (!d.ownerId().equals(actor.memberId()) && !actor.can(Permission.CONTACT_ASSIGN)) {
+                if (!d.ownerId().equals(actor.memberId()) && !actor.can(ContactPermissions.ASSIGN)) {
                     throw LiaisonException.forbidden("create contacts followed by another member");
                 }
                 if (!d.shareUserIds().isEmpty()

@@ -2,9 +2,9 @@ package io.liaison.contact;
 
 import io.liaison.access.ContactAccess;
 import io.liaison.access.ContactAction;
+import io.liaison.access.ContactPermissions;
 import io.liaison.contact.Contact.ContactDraft;
 import io.liaison.identity.Actor;
-import io.liaison.identity.Permission;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
@@ -60,12 +60,12 @@ public class ContactService {
     /** Creates a contact from a JSON body; the actor follows it unless {@code ownerId} says otherwise. */
     @Transactional
     public Contact create(Actor actor, Map<String, @Nullable Object> body, String source, boolean allowDuplicate) {
-        if (!actor.can(Permission.CONTACT_CREATE)) {
+        if (!actor.can(ContactPermissions.CREATE)) {
             throw LiaisonException.forbidden("create contacts");
         }
         ContactDraft draft = checked(
                 actor, ContactInput.apply(null, body, references.phoneRegion(actor.orgId()), actor.memberId()), true);
-        if (!draft.ownerId().equals(actor.memberId()) && !actor.can(Permission.CONTACT_ASSIGN)) {
+        if (!draft.ownerId().equals(actor.memberId()) && !actor.can(ContactPermissions.ASSIGN)) {
             throw LiaisonException.forbidden("create contacts followed by another member");
         }
         checkReferences(actor, null, draft, allowDuplicate);
@@ -274,7 +274,7 @@ public class ContactService {
     }
 
     private static void requireExport(Actor actor) {
-        if (!actor.can(Permission.CONTACT_EXPORT)) {
+        if (!actor.can(ContactPermissions.EXPORT)) {
             throw LiaisonException.forbidden("export contacts");
         }
     }

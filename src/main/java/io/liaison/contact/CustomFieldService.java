@@ -1,7 +1,6 @@
 package io.liaison.contact;
 
 import io.liaison.identity.Actor;
-import io.liaison.identity.Permission;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
@@ -207,7 +206,7 @@ public class CustomFieldService {
     }
 
     private static void requireFieldManager(Actor actor) {
-        if (!actor.can(Permission.FIELD_MANAGE)) {
+        if (!actor.can(SetupPermissions.FIELD_MANAGE)) {
             throw LiaisonException.forbidden("manage custom fields");
         }
     }

@@ -1,7 +1,6 @@
 package io.liaison.contact;
 
 import io.liaison.identity.Actor;
-import io.liaison.identity.Permission;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
@@ -45,7 +44,7 @@ public class TagService {
     /** Every group with its tags, both by order then name. */
     @Transactional(readOnly = true)
     public List<TagGroup> list(Actor actor) {
-        Map<UUID, List<Tag>> byGroup = tags.findAll(actor.orgId(), actor.can(Permission.TAG_MANAGE)).stream()
+        Map<UUID, List<Tag>> byGroup = tags.findAll(actor.orgId(), actor.can(SetupPermissions.TAG_MANAGE)).stream()
                 .collect(Collectors.groupingBy(Tag::groupId));
         return groups.findAll(actor.orgId()).stream()
                 .map(g -> g.withTags(byGroup.getOrDefault(g.id(), List.of())))
@@ -60,7 +59,8 @@ public class TagService {
 
     @Transactional(readOnly = true)
     public Tag tag(Actor actor, UUID id) {
-        return tags.find(actor.orgId(), id, actor.can(Permission.TAG_MANAGE)).orElseThrow(() -> tagNotFound(id));
+        return tags.find(actor.orgId(), id, actor.can(SetupPermissions.TAG_MANAGE))
+                .orElseThrow(() -> tagNotFound(id));
     }
 
     @Transactional
@@ -302,7 +302,7 @@ public class TagService {
     }
 
     private static void requireTagManager(Actor actor) {
-        if (!actor.can(Permission.TAG_MANAGE)) {
+        if (!actor.can(SetupPermissions.TAG_MANAGE)) {
             throw LiaisonException.forbidden("manage tags");
         }
     }

@@ -35,7 +35,7 @@ public record Actor(
         implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     public Actor {
         permissions = Set.copyOf(permissions);

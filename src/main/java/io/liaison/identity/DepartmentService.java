@@ -149,7 +149,7 @@ public class DepartmentService {
     }
 
     private static void requireStructureManager(Actor actor) {
-        if (!actor.can(Permission.MEMBER_MANAGE)) {
+        if (!actor.can(IdentityPermissions.MEMBER_MANAGE)) {
             throw LiaisonException.forbidden("manage departments");
         }
     }

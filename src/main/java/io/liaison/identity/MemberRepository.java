@@ -28,9 +28,11 @@ class MemberRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final Permissions permissions;
 
-    MemberRepository(JdbcClient jdbc) {
+    MemberRepository(JdbcClient jdbc, Permissions permissions) {
         this.jdbc = jdbc;
+        this.permissions = permissions;
     }
 
     Optional<Member> find(UUID orgId, UUID id) {
@@ -188,10 +190,7 @@ class MemberRepository {
                           FROM member m JOIN organization o ON o.id = m.org_id
                           JOIN role r ON r.org_id = m.org_id AND r.id = m.role_id
                          WHERE m.id = ? AND m.active
-                        """)
-                .param(memberId)
-                .query(MemberRepository::actor)
-                .optional();
+                        """).param(memberId).query(this::actorRow).optional();
     }
 
     /**
@@ -208,7 +207,7 @@ class MemberRepository {
                            AND (tok.expires_at IS NULL OR tok.expires_at > now())
                         """)
                 .param(tokenHash)
-                .query((rs, n) -> new TokenActor(actor(rs, n), rs.getBoolean("stale")))
+                .query((rs, n) -> new TokenActor(actorRow(rs, n), rs.getBoolean("stale")))
                 .optional();
     }
 
@@ -239,7 +238,7 @@ class MemberRepository {
                    END AS scope_dept_ids
             """;
 
-    private static Actor actor(ResultSet rs, int row) throws SQLException {
+    private Actor actorRow(ResultSet rs, int row) throws SQLException {
         String builtin = rs.getString("builtin");
         return new Actor(
                 rs.getObject("id", UUID.class),
@@ -250,7 +249,7 @@ class MemberRepository {
                 rs.getString("display_name"),
                 rs.getString("role_key"),
                 rs.getString("role_name"),
-                RoleRepository.permissions(builtin == null ? null : BuiltinRole.valueOf(builtin), (String[])
+                permissions.granted(builtin == null ? null : BuiltinRole.valueOf(builtin), (String[])
                         rs.getArray("permissions").getArray()),
                 DataScope.valueOf(rs.getString("data_scope")),
                 uuids(rs, "scope_dept_ids"),

@@ -373,7 +373,7 @@ public class MemberService {
     }
 
     private static void requireManager(Actor actor, String action) {
-        if (!actor.can(Permission.MEMBER_MANAGE)) {
+        if (!actor.can(IdentityPermissions.MEMBER_MANAGE)) {
             throw LiaisonException.forbidden(action);
         }
     }

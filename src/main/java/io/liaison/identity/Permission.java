@@ -1,44 +1,45 @@
 package io.liaison.identity;
 
-import io.liaison.shared.LiaisonException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Set;
 
-/** What a role allows beyond working with the contacts one follows. */
-public enum Permission {
-    CONTACT_CREATE("contact.create"),
-    CONTACT_EDIT("contact.edit"),
-    CONTACT_DELETE("contact.delete"),
-    CONTACT_EXPORT("contact.export"),
-    CONTACT_REVEAL("contact.reveal"),
-    CONTACT_ASSIGN("contact.assign"),
-    TAG_MANAGE("tag.manage"),
-    FIELD_MANAGE("field.manage"),
-    MEMBER_MANAGE("member.manage"),
-    ROLE_MANAGE("role.manage"),
-    AUDIT_READ("audit.read");
+/**
+ * Something a role allows beyond working with the contacts it sees. Each module declares the ones it
+ * checks, in a {@link PermissionSet} bean next to its code.
+ *
+ * @param code the name the API and the database use, such as {@code contact.reveal}; never renamed,
+ *     since custom roles store it
+ * @param group the heading it stands under on the roles page, named by the message key
+ *     {@code permissionGroup.<group>}
+ * @param order its place on the roles page; groups follow the order of their first permission
+ * @param heldBy the built-in roles besides {@link BuiltinRole#ADMIN} (which holds every permission)
+ *     that hold it
+ */
+public record Permission(String code, String group, int order, Set<BuiltinRole> heldBy) implements Serializable {
 
-    private final String code;
+    /** A member's {@link Actor} holds their permissions and lives in their session. */
+    @Serial
+    private static final long serialVersionUID = 1L;
 
-    Permission(String code) {
-        this.code = code;
-    }
-
-    /** The name the API and the database use, such as {@code contact.reveal}. */
-    public String code() {
-        return code;
-    }
-
-    public static Permission parse(String code) {
-        for (Permission p : values()) {
-            if (p.code.equals(code)) {
-                return p;
-            }
+    public Permission {
+        if (!code.matches("[a-z]+(\\.[a-z]+)+") || !group.matches("[a-z]+")) {
+            throw new IllegalArgumentException("Permission '" + code + "' in group '" + group + "' is misnamed");
         }
-        throw LiaisonException.invalid("permissions", "'" + code + "' is not one of " + codes());
+        heldBy = Set.copyOf(heldBy);
     }
 
-    static String codes() {
-        return Arrays.stream(values()).map(Permission::code).collect(Collectors.joining(", "));
+    /** The key of its label in the message bundles. */
+    public String messageKey() {
+        return "permission." + code;
+    }
+
+    /** The key of its group's heading in the message bundles. */
+    public String groupMessageKey() {
+        return "permissionGroup." + group;
+    }
+
+    public boolean heldBy(BuiltinRole role) {
+        return role == BuiltinRole.ADMIN || heldBy.contains(role);
     }
 }

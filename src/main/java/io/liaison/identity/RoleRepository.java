@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,9 +25,11 @@ class RoleRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final Permissions permissions;
 
-    RoleRepository(JdbcClient jdbc) {
+    RoleRepository(JdbcClient jdbc, Permissions permissions) {
         this.jdbc = jdbc;
+        this.permissions = permissions;
     }
 
     /** Built-in roles first (administrator, manager, member), then custom ones by name. */
@@ -36,14 +37,14 @@ class RoleRepository {
         return jdbc.sql(SELECT + " WHERE r.org_id = ? ORDER BY r.builtin IS NULL,"
                         + " array_position(ARRAY['ADMIN', 'MANAGER', 'MEMBER'], r.builtin), lower(r.name)")
                 .param(orgId)
-                .query(RoleRepository::role)
+                .query(this::role)
                 .list();
     }
 
     Optional<Role> find(UUID orgId, UUID id) {
         return jdbc.sql(SELECT + " WHERE r.org_id = ? AND r.id = ?")
                 .params(orgId, id)
-                .query(RoleRepository::role)
+                .query(this::role)
                 .optional();
     }
 
@@ -55,7 +56,7 @@ class RoleRepository {
                         + " WHERE r.org_id = ? AND (r.builtin = upper(?) OR r.id = ? OR lower(r.name) = lower(?))"
                         + " ORDER BY r.builtin IS NULL LIMIT 1")
                 .params(orgId, clean, id, clean)
-                .query(RoleRepository::role)
+                .query(this::role)
                 .optional();
     }
 
@@ -143,29 +144,15 @@ class RoleRepository {
         return permissions.stream().map(Permission::code).sorted().toArray(String[]::new);
     }
 
-    /** The permissions a role grants: the built-in ones from code, a custom role's as stored. */
-    static Set<Permission> permissions(@Nullable BuiltinRole builtin, String[] stored) {
-        if (builtin != null) {
-            return builtin.permissions();
-        }
-        Set<Permission> set = EnumSet.noneOf(Permission.class);
-        for (String code : stored) {
-            Arrays.stream(Permission.values())
-                    .filter(p -> p.code().equals(code))
-                    .findFirst()
-                    .ifPresent(set::add);
-        }
-        return set;
-    }
-
-    private static Role role(ResultSet rs, int row) throws SQLException {
+    private Role role(ResultSet rs, int row) throws SQLException {
         String builtinName = rs.getString("builtin");
         BuiltinRole builtin = builtinName == null ? null : BuiltinRole.valueOf(builtinName);
         return new Role(
                 rs.getObject("id", UUID.class),
                 builtin,
                 rs.getString("name"),
-                permissions(builtin, (String[]) rs.getArray("permissions").getArray()),
+                permissions.granted(
+                        builtin, (String[]) rs.getArray("permissions").getArray()),
                 DataScope.valueOf(rs.getString("data_scope")),
                 Arrays.asList((UUID[]) rs.getArray("dept_ids").getArray()),
                 rs.getInt("member_count"),

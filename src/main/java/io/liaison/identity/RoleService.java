@@ -3,7 +3,6 @@ package io.liaison.identity;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,11 +27,17 @@ public class RoleService {
     private final RoleRepository roles;
     private final DepartmentRepository departments;
     private final ApplicationEventPublisher events;
+    private final Permissions permissions;
 
-    RoleService(RoleRepository roles, DepartmentRepository departments, ApplicationEventPublisher events) {
+    RoleService(
+            RoleRepository roles,
+            DepartmentRepository departments,
+            ApplicationEventPublisher events,
+            Permissions permissions) {
         this.roles = roles;
         this.departments = departments;
         this.events = events;
+        this.permissions = permissions;
     }
 
     @Transactional(readOnly = true)
@@ -115,8 +120,7 @@ public class RoleService {
      * data scope wider than the actor's (or any CUSTOM scope) needs scope ALL.
      */
     static void requireWithin(Actor actor, Set<Permission> permissions, DataScope scope) {
-        Set<Permission> missing = EnumSet.noneOf(Permission.class);
-        missing.addAll(permissions);
+        Set<Permission> missing = new HashSet<>(permissions);
         missing.removeAll(actor.permissions());
         if (!missing.isEmpty()) {
             throw LiaisonException.forbidden("grant permissions you do not hold ("
@@ -150,12 +154,11 @@ public class RoleService {
         if (name.isEmpty() || name.length() > 50) {
             throw LiaisonException.invalid("name", "must have 1 to 50 characters");
         }
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        Set<Permission> granted = new HashSet<>();
         if (current != null && !body.has("permissions")) {
-            permissions.addAll(current.permissions());
+            granted.addAll(current.permissions());
         } else {
-            body.texts("permissions", Permission.values().length)
-                    .forEach(code -> permissions.add(Permission.parse(code)));
+            body.texts("permissions", permissions.all().size()).forEach(code -> granted.add(permissions.parse(code)));
         }
         DataScope scope = current == null || body.has("dataScope")
                 ? DataScope.parse(body.requiredText("dataScope"))
@@ -174,12 +177,12 @@ public class RoleService {
         } else {
             depts = List.of();
         }
-        requireWithin(actor, permissions, scope);
+        requireWithin(actor, granted, scope);
         if (roles.nameTaken(actor.orgId(), name, current == null ? null : current.id())) {
             throw new LiaisonException(
                     HttpStatus.CONFLICT, "role-name-taken", "A role named '" + name + "' exists already.", name);
         }
-        return new Definition(name, permissions, scope, depts);
+        return new Definition(name, Set.copyOf(granted), scope, depts);
     }
 
     private static Map<String, @Nullable Object> values(Definition d) {
@@ -204,7 +207,7 @@ public class RoleService {
     }
 
     private static void require(Actor actor) {
-        if (!actor.can(Permission.ROLE_MANAGE)) {
+        if (!actor.can(IdentityPermissions.ROLE_MANAGE)) {
             throw LiaisonException.forbidden("manage roles");
         }
     }

@@ -2,13 +2,13 @@ package io.liaison.integration;
 
 import io.liaison.contact.CustomField;
 import io.liaison.contact.CustomFieldService;
+import io.liaison.contact.SetupPermissions;
 import io.liaison.contact.Tag;
 import io.liaison.contact.TagGroup;
 import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
-import io.liaison.identity.Permission;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import java.util.ArrayList;
@@ -141,7 +141,7 @@ final class Directory {
 
     /** Whether the job may create tags at all: checked once, before any row. */
     static void requireTagRights(Actor actor, boolean createMissingTags) {
-        if (createMissingTags && !actor.can(Permission.TAG_MANAGE)) {
+        if (createMissingTags && !actor.can(SetupPermissions.TAG_MANAGE)) {
             throw LiaisonException.invalid("createMissingTags", "creating tags needs the tag.manage permission");
         }
     }

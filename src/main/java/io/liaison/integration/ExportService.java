@@ -2,8 +2,8 @@ package io.liaison.integration;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.liaison.access.ContactPermissions;
 import io.liaison.identity.Actor;
-import io.liaison.identity.Permission;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ public class ExportService {
 
     /** Checks the request and queues the export; needs {@code contact.export}. */
     public ExportJob start(Actor actor, Map<String, @Nullable Object> body) {
-        if (!actor.can(Permission.CONTACT_EXPORT)) {
+        if (!actor.can(ContactPermissions.EXPORT)) {
             throw LiaisonException.forbidden("export contacts");
         }
         ExportRequest request = ExportRequest.read(body);

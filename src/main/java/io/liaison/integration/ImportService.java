@@ -2,12 +2,12 @@ package io.liaison.integration;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import io.liaison.access.ContactPermissions;
 import io.liaison.contact.ContactImport;
 import io.liaison.contact.CustomFieldService;
 import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
-import io.liaison.identity.Permission;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
@@ -149,12 +149,12 @@ public class ImportService {
 
     private void permitted(Actor actor, ImportOptions options) {
         MergePatch.atMost("mapping", options.mapping(), limits.maxColumns());
-        if (!options.mode().equals("update") && !actor.can(Permission.CONTACT_CREATE)) {
+        if (!options.mode().equals("update") && !actor.can(ContactPermissions.CREATE)) {
             throw LiaisonException.forbidden("import contacts");
         }
         if (options.defaultOwnerId() != null
                 && !options.defaultOwnerId().equals(actor.memberId())
-                && !actor.can(Permission.CONTACT_ASSIGN)) {
+                && !actor.can(ContactPermissions.ASSIGN)) {
             throw LiaisonException.forbidden("import contacts for another member");
         }
         Directory.requireTagRights(actor, options.createMissingTags());

@@ -1,11 +1,11 @@
 package io.liaison.contact.web;
 
+import io.liaison.access.ContactPermissions;
 import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.CustomFieldService;
 import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
-import io.liaison.identity.Permission;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.PageFailures;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,7 +74,7 @@ class ContactFormPages {
         try {
             Contact created = contacts.create(
                     actor,
-                    form.body(List.of(), actor.can(Permission.CONTACT_ASSIGN), values),
+                    form.body(List.of(), actor.can(ContactPermissions.ASSIGN), values),
                     "manual",
                     allowDuplicate);
             flash.addFlashAttribute("notice", "contacts.created");
@@ -107,7 +107,7 @@ class ContactFormPages {
             Contact changed = contacts.update(
                     actor,
                     id,
-                    form.body(current.fields().emails(), actor.can(Permission.CONTACT_ASSIGN), values),
+                    form.body(current.fields().emails(), actor.can(ContactPermissions.ASSIGN), values),
                     form.version(),
                     allowDuplicate);
             flash.addFlashAttribute("notice", "contacts.updated");

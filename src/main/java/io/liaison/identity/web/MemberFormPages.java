@@ -3,9 +3,9 @@ package io.liaison.identity.web;
 import io.liaison.identity.Actor;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.DepartmentTree;
+import io.liaison.identity.IdentityPermissions;
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
-import io.liaison.identity.Permission;
 import io.liaison.identity.RoleService;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.PageFailures;
@@ -97,7 +97,7 @@ class MemberFormPages {
     }
 
     private String form(Actor actor, MemberForm form, @Nullable Member member, Model model) {
-        if (!actor.can(Permission.MEMBER_MANAGE)) {
+        if (!actor.can(IdentityPermissions.MEMBER_MANAGE)) {
             throw LiaisonException.forbidden("manage members");
         }
         model.addAttribute("form", form);

@@ -4,8 +4,9 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.DataScope;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.DepartmentTree;
+import io.liaison.identity.IdentityPermissions;
 import io.liaison.identity.OrganizationService;
-import io.liaison.identity.Permission;
+import io.liaison.identity.Permissions;
 import io.liaison.identity.Role;
 import io.liaison.identity.RoleService;
 import io.liaison.shared.LiaisonException;
@@ -13,6 +14,7 @@ import io.liaison.shared.MergePatch;
 import io.liaison.shared.web.PageFailure;
 import io.liaison.shared.web.PageFailures;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -43,18 +45,21 @@ class RolePages {
     private final OrganizationService organizations;
     private final PageFailures failures;
     private final MessageSource messages;
+    private final List<PermissionGroup> groups;
 
     RolePages(
             RoleService roles,
             DepartmentService departments,
             OrganizationService organizations,
             PageFailures failures,
-            MessageSource messages) {
+            MessageSource messages,
+            Permissions permissions) {
         this.roles = roles;
         this.departments = departments;
         this.organizations = organizations;
         this.failures = failures;
         this.messages = messages;
+        this.groups = PermissionGroup.of(permissions.all());
     }
 
     @GetMapping
@@ -140,7 +145,7 @@ class RolePages {
     private void list(Actor actor, Model model) {
         requireManager(actor);
         model.addAttribute("roles", roles.list(actor));
-        model.addAttribute("groups", PermissionGroup.ALL);
+        model.addAttribute("groups", groups);
         model.addAttribute(
                 "departmentNames", DepartmentTree.of(departments.list(actor)).names());
     }
@@ -161,7 +166,7 @@ class RolePages {
         requireManager(actor);
         model.addAttribute("form", form);
         model.addAttribute("role", role);
-        model.addAttribute("groups", PermissionGroup.ALL);
+        model.addAttribute("groups", groups);
         model.addAttribute("scopes", DataScope.values());
         model.addAttribute("tree", DepartmentTree.of(departments.list(actor)));
         return FORM;
@@ -187,7 +192,7 @@ class RolePages {
     }
 
     private static void requireManager(Actor actor) {
-        if (!actor.can(Permission.ROLE_MANAGE)) {
+        if (!actor.can(IdentityPermissions.ROLE_MANAGE)) {
             throw LiaisonException.forbidden("manage roles");
         }
     }
