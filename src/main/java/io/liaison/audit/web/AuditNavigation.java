@@ -1,6 +1,6 @@
 package io.liaison.audit.web;
 
-import io.liaison.identity.Permission;
+import io.liaison.audit.AuditPermissions;
 import io.liaison.shared.web.NavigationEntry;
 import io.liaison.shared.web.NavigationEntry.Menu;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +12,6 @@ class AuditNavigation {
 
     @Bean
     NavigationEntry auditEntry() {
-        return new NavigationEntry("audit.nav", "/audit", Permission.AUDIT_READ.code(), Menu.MORE, 30);
+        return new NavigationEntry("audit.nav", "/audit", AuditPermissions.READ.code(), Menu.MORE, 30);
     }
 }

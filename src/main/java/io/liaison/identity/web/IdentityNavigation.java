@@ -1,6 +1,6 @@
 package io.liaison.identity.web;
 
-import io.liaison.identity.Permission;
+import io.liaison.identity.IdentityPermissions;
 import io.liaison.shared.web.NavigationEntry;
 import io.liaison.shared.web.NavigationEntry.Menu;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +22,7 @@ class IdentityNavigation {
 
     @Bean
     NavigationEntry rolesEntry() {
-        return new NavigationEntry("nav.roles", "/roles", Permission.ROLE_MANAGE.code(), Menu.MORE, 20);
+        return new NavigationEntry("nav.roles", "/roles", IdentityPermissions.ROLE_MANAGE.code(), Menu.MORE, 20);
     }
 
     @Bean
