@@ -42,19 +42,6 @@ public class ContactImport {
         UPDATE
     }
 
-    public enum Match {
-        MOBILE("mobile"),
-        EMAIL("e-mail address"),
-        EXTERNAL_ID("external id"),
-        NAME_COMPANY("name and company");
-
-        final String label;
-
-        Match(String label) {
-            this.label = label;
-        }
-    }
-
     public enum Outcome {
         CREATED,
         UPDATED,
@@ -91,7 +78,7 @@ public class ContactImport {
      * How to import: {@code lenient} leaves out the invalid values of a new contact (noted) instead
      * of refusing it, as long as its name is valid: a phone's address book holds such values.
      */
-    public record Settings(UUID jobId, Mode mode, Match match, boolean lenient, EarlierRows earlier) {}
+    public record Settings(UUID jobId, Mode mode, ImportMatch match, boolean lenient, EarlierRows earlier) {}
 
     private final ContactService contacts;
     private final ContactRepository repository;

@@ -92,7 +92,7 @@ class ContactRepository {
     }
 
     /** Why the actor sees a live contact the predicate {@code visible} allows, and what else they may do. */
-    Optional<ContactService.Rights> rights(
+    Optional<ContactRights> rights(
             UUID id, SqlFragment visible, SqlFragment reason, SqlFragment edit, SqlFragment share, SqlFragment delete) {
         List<Object> params = new ArrayList<>();
         for (SqlFragment f : List.of(reason, edit, share, delete, visible)) {
@@ -103,7 +103,7 @@ class ContactRepository {
                         + ") AS share, (" + delete.sql() + ") AS delete FROM contact c WHERE " + visible.sql()
                         + " AND c.id = ? AND c.trashed_at IS NULL")
                 .params(params)
-                .query(ContactService.Rights.class)
+                .query(ContactRights.class)
                 .optional();
     }
 

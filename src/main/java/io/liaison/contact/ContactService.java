@@ -108,15 +108,9 @@ public class ContactService {
         return contact;
     }
 
-    /**
-     * Why the actor sees a contact ({@code reason}: owner, collaborator, shared-member,
-     * shared-department, scope-all or scope-department) and what else they may do with it.
-     */
-    public record Rights(String reason, boolean edit, boolean share, boolean delete) {}
-
-    /** The actor's {@link Rights} on a contact they see, in one query; 404 for one they do not. */
+    /** The actor's {@link ContactRights} on a contact they see, in one query; 404 for one they do not. */
     @Transactional(readOnly = true)
-    public Rights rights(Actor actor, UUID id) {
+    public ContactRights rights(Actor actor, UUID id) {
         return contacts.rights(
                         id,
                         access.visible(actor, "c"),

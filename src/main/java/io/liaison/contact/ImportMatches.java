@@ -1,6 +1,5 @@
 package io.liaison.contact;
 
-import io.liaison.contact.ContactImport.Match;
 import io.liaison.shared.SearchText;
 import io.liaison.shared.SqlFragment;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ class ImportMatches {
 
     /** The key of a row under {@code match}, from its normalised draft values; null when it has none. */
     static @Nullable String key(
-            Match match,
+            ImportMatch match,
             @Nullable String mobile,
             @Nullable String email,
             Map<String, String> externalIds,
@@ -58,7 +57,7 @@ class ImportMatches {
 
     /** Every live contact matching one of the keys, by key. */
     Map<String, List<Found>> find(
-            UUID orgId, Match match, Collection<String> keys, SqlFragment visible, SqlFragment editable) {
+            UUID orgId, ImportMatch match, Collection<String> keys, SqlFragment visible, SqlFragment editable) {
         Map<String, List<Found>> found = new HashMap<>();
         if (keys.isEmpty()) {
             return found;
@@ -88,9 +87,9 @@ class ImportMatches {
         // In the order of the placeholders: the two predicates, the candidates, the organization.
         List<Object> params = new ArrayList<>(visible.params());
         params.addAll(editable.params());
-        params.add(match == Match.NAME_COMPANY ? names(keys) : array);
+        params.add(match == ImportMatch.NAME_COMPANY ? names(keys) : array);
         params.add(orgId);
-        if (match == Match.NAME_COMPANY) {
+        if (match == ImportMatch.NAME_COMPANY) {
             params.add(orgId);
         }
         params.add(orgId);

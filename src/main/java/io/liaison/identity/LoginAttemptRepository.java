@@ -27,7 +27,7 @@ class LoginAttemptRepository {
 
     /** A failed attempt; it becomes a success with {@link #succeeded} once its password proves right. */
     UUID recordFailure(
-            @Nullable UUID orgId, String login, String address, LoginService.Channel channel, @Nullable UUID deviceId) {
+            @Nullable UUID orgId, String login, String address, LoginChannel channel, @Nullable UUID deviceId) {
         UUID id = Ids.newId();
         jdbc.sql("""
                         INSERT INTO login_attempt (id, org_id, login, client_address, channel, succeeded, device_id)

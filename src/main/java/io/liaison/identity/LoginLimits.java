@@ -56,7 +56,7 @@ class LoginLimits {
             @Nullable UUID memberId,
             String login,
             String address,
-            LoginService.Channel channel,
+            LoginChannel channel,
             @Nullable UUID device) {
         return transaction.execute(status -> {
             attempts.lock(orgId, login);

@@ -19,12 +19,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class LoginService {
 
-    /** Where the credentials came from: the login page, or HTTP Basic on the token endpoint. */
-    public enum Channel {
-        FORM,
-        BASIC
-    }
-
     private final MemberRepository members;
     private final LoginAttemptRepository attempts;
     private final LoginDeviceRepository devices;
@@ -63,7 +57,7 @@ public class LoginService {
             String password,
             String address,
             @Nullable String deviceToken,
-            Channel channel) {
+            LoginChannel channel) {
         String name = login == null ? "" : login.trim();
         Optional<LoginDeviceRepository.Device> device =
                 deviceToken == null ? Optional.empty() : devices.find(deviceToken, settings.deviceLifetime());

@@ -43,7 +43,7 @@ class MemberRepository {
     }
 
     /** A page of members in creation order, after {@code after} when given. */
-    List<Member> page(UUID orgId, MemberService.Filter filter, @Nullable UUID after, int limit) {
+    List<Member> page(UUID orgId, MemberFilter filter, @Nullable UUID after, int limit) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE m.org_id = ?");
         List<Object> params = new ArrayList<>(List.of(orgId));
         if (!filter.includeInactive()) {
@@ -108,7 +108,7 @@ class MemberRepository {
                 .single();
     }
 
-    void insert(UUID orgId, UUID id, MemberService.NewMember m, UUID roleId, String passwordHash, boolean systemAdmin) {
+    void insert(UUID orgId, UUID id, NewMember m, UUID roleId, String passwordHash, boolean systemAdmin) {
         jdbc.sql("""
                         INSERT INTO member (id, org_id, login, display_name, mobile, email, role_id, password_hash,
                                             system_admin)

@@ -60,24 +60,8 @@ public class MemberService {
         this.events = events;
     }
 
-    /**
-     * A member to create, as an administrator fills it in; {@code role} names a built-in role, a
-     * custom role's id or its name, and is {@code MEMBER} when absent.
-     */
-    public record NewMember(
-            String login,
-            String displayName,
-            @Nullable String mobile,
-            @Nullable String email,
-            @Nullable String role,
-            List<UUID> departmentIds,
-            String password) {}
-
-    /** What a member list is narrowed to. */
-    public record Filter(@Nullable String query, @Nullable UUID departmentId, boolean includeInactive) {}
-
     @Transactional(readOnly = true)
-    public CursorPage<Member> list(Actor actor, Filter filter, @Nullable String cursor, int limit) {
+    public CursorPage<Member> list(Actor actor, MemberFilter filter, @Nullable String cursor, int limit) {
         List<Member> rows = members.page(actor.orgId(), filter, CursorPage.decode(cursor), limit + 1);
         return CursorPage.of(rows, limit, Member::id);
     }

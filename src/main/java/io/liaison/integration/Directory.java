@@ -8,6 +8,7 @@ import io.liaison.contact.TagGroup;
 import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Member;
+import io.liaison.identity.MemberFilter;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
@@ -53,8 +54,8 @@ final class Directory {
         }
         String cursor = null;
         do {
-            CursorPage<Member> page = memberService.list(
-                    actor, new MemberService.Filter(null, null, false), cursor, CursorPage.MAX_LIMIT);
+            CursorPage<Member> page =
+                    memberService.list(actor, new MemberFilter(null, null, false), cursor, CursorPage.MAX_LIMIT);
             for (Member m : page.items()) {
                 members.computeIfAbsent(key(m.login()), k -> new ArrayList<>()).add(m.id());
                 if (!key(m.displayName()).equals(key(m.login()))) {

@@ -1,6 +1,7 @@
 package io.liaison.integration;
 
 import io.liaison.contact.ContactImport;
+import io.liaison.contact.ImportMatch;
 import io.liaison.shared.Validation;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -92,12 +93,12 @@ public record ImportOptions(
         };
     }
 
-    static ContactImport.Match match(String match) {
+    static ImportMatch match(String match) {
         return switch (match) {
-            case "mobile" -> ContactImport.Match.MOBILE;
-            case "email" -> ContactImport.Match.EMAIL;
-            case "externalId" -> ContactImport.Match.EXTERNAL_ID;
-            case "name+company" -> ContactImport.Match.NAME_COMPANY;
+            case "mobile" -> ImportMatch.MOBILE;
+            case "email" -> ImportMatch.EMAIL;
+            case "externalId" -> ImportMatch.EXTERNAL_ID;
+            case "name+company" -> ImportMatch.NAME_COMPANY;
             default -> throw new IllegalArgumentException(match);
         };
     }

@@ -66,8 +66,7 @@ public final class PageActors {
     public Actor newMember(Actor admin, String login, String role, UUID... departmentIds) {
         Member m = members.create(
                 admin,
-                new MemberService.NewMember(
-                        login, "Member " + login, null, null, role, List.of(departmentIds), "member-password-1"));
+                new NewMember(login, "Member " + login, null, null, role, List.of(departmentIds), "member-password-1"));
         return members.actor(m.id()).orElseThrow();
     }
 

@@ -3,6 +3,7 @@ package io.liaison.contact.web;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.access.ContactAccess;
 import io.liaison.contact.Contact;
+import io.liaison.contact.ContactRights;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.FollowUpService;
 import io.liaison.contact.TagService;
@@ -70,7 +71,7 @@ class ContactPage {
      * details; what they may not do is not offered.
      */
     void access(Actor actor, Contact contact, Model model) {
-        ContactService.Rights rights = contacts.rights(actor, contact.id());
+        ContactRights rights = contacts.rights(actor, contact.id());
         model.addAttribute("access", rights.reason());
         model.addAttribute("mayEdit", rights.edit());
         model.addAttribute("mayDelete", rights.delete());

@@ -5,6 +5,7 @@ import io.liaison.identity.Department;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.DepartmentTree;
 import io.liaison.identity.Member;
+import io.liaison.identity.MemberFilter;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class MemberDirectory {
         String cursor = null;
         do {
             CursorPage<Member> page =
-                    members.list(actor, new MemberService.Filter(null, null, true), cursor, CursorPage.MAX_LIMIT);
+                    members.list(actor, new MemberFilter(null, null, true), cursor, CursorPage.MAX_LIMIT);
             all.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);

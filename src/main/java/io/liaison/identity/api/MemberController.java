@@ -2,7 +2,9 @@ package io.liaison.identity.api;
 
 import io.liaison.identity.Actor;
 import io.liaison.identity.Member;
+import io.liaison.identity.MemberFilter;
 import io.liaison.identity.MemberService;
+import io.liaison.identity.NewMember;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.web.ETags;
@@ -52,11 +54,7 @@ class MemberController {
             @RequestParam(defaultValue = "false") boolean includeInactive,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        return members.list(
-                        actor,
-                        new MemberService.Filter(q, departmentId, includeInactive),
-                        cursor,
-                        CursorPage.limit(limit))
+        return members.list(actor, new MemberFilter(q, departmentId, includeInactive), cursor, CursorPage.limit(limit))
                 .map(MemberResponse::of);
     }
 
@@ -66,7 +64,7 @@ class MemberController {
     ResponseEntity<MemberResponse> create(Actor actor, @RequestBody CreateMemberRequest request) {
         Member created = members.create(
                 actor,
-                new MemberService.NewMember(
+                new NewMember(
                         request.login(),
                         request.displayName(),
                         request.mobile(),

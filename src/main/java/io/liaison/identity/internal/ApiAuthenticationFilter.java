@@ -1,5 +1,6 @@
 package io.liaison.identity.internal;
 
+import io.liaison.identity.LoginChannel;
 import io.liaison.identity.LoginService;
 import io.liaison.identity.TokenService;
 import io.liaison.shared.web.Problems;
@@ -97,12 +98,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         try {
             String deviceToken = DeviceCookie.read(request);
             var actor = logins.login(
-                    org,
-                    user,
-                    decoded.substring(colon + 1),
-                    request.getRemoteAddr(),
-                    deviceToken,
-                    LoginService.Channel.BASIC);
+                    org, user, decoded.substring(colon + 1), request.getRemoteAddr(), deviceToken, LoginChannel.BASIC);
             SecurityContextHolder.getContext().setAuthentication(new ActorAuthentication(actor));
             DeviceCookie.write(request, response, logins.rememberDevice(actor, deviceToken), deviceLifetime);
             return true;

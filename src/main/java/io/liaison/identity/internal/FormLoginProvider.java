@@ -1,5 +1,6 @@
 package io.liaison.identity.internal;
 
+import io.liaison.identity.LoginChannel;
 import io.liaison.identity.LoginService;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -26,7 +27,7 @@ class FormLoginProvider implements AuthenticationProvider {
                     String.valueOf(authentication.getCredentials()),
                     details.getRemoteAddress(),
                     details.deviceToken(),
-                    LoginService.Channel.FORM));
+                    LoginChannel.FORM));
         } catch (LoginService.LoginRefusedException e) {
             throw new Refused(e.ambiguous() ? "ambiguous" : "error", e);
         } catch (LoginService.LoginThrottledException e) {

@@ -2,6 +2,7 @@ package io.liaison.identity.web;
 
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
+import io.liaison.identity.NewMember;
 import io.liaison.shared.MergePatch;
 import java.util.HashMap;
 import java.util.List;
@@ -33,9 +34,8 @@ record MemberForm(
         return departmentIds != null && departmentIds.contains(id);
     }
 
-    MemberService.NewMember toNewMember() {
-        return new MemberService.NewMember(
-                text(login), text(displayName), mobile, email, role, departments(), text(password));
+    NewMember toNewMember() {
+        return new NewMember(text(login), text(displayName), mobile, email, role, departments(), text(password));
     }
 
     /** Every field of the edit form; the password only when one was typed, as an empty one means "keep". */

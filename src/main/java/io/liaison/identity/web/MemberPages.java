@@ -5,6 +5,7 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.DepartmentTree;
 import io.liaison.identity.Member;
+import io.liaison.identity.MemberFilter;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
 import java.util.UUID;
@@ -41,8 +42,8 @@ class MemberPages {
             @Nullable Boolean inactive,
             @Nullable String cursor) {
 
-        MemberService.Filter filter() {
-            return new MemberService.Filter(
+        MemberFilter filter() {
+            return new MemberFilter(
                     q == null || q.isBlank() ? null : q.trim(), department, Boolean.TRUE.equals(inactive));
         }
     }

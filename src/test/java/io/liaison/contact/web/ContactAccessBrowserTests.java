@@ -11,6 +11,7 @@ import io.liaison.identity.Department;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
+import io.liaison.identity.NewMember;
 import io.liaison.identity.OrganizationService;
 import java.io.IOException;
 import java.util.HashMap;
@@ -181,8 +182,7 @@ class ContactAccessBrowserTests {
     }
 
     private Actor member(String login, String name, String role, UUID... departmentIds) {
-        Member m = members.create(
-                boss, new MemberService.NewMember(login, name, null, null, role, List.of(departmentIds), PASSWORD));
+        Member m = members.create(boss, new NewMember(login, name, null, null, role, List.of(departmentIds), PASSWORD));
         return members.actor(m.id()).orElseThrow();
     }
 

@@ -16,6 +16,7 @@ import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
+import io.liaison.identity.NewMember;
 import io.liaison.identity.OrganizationService;
 import io.liaison.identity.internal.ActorAuthentication;
 import java.util.Arrays;
@@ -72,9 +73,7 @@ class ContactPagesIntegrationTests {
 
     Actor newMember(String login) {
         Member m = members.create(
-                admin,
-                new MemberService.NewMember(
-                        login, "Member " + login, null, null, "MEMBER", List.of(), "member-password-1"));
+                admin, new NewMember(login, "Member " + login, null, null, "MEMBER", List.of(), "member-password-1"));
         return members.actor(m.id()).orElseThrow();
     }
 

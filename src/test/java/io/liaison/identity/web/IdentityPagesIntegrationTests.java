@@ -16,6 +16,7 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.Department;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.MemberService;
+import io.liaison.identity.NewMember;
 import io.liaison.identity.OrganizationService;
 import io.liaison.identity.internal.ActorAuthentication;
 import java.util.List;
@@ -89,9 +90,7 @@ class IdentityPagesIntegrationTests {
     void htmxSearchAnswersTableRowsWithoutTheLayout() throws Exception {
         String name = "Rowtest " + suffix;
         members.create(
-                admin,
-                new MemberService.NewMember(
-                        "rowtest-" + suffix, name, null, null, "MEMBER", List.of(), "a-long-password-1"));
+                admin, new NewMember("rowtest-" + suffix, name, null, null, "MEMBER", List.of(), "a-long-password-1"));
 
         String full = mvc.perform(get("/members").param("q", suffix).with(as(admin)))
                 .andExpect(status().isOk())
@@ -158,9 +157,7 @@ class IdentityPagesIntegrationTests {
         departments.create(boss, "Sales", null, 0);
         for (String login : List.of("one-", "two-")) {
             members.create(
-                    boss,
-                    new MemberService.NewMember(
-                            login + suffix, login, null, null, "MEMBER", List.of(), "a-long-password-1"));
+                    boss, new NewMember(login + suffix, login, null, null, "MEMBER", List.of(), "a-long-password-1"));
         }
 
         mvc.perform(get("/").with(as(boss)))
@@ -173,7 +170,7 @@ class IdentityPagesIntegrationTests {
     void nonAdministratorsReadButDoNotManage() throws Exception {
         var member = members.create(
                 admin,
-                new MemberService.NewMember(
+                new NewMember(
                         "reader-" + suffix, "Reader " + suffix, null, null, "MEMBER", List.of(), "a-long-password-1"));
         Actor reader = members.actor(member.id()).orElseThrow();
 
@@ -190,8 +187,7 @@ class IdentityPagesIntegrationTests {
     void languageSwitchIsSavedInTheProfile() throws Exception {
         var member = members.create(
                 admin,
-                new MemberService.NewMember(
-                        "polyglot-" + suffix, "Polyglot", null, null, "MEMBER", List.of(), "a-long-password-1"));
+                new NewMember("polyglot-" + suffix, "Polyglot", null, null, "MEMBER", List.of(), "a-long-password-1"));
         Actor polyglot = members.actor(member.id()).orElseThrow();
 
         mvc.perform(post("/language")
