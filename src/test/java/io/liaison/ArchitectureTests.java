@@ -3,10 +3,13 @@ package io.liaison;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
@@ -58,4 +61,34 @@ class ArchitectureTests {
                 .resideInAPackage("..api..")
                 .check(CLASSES);
     }
+
+    /**
+     * A type a repository reads or writes is a top-level type of its module, never a record nested
+     * in a service, so that no dependency between files runs back up from the repository to the
+     * service that calls it.
+     */
+    @Test
+    void repositoriesDoNotDependOnTypesNestedInServices() {
+        noClasses()
+                .that()
+                .haveNameMatching(".*Repository(\\$.*)?")
+                .should()
+                .dependOnClassesThat(NESTED_IN_A_SERVICE)
+                .check(CLASSES);
+    }
+
+    static final DescribedPredicate<JavaClass> NESTED_IN_A_SERVICE =
+            new DescribedPredicate<>("are nested in a class whose name ends in Service") {
+                @Override
+                public boolean test(JavaClass type) {
+                    Optional<JavaClass> enclosing = type.getEnclosingClass();
+                    while (enclosing.isPresent()) {
+                        if (enclosing.get().getSimpleName().endsWith("Service")) {
+                            return true;
+                        }
+                        enclosing = enclosing.get().getEnclosingClass();
+                    }
+                    return false;
+                }
+            };
 }
