@@ -3,7 +3,6 @@ package io.liaison.contact;
 import io.liaison.contact.Contact.ContactDraft;
 import io.liaison.contact.Contact.Email;
 import io.liaison.contact.Contact.Phone;
-import io.liaison.shared.SearchText;
 import io.liaison.shared.SqlFragment;
 import java.sql.Date;
 import java.sql.ResultSet;

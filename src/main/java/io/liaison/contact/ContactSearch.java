@@ -7,7 +7,6 @@ import io.liaison.identity.DataScope;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.PhoneNumbers;
-import io.liaison.shared.SearchText;
 import io.liaison.shared.SqlFragment;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,6 @@
 package io.liaison.contact;
 
 import io.liaison.shared.PhoneNumbers;
-import io.liaison.shared.SearchText;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 

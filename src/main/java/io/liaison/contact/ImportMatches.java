@@ -1,6 +1,5 @@
 package io.liaison.contact;
 
-import io.liaison.shared.SearchText;
 import io.liaison.shared.SqlFragment;
 import java.util.ArrayList;
 import java.util.Collection;

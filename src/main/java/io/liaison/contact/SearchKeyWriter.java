@@ -2,7 +2,6 @@ package io.liaison.contact;
 
 import io.liaison.shared.CopyRows;
 import io.liaison.shared.Ids;
-import io.liaison.shared.SearchText;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.liaison.contact;
 
-import io.liaison.shared.SearchText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

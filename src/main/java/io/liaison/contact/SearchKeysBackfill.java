@@ -1,6 +1,5 @@
 package io.liaison.contact;
 
-import io.liaison.shared.SearchText;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;

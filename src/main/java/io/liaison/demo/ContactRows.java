@@ -1,8 +1,8 @@
 package io.liaison.demo;
 
+import io.liaison.contact.SearchText;
 import io.liaison.shared.CopyRows;
 import io.liaison.shared.Ids;
-import io.liaison.shared.SearchText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

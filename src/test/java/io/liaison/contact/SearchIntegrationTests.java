@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Api;
-import io.liaison.shared.SearchText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.liaison.contact.web;
 
+import io.liaison.contact.SearchText;
 import io.liaison.shared.Pinyin;
-import io.liaison.shared.SearchText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

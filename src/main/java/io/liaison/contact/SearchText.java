@@ -1,5 +1,7 @@
-package io.liaison.shared;
+package io.liaison.contact;
 
+import io.liaison.shared.PhoneNumbers;
+import io.liaison.shared.Pinyin;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
