@@ -110,6 +110,22 @@ class DepartmentApiIntegrationTests {
         mvc.perform(as(get("/api/v1/departments/" + parent), org.adminToken())).andExpect(status().isNotFound());
     }
 
+    /** Found by the API fuzzing test: the delete failed with a foreign key error (500). */
+    @Test
+    void anEmptyDepartmentThatContactsAreSharedWithCanBeDeletedAndTheSharesGoWithIt() throws Exception {
+        String partners = api.newDepartment(org, "Partners", null);
+        String contact = api.createdId(json(
+                post("/api/v1/contacts"),
+                org.adminToken(),
+                "{\"name\":\"张三\",\"shareDeptIds\":[\"" + partners + "\"]}"));
+
+        mvc.perform(as(delete("/api/v1/departments/" + partners), org.adminToken()))
+                .andExpect(status().isNoContent());
+        mvc.perform(as(get("/api/v1/contacts/" + contact), org.adminToken()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.shareDeptIds").isEmpty());
+    }
+
     @Test
     void siblingNamesAreUniqueAndNamesAreRequired() throws Exception {
         api.newDepartment(org, "Sales", null);
