@@ -33,6 +33,7 @@ public class ContactService {
     private final ContactReferences references;
     private final ContactQueries queries;
     private final ContactTimeline timeline;
+    private final ContactChanges changeLog;
     private final ContactAccess access;
     private final TagRules tagRules;
     private final CustomFieldValues customFields;
@@ -43,6 +44,7 @@ public class ContactService {
             ContactReferences references,
             ContactQueries queries,
             ContactTimeline timeline,
+            ContactChanges changes,
             ContactAccess access,
             TagRules tagRules,
             CustomFieldValues customFields,
@@ -51,6 +53,7 @@ public class ContactService {
         this.references = references;
         this.queries = queries;
         this.timeline = timeline;
+        this.changeLog = changes;
         this.access = access;
         this.tagRules = tagRules;
         this.customFields = customFields;
@@ -177,7 +180,7 @@ public class ContactService {
         if (!contacts.update(actor.orgId(), current.id(), next, current.version())) {
             throw LiaisonException.stale(current.version(), current.version() + 1);
         }
-        recordChanges(actor, current.id(), current.fields(), next);
+        changeLog.record(actor, current.id(), current.fields(), next);
     }
 
     /**
@@ -383,51 +386,6 @@ public class ContactService {
                         + "; ask them, or send allowDuplicate: true to keep both.",
                 d.ownerName(),
                 field);
-    }
-
-    private void recordChanges(Actor actor, UUID id, ContactDraft old, ContactDraft next) {
-        ContactDiff.Change change = ContactDiff.between(old, next);
-        if (!change.isEmpty()) {
-            List<Map<String, @Nullable Object>> changes = new ArrayList<>();
-            change.after().keySet().forEach(field -> {
-                Map<String, @Nullable Object> entry = new LinkedHashMap<>();
-                entry.put("field", field);
-                entry.put("before", change.before().get(field));
-                entry.put("after", change.after().get(field));
-                changes.add(entry);
-            });
-            timeline.record(actor.orgId(), id, actor.memberId(), "updated", Map.of("changes", changes));
-            events.publishEvent(
-                    new ContactUpdated(actor.orgId(), actor.memberId(), id, change.before(), change.after()));
-        }
-        if (!old.ownerId().equals(next.ownerId())) {
-            timeline.record(
-                    actor.orgId(),
-                    id,
-                    actor.memberId(),
-                    "owner_changed",
-                    Map.of("from", old.ownerId(), "to", next.ownerId()));
-            events.publishEvent(new ContactOwnerChanged(
-                    actor.orgId(),
-                    actor.memberId(),
-                    id,
-                    Map.of("ownerId", old.ownerId()),
-                    Map.of("ownerId", next.ownerId())));
-        }
-        List<UUID> added = new ArrayList<>(next.tagIds());
-        added.removeAll(old.tagIds());
-        List<UUID> removed = new ArrayList<>(old.tagIds());
-        removed.removeAll(next.tagIds());
-        if (!added.isEmpty() || !removed.isEmpty()) {
-            timeline.record(
-                    actor.orgId(), id, actor.memberId(), "tags_changed", Map.of("added", added, "removed", removed));
-            events.publishEvent(new TagsChanged(
-                    actor.orgId(),
-                    actor.memberId(),
-                    id,
-                    Map.of("tagIds", old.tagIds()),
-                    Map.of("tagIds", next.tagIds())));
-        }
     }
 
     private static LiaisonException notFound(UUID id) {
