@@ -2,16 +2,14 @@ package io.liaison.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.SettingsContexts;
 import io.liaison.shared.LiaisonProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Identity's settings and the shared ones bind from the environment variables of the README, through
@@ -23,15 +21,7 @@ class IdentitySettingsTests {
     static class Settings {}
 
     static ApplicationContextRunner withEnvironment(Map<String, Object> variables) {
-        return new ApplicationContextRunner()
-                .withInitializer(context -> context.getEnvironment()
-                        .getPropertySources()
-                        .replace(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                                new SystemEnvironmentPropertySource(
-                                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
-                .withInitializer(new ConfigDataApplicationContextInitializer())
-                .withUserConfiguration(Settings.class);
+        return SettingsContexts.withEnvironment(variables, Settings.class);
     }
 
     @Test
