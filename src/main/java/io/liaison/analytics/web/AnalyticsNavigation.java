@@ -11,6 +11,6 @@ class AnalyticsNavigation {
 
     @Bean
     NavigationEntry homeEntry() {
-        return new NavigationEntry("nav.home", "/", null, Menu.MAIN, 10);
+        return new NavigationEntry("nav.home", "/", "house", null, Menu.MAIN, 10);
     }
 }

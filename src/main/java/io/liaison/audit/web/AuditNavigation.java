@@ -12,6 +12,6 @@ class AuditNavigation {
 
     @Bean
     NavigationEntry auditEntry() {
-        return new NavigationEntry("audit.nav", "/audit", AuditPermissions.READ.code(), Menu.MORE, 30);
+        return new NavigationEntry("audit.nav", "/audit", "journal-text", AuditPermissions.READ.code(), Menu.MORE, 30);
     }
 }

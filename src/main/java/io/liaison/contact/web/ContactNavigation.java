@@ -11,21 +11,21 @@ class ContactNavigation {
 
     @Bean
     NavigationEntry contactsEntry() {
-        return new NavigationEntry("nav.contacts", "/contacts", null, Menu.MAIN, 20);
+        return new NavigationEntry("nav.contacts", "/contacts", "person-lines-fill", null, Menu.MAIN, 20);
     }
 
     @Bean
     NavigationEntry tagsEntry() {
-        return new NavigationEntry("nav.tags", "/tags", null, Menu.MAIN, 50);
+        return new NavigationEntry("nav.tags", "/tags", "tags", null, Menu.MAIN, 50);
     }
 
     @Bean
     NavigationEntry trashEntry() {
-        return new NavigationEntry("nav.trash", "/trash", null, Menu.MAIN, 60);
+        return new NavigationEntry("nav.trash", "/trash", "trash3", null, Menu.MAIN, 60);
     }
 
     @Bean
     NavigationEntry customFieldsEntry() {
-        return new NavigationEntry("nav.customFields", "/custom-fields", null, Menu.MORE, 10);
+        return new NavigationEntry("nav.customFields", "/custom-fields", "input-cursor-text", null, Menu.MORE, 10);
     }
 }

@@ -12,26 +12,27 @@ class IdentityNavigation {
 
     @Bean
     NavigationEntry membersEntry() {
-        return new NavigationEntry("nav.members", "/members", null, Menu.MAIN, 30);
+        return new NavigationEntry("nav.members", "/members", "people", null, Menu.MAIN, 30);
     }
 
     @Bean
     NavigationEntry departmentsEntry() {
-        return new NavigationEntry("nav.departments", "/departments", null, Menu.MAIN, 40);
+        return new NavigationEntry("nav.departments", "/departments", "diagram-3", null, Menu.MAIN, 40);
     }
 
     @Bean
     NavigationEntry rolesEntry() {
-        return new NavigationEntry("nav.roles", "/roles", IdentityPermissions.ROLE_MANAGE.code(), Menu.MORE, 20);
+        return new NavigationEntry(
+                "nav.roles", "/roles", "shield-lock", IdentityPermissions.ROLE_MANAGE.code(), Menu.MORE, 20);
     }
 
     @Bean
     NavigationEntry profileEntry() {
-        return new NavigationEntry("nav.profile", "/profile", null, Menu.ACCOUNT, 10);
+        return new NavigationEntry("nav.profile", "/profile", "person-circle", null, Menu.ACCOUNT, 10);
     }
 
     @Bean
     NavigationEntry tokensEntry() {
-        return new NavigationEntry("nav.tokens", "/tokens", null, Menu.ACCOUNT, 20);
+        return new NavigationEntry("nav.tokens", "/tokens", "key", null, Menu.ACCOUNT, 20);
     }
 }

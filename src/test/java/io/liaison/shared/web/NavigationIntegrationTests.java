@@ -24,7 +24,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @LiaisonIntegrationTest
 class NavigationIntegrationTests {
 
-    private static final Pattern LINK = Pattern.compile("<a ([^>]*)>([^<]+)</a>");
+    private static final Pattern LINK = Pattern.compile("<a ([^>]*)>(.*?)</a>");
+    private static final Pattern ICON =
+            Pattern.compile("<i class=\"bi me-1 bi-([a-z0-9-]+)\" aria-hidden=\"true\"></i>");
     private static final Pattern CLASS = Pattern.compile("class=\"(nav-link|dropdown-item)( active)?\"");
     private static final Pattern HREF = Pattern.compile("href=\"(/[^\"]*)\"");
 
@@ -33,6 +35,9 @@ class NavigationIntegrationTests {
 
     @Autowired
     MemberService members;
+
+    @Autowired
+    Navigation navigation;
 
     Actor admin;
     Actor member;
@@ -103,6 +108,30 @@ class NavigationIntegrationTests {
         assertThat(nav("/tags", admin, "en")).contains("class=\"nav-link dropdown-toggle\"");
     }
 
+    @Test
+    void everyEntryDrawsAnIconThatTheServedIconFontHas() throws Exception {
+        String nav = nav("/members", admin, "en").replaceAll("\\s+", " ");
+        List<String> drawn = new ArrayList<>();
+        Matcher icon = ICON.matcher(nav);
+        while (icon.find()) {
+            drawn.add(icon.group(1));
+        }
+        assertThat(drawn)
+                .as("one icon per entry, in the entries' order")
+                .containsExactlyElementsOf(navigation.visible(code -> true, "/").entries().stream()
+                        .map(NavigationEntry::icon)
+                        .toList());
+
+        String css = mvc.perform(get("/webjars/bootstrap-icons/font/bootstrap-icons.min.css"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(drawn).allSatisfy(name -> assertThat(css).contains(".bi-" + name + "::before"));
+        mvc.perform(get("/webjars/bootstrap-icons/font/fonts/bootstrap-icons.woff2"))
+                .andExpect(status().isOk());
+    }
+
     /** The navbar of the page at {@code path}. */
     private String nav(String path, Actor actor, String language) throws Exception {
         String page = mvc.perform(get(path)
@@ -132,7 +161,8 @@ class NavigationIntegrationTests {
             boolean active = cls.group(2) != null;
             boolean marked = cls.group(1).equals("nav-link") ? ariaCurrent && active : ariaCurrent && !active;
             boolean half = cls.group(1).equals("nav-link") ? ariaCurrent != active : active;
-            links.add(href.group(1) + " " + link.group(2).trim() + (marked ? " *" : "") + (half ? " ?" : ""));
+            String label = link.group(2).replaceAll("<[^>]+>", "").trim();
+            links.add(href.group(1) + " " + label + (marked ? " *" : "") + (half ? " ?" : ""));
         }
         return links;
     }
