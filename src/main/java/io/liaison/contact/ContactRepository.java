@@ -3,6 +3,8 @@ package io.liaison.contact;
 import io.liaison.contact.Contact.ContactDraft;
 import io.liaison.contact.Contact.Email;
 import io.liaison.contact.Contact.Phone;
+import io.liaison.contact.search.SearchKeys;
+import io.liaison.contact.search.SearchText;
 import io.liaison.shared.SqlFragment;
 import java.sql.Date;
 import java.sql.ResultSet;

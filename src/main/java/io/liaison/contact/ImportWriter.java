@@ -2,6 +2,7 @@ package io.liaison.contact;
 
 import io.liaison.contact.Contact.ContactDraft;
 import io.liaison.contact.Contact.Email;
+import io.liaison.contact.search.SearchKeyWriter;
 import io.liaison.shared.CopyRows;
 import io.liaison.shared.Ids;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.liaison.demo;
 
-import io.liaison.contact.SearchText;
+import io.liaison.contact.search.SearchText;
 import io.liaison.shared.CopyRows;
 import io.liaison.shared.Ids;
 import java.time.Instant;
