@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 public class ContactSearch {
 
     /** Candidates of a company or remark word past which it counts as common. */
-    public static final int COMMON = 2_000;
+    static final int COMMON = 2_000;
 
     /** How long the statistics of the pairs are kept at most, in nanoseconds. */
     private static final long STATISTICS_AGE = TimeUnit.MINUTES.toNanos(10);
