@@ -2,6 +2,9 @@ package io.liaison.contact;
 
 import io.liaison.access.ContactAccess;
 import io.liaison.access.ContactPermissions;
+import io.liaison.contact.field.CustomFieldValues;
+import io.liaison.contact.search.SearchKeyWriter;
+import io.liaison.contact.tag.TagRules;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
 import java.util.List;
@@ -11,8 +14,11 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,12 +79,14 @@ public class ContactImport {
     final ContactReferences references;
     final ImportMatches matches;
     private final ImportWriter writer;
-    final TagRepository tags;
     final TagRules tagRules;
     final CustomFieldValues customFields;
     final ContactAccess access;
     private final ApplicationEventPublisher events;
     final JsonMapper json;
+    private final SearchKeyWriter keyWriter;
+    private final PlatformTransactionManager transactions;
+    private final TransactionTemplate savepoint;
 
     ContactImport(
             ContactService contacts,
@@ -86,34 +94,57 @@ public class ContactImport {
             ContactReferences references,
             ImportMatches matches,
             ImportWriter writer,
-            TagRepository tags,
             TagRules tagRules,
             CustomFieldValues customFields,
             ContactAccess access,
             ApplicationEventPublisher events,
-            JsonMapper json) {
+            JsonMapper json,
+            SearchKeyWriter keyWriter,
+            PlatformTransactionManager transactions) {
         this.contacts = contacts;
         this.repository = repository;
         this.references = references;
         this.matches = matches;
         this.writer = writer;
-        this.tags = tags;
         this.tagRules = tagRules;
         this.customFields = customFields;
         this.access = access;
         this.events = events;
         this.json = json;
+        this.keyWriter = keyWriter;
+        this.transactions = transactions;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /** What a batch did: one result per row, and the new contacts' name search keys still to write. */
+    record Applied(List<Result> results, SearchKeyWriter.@Nullable PendingKeys keys) {}
+
+    /**
+     * Starts a run of an import job on this node; the batches an earlier run of the job committed
+     * without their search keys (the node died in between) get them first. In a dry run, every
+     * batch is a {@link #preview}.
+     */
+    public ImportRun start(Actor actor, Settings settings, boolean dryRun) {
+        keyWriter.repair(settings.jobId());
+        return new ImportRun(this, keyWriter, transactions, actor, settings, dryRun);
     }
 
     /**
-     * What a batch did: one result per row, and the new contacts' name search keys, which {@link
-     * SearchKeyWriter#write} writes once the batch is committed.
+     * What storing the rows would do, kept nowhere: they are applied and rolled back to a savepoint
+     * of the caller's transaction.
      */
-    public record Applied(List<Result> results, SearchKeyWriter.@Nullable PendingKeys keys) {}
-
-    /** Applies the rows, in order. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Applied apply(Actor actor, Settings settings, List<Row> rows) {
+    public List<Result> preview(Actor actor, Settings settings, List<Row> rows) {
+        return savepoint.execute(s -> {
+            s.setRollbackOnly();
+            return store(actor, settings, rows).results();
+        });
+    }
+
+    /** Applies the rows, in order; the new contacts' search keys are staged for the {@link SearchKeyWriter}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Applied store(Actor actor, Settings settings, List<Row> rows) {
         if (settings.mode() != Mode.UPDATE && !actor.can(ContactPermissions.CREATE)) {
             throw LiaisonException.forbidden("create contacts");
         }
@@ -136,11 +167,8 @@ public class ContactImport {
         return new Applied(batch.results(), keys);
     }
 
-    /**
-     * Refreshes the planner's statistics of the contact tables; an import calls it whenever it has
-     * doubled what they held when it last did, so a million rows cost about eight calls.
-     */
-    public void refreshStatistics() {
+    /** Refreshes the planner's statistics of the contact tables, which an import grows. */
+    void refreshStatistics() {
         matches.analyze();
     }
 

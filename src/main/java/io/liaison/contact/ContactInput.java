@@ -3,6 +3,7 @@ package io.liaison.contact;
 import io.liaison.contact.Contact.ContactDraft;
 import io.liaison.contact.Contact.Email;
 import io.liaison.contact.Contact.Phone;
+import io.liaison.contact.field.CustomFieldService;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.PhoneNumbers;
 import io.liaison.shared.Validation;
@@ -63,7 +64,7 @@ final class ContactInput {
             "phones", 20,
             "emails", 20,
             "externalIds", 50,
-            "tagIds", TagRules.MAX_TAGS_PER_CONTACT,
+            "tagIds", Contact.MAX_TAGS,
             "customFields", CustomFieldService.MAX_FIELDS,
             "shareUserIds", 200,
             "shareDeptIds", 200,

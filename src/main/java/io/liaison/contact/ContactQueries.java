@@ -1,6 +1,8 @@
 package io.liaison.contact;
 
 import io.liaison.access.ContactAccess;
+import io.liaison.contact.search.ContactSearch;
+import io.liaison.contact.search.SearchText;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;

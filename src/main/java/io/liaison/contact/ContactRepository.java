@@ -3,6 +3,8 @@ package io.liaison.contact;
 import io.liaison.contact.Contact.ContactDraft;
 import io.liaison.contact.Contact.Email;
 import io.liaison.contact.Contact.Phone;
+import io.liaison.contact.search.SearchKeys;
+import io.liaison.contact.search.SearchText;
 import io.liaison.shared.SqlFragment;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -139,11 +141,11 @@ class ContactRepository {
     static final String INSERT_COLUMNS = "id, org_id, source, created_by, " + FIELD_COLUMNS;
 
     /** A new contact's row, with its search grams, for {@link #INSERT_COLUMNS}. */
-    Object[] insertValues(UUID orgId, UUID id, ContactDraft d, String source, UUID actorId) {
-        return values(List.of(id, orgId, source, actorId), fieldValues(d), List.of());
+    static Object[] insertValues(JsonMapper json, UUID orgId, UUID id, ContactDraft d, String source, UUID actorId) {
+        return values(List.of(id, orgId, source, actorId), fieldValues(json, d), List.of());
     }
 
-    private Object[] fieldValues(ContactDraft d) {
+    private static Object[] fieldValues(JsonMapper json, ContactDraft d) {
         return new Object[] {
             d.name(),
             d.mobile(),
@@ -172,7 +174,7 @@ class ContactRepository {
     void insert(UUID orgId, UUID id, ContactDraft d, String source, UUID actorId) {
         jdbc.sql("INSERT INTO contact (" + INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?,"
                         + " ?, ?, ?, ?::jsonb, ?::text[], ?::text[])")
-                .params(insertValues(orgId, id, d, source, actorId))
+                .params(insertValues(json, orgId, id, d, source, actorId))
                 .update();
         replaceChildren(orgId, id, d);
         searchKeys.rewrite(orgId, id);
@@ -187,7 +189,7 @@ class ContactRepository {
                                updated_at = now(), version = version + 1
                          WHERE org_id = ? AND id = ? AND version = ?
                         """)
-                .params(values(List.of(), fieldValues(d), List.of(orgId, id, version)))
+                .params(values(List.of(), fieldValues(json, d), List.of(orgId, id, version)))
                 .update();
         if (rows == 1) {
             replaceChildren(orgId, id, d);

@@ -4,6 +4,8 @@ import io.liaison.access.ContactAccess;
 import io.liaison.access.ContactAction;
 import io.liaison.access.ContactPermissions;
 import io.liaison.contact.Contact.ContactDraft;
+import io.liaison.contact.field.CustomFieldValues;
+import io.liaison.contact.tag.TagRules;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;

@@ -23,7 +23,7 @@ public record ContactSettingChanged(
         implements AuditableEvent {
 
     /** The event with only the values that differ between {@code before} and {@code after}. */
-    static ContactSettingChanged of(
+    public static ContactSettingChanged of(
             Actor actor,
             String targetType,
             String change,

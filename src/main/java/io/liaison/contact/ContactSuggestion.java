@@ -1,5 +1,6 @@
 package io.liaison.contact;
 
+import io.liaison.contact.search.SearchText;
 import io.liaison.shared.PhoneNumbers;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;

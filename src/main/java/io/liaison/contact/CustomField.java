@@ -24,7 +24,7 @@ public record CustomField(
     public static final String SELECT = "select";
     public static final String MULTISELECT = "multiselect";
     public static final List<String> TYPES = List.of(TEXT, NUMBER, DATE, SELECT, MULTISELECT);
-    static final Set<String> WITH_OPTIONS = Set.of(SELECT, MULTISELECT);
+    public static final Set<String> WITH_OPTIONS = Set.of(SELECT, MULTISELECT);
 
     public CustomField {
         options = List.copyOf(options);

@@ -3,6 +3,7 @@ package io.liaison.contact;
 import io.liaison.access.ContactAction;
 import io.liaison.access.ContactPermissions;
 import io.liaison.contact.Contact.ContactDraft;
+import io.liaison.contact.tag.TagInGroup;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.PhoneNumbers;
@@ -167,8 +168,7 @@ final class ImportBatch {
             tagIds.addAll(p.draft.tagIds());
         });
         Set<UUID> active = new HashSet<>(use.matches.activeMembers(actor.orgId(), owners));
-        Map<UUID, TagRepository.TagInGroup> knownTags = new HashMap<>();
-        use.tags.findWithGroups(actor.orgId(), tagIds).forEach(t -> knownTags.put(t.id(), t));
+        Map<UUID, TagInGroup> knownTags = use.tagRules.lookUp(actor.orgId(), tagIds);
         Set<String> externalKeys = new LinkedHashSet<>();
         creating.stream()
                 .filter(p -> p.draft != null)
@@ -206,7 +206,7 @@ final class ImportBatch {
             Pending p,
             ContactDraft d,
             Set<UUID> activeOwners,
-            Map<UUID, TagRepository.TagInGroup> knownTags,
+            Map<UUID, TagInGroup> knownTags,
             Set<String> takenExternalIds) {
         try {
             if (!activeOwners.contains(d.ownerId())) {

@@ -1,5 +1,6 @@
 package io.liaison.contact;
 
+import io.liaison.contact.search.SearchText;
 import io.liaison.shared.SqlFragment;
 import java.util.ArrayList;
 import java.util.Collection;

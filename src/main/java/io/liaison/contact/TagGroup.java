@@ -13,7 +13,7 @@ public record TagGroup(UUID id, String name, String color, int order, boolean ex
         tags = List.copyOf(tags);
     }
 
-    TagGroup withTags(List<Tag> tags) {
+    public TagGroup withTags(List<Tag> tags) {
         return new TagGroup(id, name, color, order, exclusive, version, tags);
     }
 }

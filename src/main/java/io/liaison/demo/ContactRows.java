@@ -1,23 +1,42 @@
 package io.liaison.demo;
 
-import io.liaison.contact.SearchText;
+import io.liaison.contact.Contact.ContactDraft;
+import io.liaison.contact.Contact.Email;
+import io.liaison.contact.ContactCopy;
 import io.liaison.shared.CopyRows;
 import io.liaison.shared.Ids;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Makes up contacts one batch at a time: every value comes from the seeded random, except the ids
- * (UUIDv7, time-ordered like the application's own). Mobiles and e-mails already taken in the
- * organization, or earlier in this run, are never handed out again.
+ * Makes up contacts one batch at a time, as rows of contact's bulk writer ({@link ContactCopy}) and
+ * their follow-ups: every value comes from the seeded random, except the ids (UUIDv7, time-ordered
+ * like the application's own). Mobiles and e-mails already taken in the organization, or earlier in
+ * this run, are never handed out again.
  */
 final class ContactRows {
+
+    /** A batch ready to send, with what it holds. */
+    static final class Batch {
+        final ContactCopy contacts;
+        final CopyRows followUps = new CopyRows(
+                "follow_up (id, org_id, contact_id, type, content, occurred_at, author_id, created_at, updated_at)",
+                1 << 18);
+        int emails;
+        int tags;
+
+        Batch(ContactCopy contacts) {
+            this.contacts = contacts;
+        }
+    }
 
     /** Mobile prefixes of China's three carriers and their sub-brands (all 1[3-9]x). */
     private static final int[] PREFIXES = {
@@ -31,6 +50,7 @@ final class ContactRows {
     private static final long THREE_YEARS = 3 * 365 * 24 * 3600L;
 
     private final UUID orgId;
+    private final JsonMapper json;
     private final SplittableRandom random;
     private final LongSet mobiles;
     private final LongSet emails;
@@ -39,8 +59,16 @@ final class ContactRows {
     private final Weighted<OrgSetup.TagRef> freeTags;
     private final List<Weighted<OrgSetup.TagRef>> exclusiveGroups;
 
-    ContactRows(UUID orgId, OrgSetup.Setup setup, long seed, LongSet mobiles, LongSet emails, Instant now) {
+    ContactRows(
+            UUID orgId,
+            JsonMapper json,
+            OrgSetup.Setup setup,
+            long seed,
+            LongSet mobiles,
+            LongSet emails,
+            Instant now) {
         this.orgId = orgId;
+        this.json = json;
         this.random = new SplittableRandom(seed);
         this.mobiles = mobiles;
         this.emails = emails;
@@ -66,82 +94,57 @@ final class ContactRows {
                 exclusive.stream().map(g -> Weighted.zipf(g, 1.2)).toList();
     }
 
-    Chunk next(int count) {
-        Chunk chunk = new Chunk();
+    Batch next(int count) {
+        Batch batch = new Batch(ContactCopy.withSearchKeys(orgId, json, count));
         for (int i = 0; i < count; i++) {
-            contact(chunk);
+            contact(batch);
         }
-        return chunk;
+        return batch;
     }
 
-    private void contact(Chunk chunk) {
+    private void contact(Batch batch) {
         UUID id = Ids.newId();
         Person person = Person.next(random);
         UUID owner = owners.pick(random);
         long created = now - 3600 - (long) (random.nextDouble() * THREE_YEARS);
         long updated = created + (long) (random.nextDouble() * (now - created));
-        long lastContacted = followUps(chunk, id, owner, created);
-        StringBuilder row = chunk.contacts;
-        Chunk.field(row, id, false);
-        Chunk.field(row, orgId, false);
-        Chunk.field(row, person.name(), false);
+        long lastContacted = followUps(batch, id, owner, created);
         String mobile = random.nextInt(100) < 92 ? mobile() : null;
         String company = random.nextInt(100) < 85 ? Details.company(random) : null;
-        optional(row, mobile);
-        optional(row, company);
-        optional(row, random.nextInt(100) < 70 ? Details.title(random) : null);
-        optional(row, random.nextInt(100) < 40 ? Details.address(random) : null);
+        String title = random.nextInt(100) < 70 ? Details.title(random) : null;
+        String address = random.nextInt(100) < 40 ? Details.address(random) : null;
         String remark = random.nextInt(100) < 20 ? Details.remark(random) : null;
-        optional(row, remark);
-        Chunk.field(row, person.gender(), false);
-        optional(row, random.nextInt(100) < 15 ? birthday() : null);
-        Chunk.field(row, "import", false);
-        Chunk.field(row, owner, false);
-        Chunk.field(row, owner, false);
-        Chunk.field(row, Instant.ofEpochSecond(created), false);
-        Chunk.field(row, Instant.ofEpochSecond(Math.max(updated, lastContacted)), false);
-        if (lastContacted == 0) {
-            Chunk.nullField(row, false);
-        } else {
-            Chunk.field(row, Instant.ofEpochSecond(lastContacted), false);
-        }
-        Chunk.field(row, CopyRows.array(SearchText.textGrams(company, remark)), false);
-        Chunk.field(row, CopyRows.array(SearchText.mobileGrams(mobile)), false);
+        LocalDate birthday = random.nextInt(100) < 15 ? birthday() : null;
         List<UUID> tags = tags();
-        Chunk.field(row, CopyRows.array(tags.stream().map(UUID::toString).toArray(String[]::new)), true);
-        chunk.contactCount++;
-        searchKeys(chunk, id, person.name(), owner, lastContacted);
-        if (random.nextInt(100) < 45) {
-            email(chunk, id, person);
-        }
-        for (UUID tag : tags) {
-            Chunk.field(chunk.tags, orgId, false);
-            Chunk.field(chunk.tags, id, false);
-            Chunk.field(chunk.tags, tag, true);
-        }
-        chunk.tagCount += tags.size();
+        List<Email> emails = random.nextInt(100) < 45 ? List.of(email(person)) : List.of();
+        ContactDraft draft = new ContactDraft(
+                person.name(),
+                mobile,
+                List.of(),
+                emails,
+                company,
+                title,
+                address,
+                remark,
+                person.gender(),
+                birthday,
+                null,
+                owner,
+                List.of(),
+                List.of(),
+                List.of(),
+                tags,
+                Map.of(),
+                Map.of());
+        ContactCopy.Times times = new ContactCopy.Times(
+                time(created), time(Math.max(updated, lastContacted)), lastContacted == 0 ? null : time(lastContacted));
+        batch.contacts.add(id, draft, "import", owner, times);
+        batch.emails += emails.size();
+        batch.tags += tags.size();
     }
 
-    /** The contact's name keys, as the application writes them ({@code contact_recency} of the last contact). */
-    private void searchKeys(Chunk chunk, UUID contact, String name, UUID owner, long lastContacted) {
-        long recency = -lastContacted * 1_000_000L;
-        for (Map.Entry<String, Integer> key : SearchText.nameKeys(name).entrySet()) {
-            StringBuilder row = chunk.searchKeys;
-            Chunk.field(row, orgId, false);
-            Chunk.field(row, key.getKey(), false);
-            Chunk.field(row, key.getValue(), false);
-            Chunk.field(row, recency, false);
-            Chunk.field(row, contact, false);
-            Chunk.field(row, owner, true);
-        }
-    }
-
-    private void optional(StringBuilder row, @Nullable Object value) {
-        if (value == null) {
-            Chunk.nullField(row, false);
-        } else {
-            Chunk.field(row, value, false);
-        }
+    private static OffsetDateTime time(long epochSecond) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
     }
 
     private String mobile() {
@@ -157,7 +160,7 @@ final class ContactRows {
         return LocalDate.of(1960, 1, 1).plusDays(random.nextInt(40 * 365));
     }
 
-    private void email(Chunk chunk, UUID contact, Person person) {
+    private Email email(Person person) {
         String local = person.romanized().toLowerCase(java.util.Locale.ROOT);
         String domain = Details.pick(random, DOMAINS);
         String address = local + "@" + domain;
@@ -166,13 +169,7 @@ final class ContactRows {
             address = local + random.nextInt(digits) + "@" + domain;
             digits = Math.min(digits * 10, 1_000_000_000);
         }
-        StringBuilder row = chunk.emails;
-        Chunk.field(row, orgId, false);
-        Chunk.field(row, contact, false);
-        Chunk.field(row, 0, false);
-        Chunk.field(row, random.nextBoolean() ? "work" : "personal", false);
-        Chunk.field(row, address, true);
-        chunk.emailCount++;
+        return new Email(random.nextBoolean() ? "work" : "personal", address);
     }
 
     /** The contact's tags: a few free ones and, for some exclusive groups, one of the group. */
@@ -190,13 +187,11 @@ final class ContactRows {
                 chosen.add(group.pick(random).id());
             }
         }
-        // In the database's order of uuids, as the application keeps the array.
-        chosen.sort(java.util.Comparator.comparing(UUID::toString));
         return chosen;
     }
 
     /** Writes a third of the contacts' follow-ups; answers the last one's time, 0 if none. */
-    private long followUps(Chunk chunk, UUID contact, UUID author, long created) {
+    private long followUps(Batch batch, UUID contact, UUID author, long created) {
         if (random.nextInt(100) >= 35) {
             return 0;
         }
@@ -206,17 +201,16 @@ final class ContactRows {
             long occurred = created + (long) (random.nextDouble() * (now - created));
             last = Math.max(last, occurred);
             Instant at = Instant.ofEpochSecond(occurred);
-            StringBuilder row = chunk.followUps;
-            Chunk.field(row, Ids.newId(), false);
-            Chunk.field(row, orgId, false);
-            Chunk.field(row, contact, false);
-            Chunk.field(row, Details.pick(random, Details.FOLLOW_UP_TYPES), false);
-            Chunk.field(row, Details.note(random), false);
-            Chunk.field(row, at, false);
-            Chunk.field(row, author, false);
-            Chunk.field(row, at, false);
-            Chunk.field(row, at, true);
-            chunk.followUpCount++;
+            batch.followUps.add(
+                    Ids.newId(),
+                    orgId,
+                    contact,
+                    Details.pick(random, Details.FOLLOW_UP_TYPES),
+                    Details.note(random),
+                    at,
+                    author,
+                    at,
+                    at);
         }
         return last;
     }

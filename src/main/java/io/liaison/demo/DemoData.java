@@ -1,7 +1,5 @@
 package io.liaison.demo;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,13 +16,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads demo data into an organization through COPY, in one transaction: all of it or none. One
- * thread makes up the next batch while PostgreSQL takes the previous one, so both cores work.
+ * Loads demo data into an organization through COPY, in one transaction: all of it or none. The
+ * contacts go through contact's bulk writer ({@link io.liaison.contact.ContactCopy}), as an
+ * import's do. One thread makes up the next batch while PostgreSQL takes the previous one, so both
+ * cores work.
  */
 @Component
 public class DemoData {
@@ -32,9 +33,13 @@ public class DemoData {
     static final int BATCH = 10_000;
 
     private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
 
-    DemoData(DataSource dataSource) {
+    DemoData(DataSource dataSource, TransactionTemplate transactions, JsonMapper json) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.json = json;
     }
 
     /** What a run added, and how long it took. */
@@ -60,66 +65,32 @@ public class DemoData {
     public Result generate(UUID orgId, int contacts, long seed, Consumer<String> progress) throws SQLException {
         Instant start = Instant.now();
         Counts counts = new Counts();
-        OrgSetup.Setup setup;
         ExecutorService maker = Executors.newSingleThreadExecutor(r -> new Thread(r, "demo-data"));
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                // Members draw from a stream of their own, so that they are not named like the first contacts.
-                setup = new OrgSetup(c, orgId).prepare(new java.util.SplittableRandom(~seed));
-                LongSet mobiles = TakenValues.mobiles(c, orgId);
-                LongSet emails = TakenValues.emails(c, orgId);
-                ContactRows rows = new ContactRows(orgId, setup, seed, mobiles, emails, start);
-                CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-                List<String> rebuild = new ArrayList<>(dropIndexes(c, "contact"));
-                rebuild.addAll(dropIndexes(c, "contact_search"));
-                rebuild.addAll(dropForeignKeys(c, "contact_search"));
-                rebuild.addAll(pauseTagTriggers(c));
-                int left = contacts;
-                Future<Chunk> next = maker.submit(() -> rows.next(Math.min(BATCH, contacts)));
-                while (left > 0) {
-                    Chunk chunk = next.get();
-                    left -= chunk.contactCount;
-                    int size = Math.min(BATCH, left);
-                    if (size > 0) {
-                        next = maker.submit(() -> rows.next(size));
-                    }
-                    load(copy, chunk, counts);
-                    if (counts.contacts % 100_000 == 0 || left == 0) {
-                        progress.accept(counts.contacts + " / " + contacts + " contacts after "
-                                + Duration.between(start, Instant.now()).toSeconds() + " s");
-                    }
+        OrgSetup.Setup setup;
+        try {
+            setup = transactions.execute(s -> {
+                try {
+                    return load(orgId, contacts, seed, progress, start, counts, maker);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("Could not make up the demo data", e.getCause());
                 }
-                progress.accept("Indexing contacts and search keys");
-                try (Statement statement = c.createStatement()) {
-                    statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
-                    for (String index : rebuild) {
-                        statement.execute(index);
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } catch (InterruptedException e) {
-                c.rollback();
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted", e);
-            } catch (ExecutionException e) {
-                c.rollback();
-                throw new IllegalStateException("Could not make up the demo data", e.getCause());
-            }
-            c.setAutoCommit(true);
-            // What autovacuum would do soon after: statistics for the planner, and the visibility map
-            // that lets searches read the key index alone.
-            progress.accept("Vacuuming and analyzing the tables");
-            try (Statement statement = c.createStatement()) {
-                statement.execute(
-                        "VACUUM (ANALYZE) contact, contact_search, contact_email, contact_tag, follow_up, member, member_department,"
-                                + " department, tag, tag_group");
-            }
+            });
         } finally {
             maker.shutdownNow();
+        }
+        // What autovacuum would do soon after: statistics for the planner, and the visibility map
+        // that lets searches read the key index alone.
+        progress.accept("Vacuuming and analyzing the tables");
+        try (Connection c = dataSource.getConnection();
+                Statement statement = c.createStatement()) {
+            statement.execute(
+                    "VACUUM (ANALYZE) contact, contact_search, contact_email, contact_tag, follow_up, member, member_department,"
+                            + " department, tag, tag_group");
         }
         return new Result(
                 counts.contacts,
@@ -131,24 +102,55 @@ public class DemoData {
                 Duration.between(start, Instant.now()));
     }
 
-    private static void load(CopyManager copy, Chunk chunk, Counts counts) throws SQLException {
-        copy(
-                copy,
-                "contact (id, org_id, name, mobile, company, title, address, remark, gender, birthday, source,"
-                        + " owner_id, created_by, created_at, updated_at, last_contacted_at, search_grams, mobile_grams,"
-                        + " tag_ids)",
-                chunk.contacts);
-        copy(copy, "contact_email (org_id, contact_id, position, label, address)", chunk.emails);
-        copy(copy, "contact_search (org_id, key, tier, recency, contact_id, owner_id)", chunk.searchKeys);
-        copy(copy, "contact_tag (org_id, contact_id, tag_id)", chunk.tags);
-        copy(
-                copy,
-                "follow_up (id, org_id, contact_id, type, content, occurred_at, author_id, created_at, updated_at)",
-                chunk.followUps);
-        counts.contacts += chunk.contactCount;
-        counts.emails += chunk.emailCount;
-        counts.tags += chunk.tagCount;
-        counts.followUps += chunk.followUpCount;
+    /** Everything but the vacuum, in the caller's transaction. */
+    private OrgSetup.Setup load(
+            UUID orgId,
+            int contacts,
+            long seed,
+            Consumer<String> progress,
+            Instant start,
+            Counts counts,
+            ExecutorService maker)
+            throws SQLException, InterruptedException, ExecutionException {
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        // Members draw from a stream of their own, so that they are not named like the first contacts.
+        OrgSetup.Setup setup = new OrgSetup(c, orgId).prepare(new java.util.SplittableRandom(~seed));
+        LongSet mobiles = TakenValues.mobiles(c, orgId);
+        LongSet emails = TakenValues.emails(c, orgId);
+        ContactRows rows = new ContactRows(orgId, json, setup, seed, mobiles, emails, start);
+        List<String> rebuild = new ArrayList<>(dropIndexes(c, "contact"));
+        rebuild.addAll(dropIndexes(c, "contact_search"));
+        rebuild.addAll(dropForeignKeys(c, "contact_search"));
+        rebuild.addAll(pauseTagTriggers(c));
+        int left = contacts;
+        Future<ContactRows.Batch> next = maker.submit(() -> rows.next(Math.min(BATCH, contacts)));
+        while (left > 0) {
+            ContactRows.Batch batch = next.get();
+            int made = batch.contacts.count();
+            left -= made;
+            int size = Math.min(BATCH, left);
+            if (size > 0) {
+                next = maker.submit(() -> rows.next(size));
+            }
+            counts.contacts += made;
+            counts.emails += batch.emails;
+            counts.tags += batch.tags;
+            counts.followUps += batch.followUps.count();
+            batch.contacts.copy(dataSource);
+            batch.followUps.copy(dataSource);
+            if (counts.contacts % 100_000 == 0 || left == 0) {
+                progress.accept(counts.contacts + " / " + contacts + " contacts after "
+                        + Duration.between(start, Instant.now()).toSeconds() + " s");
+            }
+        }
+        progress.accept("Indexing contacts and search keys");
+        try (Statement statement = c.createStatement()) {
+            statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            for (String index : rebuild) {
+                statement.execute(index);
+            }
+        }
+        return setup;
     }
 
     /**
@@ -216,18 +218,6 @@ public class DemoData {
             }
         }
         return additions;
-    }
-
-    private static void copy(CopyManager copy, String table, StringBuilder rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try {
-            byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-            copy.copyIn("COPY " + table + " FROM STDIN", new ByteArrayInputStream(bytes), 1 << 16);
-        } catch (java.io.IOException e) {
-            throw new SQLException("COPY into " + table + " failed", e);
-        }
     }
 
     private static final class Counts {

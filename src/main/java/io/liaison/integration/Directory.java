@@ -1,11 +1,10 @@
 package io.liaison.integration;
 
+import io.liaison.contact.ContactSetup;
 import io.liaison.contact.CustomField;
-import io.liaison.contact.CustomFieldService;
 import io.liaison.contact.SetupPermissions;
 import io.liaison.contact.Tag;
 import io.liaison.contact.TagGroup;
-import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberFilter;
@@ -31,23 +30,18 @@ final class Directory {
     static final String IMPORTED_GROUP = "导入 Imported";
 
     private final Actor actor;
-    private final TagService tagService;
+    private final ContactSetup setup;
     private final boolean createMissingTags;
     private final Map<String, List<UUID>> tags = new HashMap<>();
     private final Map<String, List<UUID>> members = new HashMap<>();
     private final Map<String, CustomField> customFields = new LinkedHashMap<>();
     private final List<String> createdSinceCommit = new ArrayList<>();
 
-    Directory(
-            Actor actor,
-            TagService tagService,
-            MemberService memberService,
-            CustomFieldService customFieldService,
-            boolean createMissingTags) {
+    Directory(Actor actor, ContactSetup setup, MemberService memberService, boolean createMissingTags) {
         this.actor = actor;
-        this.tagService = tagService;
+        this.setup = setup;
         this.createMissingTags = createMissingTags;
-        for (TagGroup group : tagService.list(actor)) {
+        for (TagGroup group : setup.tagGroups(actor)) {
             for (Tag tag : group.tags()) {
                 tags.computeIfAbsent(key(tag.name()), k -> new ArrayList<>()).add(tag.id());
             }
@@ -65,7 +59,7 @@ final class Directory {
             }
             cursor = page.nextCursor();
         } while (cursor != null);
-        customFieldService.list(actor).forEach(f -> customFields.put(f.key(), f));
+        setup.customFields(actor).forEach(f -> customFields.put(f.key(), f));
     }
 
     private static String key(String name) {
@@ -99,7 +93,7 @@ final class Directory {
                     "there is no tag '" + name + "'; create it, or import with createMissingTags");
         }
         try {
-            Tag created = tagService.createTag(actor, importedGroup(), name.strip(), null);
+            Tag created = setup.createTag(actor, importedGroup(), name.strip());
             tags.put(key(name), List.of(created.id()));
             createdSinceCommit.add(key(name));
             return created.id();
@@ -119,13 +113,12 @@ final class Directory {
     }
 
     private UUID importedGroup() {
-        return tagService.list(actor).stream()
+        return setup.tagGroups(actor).stream()
                 .filter(g -> g.name().equals(IMPORTED_GROUP))
                 .map(TagGroup::id)
                 .findFirst()
-                .orElseGet(() -> tagService
-                        .createGroup(actor, IMPORTED_GROUP, "#8c8c8c", null, false)
-                        .id());
+                .orElseGet(() ->
+                        setup.createTagGroup(actor, IMPORTED_GROUP, "#8c8c8c").id());
     }
 
     /** The member of this login or display name. */

@@ -5,10 +5,9 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.liaison.contact.Contact;
 import io.liaison.contact.ContactFilter;
 import io.liaison.contact.ContactService;
-import io.liaison.contact.CustomFieldService;
+import io.liaison.contact.ContactSetup;
 import io.liaison.contact.Tag;
 import io.liaison.contact.TagGroup;
-import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
@@ -51,8 +50,7 @@ class ExportRunner {
     private final ExportJobRepository jobs;
     private final ContactService contacts;
     private final MemberService members;
-    private final TagService tags;
-    private final CustomFieldService customFields;
+    private final ContactSetup setup;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Path directory;
@@ -63,8 +61,7 @@ class ExportRunner {
             ExportJobRepository jobs,
             ContactService contacts,
             MemberService members,
-            TagService tags,
-            CustomFieldService customFields,
+            ContactSetup setup,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             LiaisonProperties properties,
@@ -74,8 +71,7 @@ class ExportRunner {
         this.failures = failures;
         this.contacts = contacts;
         this.members = members;
-        this.tags = tags;
-        this.customFields = customFields;
+        this.setup = setup;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.directory = properties.dataDir().resolve("exports");
@@ -217,7 +213,7 @@ class ExportRunner {
 
     private ExportWriter writer(ExportJob job, Actor actor, OutputStream out) throws IOException {
         Map<UUID, String> tagNames = new HashMap<>();
-        for (TagGroup group : tags.list(actor)) {
+        for (TagGroup group : setup.tagGroups(actor)) {
             for (Tag tag : group.tags()) {
                 tagNames.put(tag.id(), tag.name());
             }
@@ -227,7 +223,7 @@ class ExportRunner {
         }
         ExportColumns columns = new ExportColumns(
                 job.settings().language(),
-                customFields.list(actor),
+                setup.customFields(actor),
                 contacts.externalIdSources(actor),
                 tagNames,
                 ownerNames(actor));

@@ -3,7 +3,6 @@ package io.liaison.integration;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import io.liaison.contact.SearchKeyWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,8 +15,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Hourly: deletes uploads never imported and the files of finished imports once {@code
  * liaison.imports.keep-files} has passed, finished imports with their problem rows after 30 days,
- * the files of exports past their expiry, and writes the search keys of import batches that were
- * left without them for an hour (an import repairs its own when it runs again).
+ * and the files of exports past their expiry.
  */
 @Configuration(proxyBeanMethods = false)
 class FileCleanup {
@@ -29,7 +27,6 @@ class FileCleanup {
     private final ImportFiles files;
     private final ExportJobRepository exports;
     private final ExportRunner exportRunner;
-    private final SearchKeyWriter keyWriter;
     private final Duration keepFiles;
 
     FileCleanup(
@@ -38,14 +35,12 @@ class FileCleanup {
             ImportFiles files,
             ExportJobRepository exports,
             ExportRunner exportRunner,
-            SearchKeyWriter keyWriter,
             ImportSettings settings) {
         this.jobs = jobs;
         this.uploads = uploads;
         this.files = files;
         this.exports = exports;
         this.exportRunner = exportRunner;
-        this.keyWriter = keyWriter;
         this.keepFiles = settings.keepFiles();
     }
 
@@ -56,7 +51,6 @@ class FileCleanup {
     }
 
     void clean(OffsetDateTime now) {
-        keyWriter.repairOlderThan(Duration.ofHours(1));
         uploads.expire(now.minus(keepFiles)).forEach(files::delete);
         jobs.finishedBefore(now.minus(keepFiles)).forEach(files::delete);
         for (UUID id : jobs.finishedBefore(now.minus(KEEP_JOBS))) {

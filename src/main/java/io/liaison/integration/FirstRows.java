@@ -70,7 +70,7 @@ final class FirstRows {
                 lenient,
                 new EarlierRows());
         Map<Integer, ContactImport.Result> results = new HashMap<>();
-        contactImport.apply(actor, settings, bodies).results().forEach(r -> results.put(r.record(), r));
+        contactImport.preview(actor, settings, bodies).forEach(r -> results.put(r.record(), r));
         for (Sheet.Record r : records) {
             ImportService.PreviewRow row = refused.get(r.number());
             if (row == null) {

@@ -4,9 +4,8 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.liaison.contact.ContactImport;
-import io.liaison.contact.CustomFieldService;
-import io.liaison.contact.SearchKeyWriter;
-import io.liaison.contact.TagService;
+import io.liaison.contact.ContactSetup;
+import io.liaison.contact.ImportRun;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.LiaisonException;
@@ -19,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,16 +25,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs import jobs as db-scheduler tasks, so that one node runs each and a job whose node died is
  * picked up again. A job reads its file from the record after the last committed batch; each batch
- * commits its contacts, its problems and the job's counters together; the new contacts' name search
- * keys follow on a second connection while the next batch is read, and a job is finished only when
- * they are written. When the node shuts down, the job stops after its current batch and is
- * rescheduled to go on at once.
+ * commits its contacts, its problems and the job's counters together; a job is finished only when
+ * contact says its contacts are all found ({@link ImportRun#close}). When the node shuts down, the
+ * job stops after its current batch and is rescheduled to go on at once.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportRunner {
@@ -48,12 +43,9 @@ class ImportRunner {
     private final ImportJobRepository jobs;
     private final ImportFiles files;
     private final ContactImport contactImport;
-    private final SearchKeyWriter keyWriter;
     private final MemberService members;
-    private final TagService tags;
-    private final CustomFieldService customFields;
+    private final ContactSetup setup;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate savepoint;
     private final int batchSize;
     private final ImportLimits limits;
     private final JobFailures failures;
@@ -62,10 +54,8 @@ class ImportRunner {
             ImportJobRepository jobs,
             ImportFiles files,
             ContactImport contactImport,
-            SearchKeyWriter keyWriter,
             MemberService members,
-            TagService tags,
-            CustomFieldService customFields,
+            ContactSetup setup,
             PlatformTransactionManager transactions,
             ImportSettings settings,
             JobFailures failures) {
@@ -73,13 +63,9 @@ class ImportRunner {
         this.failures = failures;
         this.files = files;
         this.contactImport = contactImport;
-        this.keyWriter = keyWriter;
         this.members = members;
-        this.tags = tags;
-        this.customFields = customFields;
+        this.setup = setup;
         this.transaction = new TransactionTemplate(transactions);
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.batchSize = settings.batchSize();
         this.limits = ImportLimits.of(settings);
     }
@@ -171,8 +157,6 @@ class ImportRunner {
         private final ContactImport.Settings settings;
         private final Directory directory;
         private final boolean lenient;
-        private int analyzedAt = batchSize / 2;
-        private @Nullable Future<?> keysInFlight;
 
         Work(ImportJob job, Actor actor, BooleanSupplier stopping) {
             this.job = job;
@@ -185,21 +169,23 @@ class ImportRunner {
                     ImportOptions.match(job.match()),
                     lenient,
                     new EarlierRows());
-            this.directory = new Directory(
-                    actor, tags, members, customFields, job.settings().createMissingTags());
+            this.directory = new Directory(actor, setup, members, job.settings().createMissingTags());
         }
 
         boolean run() throws IOException {
-            // Batches committed before the node died may still lack their search keys.
-            keyWriter.repair(job.id());
-            try {
-                return work();
-            } finally {
-                awaitKeys();
+            @Nullable String end;
+            try (ImportRun contacts = contactImport.start(actor, settings, job.dryRun())) {
+                end = work(contacts);
             }
+            if (end == null) {
+                return false;
+            }
+            jobs.finish(job.id(), end, null);
+            return true;
         }
 
-        private boolean work() throws IOException {
+        /** Works through the batches; answers how the job ends, or null when it pauses for the shutdown. */
+        private @Nullable String work(ImportRun contacts) throws IOException {
             if (job.total() == null) {
                 jobs.start(job.id(), count());
             }
@@ -222,57 +208,22 @@ class ImportRunner {
                     position += batch.size();
                     if (!batch.isEmpty()) {
                         int next = position;
-                        SearchKeyWriter.@Nullable PendingKeys keys =
-                                transaction.execute(s -> apply(batch, mapper, next));
-                        awaitKeys();
-                        if (keys != null) {
-                            keysInFlight = keyWriter.write(keys);
-                        }
-                        if (position >= analyzedAt * 2) {
-                            contactImport.refreshStatistics();
-                            analyzedAt = position;
-                        }
+                        transaction.executeWithoutResult(s -> apply(contacts, batch, mapper, next));
                     }
                     if (batch.size() < batchSize) {
-                        awaitKeys();
-                        jobs.finish(job.id(), ImportJob.COMPLETED, null);
-                        return true;
+                        return ImportJob.COMPLETED;
                     }
                     if (jobs.cancelRequested(job.id())) {
-                        awaitKeys();
-                        jobs.finish(job.id(), ImportJob.CANCELLED, null);
-                        return true;
+                        return ImportJob.CANCELLED;
                     }
                     if (stopping.getAsBoolean()) {
                         log.info(
                                 "Import {} pauses after record {} for the shutdown; it goes on from there",
                                 job.id(),
                                 position);
-                        return false;
+                        return null;
                     }
                 }
-            }
-        }
-
-        /**
-         * Waits for the keys of the batch before; when writing them failed, they are written again
-         * here, on this connection.
-         */
-        private void awaitKeys() {
-            Future<?> inFlight = keysInFlight;
-            if (inFlight == null) {
-                return;
-            }
-            keysInFlight = null;
-            try {
-                inFlight.get();
-            } catch (ExecutionException e) {
-                log.warn("Import {}: writing search keys failed, writing them again", job.id(), e.getCause());
-                keyWriter.repair(job.id());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(
-                        "Interrupted while the search keys of import " + job.id() + " were written", e);
             }
         }
 
@@ -291,8 +242,8 @@ class ImportRunner {
             return total;
         }
 
-        /** One batch in one transaction: the contacts (rolled back to a savepoint in a dry run), problems, counters. */
-        private SearchKeyWriter.@Nullable PendingKeys apply(List<Sheet.Record> batch, RowMapper mapper, int next) {
+        /** One batch in one transaction: the contacts (rolled back at once in a dry run), problems, counters. */
+        private void apply(ImportRun contacts, List<Sheet.Record> batch, RowMapper mapper, int next) {
             List<ImportJobRepository.Problem> problems = new ArrayList<>();
             Map<ContactImport.Outcome, Integer> counts = new EnumMap<>(ContactImport.Outcome.class);
             List<ContactImport.Row> rows = new ArrayList<>();
@@ -316,18 +267,13 @@ class ImportRunner {
                     counts.merge(ContactImport.Outcome.FAILED, 1, Integer::sum);
                 }
             }
-            ContactImport.Applied applied = job.dryRun()
-                    ? savepoint.execute(s -> {
-                        s.setRollbackOnly();
-                        return contactImport.apply(actor, settings, rows);
-                    })
-                    : contactImport.apply(actor, settings, rows);
+            List<ContactImport.Result> results = contacts.store(rows);
             if (job.dryRun()) {
                 directory.rolledBack();
             } else {
                 directory.committed();
             }
-            for (ContactImport.Result r : applied.results()) {
+            for (ContactImport.Result r : results) {
                 counts.merge(r.outcome(), 1, Integer::sum);
                 if (r.reason() != null) {
                     String kind = r.outcome() == ContactImport.Outcome.SKIPPED ? "skipped" : "failed";
@@ -339,8 +285,6 @@ class ImportRunner {
             }
             jobs.addProblems(actor.orgId(), job.id(), problems);
             jobs.advance(job.id(), next, counts);
-            // A dry run's contacts were rolled back, and so was the record of their keys.
-            return job.dryRun() ? null : applied.keys();
         }
     }
 }

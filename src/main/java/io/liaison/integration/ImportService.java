@@ -4,8 +4,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import io.liaison.access.ContactPermissions;
 import io.liaison.contact.ContactImport;
-import io.liaison.contact.CustomFieldService;
-import io.liaison.contact.TagService;
+import io.liaison.contact.ContactSetup;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.Ids;
@@ -50,8 +49,7 @@ public class ImportService {
     private final CustomTask<String> task;
     private final ContactImport contactImport;
     private final MemberService members;
-    private final TagService tags;
-    private final CustomFieldService customFields;
+    private final ContactSetup setup;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
     private final ImportLimits limits;
@@ -64,8 +62,7 @@ public class ImportService {
             CustomTask<String> importTask,
             ContactImport contactImport,
             MemberService members,
-            TagService tags,
-            CustomFieldService customFields,
+            ContactSetup setup,
             PlatformTransactionManager transactions,
             ImportSettings settings) {
         this.jobs = jobs;
@@ -75,8 +72,7 @@ public class ImportService {
         this.task = importTask;
         this.contactImport = contactImport;
         this.members = members;
-        this.tags = tags;
-        this.customFields = customFields;
+        this.setup = setup;
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -185,7 +181,7 @@ public class ImportService {
     }
 
     private Directory directory(Actor actor, boolean createMissingTags) {
-        return new Directory(actor, tags, members, customFields, createMissingTags);
+        return new Directory(actor, setup, members, createMissingTags);
     }
 
     private static ColumnMapping mapping(List<String> header, ImportOptions options, Directory directory) {
@@ -329,13 +325,13 @@ public class ImportService {
 
     /** The workbook to fill in, headed in the language given, with the organization's custom fields. */
     public void writeTemplate(Actor actor, String language, OutputStream out) throws IOException {
-        ImportTemplate.write(out, language, customFields.list(actor));
+        ImportTemplate.write(out, language, setup.customFields(actor));
     }
 
     /** The fields a column can be imported into: the contact's own, then the custom fields by key. */
     public List<String> targets(Actor actor) {
         List<String> targets = new ArrayList<>(ColumnMapping.FIELDS);
-        customFields.list(actor).forEach(f -> targets.add("custom:" + f.key()));
+        setup.customFields(actor).forEach(f -> targets.add("custom:" + f.key()));
         return targets;
     }
 

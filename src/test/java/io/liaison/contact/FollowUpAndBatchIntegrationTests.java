@@ -90,7 +90,9 @@ class FollowUpAndBatchIntegrationTests {
         mvc.perform(as(get(url), member.token()))
                 .andExpect(jsonPath("$.items.length()").value(1));
         mvc.perform(as(get("/api/v1/contacts/" + id + "/timeline"), acme.adminToken()))
-                .andExpect(jsonPath("$.items[0].kind").value("follow_up"));
+                .andExpect(jsonPath("$.items[0].kind").value("follow_up"))
+                .andExpect(jsonPath("$.items[0].data.type").value("visit"))
+                .andExpect(jsonPath("$.items[1].data.followUpId").value(mine));
 
         String hidden = create(acme.adminToken(), "{\"name\":\"Hidden\"}");
         mvc.perform(json(

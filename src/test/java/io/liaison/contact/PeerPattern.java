@@ -1,5 +1,6 @@
 package io.liaison.contact;
 
+import io.liaison.contact.search.ContactSearch;
 import io.liaison.identity.Actor;
 import io.liaison.identity.DataScope;
 import java.util.ArrayList;

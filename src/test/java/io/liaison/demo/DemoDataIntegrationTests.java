@@ -2,12 +2,14 @@ package io.liaison.demo;
 
 import static io.liaison.identity.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Api;
+import io.liaison.shared.Pinyin;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,6 +73,7 @@ class DemoDataIntegrationTests {
 
         tagsAreSkewedAndRespectExclusiveGroups(orgId);
         followUpsMatchLastContacted(orgId);
+        searchKeysAreTheApplicationsOwn(orgId, org);
 
         mvc.perform(as(get("/api/v1/contacts?limit=20"), org.adminToken()))
                 .andExpect(status().isOk())
@@ -87,6 +90,31 @@ class DemoDataIntegrationTests {
         assertThat(count("SELECT count(*) FROM member WHERE org_id = ? AND login LIKE 'demo-%'", orgId))
                 .isEqualTo(50);
         mobilesAndEmailsAreValidAndUnique(orgId);
+    }
+
+    /** Every contact has name keys ranked by its last contact, as the application writes them. */
+    private void searchKeysAreTheApplicationsOwn(UUID orgId, Api.Org org) throws Exception {
+        assertThat(count(
+                        "SELECT count(*) FROM contact c WHERE c.org_id = ?"
+                                + " AND NOT EXISTS (SELECT 1 FROM contact_search k WHERE k.contact_id = c.id)",
+                        orgId))
+                .as("contacts without name search keys")
+                .isZero();
+        assertThat(count(
+                        "SELECT count(*) FROM contact_search k JOIN contact c ON c.id = k.contact_id"
+                                + " WHERE c.org_id = ? AND (k.recency <> contact_recency(c.last_contacted_at)"
+                                + " OR k.owner_id <> c.owner_id)",
+                        orgId))
+                .as("keys whose rank or owner differ from their contact's")
+                .isZero();
+        String name = jdbc.sql("SELECT name FROM contact WHERE org_id = ? AND name ~ '^[一-龥]{3}$' ORDER BY id LIMIT 1")
+                .param(orgId)
+                .query(String.class)
+                .single();
+        String initials = Pinyin.initials(name).get(0);
+        mvc.perform(as(get("/api/v1/contacts").param("q", initials).param("limit", "100"), org.adminToken()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].name", hasItem(name)));
     }
 
     private void mobilesAndEmailsAreValidAndUnique(UUID orgId) {

@@ -91,6 +91,21 @@ class CsvImportIntegrationTests {
                 .andExpect(jsonPath("$.items[0].mobile").value("+8613700137000"));
     }
 
+    /** The import hands contact its rows; contact writes their name keys before the job is done. */
+    @Test
+    void importedContactsAreFoundByPinyinInitialsAsSoonAsTheJobIsCompleted() throws Exception {
+        String csv = "姓名,公司\n欧阳锋,白驼山\n司马懿,魏\n";
+        String job = imports.importFile(org.adminToken(), "名单.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertThat((String) JsonPath.read(job, "$.status")).isEqualTo("completed");
+        assertThat(JsonPath.<List<String>>read(contacts("q=oyf"), "$.items[*].name"))
+                .containsExactly("欧阳锋");
+        assertThat(JsonPath.<List<String>>read(contacts("q=smy"), "$.items[*].name"))
+                .containsExactly("司马懿");
+        assertThat(JsonPath.<List<String>>read(contacts("q=ouyang"), "$.items[*].name"))
+                .containsExactly("欧阳锋");
+    }
+
     @Test
     void keepsEveryGoodRowAndReportsEachBadOneWithItsRowAndReason() throws Exception {
         String csv = "\uFEFF姓名;手机;标签\n"

@@ -1,7 +1,7 @@
 package io.liaison.contact.api;
 
 import io.liaison.contact.CustomField;
-import io.liaison.contact.CustomFieldService;
+import io.liaison.contact.field.CustomFieldService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.web.ETags;

@@ -1,7 +1,7 @@
 package io.liaison.contact.api;
 
-import io.liaison.contact.FollowUp;
-import io.liaison.contact.FollowUpService;
+import io.liaison.contact.followup.FollowUp;
+import io.liaison.contact.followup.FollowUpService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.web.ETags;

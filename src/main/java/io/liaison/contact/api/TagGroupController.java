@@ -2,7 +2,7 @@ package io.liaison.contact.api;
 
 import io.liaison.contact.Tag;
 import io.liaison.contact.TagGroup;
-import io.liaison.contact.TagService;
+import io.liaison.contact.tag.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.web.ETags;

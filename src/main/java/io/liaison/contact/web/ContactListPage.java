@@ -5,7 +5,7 @@ import io.liaison.contact.Contact;
 import io.liaison.contact.ContactFilter;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.ContactSort;
-import io.liaison.contact.TagService;
+import io.liaison.contact.tag.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;

@@ -3,7 +3,7 @@ package io.liaison.contact.web;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
-import io.liaison.contact.TagService;
+import io.liaison.contact.tag.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Member;
 import io.liaison.shared.Ids;

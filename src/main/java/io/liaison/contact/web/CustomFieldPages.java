@@ -2,7 +2,7 @@ package io.liaison.contact.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.contact.CustomField;
-import io.liaison.contact.CustomFieldService;
+import io.liaison.contact.field.CustomFieldService;
 import io.liaison.identity.Actor;
 import java.util.Arrays;
 import java.util.HashMap;

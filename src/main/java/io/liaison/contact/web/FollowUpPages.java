@@ -2,8 +2,8 @@ package io.liaison.contact.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.contact.ContactService;
-import io.liaison.contact.FollowUp;
-import io.liaison.contact.FollowUpService;
+import io.liaison.contact.followup.FollowUp;
+import io.liaison.contact.followup.FollowUpService;
 import io.liaison.identity.Actor;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package io.liaison.contact.web;
 
-import io.liaison.contact.SearchText;
+import io.liaison.contact.search.SearchText;
 import io.liaison.shared.Pinyin;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.liaison.contact.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.contact.TagGroup;
-import io.liaison.contact.TagService;
+import io.liaison.contact.tag.TagService;
 import io.liaison.identity.Actor;
 import java.util.HashMap;
 import java.util.Map;

@@ -11,7 +11,7 @@ import io.liaison.LiaisonIntegrationTest;
 import io.liaison.contact.ContactFilter;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.ContactSort;
-import io.liaison.contact.CustomFieldService;
+import io.liaison.contact.field.CustomFieldService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;

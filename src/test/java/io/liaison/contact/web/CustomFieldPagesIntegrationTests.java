@@ -10,8 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.contact.CustomField;
-import io.liaison.contact.CustomFieldService;
 import io.liaison.contact.TestOrgs;
+import io.liaison.contact.field.CustomFieldService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.internal.ActorAuthentication;

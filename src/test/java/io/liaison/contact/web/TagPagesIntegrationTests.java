@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.contact.TagGroup;
-import io.liaison.contact.TagService;
 import io.liaison.contact.TestOrgs;
+import io.liaison.contact.tag.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.internal.ActorAuthentication;

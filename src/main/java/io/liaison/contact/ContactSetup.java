@@ -1,0 +1,44 @@
+package io.liaison.contact;
+
+import io.liaison.contact.field.CustomFieldService;
+import io.liaison.contact.tag.TagService;
+import io.liaison.identity.Actor;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The organization's tag groups and custom fields as other modules use them: to read them, and to
+ * add the tags an import names. Checked as on the tag and field pages.
+ */
+@Service
+public class ContactSetup {
+
+    private final TagService tags;
+    private final CustomFieldService customFields;
+
+    ContactSetup(TagService tags, CustomFieldService customFields) {
+        this.tags = tags;
+        this.customFields = customFields;
+    }
+
+    /** The tag groups with their tags, in their order. */
+    public List<TagGroup> tagGroups(Actor actor) {
+        return tags.list(actor);
+    }
+
+    /** A new, non-exclusive tag group at the end, with its color as {@code #rrggbb}. */
+    public TagGroup createTagGroup(Actor actor, String name, String color) {
+        return tags.createGroup(actor, name, color, null, false);
+    }
+
+    /** A new tag at the end of its group. */
+    public Tag createTag(Actor actor, UUID groupId, String name) {
+        return tags.createTag(actor, groupId, name, null);
+    }
+
+    /** The custom fields, in their order. */
+    public List<CustomField> customFields(Actor actor) {
+        return customFields.list(actor);
+    }
+}
