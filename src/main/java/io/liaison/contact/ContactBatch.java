@@ -47,14 +47,14 @@ public class ContactBatch {
         MergePatch request = new MergePatch(body, FIELDS);
         String action = request.requiredText("action");
         if (!ACTIONS.contains(action)) {
-            throw LiaisonException.invalid("action", "must be tag, untag, assign, share, delete or restore");
+            throw LiaisonException.invalid("action", "invalid.batch-action");
         }
         for (String field : List.of("tagIds", "shareUserIds", "shareDeptIds", "collaboratorIds")) {
             MergePatch.atMost(field, body.get(field), ContactInput.MAXIMA.get(field));
         }
         List<UUID> ids = List.copyOf(new LinkedHashSet<>(request.ids("contactIds", MAX)));
         if (ids.isEmpty()) {
-            throw LiaisonException.invalid("contactIds", "must name 1 to " + MAX + " contacts");
+            throw LiaisonException.invalid("contactIds", "invalid.contact-count", MAX);
         }
         boolean restoring = action.equals("restore");
         List<Result> results = new ArrayList<>();
@@ -89,8 +89,7 @@ public class ContactBatch {
                 case "assign" ->
                     contacts.apply(actor, contact, Map.of("ownerId", required(request, "ownerId")), null, true);
                 case "share" -> contacts.apply(actor, contact, shares(request), null, true);
-                default ->
-                    throw LiaisonException.invalid("action", "must be tag, untag, assign, share, delete or restore");
+                default -> throw LiaisonException.invalid("action", "invalid.batch-action");
             }
             return new Result(contact.id(), "ok", null);
         } catch (LiaisonException e) {
@@ -106,7 +105,7 @@ public class ContactBatch {
         LinkedHashSet<UUID> tags = new LinkedHashSet<>(contact.fields().tagIds());
         List<UUID> given = request.ids("tagIds");
         if (given.isEmpty()) {
-            throw LiaisonException.invalid("tagIds", "must name at least one tag");
+            throw LiaisonException.invalid("tagIds", "invalid.tag-required");
         }
         if (action.equals("tag")) {
             tags.addAll(given);
@@ -124,7 +123,7 @@ public class ContactBatch {
             }
         }
         if (body.isEmpty()) {
-            throw LiaisonException.invalid("shareUserIds", "share needs shareUserIds, shareDeptIds or collaboratorIds");
+            throw LiaisonException.invalid("shareUserIds", "invalid.share-needs-someone");
         }
         return body;
     }
@@ -132,7 +131,7 @@ public class ContactBatch {
     private static String required(MergePatch request, String field) {
         UUID id = request.id(field);
         if (id == null) {
-            throw LiaisonException.invalid(field, "is required for this action");
+            throw LiaisonException.invalid(field, "invalid.required");
         }
         return id.toString();
     }

@@ -73,7 +73,7 @@ class ContactSearch {
             } catch (IllegalArgumentException e) {
                 // answered below
             }
-            throw LiaisonException.invalid("cursor", "is not a cursor of this search");
+            throw LiaisonException.invalid("cursor", "invalid.cursor");
         }
     }
 

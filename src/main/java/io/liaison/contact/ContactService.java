@@ -8,6 +8,7 @@ import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
 import io.liaison.shared.SqlFragment;
 import io.liaison.shared.Validation;
 import java.util.ArrayList;
@@ -284,7 +285,7 @@ public class ContactService {
     @Transactional(readOnly = true)
     public List<ContactSuggestion> suggest(Actor actor, @Nullable String q) {
         if (q == null || q.isBlank()) {
-            throw LiaisonException.invalid("q", "must not be blank");
+            throw LiaisonException.invalid("q", "invalid.empty");
         }
         return queries.suggest(actor, q.strip(), ContactSuggestion.LIMIT).stream()
                 .map(s -> ContactSuggestion.of(s.contact(), s.tier(), q.strip()))
@@ -353,8 +354,6 @@ public class ContactService {
             throw new LiaisonException(
                     HttpStatus.CONFLICT,
                     "external-id-taken",
-                    "Another contact already has the " + source + " id '"
-                            + draft.externalIds().get(source) + "'.",
                     source,
                     draft.externalIds().get(source));
         }
@@ -368,24 +367,12 @@ public class ContactService {
     }
 
     private static LiaisonException duplicate(ContactReferences.Duplicate d) {
-        String field = "mobile".equals(d.field()) ? "mobile number" : "e-mail address";
+        Message field = Message.of(
+                "mobile".equals(d.field()) ? "contacts.dupField.mobile-number" : "contacts.dupField.e-mail-address");
         if (d.visible()) {
-            return new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "duplicate-contact",
-                    "The contact '" + d.name() + "' (" + d.id() + ") has the same " + field
-                            + "; send allowDuplicate: true to keep both.",
-                    d.name(),
-                    d.id(),
-                    field);
+            return new LiaisonException(HttpStatus.CONFLICT, "duplicate-contact", d.name(), d.id(), field);
         }
-        return new LiaisonException(
-                HttpStatus.CONFLICT,
-                "duplicate-contact-hidden",
-                "A contact followed by " + d.ownerName() + " has the same " + field
-                        + "; ask them, or send allowDuplicate: true to keep both.",
-                d.ownerName(),
-                field);
+        return new LiaisonException(HttpStatus.CONFLICT, "duplicate-contact-hidden", d.ownerName(), field);
     }
 
     private static LiaisonException notFound(UUID id) {

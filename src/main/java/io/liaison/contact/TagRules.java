@@ -55,7 +55,7 @@ public class TagRules {
             Collection<UUID> tagIds, Function<Set<UUID>, List<TagRepository.TagInGroup>> lookUp) {
         Set<UUID> distinct = new LinkedHashSet<>(tagIds);
         if (distinct.size() > MAX_TAGS_PER_CONTACT) {
-            throw LiaisonException.invalid("tagIds", "a contact can carry at most " + MAX_TAGS_PER_CONTACT + " tags");
+            throw LiaisonException.invalid("tagIds", "invalid.tags-per-contact", MAX_TAGS_PER_CONTACT);
         }
         if (distinct.isEmpty()) {
             return List.of();
@@ -64,7 +64,7 @@ public class TagRules {
         if (found.size() < distinct.size()) {
             Set<UUID> unknown = new LinkedHashSet<>(distinct);
             found.forEach(t -> unknown.remove(t.id()));
-            throw LiaisonException.invalid("tagIds", "names tags that do not exist in this organization: " + unknown);
+            throw LiaisonException.invalid("tagIds", "invalid.unknown-tags", unknown.size());
         }
         Map<UUID, List<TagRepository.TagInGroup>> byExclusiveGroup = new LinkedHashMap<>();
         for (TagRepository.TagInGroup tag : found) {
@@ -79,13 +79,10 @@ public class TagRules {
                 String group = inGroup.get(0).groupName();
                 List<String> names =
                         inGroup.stream().map(TagRepository.TagInGroup::name).toList();
-                throw new LiaisonException(
+                throw LiaisonException.withErrors(
                         HttpStatus.UNPROCESSABLE_ENTITY,
                         "tag-group-exclusive",
-                        List.of(new LiaisonException.FieldError(
-                                "tagIds", "takes only one tag of the group '" + group + "'")),
-                        "A contact can carry only one tag of the group '" + group + "', not " + String.join(", ", names)
-                                + ".",
+                        List.of(LiaisonException.FieldError.of("tagIds", "invalid.one-tag-of-group", group)),
                         group,
                         String.join(", ", names));
             }

@@ -161,10 +161,10 @@ public class TagService {
         if (patch.has("groupId")) {
             UUID target = patch.id("groupId");
             if (target == null) {
-                throw LiaisonException.invalid("groupId", "must not be empty");
+                throw LiaisonException.invalid("groupId", "invalid.empty");
             }
             TagGroup group = groups.find(actor.orgId(), target)
-                    .orElseThrow(() -> LiaisonException.invalid("groupId", "is not a tag group of this organization"));
+                    .orElseThrow(() -> LiaisonException.invalid("groupId", "invalid.unknown-tag-group"));
             if (!target.equals(groupId) && group.exclusive()) {
                 int clashing = tags.contactsClashingIn(actor.orgId(), id, target);
                 if (clashing > 0) {
@@ -289,14 +289,14 @@ public class TagService {
         String clean = name == null ? "" : name.trim();
         int length = clean.codePointCount(0, clean.length());
         if (length < 1 || length > 30) {
-            throw LiaisonException.invalid("name", "must have 1 to 30 characters");
+            throw LiaisonException.invalid("name", "invalid.length", 1, 30);
         }
         return clean;
     }
 
     private static String validColor(@Nullable String color) {
         if (color == null || !COLOR.matcher(color.trim()).matches()) {
-            throw LiaisonException.invalid("color", "must be a colour such as #1E88E5");
+            throw LiaisonException.invalid("color", "invalid.colour");
         }
         return color.trim().toUpperCase(Locale.ROOT);
     }

@@ -44,7 +44,7 @@ public class DepartmentService {
         String clean = validName(name);
         SortOrder.checked("sortOrder", sortOrder);
         if (parentId != null && departments.find(actor.orgId(), parentId).isEmpty()) {
-            throw LiaisonException.invalid("parentId", "is not a department of this organization");
+            throw LiaisonException.invalid("parentId", "invalid.unknown-department");
         }
         requireFreeName(actor, parentId, clean, null);
         UUID id = Ids.newId();
@@ -69,11 +69,10 @@ public class DepartmentService {
                 : Integer.valueOf(current.sortOrder());
         if (parentId != null && !parentId.equals(current.parentId())) {
             if (departments.find(actor.orgId(), parentId).isEmpty()) {
-                throw LiaisonException.invalid("parentId", "is not a department of this organization");
+                throw LiaisonException.invalid("parentId", "invalid.unknown-department");
             }
             if (departments.isSelfOrDescendant(actor.orgId(), id, parentId)) {
-                throw LiaisonException.invalid(
-                        "parentId", "a department cannot be moved under itself or one of its sub-departments");
+                throw LiaisonException.invalid("parentId", "invalid.department-cycle");
             }
         }
         requireFreeName(actor, parentId, name, id);
@@ -143,7 +142,7 @@ public class DepartmentService {
     private static String validName(@Nullable String name) {
         String clean = name == null ? "" : name.trim();
         if (clean.isEmpty() || clean.length() > 100) {
-            throw LiaisonException.invalid("name", "must have 1 to 100 characters");
+            throw LiaisonException.invalid("name", "invalid.length", 1, 100);
         }
         return clean;
     }

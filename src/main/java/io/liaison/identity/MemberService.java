@@ -182,7 +182,7 @@ public class MemberService {
     public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
         String hash = members.passwordHash(actor.orgId(), actor.memberId()).orElseThrow();
         if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
-            throw LiaisonException.invalid("currentPassword", "is not your current password");
+            throw LiaisonException.invalid("currentPassword", "invalid.current-password");
         }
         Validation v = new Validation();
         String clean = password(v, "newPassword", newPassword, actor.login());
@@ -276,7 +276,7 @@ public class MemberService {
         Validation v = new Validation();
         String login = m.login() == null ? "" : m.login().trim();
         if (!LOGIN.matcher(login).matches()) {
-            v.reject(loginField, "must be 2 to 64 letters, digits or . _ @ -, starting with a letter or digit");
+            v.reject(loginField, "invalid.login");
         }
         String displayName = displayName(v, m.displayName());
         String mobile = mobile(v, m.mobile());
@@ -297,7 +297,7 @@ public class MemberService {
     private static String displayName(Validation v, @Nullable String value) {
         String clean = value == null ? "" : value.trim();
         if (clean.isEmpty() || clean.length() > 100) {
-            v.reject("displayName", "must have 1 to 100 characters");
+            v.reject("displayName", "invalid.length", 1, 100);
         }
         return clean;
     }
@@ -308,7 +308,7 @@ public class MemberService {
         }
         String clean = value.trim();
         if (!MOBILE.matcher(clean).matches()) {
-            v.reject("mobile", "must be a phone number of digits, optionally starting with +");
+            v.reject("mobile", "invalid.phone-format");
         }
         return clean.replaceAll("[ ()-]", "");
     }
@@ -319,14 +319,14 @@ public class MemberService {
         }
         String clean = value.trim().toLowerCase(Locale.ROOT);
         if (clean.length() > 254 || !EMAIL.matcher(clean).matches()) {
-            v.reject("email", "must be an e-mail address such as name@example.com");
+            v.reject("email", "invalid.email");
         }
         return clean;
     }
 
     private static @Nullable String locale(Validation v, @Nullable String value) {
         if (value != null && !OrganizationService.LOCALES.contains(value)) {
-            v.reject("locale", "must be zh-CN or en");
+            v.reject("locale", "invalid.locale");
         }
         return value;
     }
@@ -335,7 +335,7 @@ public class MemberService {
         MergePatch.atMost("departmentIds", ids, MAX_DEPARTMENTS);
         Set<UUID> wanted = new LinkedHashSet<>(ids);
         if (!new HashSet<>(departments.existing(orgId, wanted)).containsAll(wanted)) {
-            v.reject("departmentIds", "names a department that does not exist in this organization");
+            v.reject("departmentIds", "invalid.unknown-departments");
         }
         return List.copyOf(wanted);
     }
@@ -343,11 +343,11 @@ public class MemberService {
     private static String password(Validation v, String field, @Nullable String value, String login) {
         String password = value == null ? "" : value;
         if (password.length() < MIN_PASSWORD) {
-            v.reject(field, "must have at least " + MIN_PASSWORD + " characters");
+            v.reject(field, "invalid.min-length", MIN_PASSWORD);
         } else if (password.length() > MAX_PASSWORD) {
-            v.reject(field, "must have at most " + MAX_PASSWORD + " characters");
+            v.reject(field, "invalid.max-length", MAX_PASSWORD);
         } else if (password.equalsIgnoreCase(login)) {
-            v.reject(field, "must not be the login");
+            v.reject(field, "invalid.password-is-login");
         }
         return password;
     }

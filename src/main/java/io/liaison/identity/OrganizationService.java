@@ -64,17 +64,16 @@ public class OrganizationService {
     Created create(CreateOrganization command, @Nullable UUID actorId, boolean systemAdmin) {
         String name = command.name() == null ? "" : command.name().trim();
         if (name.isEmpty() || name.length() > 100) {
-            throw LiaisonException.invalid("name", "must have 1 to 100 characters");
+            throw LiaisonException.invalid("name", "invalid.length", 1, 100);
         }
         String locale = command.locale() == null ? "zh-CN" : command.locale();
         if (!LOCALES.contains(locale)) {
-            throw LiaisonException.invalid("locale", "must be zh-CN or en");
+            throw LiaisonException.invalid("locale", "invalid.locale");
         }
         String code =
                 command.code() == null ? codeFor(name) : command.code().trim().toLowerCase(Locale.ROOT);
         if (!code.matches("[a-z0-9][a-z0-9-]{1,39}")) {
-            throw LiaisonException.invalid(
-                    "code", "must be 2 to 40 lower-case letters, digits or dashes, starting with a letter or digit");
+            throw LiaisonException.invalid("code", "invalid.organization-code");
         }
         if (organizations.codeTaken(code)) {
             throw new LiaisonException(

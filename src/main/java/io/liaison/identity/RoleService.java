@@ -109,8 +109,7 @@ public class RoleService {
     /** The role a member may be given by {@code key}; 400 when none, 403 when it grants more than the actor has. */
     Role assignable(Actor actor, String key) {
         Role role = roles.findByKey(actor.orgId(), key)
-                .orElseThrow(() -> LiaisonException.invalid(
-                        "role", "'" + key + "' is neither ADMIN, MANAGER, MEMBER nor a role of this organization"));
+                .orElseThrow(() -> LiaisonException.invalid("role", "invalid.unknown-role", key));
         requireWithin(actor, role.permissions(), role.dataScope());
         return role;
     }
@@ -152,7 +151,7 @@ public class RoleService {
         String name =
                 current == null || body.has("name") ? body.requiredText("name").trim() : current.name();
         if (name.isEmpty() || name.length() > 50) {
-            throw LiaisonException.invalid("name", "must have 1 to 50 characters");
+            throw LiaisonException.invalid("name", "invalid.length", 1, 50);
         }
         Set<Permission> granted = new HashSet<>();
         if (current != null && !body.has("permissions")) {
@@ -167,11 +166,10 @@ public class RoleService {
         if (scope == DataScope.CUSTOM) {
             Set<UUID> wanted = new LinkedHashSet<>(depts);
             if (wanted.isEmpty()) {
-                throw LiaisonException.invalid("deptIds", "must name at least one department for the CUSTOM scope");
+                throw LiaisonException.invalid("deptIds", "invalid.custom-scope-departments");
             }
             if (!new HashSet<>(departments.existing(actor.orgId(), wanted)).containsAll(wanted)) {
-                throw LiaisonException.invalid(
-                        "deptIds", "names a department that does not exist in this organization");
+                throw LiaisonException.invalid("deptIds", "invalid.unknown-departments");
             }
             depts = List.copyOf(wanted);
         } else {

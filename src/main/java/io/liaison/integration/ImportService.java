@@ -9,8 +9,11 @@ import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.Ids;
+import io.liaison.shared.InvalidValue;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.Message;
+import io.liaison.shared.StoredMessages;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +59,8 @@ public class ImportService {
     private final TransactionTemplate readOnly;
     private final ImportLimits limits;
 
+    private final StoredMessages texts;
+
     ImportService(
             ImportJobRepository jobs,
             ImportUploads uploads,
@@ -67,7 +72,9 @@ public class ImportService {
             TagService tags,
             CustomFieldService customFields,
             PlatformTransactionManager transactions,
-            ImportSettings settings) {
+            ImportSettings settings,
+            StoredMessages texts) {
+        this.texts = texts;
         this.jobs = jobs;
         this.uploads = uploads;
         this.files = files;
@@ -100,7 +107,7 @@ public class ImportService {
     public ImportJob start(Actor actor, UUID uploadId, ImportOptions options) {
         permitted(actor, options);
         ImportUploads.Upload upload = uploads.find(actor.orgId(), actor.memberId(), uploadId)
-                .orElseThrow(() -> LiaisonException.invalid("uploadId", "names no upload of yours that is still kept"));
+                .orElseThrow(() -> LiaisonException.invalid("uploadId", "invalid.upload-gone"));
         // The job takes the upload's id and file; a refused start leaves the upload to try again.
         return begin(actor, uploadId, upload.fileName(), upload.fileSize(), options);
     }
@@ -167,20 +174,20 @@ public class ImportService {
         try {
             return XlsxSheet.names(files.path(id), limits);
         } catch (IOException e) {
-            throw LiaisonException.invalid("file", "cannot be read as " + format + ": " + e.getMessage());
+            throw LiaisonException.invalid("file", "invalid.unreadable-file", format);
         }
     }
 
     private List<String> header(UUID id, String format, @Nullable String sheetName) {
         try (Sheet sheet = ImportFormat.open(files.path(id), format, sheetName, limits)) {
             if (sheet.header().stream().allMatch(String::isBlank)) {
-                throw LiaisonException.invalid("file", "has no header row; its first row must name the columns");
+                throw LiaisonException.invalid("file", "invalid.no-header");
             }
             return sheet.header();
         } catch (LiaisonException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw LiaisonException.invalid("file", "cannot be read as " + format + ": " + e.getMessage());
+            throw LiaisonException.invalid("file", "invalid.unreadable-file", format);
         }
     }
 
@@ -191,8 +198,8 @@ public class ImportService {
     private static ColumnMapping mapping(List<String> header, ImportOptions options, Directory directory) {
         try {
             return ColumnMapping.of(header, options.mapping(), directory.customFieldKeysByLabel());
-        } catch (IllegalArgumentException e) {
-            throw LiaisonException.invalid("mapping", e.getMessage());
+        } catch (InvalidValue e) {
+            throw LiaisonException.invalid(List.of(LiaisonException.FieldError.of("mapping", e.rule())));
         }
     }
 
@@ -206,10 +213,10 @@ public class ImportService {
             String read = options.sheet() != null ? options.sheet() : sheets.isEmpty() ? "" : sheets.get(0);
             throw LiaisonException.invalid(
                     "mapping",
-                    "no column holds the name: none of " + header + " reads as 姓名 or name; map one"
-                            + (sheets.size() > 1
-                                    ? ", or choose another worksheet (sheet) than '" + read + "' of " + sheets
-                                    : ""));
+                    sheets.size() > 1 ? "invalid.no-name-column-sheets" : "invalid.no-name-column",
+                    String.join(", ", header),
+                    read,
+                    String.join(", ", sheets));
         }
         String needed = switch (options.match()) {
             case "email" -> "email";
@@ -220,7 +227,9 @@ public class ImportService {
                 .anyMatch(t -> t.equals(needed) || (needed.endsWith(":") && t.startsWith(needed)));
         if (options.mode().equals("update") && !found) {
             throw LiaisonException.invalid(
-                    "match", "an update finds contacts by " + options.match() + ", but no column of the file holds it");
+                    "match",
+                    "invalid.no-match-column",
+                    Message.of("import.match." + options.match().replace('+', '-')));
         }
     }
 
@@ -263,7 +272,10 @@ public class ImportService {
         header.addAll(job.settings().header());
         csv.printRecord(header);
         readOnly.executeWithoutResult(s -> jobs.problems(actor.orgId(), id, p -> {
-            List<String> row = new ArrayList<>(List.of(String.valueOf(p.record()), p.kind(), p.reason()));
+            List<String> row = new ArrayList<>(List.of(
+                    String.valueOf(p.record()),
+                    texts.text(Message.of("import.problem." + p.kind())),
+                    texts.read(p.reason())));
             row.addAll(p.cells());
             try {
                 csv.printRecord(row);
@@ -313,7 +325,7 @@ public class ImportService {
     public Preview preview(Actor actor, UUID uploadId, ImportOptions options) {
         permitted(actor, options);
         if (!files.exists(uploadId)) {
-            throw LiaisonException.invalid("uploadId", "names no upload that is still kept");
+            throw LiaisonException.invalid("uploadId", "invalid.upload-gone");
         }
         String format = ImportFormat.of(files.path(uploadId), options.format());
         List<String> header = header(uploadId, format, options.sheet());
@@ -321,7 +333,7 @@ public class ImportService {
         ColumnMapping mapping = mapping(header, options, directory);
         List<PreviewRow> rows = transaction.execute(s -> {
             s.setRollbackOnly();
-            return new FirstRows(files, contactImport, limits)
+            return new FirstRows(files, contactImport, limits, texts)
                     .read(actor, uploadId, format, mapping, directory, options);
         });
         return new Preview(uploadId, format, sheets(uploadId, format), header, mapping.byHeader(header), rows);

@@ -84,8 +84,7 @@ final class ZipGuard {
     private static void read(ZipFile zip, ZipArchiveEntry entry, ImportLimits limits, XmlScan scan) throws IOException {
         int method = entry.getMethod();
         if (method != ZipArchiveEntry.STORED && method != ZipArchiveEntry.DEFLATED) {
-            throw LiaisonException.invalid(
-                    "file", "is not a workbook Excel writes: its part " + entry.getName() + " is compressed oddly");
+            throw LiaisonException.invalid("file", "invalid.workbook-compression", entry.getName());
         }
         Inflater inflater = new Inflater(true);
         byte[] raw = new byte[1 << 16];
@@ -140,8 +139,7 @@ final class ZipGuard {
                 scan.accept(out, n);
             }
         } catch (DataFormatException e) {
-            throw LiaisonException.invalid(
-                    "file", "is a damaged workbook: its part " + entry.getName() + " cannot be read");
+            throw LiaisonException.invalid("file", "invalid.workbook-damaged", entry.getName());
         } finally {
             inflater.end();
         }

@@ -79,7 +79,7 @@ class ImportController {
             @RequestParam(required = false) @Nullable String createMissingTags,
             @RequestParam(required = false) @Nullable String sheet) {
         if (file == null || file.isEmpty()) {
-            throw LiaisonException.invalid("file", "is required and must not be empty");
+            throw LiaisonException.invalid("file", "invalid.required");
         }
         ImportOptions options =
                 ImportOptions.read(format, mode, match, mapping, null, defaultOwnerId, createMissingTags, sheet, json);
@@ -115,13 +115,12 @@ class ImportController {
 
     private static UUID upload(@Nullable String uploadId, @Nullable MultipartFile file) {
         if (uploadId == null || uploadId.isBlank()) {
-            throw LiaisonException.invalid(
-                    "file", file == null ? "is required (or the uploadId of a preview)" : "must not be empty");
+            throw LiaisonException.invalid("file", file == null ? "invalid.file-or-upload" : "invalid.empty");
         }
         try {
             return UUID.fromString(uploadId.strip());
         } catch (IllegalArgumentException e) {
-            throw LiaisonException.invalid("uploadId", "must be the id a preview answered");
+            throw LiaisonException.invalid("uploadId", "invalid.upload-id");
         }
     }
 

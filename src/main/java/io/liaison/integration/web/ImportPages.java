@@ -58,7 +58,7 @@ class ImportPages {
             Model model)
             throws IOException {
         if (file == null || file.isEmpty()) {
-            throw LiaisonException.invalid("file", "choose a file first");
+            throw LiaisonException.invalid("file", "invalid.choose-file");
         }
         ImportService.Preview preview = imports.preview(actor, file.getInputStream(), name(file), options(form, null));
         return mapping(actor, preview, form, model);

@@ -13,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.ServletWebRequest;
 
@@ -52,15 +51,7 @@ class ErrorPages implements ErrorController {
         if (error instanceof LiaisonException e) {
             return problems.of(e, request);
         }
-        String detail = status.getReasonPhrase();
-        if (error instanceof ErrorResponse e && e.getBody().getDetail() != null) {
-            detail = e.getBody().getDetail();
-        } else if (status == HttpStatus.NOT_FOUND) {
-            detail = "There is nothing at this address.";
-        } else if (status.is5xxServerError()) {
-            detail = "Something went wrong on the server; it has been logged.";
-        }
-        return problems.of(status, "http-" + status.value(), detail, request);
+        return problems.ofStatus(status.value(), request);
     }
 
     private static HttpStatus status(HttpServletRequest request) {

@@ -1,0 +1,34 @@
+package io.liaison.shared;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.context.MessageSourceResolvable;
+
+/**
+ * A text a person reads, as a message code of the bundles and its arguments, so that it is said in
+ * the reader's language when it is shown, not in the language of whoever produced it. An argument
+ * is a value (a name, a number) or itself a {@code Message} (a field's label, a rule), which the
+ * message source resolves in the same language.
+ */
+public record Message(String code, List<Object> args) implements MessageSourceResolvable {
+
+    public Message {
+        args = Collections.unmodifiableList(new ArrayList<>(args));
+    }
+
+    public static Message of(String code, Object... args) {
+        return new Message(code, Arrays.asList(args));
+    }
+
+    @Override
+    public String[] getCodes() {
+        return new String[] {code};
+    }
+
+    @Override
+    public Object[] getArguments() {
+        return args.toArray();
+    }
+}
