@@ -134,7 +134,7 @@ public class AuditService {
 
     private static void requireAuditReader(Actor actor) {
         if (!actor.can(AuditPermissions.READ)) {
-            throw LiaisonException.forbidden("read the audit log");
+            throw LiaisonException.forbidden("forbidden.read-the-audit-log");
         }
     }
 }

@@ -115,7 +115,7 @@ public class ContactImport {
     @Transactional(propagation = Propagation.MANDATORY)
     public Applied apply(Actor actor, Settings settings, List<Row> rows) {
         if (settings.mode() != Mode.UPDATE && !actor.can(ContactPermissions.CREATE)) {
-            throw LiaisonException.forbidden("create contacts");
+            throw LiaisonException.forbidden("forbidden.create-contacts");
         }
         ImportBatch batch = new ImportBatch(this, actor, settings, rows.size());
         for (Row row : rows) {

@@ -65,12 +65,12 @@ public class ContactService {
     @Transactional
     public Contact create(Actor actor, Map<String, @Nullable Object> body, String source, boolean allowDuplicate) {
         if (!actor.can(ContactPermissions.CREATE)) {
-            throw LiaisonException.forbidden("create contacts");
+            throw LiaisonException.forbidden("forbidden.create-contacts");
         }
         ContactDraft draft = checked(
                 actor, ContactInput.apply(null, body, references.phoneRegion(actor.orgId()), actor.memberId()), true);
         if (!draft.ownerId().equals(actor.memberId()) && !actor.can(ContactPermissions.ASSIGN)) {
-            throw LiaisonException.forbidden("create contacts followed by another member");
+            throw LiaisonException.forbidden("forbidden.create-contacts-followed-by-another-member");
         }
         checkReferences(actor, null, draft, allowDuplicate);
         UUID id = Ids.newId();
@@ -95,7 +95,7 @@ public class ContactService {
     public Contact reveal(Actor actor, UUID id) {
         Contact contact = visible(actor, id, false);
         if (!access.mayReveal(actor, contact.ownerId())) {
-            throw LiaisonException.forbidden("reveal this contact's details");
+            throw LiaisonException.forbidden("forbidden.reveal-this-contact-s-details");
         }
         List<String> fields = new ArrayList<>();
         ContactDraft f = contact.fields();
@@ -170,12 +170,17 @@ public class ContactService {
                 changes.containsKey("customFields"));
         ContactDraft old = current.fields();
         if (!old.ownerId().equals(next.ownerId())) {
-            require(actor, current.id(), ContactAction.ASSIGN, false, "hand this contact to another member");
+            require(actor, current.id(), ContactAction.ASSIGN, false, "forbidden.hand-this-contact-to-another-member");
         }
         if (!old.shareUserIds().equals(next.shareUserIds())
                 || !old.shareDeptIds().equals(next.shareDeptIds())
                 || !old.collaboratorIds().equals(next.collaboratorIds())) {
-            require(actor, current.id(), ContactAction.SHARE, false, "change who this contact is shared with");
+            require(
+                    actor,
+                    current.id(),
+                    ContactAction.SHARE,
+                    false,
+                    "forbidden.change-who-this-contact-is-shared-with");
         }
         checkReferences(actor, current.id(), next, allowDuplicate);
         if (!contacts.update(actor.orgId(), current.id(), next, current.version())) {
@@ -273,7 +278,7 @@ public class ContactService {
 
     private static void requireExport(Actor actor) {
         if (!actor.can(ContactPermissions.EXPORT)) {
-            throw LiaisonException.forbidden("export contacts");
+            throw LiaisonException.forbidden("forbidden.export-contacts");
         }
     }
 

@@ -74,18 +74,10 @@ public class CustomFieldService {
         List<String> options = options(type, command.options(), validation);
         validation.throwIfInvalid();
         if (fields.countLocked(actor.orgId()) >= MAX_FIELDS) {
-            throw new LiaisonException(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "custom-field-limit",
-                    "An organization can have at most " + MAX_FIELDS + " custom fields.",
-                    MAX_FIELDS);
+            throw new LiaisonException(HttpStatus.UNPROCESSABLE_ENTITY, "custom-field-limit", MAX_FIELDS);
         }
         if (fields.keyTaken(actor.orgId(), key)) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "custom-field-key-taken",
-                    "A custom field with the key '" + key + "' exists already.",
-                    key);
+            throw new LiaisonException(HttpStatus.CONFLICT, "custom-field-key-taken", key);
         }
         Integer given = SortOrder.checked("order", command.order());
         int order = given == null ? fields.nextOrder(actor.orgId()) : given;
@@ -206,7 +198,7 @@ public class CustomFieldService {
 
     private static void requireFieldManager(Actor actor) {
         if (!actor.can(SetupPermissions.FIELD_MANAGE)) {
-            throw LiaisonException.forbidden("manage custom fields");
+            throw LiaisonException.forbidden("forbidden.manage-custom-fields");
         }
     }
 }

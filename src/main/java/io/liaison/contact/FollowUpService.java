@@ -120,7 +120,7 @@ public class FollowUpService {
                 .find(actor.orgId(), contactId, id)
                 .orElseThrow(() -> LiaisonException.notFound("follow-up", id));
         if (!followUp.authorId().equals(actor.memberId())) {
-            throw LiaisonException.forbidden("change another member's follow-up");
+            throw LiaisonException.forbidden("forbidden.change-another-member-s-follow-up");
         }
         return followUp;
     }

@@ -222,7 +222,7 @@ final class ImportBatch {
                 throw LiaisonException.invalid("ownerId", "invalid.inactive-member");
             }
             if (!d.ownerId().equals(actor.memberId()) && !actor.can(ContactPermissions.ASSIGN)) {
-                throw LiaisonException.forbidden("create contacts followed by another member");
+                throw LiaisonException.forbidden("forbidden.create-contacts-followed-by-another-member");
             }
             if (!d.shareUserIds().isEmpty()
                     || !d.shareDeptIds().isEmpty()

@@ -131,12 +131,7 @@ public class TagService {
         String clean = validName(name);
         SortOrder.checked("order", order);
         if (tags.countLocked(actor.orgId()) >= MAX_TAGS) {
-            throw new LiaisonException(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "tag-limit",
-                    "An organization can have at most " + MAX_TAGS
-                            + " tags; delete tags that are no longer used before adding new ones.",
-                    MAX_TAGS);
+            throw new LiaisonException(HttpStatus.UNPROCESSABLE_ENTITY, "tag-limit", MAX_TAGS);
         }
         requireFreeTagName(actor.orgId(), groupId, clean, null);
         UUID id = Ids.newId();
@@ -254,18 +249,13 @@ public class TagService {
 
     private void requireFreeGroupName(UUID orgId, String name, @Nullable UUID except) {
         if (groups.nameTaken(orgId, name, except)) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "tag-group-name-taken",
-                    "A tag group named '" + name + "' exists already.",
-                    name);
+            throw new LiaisonException(HttpStatus.CONFLICT, "tag-group-name-taken", name);
         }
     }
 
     private void requireFreeTagName(UUID orgId, UUID groupId, String name, @Nullable UUID except) {
         if (tags.nameTaken(orgId, groupId, name, except)) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT, "tag-name-taken", "The group has a tag named '" + name + "' already.", name);
+            throw new LiaisonException(HttpStatus.CONFLICT, "tag-name-taken", name);
         }
     }
 
@@ -303,7 +293,7 @@ public class TagService {
 
     private static void requireTagManager(Actor actor) {
         if (!actor.can(SetupPermissions.TAG_MANAGE)) {
-            throw LiaisonException.forbidden("manage tags");
+            throw LiaisonException.forbidden("forbidden.manage-tags");
         }
     }
 

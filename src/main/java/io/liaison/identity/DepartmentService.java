@@ -101,25 +101,12 @@ public class DepartmentService {
         }
         int roles = departments.scopeRoleCount(actor.orgId(), id);
         if (roles > 0) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "department-in-role-scope",
-                    "The department '" + current.name() + "' is part of the data scope of " + roles
-                            + " role(s); change those roles before deleting it.",
-                    current.name(),
-                    roles);
+            throw new LiaisonException(HttpStatus.CONFLICT, "department-in-role-scope", current.name(), roles);
         }
         int children = departments.childCount(actor.orgId(), id);
         int members = departments.memberCount(actor.orgId(), id);
         if (children > 0 || members > 0) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "department-not-empty",
-                    "The department '" + current.name() + "' still has " + members + " member(s) and " + children
-                            + " sub-department(s); move them elsewhere before deleting it.",
-                    current.name(),
-                    members,
-                    children);
+            throw new LiaisonException(HttpStatus.CONFLICT, "department-not-empty", current.name(), members, children);
         }
         departments.delete(actor.orgId(), id);
         events.publishEvent(new DepartmentDeleted(actor.orgId(), actor.memberId(), id, values(current)));
@@ -131,11 +118,7 @@ public class DepartmentService {
 
     private void requireFreeName(Actor actor, @Nullable UUID parentId, String name, @Nullable UUID except) {
         if (departments.nameTaken(actor.orgId(), parentId, name, except)) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "department-name-taken",
-                    "A department named '" + name + "' exists already at this place of the tree.",
-                    name);
+            throw new LiaisonException(HttpStatus.CONFLICT, "department-name-taken", name);
         }
     }
 
@@ -149,7 +132,7 @@ public class DepartmentService {
 
     private static void requireStructureManager(Actor actor) {
         if (!actor.can(IdentityPermissions.MEMBER_MANAGE)) {
-            throw LiaisonException.forbidden("manage departments");
+            throw LiaisonException.forbidden("forbidden.manage-departments");
         }
     }
 

@@ -4,6 +4,7 @@ import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.Message;
 import io.liaison.shared.Validation;
 import java.util.Collection;
 import java.util.HashSet;
@@ -79,7 +80,7 @@ public class MemberService {
 
     @Transactional
     public Member create(Actor actor, NewMember command) {
-        requireManager(actor, "create members");
+        requireManager(actor, "forbidden.create-members");
         Role role = roles.assignable(actor, command.role() == null ? BuiltinRole.MEMBER.name() : command.role());
         NewMember clean = validate(actor.orgId(), command);
         UUID id = Ids.newId();
@@ -116,11 +117,11 @@ public class MemberService {
         Member current = get(actor, id);
         boolean self = actor.memberId().equals(id);
         if (!self) {
-            requireManagerOf(actor, current, "change other members");
+            requireManagerOf(actor, current, "forbidden.change-other-members");
         } else if (!actor.isAdmin()) {
             for (String field : List.of("role", "departmentIds", "password")) {
                 if (patch.has(field)) {
-                    throw LiaisonException.forbidden("change your own " + field);
+                    throw LiaisonException.forbidden("forbidden.change-own", Message.of("field." + field));
                 }
             }
         }
@@ -142,7 +143,7 @@ public class MemberService {
         v.throwIfInvalid();
         String roleKey = newRole == null ? current.role() : newRole.key();
         if (isAdmin(current) && !BuiltinRole.ADMIN.name().equals(roleKey) && current.active()) {
-            requireAnotherAdmin(actor.orgId(), "take the administrator role from");
+            requireAnotherAdmin(actor.orgId(), "last-administrator.take-role");
         }
         Member changed = new Member(
                 id,
@@ -195,15 +196,12 @@ public class MemberService {
     @Transactional
     public Member deactivate(Actor actor, UUID id) {
         Member current = get(actor, id);
-        requireManagerOf(actor, current, "deactivate members");
+        requireManagerOf(actor, current, "forbidden.deactivate-members");
         if (actor.memberId().equals(id)) {
-            throw new LiaisonException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "cannot-deactivate-self",
-                    "You cannot deactivate yourself; ask another administrator.");
+            throw new LiaisonException(HttpStatus.UNPROCESSABLE_CONTENT, "cannot-deactivate-self");
         }
         if (current.active() && isAdmin(current)) {
-            requireAnotherAdmin(actor.orgId(), "deactivate");
+            requireAnotherAdmin(actor.orgId(), "last-administrator.deactivate");
         }
         members.setActive(actor.orgId(), id, false);
         members.deleteSessions(id);
@@ -214,7 +212,7 @@ public class MemberService {
     @Transactional
     public Member activate(Actor actor, UUID id) {
         Member current = get(actor, id);
-        requireManagerOf(actor, current, "activate members");
+        requireManagerOf(actor, current, "forbidden.activate-members");
         members.setActive(actor.orgId(), id, true);
         events.publishEvent(new MemberActivated(actor.orgId(), actor.memberId(), id, current.active()));
         return get(actor, id);
@@ -260,11 +258,7 @@ public class MemberService {
 
     private void requireAnotherAdmin(UUID orgId, String action) {
         if (members.activeAdmins(orgId) <= 1) {
-            throw new LiaisonException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "last-administrator",
-                    "You cannot " + action + " the last active administrator of the organization.",
-                    action);
+            throw new LiaisonException(HttpStatus.UNPROCESSABLE_CONTENT, "last-administrator", Message.of(action));
         }
     }
 
@@ -285,11 +279,7 @@ public class MemberService {
         String password = password(v, passwordField, m.password(), login);
         v.throwIfInvalid();
         if (members.loginTaken(orgId, login)) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "login-taken",
-                    "The login '" + login + "' is used by another member of this organization.",
-                    login);
+            throw new LiaisonException(HttpStatus.CONFLICT, "login-taken", login);
         }
         return new NewMember(login, displayName, mobile, email, m.role(), depts, password);
     }

@@ -55,7 +55,7 @@ public class OrganizationService {
     @Transactional
     public Created create(Actor actor, CreateOrganization command) {
         if (!actor.systemAdmin()) {
-            throw LiaisonException.forbidden("create organizations");
+            throw LiaisonException.forbidden("forbidden.create-organizations");
         }
         return create(command, actor.memberId(), false);
     }
@@ -76,11 +76,7 @@ public class OrganizationService {
             throw LiaisonException.invalid("code", "invalid.organization-code");
         }
         if (organizations.codeTaken(code)) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "organization-code-taken",
-                    "An organization with the code '" + code + "' exists already.",
-                    code);
+            throw new LiaisonException(HttpStatus.CONFLICT, "organization-code-taken", code);
         }
         UUID id = Ids.newId();
         organizations.insert(id, name, code, locale);
@@ -107,7 +103,7 @@ public class OrganizationService {
     @Transactional
     public Organization updateSettings(Actor actor, MergePatch patch) {
         if (!actor.isAdmin()) {
-            throw LiaisonException.forbidden("change the organization's settings");
+            throw LiaisonException.forbidden("forbidden.change-the-organization-s-settings");
         }
         Organization current = mine(actor);
         if (patch.has("maskContactDetails")) {

@@ -157,12 +157,12 @@ public class ImportService {
     private void permitted(Actor actor, ImportOptions options) {
         MergePatch.atMost("mapping", options.mapping(), limits.maxColumns());
         if (!options.mode().equals("update") && !actor.can(ContactPermissions.CREATE)) {
-            throw LiaisonException.forbidden("import contacts");
+            throw LiaisonException.forbidden("forbidden.import-contacts");
         }
         if (options.defaultOwnerId() != null
                 && !options.defaultOwnerId().equals(actor.memberId())
                 && !actor.can(ContactPermissions.ASSIGN)) {
-            throw LiaisonException.forbidden("import contacts for another member");
+            throw LiaisonException.forbidden("forbidden.import-contacts-for-another-member");
         }
         Directory.requireTagRights(actor, options.createMissingTags());
     }

@@ -150,12 +150,7 @@ final class XmlScan {
         } else if (sheet) {
             throw cellTooLong();
         } else {
-            throw LiaisonException.tooLarge(
-                    "import-text-too-long",
-                    "The workbook's part " + entry + " holds a text of more than " + maxChars
-                            + " characters (liaison.imports.max-cell-chars).",
-                    maxChars,
-                    entry);
+            throw LiaisonException.tooLarge("import-text-too-long", maxChars, entry);
         }
     }
 

@@ -73,12 +73,7 @@ final class ZipGuard {
                 }
             }
         }
-        throw LiaisonException.tooLarge(
-                "import-text-too-long",
-                "The workbook's part xl/sharedStrings.xml holds a text of more than " + limits.maxCellChars()
-                        + " characters (liaison.imports.max-cell-chars).",
-                limits.maxCellChars(),
-                "xl/sharedStrings.xml");
+        throw LiaisonException.tooLarge("import-text-too-long", limits.maxCellChars(), "xl/sharedStrings.xml");
     }
 
     private static void read(ZipFile zip, ZipArchiveEntry entry, ImportLimits limits, XmlScan scan) throws IOException {
@@ -120,21 +115,12 @@ final class ZipGuard {
                 inflated += n;
                 if (inflated > limits.maxEntrySize()) {
                     throw LiaisonException.tooLarge(
-                            "import-entry-too-large",
-                            "The workbook's part " + entry.getName() + " expands to more than "
-                                    + megabytes(limits.maxEntrySize()) + " (liaison.imports.max-entry-size).",
-                            megabytes(limits.maxEntrySize()),
-                            entry.getName());
+                            "import-entry-too-large", megabytes(limits.maxEntrySize()), entry.getName());
                 }
                 long fed = compressed - inflater.getRemaining();
                 if (inflated > RATIO_GRACE && inflated > limits.maxCompressionRatio() * Math.max(fed, 1)) {
                     throw LiaisonException.tooLarge(
-                            "import-compression-ratio",
-                            "The workbook's part " + entry.getName() + " expands more than "
-                                    + limits.maxCompressionRatio()
-                                    + " times its compressed size (liaison.imports.max-compression-ratio).",
-                            limits.maxCompressionRatio(),
-                            entry.getName());
+                            "import-compression-ratio", limits.maxCompressionRatio(), entry.getName());
                 }
                 scan.accept(out, n);
             }

@@ -37,8 +37,8 @@ public class LiaisonException extends RuntimeException {
     }
 
     /** Refused for lack of a right; {@code action} is the code of a {@code forbidden.*} message naming it. */
-    public static LiaisonException forbidden(String action) {
-        return new LiaisonException(HttpStatus.FORBIDDEN, "forbidden", Message.of(action));
+    public static LiaisonException forbidden(String action, Object... args) {
+        return new LiaisonException(HttpStatus.FORBIDDEN, "forbidden", Message.of(action, args));
     }
 
     /** A 400 naming one field and what is wrong with it: the message {@code rule} with {@code args}. */
