@@ -11,11 +11,13 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @LiaisonIntegrationTest
@@ -138,11 +140,20 @@ class CustomFieldValuesIntegrationTests {
         fields.create(admin, new CustomFieldService.NewCustomField(key, key, type, options, required, null));
     }
 
+    /** The bundles as an English reader gets them. */
+    private static final ResourceBundleMessageSource ENGLISH = new ResourceBundleMessageSource();
+
+    static {
+        ENGLISH.setBasenames("messages", "problems");
+        ENGLISH.setDefaultEncoding("UTF-8");
+        ENGLISH.setFallbackToSystemLocale(false);
+    }
+
     static void assertErrors(ThrowingCallable call, String... errors) {
         assertThatThrownBy(call).isInstanceOfSatisfying(LiaisonException.class, e -> {
             assertThat(e.status().value()).isEqualTo(400);
             assertThat(e.errors())
-                    .extracting(f -> f.field() + ": " + f.message())
+                    .extracting(f -> f.field() + ": " + ENGLISH.getMessage(f.rule(), Locale.ENGLISH))
                     .containsExactlyInAnyOrder(errors);
         });
     }
