@@ -53,6 +53,9 @@ class JobFailures {
      * which no bundle has), {1} the number of tries.
      */
     String reason(String code, Throwable failure) {
+        if (failure instanceof UnreadableRecord unreadable) {
+            return texts.store(Message.of(code, unreadable.reason(), ATTEMPTS));
+        }
         String detail = failure.getMessage() == null || failure.getMessage().isBlank()
                 ? null
                 : CodeNames.clean(failure.getMessage(), "");

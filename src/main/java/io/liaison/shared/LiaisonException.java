@@ -118,7 +118,7 @@ public class LiaisonException extends RuntimeException {
         }
 
         public static FieldError of(String field, Message rule) {
-            return new FieldError(field, Message.of("field." + field.split("[\\[.]", 2)[0]), rule);
+            return new FieldError(field, Message.label(field.split("[\\[.]", 2)[0]), rule);
         }
 
         /** The same rule and label, said of another field (a nested value's error, placed in its whole). */

@@ -52,6 +52,9 @@ public class StoredMessages {
     private ObjectNode node(Message message) {
         ObjectNode node = json.createObjectNode();
         node.put("code", message.code());
+        if (message.fallback() != null) {
+            node.put("fallback", message.fallback());
+        }
         ArrayNode args = node.putArray("args");
         for (Object arg : message.args()) {
             if (arg instanceof Message m) {
@@ -80,6 +83,7 @@ public class StoredMessages {
                 args.add(arg.asString());
             }
         }
-        return new Message(node.path("code").asString(), args);
+        JsonNode fallback = node.get("fallback");
+        return new Message(node.path("code").asString(), args, fallback == null ? null : fallback.asString());
     }
 }

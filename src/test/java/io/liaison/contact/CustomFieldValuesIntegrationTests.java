@@ -7,6 +7,7 @@ import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.MessageBundleTests;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.context.MessageSource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @LiaisonIntegrationTest
@@ -141,13 +142,7 @@ class CustomFieldValuesIntegrationTests {
     }
 
     /** The bundles as an English reader gets them. */
-    private static final ResourceBundleMessageSource ENGLISH = new ResourceBundleMessageSource();
-
-    static {
-        ENGLISH.setBasenames("messages", "problems");
-        ENGLISH.setDefaultEncoding("UTF-8");
-        ENGLISH.setFallbackToSystemLocale(false);
-    }
+    private static final MessageSource ENGLISH = MessageBundleTests.bundles();
 
     static void assertErrors(ThrowingCallable call, String... errors) {
         assertThatThrownBy(call).isInstanceOfSatisfying(LiaisonException.class, e -> {

@@ -4,6 +4,8 @@ import io.liaison.shared.LiaisonException;
 import io.liaison.shared.Message;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -112,7 +114,7 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse framework) {
             log.debug("{} {} refused: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-            ProblemDetail problem = problems.ofStatus(framework.getStatusCode().value(), request);
+            ProblemDetail problem = problems.ofStatus(framework.getStatusCode().value(), request, arguments(framework));
             return ResponseEntity.status(problem.getStatus())
                     .headers(framework.getHeaders())
                     .contentType(Problems.PROBLEM_JSON)
@@ -129,6 +131,19 @@ class ApiExceptionHandler {
         }
         log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return respond(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", request));
+    }
+
+    /** Spring's arguments of its detail (a method, media types), lists written out as words. */
+    static Object[] arguments(ErrorResponse framework) {
+        Object[] args = framework.getDetailMessageArguments();
+        if (args == null) {
+            return new Object[0];
+        }
+        return Arrays.stream(args)
+                .map(a -> a instanceof Collection<?> c
+                        ? c.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                        : String.valueOf(a))
+                .toArray();
     }
 
     /** Whether a cause is an SQL data exception (class 22: out of range, invalid text, overflow). */

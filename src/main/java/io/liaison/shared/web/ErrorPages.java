@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.ServletWebRequest;
 
@@ -51,7 +52,9 @@ class ErrorPages implements ErrorController {
         if (error instanceof LiaisonException e) {
             return problems.of(e, request);
         }
-        return problems.ofStatus(status.value(), request);
+        return error instanceof ErrorResponse framework
+                ? problems.ofStatus(status.value(), request, ApiExceptionHandler.arguments(framework))
+                : problems.ofStatus(status.value(), request);
     }
 
     private static HttpStatus status(HttpServletRequest request) {

@@ -28,6 +28,8 @@ public class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
+    private static final String OTHER = "http-other";
+
     private final MessageSource messages;
     private final JsonMapper json;
 
@@ -59,21 +61,24 @@ public class Problems {
 
     /**
      * A problem for an HTTP status that Spring or Tomcat answered: {@code http-<status>} when the
-     * bundles say that status in words, else {@code http-other} naming its number.
+     * bundles say that status in words, else {@code http-other} naming its number. {@code args} fill
+     * the detail (the method or media type that was refused, and those accepted).
      */
-    public ProblemDetail ofStatus(int status, @Nullable HttpServletRequest request) {
+    public ProblemDetail ofStatus(int status, @Nullable HttpServletRequest request, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
-        HttpStatus known = HttpStatus.resolve(status);
-        String slug = "http-" + status;
-        if (known == null || messages.getMessage("problem." + slug + ".title", null, null, locale) == null) {
-            return problem(
-                    known == null ? HttpStatus.BAD_REQUEST : known,
-                    "http-other",
-                    Message.of("problem.http-other.detail", String.valueOf(status)),
-                    request,
-                    locale);
-        }
-        return problem(known, slug, Message.of("problem." + slug + ".detail"), request, locale);
+        HttpStatus known = HttpStatus.resolve(status) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(status);
+        String slug = slug(known, locale);
+        Message detail = slug.equals(OTHER)
+                ? Message.of("problem.http-other.detail", String.valueOf(status))
+                : Message.of("problem." + slug + ".detail", args);
+        return problem(known, slug, detail, request, locale);
+    }
+
+    /** {@code http-<status>} when the bundles say that status in words, else {@code http-other}. */
+    String slug(HttpStatus status, Locale locale) {
+        String slug = "http-" + status.value();
+        // a test for the key, not a text: no bundle says every status
+        return messages.getMessage("problem." + slug + ".title", null, null, locale) == null ? OTHER : slug;
     }
 
     private ProblemDetail problem(

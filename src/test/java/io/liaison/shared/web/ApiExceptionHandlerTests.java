@@ -2,9 +2,9 @@ package io.liaison.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.shared.MessageBundleTests;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.StaticMessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiExceptionHandlerTests {
 
     final ApiExceptionHandler handler = new ApiExceptionHandler(
-            new Problems(new StaticMessageSource(), JsonMapper.builder().build()));
+            new Problems(MessageBundleTests.bundles(), JsonMapper.builder().build()));
 
     final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/contacts");
 
