@@ -5,6 +5,7 @@ import io.liaison.access.ContactAction;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.StoredMessages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -33,13 +34,16 @@ public class ContactBatch {
     private final ContactRepository repository;
     private final ContactAccess access;
 
-    ContactBatch(ContactService contacts, ContactRepository repository, ContactAccess access) {
+    private final StoredMessages texts;
+
+    ContactBatch(ContactService contacts, ContactRepository repository, ContactAccess access, StoredMessages texts) {
+        this.texts = texts;
         this.contacts = contacts;
         this.repository = repository;
         this.access = access;
     }
 
-    /** The outcome for one contact: ok, not_found, forbidden or invalid (with the reason). */
+    /** The outcome for one contact: ok, not_found, forbidden or invalid (with the reason, in the reader's language). */
     public record Result(UUID id, String status, @Nullable String message) {}
 
     @Transactional
@@ -97,7 +101,7 @@ public class ContactBatch {
                     && e.errors().stream().anyMatch(f -> f.field().equals("action"))) {
                 throw e;
             }
-            return new Result(contact.id(), "invalid", e.getMessage());
+            return new Result(contact.id(), "invalid", texts.text(e.detail()));
         }
     }
 

@@ -34,11 +34,7 @@ final class ImportFormat {
         String found = sniff(file);
         if (!want.equals("auto") && !want.equals(found)) {
             throw LiaisonException.invalid(
-                    "file",
-                    "invalid.format-mismatch",
-                    Message.of("import.format." + want),
-                    Message.of("import.format." + found),
-                    found);
+                    "file", "invalid.format-mismatch", want, Message.of("import.format." + found), found);
         }
         return found;
     }

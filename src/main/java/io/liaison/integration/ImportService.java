@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
@@ -214,9 +215,9 @@ public class ImportService {
             throw LiaisonException.invalid(
                     "mapping",
                     sheets.size() > 1 ? "invalid.no-name-column-sheets" : "invalid.no-name-column",
-                    String.join(", ", header),
+                    header.toString(),
                     read,
-                    String.join(", ", sheets));
+                    sheets.toString());
         }
         String needed = switch (options.match()) {
             case "email" -> "email";
@@ -263,7 +264,7 @@ public class ImportService {
      * The rows a job did not import, and notes on rows it imported in part, as CSV in UTF-8 with a
      * byte-order mark: row number, result, reason, then the row's cells under the file's header.
      */
-    public void writeProblems(Actor actor, UUID id, OutputStream out) throws IOException {
+    public void writeProblems(Actor actor, UUID id, Locale locale, OutputStream out) throws IOException {
         ImportJob job = get(actor, id);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         writer.write('\uFEFF');
@@ -274,8 +275,8 @@ public class ImportService {
         readOnly.executeWithoutResult(s -> jobs.problems(actor.orgId(), id, p -> {
             List<String> row = new ArrayList<>(List.of(
                     String.valueOf(p.record()),
-                    texts.text(Message.of("import.problem." + p.kind())),
-                    texts.read(p.reason())));
+                    texts.text(Message.of("import.outcome." + p.kind()), locale),
+                    texts.text(texts.message(p.reason()), locale)));
             row.addAll(p.cells());
             try {
                 csv.printRecord(row);

@@ -2,6 +2,7 @@ package io.liaison.shared;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -38,7 +39,12 @@ public class StoredMessages {
 
     /** A message in the reader's language; {@code null} stays {@code null}. */
     public @Nullable String text(@Nullable Message message) {
-        return message == null ? null : messages.getMessage(message, LocaleContextHolder.getLocale());
+        return text(message, LocaleContextHolder.getLocale());
+    }
+
+    /** As {@link #text(Message)}, for a reader whose language was taken before (a streamed answer's). */
+    public @Nullable String text(@Nullable Message message, Locale locale) {
+        return message == null ? null : messages.getMessage(message, locale);
     }
 
     /** The stored message, or the text of a row stored before messages were (shown as {@code stored.text}). */

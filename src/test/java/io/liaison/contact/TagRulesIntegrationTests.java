@@ -8,8 +8,10 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.Message;
+import io.liaison.shared.MessageBundleTests;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +79,8 @@ class TagRulesIntegrationTests {
                 .isInstanceOfSatisfying(LiaisonException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
                     assertThat(e.type()).isEqualTo("tag-group-exclusive");
-                    assertThat(e.getMessage()).contains("'Level'", "Key", "Regular");
+                    assertThat(MessageBundleTests.bundles().getMessage(e.detail(), Locale.ENGLISH))
+                            .contains("'Level'", "Key", "Regular");
                 });
     }
 

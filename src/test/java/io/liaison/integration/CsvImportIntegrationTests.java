@@ -115,14 +115,14 @@ class CsvImportIntegrationTests {
                 .getRecords();
         assertThat(errors.get(0).toList()).containsExactly("行号 row", "结果 result", "原因 reason", "姓名", "手机", "标签");
         assertThat(errors).hasSize(5);
-        assertThat(errors.get(1).toList()).startsWith("3", "failed").endsWith("坏号码", "12345", "");
-        assertThat(errors.get(1).get(2)).contains("mobile").contains("'12345' is not a valid phone number");
-        assertThat(errors.get(2).toList()).startsWith("4", "failed");
-        assertThat(errors.get(2).get(2)).contains("name: must have 1 to 100 characters");
-        assertThat(errors.get(3).toList()).startsWith("5", "failed");
+        assertThat(errors.get(1).toList()).startsWith("3", "Refused").endsWith("坏号码", "12345", "");
+        assertThat(errors.get(1).get(2)).contains("Mobile: '12345' is not a valid phone number");
+        assertThat(errors.get(2).toList()).startsWith("4", "Refused");
+        assertThat(errors.get(2).get(2)).contains("Name: must have 1 to 100 characters");
+        assertThat(errors.get(3).toList()).startsWith("5", "Refused");
         assertThat(errors.get(3).get(2)).contains("there is no tag '不存在的标签'");
-        assertThat(errors.get(4).toList()).startsWith("6", "skipped");
-        assertThat(errors.get(4).get(2)).isEqualTo("has the same mobile as row 2");
+        assertThat(errors.get(4).toList()).startsWith("6", "Skipped");
+        assertThat(errors.get(4).get(2)).isEqualTo("has the same mobile number as row 2");
         assertThat(JsonPath.<List<String>>read(contacts("source=import"), "$.items[*].name"))
                 .containsExactlyInAnyOrder("好一", "好三");
     }

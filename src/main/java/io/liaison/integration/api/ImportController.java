@@ -13,8 +13,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -109,8 +111,12 @@ class ImportController {
     @GetMapping("/{id}/errors")
     ResponseEntity<StreamingResponseBody> errors(Actor actor, @PathVariable UUID id) {
         imports.get(actor, id);
+        // the answer is written on another thread, in the language of this request
+        Locale locale = LocaleContextHolder.getLocale();
         return Downloads.attachment(
-                "text/csv;charset=UTF-8", "import-" + id + "-errors.csv", out -> imports.writeProblems(actor, id, out));
+                "text/csv;charset=UTF-8",
+                "import-" + id + "-errors.csv",
+                out -> imports.writeProblems(actor, id, locale, out));
     }
 
     private static UUID upload(@Nullable String uploadId, @Nullable MultipartFile file) {
