@@ -328,7 +328,9 @@ public class ContactService {
                 id,
                 action,
                 trashed,
-                action == ContactAction.DELETE ? "delete or restore this contact" : "change this contact");
+                action == ContactAction.DELETE
+                        ? "forbidden.delete-or-restore-this-contact"
+                        : "forbidden.change-this-contact");
         return contact;
     }
 

@@ -48,6 +48,8 @@ final class FirstRows {
                     records.add(record);
                 }
             }
+        } catch (UnreadableRecord e) {
+            throw LiaisonException.invalid(List.of(LiaisonException.FieldError.of("file", e.reason())));
         } catch (IOException e) {
             throw LiaisonException.invalid("file", "invalid.unreadable-file", format);
         }

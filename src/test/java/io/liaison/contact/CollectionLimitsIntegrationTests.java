@@ -48,7 +48,8 @@ class CollectionLimitsIntegrationTests {
                 .andExpect(jsonPath("$.type").value("/problems/too-many"))
                 .andExpect(jsonPath("$.detail").value(detail))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
-                .andExpect(jsonPath("$.errors[0].message").value("at most " + max + " are allowed"));
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value(language.equals("en") ? "at most " + max + " are allowed" : "最多 " + max + " 个"));
     }
 
     @Test

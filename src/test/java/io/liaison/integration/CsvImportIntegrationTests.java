@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 
 @LiaisonIntegrationTest
@@ -89,6 +90,27 @@ class CsvImportIntegrationTests {
         mvc.perform(as(get("/api/v1/contacts?q=王五"), org.adminToken()))
                 .andExpect(jsonPath("$.items[0].company").value("Österreich GmbH"))
                 .andExpect(jsonPath("$.items[0].mobile").value("+8613700137000"));
+    }
+
+    /** Reasons are kept by code: the same report reads in the language of whoever downloads it. */
+    @Test
+    void theErrorReportSaysEachReasonInTheReadersLanguage() throws Exception {
+        String csv = "姓名,手机\n坏号码,12345\n好一,13600136001\n好二,13600136001\n";
+        String id = imports.start(org.adminToken(), "mixed.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
+        runner.run(java.util.UUID.fromString(id), () -> false);
+
+        assertThat(report(id, "en"))
+                .contains("2,Refused,Mobile: '12345' is not a valid phone number")
+                .contains("4,Skipped,has the same mobile number as row 3");
+        assertThat(report(id, "zh-CN")).contains("2,未通过,手机：“12345”不是有效的电话号码").contains("4,跳过,与第 3 行的手机号相同");
+    }
+
+    String report(String id, String language) throws Exception {
+        return Imports.streamed(
+                        mvc,
+                        as(get("/api/v1/imports/" + id + "/errors"), org.adminToken())
+                                .header(HttpHeaders.ACCEPT_LANGUAGE, language))
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
