@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -50,11 +51,31 @@ class ApiExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         List<LiaisonException.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                // a binding failure's own message names Java types; a constraint's code says what is wrong
-                .map(f -> LiaisonException.FieldError.of(
-                        f.getField(), f.isBindingFailure() ? "invalid.wrong-type" : "invalid." + f.getCode()))
+                .map(ApiExceptionHandler::rule)
                 .toList();
         return respond(problems.of(LiaisonException.invalid(errors), request));
+    }
+
+    /**
+     * A Bean Validation constraint as one of our rules: its own message is English (and a binding
+     * failure's names Java types), so the constraint's name picks the message code.
+     */
+    static LiaisonException.FieldError rule(FieldError f) {
+        Object[] args = f.getArguments() == null ? new Object[0] : f.getArguments();
+        String field = f.getField();
+        if (f.isBindingFailure()) {
+            return LiaisonException.FieldError.of(field, "invalid.wrong-type");
+        }
+        return switch (String.valueOf(f.getCode())) {
+            case "NotNull", "NotBlank", "NotEmpty" -> LiaisonException.FieldError.of(field, "invalid.required");
+            // Spring passes a constraint's attributes by name: max before min
+            case "Size" ->
+                args.length >= 3
+                        ? LiaisonException.FieldError.of(field, "invalid.length", args[2], args[1])
+                        : LiaisonException.FieldError.of(field, "invalid.value");
+            case "Email" -> LiaisonException.FieldError.of(field, "invalid.email");
+            default -> LiaisonException.FieldError.of(field, "invalid.value");
+        };
     }
 
     /** Jackson's own messages name Java types and classes, so the answer says it in our words. */
