@@ -98,13 +98,13 @@ public class AuditService {
     private static void validate(AuditQuery query) {
         Validation v = new Validation();
         if (query.action() != null && !NAME.matcher(query.action()).matches()) {
-            v.reject("action", "must be an action such as member.created");
+            v.reject("action", "invalid.audit-action");
         }
         if (query.targetType() != null && !NAME.matcher(query.targetType()).matches()) {
-            v.reject("targetType", "must be a kind of record such as member");
+            v.reject("targetType", "invalid.audit-target");
         }
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
-            v.reject("to", "must be later than from");
+            v.reject("to", "invalid.later-than-from");
         }
         v.throwIfInvalid();
     }
@@ -128,13 +128,13 @@ public class AuditService {
             }
             return new AuditRepository.Position(at, UUID.fromString(parts.get(1)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw LiaisonException.invalid("cursor", "is not a cursor this list handed out");
+            throw LiaisonException.invalid("cursor", "invalid.cursor");
         }
     }
 
     private static void requireAuditReader(Actor actor) {
         if (!actor.can(AuditPermissions.READ)) {
-            throw LiaisonException.forbidden("read the audit log");
+            throw LiaisonException.forbidden("forbidden.read-the-audit-log");
         }
     }
 }

@@ -5,6 +5,7 @@ import io.liaison.access.ContactAction;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.StoredMessages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -33,13 +34,16 @@ public class ContactBatch {
     private final ContactRepository repository;
     private final ContactAccess access;
 
-    ContactBatch(ContactService contacts, ContactRepository repository, ContactAccess access) {
+    private final StoredMessages texts;
+
+    ContactBatch(ContactService contacts, ContactRepository repository, ContactAccess access, StoredMessages texts) {
+        this.texts = texts;
         this.contacts = contacts;
         this.repository = repository;
         this.access = access;
     }
 
-    /** The outcome for one contact: ok, not_found, forbidden or invalid (with the reason). */
+    /** The outcome for one contact: ok, not_found, forbidden or invalid (with the reason, in the reader's language). */
     public record Result(UUID id, String status, @Nullable String message) {}
 
     @Transactional
@@ -47,14 +51,14 @@ public class ContactBatch {
         MergePatch request = new MergePatch(body, FIELDS);
         String action = request.requiredText("action");
         if (!ACTIONS.contains(action)) {
-            throw LiaisonException.invalid("action", "must be tag, untag, assign, share, delete or restore");
+            throw LiaisonException.invalid("action", "invalid.batch-action");
         }
         for (String field : List.of("tagIds", "shareUserIds", "shareDeptIds", "collaboratorIds")) {
             MergePatch.atMost(field, body.get(field), ContactInput.MAXIMA.get(field));
         }
         List<UUID> ids = List.copyOf(new LinkedHashSet<>(request.ids("contactIds", MAX)));
         if (ids.isEmpty()) {
-            throw LiaisonException.invalid("contactIds", "must name 1 to " + MAX + " contacts");
+            throw LiaisonException.invalid("contactIds", "invalid.contact-count", MAX);
         }
         boolean restoring = action.equals("restore");
         List<Result> results = new ArrayList<>();
@@ -89,8 +93,7 @@ public class ContactBatch {
                 case "assign" ->
                     contacts.apply(actor, contact, Map.of("ownerId", required(request, "ownerId")), null, true);
                 case "share" -> contacts.apply(actor, contact, shares(request), null, true);
-                default ->
-                    throw LiaisonException.invalid("action", "must be tag, untag, assign, share, delete or restore");
+                default -> throw LiaisonException.invalid("action", "invalid.batch-action");
             }
             return new Result(contact.id(), "ok", null);
         } catch (LiaisonException e) {
@@ -98,7 +101,7 @@ public class ContactBatch {
                     && e.errors().stream().anyMatch(f -> f.field().equals("action"))) {
                 throw e;
             }
-            return new Result(contact.id(), "invalid", e.getMessage());
+            return new Result(contact.id(), "invalid", texts.text(e.detail()));
         }
     }
 
@@ -106,7 +109,7 @@ public class ContactBatch {
         LinkedHashSet<UUID> tags = new LinkedHashSet<>(contact.fields().tagIds());
         List<UUID> given = request.ids("tagIds");
         if (given.isEmpty()) {
-            throw LiaisonException.invalid("tagIds", "must name at least one tag");
+            throw LiaisonException.invalid("tagIds", "invalid.tag-required");
         }
         if (action.equals("tag")) {
             tags.addAll(given);
@@ -124,7 +127,7 @@ public class ContactBatch {
             }
         }
         if (body.isEmpty()) {
-            throw LiaisonException.invalid("shareUserIds", "share needs shareUserIds, shareDeptIds or collaboratorIds");
+            throw LiaisonException.invalid("shareUserIds", "invalid.share-needs-someone");
         }
         return body;
     }
@@ -132,7 +135,7 @@ public class ContactBatch {
     private static String required(MergePatch request, String field) {
         UUID id = request.id(field);
         if (id == null) {
-            throw LiaisonException.invalid(field, "is required for this action");
+            throw LiaisonException.invalid(field, "invalid.required");
         }
         return id.toString();
     }

@@ -7,10 +7,10 @@ import io.liaison.contact.search.SearchKeyWriter;
 import io.liaison.contact.tag.TagRules;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -51,15 +51,15 @@ public class ContactImport {
     public record Row(
             int record,
             Map<String, @Nullable Object> body,
-            @Nullable String note) {}
+            @Nullable Message note) {}
 
     /** What became of a row: the reason why it was skipped or failed, a note on what was left out. */
     public record Result(
             int record,
             Outcome outcome,
             @Nullable UUID contactId,
-            @Nullable String reason,
-            @Nullable String note) {}
+            @Nullable Message reason,
+            @Nullable Message note) {}
 
     /** The match keys of earlier rows of the same file, across batches. */
     public interface EarlierRows {
@@ -146,7 +146,7 @@ public class ContactImport {
     @Transactional(propagation = Propagation.MANDATORY)
     Applied store(Actor actor, Settings settings, List<Row> rows) {
         if (settings.mode() != Mode.UPDATE && !actor.can(ContactPermissions.CREATE)) {
-            throw LiaisonException.forbidden("create contacts");
+            throw LiaisonException.forbidden("forbidden.create-contacts");
         }
         ImportBatch batch = new ImportBatch(this, actor, settings, rows.size());
         for (Row row : rows) {
@@ -172,11 +172,8 @@ public class ContactImport {
         matches.analyze();
     }
 
-    /** The reason of a refusal as one line: the message, or each invalid field with what is wrong. */
-    public static String reason(LiaisonException e) {
-        if (e.errors().isEmpty()) {
-            return e.getMessage();
-        }
-        return e.errors().stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+    /** The reason of a refusal, to be said in the language of whoever reads it: its problem's detail. */
+    public static Message reason(LiaisonException e) {
+        return e.detail();
     }
 }

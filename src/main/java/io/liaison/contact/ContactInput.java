@@ -125,7 +125,7 @@ final class ContactInput {
     private String name(@Nullable Object value) {
         String clean = value instanceof String s ? s.trim() : "";
         if (clean.isEmpty() || clean.length() > 100) {
-            v.reject("name", "must have 1 to 100 characters");
+            v.reject("name", "invalid.length", 1, 100);
         }
         return clean;
     }
@@ -136,12 +136,12 @@ final class ContactInput {
         }
         Object value = patch.raw(field);
         if (value != null && !(value instanceof String)) {
-            v.reject(field, "must be a string");
+            v.reject(field, "invalid.string");
             return current;
         }
         String clean = value == null ? null : ((String) value).trim();
         if (clean != null && clean.length() > max) {
-            v.reject(field, "must have at most " + max + " characters");
+            v.reject(field, "invalid.max-length", max);
         }
         return clean == null || clean.isEmpty() ? null : clean;
     }
@@ -151,12 +151,12 @@ final class ContactInput {
             return null;
         }
         if (!(value instanceof String s)) {
-            v.reject(field, "must be a string");
+            v.reject(field, "invalid.string");
             return null;
         }
         var normalized = PhoneNumbers.normalize(s, region);
         if (normalized.isEmpty()) {
-            v.reject(field, "'" + s + "' is not a valid phone number");
+            v.reject(field, "invalid.phone", s);
             return null;
         }
         return normalized.get();
@@ -170,7 +170,7 @@ final class ContactInput {
             if (number != null) {
                 phones.add(new Phone(label(items.get(i)), number));
             } else if (items.get(i).get("number") == null) {
-                v.reject("phones[" + i + "].number", "is required");
+                v.reject("phones[" + i + "].number", "invalid.required");
             }
         }
         return phones;
@@ -183,7 +183,7 @@ final class ContactInput {
             Object raw = items.get(i).get("address");
             String address = raw instanceof String s ? s.trim().toLowerCase(Locale.ROOT) : "";
             if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
-                v.reject("emails[" + i + "].address", "must be an e-mail address such as name@example.com");
+                v.reject("emails[" + i + "].address", "invalid.email");
             } else {
                 emails.add(new Email(label(items.get(i)), address));
             }
@@ -198,14 +198,14 @@ final class ContactInput {
             return result;
         }
         if (!(value instanceof List<?> list)) {
-            v.reject(field, "must be a list of objects");
+            v.reject(field, "invalid.object-list");
             return result;
         }
         for (Object item : list) {
             if (item instanceof Map<?, ?> map) {
                 result.add(map);
             } else {
-                v.reject(field, "must be a list of objects");
+                v.reject(field, "invalid.object-list");
             }
         }
         return result;
@@ -218,7 +218,7 @@ final class ContactInput {
     private @Nullable String gender() {
         Object value = patch.raw("gender");
         if (value != null && !GENDERS.contains(value)) {
-            v.reject("gender", "must be male, female or unknown");
+            v.reject("gender", "invalid.gender");
             return null;
         }
         return (String) value;
@@ -232,11 +232,11 @@ final class ContactInput {
         try {
             LocalDate date = LocalDate.parse(String.valueOf(value));
             if (date.isAfter(LocalDate.now()) || date.isBefore(LocalDate.of(1900, 1, 1))) {
-                v.reject("birthday", "must lie between 1900-01-01 and today");
+                v.reject("birthday", "invalid.birthday");
             }
             return date;
         } catch (DateTimeParseException e) {
-            v.reject("birthday", "must be a date such as 1990-05-17");
+            v.reject("birthday", "invalid.date");
             return null;
         }
     }
@@ -252,7 +252,7 @@ final class ContactInput {
             if (url.length() <= MAX_DATA_AVATAR && DATA_IMAGE.matcher(url).matches()) {
                 return url;
             }
-            v.reject("avatarUrl", "must be an image (PNG, JPEG, GIF or WebP) of at most 32 KB as a data: URL");
+            v.reject("avatarUrl", "invalid.avatar-image");
             return null;
         }
         try {
@@ -263,7 +263,7 @@ final class ContactInput {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        v.reject("avatarUrl", "must be an http or https address");
+        v.reject("avatarUrl", "invalid.avatar-address");
         return null;
     }
 
@@ -272,7 +272,7 @@ final class ContactInput {
         try {
             return UUID.fromString(String.valueOf(value));
         } catch (IllegalArgumentException e) {
-            v.reject("ownerId", "must be the id of a member");
+            v.reject("ownerId", "invalid.member-id");
             return current;
         }
     }
@@ -281,7 +281,7 @@ final class ContactInput {
         try {
             return List.copyOf(new LinkedHashSet<>(patch.ids(field, MAXIMA.get(field))));
         } catch (io.liaison.shared.LiaisonException e) {
-            e.errors().forEach(f -> v.reject(f.field(), f.message()));
+            e.errors().forEach(v::reject);
             return List.of();
         }
     }
@@ -293,7 +293,7 @@ final class ContactInput {
             return Map.of();
         }
         if (!(value instanceof Map<?, ?> changes)) {
-            v.reject("customFields", "must be an object of field keys and values");
+            v.reject("customFields", "invalid.custom-fields-object");
             return current;
         }
         changes.forEach((key, newValue) -> {
@@ -313,17 +313,17 @@ final class ContactInput {
             return Map.of();
         }
         if (!(value instanceof Map<?, ?> changes)) {
-            v.reject("externalIds", "must be an object such as {\"crm\": \"123\"}");
+            v.reject("externalIds", "invalid.external-ids-object");
             return current;
         }
         changes.forEach((key, id) -> {
             String source = String.valueOf(key);
             if (!SOURCE.matcher(source).matches()) {
-                v.reject("externalIds." + source, "the source must be 1 to 30 lower-case letters, digits, - or _");
+                v.reject("externalIds." + source, "invalid.external-id-source");
             } else if (id == null) {
                 merged.remove(source);
             } else if (!(id instanceof String s) || s.isBlank() || s.length() > 200) {
-                v.reject("externalIds." + source, "must be a string of 1 to 200 characters");
+                v.reject("externalIds." + source, "invalid.length", 1, 200);
             } else {
                 merged.put(source, s.trim());
             }

@@ -203,7 +203,7 @@ class ContactQueries {
         if (f.externalId() != null) {
             int colon = f.externalId().indexOf(':');
             if (colon < 1) {
-                throw LiaisonException.invalid("externalId", "must be source:id, such as crm:123");
+                throw LiaisonException.invalid("externalId", "invalid.external-id-filter");
             }
             any = true;
             where = where.and(SqlFragment.of(

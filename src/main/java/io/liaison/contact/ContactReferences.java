@@ -33,16 +33,16 @@ class ContactReferences {
     /** Rejects every id of the draft that names no (active) member or department of the org. */
     void check(UUID orgId, ContactDraft d, Validation v) {
         if (!exist("member", "AND active", orgId, List.of(d.ownerId()))) {
-            v.reject("ownerId", "is not an active member of this organization");
+            v.reject("ownerId", "invalid.inactive-member");
         }
         if (!exist("member", "", orgId, d.shareUserIds())) {
-            v.reject("shareUserIds", "names a member that does not exist in this organization");
+            v.reject("shareUserIds", "invalid.unknown-members");
         }
         if (!exist("member", "", orgId, d.collaboratorIds())) {
-            v.reject("collaboratorIds", "names a member that does not exist in this organization");
+            v.reject("collaboratorIds", "invalid.unknown-members");
         }
         if (!exist("department", "", orgId, d.shareDeptIds())) {
-            v.reject("shareDeptIds", "names a department that does not exist in this organization");
+            v.reject("shareDeptIds", "invalid.unknown-departments");
         }
     }
 

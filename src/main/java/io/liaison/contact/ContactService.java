@@ -10,6 +10,7 @@ import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
 import io.liaison.shared.SqlFragment;
 import io.liaison.shared.Validation;
 import java.util.ArrayList;
@@ -66,12 +67,12 @@ public class ContactService {
     @Transactional
     public Contact create(Actor actor, Map<String, @Nullable Object> body, String source, boolean allowDuplicate) {
         if (!actor.can(ContactPermissions.CREATE)) {
-            throw LiaisonException.forbidden("create contacts");
+            throw LiaisonException.forbidden("forbidden.create-contacts");
         }
         ContactDraft draft = checked(
                 actor, ContactInput.apply(null, body, references.phoneRegion(actor.orgId()), actor.memberId()), true);
         if (!draft.ownerId().equals(actor.memberId()) && !actor.can(ContactPermissions.ASSIGN)) {
-            throw LiaisonException.forbidden("create contacts followed by another member");
+            throw LiaisonException.forbidden("forbidden.create-contacts-followed-by-another-member");
         }
         checkReferences(actor, null, draft, allowDuplicate);
         UUID id = Ids.newId();
@@ -96,7 +97,7 @@ public class ContactService {
     public Contact reveal(Actor actor, UUID id) {
         Contact contact = visible(actor, id, false);
         if (!access.mayReveal(actor, contact.ownerId())) {
-            throw LiaisonException.forbidden("reveal this contact's details");
+            throw LiaisonException.forbidden("forbidden.reveal-this-contact-s-details");
         }
         List<String> fields = new ArrayList<>();
         ContactDraft f = contact.fields();
@@ -171,12 +172,17 @@ public class ContactService {
                 changes.containsKey("customFields"));
         ContactDraft old = current.fields();
         if (!old.ownerId().equals(next.ownerId())) {
-            require(actor, current.id(), ContactAction.ASSIGN, false, "hand this contact to another member");
+            require(actor, current.id(), ContactAction.ASSIGN, false, "forbidden.hand-this-contact-to-another-member");
         }
         if (!old.shareUserIds().equals(next.shareUserIds())
                 || !old.shareDeptIds().equals(next.shareDeptIds())
                 || !old.collaboratorIds().equals(next.collaboratorIds())) {
-            require(actor, current.id(), ContactAction.SHARE, false, "change who this contact is shared with");
+            require(
+                    actor,
+                    current.id(),
+                    ContactAction.SHARE,
+                    false,
+                    "forbidden.change-who-this-contact-is-shared-with");
         }
         checkReferences(actor, current.id(), next, allowDuplicate);
         if (!contacts.update(actor.orgId(), current.id(), next, current.version())) {
@@ -274,7 +280,7 @@ public class ContactService {
 
     private static void requireExport(Actor actor) {
         if (!actor.can(ContactPermissions.EXPORT)) {
-            throw LiaisonException.forbidden("export contacts");
+            throw LiaisonException.forbidden("forbidden.export-contacts");
         }
     }
 
@@ -286,7 +292,7 @@ public class ContactService {
     @Transactional(readOnly = true)
     public List<ContactSuggestion> suggest(Actor actor, @Nullable String q) {
         if (q == null || q.isBlank()) {
-            throw LiaisonException.invalid("q", "must not be blank");
+            throw LiaisonException.invalid("q", "invalid.empty");
         }
         return queries.suggest(actor, q.strip(), ContactSuggestion.LIMIT).stream()
                 .map(s -> ContactSuggestion.of(s.contact(), s.tier(), q.strip()))
@@ -324,7 +330,9 @@ public class ContactService {
                 id,
                 action,
                 trashed,
-                action == ContactAction.DELETE ? "delete or restore this contact" : "change this contact");
+                action == ContactAction.DELETE
+                        ? "forbidden.delete-or-restore-this-contact"
+                        : "forbidden.change-this-contact");
         return contact;
     }
 
@@ -355,8 +363,6 @@ public class ContactService {
             throw new LiaisonException(
                     HttpStatus.CONFLICT,
                     "external-id-taken",
-                    "Another contact already has the " + source + " id '"
-                            + draft.externalIds().get(source) + "'.",
                     source,
                     draft.externalIds().get(source));
         }
@@ -370,24 +376,12 @@ public class ContactService {
     }
 
     private static LiaisonException duplicate(ContactReferences.Duplicate d) {
-        String field = "mobile".equals(d.field()) ? "mobile number" : "e-mail address";
+        Message field = Message.of(
+                "mobile".equals(d.field()) ? "contacts.dupField.mobile-number" : "contacts.dupField.e-mail-address");
         if (d.visible()) {
-            return new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "duplicate-contact",
-                    "The contact '" + d.name() + "' (" + d.id() + ") has the same " + field
-                            + "; send allowDuplicate: true to keep both.",
-                    d.name(),
-                    d.id(),
-                    field);
+            return new LiaisonException(HttpStatus.CONFLICT, "duplicate-contact", d.name(), d.id(), field);
         }
-        return new LiaisonException(
-                HttpStatus.CONFLICT,
-                "duplicate-contact-hidden",
-                "A contact followed by " + d.ownerName() + " has the same " + field
-                        + "; ask them, or send allowDuplicate: true to keep both.",
-                d.ownerName(),
-                field);
+        return new LiaisonException(HttpStatus.CONFLICT, "duplicate-contact-hidden", d.ownerName(), field);
     }
 
     private static LiaisonException notFound(UUID id) {

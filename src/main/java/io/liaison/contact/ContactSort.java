@@ -50,8 +50,7 @@ public record ContactSort(Key key, boolean descending) {
                 return new ContactSort(key, descending);
             }
         }
-        throw LiaisonException.invalid(
-                "sort", "must be updatedAt, createdAt, name or lastContactedAt, with - for descending");
+        throw LiaisonException.invalid("sort", "invalid.sort");
     }
 
     String orderBy() {
@@ -90,6 +89,6 @@ public record ContactSort(Key key, boolean descending) {
         } catch (IllegalArgumentException | DateTimeException e) {
             // answered below
         }
-        throw LiaisonException.invalid("cursor", "is not a cursor of this list and sort order");
+        throw LiaisonException.invalid("cursor", "invalid.cursor");
     }
 }

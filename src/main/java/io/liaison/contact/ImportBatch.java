@@ -6,6 +6,7 @@ import io.liaison.contact.Contact.ContactDraft;
 import io.liaison.contact.tag.TagInGroup;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
 import io.liaison.shared.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 
@@ -31,7 +31,7 @@ final class ImportBatch {
     private final String region;
     private final Map<String, CustomField> fieldDefinitions;
     private final ContactImport.Result[] results;
-    private final @Nullable String[] notes;
+    private final @Nullable Message[] notes;
     private final List<Pending> pending = new ArrayList<>();
     private int read;
 
@@ -42,7 +42,7 @@ final class ImportBatch {
         this.region = use.references.phoneRegion(actor.orgId());
         this.fieldDefinitions = use.customFields.definitions(actor.orgId());
         this.results = new ContactImport.Result[size];
-        this.notes = new String[size];
+        this.notes = new Message[size];
     }
 
     /** A row still waiting for its outcome, with its match key and, once found, its contact. */
@@ -73,7 +73,7 @@ final class ImportBatch {
                         row,
                         ContactImport.Outcome.SKIPPED,
                         null,
-                        "has the same " + settings.match().label + " as row " + earlier);
+                        Message.of("import.reason.same-as-row", settings.match().label, earlier));
                 return;
             }
         } else if (settings.mode() == ContactImport.Mode.UPDATE) {
@@ -82,7 +82,7 @@ final class ImportBatch {
                     row,
                     ContactImport.Outcome.SKIPPED,
                     null,
-                    "has no " + settings.match().label + " to find the contact by");
+                    Message.of("import.reason.no-key", settings.match().label));
             return;
         }
         pending.add(new Pending(index, row, key));
@@ -129,19 +129,25 @@ final class ImportBatch {
             List<ImportMatches.Found> same = p.key == null ? List.of() : found.getOrDefault(p.key, List.of());
             if (same.isEmpty()) {
                 if (settings.mode() == ContactImport.Mode.UPDATE) {
-                    skip(p, "matches no contact by its " + settings.match().label);
+                    skip(p, Message.of("import.reason.no-match", settings.match().label));
                 } else {
                     left.add(p);
                 }
             } else if (settings.mode() == ContactImport.Mode.CREATE) {
-                skip(p, "a contact with the same " + settings.match().label + " exists: " + describe(same.get(0)));
+                skip(p, Message.of("import.reason.exists", settings.match().label, describe(same.get(0))));
             } else if (same.size() > 1) {
                 skip(
                         p,
-                        "matches " + same.size() + " contacts by its " + settings.match().label + ": "
-                                + same.stream().map(this::describe).collect(Collectors.joining(", ")));
+                        Message.of(
+                                "import.reason.several",
+                                same.size(),
+                                settings.match().label,
+                                same.stream()
+                                        .map(this::describe)
+                                        .reduce((a, b) -> Message.of("import.list", a, b))
+                                        .orElseThrow()));
             } else if (!same.get(0).editable()) {
-                skip(p, "matches " + describe(same.get(0)) + ", which you may not change");
+                skip(p, Message.of("import.reason.not-editable", describe(same.get(0))));
             } else {
                 p.target = same.get(0);
                 left.add(p);
@@ -151,8 +157,10 @@ final class ImportBatch {
         pending.addAll(left);
     }
 
-    private String describe(ImportMatches.Found f) {
-        return f.visible() ? "'" + f.name() + "' (" + f.id() + ")" : "a contact followed by " + f.ownerName();
+    private Message describe(ImportMatches.Found f) {
+        return f.visible()
+                ? Message.of("import.contact.visible", f.name(), f.id().toString())
+                : Message.of("import.contact.hidden", f.ownerName());
     }
 
     /** Reads and checks the new contacts, with the lookups they need done once for the batch. */
@@ -192,7 +200,8 @@ final class ImportBatch {
                 fail(p, e);
                 return null;
             }
-            notes[p.index] = (p.row.note() == null ? "" : p.row.note() + "; ") + "left out " + ContactImport.reason(e);
+            Message leftOut = Message.of("import.note.left-out-fields", ContactImport.reason(e));
+            notes[p.index] = p.row.note() == null ? leftOut : Message.of("import.note.more", p.row.note(), leftOut);
             try {
                 return ContactInput.apply(null, LeftOut.without(p.row.body(), e.errors()), region, actor.memberId());
             } catch (LiaisonException again) {
@@ -210,22 +219,21 @@ final class ImportBatch {
             Set<String> takenExternalIds) {
         try {
             if (!activeOwners.contains(d.ownerId())) {
-                throw LiaisonException.invalid("ownerId", "is not an active member of this organization");
+                throw LiaisonException.invalid("ownerId", "invalid.inactive-member");
             }
             if (!d.ownerId().equals(actor.memberId()) && !actor.can(ContactPermissions.ASSIGN)) {
-                throw LiaisonException.forbidden("create contacts followed by another member");
+                throw LiaisonException.forbidden("forbidden.create-contacts-followed-by-another-member");
             }
             if (!d.shareUserIds().isEmpty()
                     || !d.shareDeptIds().isEmpty()
                     || !d.collaboratorIds().isEmpty()) {
-                throw LiaisonException.invalid("shareUserIds", "sharing is not imported; share after the import");
+                throw LiaisonException.invalid("shareUserIds", "invalid.sharing-not-imported");
             }
             for (Map.Entry<String, String> id : d.externalIds().entrySet()) {
                 // Taken in the database, or by an earlier row of this batch.
                 if (!takenExternalIds.add(id.getKey() + ":" + id.getValue())) {
                     throw LiaisonException.invalid(
-                            "externalIds." + id.getKey(),
-                            "another contact already has the " + id.getKey() + " id '" + id.getValue() + "'");
+                            "externalIds." + id.getKey(), "invalid.external-id-taken", id.getKey(), id.getValue());
                 }
             }
             return d.withChecked(
@@ -346,7 +354,7 @@ final class ImportBatch {
         return use.json.readValue(use.json.writeValueAsString(values), new TypeReference<HashMap<String, Object>>() {});
     }
 
-    private void skip(Pending p, String reason) {
+    private void skip(Pending p, Message reason) {
         done(p.index, p.row, ContactImport.Outcome.SKIPPED, null, reason);
     }
 
@@ -359,7 +367,7 @@ final class ImportBatch {
             ContactImport.Row row,
             ContactImport.Outcome outcome,
             @Nullable UUID id,
-            @Nullable String reason) {
+            @Nullable Message reason) {
         results[index] = new ContactImport.Result(
                 row.record(), outcome, id, reason, notes[index] != null ? notes[index] : row.note());
     }

@@ -21,6 +21,6 @@ public enum DataScope {
                 return scope;
             }
         }
-        throw LiaisonException.invalid("dataScope", "must be one of SELF, DEPT, DEPT_TREE, ALL, CUSTOM");
+        throw LiaisonException.invalid("dataScope", "invalid.data-scope");
     }
 }

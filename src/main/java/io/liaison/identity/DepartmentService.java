@@ -44,7 +44,7 @@ public class DepartmentService {
         String clean = validName(name);
         SortOrder.checked("sortOrder", sortOrder);
         if (parentId != null && departments.find(actor.orgId(), parentId).isEmpty()) {
-            throw LiaisonException.invalid("parentId", "is not a department of this organization");
+            throw LiaisonException.invalid("parentId", "invalid.unknown-department");
         }
         requireFreeName(actor, parentId, clean, null);
         UUID id = Ids.newId();
@@ -69,11 +69,10 @@ public class DepartmentService {
                 : Integer.valueOf(current.sortOrder());
         if (parentId != null && !parentId.equals(current.parentId())) {
             if (departments.find(actor.orgId(), parentId).isEmpty()) {
-                throw LiaisonException.invalid("parentId", "is not a department of this organization");
+                throw LiaisonException.invalid("parentId", "invalid.unknown-department");
             }
             if (departments.isSelfOrDescendant(actor.orgId(), id, parentId)) {
-                throw LiaisonException.invalid(
-                        "parentId", "a department cannot be moved under itself or one of its sub-departments");
+                throw LiaisonException.invalid("parentId", "invalid.department-cycle");
             }
         }
         requireFreeName(actor, parentId, name, id);
@@ -102,25 +101,12 @@ public class DepartmentService {
         }
         int roles = departments.scopeRoleCount(actor.orgId(), id);
         if (roles > 0) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "department-in-role-scope",
-                    "The department '" + current.name() + "' is part of the data scope of " + roles
-                            + " role(s); change those roles before deleting it.",
-                    current.name(),
-                    roles);
+            throw new LiaisonException(HttpStatus.CONFLICT, "department-in-role-scope", current.name(), roles);
         }
         int children = departments.childCount(actor.orgId(), id);
         int members = departments.memberCount(actor.orgId(), id);
         if (children > 0 || members > 0) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "department-not-empty",
-                    "The department '" + current.name() + "' still has " + members + " member(s) and " + children
-                            + " sub-department(s); move them elsewhere before deleting it.",
-                    current.name(),
-                    members,
-                    children);
+            throw new LiaisonException(HttpStatus.CONFLICT, "department-not-empty", current.name(), members, children);
         }
         departments.delete(actor.orgId(), id);
         events.publishEvent(new DepartmentDeleted(actor.orgId(), actor.memberId(), id, values(current)));
@@ -132,25 +118,21 @@ public class DepartmentService {
 
     private void requireFreeName(Actor actor, @Nullable UUID parentId, String name, @Nullable UUID except) {
         if (departments.nameTaken(actor.orgId(), parentId, name, except)) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "department-name-taken",
-                    "A department named '" + name + "' exists already at this place of the tree.",
-                    name);
+            throw new LiaisonException(HttpStatus.CONFLICT, "department-name-taken", name);
         }
     }
 
     private static String validName(@Nullable String name) {
         String clean = name == null ? "" : name.trim();
         if (clean.isEmpty() || clean.length() > 100) {
-            throw LiaisonException.invalid("name", "must have 1 to 100 characters");
+            throw LiaisonException.invalid("name", "invalid.length", 1, 100);
         }
         return clean;
     }
 
     private static void requireStructureManager(Actor actor) {
         if (!actor.can(IdentityPermissions.MEMBER_MANAGE)) {
-            throw LiaisonException.forbidden("manage departments");
+            throw LiaisonException.forbidden("forbidden.manage-departments");
         }
     }
 

@@ -4,6 +4,7 @@ import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.Message;
 import io.liaison.shared.Validation;
 import java.util.Collection;
 import java.util.HashSet;
@@ -79,7 +80,7 @@ public class MemberService {
 
     @Transactional
     public Member create(Actor actor, NewMember command) {
-        requireManager(actor, "create members");
+        requireManager(actor, "forbidden.create-members");
         Role role = roles.assignable(actor, command.role() == null ? BuiltinRole.MEMBER.name() : command.role());
         NewMember clean = validate(actor.orgId(), command);
         UUID id = Ids.newId();
@@ -116,11 +117,11 @@ public class MemberService {
         Member current = get(actor, id);
         boolean self = actor.memberId().equals(id);
         if (!self) {
-            requireManagerOf(actor, current, "change other members");
+            requireManagerOf(actor, current, "forbidden.change-other-members");
         } else if (!actor.isAdmin()) {
             for (String field : List.of("role", "departmentIds", "password")) {
                 if (patch.has(field)) {
-                    throw LiaisonException.forbidden("change your own " + field);
+                    throw LiaisonException.forbidden("forbidden.change-own", Message.of("field." + field));
                 }
             }
         }
@@ -142,7 +143,7 @@ public class MemberService {
         v.throwIfInvalid();
         String roleKey = newRole == null ? current.role() : newRole.key();
         if (isAdmin(current) && !BuiltinRole.ADMIN.name().equals(roleKey) && current.active()) {
-            requireAnotherAdmin(actor.orgId(), "take the administrator role from");
+            requireAnotherAdmin(actor.orgId(), "last-administrator.take-role");
         }
         Member changed = new Member(
                 id,
@@ -182,7 +183,7 @@ public class MemberService {
     public void changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
         String hash = members.passwordHash(actor.orgId(), actor.memberId()).orElseThrow();
         if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
-            throw LiaisonException.invalid("currentPassword", "is not your current password");
+            throw LiaisonException.invalid("currentPassword", "invalid.current-password");
         }
         Validation v = new Validation();
         String clean = password(v, "newPassword", newPassword, actor.login());
@@ -195,15 +196,12 @@ public class MemberService {
     @Transactional
     public Member deactivate(Actor actor, UUID id) {
         Member current = get(actor, id);
-        requireManagerOf(actor, current, "deactivate members");
+        requireManagerOf(actor, current, "forbidden.deactivate-members");
         if (actor.memberId().equals(id)) {
-            throw new LiaisonException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "cannot-deactivate-self",
-                    "You cannot deactivate yourself; ask another administrator.");
+            throw new LiaisonException(HttpStatus.UNPROCESSABLE_CONTENT, "cannot-deactivate-self");
         }
         if (current.active() && isAdmin(current)) {
-            requireAnotherAdmin(actor.orgId(), "deactivate");
+            requireAnotherAdmin(actor.orgId(), "last-administrator.deactivate");
         }
         members.setActive(actor.orgId(), id, false);
         members.deleteSessions(id);
@@ -214,7 +212,7 @@ public class MemberService {
     @Transactional
     public Member activate(Actor actor, UUID id) {
         Member current = get(actor, id);
-        requireManagerOf(actor, current, "activate members");
+        requireManagerOf(actor, current, "forbidden.activate-members");
         members.setActive(actor.orgId(), id, true);
         events.publishEvent(new MemberActivated(actor.orgId(), actor.memberId(), id, current.active()));
         return get(actor, id);
@@ -260,11 +258,7 @@ public class MemberService {
 
     private void requireAnotherAdmin(UUID orgId, String action) {
         if (members.activeAdmins(orgId) <= 1) {
-            throw new LiaisonException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "last-administrator",
-                    "You cannot " + action + " the last active administrator of the organization.",
-                    action);
+            throw new LiaisonException(HttpStatus.UNPROCESSABLE_CONTENT, "last-administrator", Message.of(action));
         }
     }
 
@@ -276,7 +270,7 @@ public class MemberService {
         Validation v = new Validation();
         String login = m.login() == null ? "" : m.login().trim();
         if (!LOGIN.matcher(login).matches()) {
-            v.reject(loginField, "must be 2 to 64 letters, digits or . _ @ -, starting with a letter or digit");
+            v.reject(loginField, "invalid.login");
         }
         String displayName = displayName(v, m.displayName());
         String mobile = mobile(v, m.mobile());
@@ -285,11 +279,7 @@ public class MemberService {
         String password = password(v, passwordField, m.password(), login);
         v.throwIfInvalid();
         if (members.loginTaken(orgId, login)) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "login-taken",
-                    "The login '" + login + "' is used by another member of this organization.",
-                    login);
+            throw new LiaisonException(HttpStatus.CONFLICT, "login-taken", login);
         }
         return new NewMember(login, displayName, mobile, email, m.role(), depts, password);
     }
@@ -297,7 +287,7 @@ public class MemberService {
     private static String displayName(Validation v, @Nullable String value) {
         String clean = value == null ? "" : value.trim();
         if (clean.isEmpty() || clean.length() > 100) {
-            v.reject("displayName", "must have 1 to 100 characters");
+            v.reject("displayName", "invalid.length", 1, 100);
         }
         return clean;
     }
@@ -308,7 +298,7 @@ public class MemberService {
         }
         String clean = value.trim();
         if (!MOBILE.matcher(clean).matches()) {
-            v.reject("mobile", "must be a phone number of digits, optionally starting with +");
+            v.reject("mobile", "invalid.phone-format");
         }
         return clean.replaceAll("[ ()-]", "");
     }
@@ -319,14 +309,14 @@ public class MemberService {
         }
         String clean = value.trim().toLowerCase(Locale.ROOT);
         if (clean.length() > 254 || !EMAIL.matcher(clean).matches()) {
-            v.reject("email", "must be an e-mail address such as name@example.com");
+            v.reject("email", "invalid.email");
         }
         return clean;
     }
 
     private static @Nullable String locale(Validation v, @Nullable String value) {
         if (value != null && !OrganizationService.LOCALES.contains(value)) {
-            v.reject("locale", "must be zh-CN or en");
+            v.reject("locale", "invalid.locale");
         }
         return value;
     }
@@ -335,7 +325,7 @@ public class MemberService {
         MergePatch.atMost("departmentIds", ids, MAX_DEPARTMENTS);
         Set<UUID> wanted = new LinkedHashSet<>(ids);
         if (!new HashSet<>(departments.existing(orgId, wanted)).containsAll(wanted)) {
-            v.reject("departmentIds", "names a department that does not exist in this organization");
+            v.reject("departmentIds", "invalid.unknown-departments");
         }
         return List.copyOf(wanted);
     }
@@ -343,11 +333,11 @@ public class MemberService {
     private static String password(Validation v, String field, @Nullable String value, String login) {
         String password = value == null ? "" : value;
         if (password.length() < MIN_PASSWORD) {
-            v.reject(field, "must have at least " + MIN_PASSWORD + " characters");
+            v.reject(field, "invalid.min-length", MIN_PASSWORD);
         } else if (password.length() > MAX_PASSWORD) {
-            v.reject(field, "must have at most " + MAX_PASSWORD + " characters");
+            v.reject(field, "invalid.max-length", MAX_PASSWORD);
         } else if (password.equalsIgnoreCase(login)) {
-            v.reject(field, "must not be the login");
+            v.reject(field, "invalid.password-is-login");
         }
         return password;
     }

@@ -55,7 +55,7 @@ public class OrganizationService {
     @Transactional
     public Created create(Actor actor, CreateOrganization command) {
         if (!actor.systemAdmin()) {
-            throw LiaisonException.forbidden("create organizations");
+            throw LiaisonException.forbidden("forbidden.create-organizations");
         }
         return create(command, actor.memberId(), false);
     }
@@ -64,24 +64,19 @@ public class OrganizationService {
     Created create(CreateOrganization command, @Nullable UUID actorId, boolean systemAdmin) {
         String name = command.name() == null ? "" : command.name().trim();
         if (name.isEmpty() || name.length() > 100) {
-            throw LiaisonException.invalid("name", "must have 1 to 100 characters");
+            throw LiaisonException.invalid("name", "invalid.length", 1, 100);
         }
         String locale = command.locale() == null ? "zh-CN" : command.locale();
         if (!LOCALES.contains(locale)) {
-            throw LiaisonException.invalid("locale", "must be zh-CN or en");
+            throw LiaisonException.invalid("locale", "invalid.locale");
         }
         String code =
                 command.code() == null ? codeFor(name) : command.code().trim().toLowerCase(Locale.ROOT);
         if (!code.matches("[a-z0-9][a-z0-9-]{1,39}")) {
-            throw LiaisonException.invalid(
-                    "code", "must be 2 to 40 lower-case letters, digits or dashes, starting with a letter or digit");
+            throw LiaisonException.invalid("code", "invalid.organization-code");
         }
         if (organizations.codeTaken(code)) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "organization-code-taken",
-                    "An organization with the code '" + code + "' exists already.",
-                    code);
+            throw new LiaisonException(HttpStatus.CONFLICT, "organization-code-taken", code);
         }
         UUID id = Ids.newId();
         organizations.insert(id, name, code, locale);
@@ -108,7 +103,7 @@ public class OrganizationService {
     @Transactional
     public Organization updateSettings(Actor actor, MergePatch patch) {
         if (!actor.isAdmin()) {
-            throw LiaisonException.forbidden("change the organization's settings");
+            throw LiaisonException.forbidden("forbidden.change-the-organization-s-settings");
         }
         Organization current = mine(actor);
         if (patch.has("maskContactDetails")) {

@@ -45,8 +45,8 @@ public class Permissions {
         if (p == null) {
             throw LiaisonException.invalid(
                     "permissions",
-                    "'" + code + "' is not one of "
-                            + all.stream().map(Permission::code).collect(Collectors.joining(", ")));
+                    "invalid.one-of",
+                    all.stream().map(Permission::code).collect(Collectors.joining(", ")));
         }
         return p;
     }

@@ -3,6 +3,7 @@ package io.liaison.identity;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.Message;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,13 +94,7 @@ public class RoleService {
         requireWithin(actor, current.permissions(), current.dataScope());
         int holders = roles.holders(actor.orgId(), id);
         if (holders > 0) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "role-in-use",
-                    "The role '" + current.name() + "' is held by " + holders
-                            + " member(s); give them another role before deleting it.",
-                    current.name(),
-                    holders);
+            throw new LiaisonException(HttpStatus.CONFLICT, "role-in-use", current.name(), holders);
         }
         roles.delete(actor.orgId(), id);
         events.publishEvent(new RoleChanged(
@@ -109,8 +104,7 @@ public class RoleService {
     /** The role a member may be given by {@code key}; 400 when none, 403 when it grants more than the actor has. */
     Role assignable(Actor actor, String key) {
         Role role = roles.findByKey(actor.orgId(), key)
-                .orElseThrow(() -> LiaisonException.invalid(
-                        "role", "'" + key + "' is neither ADMIN, MANAGER, MEMBER nor a role of this organization"));
+                .orElseThrow(() -> LiaisonException.invalid("role", "invalid.unknown-role", key));
         requireWithin(actor, role.permissions(), role.dataScope());
         return role;
     }
@@ -123,13 +117,14 @@ public class RoleService {
         Set<Permission> missing = new HashSet<>(permissions);
         missing.removeAll(actor.permissions());
         if (!missing.isEmpty()) {
-            throw LiaisonException.forbidden("grant permissions you do not hold ("
-                    + String.join(
+            throw LiaisonException.forbidden(
+                    "forbidden.grant-permissions",
+                    String.join(
                             ", ",
-                            missing.stream().map(Permission::code).sorted().toList()) + ")");
+                            missing.stream().map(Permission::code).sorted().toList()));
         }
         if (actor.dataScope() != DataScope.ALL && rank(scope) > rank(actor.dataScope())) {
-            throw LiaisonException.forbidden("grant the data scope " + scope + ", wider than your own");
+            throw LiaisonException.forbidden("forbidden.grant-scope", Message.of("scope." + scope));
         }
     }
 
@@ -152,7 +147,7 @@ public class RoleService {
         String name =
                 current == null || body.has("name") ? body.requiredText("name").trim() : current.name();
         if (name.isEmpty() || name.length() > 50) {
-            throw LiaisonException.invalid("name", "must have 1 to 50 characters");
+            throw LiaisonException.invalid("name", "invalid.length", 1, 50);
         }
         Set<Permission> granted = new HashSet<>();
         if (current != null && !body.has("permissions")) {
@@ -167,11 +162,10 @@ public class RoleService {
         if (scope == DataScope.CUSTOM) {
             Set<UUID> wanted = new LinkedHashSet<>(depts);
             if (wanted.isEmpty()) {
-                throw LiaisonException.invalid("deptIds", "must name at least one department for the CUSTOM scope");
+                throw LiaisonException.invalid("deptIds", "invalid.custom-scope-departments");
             }
             if (!new HashSet<>(departments.existing(actor.orgId(), wanted)).containsAll(wanted)) {
-                throw LiaisonException.invalid(
-                        "deptIds", "names a department that does not exist in this organization");
+                throw LiaisonException.invalid("deptIds", "invalid.unknown-departments");
             }
             depts = List.copyOf(wanted);
         } else {
@@ -179,8 +173,7 @@ public class RoleService {
         }
         requireWithin(actor, granted, scope);
         if (roles.nameTaken(actor.orgId(), name, current == null ? null : current.id())) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT, "role-name-taken", "A role named '" + name + "' exists already.", name);
+            throw new LiaisonException(HttpStatus.CONFLICT, "role-name-taken", name);
         }
         return new Definition(name, Set.copyOf(granted), scope, depts);
     }
@@ -197,18 +190,14 @@ public class RoleService {
     private Role changeableRole(Actor actor, UUID id) {
         Role role = get(actor, id);
         if (role.builtin() != null) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "builtin-role",
-                    "The built-in role " + role.name() + " cannot be changed or deleted; create a custom role instead.",
-                    role.name());
+            throw new LiaisonException(HttpStatus.CONFLICT, "builtin-role", role.name());
         }
         return role;
     }
 
     private static void require(Actor actor) {
         if (!actor.can(IdentityPermissions.ROLE_MANAGE)) {
-            throw LiaisonException.forbidden("manage roles");
+            throw LiaisonException.forbidden("forbidden.manage-roles");
         }
     }
 

@@ -42,10 +42,10 @@ public class TokenService {
     public ApiToken.Issued create(Actor actor, String name, @Nullable OffsetDateTime expiresAt) {
         String clean = name == null ? "" : name.trim();
         if (clean.isEmpty() || clean.length() > 100) {
-            throw LiaisonException.invalid("name", "must have 1 to 100 characters");
+            throw LiaisonException.invalid("name", "invalid.length", 1, 100);
         }
         if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
-            throw LiaisonException.invalid("expiresAt", "must be in the future");
+            throw LiaisonException.invalid("expiresAt", "invalid.future");
         }
         Times.checked("expiresAt", expiresAt);
         byte[] random = new byte[32];

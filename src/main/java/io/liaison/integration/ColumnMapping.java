@@ -1,5 +1,6 @@
 package io.liaison.integration;
 
+import io.liaison.shared.InvalidValue;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,12 +152,10 @@ final class ColumnMapping {
             return target;
         }
         if (!TARGET.matcher(target).matches()) {
-            throw new IllegalArgumentException("'" + target + "' is not a contact field; use one of "
-                    + String.join(", ", FIELDS) + ", custom:<key>, externalId:<source> or \"\" to leave a column out");
+            throw new InvalidValue("invalid.mapping-target", target, String.join(", ", FIELDS));
         }
         if (target.startsWith("custom:") && !customFields.containsValue(target.substring(7))) {
-            throw new IllegalArgumentException(
-                    "'" + target.substring(7) + "' is not a custom field of this organization");
+            throw new InvalidValue("invalid.mapping-custom-field", target.substring(7));
         }
         return target;
     }

@@ -1,5 +1,6 @@
 package io.liaison.integration;
 
+import io.liaison.shared.Message;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,7 +103,7 @@ final class CsvSheet implements Sheet {
         } catch (UncheckedIOException e) {
             // commons-csv reports a quote that is never closed this way: the rest of the file is one field.
             // Its message names its classes, so the reason is said in our words.
-            throw new IOException("Row " + (number + 1) + " cannot be read: its quotes are not closed.", e);
+            throw new UnreadableRecord(Message.of("import.reason.unclosed-quote", number + 1), e);
         }
     }
 

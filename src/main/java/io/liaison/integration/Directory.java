@@ -10,6 +10,7 @@ import io.liaison.identity.Member;
 import io.liaison.identity.MemberFilter;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
+import io.liaison.shared.InvalidValue;
 import io.liaison.shared.LiaisonException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,15 +83,13 @@ final class Directory {
     UUID tag(String name) {
         List<UUID> found = tags.getOrDefault(key(name), List.of());
         if (found.size() > 1) {
-            throw new IllegalArgumentException(
-                    "the tag name '" + name + "' is in " + found.size() + " groups; rename one of them to import it");
+            throw new InvalidValue("invalid.tag-ambiguous", name, found.size());
         }
         if (found.size() == 1) {
             return found.get(0);
         }
         if (!createMissingTags) {
-            throw new IllegalArgumentException(
-                    "there is no tag '" + name + "'; create it, or import with createMissingTags");
+            throw new InvalidValue("invalid.tag-missing", name);
         }
         try {
             Tag created = setup.createTag(actor, importedGroup(), name.strip());
@@ -98,7 +97,7 @@ final class Directory {
             createdSinceCommit.add(key(name));
             return created.id();
         } catch (LiaisonException e) {
-            throw new IllegalArgumentException("the tag '" + name + "' cannot be created: " + e.getMessage());
+            throw new InvalidValue("invalid.tag-not-created", name, e.detail());
         }
     }
 
@@ -125,10 +124,10 @@ final class Directory {
     UUID member(String name) {
         List<UUID> found = members.getOrDefault(key(name), List.of());
         if (found.isEmpty()) {
-            throw new IllegalArgumentException("no active member has the login or name '" + name + "'");
+            throw new InvalidValue("invalid.member-unknown", name);
         }
         if (found.size() > 1) {
-            throw new IllegalArgumentException(found.size() + " members are called '" + name + "'; use their login");
+            throw new InvalidValue("invalid.member-ambiguous", name, found.size());
         }
         return found.get(0);
     }
@@ -136,7 +135,7 @@ final class Directory {
     /** Whether the job may create tags at all: checked once, before any row. */
     static void requireTagRights(Actor actor, boolean createMissingTags) {
         if (createMissingTags && !actor.can(SetupPermissions.TAG_MANAGE)) {
-            throw LiaisonException.invalid("createMissingTags", "creating tags needs the tag.manage permission");
+            throw LiaisonException.invalid("createMissingTags", "invalid.create-tags-permission");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.liaison.integration;
 
+import io.liaison.shared.StoredMessages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -20,8 +21,10 @@ class ExportJobRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final StoredMessages texts;
 
-    ExportJobRepository(JdbcClient jdbc, JsonMapper json) {
+    ExportJobRepository(JdbcClient jdbc, JsonMapper json, StoredMessages texts) {
+        this.texts = texts;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -92,7 +95,8 @@ class ExportJobRepository {
                 json.readValue(rs.getString("settings"), ExportJob.Settings.class),
                 rs.getString("status"),
                 rs.getInt("rows"),
-                rs.getString("failure"),
+                // in the reader's language
+                texts.read(rs.getString("failure")),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("finished_at", OffsetDateTime.class),
                 rs.getObject("expires_at", OffsetDateTime.class));

@@ -40,23 +40,23 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
         Validation v = new Validation();
         Object format = body.get("format");
         if (!"csv".equals(format) && !"xlsx".equals(format) && !"vcard".equals(format)) {
-            v.reject("format", "must be csv, xlsx or vcard");
+            v.reject("format", "invalid.export-format");
         }
         Object version = body.getOrDefault("version", "3.0");
         if (!"3.0".equals(version) && !"4.0".equals(version)) {
-            v.reject("version", "must be 3.0 or 4.0");
+            v.reject("version", "invalid.vcard-version");
         }
         Map<String, Object> filter = new LinkedHashMap<>();
         if (body.get("filter") instanceof Map<?, ?> given) {
             given.forEach((key, value) -> {
                 if (!FILTERS.contains(String.valueOf(key))) {
-                    v.reject("filter." + key, "is not a filter of the contact list");
+                    v.reject("filter." + key, "invalid.unknown-filter");
                 } else if (value != null) {
                     filter.put(String.valueOf(key), value);
                 }
             });
         } else if (body.get("filter") != null) {
-            v.reject("filter", "must be an object of the contact list's filters");
+            v.reject("filter", "invalid.filter-object");
         }
         List<UUID> ids = new ArrayList<>();
         if (body.get("contactIds") instanceof List<?> list) {
@@ -66,15 +66,15 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
                     ids.add(UUID.fromString(String.valueOf(id)));
                 } catch (IllegalArgumentException e) {
                     // null, blank and other text alike; the ids before it were read, so its index is their count
-                    v.reject("contactIds[" + ids.size() + "]", "must be a contact id");
+                    v.reject("contactIds[" + ids.size() + "]", "invalid.contact-id");
                     break;
                 }
             }
             if (list.isEmpty() || list.size() > MAX_IDS) {
-                v.reject("contactIds", "must name 1 to " + MAX_IDS + " contacts");
+                v.reject("contactIds", "invalid.contact-count", MAX_IDS);
             }
         } else if (body.get("contactIds") != null) {
-            v.reject("contactIds", "must be a list of contact ids");
+            v.reject("contactIds", "invalid.contact-ids");
         }
         v.throwIfInvalid();
         ExportRequest request = new ExportRequest((String) format, filter, ids, (String) version);
@@ -87,14 +87,14 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
         Validation v = new Validation();
         String mode = text("tagMode");
         if (mode != null && !mode.equals("all") && !mode.equals("any")) {
-            v.reject("filter.tagMode", "must be all or any");
+            v.reject("filter.tagMode", "invalid.tag-mode");
         }
         List<UUID> tags = new ArrayList<>();
         if (filter.get("tagIds") instanceof List<?> list) {
             MergePatch.atMost("filter.tagIds", list, Contact.MAX_TAGS);
             list.forEach(t -> tags.add(uuid("tagIds", t, v)));
         } else if (filter.containsKey("tagIds")) {
-            v.reject("filter.tagIds", "must be a list of tag ids");
+            v.reject("filter.tagIds", "invalid.tag-ids");
         }
         ContactFilter result = new ContactFilter(
                 text("q"),
@@ -124,7 +124,7 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
         try {
             return UUID.fromString(String.valueOf(value));
         } catch (IllegalArgumentException e) {
-            v.reject("filter." + key, "must be an id");
+            v.reject("filter." + key, "invalid.id");
             return null;
         }
     }
@@ -142,7 +142,7 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
             }
             return at;
         } catch (DateTimeParseException e) {
-            v.reject("filter." + key, "must be a time such as 2026-01-31T00:00:00+08:00");
+            v.reject("filter." + key, "invalid.time-with-offset");
             return null;
         }
     }

@@ -13,6 +13,7 @@ import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.LiaisonProperties;
+import io.liaison.shared.Message;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -89,12 +90,7 @@ class ExportRunner {
     private void exhausted(UUID id, Throwable cause) {
         log.error("Export {} failed {} times; it is not tried again", id, JobFailures.ATTEMPTS, cause);
         jobs.findForRun(id)
-                .ifPresent(job -> jobs.finish(
-                        id,
-                        "failed",
-                        0,
-                        failures.reason("job.failure.retries", job.settings().language(), cause),
-                        null));
+                .ifPresent(job -> jobs.finish(id, "failed", 0, failures.reason("job.failure.retries", cause), null));
     }
 
     Path file(UUID id) {
@@ -114,11 +110,10 @@ class ExportRunner {
         ExportJob job = found.get();
         Optional<Actor> actor = members.actor(job.createdBy());
         if (actor.isEmpty()) {
-            jobs.finish(id, "failed", 0, "The member who started the export is no longer active.", null);
+            jobs.finish(id, "failed", 0, failures.reason(Message.of("job.failure.inactive-member")), null);
             return;
         }
         jobs.start(id);
-        String language = job.settings().language();
         Path partial = directory.resolve(id + ".part");
         try {
             Files.createDirectories(directory);
@@ -143,16 +138,16 @@ class ExportRunner {
             });
         } catch (IOException | UncheckedIOException e) {
             log.error("Export {} could not write its file", id, e);
-            failed(id, partial, failures.reason("export.failure.file", language, e));
+            failed(id, partial, failures.reason("export.failure.file", e));
         } catch (LiaisonException e) {
-            failed(id, partial, failures.reason(e, language));
+            failed(id, partial, failures.reason(e));
         } catch (RuntimeException e) {
             if (JobFailures.isTransient(e)) {
                 log.warn("Export {} failed for a reason that may pass; it is tried again", id, e);
                 throw e;
             }
             log.error("Export {} failed; it would fail again, so it is not retried", id, e);
-            failed(id, partial, failures.reason("job.failure.server", language, e));
+            failed(id, partial, failures.reason("job.failure.server", e));
         }
     }
 

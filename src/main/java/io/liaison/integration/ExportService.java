@@ -6,6 +6,7 @@ import io.liaison.access.ContactPermissions;
 import io.liaison.identity.Actor;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,7 +43,7 @@ public class ExportService {
     /** Checks the request and queues the export; needs {@code contact.export}. */
     public ExportJob start(Actor actor, Map<String, @Nullable Object> body) {
         if (!actor.can(ContactPermissions.EXPORT)) {
-            throw LiaisonException.forbidden("export contacts");
+            throw LiaisonException.forbidden("forbidden.export-contacts");
         }
         ExportRequest request = ExportRequest.read(body);
         UUID id = Ids.newId();
@@ -70,15 +71,11 @@ public class ExportService {
     public Path file(Actor actor, UUID id) {
         ExportJob job = get(actor, id);
         if (job.status().equals("expired") || (job.status().equals("completed") && !Files.exists(runner.file(id)))) {
-            throw new LiaisonException(
-                    HttpStatus.GONE, "export-expired", "The export's file has expired; export again.", id);
+            throw new LiaisonException(HttpStatus.GONE, "export-expired", id);
         }
         if (!job.status().equals("completed")) {
             throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "export-not-ready",
-                    "The export is " + job.status() + "; its file is ready when it is completed.",
-                    job.status());
+                    HttpStatus.CONFLICT, "export-not-ready", Message.of("import.status." + job.status()));
         }
         return runner.file(id);
     }

@@ -2,7 +2,9 @@ package io.liaison.integration;
 
 import io.liaison.contact.ContactImport;
 import io.liaison.identity.Actor;
+import io.liaison.shared.InvalidValue;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.StoredMessages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,11 +25,13 @@ final class FirstRows {
     private final ImportFiles files;
     private final ContactImport contactImport;
     private final ImportLimits limits;
+    private final StoredMessages texts;
 
-    FirstRows(ImportFiles files, ContactImport contactImport, ImportLimits limits) {
+    FirstRows(ImportFiles files, ContactImport contactImport, ImportLimits limits, StoredMessages texts) {
         this.files = files;
         this.contactImport = contactImport;
         this.limits = limits;
+        this.texts = texts;
     }
 
     List<ImportService.PreviewRow> read(
@@ -44,23 +48,27 @@ final class FirstRows {
                     records.add(record);
                 }
             }
+        } catch (UnreadableRecord e) {
+            throw LiaisonException.invalid(List.of(LiaisonException.FieldError.of("file", e.reason())));
         } catch (IOException e) {
-            throw LiaisonException.invalid("file", e.getMessage());
+            throw LiaisonException.invalid("file", "invalid.unreadable-file", format);
         }
         Map<Integer, ImportService.PreviewRow> refused = new HashMap<>();
         for (Sheet.Record r : records) {
             if (r.problem() != null) {
                 refused.put(
                         r.number(),
-                        new ImportService.PreviewRow(r.number(), shown(r.cells()), "failed", r.problem(), null));
+                        new ImportService.PreviewRow(
+                                r.number(), shown(r.cells()), "failed", texts.text(r.problem()), null));
                 continue;
             }
             try {
                 bodies.add(mapper.map(r, lenient));
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidValue e) {
                 refused.put(
                         r.number(),
-                        new ImportService.PreviewRow(r.number(), shown(r.cells()), "failed", e.getMessage(), null));
+                        new ImportService.PreviewRow(
+                                r.number(), shown(r.cells()), "failed", texts.text(e.rule()), null));
             }
         }
         ContactImport.Settings settings = new ContactImport.Settings(
@@ -79,8 +87,8 @@ final class FirstRows {
                         r.number(),
                         shown(r.cells()),
                         result.outcome().name().toLowerCase(Locale.ROOT),
-                        result.reason(),
-                        result.note());
+                        texts.text(result.reason()),
+                        texts.text(result.note()));
             }
             rows.add(row);
         }

@@ -1,6 +1,7 @@
 package io.liaison.integration;
 
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -28,23 +29,14 @@ final class ImportFormat {
                 ? "auto"
                 : requested.strip().toLowerCase(Locale.ROOT);
         if (!want.equals("auto") && !want.equals(CSV) && !want.equals(XLSX) && !want.equals(VCARD)) {
-            throw LiaisonException.invalid("format", "must be csv, xlsx, vcard or auto");
+            throw LiaisonException.invalid("format", "invalid.import-format");
         }
         String found = sniff(file);
         if (!want.equals("auto") && !want.equals(found)) {
             throw LiaisonException.invalid(
-                    "file",
-                    "was sent as " + want + ", but it is " + describe(found) + "; send format " + found + " or auto");
+                    "file", "invalid.format-mismatch", want, Message.of("import.format." + found), found);
         }
         return found;
-    }
-
-    private static String describe(String format) {
-        return switch (format) {
-            case XLSX -> "an XLSX workbook";
-            case VCARD -> "a vCard file";
-            default -> "a CSV text file";
-        };
     }
 
     private static String sniff(Path file) {
@@ -55,23 +47,22 @@ final class ImportFormat {
             throw new IllegalStateException("Could not read the uploaded file", e);
         }
         if (head.length == 0) {
-            throw LiaisonException.invalid("file", "is empty");
+            throw LiaisonException.invalid("file", "invalid.empty-file");
         }
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return XLSX;
         }
         if (head.length >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11) {
-            throw LiaisonException.invalid(
-                    "file", "is an Excel 97-2003 workbook (.xls), which is not read; save it as .xlsx or CSV");
+            throw LiaisonException.invalid("file", "invalid.xls");
         }
         TextEncoding.Detected detected = TextEncoding.detect(head);
         Charset charset = detected.charset();
         String text = new String(head, detected.bomLength(), head.length - detected.bomLength(), charset);
         if (text.isBlank() && head.length < 4096) {
-            throw LiaisonException.invalid("file", "is empty");
+            throw LiaisonException.invalid("file", "invalid.empty-file");
         }
         if (binary(text)) {
-            throw LiaisonException.invalid("file", "is not a CSV, XLSX or vCard file");
+            throw LiaisonException.invalid("file", "invalid.file-format");
         }
         return text.stripLeading().toUpperCase(Locale.ROOT).startsWith("BEGIN:VCARD") ? VCARD : CSV;
     }

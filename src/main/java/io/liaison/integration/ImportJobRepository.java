@@ -2,6 +2,7 @@ package io.liaison.integration;
 
 import io.liaison.contact.ContactImport;
 import io.liaison.shared.CopyRows;
+import io.liaison.shared.StoredMessages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -31,9 +32,11 @@ class ImportJobRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final StoredMessages texts;
     private final DataSource dataSource;
 
-    ImportJobRepository(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
+    ImportJobRepository(JdbcClient jdbc, JsonMapper json, DataSource dataSource, StoredMessages texts) {
+        this.texts = texts;
         this.jdbc = jdbc;
         this.json = json;
         this.dataSource = dataSource;
@@ -200,7 +203,8 @@ class ImportJobRepository {
                 rs.getInt("unchanged"),
                 rs.getInt("skipped"),
                 rs.getInt("failed"),
-                rs.getString("failure"),
+                // in the reader's language
+                texts.read(rs.getString("failure")),
                 rs.getBoolean("cancel_requested"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("started_at", OffsetDateTime.class),

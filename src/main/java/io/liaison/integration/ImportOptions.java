@@ -38,20 +38,20 @@ public record ImportOptions(
         Validation v = new Validation();
         String m = mode == null || mode.isBlank() ? "create" : mode.strip().toLowerCase(Locale.ROOT);
         if (!m.equals("create") && !m.equals("upsert") && !m.equals("update")) {
-            v.reject("mode", "must be create, upsert or update");
+            v.reject("mode", "invalid.import-mode");
         }
         String by = match == null || match.isBlank() ? "mobile" : match.strip().replace(' ', '+');
         try {
             match(by);
         } catch (IllegalArgumentException e) {
-            v.reject("match", "must be mobile, email, externalId or name+company");
+            v.reject("match", "invalid.import-match");
         }
         UUID owner = null;
         if (defaultOwnerId != null && !defaultOwnerId.isBlank()) {
             try {
                 owner = UUID.fromString(defaultOwnerId.strip());
             } catch (IllegalArgumentException e) {
-                v.reject("defaultOwnerId", "must be the id of a member");
+                v.reject("defaultOwnerId", "invalid.member-id");
             }
         }
         Map<String, String> columns = new LinkedHashMap<>();
@@ -59,9 +59,7 @@ public record ImportOptions(
             try {
                 JsonNode node = json.readTree(mapping);
                 if (!node.isObject()) {
-                    v.reject(
-                            "mapping",
-                            "must be a JSON object of column headers and fields, such as {\"姓名\": \"name\"}");
+                    v.reject("mapping", "invalid.import-mapping");
                 } else {
                     node.properties()
                             .forEach(e -> columns.put(
@@ -69,7 +67,7 @@ public record ImportOptions(
                                     e.getValue().isNull() ? "" : e.getValue().asString()));
                 }
             } catch (JacksonException e) {
-                v.reject("mapping", "is not valid JSON: " + e.getOriginalMessage());
+                v.reject("mapping", "invalid.json");
             }
         }
         boolean dry = flag(dryRun, "dryRun", v);
@@ -87,7 +85,7 @@ public record ImportOptions(
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
             default -> {
-                v.reject(field, "must be true or false");
+                v.reject(field, "invalid.boolean");
                 yield false;
             }
         };

@@ -8,7 +8,10 @@ import io.liaison.contact.ContactSetup;
 import io.liaison.contact.ImportRun;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
+import io.liaison.shared.InvalidValue;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
+import io.liaison.shared.StoredMessages;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +53,8 @@ class ImportRunner {
     private final ImportLimits limits;
     private final JobFailures failures;
 
+    private final StoredMessages texts;
+
     ImportRunner(
             ImportJobRepository jobs,
             ImportFiles files,
@@ -58,7 +63,9 @@ class ImportRunner {
             ContactSetup setup,
             PlatformTransactionManager transactions,
             ImportSettings settings,
-            JobFailures failures) {
+            JobFailures failures,
+            StoredMessages texts) {
+        this.texts = texts;
         this.jobs = jobs;
         this.failures = failures;
         this.files = files;
@@ -87,15 +94,7 @@ class ImportRunner {
     private void exhausted(UUID id, Throwable cause) {
         log.error("Import {} failed {} times; it is not tried again", id, JobFailures.ATTEMPTS, cause);
         jobs.findForRun(id)
-                .ifPresent(job -> jobs.finish(
-                        id,
-                        ImportJob.FAILED,
-                        failures.reason(
-                                "job.failure.retries",
-                                members.actor(job.createdBy())
-                                        .map(Actor::locale)
-                                        .orElse(null),
-                                cause)));
+                .ifPresent(job -> jobs.finish(id, ImportJob.FAILED, failures.reason("job.failure.retries", cause)));
     }
 
     private static CompletionHandler<String> stop() {
@@ -119,20 +118,17 @@ class ImportRunner {
         ImportJob job = found.get();
         Optional<Actor> actor = members.actor(job.createdBy());
         if (actor.isEmpty()) {
-            jobs.finish(jobId, ImportJob.FAILED, "The member who started the import is no longer active.");
+            jobs.finish(jobId, ImportJob.FAILED, failures.reason(Message.of("job.failure.inactive-member")));
             return true;
         }
         try {
             return new Work(job, actor.get(), stopping).run();
         } catch (IOException e) {
             log.info("Import {} stopped at a record it cannot read: {}", jobId, e.getMessage());
-            jobs.finish(
-                    jobId,
-                    ImportJob.FAILED,
-                    failures.reason("job.failure.unreadable", actor.get().locale(), e));
+            jobs.finish(jobId, ImportJob.FAILED, failures.reason("job.failure.unreadable", e));
             return true;
         } catch (LiaisonException e) {
-            jobs.finish(jobId, ImportJob.FAILED, failures.reason(e, actor.get().locale()));
+            jobs.finish(jobId, ImportJob.FAILED, failures.reason(e));
             return true;
         } catch (RuntimeException e) {
             if (JobFailures.isTransient(e)) {
@@ -140,10 +136,7 @@ class ImportRunner {
                 throw e;
             }
             log.error("Import {} failed; it would fail again, so it is not retried", jobId, e);
-            jobs.finish(
-                    jobId,
-                    ImportJob.FAILED,
-                    failures.reason("job.failure.server", actor.get().locale(), e));
+            jobs.finish(jobId, ImportJob.FAILED, failures.reason("job.failure.server", e));
             return true;
         }
     }
@@ -255,15 +248,15 @@ class ImportRunner {
                 cells.put(record.number(), record.cells());
                 if (record.problem() != null) {
                     problems.add(new ImportJobRepository.Problem(
-                            record.number(), "failed", record.problem(), record.cells()));
+                            record.number(), "failed", texts.store(record.problem()), record.cells()));
                     counts.merge(ContactImport.Outcome.FAILED, 1, Integer::sum);
                     continue;
                 }
                 try {
                     rows.add(mapper.map(record, lenient));
-                } catch (IllegalArgumentException e) {
-                    problems.add(
-                            new ImportJobRepository.Problem(record.number(), "failed", e.getMessage(), record.cells()));
+                } catch (InvalidValue e) {
+                    problems.add(new ImportJobRepository.Problem(
+                            record.number(), "failed", texts.store(e.rule()), record.cells()));
                     counts.merge(ContactImport.Outcome.FAILED, 1, Integer::sum);
                 }
             }
@@ -277,10 +270,12 @@ class ImportRunner {
                 counts.merge(r.outcome(), 1, Integer::sum);
                 if (r.reason() != null) {
                     String kind = r.outcome() == ContactImport.Outcome.SKIPPED ? "skipped" : "failed";
-                    problems.add(new ImportJobRepository.Problem(r.record(), kind, r.reason(), cells.get(r.record())));
+                    problems.add(new ImportJobRepository.Problem(
+                            r.record(), kind, texts.store(r.reason()), cells.get(r.record())));
                 }
                 if (r.note() != null && r.reason() == null) {
-                    problems.add(new ImportJobRepository.Problem(r.record(), "note", r.note(), cells.get(r.record())));
+                    problems.add(new ImportJobRepository.Problem(
+                            r.record(), "note", texts.store(r.note()), cells.get(r.record())));
                 }
             }
             jobs.addProblems(actor.orgId(), job.id(), problems);

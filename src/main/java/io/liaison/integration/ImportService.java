@@ -8,8 +8,11 @@ import io.liaison.contact.ContactSetup;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.Ids;
+import io.liaison.shared.InvalidValue;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.Message;
+import io.liaison.shared.StoredMessages;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
@@ -54,6 +58,8 @@ public class ImportService {
     private final TransactionTemplate readOnly;
     private final ImportLimits limits;
 
+    private final StoredMessages texts;
+
     ImportService(
             ImportJobRepository jobs,
             ImportUploads uploads,
@@ -64,7 +70,9 @@ public class ImportService {
             MemberService members,
             ContactSetup setup,
             PlatformTransactionManager transactions,
-            ImportSettings settings) {
+            ImportSettings settings,
+            StoredMessages texts) {
+        this.texts = texts;
         this.jobs = jobs;
         this.uploads = uploads;
         this.files = files;
@@ -96,7 +104,7 @@ public class ImportService {
     public ImportJob start(Actor actor, UUID uploadId, ImportOptions options) {
         permitted(actor, options);
         ImportUploads.Upload upload = uploads.find(actor.orgId(), actor.memberId(), uploadId)
-                .orElseThrow(() -> LiaisonException.invalid("uploadId", "names no upload of yours that is still kept"));
+                .orElseThrow(() -> LiaisonException.invalid("uploadId", "invalid.upload-gone"));
         // The job takes the upload's id and file; a refused start leaves the upload to try again.
         return begin(actor, uploadId, upload.fileName(), upload.fileSize(), options);
     }
@@ -146,12 +154,12 @@ public class ImportService {
     private void permitted(Actor actor, ImportOptions options) {
         MergePatch.atMost("mapping", options.mapping(), limits.maxColumns());
         if (!options.mode().equals("update") && !actor.can(ContactPermissions.CREATE)) {
-            throw LiaisonException.forbidden("import contacts");
+            throw LiaisonException.forbidden("forbidden.import-contacts");
         }
         if (options.defaultOwnerId() != null
                 && !options.defaultOwnerId().equals(actor.memberId())
                 && !actor.can(ContactPermissions.ASSIGN)) {
-            throw LiaisonException.forbidden("import contacts for another member");
+            throw LiaisonException.forbidden("forbidden.import-contacts-for-another-member");
         }
         Directory.requireTagRights(actor, options.createMissingTags());
     }
@@ -163,20 +171,20 @@ public class ImportService {
         try {
             return XlsxSheet.names(files.path(id), limits);
         } catch (IOException e) {
-            throw LiaisonException.invalid("file", "cannot be read as " + format + ": " + e.getMessage());
+            throw LiaisonException.invalid("file", "invalid.unreadable-file", format);
         }
     }
 
     private List<String> header(UUID id, String format, @Nullable String sheetName) {
         try (Sheet sheet = ImportFormat.open(files.path(id), format, sheetName, limits)) {
             if (sheet.header().stream().allMatch(String::isBlank)) {
-                throw LiaisonException.invalid("file", "has no header row; its first row must name the columns");
+                throw LiaisonException.invalid("file", "invalid.no-header");
             }
             return sheet.header();
         } catch (LiaisonException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw LiaisonException.invalid("file", "cannot be read as " + format + ": " + e.getMessage());
+            throw LiaisonException.invalid("file", "invalid.unreadable-file", format);
         }
     }
 
@@ -187,8 +195,8 @@ public class ImportService {
     private static ColumnMapping mapping(List<String> header, ImportOptions options, Directory directory) {
         try {
             return ColumnMapping.of(header, options.mapping(), directory.customFieldKeysByLabel());
-        } catch (IllegalArgumentException e) {
-            throw LiaisonException.invalid("mapping", e.getMessage());
+        } catch (InvalidValue e) {
+            throw LiaisonException.invalid(List.of(LiaisonException.FieldError.of("mapping", e.rule())));
         }
     }
 
@@ -202,10 +210,10 @@ public class ImportService {
             String read = options.sheet() != null ? options.sheet() : sheets.isEmpty() ? "" : sheets.get(0);
             throw LiaisonException.invalid(
                     "mapping",
-                    "no column holds the name: none of " + header + " reads as 姓名 or name; map one"
-                            + (sheets.size() > 1
-                                    ? ", or choose another worksheet (sheet) than '" + read + "' of " + sheets
-                                    : ""));
+                    sheets.size() > 1 ? "invalid.no-name-column-sheets" : "invalid.no-name-column",
+                    header.toString(),
+                    read,
+                    sheets.toString());
         }
         String needed = switch (options.match()) {
             case "email" -> "email";
@@ -216,7 +224,9 @@ public class ImportService {
                 .anyMatch(t -> t.equals(needed) || (needed.endsWith(":") && t.startsWith(needed)));
         if (options.mode().equals("update") && !found) {
             throw LiaisonException.invalid(
-                    "match", "an update finds contacts by " + options.match() + ", but no column of the file holds it");
+                    "match",
+                    "invalid.no-match-column",
+                    Message.of("import.match." + options.match().replace('+', '-')));
         }
     }
 
@@ -250,7 +260,7 @@ public class ImportService {
      * The rows a job did not import, and notes on rows it imported in part, as CSV in UTF-8 with a
      * byte-order mark: row number, result, reason, then the row's cells under the file's header.
      */
-    public void writeProblems(Actor actor, UUID id, OutputStream out) throws IOException {
+    public void writeProblems(Actor actor, UUID id, Locale locale, OutputStream out) throws IOException {
         ImportJob job = get(actor, id);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         writer.write('\uFEFF');
@@ -259,7 +269,10 @@ public class ImportService {
         header.addAll(job.settings().header());
         csv.printRecord(header);
         readOnly.executeWithoutResult(s -> jobs.problems(actor.orgId(), id, p -> {
-            List<String> row = new ArrayList<>(List.of(String.valueOf(p.record()), p.kind(), p.reason()));
+            List<String> row = new ArrayList<>(List.of(
+                    String.valueOf(p.record()),
+                    texts.text(Message.of("import.outcome." + p.kind()), locale),
+                    texts.text(texts.message(p.reason()), locale)));
             row.addAll(p.cells());
             try {
                 csv.printRecord(row);
@@ -309,7 +322,7 @@ public class ImportService {
     public Preview preview(Actor actor, UUID uploadId, ImportOptions options) {
         permitted(actor, options);
         if (!files.exists(uploadId)) {
-            throw LiaisonException.invalid("uploadId", "names no upload that is still kept");
+            throw LiaisonException.invalid("uploadId", "invalid.upload-gone");
         }
         String format = ImportFormat.of(files.path(uploadId), options.format());
         List<String> header = header(uploadId, format, options.sheet());
@@ -317,7 +330,7 @@ public class ImportService {
         ColumnMapping mapping = mapping(header, options, directory);
         List<PreviewRow> rows = transaction.execute(s -> {
             s.setRollbackOnly();
-            return new FirstRows(files, contactImport, limits)
+            return new FirstRows(files, contactImport, limits, texts)
                     .read(actor, uploadId, format, mapping, directory, options);
         });
         return new Preview(uploadId, format, sheets(uploadId, format), header, mapping.byHeader(header), rows);

@@ -4,15 +4,14 @@ import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import io.liaison.contact.ContactImport;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
+import io.liaison.shared.StoredMessages;
 import io.liaison.shared.web.CodeNames;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.BiConsumer;
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -24,7 +23,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * refusal, a file the writer cannot write, a bug) ends the job {@code failed} with its reason at
  * once; a transient one (the database out of reach, a node shutting down) is retried {@link
  * #ATTEMPTS} times in all, a minute apart, then ends the job {@code failed} too. Reasons are
- * stored in the language of the member who started the job.
+ * stored as messages, said in the language of whoever reads them.
  */
 @Component
 class JobFailures {
@@ -33,33 +32,38 @@ class JobFailures {
     static final Duration RETRY_DELAY = Duration.ofMinutes(1);
     private static final int MAX_DETAIL = 300;
 
-    private final MessageSource messages;
+    private final StoredMessages texts;
 
-    JobFailures(MessageSource messages) {
-        this.messages = messages;
+    JobFailures(StoredMessages texts) {
+        this.texts = texts;
     }
 
-    /** A refusal's problem detail in the member's language. */
-    String reason(LiaisonException e, @Nullable String language) {
-        if (!e.errors().isEmpty()) {
-            return ContactImport.reason(e);
-        }
-        return messages.getMessage("problem." + e.type() + ".detail", e.args(), e.getMessage(), locale(language));
+    /** A refusal's problem detail, stored to be said in the language of whoever reads it. */
+    String reason(LiaisonException e) {
+        return texts.store(ContactImport.reason(e));
+    }
+
+    /** One of the settled reasons ({@code job.failure.*}), stored to be said in the reader's language. */
+    String reason(Message reason) {
+        return texts.store(reason);
     }
 
     /**
-     * A message of the messages bundle in the member's language: {0} the failure's own words, cut
-     * short, {1} the number of tries.
+     * A message of the messages bundle: {0} the failure's own words, cut short (a library's words,
+     * which no bundle has), {1} the number of tries.
      */
-    String reason(String code, @Nullable String language, Throwable failure) {
-        String none = messages.getMessage("job.failure.no-detail", null, locale(language));
+    String reason(String code, Throwable failure) {
+        if (failure instanceof UnreadableRecord unreadable) {
+            return texts.store(Message.of(code, unreadable.reason(), ATTEMPTS));
+        }
         String detail = failure.getMessage() == null || failure.getMessage().isBlank()
-                ? none
-                : CodeNames.clean(failure.getMessage(), none);
-        if (detail.length() > MAX_DETAIL) {
+                ? null
+                : CodeNames.clean(failure.getMessage(), "");
+        if (detail != null && detail.length() > MAX_DETAIL) {
             detail = detail.substring(0, MAX_DETAIL) + "…";
         }
-        return messages.getMessage(code, new Object[] {detail, ATTEMPTS}, locale(language));
+        Object words = detail == null || detail.isEmpty() ? Message.of("job.failure.no-detail") : detail;
+        return texts.store(Message.of(code, words, ATTEMPTS));
     }
 
     /** Does the failure come from something outside the job that may be back on the next try? */
@@ -106,9 +110,5 @@ class JobFailures {
 
     private static Throwable cause(ExecutionComplete complete) {
         return complete.getCause().orElseGet(() -> new IllegalStateException("failed"));
-    }
-
-    private static Locale locale(@Nullable String language) {
-        return Locale.forLanguageTag(language == null ? "zh-CN" : language);
     }
 }

@@ -42,10 +42,7 @@ final class LimitedSheet implements Sheet {
             return null;
         }
         if (++records > limits.maxRows()) {
-            throw LiaisonException.tooLarge(
-                    "import-too-many-rows",
-                    "The file has more than " + limits.maxRows() + " records (liaison.imports.max-rows).",
-                    limits.maxRows());
+            throw LiaisonException.tooLarge("import-too-many-rows", limits.maxRows());
         }
         check(record.number(), record.cells());
         return record;
@@ -57,13 +54,7 @@ final class LimitedSheet implements Sheet {
             used--;
         }
         if (used > limits.maxColumns()) {
-            throw LiaisonException.tooLarge(
-                    "import-too-many-columns",
-                    "Row " + row + " has " + used + " columns; at most " + limits.maxColumns()
-                            + " are read (liaison.imports.max-columns).",
-                    limits.maxColumns(),
-                    row,
-                    used);
+            throw LiaisonException.tooLarge("import-too-many-columns", limits.maxColumns(), row, used);
         }
         for (int i = 0; i < used; i++) {
             if (i != exemptColumn && cells.get(i).length() > limits.maxCellChars()) {
@@ -73,13 +64,7 @@ final class LimitedSheet implements Sheet {
     }
 
     static LiaisonException cellTooLong(int max, int row, String column) {
-        return LiaisonException.tooLarge(
-                "import-cell-too-long",
-                "The cell in row " + row + ", column " + column + " has more than " + max
-                        + " characters (liaison.imports.max-cell-chars).",
-                max,
-                row,
-                column);
+        return LiaisonException.tooLarge("import-cell-too-long", max, row, column);
     }
 
     /** A column's letters as a spreadsheet shows them: A for the first, AA for the 27th. */

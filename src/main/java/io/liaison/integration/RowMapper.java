@@ -2,6 +2,8 @@ package io.liaison.integration;
 
 import io.liaison.contact.ContactImport;
 import io.liaison.contact.CustomField;
+import io.liaison.shared.InvalidValue;
+import io.liaison.shared.Message;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -44,10 +46,10 @@ final class RowMapper {
 
     /**
      * The body; a cell that cannot be read (an unknown tag or owner) is an {@link
-     * IllegalArgumentException} saying which, or when {@code lenient}, left out with a note.
+     * InvalidValue} saying which, or when {@code lenient}, left out with a note.
      */
     ContactImport.Row map(Sheet.Record record, boolean lenient) {
-        List<String> notes = new ArrayList<>();
+        List<Message> notes = new ArrayList<>();
         if (record.note() != null) {
             notes.add(record.note());
         }
@@ -64,11 +66,11 @@ final class RowMapper {
             }
             try {
                 put(body, custom, external, phones, target, value);
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidValue e) {
                 if (!lenient) {
                     throw e;
                 }
-                notes.add("left out " + target + ": " + e.getMessage());
+                notes.add(Message.of("import.note.left-out", label(target), e.rule()));
             }
         }
         if (!phones.isEmpty()) {
@@ -83,7 +85,12 @@ final class RowMapper {
         if (!body.containsKey("ownerId") && defaultOwner != null) {
             body.put("ownerId", defaultOwner.toString());
         }
-        return new ContactImport.Row(record.number(), body, notes.isEmpty() ? null : String.join("; ", notes));
+        return new ContactImport.Row(
+                record.number(),
+                body,
+                notes.stream()
+                        .reduce((a, b) -> Message.of("import.note.more", a, b))
+                        .orElse(null));
     }
 
     private void put(
@@ -115,6 +122,14 @@ final class RowMapper {
                 }
             }
         }
+    }
+
+    /** The name of a column's field as the mapping offers it. */
+    private static Message label(String target) {
+        if (target.startsWith("custom:")) {
+            return Message.of("field.customFields");
+        }
+        return Message.of(target.startsWith("externalId:") ? "field.externalIds" : "import.field." + target);
     }
 
     private static List<String> split(Pattern separators, String value) {

@@ -1,5 +1,6 @@
 package io.liaison.integration;
 
+import io.liaison.shared.Message;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
@@ -26,8 +27,8 @@ interface Sheet extends Closeable {
     record Record(
             int number,
             List<String> cells,
-            @Nullable String problem,
-            @Nullable String note) {
+            @Nullable Message problem,
+            @Nullable Message note) {
 
         static Record of(int number, List<String> cells) {
             return new Record(number, cells, null, null);

@@ -30,12 +30,7 @@ class UploadLimit {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        ProblemDetail problem = problems.of(
-                HttpStatus.PAYLOAD_TOO_LARGE,
-                "file-too-large",
-                "The file is larger than the limit of " + limit + ".",
-                request,
-                limit);
+        ProblemDetail problem = problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", request, limit);
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }
 }

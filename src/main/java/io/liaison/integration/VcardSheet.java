@@ -14,6 +14,7 @@ import ezvcard.property.Photo;
 import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
 import ezvcard.property.Title;
+import io.liaison.shared.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ final class VcardSheet implements Sheet {
         number++;
         String organization = organization(card);
         String name = name(card);
-        String note = null;
+        Message note = null;
         String avatar = "";
         for (Photo photo : card.getPhotos()) {
             if (photo.getUrl() != null && photo.getUrl().matches("(?i)https?://.*")) {
@@ -81,8 +82,7 @@ final class VcardSheet implements Sheet {
             }
             if (photo.getData() != null && photo.getData().length > 0) {
                 if (photo.getData().length > MAX_PHOTO_BYTES) {
-                    note = "imported without its photo of " + photo.getData().length / 1024 + " KB (at most "
-                            + MAX_PHOTO_BYTES / 1024 + " KB are kept)";
+                    note = Message.of("import.note.photo", photo.getData().length / 1024, MAX_PHOTO_BYTES / 1024);
                 } else {
                     avatar = "data:" + mediaType(photo) + ";base64,"
                             + Base64.getEncoder().encodeToString(photo.getData());
@@ -106,7 +106,7 @@ final class VcardSheet implements Sheet {
                 birthday(card.getBirthday()),
                 avatar);
         if (name.isEmpty() && organization.isEmpty()) {
-            return new Record(number, cells, "the card has neither a name nor an organization", null);
+            return new Record(number, cells, Message.of("import.reason.no-name"), null);
         }
         return new Record(number, cells, null, note);
     }

@@ -72,12 +72,13 @@ final class XlsxSheet implements Sheet {
         }
         throw LiaisonException.invalid(
                 "sheet",
-                "the workbook has no sheet '" + name + "'; its sheets are "
-                        + String.join(
-                                ", ",
-                                sheets.stream()
-                                        .map(org.dhatim.fastexcel.reader.Sheet::getName)
-                                        .toList()));
+                "invalid.no-sheet",
+                name,
+                String.join(
+                        ", ",
+                        sheets.stream()
+                                .map(org.dhatim.fastexcel.reader.Sheet::getName)
+                                .toList()));
     }
 
     @Override

@@ -150,12 +150,7 @@ final class XmlScan {
         } else if (sheet) {
             throw cellTooLong();
         } else {
-            throw LiaisonException.tooLarge(
-                    "import-text-too-long",
-                    "The workbook's part " + entry + " holds a text of more than " + maxChars
-                            + " characters (liaison.imports.max-cell-chars).",
-                    maxChars,
-                    entry);
+            throw LiaisonException.tooLarge("import-text-too-long", maxChars, entry);
         }
     }
 
@@ -176,8 +171,7 @@ final class XmlScan {
             cells = 0;
         } else if (cell && !closing) {
             if (++cells > EXCEL_COLUMNS) {
-                throw LiaisonException.invalid(
-                        "file", "has a row of more than " + EXCEL_COLUMNS + " cells, which Excel never writes");
+                throw LiaisonException.invalid("file", "invalid.workbook-row-cells", EXCEL_COLUMNS);
             }
             // Kept as bytes: the reference is read only for a cell that is refused.
             System.arraycopy(tag, 0, cellTag, 0, tagLength);

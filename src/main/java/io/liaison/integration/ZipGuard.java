@@ -73,19 +73,13 @@ final class ZipGuard {
                 }
             }
         }
-        throw LiaisonException.tooLarge(
-                "import-text-too-long",
-                "The workbook's part xl/sharedStrings.xml holds a text of more than " + limits.maxCellChars()
-                        + " characters (liaison.imports.max-cell-chars).",
-                limits.maxCellChars(),
-                "xl/sharedStrings.xml");
+        throw LiaisonException.tooLarge("import-text-too-long", limits.maxCellChars(), "xl/sharedStrings.xml");
     }
 
     private static void read(ZipFile zip, ZipArchiveEntry entry, ImportLimits limits, XmlScan scan) throws IOException {
         int method = entry.getMethod();
         if (method != ZipArchiveEntry.STORED && method != ZipArchiveEntry.DEFLATED) {
-            throw LiaisonException.invalid(
-                    "file", "is not a workbook Excel writes: its part " + entry.getName() + " is compressed oddly");
+            throw LiaisonException.invalid("file", "invalid.workbook-compression", entry.getName());
         }
         Inflater inflater = new Inflater(true);
         byte[] raw = new byte[1 << 16];
@@ -121,27 +115,17 @@ final class ZipGuard {
                 inflated += n;
                 if (inflated > limits.maxEntrySize()) {
                     throw LiaisonException.tooLarge(
-                            "import-entry-too-large",
-                            "The workbook's part " + entry.getName() + " expands to more than "
-                                    + megabytes(limits.maxEntrySize()) + " (liaison.imports.max-entry-size).",
-                            megabytes(limits.maxEntrySize()),
-                            entry.getName());
+                            "import-entry-too-large", megabytes(limits.maxEntrySize()), entry.getName());
                 }
                 long fed = compressed - inflater.getRemaining();
                 if (inflated > RATIO_GRACE && inflated > limits.maxCompressionRatio() * Math.max(fed, 1)) {
                     throw LiaisonException.tooLarge(
-                            "import-compression-ratio",
-                            "The workbook's part " + entry.getName() + " expands more than "
-                                    + limits.maxCompressionRatio()
-                                    + " times its compressed size (liaison.imports.max-compression-ratio).",
-                            limits.maxCompressionRatio(),
-                            entry.getName());
+                            "import-compression-ratio", limits.maxCompressionRatio(), entry.getName());
                 }
                 scan.accept(out, n);
             }
         } catch (DataFormatException e) {
-            throw LiaisonException.invalid(
-                    "file", "is a damaged workbook: its part " + entry.getName() + " cannot be read");
+            throw LiaisonException.invalid("file", "invalid.workbook-damaged", entry.getName());
         } finally {
             inflater.end();
         }

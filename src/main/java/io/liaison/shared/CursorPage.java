@@ -59,7 +59,7 @@ public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
         try {
             return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw LiaisonException.invalid("cursor", "is not a cursor this list handed out");
+            throw LiaisonException.invalid("cursor", "invalid.cursor");
         }
     }
 
@@ -69,7 +69,7 @@ public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
             return DEFAULT_LIMIT;
         }
         if (requested < 1 || requested > MAX_LIMIT) {
-            throw LiaisonException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+            throw LiaisonException.invalid("limit", "invalid.between", 1, MAX_LIMIT);
         }
         return requested;
     }

@@ -23,7 +23,7 @@ public final class Ids {
         }
         for (int i = 0; i < ids.size(); i++) {
             if (ids.get(i) == null) {
-                throw LiaisonException.invalid(field + "[" + i + "]", "must not be empty");
+                throw LiaisonException.invalid(field + "[" + i + "]", "invalid.empty");
             }
         }
         return ids.stream().map(Objects::requireNonNull).toList();

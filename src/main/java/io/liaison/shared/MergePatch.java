@@ -19,7 +19,7 @@ public final class MergePatch {
     public MergePatch(Map<String, @Nullable Object> fields, Set<String> allowed) {
         for (String name : fields.keySet()) {
             if (!allowed.contains(name)) {
-                throw LiaisonException.invalid(name, "is not a field that can be changed here");
+                throw LiaisonException.invalid(name, "invalid.not-changeable");
             }
         }
         this.fields = fields;
@@ -40,13 +40,13 @@ public final class MergePatch {
         if (value == null || value instanceof String) {
             return (String) value;
         }
-        throw LiaisonException.invalid(field, "must be a string");
+        throw LiaisonException.invalid(field, "invalid.string");
     }
 
     public String requiredText(String field) {
         String value = text(field);
         if (value == null || value.isBlank()) {
-            throw LiaisonException.invalid(field, "must not be empty");
+            throw LiaisonException.invalid(field, "invalid.empty");
         }
         return value;
     }
@@ -59,14 +59,14 @@ public final class MergePatch {
         if (value instanceof Number n && n.doubleValue() == n.intValue()) {
             return n.intValue();
         }
-        throw LiaisonException.invalid(field, "must be a whole number");
+        throw LiaisonException.invalid(field, "invalid.whole-number");
     }
 
     public boolean bool(String field) {
         if (fields.get(field) instanceof Boolean value) {
             return value;
         }
-        throw LiaisonException.invalid(field, "must be true or false");
+        throw LiaisonException.invalid(field, "invalid.boolean");
     }
 
     /**
@@ -117,7 +117,7 @@ public final class MergePatch {
             return List.of();
         }
         if (!(value instanceof List<?> raw)) {
-            throw LiaisonException.invalid(field, "must be a list");
+            throw LiaisonException.invalid(field, "invalid.list");
         }
         atMost(field, raw, max);
         List<T> result = new ArrayList<>();
@@ -126,16 +126,16 @@ public final class MergePatch {
             String name = field + "[" + i + "]";
             Object item = raw.get(i);
             if (item == null) {
-                throw LiaisonException.invalid(name, "must not be null");
+                throw LiaisonException.invalid(name, "invalid.null");
             }
             T converted;
             try {
                 converted = element.apply(item);
             } catch (LiaisonException e) {
-                throw LiaisonException.invalid(name, e.errors().get(0).message());
+                throw LiaisonException.invalid(List.of(e.errors().get(0).at(name)));
             }
             if (converted == null) {
-                throw LiaisonException.invalid(name, "has the wrong type");
+                throw LiaisonException.invalid(name, "invalid.wrong-type");
             }
             result.add(converted);
         }
@@ -144,12 +144,12 @@ public final class MergePatch {
 
     private static UUID parseId(String field, String value) {
         if (value.isBlank()) {
-            throw LiaisonException.invalid(field, "must not be empty");
+            throw LiaisonException.invalid(field, "invalid.empty");
         }
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw LiaisonException.invalid(field, "'" + value + "' is not an id");
+            throw LiaisonException.invalid(field, "invalid.not-an-id", value);
         }
     }
 }

@@ -18,7 +18,7 @@ public final class SortOrder {
 
     public static @Nullable Integer checked(String field, @Nullable Integer order) {
         if (order != null && (order < -MAX || order > MAX)) {
-            throw LiaisonException.invalid(field, "must be between -" + MAX + " and " + MAX);
+            throw LiaisonException.invalid(field, "invalid.between", -MAX, MAX);
         }
         return order;
     }

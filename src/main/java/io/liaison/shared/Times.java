@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Times {
 
-    public static final String RULE = "must lie between the years 1 and 9999";
+    public static final String RULE = "invalid.year-range";
 
     private static final OffsetDateTime EARLIEST = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final OffsetDateTime LATEST =

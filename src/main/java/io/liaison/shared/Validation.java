@@ -2,15 +2,19 @@ package io.liaison.shared;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 
 /** Collects what is wrong with a request, so that one answer names every invalid field. */
 public final class Validation {
 
     private final List<LiaisonException.FieldError> errors = new ArrayList<>();
 
-    public Validation reject(String field, String message) {
-        errors.add(new LiaisonException.FieldError(field, message));
+    /** Rejects {@code field}: {@code rule} is the code of the message saying what is wrong, with {@code args}. */
+    public Validation reject(String field, String rule, Object... args) {
+        return reject(LiaisonException.FieldError.of(field, rule, args));
+    }
+
+    public Validation reject(LiaisonException.FieldError error) {
+        errors.add(error);
         return this;
     }
 
@@ -20,13 +24,8 @@ public final class Validation {
 
     /** Throws a 400 listing every rejected field, when there is one. */
     public void throwIfInvalid() {
-        if (errors.isEmpty()) {
-            return;
+        if (!errors.isEmpty()) {
+            throw LiaisonException.invalid(errors);
         }
-        String summary = errors.stream()
-                .map(e -> e.field() + ": " + e.message())
-                .reduce((a, b) -> a + "; " + b)
-                .orElseThrow();
-        throw new LiaisonException(HttpStatus.BAD_REQUEST, "validation", errors, summary, summary);
     }
 }

@@ -3,6 +3,7 @@ package io.liaison.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -52,6 +53,19 @@ class AuditPagesIntegrationTests {
 
         String zh = html(get("/audit").header("Accept-Language", "zh-CN"), admin);
         assertThat(zh).contains("审计日志", "创建部门", "创建成员");
+    }
+
+    /** A new password is recorded only as changed, said in the reader's language like every other text. */
+    @Test
+    void aChangedPasswordReadsAsChangedInTheReadersLanguage() throws Exception {
+        Api.Person member = api.newMember(org, "MEMBER");
+        mvc.perform(Api.json(patch("/api/v1/members/" + member.id()), org.adminToken(), """
+                        {"password":"another long password"}"""))
+                .andExpect(status().isOk());
+        assertThat(html(get("/audit").header("Accept-Language", "en"), admin)).contains("changed (not shown)");
+        assertThat(html(get("/audit").header("Accept-Language", "zh-CN"), admin))
+                .contains("已修改（不显示）")
+                .doesNotContain(">changed<");
     }
 
     @Test

@@ -48,7 +48,8 @@ class CollectionLimitsIntegrationTests {
                 .andExpect(jsonPath("$.type").value("/problems/too-many"))
                 .andExpect(jsonPath("$.detail").value(detail))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
-                .andExpect(jsonPath("$.errors[0].message").value("at most " + max + " are allowed"));
+                .andExpect(jsonPath("$.errors[0].message")
+                        .value(language.equals("en") ? "at most " + max + " are allowed" : "最多 " + max + " 个"));
     }
 
     @Test
@@ -70,7 +71,7 @@ class CollectionLimitsIntegrationTests {
                 "en",
                 "externalIds",
                 50,
-                "externalIds: at most 50 are allowed.");
+                "External ids: at most 50 are allowed.");
         String id = api.createdId(json(
                 post("/api/v1/contacts"),
                 org.adminToken(),
@@ -82,7 +83,7 @@ class CollectionLimitsIntegrationTests {
                 "zh-CN",
                 "externalIds",
                 50,
-                "externalIds：最多允许 50 个。");
+                "外部编号：最多允许 50 个。");
     }
 
     @Test
@@ -95,7 +96,7 @@ class CollectionLimitsIntegrationTests {
                 "en",
                 "phones",
                 20,
-                "phones: at most 20 are allowed.");
+                "Phones: at most 20 are allowed.");
         String ids = IntStream.range(0, 201)
                 .mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
                 .collect(Collectors.joining(",", "[", "]"));
@@ -104,13 +105,13 @@ class CollectionLimitsIntegrationTests {
                 "en",
                 "shareUserIds",
                 200,
-                "shareUserIds: at most 200 are allowed.");
+                "Shared with members: at most 200 are allowed.");
         refused(
                 json(post("/api/v1/contacts"), org.adminToken(), "{\"name\":\"张三\",\"tagIds\":" + ids + "}"),
                 "en",
                 "tagIds",
                 100,
-                "tagIds: at most 100 are allowed.");
+                "Tags: at most 100 are allowed.");
     }
 
     @Test
@@ -126,7 +127,7 @@ class CollectionLimitsIntegrationTests {
                 "en",
                 "contactIds",
                 1000,
-                "contactIds: at most 1,000 are allowed.");
+                "Contacts: at most 1,000 are allowed.");
         refused(
                 json(
                         post("/api/v1/contacts/batch"),
@@ -135,7 +136,7 @@ class CollectionLimitsIntegrationTests {
                 "en",
                 "tagIds",
                 100,
-                "tagIds: at most 100 are allowed.");
+                "Tags: at most 100 are allowed.");
         String exported = IntStream.range(0, 10_001)
                 .mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
                 .collect(Collectors.joining(",", "[", "]"));
@@ -144,7 +145,7 @@ class CollectionLimitsIntegrationTests {
                 "en",
                 "contactIds",
                 10_000,
-                "contactIds: at most 10,000 are allowed.");
+                "Contacts: at most 10,000 are allowed.");
     }
 
     @Test

@@ -147,8 +147,8 @@ class FollowUpAndBatchIntegrationTests {
                         "{\"action\":\"share\",\"shareDeptIds\":[\"0190a5d2-0000-7000-8000-000000000000\"],\"contactIds\":[\""
                                 + shared + "\"]}"))
                 .andExpect(jsonPath("$.results[0].status").value("invalid"))
-                .andExpect(
-                        jsonPath("$.results[0].message").value(org.hamcrest.Matchers.containsString("shareDeptIds")));
+                .andExpect(jsonPath("$.results[0].message")
+                        .value(org.hamcrest.Matchers.containsString("Shared with departments: names a department")));
         assertThat(jdbc.sql("SELECT count(*) FROM contact_share_department WHERE contact_id = ?::uuid")
                         .param(shared)
                         .query(Integer.class)

@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 
 @LiaisonIntegrationTest
@@ -106,6 +107,27 @@ class CsvImportIntegrationTests {
                 .containsExactly("欧阳锋");
     }
 
+    /** Reasons are kept by code: the same report reads in the language of whoever downloads it. */
+    @Test
+    void theErrorReportSaysEachReasonInTheReadersLanguage() throws Exception {
+        String csv = "姓名,手机\n坏号码,12345\n好一,13600136001\n好二,13600136001\n";
+        String id = imports.start(org.adminToken(), "mixed.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
+        runner.run(java.util.UUID.fromString(id), () -> false);
+
+        assertThat(report(id, "en"))
+                .contains("2,Refused,Mobile: '12345' is not a valid phone number")
+                .contains("4,Skipped,has the same mobile number as row 3");
+        assertThat(report(id, "zh-CN")).contains("2,未通过,手机：“12345”不是有效的电话号码").contains("4,跳过,与第 3 行的手机号相同");
+    }
+
+    String report(String id, String language) throws Exception {
+        return Imports.streamed(
+                        mvc,
+                        as(get("/api/v1/imports/" + id + "/errors"), org.adminToken())
+                                .header(HttpHeaders.ACCEPT_LANGUAGE, language))
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void keepsEveryGoodRowAndReportsEachBadOneWithItsRowAndReason() throws Exception {
         String csv = "\uFEFF姓名;手机;标签\n"
@@ -130,14 +152,14 @@ class CsvImportIntegrationTests {
                 .getRecords();
         assertThat(errors.get(0).toList()).containsExactly("行号 row", "结果 result", "原因 reason", "姓名", "手机", "标签");
         assertThat(errors).hasSize(5);
-        assertThat(errors.get(1).toList()).startsWith("3", "failed").endsWith("坏号码", "12345", "");
-        assertThat(errors.get(1).get(2)).contains("mobile").contains("'12345' is not a valid phone number");
-        assertThat(errors.get(2).toList()).startsWith("4", "failed");
-        assertThat(errors.get(2).get(2)).contains("name: must have 1 to 100 characters");
-        assertThat(errors.get(3).toList()).startsWith("5", "failed");
+        assertThat(errors.get(1).toList()).startsWith("3", "Refused").endsWith("坏号码", "12345", "");
+        assertThat(errors.get(1).get(2)).contains("Mobile: '12345' is not a valid phone number");
+        assertThat(errors.get(2).toList()).startsWith("4", "Refused");
+        assertThat(errors.get(2).get(2)).contains("Name: must have 1 to 100 characters");
+        assertThat(errors.get(3).toList()).startsWith("5", "Refused");
         assertThat(errors.get(3).get(2)).contains("there is no tag '不存在的标签'");
-        assertThat(errors.get(4).toList()).startsWith("6", "skipped");
-        assertThat(errors.get(4).get(2)).isEqualTo("has the same mobile as row 2");
+        assertThat(errors.get(4).toList()).startsWith("6", "Skipped");
+        assertThat(errors.get(4).get(2)).isEqualTo("has the same mobile number as row 2");
         assertThat(JsonPath.<List<String>>read(contacts("source=import"), "$.items[*].name"))
                 .containsExactlyInAnyOrder("好一", "好三");
     }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -59,7 +60,14 @@ class ExportFailureIntegrationTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat((String) JsonPath.read(job, "$.status")).isEqualTo("failed");
-        assertThat((String) JsonPath.read(job, "$.failure")).startsWith("服务器处理失败，重试也会失败：");
+        // kept by code: said in the language of whoever reads it
+        assertThat((String) JsonPath.read(job, "$.failure")).startsWith("It failed on the server and would fail again");
+        String chinese = mvc.perform(
+                        as(get("/api/v1/exports/" + id), org.adminToken()).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat((String) JsonPath.read(chinese, "$.failure")).startsWith("服务器处理失败，重试也会失败：");
         assertThat(Files.exists(exportRunner.file(id))).isFalse();
         assertThat(Files.exists(exportRunner.file(id).resolveSibling(id + ".part")))
                 .isFalse();

@@ -179,7 +179,7 @@ class ImportJobIntegrationTests {
         assertThat((Integer) JsonPath.read(job, "$.created")).isZero();
         assertThat((String) JsonPath.read(body("/api/v1/contacts/" + known), "$.title"))
                 .isEqualTo("总监");
-        assertThat(imports.errors(org.adminToken(), id)).contains("3,skipped,matches no contact by its e-mail address");
+        assertThat(imports.errors(org.adminToken(), id)).contains("3,Skipped,matches no contact by its e-mail address");
     }
 
     @Test
@@ -196,7 +196,7 @@ class ImportJobIntegrationTests {
         // The member does not see the contact: the report names its owner, not the contact.
         String owner = JsonPath.read(body("/api/v1/me"), "$.displayName");
         assertThat(imports.errors(member.token(), id))
-                .contains("2,skipped,\"matches a contact followed by " + owner + ", which you may not change\"")
+                .contains("2,Skipped,\"matches a contact followed by " + owner + ", which you may not change\"")
                 .doesNotContain("王总\"");
         assertThat((String) JsonPath.read(body("/api/v1/contacts?q=王总"), "$.items[0].company"))
                 .isEqualTo("旧公司");

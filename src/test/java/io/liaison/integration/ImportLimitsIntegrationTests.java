@@ -1,6 +1,8 @@
 package io.liaison.integration;
 
+import static io.liaison.identity.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -115,6 +117,10 @@ class ImportLimitsIntegrationTests {
                 .importFile(org.adminToken(), "late.csv", csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat((String) JsonPath.read(job, "$.status")).isEqualTo("failed");
         assertThat((String) JsonPath.read(job, "$.failure"))
-                .isEqualTo("第 22 行有 251 列，最多读取 200 列（liaison.imports.max-columns）。");
+                .isEqualTo("Row 22 has 251 columns; at most 200 are read (liaison.imports.max-columns).");
+        // kept by code: a reader of another language reads it in theirs
+        mvc.perform(as(get("/api/v1/imports/" + JsonPath.read(job, "$.id")), org.adminToken())
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+                .andExpect(jsonPath("$.failure").value("第 22 行有 251 列，最多读取 200 列（liaison.imports.max-columns）。"));
     }
 }

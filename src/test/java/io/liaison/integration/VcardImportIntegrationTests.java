@@ -97,7 +97,7 @@ class VcardImportIntegrationTests {
                     .isEqualTo(inFile);
             created += (Integer) JsonPath.read(job, "$.created");
             for (CSVRecord r : problems(id)) {
-                if (r.get(1).equals("failed")) {
+                if (r.get(1).equals("Refused")) {
                     refused.add(file.getFileName() + "#" + r.get(0) + ": " + r.get(2));
                 }
             }
@@ -165,7 +165,7 @@ class VcardImportIntegrationTests {
         assertThat((Integer) JsonPath.read(job, "$.created")).isEqualTo(1);
         List<CSVRecord> notes = problems(id);
         assertThat(notes).hasSize(1);
-        assertThat(notes.get(0).get(1)).isEqualTo("note");
+        assertThat(notes.get(0).get(1)).isEqualTo("Note");
         assertThat(notes.get(0).get(2)).contains("left out").contains("'MobilePhone' is not a valid phone number");
         mvc.perform(as(get("/api/v1/contacts?q=John Doe"), org.adminToken()))
                 .andExpect(jsonPath("$.items[0].name").value("John Doe III"))

@@ -50,7 +50,7 @@ class AuditEventController {
         try {
             return Times.checked(parameter, OffsetDateTime.parse(value.trim()));
         } catch (DateTimeParseException e) {
-            throw LiaisonException.invalid(parameter, "must be a time with offset such as 2026-11-25T09:30:00+08:00");
+            throw LiaisonException.invalid(parameter, "invalid.time-with-offset");
         }
     }
 

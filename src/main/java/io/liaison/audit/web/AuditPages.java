@@ -97,7 +97,7 @@ class AuditPages {
         try {
             return clean == null ? null : UUID.fromString(clean);
         } catch (IllegalArgumentException e) {
-            throw LiaisonException.invalid(field, "'" + clean + "' is not an id");
+            throw LiaisonException.invalid(field, "invalid.not-an-id", clean);
         }
     }
 
@@ -112,7 +112,7 @@ class AuditPages {
                             .atStartOfDay(zone)
                             .toOffsetDateTime();
         } catch (DateTimeParseException e) {
-            throw LiaisonException.invalid(field, "must be a date such as 2026-11-25");
+            throw LiaisonException.invalid(field, "invalid.date");
         }
     }
 

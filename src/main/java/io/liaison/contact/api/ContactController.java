@@ -67,7 +67,7 @@ class ContactController {
         ContactFilter toFilter() {
             String mode = tagMode == null ? "all" : tagMode;
             if (!mode.equals("all") && !mode.equals("any")) {
-                throw LiaisonException.invalid("tagMode", "must be all or any");
+                throw LiaisonException.invalid("tagMode", "invalid.tag-mode");
             }
             return new ContactFilter(
                     q,
@@ -209,7 +209,7 @@ class ContactController {
     private static boolean allowDuplicate(Map<String, @Nullable Object> fields) {
         Object flag = fields.remove("allowDuplicate");
         if (flag != null && !(flag instanceof Boolean)) {
-            throw LiaisonException.invalid("allowDuplicate", "must be true or false");
+            throw LiaisonException.invalid("allowDuplicate", "invalid.boolean");
         }
         return Boolean.TRUE.equals(flag);
     }

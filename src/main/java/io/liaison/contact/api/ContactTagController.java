@@ -37,7 +37,7 @@ class ContactTagController {
 
         List<UUID> required() {
             if (tagIds == null) {
-                throw LiaisonException.invalid("tagIds", "is required");
+                throw LiaisonException.invalid("tagIds", "invalid.required");
             }
             return tagIds;
         }

@@ -67,29 +67,20 @@ public class CustomFieldService {
         Validation validation = new Validation();
         String key = command.key() == null ? "" : command.key().trim();
         if (!KEY.matcher(key).matches()) {
-            validation.reject(
-                    "key", "must be 1 to 40 lower-case letters, digits or underscores, starting with a letter");
+            validation.reject("key", "invalid.custom-field-key");
         }
         String type = command.type() == null ? "" : command.type().trim();
         if (!CustomField.TYPES.contains(type)) {
-            validation.reject("type", "must be one of text, number, date, select, multiselect");
+            validation.reject("type", "invalid.custom-field-type");
         }
         String label = label(command.label(), validation);
         List<String> options = options(type, command.options(), validation);
         validation.throwIfInvalid();
         if (fields.countLocked(actor.orgId()) >= MAX_FIELDS) {
-            throw new LiaisonException(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "custom-field-limit",
-                    "An organization can have at most " + MAX_FIELDS + " custom fields.",
-                    MAX_FIELDS);
+            throw new LiaisonException(HttpStatus.UNPROCESSABLE_ENTITY, "custom-field-limit", MAX_FIELDS);
         }
         if (fields.keyTaken(actor.orgId(), key)) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "custom-field-key-taken",
-                    "A custom field with the key '" + key + "' exists already.",
-                    key);
+            throw new LiaisonException(HttpStatus.CONFLICT, "custom-field-key-taken", key);
         }
         Integer given = SortOrder.checked("order", command.order());
         int order = given == null ? fields.nextOrder(actor.orgId()) : given;
@@ -113,7 +104,7 @@ public class CustomFieldService {
         for (String fixed : List.of("key", "type")) {
             String now = fixed.equals("key") ? current.key() : current.type();
             if (patch.has(fixed) && !Objects.equals(patch.text(fixed), now)) {
-                validation.reject(fixed, "cannot be changed once the field exists");
+                validation.reject(fixed, "invalid.fixed");
             }
         }
         String label = patch.has("label") ? label(patch.text("label"), validation) : current.label();
@@ -175,7 +166,7 @@ public class CustomFieldService {
         String clean = label == null ? "" : label.trim();
         int length = clean.codePointCount(0, clean.length());
         if (length < 1 || length > 50) {
-            validation.reject("label", "must have 1 to 50 characters");
+            validation.reject("label", "invalid.length", 1, 50);
         }
         return clean;
     }
@@ -184,14 +175,14 @@ public class CustomFieldService {
         List<String> raw = given == null ? List.of() : given;
         if (!CustomField.WITH_OPTIONS.contains(type)) {
             if (!raw.isEmpty()) {
-                validation.reject("options", "only select and multiselect fields have options");
+                validation.reject("options", "invalid.options-not-allowed");
             }
             return List.of();
         }
         if (raw.isEmpty()) {
-            validation.reject("options", "must list at least one option");
+            validation.reject("options", "invalid.options-required");
         } else if (raw.size() > MAX_OPTIONS) {
-            validation.reject("options", "must list at most " + MAX_OPTIONS + " options");
+            validation.reject("options", "invalid.options-max", MAX_OPTIONS);
         }
         Set<String> seen = new LinkedHashSet<>();
         List<String> options = new ArrayList<>();
@@ -199,9 +190,9 @@ public class CustomFieldService {
             String clean = option == null ? "" : option.trim();
             int length = clean.codePointCount(0, clean.length());
             if (length < 1 || length > 50) {
-                validation.reject("options", "each option must have 1 to 50 characters");
+                validation.reject("options", "invalid.length", 1, 50);
             } else if (!seen.add(clean)) {
-                validation.reject("options", "lists '" + clean + "' twice");
+                validation.reject("options", "invalid.option-twice", clean);
             }
             options.add(clean);
         }
@@ -210,7 +201,7 @@ public class CustomFieldService {
 
     private static void requireFieldManager(Actor actor) {
         if (!actor.can(SetupPermissions.FIELD_MANAGE)) {
-            throw LiaisonException.forbidden("manage custom fields");
+            throw LiaisonException.forbidden("forbidden.manage-custom-fields");
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.liaison.contact.field;
 
 import io.liaison.contact.CustomField;
+import io.liaison.shared.InvalidValue;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
 import io.liaison.shared.Validation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -89,23 +91,27 @@ public class CustomFieldValues {
             String key = entry.getKey();
             CustomField field = definitions.get(key);
             if (field == null) {
-                validation.reject("customFields." + key, "is not a custom field of this organization");
+                validation.reject("customFields." + key, "invalid.unknown-custom-field");
                 continue;
             }
             try {
                 Object value = normalise(field, entry.getValue());
                 if (value == null && field.required()) {
-                    validation.reject("customFields." + key, "is required");
+                    validation.reject(new LiaisonException.FieldError(
+                            "customFields." + key,
+                            Message.of("field.custom", field.label()),
+                            Message.of("invalid.required")));
                 }
                 result.put(key, value);
-            } catch (IllegalArgumentException e) {
-                validation.reject("customFields." + key, e.getMessage());
+            } catch (InvalidValue e) {
+                validation.reject(new LiaisonException.FieldError(
+                        "customFields." + key, Message.of("field.custom", field.label()), e.rule()));
             }
         }
         if (complete) {
             for (CustomField field : definitions.values()) {
                 if (field.required() && !values.containsKey(field.key())) {
-                    validation.reject("customFields." + field.key(), "is required");
+                    validation.reject("customFields." + field.key(), "invalid.required");
                 }
             }
         }
@@ -130,11 +136,11 @@ public class CustomFieldValues {
 
     private static @Nullable String text(Object value) {
         if (!(value instanceof String text)) {
-            throw new IllegalArgumentException("must be text");
+            throw new InvalidValue("invalid.string");
         }
         String clean = text.trim();
         if (clean.codePointCount(0, clean.length()) > MAX_TEXT) {
-            throw new IllegalArgumentException("must have at most " + MAX_TEXT + " characters");
+            throw new InvalidValue("invalid.max-length", MAX_TEXT);
         }
         return clean.isEmpty() ? null : clean;
     }
@@ -154,10 +160,10 @@ public class CustomFieldValues {
             } else if (value instanceof String s) {
                 number = s.isBlank() ? null : new BigDecimal(s.trim());
             } else {
-                throw new IllegalArgumentException("must be a number");
+                throw new InvalidValue("invalid.number");
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a number");
+            throw new InvalidValue("invalid.number");
         }
         if (number == null) {
             return null;
@@ -168,7 +174,7 @@ public class CustomFieldValues {
 
     private static @Nullable String date(Object value) {
         if (!(value instanceof String text)) {
-            throw new IllegalArgumentException("must be a date such as 2026-03-31");
+            throw new InvalidValue("invalid.date");
         }
         if (text.isBlank()) {
             return null;
@@ -176,37 +182,36 @@ public class CustomFieldValues {
         try {
             return LocalDate.parse(text.trim()).toString();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be a date such as 2026-03-31");
+            throw new InvalidValue("invalid.date");
         }
     }
 
     private static @Nullable String option(CustomField field, Object value) {
         if (!(value instanceof String text)) {
-            throw new IllegalArgumentException("must be one of the field's options");
+            throw new InvalidValue("invalid.option");
         }
         String clean = text.trim();
         if (clean.isEmpty()) {
             return null;
         }
         if (!field.options().contains(clean)) {
-            throw new IllegalArgumentException("must be one of " + String.join(", ", field.options()));
+            throw new InvalidValue("invalid.one-of", String.join(", ", field.options()));
         }
         return clean;
     }
 
     private static @Nullable List<String> options(CustomField field, Object value) {
         if (!(value instanceof List<?> list)) {
-            throw new IllegalArgumentException("must be a list of the field's options");
+            throw new InvalidValue("invalid.options");
         }
         if (list.size() > field.options().size()) {
-            throw new IllegalArgumentException(
-                    "must list at most its " + field.options().size() + " options");
+            throw new InvalidValue("invalid.options-max", field.options().size());
         }
         Set<String> chosen = new LinkedHashSet<>();
         for (Object item : list) {
             String option = item == null ? null : option(field, item);
             if (option == null) {
-                throw new IllegalArgumentException("must be a list of the field's options");
+                throw new InvalidValue("invalid.options");
             }
             chosen.add(option);
         }

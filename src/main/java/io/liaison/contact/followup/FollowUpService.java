@@ -56,7 +56,7 @@ public class FollowUpService {
                 ? null
                 : followUps
                         .find(actor.orgId(), contactId, afterId)
-                        .orElseThrow(() -> LiaisonException.invalid("cursor", "is not a cursor this list handed out"));
+                        .orElseThrow(() -> LiaisonException.invalid("cursor", "invalid.cursor"));
         List<FollowUp> rows = followUps.page(actor.orgId(), contactId, after, limit + 1);
         return CursorPage.of(rows, limit, FollowUp::id);
     }
@@ -114,7 +114,7 @@ public class FollowUpService {
                 .find(actor.orgId(), contactId, id)
                 .orElseThrow(() -> LiaisonException.notFound("follow-up", id));
         if (!followUp.authorId().equals(actor.memberId())) {
-            throw LiaisonException.forbidden("change another member's follow-up");
+            throw LiaisonException.forbidden("forbidden.change-another-member-s-follow-up");
         }
         return followUp;
     }
@@ -122,13 +122,13 @@ public class FollowUpService {
     private static void validate(@Nullable String type, @Nullable String content, OffsetDateTime at) {
         Validation v = new Validation();
         if (type == null || !FollowUp.TYPES.contains(type)) {
-            v.reject("type", "must be note, call, visit, meeting, message or email");
+            v.reject("type", "invalid.follow-up-type");
         }
         if (content == null || content.isBlank() || content.length() > 10_000) {
-            v.reject("content", "must have 1 to 10000 characters");
+            v.reject("content", "invalid.length", 1, 10000);
         }
         if (at.isAfter(OffsetDateTime.now().plusDays(1))) {
-            v.reject("occurredAt", "must not lie in the future");
+            v.reject("occurredAt", "invalid.not-future");
         } else if (!Times.storable(at)) {
             v.reject("occurredAt", Times.RULE);
         }

@@ -71,7 +71,7 @@ public class ContactSearch {
             } catch (IllegalArgumentException e) {
                 // answered below
             }
-            throw LiaisonException.invalid("cursor", "is not a cursor of this search");
+            throw LiaisonException.invalid("cursor", "invalid.cursor");
         }
     }
 

@@ -60,7 +60,7 @@ public class TagRules {
     private static List<UUID> requireAssignable(Collection<UUID> tagIds, Function<Set<UUID>, List<TagInGroup>> lookUp) {
         Set<UUID> distinct = new LinkedHashSet<>(tagIds);
         if (distinct.size() > Contact.MAX_TAGS) {
-            throw LiaisonException.invalid("tagIds", "a contact can carry at most " + Contact.MAX_TAGS + " tags");
+            throw LiaisonException.invalid("tagIds", "invalid.tags-per-contact", Contact.MAX_TAGS);
         }
         if (distinct.isEmpty()) {
             return List.of();
@@ -69,7 +69,7 @@ public class TagRules {
         if (found.size() < distinct.size()) {
             Set<UUID> unknown = new LinkedHashSet<>(distinct);
             found.forEach(t -> unknown.remove(t.id()));
-            throw LiaisonException.invalid("tagIds", "names tags that do not exist in this organization: " + unknown);
+            throw LiaisonException.invalid("tagIds", "invalid.unknown-tags", unknown.size());
         }
         Map<UUID, List<TagInGroup>> byExclusiveGroup = new LinkedHashMap<>();
         for (TagInGroup tag : found) {
@@ -83,13 +83,10 @@ public class TagRules {
             if (inGroup.size() > 1) {
                 String group = inGroup.get(0).groupName();
                 List<String> names = inGroup.stream().map(TagInGroup::name).toList();
-                throw new LiaisonException(
+                throw LiaisonException.withErrors(
                         HttpStatus.UNPROCESSABLE_ENTITY,
                         "tag-group-exclusive",
-                        List.of(new LiaisonException.FieldError(
-                                "tagIds", "takes only one tag of the group '" + group + "'")),
-                        "A contact can carry only one tag of the group '" + group + "', not " + String.join(", ", names)
-                                + ".",
+                        List.of(LiaisonException.FieldError.of("tagIds", "invalid.one-tag-of-group", group)),
                         group,
                         String.join(", ", names));
             }

@@ -135,12 +135,7 @@ public class TagService {
         String clean = validName(name);
         SortOrder.checked("order", order);
         if (tags.countLocked(actor.orgId()) >= MAX_TAGS) {
-            throw new LiaisonException(
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    "tag-limit",
-                    "An organization can have at most " + MAX_TAGS
-                            + " tags; delete tags that are no longer used before adding new ones.",
-                    MAX_TAGS);
+            throw new LiaisonException(HttpStatus.UNPROCESSABLE_ENTITY, "tag-limit", MAX_TAGS);
         }
         requireFreeTagName(actor.orgId(), groupId, clean, null);
         UUID id = Ids.newId();
@@ -165,10 +160,10 @@ public class TagService {
         if (patch.has("groupId")) {
             UUID target = patch.id("groupId");
             if (target == null) {
-                throw LiaisonException.invalid("groupId", "must not be empty");
+                throw LiaisonException.invalid("groupId", "invalid.empty");
             }
             TagGroup group = groups.find(actor.orgId(), target)
-                    .orElseThrow(() -> LiaisonException.invalid("groupId", "is not a tag group of this organization"));
+                    .orElseThrow(() -> LiaisonException.invalid("groupId", "invalid.unknown-tag-group"));
             if (!target.equals(groupId) && group.exclusive()) {
                 int clashing = tags.contactsClashingIn(actor.orgId(), id, target);
                 if (clashing > 0) {
@@ -258,18 +253,13 @@ public class TagService {
 
     private void requireFreeGroupName(UUID orgId, String name, @Nullable UUID except) {
         if (groups.nameTaken(orgId, name, except)) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT,
-                    "tag-group-name-taken",
-                    "A tag group named '" + name + "' exists already.",
-                    name);
+            throw new LiaisonException(HttpStatus.CONFLICT, "tag-group-name-taken", name);
         }
     }
 
     private void requireFreeTagName(UUID orgId, UUID groupId, String name, @Nullable UUID except) {
         if (tags.nameTaken(orgId, groupId, name, except)) {
-            throw new LiaisonException(
-                    HttpStatus.CONFLICT, "tag-name-taken", "The group has a tag named '" + name + "' already.", name);
+            throw new LiaisonException(HttpStatus.CONFLICT, "tag-name-taken", name);
         }
     }
 
@@ -293,21 +283,21 @@ public class TagService {
         String clean = name == null ? "" : name.trim();
         int length = clean.codePointCount(0, clean.length());
         if (length < 1 || length > 30) {
-            throw LiaisonException.invalid("name", "must have 1 to 30 characters");
+            throw LiaisonException.invalid("name", "invalid.length", 1, 30);
         }
         return clean;
     }
 
     private static String validColor(@Nullable String color) {
         if (color == null || !COLOR.matcher(color.trim()).matches()) {
-            throw LiaisonException.invalid("color", "must be a colour such as #1E88E5");
+            throw LiaisonException.invalid("color", "invalid.colour");
         }
         return color.trim().toUpperCase(Locale.ROOT);
     }
 
     private static void requireTagManager(Actor actor) {
         if (!actor.can(SetupPermissions.TAG_MANAGE)) {
-            throw LiaisonException.forbidden("manage tags");
+            throw LiaisonException.forbidden("forbidden.manage-tags");
         }
     }
 

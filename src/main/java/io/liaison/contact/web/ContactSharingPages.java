@@ -46,7 +46,7 @@ class ContactSharingPages {
     String dialog(Actor actor, @PathVariable UUID id, Model model) {
         Contact contact = contacts.get(actor, id);
         if (!contacts.rights(actor, id).share()) {
-            throw LiaisonException.forbidden("change who this contact is shared with");
+            throw LiaisonException.forbidden("forbidden.change-who-this-contact-is-shared-with");
         }
         var f = contact.fields();
         // Members who left stay listed while the contact is still shared with them, so saving keeps them.

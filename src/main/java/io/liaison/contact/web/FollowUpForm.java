@@ -34,7 +34,7 @@ record FollowUpForm(
                     .atZone(ZoneId.systemDefault())
                     .toOffsetDateTime();
         } catch (DateTimeParseException e) {
-            throw LiaisonException.invalid("occurredAt", "must be a date and time such as 2026-11-25T09:30");
+            throw LiaisonException.invalid("occurredAt", "invalid.date-time");
         }
     }
 }

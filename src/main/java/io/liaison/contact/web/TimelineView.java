@@ -133,6 +133,6 @@ class TimelineView {
     }
 
     private String text(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, args, key, locale);
+        return messages.getMessage(key, args, locale);
     }
 }

@@ -3,6 +3,7 @@ package io.liaison.identity.internal;
 import io.liaison.identity.LoginChannel;
 import io.liaison.identity.LoginService;
 import io.liaison.identity.TokenService;
+import io.liaison.shared.Message;
 import io.liaison.shared.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -52,25 +53,21 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (scheme.equalsIgnoreCase("Bearer")) {
             var actor = tokens.authenticate(value);
             if (actor.isEmpty()) {
-                unauthorized(request, response, "invalid-token", "The token is unknown, expired or revoked.");
+                unauthorized(request, response, "invalid-token", "problem.invalid-token.detail");
                 return;
             }
             SecurityContextHolder.getContext().setAuthentication(new ActorAuthentication(actor.get()));
             request.setAttribute(ActorRefreshFilter.LOADED, Boolean.TRUE);
         } else if (scheme.equalsIgnoreCase("Basic")) {
             if (!("POST".equals(request.getMethod()) && TOKEN_PATH.equals(request.getRequestURI()))) {
-                unauthorized(
-                        request,
-                        response,
-                        "basic-not-accepted",
-                        "HTTP Basic is accepted only by POST " + TOKEN_PATH + "; send a bearer token.");
+                unauthorized(request, response, "basic-not-accepted", "problem.basic-not-accepted.detail");
                 return;
             }
             if (!basic(value, request, response)) {
                 return;
             }
         } else {
-            unauthorized(request, response, "invalid-token", "Send 'Authorization: Bearer <token>'.");
+            unauthorized(request, response, "invalid-token", "problem.invalid-token.scheme");
             return;
         }
         chain.doFilter(request, response);
@@ -85,7 +82,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            unauthorized(request, response, "bad-credentials", "The Basic credentials are not 'login:password'.");
+            unauthorized(request, response, "bad-credentials", "problem.bad-credentials.basic");
             return false;
         }
         String user = decoded.substring(0, colon);
@@ -103,13 +100,12 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             DeviceCookie.write(request, response, logins.rememberDevice(actor, deviceToken), deviceLifetime);
             return true;
         } catch (LoginService.LoginRefusedException e) {
-            unauthorized(request, response, e.ambiguous() ? "ambiguous-login" : "bad-credentials", e.getMessage());
+            String slug = e.ambiguous() ? "ambiguous-login" : "bad-credentials";
+            unauthorized(request, response, slug, "problem." + slug + ".detail");
         } catch (LoginService.LoginThrottledException e) {
             long seconds = e.retryAfter().toSeconds();
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            problems.write(
-                    response,
-                    problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-logins", e.getMessage(), request, seconds));
+            problems.write(response, problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-logins", request, seconds));
         }
         return false;
     }
@@ -118,6 +114,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             throws IOException {
         SecurityContextHolder.clearContext();
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        problems.write(response, problems.of(HttpStatus.UNAUTHORIZED, slug, detail, request));
+        problems.write(
+                response, problems.withDetail(HttpStatus.UNAUTHORIZED, slug, Message.of(detail, TOKEN_PATH), request));
     }
 }

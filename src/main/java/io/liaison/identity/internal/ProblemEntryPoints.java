@@ -1,5 +1,6 @@
 package io.liaison.identity.internal;
 
+import io.liaison.shared.Message;
 import io.liaison.shared.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,20 +25,12 @@ class ProblemEntryPoints implements AuthenticationEntryPoint, AccessDeniedHandle
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        problems.write(
-                response,
-                problems.of(
-                        HttpStatus.UNAUTHORIZED,
-                        "unauthenticated",
-                        "Send 'Authorization: Bearer <token>' with an API token.",
-                        request));
+        problems.write(response, problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", request));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        problems.write(
-                response,
-                problems.of(HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.", request, "do this"));
+        problems.write(response, problems.of(HttpStatus.FORBIDDEN, "forbidden", request, Message.of("forbidden.this")));
     }
 }

@@ -98,7 +98,7 @@ class MemberFormPages {
 
     private String form(Actor actor, MemberForm form, @Nullable Member member, Model model) {
         if (!actor.can(IdentityPermissions.MEMBER_MANAGE)) {
-            throw LiaisonException.forbidden("manage members");
+            throw LiaisonException.forbidden("forbidden.manage-members");
         }
         model.addAttribute("form", form);
         model.addAttribute("member", member);

@@ -193,7 +193,7 @@ class RolePages {
 
     private static void requireManager(Actor actor) {
         if (!actor.can(IdentityPermissions.ROLE_MANAGE)) {
-            throw LiaisonException.forbidden("manage roles");
+            throw LiaisonException.forbidden("forbidden.manage-roles");
         }
     }
 }

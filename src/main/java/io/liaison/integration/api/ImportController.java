@@ -13,8 +13,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -79,7 +81,7 @@ class ImportController {
             @RequestParam(required = false) @Nullable String createMissingTags,
             @RequestParam(required = false) @Nullable String sheet) {
         if (file == null || file.isEmpty()) {
-            throw LiaisonException.invalid("file", "is required and must not be empty");
+            throw LiaisonException.invalid("file", "invalid.required");
         }
         ImportOptions options =
                 ImportOptions.read(format, mode, match, mapping, null, defaultOwnerId, createMissingTags, sheet, json);
@@ -109,19 +111,22 @@ class ImportController {
     @GetMapping("/{id}/errors")
     ResponseEntity<StreamingResponseBody> errors(Actor actor, @PathVariable UUID id) {
         imports.get(actor, id);
+        // the answer is written on another thread, in the language of this request
+        Locale locale = LocaleContextHolder.getLocale();
         return Downloads.attachment(
-                "text/csv;charset=UTF-8", "import-" + id + "-errors.csv", out -> imports.writeProblems(actor, id, out));
+                "text/csv;charset=UTF-8",
+                "import-" + id + "-errors.csv",
+                out -> imports.writeProblems(actor, id, locale, out));
     }
 
     private static UUID upload(@Nullable String uploadId, @Nullable MultipartFile file) {
         if (uploadId == null || uploadId.isBlank()) {
-            throw LiaisonException.invalid(
-                    "file", file == null ? "is required (or the uploadId of a preview)" : "must not be empty");
+            throw LiaisonException.invalid("file", file == null ? "invalid.file-or-upload" : "invalid.empty");
         }
         try {
             return UUID.fromString(uploadId.strip());
         } catch (IllegalArgumentException e) {
-            throw LiaisonException.invalid("uploadId", "must be the id a preview answered");
+            throw LiaisonException.invalid("uploadId", "invalid.upload-id");
         }
     }
 

@@ -9,10 +9,12 @@ import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.Downloads;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,7 +60,7 @@ class ImportPages {
             Model model)
             throws IOException {
         if (file == null || file.isEmpty()) {
-            throw LiaisonException.invalid("file", "choose a file first");
+            throw LiaisonException.invalid("file", "invalid.choose-file");
         }
         ImportService.Preview preview = imports.preview(actor, file.getInputStream(), name(file), options(form, null));
         return mapping(actor, preview, form, model);
@@ -89,8 +91,12 @@ class ImportPages {
     @GetMapping("/{id}/errors")
     ResponseEntity<StreamingResponseBody> errors(Actor actor, @PathVariable UUID id) {
         imports.get(actor, id);
+        // the answer is written on another thread, in the language of this request
+        Locale locale = LocaleContextHolder.getLocale();
         return Downloads.attachment(
-                "text/csv;charset=UTF-8", "import-errors-" + id + ".csv", out -> imports.writeProblems(actor, id, out));
+                "text/csv;charset=UTF-8",
+                "import-errors-" + id + ".csv",
+                out -> imports.writeProblems(actor, id, locale, out));
     }
 
     /** The workbook to fill in, headed in Chinese ({@code zh}) or English. */

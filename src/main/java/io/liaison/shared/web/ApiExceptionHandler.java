@@ -1,8 +1,11 @@
 package io.liaison.shared.web;
 
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -14,8 +17,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -45,17 +51,31 @@ class ApiExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
         List<LiaisonException.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                // a binding failure's own message names Java types; ours says what is wrong
-                .map(f -> new LiaisonException.FieldError(
-                        f.getField(),
-                        f.isBindingFailure() ? "has the wrong type" : String.valueOf(f.getDefaultMessage())))
+                .map(ApiExceptionHandler::rule)
                 .toList();
-        String summary = errors.stream()
-                .map(f -> f.field() + ": " + f.message())
-                .reduce((a, b) -> a + "; " + b)
-                .orElse("The request is not valid.");
-        return respond(problems.withErrors(
-                problems.of(HttpStatus.BAD_REQUEST, "validation", summary, request, summary), errors));
+        return respond(problems.of(LiaisonException.invalid(errors), request));
+    }
+
+    /**
+     * A Bean Validation constraint as one of our rules: its own message is English (and a binding
+     * failure's names Java types), so the constraint's name picks the message code.
+     */
+    static LiaisonException.FieldError rule(FieldError f) {
+        Object[] args = f.getArguments() == null ? new Object[0] : f.getArguments();
+        String field = f.getField();
+        if (f.isBindingFailure()) {
+            return LiaisonException.FieldError.of(field, "invalid.wrong-type");
+        }
+        return switch (String.valueOf(f.getCode())) {
+            case "NotNull", "NotBlank", "NotEmpty" -> LiaisonException.FieldError.of(field, "invalid.required");
+            // Spring passes a constraint's attributes by name: max before min
+            case "Size" ->
+                args.length >= 3
+                        ? LiaisonException.FieldError.of(field, "invalid.length", args[2], args[1])
+                        : LiaisonException.FieldError.of(field, "invalid.value");
+            case "Email" -> LiaisonException.FieldError.of(field, "invalid.email");
+            default -> LiaisonException.FieldError.of(field, "invalid.value");
+        };
     }
 
     /** Jackson's own messages name Java types and classes, so the answer says it in our words. */
@@ -68,21 +88,13 @@ class ApiExceptionHandler {
                     .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining())
                     .replaceFirst("^\\.", "");
-            return respond(problems.withErrors(
-                    problems.of(
-                            HttpStatus.BAD_REQUEST,
-                            "validation",
-                            field + ": has the wrong type",
-                            request,
-                            field + ": has the wrong type"),
-                    List.of(new LiaisonException.FieldError(field, "has the wrong type"))));
+            return respond(problems.of(LiaisonException.invalid(field, "invalid.wrong-type"), request));
         }
         if (cause instanceof DatabindException) {
             return respond(problems.withDetail(
                     HttpStatus.BAD_REQUEST,
                     "malformed-request",
-                    "problem.malformed-request.shape",
-                    "The request body must be a JSON object.",
+                    Message.of("problem.malformed-request.shape"),
                     request));
         }
         if (cause instanceof JacksonException json) {
@@ -92,32 +104,39 @@ class ApiExceptionHandler {
             return respond(problems.withDetail(
                     HttpStatus.BAD_REQUEST,
                     "malformed-request",
-                    "problem.malformed-request.json",
-                    "The request body is not valid JSON (line {0}, column {1}).",
-                    request,
-                    line,
-                    column));
+                    Message.of("problem.malformed-request.json", line, column),
+                    request));
         }
-        return respond(
-                problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "The request needs a JSON body.", request));
+        return respond(problems.of(HttpStatus.BAD_REQUEST, "malformed-request", request));
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        String message = "'" + e.getValue() + "' is not a valid value";
-        return respond(problems.of(LiaisonException.invalid(e.getName(), message), request));
+        return respond(problems.of(
+                LiaisonException.invalid(e.getName(), "invalid.not-a-value", String.valueOf(e.getValue())), request));
     }
 
-    /** Spring's own exceptions (405, 415, missing parameters...) carry their status; anything else is a 500. */
+    /** A required query parameter or header left out names it, like any other invalid field. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return respond(problems.of(LiaisonException.invalid(e.getParameterName(), "invalid.required"), request));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> missing(MissingRequestHeaderException e, HttpServletRequest request) {
+        return respond(problems.of(LiaisonException.invalid(e.getHeaderName(), "invalid.required"), request));
+    }
+
+    /**
+     * Spring's own exceptions (405, 415...) carry their status, and get the detail of the status in
+     * the reader's language rather than Spring's English; anything else is a 500.
+     */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse framework) {
-            HttpStatus status = HttpStatus.valueOf(framework.getStatusCode().value());
-            String detail = framework.getBody().getDetail() == null
-                    ? status.getReasonPhrase()
-                    : framework.getBody().getDetail();
-            ProblemDetail problem = problems.of(status, "http-" + status.value(), detail, request);
-            return ResponseEntity.status(status)
+            log.debug("{} {} refused: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            ProblemDetail problem = problems.ofStatus(framework.getStatusCode().value(), request, arguments(framework));
+            return ResponseEntity.status(problem.getStatus())
                     .headers(framework.getHeaders())
                     .contentType(Problems.PROBLEM_JSON)
                     .body(problem);
@@ -129,19 +148,23 @@ class ApiExceptionHandler {
                     request.getMethod(),
                     request.getRequestURI(),
                     e);
-            return respond(problems.of(
-                    HttpStatus.BAD_REQUEST,
-                    "unstorable-value",
-                    "A value of the request cannot be stored: it is out of range or holds characters that cannot be"
-                            + " stored.",
-                    request));
+            return respond(problems.of(HttpStatus.BAD_REQUEST, "unstorable-value", request));
         }
         log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
-        return respond(problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error",
-                "Something went wrong on the server; it has been logged.",
-                request));
+        return respond(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", request));
+    }
+
+    /** Spring's arguments of its detail (a method, media types), lists written out as words. */
+    static Object[] arguments(ErrorResponse framework) {
+        Object[] args = framework.getDetailMessageArguments();
+        if (args == null) {
+            return new Object[0];
+        }
+        return Arrays.stream(args)
+                .map(a -> a instanceof Collection<?> c
+                        ? c.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                        : String.valueOf(a))
+                .toArray();
     }
 
     /** Whether a cause is an SQL data exception (class 22: out of range, invalid text, overflow). */

@@ -66,14 +66,7 @@ class BodyLimit extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String limit = DataSize.ofBytes(maxBytes).toKilobytes() + " KB";
-        problems.write(
-                response,
-                problems.of(
-                        HttpStatus.CONTENT_TOO_LARGE,
-                        "body-too-large",
-                        "The request body is larger than the limit of " + limit + ".",
-                        request,
-                        limit));
+        problems.write(response, problems.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", request, limit));
     }
 
     /** A request whose body of unknown length has been read already, within the limit. */

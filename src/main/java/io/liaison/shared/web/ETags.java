@@ -23,17 +23,13 @@ public final class ETags {
         }
         String value = ifMatch.trim();
         if (value.startsWith("W/")) {
-            throw new LiaisonException(
-                    HttpStatus.PRECONDITION_FAILED,
-                    "weak-etag",
-                    "If-Match compares strongly: a weak ETag (W/...) never matches; send the ETag as this API"
-                            + " handed it out, such as \"3\".");
+            throw new LiaisonException(HttpStatus.PRECONDITION_FAILED, "weak-etag");
         }
         value = value.replace("\"", "");
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw LiaisonException.invalid("If-Match", "must be an ETag this API handed out, such as \"3\"");
+            throw LiaisonException.invalid("If-Match", "invalid.etag");
         }
     }
 }

@@ -61,12 +61,11 @@ class ErrorBodies {
     Body refusedByTomcat(HttpServletRequest request, HttpServletResponse response, int code) {
         HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(code);
         Locale locale = locale(request);
-        String slug = "http-" + status.value();
+        String slug = problems.slug(status, locale);
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create("/problems/" + slug));
-        problem.setTitle(messages.getMessage("problem." + slug + ".title", null, status.getReasonPhrase(), locale));
-        problem.setDetail(messages.getMessage(
-                "problem.container-refused.detail", null, "The server could not read this request.", locale));
+        problem.setTitle(messages.getMessage("problem." + slug + ".title", null, locale));
+        problem.setDetail(messages.getMessage("problem.container-refused.detail", null, locale));
         String path = request.getRequestURI();
         if (path != null && !path.isEmpty()) {
             try {

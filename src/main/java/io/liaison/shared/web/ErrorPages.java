@@ -52,15 +52,9 @@ class ErrorPages implements ErrorController {
         if (error instanceof LiaisonException e) {
             return problems.of(e, request);
         }
-        String detail = status.getReasonPhrase();
-        if (error instanceof ErrorResponse e && e.getBody().getDetail() != null) {
-            detail = e.getBody().getDetail();
-        } else if (status == HttpStatus.NOT_FOUND) {
-            detail = "There is nothing at this address.";
-        } else if (status.is5xxServerError()) {
-            detail = "Something went wrong on the server; it has been logged.";
-        }
-        return problems.of(status, "http-" + status.value(), detail, request);
+        return error instanceof ErrorResponse framework
+                ? problems.ofStatus(status.value(), request, ApiExceptionHandler.arguments(framework))
+                : problems.ofStatus(status.value(), request);
     }
 
     private static HttpStatus status(HttpServletRequest request) {

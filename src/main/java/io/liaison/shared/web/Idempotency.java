@@ -41,7 +41,7 @@ public class Idempotency {
             return action.get();
         }
         if (key.isBlank() || key.length() > 200) {
-            throw LiaisonException.invalid("Idempotency-Key", "must have 1 to 200 characters");
+            throw LiaisonException.invalid("Idempotency-Key", "invalid.length", 1, 200);
         }
         String hash = hash(json.writeValueAsString(request));
         return transaction.execute(status -> {
@@ -81,11 +81,7 @@ public class Idempotency {
                          WHERE org_id = ? AND member_id = ? AND key = ?
                         """).params(orgId, memberId, key).query(Stored.class).single();
         if (!stored.requestHash().equals(hash)) {
-            throw new LiaisonException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "idempotency-key-reused",
-                    "The Idempotency-Key '" + key + "' was used for a different request in the last 24 hours.",
-                    key);
+            throw new LiaisonException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", key);
         }
         ResponseEntity.BodyBuilder builder =
                 ResponseEntity.status(stored.status()).contentType(MediaType.APPLICATION_JSON);

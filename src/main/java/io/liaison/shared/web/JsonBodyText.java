@@ -95,7 +95,7 @@ class JsonBodyText extends RequestBodyAdviceAdapter {
                 if (value(record, component) instanceof List<?> list) {
                     for (int i = 0; i < list.size(); i++) {
                         if (list.get(i) == null) {
-                            throw LiaisonException.invalid(component.getName() + "[" + i + "]", "must not be empty");
+                            throw LiaisonException.invalid(component.getName() + "[" + i + "]", "invalid.empty");
                         }
                     }
                 }
@@ -166,7 +166,7 @@ class JsonBodyText extends RequestBodyAdviceAdapter {
         if (node.isString()) {
             String problem = StrictText.problem(node.stringValue());
             if (problem != null) {
-                errors.add(new LiaisonException.FieldError(path.isEmpty() ? "body" : path, problem));
+                errors.add(LiaisonException.FieldError.of(path.isEmpty() ? "body" : path, problem));
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -177,7 +177,7 @@ class JsonBodyText extends RequestBodyAdviceAdapter {
                 String problem = StrictText.problem(field.getKey());
                 if (problem != null) {
                     // the key itself cannot be echoed; the object holding it is named instead
-                    errors.add(new LiaisonException.FieldError(path.isEmpty() ? "body" : path, problem));
+                    errors.add(LiaisonException.FieldError.of(path.isEmpty() ? "body" : path, problem));
                 } else {
                     walk(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), errors);
                 }

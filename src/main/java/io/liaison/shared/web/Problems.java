@@ -1,6 +1,7 @@
 package io.liaison.shared.web;
 
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,8 +28,7 @@ public class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
-    /** What a field's message says when all it had was a library's words. */
-    static final String UNREADABLE = "cannot be read";
+    private static final String OTHER = "http-other";
 
     private final MessageSource messages;
     private final JsonMapper json;
@@ -44,52 +44,70 @@ public class Problems {
 
     /** As {@link #of(LiaisonException, HttpServletRequest)}, for answers written before Spring knows the locale. */
     ProblemDetail of(LiaisonException e, @Nullable HttpServletRequest request, Locale locale) {
-        ProblemDetail problem = problem(
-                e.status(), e.type(), "problem." + e.type() + ".detail", e.getMessage(), request, locale, e.args());
-        return e.errors().isEmpty() ? problem : withErrors(problem, e.errors());
+        ProblemDetail problem = problem(e.status(), e.type(), e.detail(), request, locale);
+        return e.errors().isEmpty() ? problem : withErrors(problem, e.errors(), locale);
     }
 
-    /** A problem whose detail is {@code problem.<slug>.detail} filled with {@code args}, else the fallback. */
-    public ProblemDetail of(
-            HttpStatus status, String slug, String fallback, @Nullable HttpServletRequest request, Object... args) {
-        return withDetail(status, slug, "problem." + slug + ".detail", fallback, request, args);
+    /** A problem whose detail is {@code problem.<slug>.detail} filled with {@code args}. */
+    public ProblemDetail of(HttpStatus status, String slug, @Nullable HttpServletRequest request, Object... args) {
+        return withDetail(status, slug, Message.of("problem." + slug + ".detail", args), request);
     }
 
-    /** As {@link #of(HttpStatus, String, String, HttpServletRequest, Object...)}, with one of its details. */
+    /** As {@link #of(HttpStatus, String, HttpServletRequest, Object...)}, with another of its details. */
     public ProblemDetail withDetail(
-            HttpStatus status,
-            String slug,
-            String detailKey,
-            String fallback,
-            @Nullable HttpServletRequest request,
-            Object... args) {
-        return problem(status, slug, detailKey, fallback, request, LocaleContextHolder.getLocale(), args);
+            HttpStatus status, String slug, Message detail, @Nullable HttpServletRequest request) {
+        return problem(status, slug, detail, request, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * A problem for an HTTP status that Spring or Tomcat answered: {@code http-<status>} when the
+     * bundles say that status in words, else {@code http-other} naming its number. {@code args} fill
+     * the detail (the method or media type that was refused, and those accepted).
+     */
+    public ProblemDetail ofStatus(int status, @Nullable HttpServletRequest request, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        HttpStatus known = HttpStatus.resolve(status) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(status);
+        String slug = slug(known, locale);
+        Message detail = slug.equals(OTHER)
+                ? Message.of("problem.http-other.detail", String.valueOf(status))
+                : Message.of("problem." + slug + ".detail", args);
+        return problem(known, slug, detail, request, locale);
+    }
+
+    /** {@code http-<status>} when the bundles say that status in words, else {@code http-other}. */
+    String slug(HttpStatus status, Locale locale) {
+        String slug = "http-" + status.value();
+        // a test for the key, not a text: no bundle says every status
+        return messages.getMessage("problem." + slug + ".title", null, null, locale) == null ? OTHER : slug;
     }
 
     private ProblemDetail problem(
-            HttpStatus status,
-            String slug,
-            String detailKey,
-            String fallback,
-            @Nullable HttpServletRequest request,
-            Locale locale,
-            Object... args) {
+            HttpStatus status, String slug, Message detail, @Nullable HttpServletRequest request, Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create("/problems/" + slug));
-        problem.setTitle(messages.getMessage("problem." + slug + ".title", null, status.getReasonPhrase(), locale));
-        problem.setDetail(
-                CodeNames.clean(messages.getMessage(detailKey, args, fallback, locale), status.getReasonPhrase()));
+        problem.setTitle(messages.getMessage("problem." + slug + ".title", null, locale));
+        problem.setDetail(messages.getMessage(detail, locale));
         if (request != null) {
             problem.setInstance(URI.create(request.getRequestURI()));
         }
         return problem;
     }
 
-    public ProblemDetail withErrors(ProblemDetail problem, List<LiaisonException.FieldError> errors) {
+    /**
+     * Lists the invalid fields as {@code errors}: each with its name in the API ({@code field}), the
+     * code of its rule ({@code code}) and what is wrong in the reader's language ({@code message}).
+     */
+    private ProblemDetail withErrors(ProblemDetail problem, List<LiaisonException.FieldError> errors, Locale locale) {
         problem.setProperty(
                 "errors",
                 errors.stream()
-                        .map(f -> Map.of("field", f.field(), "message", CodeNames.clean(f.message(), UNREADABLE)))
+                        .map(f -> Map.of(
+                                "field",
+                                f.field(),
+                                "code",
+                                f.rule().code(),
+                                "message",
+                                messages.getMessage(f.rule(), locale)))
                         .toList());
         return problem;
     }

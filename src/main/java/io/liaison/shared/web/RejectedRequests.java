@@ -27,11 +27,7 @@ class RejectedRequests implements RequestRejectedHandler {
             throws IOException {
         log.debug("Refused {}: {}", request.getRequestURI(), rejected.getMessage());
         request.setAttribute(
-                RequestDispatcher.ERROR_EXCEPTION,
-                new LiaisonException(
-                        HttpStatus.BAD_REQUEST,
-                        "rejected-address",
-                        "The address of the request holds characters that are not allowed in it."));
+                RequestDispatcher.ERROR_EXCEPTION, new LiaisonException(HttpStatus.BAD_REQUEST, "rejected-address"));
         response.sendError(HttpStatus.BAD_REQUEST.value());
     }
 }

@@ -113,10 +113,7 @@ class RequestText extends OncePerRequestFilter {
             // Tomcat's size limits: the multipart resolver answers them with the upload limit's 413
         } catch (IOException | ServletException unreadable) {
             // no boundary, a broken part: Tomcat's words name its classes, so ours are said instead
-            return new LiaisonException(
-                    HttpStatus.BAD_REQUEST,
-                    "malformed-upload",
-                    "The request body cannot be read as multipart/form-data.");
+            return new LiaisonException(HttpStatus.BAD_REQUEST, "malformed-upload");
         }
         return null;
     }

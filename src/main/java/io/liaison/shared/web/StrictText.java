@@ -9,8 +9,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -21,13 +19,13 @@ import org.springframework.http.HttpStatus;
  */
 public final class StrictText {
 
-    public static final String NUL = "contains a NUL character";
-    public static final String LONE_SURROGATE = "contains a lone surrogate, which is not a character";
-    public static final String NOT_UTF8 = "is not valid UTF-8 text";
+    public static final String NUL = "invalid.nul";
+    public static final String LONE_SURROGATE = "invalid.lone-surrogate";
+    public static final String NOT_UTF8 = "invalid.not-utf8";
 
     private StrictText() {}
 
-    /** What is wrong with {@code value}, as a field error's English rule, or {@code null}. */
+    /** What is wrong with {@code value}, as the code of a field error's rule, or {@code null}. */
     public static @Nullable String problem(@Nullable String value) {
         if (value == null) {
             return null;
@@ -80,20 +78,12 @@ public final class StrictText {
 
     /** A 400 naming the field; the detail reads the rule in the user's language ({@code invalid.<rule>}). */
     public static LiaisonException refused(String field, String rule) {
-        return refused(List.of(new LiaisonException.FieldError(field, rule)));
+        return refused(List.of(LiaisonException.FieldError.of(field, rule)));
     }
 
     /** A 400 listing every refused field; the detail names the first. */
     public static LiaisonException refused(List<LiaisonException.FieldError> errors) {
         LiaisonException.FieldError first = errors.get(0);
-        MessageSourceResolvable rule = new DefaultMessageSourceResolvable(
-                new String[] {"invalid." + PageFailures.slug(first.message())}, first.message());
-        return new LiaisonException(
-                HttpStatus.BAD_REQUEST,
-                "invalid-text",
-                errors,
-                first.field() + ": " + first.message(),
-                first.field(),
-                rule);
+        return LiaisonException.withErrors(HttpStatus.BAD_REQUEST, "invalid-text", errors, first.label(), first.rule());
     }
 }

@@ -9,15 +9,18 @@ import io.liaison.contact.TestOrgs;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.MessageBundleTests;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @LiaisonIntegrationTest
@@ -140,11 +143,14 @@ class CustomFieldValuesIntegrationTests {
         fields.create(admin, new CustomFieldService.NewCustomField(key, key, type, options, required, null));
     }
 
+    /** The bundles as an English reader gets them. */
+    private static final MessageSource ENGLISH = MessageBundleTests.bundles();
+
     static void assertErrors(ThrowingCallable call, String... errors) {
         assertThatThrownBy(call).isInstanceOfSatisfying(LiaisonException.class, e -> {
             assertThat(e.status().value()).isEqualTo(400);
             assertThat(e.errors())
-                    .extracting(f -> f.field() + ": " + f.message())
+                    .extracting(f -> f.field() + ": " + ENGLISH.getMessage(f.rule(), Locale.ENGLISH))
                     .containsExactlyInAnyOrder(errors);
         });
     }

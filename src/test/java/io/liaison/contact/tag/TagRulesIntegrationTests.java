@@ -10,8 +10,11 @@ import io.liaison.contact.TestOrgs;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
+import io.liaison.shared.MessageBundleTests;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +70,7 @@ class TagRulesIntegrationTests {
                     assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
                     assertThat(e.errors()).singleElement().satisfies(f -> {
                         assertThat(f.field()).isEqualTo("tagIds");
-                        assertThat(f.message()).contains(stranger.toString());
+                        assertThat(f.rule().code()).isEqualTo("invalid.unknown-tags");
                     });
                 });
     }
@@ -79,7 +82,8 @@ class TagRulesIntegrationTests {
                 .isInstanceOfSatisfying(LiaisonException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
                     assertThat(e.type()).isEqualTo("tag-group-exclusive");
-                    assertThat(e.getMessage()).contains("'Level'", "Key", "Regular");
+                    assertThat(MessageBundleTests.bundles().getMessage(e.detail(), Locale.ENGLISH))
+                            .contains("'Level'", "Key", "Regular");
                 });
     }
 
@@ -92,7 +96,7 @@ class TagRulesIntegrationTests {
         assertThatThrownBy(() -> rules.requireAssignable(admin.orgId(), many))
                 .isInstanceOfSatisfying(LiaisonException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-                    assertThat(e.errors().get(0).message()).contains("at most 100");
+                    assertThat(e.errors().get(0).rule()).isEqualTo(Message.of("invalid.tags-per-contact", 100));
                 });
     }
 }

@@ -109,7 +109,7 @@ class CustomFieldPagesIntegrationTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("HX-Retarget", "#toasts"))
                 .andExpect(result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
-                        .contains("字段键: 须为 1 到 40 个小写字母"));
+                        .contains("字段键：须为 1 到 40 个小写字母"));
     }
 
     static MockHttpServletRequestBuilder htmx(MockHttpServletRequestBuilder request) {

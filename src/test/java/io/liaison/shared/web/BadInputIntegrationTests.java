@@ -20,6 +20,7 @@ import io.liaison.identity.MemberService;
 import io.liaison.identity.internal.ActorAuthentication;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,12 +61,20 @@ class BadInputIntegrationTests {
         return out.toByteArray();
     }
 
+    /** Refused naming the field in the API ({@code field}) and, in the detail, by the form's label. */
     void refused(ResultActions answer, String field, String message) throws Exception {
+        refused(answer, field, LABELS.get(field.split("[\\[.]")[0]), message);
+    }
+
+    static final Map<String, String> LABELS =
+            Map.of("name", "Name", "phones", "Phones", "customFields", "Custom fields");
+
+    void refused(ResultActions answer, String field, String label, String message) throws Exception {
         answer.andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("/problems/invalid-text"))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
                 .andExpect(jsonPath("$.errors[0].message").value(message))
-                .andExpect(jsonPath("$.detail").value("'" + field + "' " + message + "; nothing was stored."));
+                .andExpect(jsonPath("$.detail").value(label + " " + message + "; nothing was stored."));
     }
 
     int contacts() throws Exception {
