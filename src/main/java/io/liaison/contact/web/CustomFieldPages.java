@@ -4,6 +4,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.contact.CustomField;
 import io.liaison.contact.CustomFieldService;
 import io.liaison.identity.Actor;
+import io.liaison.shared.web.Notices;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ class CustomFieldPages {
             Model model) {
         CustomField created = fields.create(
                 actor, new CustomFieldService.NewCustomField(key, label, type, lines(options), required, null));
-        return done(actor, model, "customFields.created", created.label());
+        return Notices.shown(model, "customFields.created", created.label(), panel(actor, model));
     }
 
     @HxRequest
@@ -85,20 +86,14 @@ class CustomFieldPages {
             changes.put("options", lines(options));
         }
         CustomField changed = fields.update(actor, id, changes, version);
-        return done(actor, model, "customFields.updated", changed.label());
+        return Notices.shown(model, "customFields.updated", changed.label(), panel(actor, model));
     }
 
     @PostMapping("/{id}/delete")
     String delete(Actor actor, @PathVariable UUID id, @RequestParam long version, Model model) {
         String label = fields.get(actor, id).label();
         fields.delete(actor, id, version);
-        return done(actor, model, "customFields.deleted", label);
-    }
-
-    private String done(Actor actor, Model model, String notice, String label) {
-        model.addAttribute("notice", notice);
-        model.addAttribute("noticeArg", label);
-        return panel(actor, model);
+        return Notices.shown(model, "customFields.deleted", label, panel(actor, model));
     }
 
     private static List<String> lines(String text) {

@@ -4,6 +4,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.contact.TagGroup;
 import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
+import io.liaison.shared.web.Notices;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +54,7 @@ class TagPages {
             @RequestParam(defaultValue = "false") boolean exclusive,
             Model model) {
         TagGroup created = tags.createGroup(actor, name, color, null, exclusive);
-        return done(actor, model, "tags.groupCreated", created.name());
+        return Notices.shown(model, "tags.groupCreated", created.name(), panel(actor, model));
     }
 
     @HxRequest
@@ -77,14 +78,14 @@ class TagPages {
         changes.put("color", color);
         changes.put("exclusive", exclusive);
         TagGroup changed = tags.updateGroup(actor, id, changes, version);
-        return done(actor, model, "tags.groupUpdated", changed.name());
+        return Notices.shown(model, "tags.groupUpdated", changed.name(), panel(actor, model));
     }
 
     @PostMapping("/groups/{id}/delete")
     String deleteGroup(Actor actor, @PathVariable UUID id, @RequestParam long version, Model model) {
         String name = tags.group(actor, id).name();
         tags.deleteGroup(actor, id, version);
-        return done(actor, model, "tags.groupDeleted", name);
+        return Notices.shown(model, "tags.groupDeleted", name, panel(actor, model));
     }
 
     @PostMapping("/groups/{id}/move")
@@ -95,11 +96,8 @@ class TagPages {
 
     @PostMapping("/groups/{id}/tags")
     String createTag(Actor actor, @PathVariable UUID id, @RequestParam String name, Model model) {
-        return done(
-                actor,
-                model,
-                "tags.tagCreated",
-                tags.createTag(actor, id, name, null).name());
+        return Notices.shown(
+                model, "tags.tagCreated", tags.createTag(actor, id, name, null).name(), panel(actor, model));
     }
 
     @HxRequest
@@ -115,29 +113,23 @@ class TagPages {
             Actor actor, @PathVariable UUID id, @RequestParam String name, @RequestParam long version, Model model) {
         Map<String, @Nullable Object> changes = new HashMap<>();
         changes.put("name", name);
-        return done(
-                actor,
+        return Notices.shown(
                 model,
                 "tags.tagUpdated",
-                tags.updateTag(actor, id, changes, version).name());
+                tags.updateTag(actor, id, changes, version).name(),
+                panel(actor, model));
     }
 
     @PostMapping("/{id}/delete")
     String deleteTag(Actor actor, @PathVariable UUID id, @RequestParam long version, Model model) {
         String name = tags.tag(actor, id).name();
         tags.deleteTag(actor, id, version);
-        return done(actor, model, "tags.tagDeleted", name);
+        return Notices.shown(model, "tags.tagDeleted", name, panel(actor, model));
     }
 
     @PostMapping("/{id}/move")
     String moveTag(Actor actor, @PathVariable UUID id, @RequestParam int step, Model model) {
         tags.moveTag(actor, id, step);
-        return panel(actor, model);
-    }
-
-    private String done(Actor actor, Model model, String notice, String name) {
-        model.addAttribute("notice", notice);
-        model.addAttribute("noticeArg", name);
         return panel(actor, model);
     }
 }

@@ -6,6 +6,7 @@ import io.liaison.identity.Department;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.DepartmentTree;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.web.Notices;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -54,9 +55,7 @@ class DepartmentPages {
             @RequestParam(required = false) @Nullable UUID parentId,
             Model model) {
         Department created = departments.create(actor, name, parentId, 0);
-        model.addAttribute("notice", "departments.created");
-        model.addAttribute("noticeArg", created.name());
-        return panel(actor, model);
+        return Notices.shown(model, "departments.created", created.name(), panel(actor, model));
     }
 
     @HxRequest
@@ -81,17 +80,13 @@ class DepartmentPages {
         changes.put("parentId", parentId == null ? null : parentId.toString());
         Department changed =
                 departments.update(actor, id, new MergePatch(changes, DepartmentService.PATCHABLE), version);
-        model.addAttribute("notice", "departments.updated");
-        model.addAttribute("noticeArg", changed.name());
-        return panel(actor, model);
+        return Notices.shown(model, "departments.updated", changed.name(), panel(actor, model));
     }
 
     @PostMapping("/{id}/delete")
     String delete(Actor actor, @PathVariable UUID id, @RequestParam long version, Model model) {
         String name = departments.get(actor, id).name();
         departments.delete(actor, id, version);
-        model.addAttribute("notice", "departments.deleted");
-        model.addAttribute("noticeArg", name);
-        return panel(actor, model);
+        return Notices.shown(model, "departments.deleted", name, panel(actor, model));
     }
 }
