@@ -20,10 +20,12 @@ class ExportJobRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final JobTable<ExportJob> table;
 
     ExportJobRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.table = new JobTable<>(jdbc, "export_job", COLUMNS, this::job);
     }
 
     void insert(UUID orgId, UUID id, UUID memberId, String format, ExportJob.Settings settings) {
@@ -34,26 +36,16 @@ class ExportJobRepository {
 
     /** A job of the organization, started by {@code memberId}. */
     Optional<ExportJob> find(UUID orgId, UUID memberId, UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM export_job WHERE org_id = ? AND created_by = ? AND id = ?")
-                .params(orgId, memberId, id)
-                .query(this::job)
-                .optional();
+        return table.find(orgId, memberId, id);
     }
 
     /** A job by id alone, for the runner, which has no actor before it reads the job. */
     Optional<ExportJob> findForRun(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM export_job WHERE id = ?")
-                .param(id)
-                .query(this::job)
-                .optional();
+        return table.findForRun(id);
     }
 
     List<ExportJob> recent(UUID orgId, UUID memberId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM export_job WHERE org_id = ? AND created_by = ? ORDER BY created_at DESC LIMIT ?")
-                .params(orgId, memberId, limit)
-                .query(this::job)
-                .list();
+        return table.recent(orgId, memberId, limit);
     }
 
     void start(UUID id) {
@@ -70,9 +62,7 @@ class ExportJobRepository {
     }
 
     List<UUID> unfinished() {
-        return jdbc.sql("SELECT id FROM export_job WHERE status IN ('queued', 'running')")
-                .query(UUID.class)
-                .list();
+        return table.unfinished();
     }
 
     /** Marks the completed jobs past their expiry as expired; answers their ids, whose files may go. */

@@ -32,11 +32,13 @@ class ImportJobRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final DataSource dataSource;
+    private final JobTable<ImportJob> table;
 
     ImportJobRepository(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
         this.jdbc = jdbc;
         this.json = json;
         this.dataSource = dataSource;
+        this.table = new JobTable<>(jdbc, "import_job", COLUMNS, this::job);
     }
 
     void insert(UUID orgId, ImportJob job) {
@@ -61,26 +63,16 @@ class ImportJobRepository {
 
     /** A job of the organization, started by {@code memberId}. */
     Optional<ImportJob> find(UUID orgId, UUID memberId, UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE org_id = ? AND created_by = ? AND id = ?")
-                .params(orgId, memberId, id)
-                .query(this::job)
-                .optional();
+        return table.find(orgId, memberId, id);
     }
 
     /** A job by id alone, for the runner, which has no actor before it reads the job. */
     Optional<ImportJob> findForRun(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ?")
-                .param(id)
-                .query(this::job)
-                .optional();
+        return table.findForRun(id);
     }
 
     List<ImportJob> recent(UUID orgId, UUID memberId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM import_job WHERE org_id = ? AND created_by = ? ORDER BY created_at DESC LIMIT ?")
-                .params(orgId, memberId, limit)
-                .query(this::job)
-                .list();
+        return table.recent(orgId, memberId, limit);
     }
 
     void start(UUID id, int total) {
@@ -172,9 +164,7 @@ class ImportJobRepository {
     }
 
     List<UUID> unfinished() {
-        return jdbc.sql("SELECT id FROM import_job WHERE status IN ('queued', 'running')")
-                .query(UUID.class)
-                .list();
+        return table.unfinished();
     }
 
     void delete(UUID id) {
