@@ -12,7 +12,6 @@ import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
-import io.liaison.shared.LiaisonException;
 import io.liaison.shared.LiaisonProperties;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -148,15 +147,8 @@ class ExportRunner {
         } catch (IOException | UncheckedIOException e) {
             log.error("Export {} could not write its file", id, e);
             failed(id, partial, failures.reason("export.failure.file", language, e));
-        } catch (LiaisonException e) {
-            failed(id, partial, failures.reason(e, language));
         } catch (RuntimeException e) {
-            if (JobFailures.isTransient(e)) {
-                log.warn("Export {} failed for a reason that may pass; it is tried again", id, e);
-                throw e;
-            }
-            log.error("Export {} failed; it would fail again, so it is not retried", id, e);
-            failed(id, partial, failures.reason("job.failure.server", language, e));
+            failed(id, partial, failures.reasonOrRetry("Export", id, e, language));
         }
     }
 

@@ -9,7 +9,6 @@ import io.liaison.contact.SearchKeyWriter;
 import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
-import io.liaison.shared.LiaisonException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,19 +144,11 @@ class ImportRunner {
                     ImportJob.FAILED,
                     failures.reason("job.failure.unreadable", actor.get().locale(), e));
             return true;
-        } catch (LiaisonException e) {
-            jobs.finish(jobId, ImportJob.FAILED, failures.reason(e, actor.get().locale()));
-            return true;
         } catch (RuntimeException e) {
-            if (JobFailures.isTransient(e)) {
-                log.warn("Import {} failed for a reason that may pass; it is tried again", jobId, e);
-                throw e;
-            }
-            log.error("Import {} failed; it would fail again, so it is not retried", jobId, e);
             jobs.finish(
                     jobId,
                     ImportJob.FAILED,
-                    failures.reason("job.failure.server", actor.get().locale(), e));
+                    failures.reasonOrRetry("Import", jobId, e, actor.get().locale()));
             return true;
         }
     }

@@ -10,8 +10,11 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -32,6 +35,7 @@ class JobFailures {
     static final int ATTEMPTS = 3;
     static final Duration RETRY_DELAY = Duration.ofMinutes(1);
     private static final int MAX_DETAIL = 300;
+    private static final Logger log = LoggerFactory.getLogger(JobFailures.class);
 
     private final MessageSource messages;
 
@@ -60,6 +64,23 @@ class JobFailures {
             detail = detail.substring(0, MAX_DETAIL) + "…";
         }
         return messages.getMessage(code, new Object[] {detail, ATTEMPTS}, locale(language));
+    }
+
+    /**
+     * The reason a run of {@code job} ("Import", "Export") that threw {@code failure} ends with, in
+     * the member's language: a refusal's own, or the server's for a failure that would come again. A
+     * transient failure is thrown again instead, for db-scheduler to try the job again.
+     */
+    String reasonOrRetry(String job, UUID id, RuntimeException failure, @Nullable String language) {
+        if (failure instanceof LiaisonException e) {
+            return reason(e, language);
+        }
+        if (isTransient(failure)) {
+            log.warn("{} {} failed for a reason that may pass; it is tried again", job, id, failure);
+            throw failure;
+        }
+        log.error("{} {} failed; it would fail again, so it is not retried", job, id, failure);
+        return reason("job.failure.server", language, failure);
     }
 
     /** Does the failure come from something outside the job that may be back on the next try? */
