@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,39 +12,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Export jobs. */
 @Repository
-class ExportJobRepository {
+class ExportJobRepository extends JobRepository<ExportJob> {
 
     private static final String COLUMNS =
             "id, created_by, format, settings::text AS settings, status, rows, failure, created_at, finished_at, expires_at";
 
-    private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final JobTable<ExportJob> table;
 
     ExportJobRepository(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+        super(jdbc, "export_job", COLUMNS);
         this.json = json;
-        this.table = new JobTable<>(jdbc, "export_job", COLUMNS, this::job);
     }
 
     void insert(UUID orgId, UUID id, UUID memberId, String format, ExportJob.Settings settings) {
         jdbc.sql("INSERT INTO export_job (id, org_id, created_by, format, settings) VALUES (?, ?, ?, ?, ?::jsonb)")
                 .params(id, orgId, memberId, format, json.writeValueAsString(settings))
                 .update();
-    }
-
-    /** A job of the organization, started by {@code memberId}. */
-    Optional<ExportJob> find(UUID orgId, UUID memberId, UUID id) {
-        return table.find(orgId, memberId, id);
-    }
-
-    /** A job by id alone, for the runner, which has no actor before it reads the job. */
-    Optional<ExportJob> findForRun(UUID id) {
-        return table.findForRun(id);
-    }
-
-    List<ExportJob> recent(UUID orgId, UUID memberId, int limit) {
-        return table.recent(orgId, memberId, limit);
     }
 
     void start(UUID id) {
@@ -61,10 +43,6 @@ class ExportJobRepository {
                         """).params(status, rows, failure, expiresAt, id).update();
     }
 
-    List<UUID> unfinished() {
-        return table.unfinished();
-    }
-
     /** Marks the completed jobs past their expiry as expired; answers their ids, whose files may go. */
     List<UUID> expire(OffsetDateTime now) {
         return jdbc.sql(
@@ -74,7 +52,8 @@ class ExportJobRepository {
                 .list();
     }
 
-    private ExportJob job(ResultSet rs, int row) throws SQLException {
+    @Override
+    ExportJob job(ResultSet rs, int row) throws SQLException {
         return new ExportJob(
                 rs.getObject("id", UUID.class),
                 rs.getObject("created_by", UUID.class),

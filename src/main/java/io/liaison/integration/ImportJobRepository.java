@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -21,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Import jobs and the rows they refused or noted. */
 @Repository
-class ImportJobRepository {
+class ImportJobRepository extends JobRepository<ImportJob> {
 
     private static final String COLUMNS = """
             id, created_by, file_name, file_size, format, mode, match, dry_run, settings::text AS settings, status,
@@ -29,16 +28,13 @@ class ImportJobRepository {
             created_at, started_at, finished_at
             """;
 
-    private final JdbcClient jdbc;
     private final JsonMapper json;
     private final DataSource dataSource;
-    private final JobTable<ImportJob> table;
 
     ImportJobRepository(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
-        this.jdbc = jdbc;
+        super(jdbc, "import_job", COLUMNS);
         this.json = json;
         this.dataSource = dataSource;
-        this.table = new JobTable<>(jdbc, "import_job", COLUMNS, this::job);
     }
 
     void insert(UUID orgId, ImportJob job) {
@@ -59,20 +55,6 @@ class ImportJobRepository {
                         json.writeValueAsString(job.settings()),
                         job.dryRun())
                 .update();
-    }
-
-    /** A job of the organization, started by {@code memberId}. */
-    Optional<ImportJob> find(UUID orgId, UUID memberId, UUID id) {
-        return table.find(orgId, memberId, id);
-    }
-
-    /** A job by id alone, for the runner, which has no actor before it reads the job. */
-    Optional<ImportJob> findForRun(UUID id) {
-        return table.findForRun(id);
-    }
-
-    List<ImportJob> recent(UUID orgId, UUID memberId, int limit) {
-        return table.recent(orgId, memberId, limit);
     }
 
     void start(UUID id, int total) {
@@ -163,15 +145,12 @@ class ImportJobRepository {
                 .list();
     }
 
-    List<UUID> unfinished() {
-        return table.unfinished();
-    }
-
     void delete(UUID id) {
         jdbc.sql("DELETE FROM import_job WHERE id = ?").param(id).update();
     }
 
-    private ImportJob job(ResultSet rs, int row) throws SQLException {
+    @Override
+    ImportJob job(ResultSet rs, int row) throws SQLException {
         return new ImportJob(
                 rs.getObject("id", UUID.class),
                 rs.getObject("created_by", UUID.class),

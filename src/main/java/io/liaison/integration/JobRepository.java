@@ -1,35 +1,37 @@
 package io.liaison.integration;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The reads import and export jobs share, each on its own table ({@code import_job}, {@code
- * export_job}): a job of the organization started by a member, a job by id alone for its runner, a
- * member's latest jobs, and the unfinished ones, which are scheduled again at start-up.
+ * What the import and export job repositories share, each on its own table ({@code import_job},
+ * {@code export_job}): a job of the organization started by a member, a job by id alone for its
+ * runner, a member's latest jobs, and the unfinished ones, which are scheduled again at start-up.
  */
-final class JobTable<J> {
+abstract class JobRepository<J> {
 
-    private final JdbcClient jdbc;
+    final JdbcClient jdbc;
     private final String table;
     private final String columns;
-    private final RowMapper<J> rows;
 
-    JobTable(JdbcClient jdbc, String table, String columns, RowMapper<J> rows) {
+    /** {@code columns} are those {@link #job} reads. */
+    JobRepository(JdbcClient jdbc, String table, String columns) {
         this.jdbc = jdbc;
         this.table = table;
         this.columns = columns;
-        this.rows = rows;
     }
+
+    abstract J job(ResultSet rs, int row) throws SQLException;
 
     /** A job of the organization, started by {@code memberId}. */
     Optional<J> find(UUID orgId, UUID memberId, UUID id) {
         return jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE org_id = ? AND created_by = ? AND id = ?")
                 .params(orgId, memberId, id)
-                .query(rows)
+                .query(this::job)
                 .optional();
     }
 
@@ -37,7 +39,7 @@ final class JobTable<J> {
     Optional<J> findForRun(UUID id) {
         return jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE id = ?")
                 .param(id)
-                .query(rows)
+                .query(this::job)
                 .optional();
     }
 
@@ -45,7 +47,7 @@ final class JobTable<J> {
         return jdbc.sql("SELECT " + columns + " FROM " + table
                         + " WHERE org_id = ? AND created_by = ? ORDER BY created_at DESC LIMIT ?")
                 .params(orgId, memberId, limit)
-                .query(rows)
+                .query(this::job)
                 .list();
     }
 
