@@ -4,7 +4,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.contact.TagGroup;
 import io.liaison.contact.TagService;
 import io.liaison.identity.Actor;
-import io.liaison.shared.web.Notices;
+import io.liaison.shared.web.PanelPages;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -23,27 +23,18 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/tags")
-class TagPages {
-
-    private static final String PANEL = "contact/tags :: panel";
+class TagPages extends PanelPages<Actor> {
 
     private final TagService tags;
 
     TagPages(TagService tags) {
+        super("contact/tags");
         this.tags = tags;
     }
 
-    @GetMapping
-    String page(Actor actor, Model model) {
+    @Override
+    protected void list(Actor actor, Model model) {
         model.addAttribute("groups", tags.list(actor));
-        return "contact/tags";
-    }
-
-    @HxRequest
-    @GetMapping
-    String panel(Actor actor, Model model) {
-        page(actor, model);
-        return PANEL;
     }
 
     @PostMapping("/groups")
@@ -54,7 +45,7 @@ class TagPages {
             @RequestParam(defaultValue = "false") boolean exclusive,
             Model model) {
         TagGroup created = tags.createGroup(actor, name, color, null, exclusive);
-        return Notices.shown(model, "tags.groupCreated", created.name(), panel(actor, model));
+        return afterChange(actor, model, "tags.groupCreated", created.name());
     }
 
     @HxRequest
@@ -78,14 +69,14 @@ class TagPages {
         changes.put("color", color);
         changes.put("exclusive", exclusive);
         TagGroup changed = tags.updateGroup(actor, id, changes, version);
-        return Notices.shown(model, "tags.groupUpdated", changed.name(), panel(actor, model));
+        return afterChange(actor, model, "tags.groupUpdated", changed.name());
     }
 
     @PostMapping("/groups/{id}/delete")
     String deleteGroup(Actor actor, @PathVariable UUID id, @RequestParam long version, Model model) {
         String name = tags.group(actor, id).name();
         tags.deleteGroup(actor, id, version);
-        return Notices.shown(model, "tags.groupDeleted", name, panel(actor, model));
+        return afterChange(actor, model, "tags.groupDeleted", name);
     }
 
     @PostMapping("/groups/{id}/move")
@@ -96,8 +87,11 @@ class TagPages {
 
     @PostMapping("/groups/{id}/tags")
     String createTag(Actor actor, @PathVariable UUID id, @RequestParam String name, Model model) {
-        return Notices.shown(
-                model, "tags.tagCreated", tags.createTag(actor, id, name, null).name(), panel(actor, model));
+        return afterChange(
+                actor,
+                model,
+                "tags.tagCreated",
+                tags.createTag(actor, id, name, null).name());
     }
 
     @HxRequest
@@ -113,18 +107,18 @@ class TagPages {
             Actor actor, @PathVariable UUID id, @RequestParam String name, @RequestParam long version, Model model) {
         Map<String, @Nullable Object> changes = new HashMap<>();
         changes.put("name", name);
-        return Notices.shown(
+        return afterChange(
+                actor,
                 model,
                 "tags.tagUpdated",
-                tags.updateTag(actor, id, changes, version).name(),
-                panel(actor, model));
+                tags.updateTag(actor, id, changes, version).name());
     }
 
     @PostMapping("/{id}/delete")
     String deleteTag(Actor actor, @PathVariable UUID id, @RequestParam long version, Model model) {
         String name = tags.tag(actor, id).name();
         tags.deleteTag(actor, id, version);
-        return Notices.shown(model, "tags.tagDeleted", name, panel(actor, model));
+        return afterChange(actor, model, "tags.tagDeleted", name);
     }
 
     @PostMapping("/{id}/move")

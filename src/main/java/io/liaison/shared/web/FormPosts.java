@@ -35,8 +35,8 @@ public final class FormPosts {
             response.setStatus(e.status().value());
             return refused.apply(e);
         }
-        flash.addFlashAttribute(Notices.KEY, notice);
-        flash.addFlashAttribute(Notices.NAME, saved.name());
+        flash.addFlashAttribute("notice", notice);
+        flash.addFlashAttribute("noticeArg", saved.name());
         return "redirect:" + saved.path();
     }
 }
