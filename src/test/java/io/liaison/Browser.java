@@ -69,12 +69,7 @@ public final class Browser implements AutoCloseable {
         return wait;
     }
 
-    /** Logs in on the login page at {@code baseUrl}, in English, giving the organization code. */
-    public void logIn(String baseUrl, String orgCode, String login, String password) {
-        logIn(baseUrl, orgCode, login, password, "en");
-    }
-
-    /** Logs in as {@link #logIn(String, String, String, String)} does, choosing the language {@code lang}. */
+    /** Logs in on the login page at {@code baseUrl}, giving the organization code, choosing the language {@code lang}. */
     public void logIn(String baseUrl, String orgCode, String login, String password, String lang) {
         driver.get(baseUrl + "/login?lang=" + lang);
         driver.findElement(By.id("username")).sendKeys(login);

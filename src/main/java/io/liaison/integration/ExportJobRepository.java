@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,18 +13,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Export jobs. */
 @Repository
-class ExportJobRepository {
+class ExportJobRepository extends JobRepository<ExportJob> {
 
     private static final String COLUMNS =
             "id, created_by, format, settings::text AS settings, status, rows, failure, created_at, finished_at, expires_at";
 
-    private final JdbcClient jdbc;
     private final JsonMapper json;
     private final StoredMessages texts;
 
     ExportJobRepository(JdbcClient jdbc, JsonMapper json, StoredMessages texts) {
+        super(jdbc, "export_job", COLUMNS);
         this.texts = texts;
-        this.jdbc = jdbc;
         this.json = json;
     }
 
@@ -33,30 +31,6 @@ class ExportJobRepository {
         jdbc.sql("INSERT INTO export_job (id, org_id, created_by, format, settings) VALUES (?, ?, ?, ?, ?::jsonb)")
                 .params(id, orgId, memberId, format, json.writeValueAsString(settings))
                 .update();
-    }
-
-    /** A job of the organization, started by {@code memberId}. */
-    Optional<ExportJob> find(UUID orgId, UUID memberId, UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM export_job WHERE org_id = ? AND created_by = ? AND id = ?")
-                .params(orgId, memberId, id)
-                .query(this::job)
-                .optional();
-    }
-
-    /** A job by id alone, for the runner, which has no actor before it reads the job. */
-    Optional<ExportJob> findForRun(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM export_job WHERE id = ?")
-                .param(id)
-                .query(this::job)
-                .optional();
-    }
-
-    List<ExportJob> recent(UUID orgId, UUID memberId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM export_job WHERE org_id = ? AND created_by = ? ORDER BY created_at DESC LIMIT ?")
-                .params(orgId, memberId, limit)
-                .query(this::job)
-                .list();
     }
 
     void start(UUID id) {
@@ -72,12 +46,6 @@ class ExportJobRepository {
                         """).params(status, rows, failure, expiresAt, id).update();
     }
 
-    List<UUID> unfinished() {
-        return jdbc.sql("SELECT id FROM export_job WHERE status IN ('queued', 'running')")
-                .query(UUID.class)
-                .list();
-    }
-
     /** Marks the completed jobs past their expiry as expired; answers their ids, whose files may go. */
     List<UUID> expire(OffsetDateTime now) {
         return jdbc.sql(
@@ -87,7 +55,8 @@ class ExportJobRepository {
                 .list();
     }
 
-    private ExportJob job(ResultSet rs, int row) throws SQLException {
+    @Override
+    ExportJob job(ResultSet rs, int row) throws SQLException {
         return new ExportJob(
                 rs.getObject("id", UUID.class),
                 rs.getObject("created_by", UUID.class),

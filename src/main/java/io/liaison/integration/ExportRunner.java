@@ -11,7 +11,6 @@ import io.liaison.contact.TagGroup;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
-import io.liaison.shared.LiaisonException;
 import io.liaison.shared.LiaisonProperties;
 import io.liaison.shared.Message;
 import java.io.IOException;
@@ -139,15 +138,8 @@ class ExportRunner {
         } catch (IOException | UncheckedIOException e) {
             log.error("Export {} could not write its file", id, e);
             failed(id, partial, failures.reason("export.failure.file", e));
-        } catch (LiaisonException e) {
-            failed(id, partial, failures.reason(e));
         } catch (RuntimeException e) {
-            if (JobFailures.isTransient(e)) {
-                log.warn("Export {} failed for a reason that may pass; it is tried again", id, e);
-                throw e;
-            }
-            log.error("Export {} failed; it would fail again, so it is not retried", id, e);
-            failed(id, partial, failures.reason("job.failure.server", e));
+            failed(id, partial, failures.reasonOrRetry("Export", id, e));
         }
     }
 

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -22,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Import jobs and the rows they refused or noted. */
 @Repository
-class ImportJobRepository {
+class ImportJobRepository extends JobRepository<ImportJob> {
 
     private static final String COLUMNS = """
             id, created_by, file_name, file_size, format, mode, match, dry_run, settings::text AS settings, status,
@@ -30,14 +29,13 @@ class ImportJobRepository {
             created_at, started_at, finished_at
             """;
 
-    private final JdbcClient jdbc;
     private final JsonMapper json;
     private final StoredMessages texts;
     private final DataSource dataSource;
 
     ImportJobRepository(JdbcClient jdbc, JsonMapper json, DataSource dataSource, StoredMessages texts) {
+        super(jdbc, "import_job", COLUMNS);
         this.texts = texts;
-        this.jdbc = jdbc;
         this.json = json;
         this.dataSource = dataSource;
     }
@@ -60,30 +58,6 @@ class ImportJobRepository {
                         json.writeValueAsString(job.settings()),
                         job.dryRun())
                 .update();
-    }
-
-    /** A job of the organization, started by {@code memberId}. */
-    Optional<ImportJob> find(UUID orgId, UUID memberId, UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE org_id = ? AND created_by = ? AND id = ?")
-                .params(orgId, memberId, id)
-                .query(this::job)
-                .optional();
-    }
-
-    /** A job by id alone, for the runner, which has no actor before it reads the job. */
-    Optional<ImportJob> findForRun(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM import_job WHERE id = ?")
-                .param(id)
-                .query(this::job)
-                .optional();
-    }
-
-    List<ImportJob> recent(UUID orgId, UUID memberId, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM import_job WHERE org_id = ? AND created_by = ? ORDER BY created_at DESC LIMIT ?")
-                .params(orgId, memberId, limit)
-                .query(this::job)
-                .list();
     }
 
     void start(UUID id, int total) {
@@ -174,17 +148,12 @@ class ImportJobRepository {
                 .list();
     }
 
-    List<UUID> unfinished() {
-        return jdbc.sql("SELECT id FROM import_job WHERE status IN ('queued', 'running')")
-                .query(UUID.class)
-                .list();
-    }
-
     void delete(UUID id) {
         jdbc.sql("DELETE FROM import_job WHERE id = ?").param(id).update();
     }
 
-    private ImportJob job(ResultSet rs, int row) throws SQLException {
+    @Override
+    ImportJob job(ResultSet rs, int row) throws SQLException {
         return new ImportJob(
                 rs.getObject("id", UUID.class),
                 rs.getObject("created_by", UUID.class),

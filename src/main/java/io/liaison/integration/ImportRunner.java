@@ -9,7 +9,6 @@ import io.liaison.contact.ImportRun;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.InvalidValue;
-import io.liaison.shared.LiaisonException;
 import io.liaison.shared.Message;
 import io.liaison.shared.StoredMessages;
 import java.io.IOException;
@@ -127,16 +126,8 @@ class ImportRunner {
             log.info("Import {} stopped at a record it cannot read: {}", jobId, e.getMessage());
             jobs.finish(jobId, ImportJob.FAILED, failures.reason("job.failure.unreadable", e));
             return true;
-        } catch (LiaisonException e) {
-            jobs.finish(jobId, ImportJob.FAILED, failures.reason(e));
-            return true;
         } catch (RuntimeException e) {
-            if (JobFailures.isTransient(e)) {
-                log.warn("Import {} failed for a reason that may pass; it is tried again", jobId, e);
-                throw e;
-            }
-            log.error("Import {} failed; it would fail again, so it is not retried", jobId, e);
-            jobs.finish(jobId, ImportJob.FAILED, failures.reason("job.failure.server", e));
+            jobs.finish(jobId, ImportJob.FAILED, failures.reasonOrRetry("Import", jobId, e));
             return true;
         }
     }

@@ -11,7 +11,10 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -31,6 +34,7 @@ class JobFailures {
     static final int ATTEMPTS = 3;
     static final Duration RETRY_DELAY = Duration.ofMinutes(1);
     private static final int MAX_DETAIL = 300;
+    private static final Logger log = LoggerFactory.getLogger(JobFailures.class);
 
     private final StoredMessages texts;
 
@@ -64,6 +68,23 @@ class JobFailures {
         }
         Object words = detail == null || detail.isEmpty() ? Message.of("job.failure.no-detail") : detail;
         return texts.store(Message.of(code, words, ATTEMPTS));
+    }
+
+    /**
+     * The reason a run of {@code job} ("Import", "Export") that threw {@code failure} ends with, stored
+     * to be said in the reader's language: a refusal's own, or the server's for a failure that would come again. A
+     * transient failure is thrown again instead, for db-scheduler to try the job again.
+     */
+    String reasonOrRetry(String job, UUID id, RuntimeException failure) {
+        if (failure instanceof LiaisonException e) {
+            return reason(e);
+        }
+        if (isTransient(failure)) {
+            log.warn("{} {} failed for a reason that may pass; it is tried again", job, id, failure);
+            throw failure;
+        }
+        log.error("{} {} failed; it would fail again, so it is not retried", job, id, failure);
+        return reason("job.failure.server", failure);
     }
 
     /** Does the failure come from something outside the job that may be back on the next try? */

@@ -43,9 +43,20 @@ public final class PageActors {
         return newOrganizationAdmin(members, organizations, jdbc, prefix, locale);
     }
 
-    /** For tests without MockMvc, such as browser tests. */
+    /** For tests without MockMvc. */
     public static Actor newOrganizationAdmin(
             MemberService members, OrganizationService organizations, JdbcClient jdbc, String prefix, String locale) {
+        return newOrganizationAdmin(members, organizations, jdbc, prefix, locale, "Boss");
+    }
+
+    /** The same with the administrator's name, which browser tests read on their pages. */
+    public static Actor newOrganizationAdmin(
+            MemberService members,
+            OrganizationService organizations,
+            JdbcClient jdbc,
+            String prefix,
+            String locale,
+            String adminName) {
         UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE login = 'admin' AND system_admin")
                 .query(UUID.class)
                 .single();
@@ -59,7 +70,7 @@ public final class PageActors {
                         locale,
                         "boss",
                         ADMIN_PASSWORD,
-                        "Boss"));
+                        adminName));
         return members.actor(created.admin().id()).orElseThrow();
     }
 

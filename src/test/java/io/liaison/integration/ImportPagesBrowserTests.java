@@ -2,13 +2,8 @@ package io.liaison.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liaison.Browser;
-import io.liaison.TestDatabase;
+import io.liaison.BrowserTest;
 import io.liaison.identity.Actor;
-import io.liaison.identity.MemberService;
-import io.liaison.identity.OrganizationService;
-import io.liaison.identity.PageActors;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -16,42 +11,20 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Import and export as a member does them in headless Chromium, in Chinese: a GBK file chosen is
  * previewed with its columns' fields, a field changed, the import followed to its end with the
  * count of refused rows and the error report; then the list exported as CSV and downloaded.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabase.class)
-class ImportPagesBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    OrganizationService organizations;
-
-    @Autowired
-    MemberService members;
-
-    @Autowired
-    JdbcClient jdbc;
+class ImportPagesBrowserTests extends BrowserTest {
 
     @Autowired
     ImportRunner importRunner;
@@ -59,26 +32,10 @@ class ImportPagesBrowserTests {
     @Autowired
     ExportRunner exportRunner;
 
-    Browser browser;
-    WebDriver driver;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = Browser.start();
-        driver = browser.driver();
-        wait = browser.waiting();
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
-
     @Test
     void importsAFileStepByStepThenExportsTheList() throws Exception {
-        Actor boss = PageActors.newOrganizationAdmin(members, organizations, jdbc, "Import", "zh-CN");
-        browser.logIn(url(""), boss.orgCode(), "boss", PageActors.ADMIN_PASSWORD, "zh-CN");
+        Actor boss = newOrganization("Import", "zh-CN", "Boss");
+        logIn(boss.orgCode(), "boss", "zh-CN");
         Path file = Files.createTempFile("客户", ".csv");
         Files.writeString(
                 file,
@@ -89,7 +46,7 @@ class ImportPagesBrowserTests {
         driver.findElement(By.id("contact-import")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("drop-zone")));
         assertThat(driver.findElement(By.id("drop-zone")).getText()).contains("把文件拖到这里");
-        browser.screenshot("import-upload");
+        screenshot("import-upload");
 
         driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-preview")));
@@ -103,7 +60,7 @@ class ImportPagesBrowserTests {
         wait.ignoring(StaleElementReferenceException.class)
                 .until(d -> column("行业").getFirstSelectedOption().getText().equals("备注")
                         && d.findElements(By.cssSelector("th select")).size() == 4);
-        browser.screenshot("import-mapping");
+        screenshot("import-mapping");
 
         driver.findElement(By.id("import-start")).click();
         WebElement progress = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-progress")));
@@ -113,7 +70,7 @@ class ImportPagesBrowserTests {
                 .isEqualTo("已处理 3 / 3 行：新增 2，更新 0，无变化 0，跳过 0，未通过 1。");
         assertThat(driver.findElement(By.id("import-errors")).getDomAttribute("href"))
                 .endsWith("/errors");
-        browser.screenshot("import-done");
+        screenshot("import-done");
 
         driver.get(url("/contacts"));
         driver.findElement(By.id("contact-export")).click();
@@ -123,13 +80,13 @@ class ImportPagesBrowserTests {
         exportRunner.run(UUID.fromString(status.getDomAttribute("data-export")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("export-download")));
         assertThat(driver.findElement(By.id("export-status")).getText()).contains("已导出 2 个联系人");
-        browser.screenshot("export-ready");
+        screenshot("export-ready");
     }
 
     @Test
     void importsTheWorksheetChosenInAWorkbookOfSeveral() throws Exception {
-        Actor boss = PageActors.newOrganizationAdmin(members, organizations, jdbc, "Sheets", "zh-CN");
-        browser.logIn(url(""), boss.orgCode(), "boss", PageActors.ADMIN_PASSWORD, "zh-CN");
+        Actor boss = newOrganization("Sheets", "zh-CN", "Boss");
+        logIn(boss.orgCode(), "boss", "zh-CN");
         Path file = Files.createTempFile("客户", ".xlsx");
         try (OutputStream out = Files.newOutputStream(file);
                 Workbook wb = new Workbook(out, "Liaison tests", "1.0")) {
@@ -154,7 +111,7 @@ class ImportPagesBrowserTests {
         wait.ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("import-preview")).getText().contains("今年客户"));
         assertThat(column("公司").getFirstSelectedOption().getText()).isEqualTo("公司");
-        browser.screenshot("import-sheet");
+        screenshot("import-sheet");
 
         driver.findElement(By.id("import-start")).click();
         WebElement progress = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-progress")));
@@ -169,9 +126,5 @@ class ImportPagesBrowserTests {
 
     private Select column(String header) {
         return new Select(driver.findElement(By.cssSelector("select[aria-label='" + header + "']")));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

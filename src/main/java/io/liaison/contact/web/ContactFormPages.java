@@ -7,6 +7,8 @@ import io.liaison.contact.field.CustomFieldService;
 import io.liaison.contact.tag.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.FormPosts;
+import io.liaison.shared.web.FormPosts.Saved;
 import io.liaison.shared.web.PageFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -71,18 +73,19 @@ class ContactFormPages {
             HttpServletResponse response,
             RedirectAttributes flash) {
         Map<String, @Nullable Object> values = CustomFieldInputs.read(customFields.list(actor), request);
-        try {
-            Contact created = contacts.create(
-                    actor,
-                    form.body(List.of(), actor.can(ContactPermissions.ASSIGN), values),
-                    "manual",
-                    allowDuplicate);
-            flash.addFlashAttribute("notice", "contacts.created");
-            flash.addFlashAttribute("noticeArg", created.name());
-            return "redirect:/contacts/" + created.id();
-        } catch (LiaisonException e) {
-            return refused(actor, form, values, null, e, model, response);
-        }
+        return FormPosts.save(
+                () -> {
+                    Contact created = contacts.create(
+                            actor,
+                            form.body(List.of(), actor.can(ContactPermissions.ASSIGN), values),
+                            "manual",
+                            allowDuplicate);
+                    return new Saved(created.name(), "/contacts/" + created.id());
+                },
+                "contacts.created",
+                flash,
+                response,
+                e -> refused(actor, form, values, null, e, model));
     }
 
     @GetMapping("/{id}/edit")
@@ -103,28 +106,37 @@ class ContactFormPages {
             RedirectAttributes flash) {
         Contact current = contacts.get(actor, id);
         Map<String, @Nullable Object> values = CustomFieldInputs.read(customFields.list(actor), request);
-        try {
-            Contact changed = contacts.update(
-                    actor,
-                    id,
-                    form.body(current.fields().emails(), actor.can(ContactPermissions.ASSIGN), values),
-                    form.version(),
-                    allowDuplicate);
-            flash.addFlashAttribute("notice", "contacts.updated");
-            flash.addFlashAttribute("noticeArg", changed.name());
-            return "redirect:/contacts/" + id;
-        } catch (LiaisonException e) {
-            if (e.status().value() == 412) {
-                // The member sees what changed and retries on purpose: against the version they have now seen.
-                Map<String, String> theirs = form.differencesTo(ContactForm.of(current));
-                theirs.computeIfPresent(
-                        "ownerId",
-                        (input, owner) -> directory.names(actor).getOrDefault(UUID.fromString(owner), owner));
-                model.addAttribute("theirs", theirs);
-                return refused(actor, form.withVersion(current.version()), values, current, e, model, response);
-            }
-            return refused(actor, form, values, current, e, model, response);
-        }
+        return FormPosts.save(
+                () -> {
+                    Contact changed = contacts.update(
+                            actor,
+                            id,
+                            form.body(current.fields().emails(), actor.can(ContactPermissions.ASSIGN), values),
+                            form.version(),
+                            allowDuplicate);
+                    return new Saved(changed.name(), "/contacts/" + id);
+                },
+                "contacts.updated",
+                flash,
+                response,
+                e -> e.status().value() == 412
+                        ? stale(actor, form, values, current, e, model)
+                        : refused(actor, form, values, current, e, model));
+    }
+
+    /** The member sees what changed and retries on purpose: against the version they have now seen. */
+    private String stale(
+            Actor actor,
+            ContactForm form,
+            Map<String, @Nullable Object> values,
+            Contact current,
+            LiaisonException e,
+            Model model) {
+        Map<String, String> theirs = form.differencesTo(ContactForm.of(current));
+        theirs.computeIfPresent(
+                "ownerId", (input, owner) -> directory.names(actor).getOrDefault(UUID.fromString(owner), owner));
+        model.addAttribute("theirs", theirs);
+        return refused(actor, form.withVersion(current.version()), values, current, e, model);
     }
 
     private String refused(
@@ -133,9 +145,7 @@ class ContactFormPages {
             Map<String, @Nullable Object> values,
             @Nullable Contact contact,
             LiaisonException e,
-            Model model,
-            HttpServletResponse response) {
-        response.setStatus(e.status().value());
+            Model model) {
         model.addAttribute("failure", failures.of(e, EMAIL_INPUT));
         model.addAttribute("duplicate", Duplicate.of(e));
         return form(actor, form, values, contact, model);

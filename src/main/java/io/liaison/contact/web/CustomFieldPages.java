@@ -4,6 +4,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.contact.CustomField;
 import io.liaison.contact.field.CustomFieldService;
 import io.liaison.identity.Actor;
+import io.liaison.shared.web.PanelPages;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -24,28 +25,19 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/custom-fields")
-class CustomFieldPages {
-
-    private static final String PANEL = "contact/custom-fields :: panel";
+class CustomFieldPages extends PanelPages<Actor> {
 
     private final CustomFieldService fields;
 
     CustomFieldPages(CustomFieldService fields) {
+        super("contact/custom-fields");
         this.fields = fields;
     }
 
-    @GetMapping
-    String page(Actor actor, Model model) {
+    @Override
+    protected void list(Actor actor, Model model) {
         model.addAttribute("fields", fields.list(actor));
         model.addAttribute("types", CustomField.TYPES);
-        return "contact/custom-fields";
-    }
-
-    @HxRequest
-    @GetMapping
-    String panel(Actor actor, Model model) {
-        page(actor, model);
-        return PANEL;
     }
 
     @PostMapping
@@ -59,7 +51,7 @@ class CustomFieldPages {
             Model model) {
         CustomField created = fields.create(
                 actor, new CustomFieldService.NewCustomField(key, label, type, lines(options), required, null));
-        return done(actor, model, "customFields.created", created.label());
+        return afterChange(actor, model, "customFields.created", created.label());
     }
 
     @HxRequest
@@ -85,20 +77,14 @@ class CustomFieldPages {
             changes.put("options", lines(options));
         }
         CustomField changed = fields.update(actor, id, changes, version);
-        return done(actor, model, "customFields.updated", changed.label());
+        return afterChange(actor, model, "customFields.updated", changed.label());
     }
 
     @PostMapping("/{id}/delete")
     String delete(Actor actor, @PathVariable UUID id, @RequestParam long version, Model model) {
         String label = fields.get(actor, id).label();
         fields.delete(actor, id, version);
-        return done(actor, model, "customFields.deleted", label);
-    }
-
-    private String done(Actor actor, Model model, String notice, String label) {
-        model.addAttribute("notice", notice);
-        model.addAttribute("noticeArg", label);
-        return panel(actor, model);
+        return afterChange(actor, model, "customFields.deleted", label);
     }
 
     private static List<String> lines(String text) {

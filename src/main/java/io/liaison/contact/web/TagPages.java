@@ -4,6 +4,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.contact.TagGroup;
 import io.liaison.contact.tag.TagService;
 import io.liaison.identity.Actor;
+import io.liaison.shared.web.PanelPages;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,27 +23,18 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/tags")
-class TagPages {
-
-    private static final String PANEL = "contact/tags :: panel";
+class TagPages extends PanelPages<Actor> {
 
     private final TagService tags;
 
     TagPages(TagService tags) {
+        super("contact/tags");
         this.tags = tags;
     }
 
-    @GetMapping
-    String page(Actor actor, Model model) {
+    @Override
+    protected void list(Actor actor, Model model) {
         model.addAttribute("groups", tags.list(actor));
-        return "contact/tags";
-    }
-
-    @HxRequest
-    @GetMapping
-    String panel(Actor actor, Model model) {
-        page(actor, model);
-        return PANEL;
     }
 
     @PostMapping("/groups")
@@ -53,7 +45,7 @@ class TagPages {
             @RequestParam(defaultValue = "false") boolean exclusive,
             Model model) {
         TagGroup created = tags.createGroup(actor, name, color, null, exclusive);
-        return done(actor, model, "tags.groupCreated", created.name());
+        return afterChange(actor, model, "tags.groupCreated", created.name());
     }
 
     @HxRequest
@@ -77,14 +69,14 @@ class TagPages {
         changes.put("color", color);
         changes.put("exclusive", exclusive);
         TagGroup changed = tags.updateGroup(actor, id, changes, version);
-        return done(actor, model, "tags.groupUpdated", changed.name());
+        return afterChange(actor, model, "tags.groupUpdated", changed.name());
     }
 
     @PostMapping("/groups/{id}/delete")
     String deleteGroup(Actor actor, @PathVariable UUID id, @RequestParam long version, Model model) {
         String name = tags.group(actor, id).name();
         tags.deleteGroup(actor, id, version);
-        return done(actor, model, "tags.groupDeleted", name);
+        return afterChange(actor, model, "tags.groupDeleted", name);
     }
 
     @PostMapping("/groups/{id}/move")
@@ -95,7 +87,7 @@ class TagPages {
 
     @PostMapping("/groups/{id}/tags")
     String createTag(Actor actor, @PathVariable UUID id, @RequestParam String name, Model model) {
-        return done(
+        return afterChange(
                 actor,
                 model,
                 "tags.tagCreated",
@@ -115,7 +107,7 @@ class TagPages {
             Actor actor, @PathVariable UUID id, @RequestParam String name, @RequestParam long version, Model model) {
         Map<String, @Nullable Object> changes = new HashMap<>();
         changes.put("name", name);
-        return done(
+        return afterChange(
                 actor,
                 model,
                 "tags.tagUpdated",
@@ -126,18 +118,12 @@ class TagPages {
     String deleteTag(Actor actor, @PathVariable UUID id, @RequestParam long version, Model model) {
         String name = tags.tag(actor, id).name();
         tags.deleteTag(actor, id, version);
-        return done(actor, model, "tags.tagDeleted", name);
+        return afterChange(actor, model, "tags.tagDeleted", name);
     }
 
     @PostMapping("/{id}/move")
     String moveTag(Actor actor, @PathVariable UUID id, @RequestParam int step, Model model) {
         tags.moveTag(actor, id, step);
-        return panel(actor, model);
-    }
-
-    private String done(Actor actor, Model model, String notice, String name) {
-        model.addAttribute("notice", notice);
-        model.addAttribute("noticeArg", name);
         return panel(actor, model);
     }
 }

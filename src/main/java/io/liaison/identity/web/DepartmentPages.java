@@ -6,6 +6,7 @@ import io.liaison.identity.Department;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.DepartmentTree;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.web.PanelPages;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,27 +25,18 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/departments")
-class DepartmentPages {
-
-    private static final String PANEL = "identity/departments :: panel";
+class DepartmentPages extends PanelPages<Actor> {
 
     private final DepartmentService departments;
 
     DepartmentPages(DepartmentService departments) {
+        super("identity/departments");
         this.departments = departments;
     }
 
-    @GetMapping
-    String page(Actor actor, Model model) {
+    @Override
+    protected void list(Actor actor, Model model) {
         model.addAttribute("tree", DepartmentTree.of(departments.list(actor)));
-        return "identity/departments";
-    }
-
-    @HxRequest
-    @GetMapping
-    String panel(Actor actor, Model model) {
-        page(actor, model);
-        return PANEL;
     }
 
     @PostMapping
@@ -54,9 +46,7 @@ class DepartmentPages {
             @RequestParam(required = false) @Nullable UUID parentId,
             Model model) {
         Department created = departments.create(actor, name, parentId, 0);
-        model.addAttribute("notice", "departments.created");
-        model.addAttribute("noticeArg", created.name());
-        return panel(actor, model);
+        return afterChange(actor, model, "departments.created", created.name());
     }
 
     @HxRequest
@@ -81,17 +71,13 @@ class DepartmentPages {
         changes.put("parentId", parentId == null ? null : parentId.toString());
         Department changed =
                 departments.update(actor, id, new MergePatch(changes, DepartmentService.PATCHABLE), version);
-        model.addAttribute("notice", "departments.updated");
-        model.addAttribute("noticeArg", changed.name());
-        return panel(actor, model);
+        return afterChange(actor, model, "departments.updated", changed.name());
     }
 
     @PostMapping("/{id}/delete")
     String delete(Actor actor, @PathVariable UUID id, @RequestParam long version, Model model) {
         String name = departments.get(actor, id).name();
         departments.delete(actor, id, version);
-        model.addAttribute("notice", "departments.deleted");
-        model.addAttribute("noticeArg", name);
-        return panel(actor, model);
+        return afterChange(actor, model, "departments.deleted", name);
     }
 }

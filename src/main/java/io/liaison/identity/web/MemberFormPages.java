@@ -8,6 +8,8 @@ import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.RoleService;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.FormPosts;
+import io.liaison.shared.web.FormPosts.Saved;
 import io.liaison.shared.web.PageFailures;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
@@ -49,14 +51,12 @@ class MemberFormPages {
 
     @PostMapping
     String create(Actor actor, MemberForm form, Model model, HttpServletResponse response, RedirectAttributes flash) {
-        try {
-            Member created = members.create(actor, form.toNewMember());
-            flash.addFlashAttribute("notice", "members.created");
-            flash.addFlashAttribute("noticeArg", created.displayName());
-            return "redirect:/members";
-        } catch (LiaisonException e) {
-            return refused(actor, form, null, e, model, response);
-        }
+        return FormPosts.save(
+                () -> new Saved(members.create(actor, form.toNewMember()).displayName(), "/members"),
+                "members.created",
+                flash,
+                response,
+                e -> refused(actor, form, null, e, model));
     }
 
     @GetMapping("/{id}/edit")
@@ -74,24 +74,18 @@ class MemberFormPages {
             HttpServletResponse response,
             RedirectAttributes flash) {
         Member current = members.get(actor, id);
-        try {
-            Member changed = members.update(actor, id, form.toPatch(), form.version());
-            flash.addFlashAttribute("notice", "members.updated");
-            flash.addFlashAttribute("noticeArg", changed.displayName());
-            return "redirect:/members";
-        } catch (LiaisonException e) {
-            return refused(actor, form, current, e, model, response);
-        }
+        return FormPosts.save(
+                () -> new Saved(
+                        members.update(actor, id, form.toPatch(), form.version())
+                                .displayName(),
+                        "/members"),
+                "members.updated",
+                flash,
+                response,
+                e -> refused(actor, form, current, e, model));
     }
 
-    private String refused(
-            Actor actor,
-            MemberForm form,
-            @Nullable Member member,
-            LiaisonException e,
-            Model model,
-            HttpServletResponse response) {
-        response.setStatus(e.status().value());
+    private String refused(Actor actor, MemberForm form, @Nullable Member member, LiaisonException e, Model model) {
         model.addAttribute("failure", failures.of(e));
         return form(actor, form, member, model);
     }

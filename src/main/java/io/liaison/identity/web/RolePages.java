@@ -11,6 +11,8 @@ import io.liaison.identity.Role;
 import io.liaison.identity.RoleService;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.web.FormPosts;
+import io.liaison.shared.web.FormPosts.Saved;
 import io.liaison.shared.web.PageFailure;
 import io.liaison.shared.web.PageFailures;
 import jakarta.servlet.http.HttpServletResponse;
@@ -78,14 +80,12 @@ class RolePages {
 
     @PostMapping
     String create(Actor actor, RoleForm form, Model model, HttpServletResponse response, RedirectAttributes flash) {
-        try {
-            Role created = roles.create(actor, form.toPatch());
-            flash.addFlashAttribute("notice", "roles.created");
-            flash.addFlashAttribute("noticeArg", created.name());
-            return "redirect:/roles";
-        } catch (LiaisonException e) {
-            return refused(actor, form, null, e, model, response);
-        }
+        return FormPosts.save(
+                () -> new Saved(roles.create(actor, form.toPatch()).name(), "/roles"),
+                "roles.created",
+                flash,
+                response,
+                e -> refused(actor, form, null, e, model));
     }
 
     @GetMapping("/{id}/edit")
@@ -103,14 +103,13 @@ class RolePages {
             HttpServletResponse response,
             RedirectAttributes flash) {
         Role current = roles.get(actor, id);
-        try {
-            Role changed = roles.update(actor, id, form.toPatch(), form.version());
-            flash.addFlashAttribute("notice", "roles.updated");
-            flash.addFlashAttribute("noticeArg", changed.name());
-            return "redirect:/roles";
-        } catch (LiaisonException e) {
-            return refused(actor, form, current, e, model, response);
-        }
+        return FormPosts.save(
+                () -> new Saved(
+                        roles.update(actor, id, form.toPatch(), form.version()).name(), "/roles"),
+                "roles.updated",
+                flash,
+                response,
+                e -> refused(actor, form, current, e, model));
     }
 
     /** Answers the role list; a refusal (a role still held, say) shows above it. */
@@ -150,14 +149,7 @@ class RolePages {
                 "departmentNames", DepartmentTree.of(departments.list(actor)).names());
     }
 
-    private String refused(
-            Actor actor,
-            RoleForm form,
-            @Nullable Role role,
-            LiaisonException e,
-            Model model,
-            HttpServletResponse response) {
-        response.setStatus(e.status().value());
+    private String refused(Actor actor, RoleForm form, @Nullable Role role, LiaisonException e, Model model) {
         model.addAttribute("failure", failure(e));
         return form(actor, form, role, model);
     }

@@ -2,58 +2,32 @@ package io.liaison.contact.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liaison.Browser;
-import io.liaison.TestDatabase;
+import io.liaison.BrowserTest;
 import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Department;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.Member;
-import io.liaison.identity.MemberService;
 import io.liaison.identity.NewMember;
-import io.liaison.identity.OrganizationService;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Masked details, reveal and sharing in a real browser, in Chinese: a plain member sees a contact
  * shared with them masked and cannot reveal it; a manager of the owner's department reveals it; the
  * administrator shares it through the dialog and finds the reveal in the audit log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabase.class)
-class ContactAccessBrowserTests {
-
-    private static final String PASSWORD = "browser-test-password";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    OrganizationService organizations;
-
-    @Autowired
-    MemberService members;
+class ContactAccessBrowserTests extends BrowserTest {
 
     @Autowired
     DepartmentService departments;
@@ -61,38 +35,11 @@ class ContactAccessBrowserTests {
     @Autowired
     ContactService contacts;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    Browser browser;
-    WebDriver driver;
-    WebDriverWait wait;
-    String orgCode;
     Actor boss;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = Browser.start();
-        driver = browser.driver();
-        wait = browser.waiting();
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
 
     @Test
     void maskedForAMemberRevealedByAManagerAuditedForTheAdministrator() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE system_admin")
-                .query(UUID.class)
-                .single();
-        orgCode = "access-" + suffix;
-        var created = organizations.create(
-                members.actor(systemAdminId).orElseThrow(),
-                new OrganizationService.CreateOrganization("联络测试 " + suffix, orgCode, "zh-CN", "boss", PASSWORD, "老板"));
-        boss = members.actor(created.admin().id()).orElseThrow();
+        boss = newOrganization("Access", "zh-CN", "老板");
         Department sales = departments.create(boss, "销售部", null, 0);
         Actor owner = member("lina", "李娜", "MEMBER", sales.id());
         Actor wang = member("wangfang", "王芳", "MEMBER");
@@ -188,26 +135,10 @@ class ContactAccessBrowserTests {
 
     private void logIn(String login) {
         driver.manage().deleteAllCookies();
-        browser.logIn(url(""), orgCode, login, PASSWORD, "zh-CN");
+        logIn(boss.orgCode(), login, "zh-CN");
     }
 
     private String text(String id) {
         return driver.findElement(By.id(id)).getText();
-    }
-
-    /** Clicks an element after scrolling it to the middle, clear of the sticky navbar. */
-    private void click(By locator) {
-        WebElement element = driver.findElement(locator);
-        ((JavascriptExecutor) driver)
-                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) {
-        browser.screenshot(name);
     }
 }

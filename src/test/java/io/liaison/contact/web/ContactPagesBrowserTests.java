@@ -2,31 +2,20 @@ package io.liaison.contact.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liaison.Browser;
-import io.liaison.TestDatabase;
+import io.liaison.BrowserTest;
 import io.liaison.contact.ContactService;
 import io.liaison.identity.Actor;
-import io.liaison.identity.MemberService;
-import io.liaison.identity.OrganizationService;
 import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A contact's life in a real browser (headless Chromium with the system chromedriver, as the identity
@@ -34,49 +23,16 @@ import org.springframework.test.context.ContextConfiguration;
  * edited, edited (once across another member's
  * change), followed up, trashed and restored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabase.class)
-class ContactPagesBrowserTests {
-
-    private static final String PASSWORD = "browser-test-password";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    OrganizationService organizations;
-
-    @Autowired
-    MemberService members;
-
-    @Autowired
-    JdbcClient jdbc;
+class ContactPagesBrowserTests extends BrowserTest {
 
     @Autowired
     ContactService contacts;
 
-    Browser browser;
-    WebDriver driver;
-    WebDriverWait wait;
-    String suffix;
     Actor boss;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = Browser.start();
-        driver = browser.driver();
-        wait = browser.waiting();
-        suffix = UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
 
     @Test
     void aContactFromCreationToTrashAndBack() throws IOException {
-        logIn(newOrganization());
+        logInToANewOrganization();
         driver.get(url("/contacts"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contact-empty")));
 
@@ -196,42 +152,10 @@ class ContactPagesBrowserTests {
         driver.get(url("/contacts"));
     }
 
-    /**
-     * Clicks an element after scrolling it to the middle, clear of the sticky navbar and the window's edge;
-     * instantly, as Bootstrap's smooth scrolling would still be moving it when the click lands.
-     */
-    private void click(By locator) {
-        WebElement element = driver.findElement(locator);
-        ((JavascriptExecutor) driver)
-                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
-    }
-
-    /** A fresh organization with an administrator "boss", made by the system administrator. */
-    private String newOrganization() {
-        UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE system_admin")
-                .query(UUID.class)
-                .single();
-        Actor systemAdmin = members.actor(systemAdminId).orElseThrow();
-        String code = "contacts-" + suffix;
-        var created = organizations.create(
-                systemAdmin,
-                new OrganizationService.CreateOrganization(
-                        "Contact Org " + suffix, code, "en", "boss", PASSWORD, "Boss " + suffix));
-        boss = members.actor(created.admin().id()).orElseThrow();
-        return code;
-    }
-
-    private void logIn(String orgCode) {
-        browser.logIn(url(""), orgCode, "boss", PASSWORD);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Contact Org " + suffix));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) {
-        browser.screenshot(name);
+    /** Logs the administrator of a new English organization in. */
+    private void logInToANewOrganization() {
+        boss = newOrganization("Contacts", "en", "Boss " + suffix);
+        logIn(boss.orgCode(), "boss", "en");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), boss.orgName()));
     }
 }

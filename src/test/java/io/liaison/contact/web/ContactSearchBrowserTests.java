@@ -2,75 +2,33 @@ package io.liaison.contact.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liaison.Browser;
-import io.liaison.TestDatabase;
+import io.liaison.BrowserTest;
 import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
 import io.liaison.identity.Actor;
-import io.liaison.identity.MemberService;
-import io.liaison.identity.OrganizationService;
-import io.liaison.identity.PageActors;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The contact list's search in headless Chromium, in Chinese: typing initials brings the suggestions
  * and updates the results in place, and the keyboard opens the suggested contact.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabase.class)
-class ContactSearchBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    OrganizationService organizations;
-
-    @Autowired
-    MemberService members;
+class ContactSearchBrowserTests extends BrowserTest {
 
     @Autowired
     ContactService contacts;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    Browser browser;
-    WebDriver driver;
-    WebDriverWait wait;
     Actor boss;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = Browser.start();
-        driver = browser.driver();
-        wait = browser.waiting();
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
 
     @Test
     void typingInitialsSuggestsTheContactAndTheKeyboardOpensIt() {
@@ -79,7 +37,7 @@ class ContactSearchBrowserTests {
         contact("赵森", "深圳电子");
         contact("李四", "北京科技");
         contact("王五", "张氏物流");
-        browser.logIn(url(""), code, "boss", PageActors.ADMIN_PASSWORD, "zh-CN");
+        logIn(code, "boss", "zh-CN");
 
         driver.get(url("/contacts"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-count"), "共 4 位联系人"));
@@ -106,7 +64,7 @@ class ContactSearchBrowserTests {
         assertThat(driver.getCurrentUrl()).contains("q=zs");
         assertThat(driver.findElement(By.tagName("body")).getAttribute("data-same-load"))
                 .isEqualTo("yes");
-        browser.screenshot("contact-search-suggestions-1280");
+        screenshot("contact-search-suggestions-1280");
 
         search.sendKeys(Keys.ARROW_DOWN);
         assertThat(options.get(0).getAttribute("aria-selected")).isEqualTo("true");
@@ -123,12 +81,12 @@ class ContactSearchBrowserTests {
         menu = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("contact-suggestions")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-count"), "共 2 位联系人"));
         assertThat(menu.getText()).contains("张三", "王五", "公司");
-        browser.screenshot("contact-search-suggestions-390");
+        screenshot("contact-search-suggestions-390");
 
         search.sendKeys(Keys.ESCAPE);
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("contact-suggestions")));
         assertThat(search.getAttribute("value")).isEqualTo("张");
-        browser.screenshot("contact-search-results-390");
+        screenshot("contact-search-results-390");
     }
 
     private Contact contact(String name, String company) {
@@ -140,11 +98,7 @@ class ContactSearchBrowserTests {
 
     /** A fresh Chinese organization; answers its code. */
     private String newOrganization() {
-        boss = PageActors.newOrganizationAdmin(members, organizations, jdbc, "Search", "zh-CN");
+        boss = newOrganization("Search", "zh-CN", "Boss");
         return boss.orgCode();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -2,75 +2,27 @@ package io.liaison.identity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liaison.Browser;
-import io.liaison.TestDatabase;
+import io.liaison.BrowserTest;
 import io.liaison.identity.Actor;
-import io.liaison.identity.MemberService;
-import io.liaison.identity.OrganizationService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The pages in a real browser: headless Chromium from the system packages, driven by Selenium with
  * the system chromedriver so that nothing is downloaded. Each test works in an organization of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabase.class)
-class IdentityPagesBrowserTests {
-
-    private static final String PASSWORD = "browser-test-password";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    OrganizationService organizations;
-
-    @Autowired
-    MemberService members;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Browser browser;
-    WebDriver driver;
-    WebDriverWait wait;
-    String suffix;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = Browser.start();
-        driver = browser.driver();
-        wait = browser.waiting();
-        suffix = UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
+class IdentityPagesBrowserTests extends BrowserTest {
 
     @Test
     void administratorWorksInChinese() throws IOException {
-        String orgCode = newOrganization();
-        logIn(orgCode);
+        logInToANewOrganization();
         screenshot("home-en-1280");
 
         driver.findElement(By.id("account-menu")).click();
@@ -138,8 +90,7 @@ class IdentityPagesBrowserTests {
 
     @Test
     void expiredSessionOnAnHtmxRequestLeadsToTheLogin() throws IOException {
-        String orgCode = newOrganization();
-        logIn(orgCode);
+        logInToANewOrganization();
         driver.get(url("/members"));
 
         String sessionId = new String(
@@ -156,32 +107,12 @@ class IdentityPagesBrowserTests {
         assertThat(driver.findElement(By.id("login-submit")).isDisplayed()).isTrue();
     }
 
-    /** A fresh organization with an administrator "boss", made by the system administrator. */
-    private String newOrganization() {
-        UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE system_admin")
-                .query(UUID.class)
-                .single();
-        Actor systemAdmin = members.actor(systemAdminId).orElseThrow();
-        String code = "browser-" + suffix;
-        organizations.create(
-                systemAdmin,
-                new OrganizationService.CreateOrganization(
-                        "Browser Org " + suffix, code, "en", "boss", PASSWORD, "Boss " + suffix));
-        return code;
-    }
-
-    private void logIn(String orgCode) {
+    /** Logs the administrator of a new English organization in, after a screenshot of the login page. */
+    private void logInToANewOrganization() {
+        Actor boss = newOrganization("Browser", "en", "Boss " + suffix);
         driver.get(url("/login?lang=en"));
         screenshot("login-en");
-        browser.logIn(url(""), orgCode, "boss", PASSWORD);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Browser Org " + suffix));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) {
-        browser.screenshot(name);
+        logIn(boss.orgCode(), "boss", "en");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), boss.orgName()));
     }
 }
