@@ -28,7 +28,10 @@ public class CustomFieldService {
     public static final Set<String> PATCHABLE = Set.of("label", "options", "required", "order", "key", "type");
 
     static final int MAX_FIELDS = 100;
-    static final int MAX_OPTIONS = 200;
+    public static final int MAX_OPTIONS = 200;
+    /** The most characters of a field's label and of each of its options. */
+    public static final int MAX_LABEL = 50;
+
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
     private final CustomFieldRepository fields;
@@ -171,7 +174,7 @@ public class CustomFieldService {
     private static String label(@Nullable String label, Validation validation) {
         String clean = label == null ? "" : label.trim();
         int length = clean.codePointCount(0, clean.length());
-        if (length < 1 || length > 50) {
+        if (length < 1 || length > MAX_LABEL) {
             validation.reject("label", "must have 1 to 50 characters");
         }
         return clean;
@@ -195,7 +198,7 @@ public class CustomFieldService {
         for (String option : raw) {
             String clean = option == null ? "" : option.trim();
             int length = clean.codePointCount(0, clean.length());
-            if (length < 1 || length > 50) {
+            if (length < 1 || length > MAX_LABEL) {
                 validation.reject("options", "each option must have 1 to 50 characters");
             } else if (!seen.add(clean)) {
                 validation.reject("options", "lists '" + clean + "' twice");

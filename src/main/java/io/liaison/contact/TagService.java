@@ -29,6 +29,9 @@ public class TagService {
     public static final Set<String> GROUP_PATCHABLE = Set.of("name", "color", "order", "exclusive");
     public static final Set<String> TAG_PATCHABLE = Set.of("name", "order", "groupId");
     static final int MAX_TAGS = 3000;
+    /** The most characters of a tag's or a tag group's name. */
+    public static final int MAX_NAME = 30;
+
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
 
     private final TagGroupRepository groups;
@@ -288,7 +291,7 @@ public class TagService {
     static String validName(@Nullable String name) {
         String clean = name == null ? "" : name.trim();
         int length = clean.codePointCount(0, clean.length());
-        if (length < 1 || length > 30) {
+        if (length < 1 || length > MAX_NAME) {
             throw LiaisonException.invalid("name", "must have 1 to 30 characters");
         }
         return clean;

@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DepartmentService {
 
     public static final Set<String> PATCHABLE = Set.of("name", "parentId", "sortOrder");
+    /** The most characters of a department's name. */
+    public static final int MAX_NAME = 100;
 
     private final DepartmentRepository departments;
     private final ApplicationEventPublisher events;
@@ -142,7 +144,7 @@ public class DepartmentService {
 
     private static String validName(@Nullable String name) {
         String clean = name == null ? "" : name.trim();
-        if (clean.isEmpty() || clean.length() > 100) {
+        if (clean.isEmpty() || clean.length() > MAX_NAME) {
             throw LiaisonException.invalid("name", "must have 1 to 100 characters");
         }
         return clean;

@@ -26,8 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MemberService {
 
-    static final int MIN_PASSWORD = 10;
-    static final int MAX_PASSWORD = 200;
+    public static final int MIN_PASSWORD = 10;
+    public static final int MAX_PASSWORD = 200;
+    public static final int MAX_DISPLAY_NAME = 100;
+    public static final int MAX_EMAIL = 254;
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern MOBILE = Pattern.compile("\\+?[0-9][0-9 ()-]{3,24}");
@@ -36,7 +38,7 @@ public class MemberService {
             Set.of("displayName", "mobile", "email", "locale", "role", "departmentIds", "password");
 
     /** The most departments a member may belong to. */
-    static final int MAX_DEPARTMENTS = 100;
+    public static final int MAX_DEPARTMENTS = 100;
 
     private final MemberRepository members;
     private final DepartmentRepository departments;
@@ -296,7 +298,7 @@ public class MemberService {
 
     private static String displayName(Validation v, @Nullable String value) {
         String clean = value == null ? "" : value.trim();
-        if (clean.isEmpty() || clean.length() > 100) {
+        if (clean.isEmpty() || clean.length() > MAX_DISPLAY_NAME) {
             v.reject("displayName", "must have 1 to 100 characters");
         }
         return clean;
@@ -318,7 +320,7 @@ public class MemberService {
             return null;
         }
         String clean = value.trim().toLowerCase(Locale.ROOT);
-        if (clean.length() > 254 || !EMAIL.matcher(clean).matches()) {
+        if (clean.length() > MAX_EMAIL || !EMAIL.matcher(clean).matches()) {
             v.reject("email", "must be an e-mail address such as name@example.com");
         }
         return clean;

@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RoleService {
 
     public static final Set<String> FIELDS = Set.of("name", "permissions", "dataScope", "deptIds");
+    /** The most characters of a role's name. */
+    public static final int MAX_NAME = 50;
 
     private final RoleRepository roles;
     private final DepartmentRepository departments;
@@ -151,7 +153,7 @@ public class RoleService {
     private Definition definition(Actor actor, MergePatch body, @Nullable Role current) {
         String name =
                 current == null || body.has("name") ? body.requiredText("name").trim() : current.name();
-        if (name.isEmpty() || name.length() > 50) {
+        if (name.isEmpty() || name.length() > MAX_NAME) {
             throw LiaisonException.invalid("name", "must have 1 to 50 characters");
         }
         Set<Permission> granted = new HashSet<>();

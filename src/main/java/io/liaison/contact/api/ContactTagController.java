@@ -75,6 +75,6 @@ class ContactTagController {
         Map<String, @Nullable Object> body =
                 Map.of("tagIds", tagIds.stream().map(UUID::toString).toList());
         Contact saved = contacts.update(actor, id, body, version, true);
-        return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(ContactResponse.of(saved));
+        return ETags.ok(ContactResponse.of(saved), saved.version());
     }
 }

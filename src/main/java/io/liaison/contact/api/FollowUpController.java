@@ -5,7 +5,6 @@ import io.liaison.contact.FollowUpService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.web.ETags;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -51,9 +50,8 @@ class FollowUpController {
     @PostMapping
     ResponseEntity<FollowUp> record(Actor actor, @PathVariable UUID contactId, @RequestBody FollowUpRequest request) {
         FollowUp created = followUps.record(actor, contactId, request.type(), request.content(), request.occurredAt());
-        return ResponseEntity.created(URI.create("/api/v1/contacts/" + contactId + "/follow-ups/" + created.id()))
-                .eTag(ETags.of(created.version()))
-                .body(created);
+        return ETags.created(
+                "/api/v1/contacts/" + contactId + "/follow-ups/" + created.id(), created, created.version());
     }
 
     @PatchMapping("/{id}")
@@ -65,7 +63,7 @@ class FollowUpController {
             @RequestBody FollowUpRequest request) {
         FollowUp changed = followUps.update(
                 actor, contactId, id, request.type(), request.content(), request.occurredAt(), ETags.expected(ifMatch));
-        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
+        return ETags.ok(changed, changed.version());
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)

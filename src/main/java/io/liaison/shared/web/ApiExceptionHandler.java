@@ -23,6 +23,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns every failure of a REST controller into problem details; a 500 never shows a stack trace. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -68,6 +69,10 @@ class ApiExceptionHandler {
                     .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining())
                     .replaceFirst("^\\.", "");
+            if (bind instanceof UnrecognizedPropertyException) {
+                return respond(problems.of(
+                        LiaisonException.invalid(field, "is not a field that can be changed here"), request));
+            }
             return respond(problems.withErrors(
                     problems.of(
                             HttpStatus.BAD_REQUEST,

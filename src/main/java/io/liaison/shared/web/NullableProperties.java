@@ -1,10 +1,12 @@
 package io.liaison.shared.web;
 
-import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.RecordComponent;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -24,7 +26,10 @@ import org.springframework.stereotype.Component;
 class NullableProperties implements ModelConverter {
 
     @Override
-    public @Nullable Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+    public @Nullable Schema resolve(
+            io.swagger.v3.core.converter.AnnotatedType type,
+            ModelConverterContext context,
+            Iterator<ModelConverter> chain) {
         if (!chain.hasNext()) {
             return null;
         }
@@ -44,16 +49,28 @@ class NullableProperties implements ModelConverter {
         return resolved;
     }
 
+    /** A {@code @Nullable} component, or a {@link Patch} of a {@code @Nullable} value: one a patch can clear. */
+    private static boolean nullable(RecordComponent component) {
+        AnnotatedType type = component.getAnnotatedType();
+        if (component.getType() == Patch.class) {
+            return type instanceof AnnotatedParameterizedType patch
+                    && patch.getAnnotatedActualTypeArguments()[0].isAnnotationPresent(Nullable.class);
+        }
+        return type.isAnnotationPresent(Nullable.class);
+    }
+
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void markNullable(RecordComponent[] components, Map<String, Schema> properties) {
         for (RecordComponent component : components) {
             Schema property = properties.get(component.getName());
-            if (property == null || !component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
+            if (property == null || !nullable(component)) {
                 continue;
             }
             if (property.get$ref() != null) {
-                properties.put(
-                        component.getName(), new Schema().anyOf(List.of(property, new Schema().addType("null"))));
+                // addType answers whether it added, so the null schema is built apart
+                Schema none = new JsonSchema();
+                none.addType("null");
+                properties.put(component.getName(), new JsonSchema().anyOf(List.of(property, none)));
             } else if (property.getTypes() == null || !property.getTypes().contains("null")) {
                 Set<String> types = property.getTypes() == null ? new HashSet<>() : new HashSet<>(property.getTypes());
                 if (property.getType() != null) {
