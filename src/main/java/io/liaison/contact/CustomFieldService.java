@@ -106,9 +106,7 @@ public class CustomFieldService {
         requireFieldManager(actor);
         MergePatch patch = new MergePatch(changes, PATCHABLE);
         CustomField current = get(actor, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         Validation validation = new Validation();
         for (String fixed : List.of("key", "type")) {
             String now = fixed.equals("key") ? current.key() : current.type();
@@ -145,9 +143,7 @@ public class CustomFieldService {
     public void delete(Actor actor, UUID id, @Nullable Long expectedVersion) {
         requireFieldManager(actor);
         CustomField current = get(actor, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         fields.delete(actor.orgId(), id, current.key());
         audit(actor, "deleted", id, values(current), Map.of());
     }

@@ -77,9 +77,7 @@ public class FollowUpService {
             @Nullable OffsetDateTime at,
             @Nullable Long expectedVersion) {
         FollowUp current = own(actor, contactId, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         String newType = type == null ? current.type() : type;
         String newContent = content == null ? current.content() : content;
         OffsetDateTime newAt = at == null ? current.occurredAt() : at;

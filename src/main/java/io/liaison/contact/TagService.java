@@ -283,9 +283,7 @@ public class TagService {
     }
 
     private static void requireVersion(@Nullable Long expected, long actual) {
-        if (expected != null && expected != actual) {
-            throw LiaisonException.stale(expected, actual);
-        }
+        LiaisonException.requireVersion(expected, actual);
     }
 
     static String validName(@Nullable String name) {

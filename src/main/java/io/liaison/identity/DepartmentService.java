@@ -61,9 +61,7 @@ public class DepartmentService {
     public Department update(Actor actor, UUID id, MergePatch patch, @Nullable Long expectedVersion) {
         requireStructureManager(actor);
         Department current = get(actor, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         String name = patch.has("name") ? validName(patch.text("name")) : current.name();
         UUID parentId = patch.has("parentId") ? patch.id("parentId") : current.parentId();
         Integer order = patch.has("sortOrder")
@@ -99,9 +97,7 @@ public class DepartmentService {
     public void delete(Actor actor, UUID id, @Nullable Long expectedVersion) {
         requireStructureManager(actor);
         Department current = get(actor, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         int roles = departments.scopeRoleCount(actor.orgId(), id);
         if (roles > 0) {
             throw new LiaisonException(

@@ -126,9 +126,7 @@ public class MemberService {
                 }
             }
         }
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         Validation v = new Validation();
         String displayName =
                 patch.has("displayName") ? displayName(v, patch.text("displayName")) : current.displayName();

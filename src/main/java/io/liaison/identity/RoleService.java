@@ -66,9 +66,7 @@ public class RoleService {
     public Role update(Actor actor, UUID id, MergePatch patch, @Nullable Long expectedVersion) {
         require(actor);
         Role current = changeableRole(actor, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         requireWithin(actor, current.permissions(), current.dataScope());
         Definition d = definition(actor, patch, current);
         if (!roles.update(actor.orgId(), id, d.name(), d.permissions(), d.scope(), d.deptIds(), current.version())) {
@@ -89,9 +87,7 @@ public class RoleService {
     public void delete(Actor actor, UUID id, @Nullable Long expectedVersion) {
         require(actor);
         Role current = changeableRole(actor, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         requireWithin(actor, current.permissions(), current.dataScope());
         int holders = roles.holders(actor.orgId(), id);
         if (holders > 0) {
