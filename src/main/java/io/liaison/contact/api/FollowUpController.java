@@ -70,6 +70,6 @@ class FollowUpController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Actor actor, @PathVariable UUID contactId, @PathVariable UUID id) {
         followUps.delete(actor, contactId, id);
-        return ResponseEntity.noContent().build();
+        return ETags.deleted();
     }
 }
