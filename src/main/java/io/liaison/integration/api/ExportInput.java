@@ -1,12 +1,14 @@
 package io.liaison.integration.api;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.liaison.contact.ContactLimits;
 import io.liaison.integration.ExportService;
-import io.liaison.shared.web.KnownFieldsOnly;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -34,8 +36,10 @@ record ExportInput(
         @Nullable
         String version) {
 
-    /** The filters of the contact list, by the names of its query parameters. */
-    @KnownFieldsOnly
+    /**
+     * The filters of the contact list, by the names of its query parameters. Other keys are kept in
+     * {@code others} so that the export names each of them beside every other invalid field.
+     */
     @Schema(description = "The contact list's filters; without them and contactIds, every visible contact.")
     record Filter(
             @Schema(description = "Name, pinyin, initials, phone fragment, e-mail or company.", example = "zhang")
@@ -65,5 +69,8 @@ record ExportInput(
             @Schema(example = "2026-01-31T00:00:00+08:00") @Nullable
             OffsetDateTime lastContactedBefore,
 
-            @Schema(example = "crm:A-1024") @Nullable String externalId) {}
+            @Schema(example = "crm:A-1024") @Nullable String externalId,
+
+            @JsonAnySetter @JsonAnyGetter @Schema(hidden = true) @Nullable
+            Map<String, @Nullable Object> others) {}
 }

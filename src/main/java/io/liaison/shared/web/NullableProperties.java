@@ -17,10 +17,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Marks the properties of API records that can be {@code null} as such in the OpenAPI document:
- * Liaison's records say so with JSpecify's {@code @Nullable} on the component's type, which swagger
- * does not read. OpenAPI 3.1 spells it as the type {@code "null"} beside the property's own type, and
- * as {@code anyOf} of the reference and {@code null} for a property that refers to another schema.
+ * Marks the properties of API records that can be {@code null} as such in the OpenAPI document, and
+ * the others as required: Liaison's records say so with JSpecify's {@code @Nullable} on the
+ * component's type, which swagger does not read. OpenAPI 3.1 spells it as the type {@code "null"}
+ * beside the property's own type, and as {@code anyOf} of the reference and {@code null} for a
+ * property that refers to another schema. A {@link Patch} property is never required: a merge patch
+ * may leave any field out.
  */
 @Component
 class NullableProperties implements ModelConverter {
@@ -45,6 +47,7 @@ class NullableProperties implements ModelConverter {
         }
         if (model != null && model.getProperties() != null) {
             markNullable(raw.getRecordComponents(), model.getProperties());
+            markRequired(raw.getRecordComponents(), model);
         }
         return resolved;
     }
@@ -57,6 +60,19 @@ class NullableProperties implements ModelConverter {
                     && patch.getAnnotatedActualTypeArguments()[0].isAnnotationPresent(Nullable.class);
         }
         return type.isAnnotationPresent(Nullable.class);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void markRequired(RecordComponent[] components, Schema model) {
+        for (RecordComponent component : components) {
+            boolean required = !nullable(component) && component.getType() != Patch.class;
+            List<?> already = model.getRequired();
+            if (required
+                    && model.getProperties().containsKey(component.getName())
+                    && (already == null || !already.contains(component.getName()))) {
+                model.addRequiredItem(component.getName());
+            }
+        }
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
