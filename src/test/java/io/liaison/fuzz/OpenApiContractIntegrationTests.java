@@ -117,6 +117,20 @@ class OpenApiContractIntegrationTests {
                 .isEmpty();
     }
 
+    @Test
+    void everyErrorStatusNamesTheProblemTypesItAnswersWith() {
+        List<String> unnamed = new ArrayList<>();
+        forEachOperation((name, operation) -> operation.getResponses().forEach((status, response) -> {
+            Object types = response.getExtensions() == null
+                    ? null
+                    : response.getExtensions().get("x-problem-types");
+            if (status.startsWith("4") && !(types instanceof List<?> list && !list.isEmpty())) {
+                unnamed.add(name + " " + status);
+            }
+        }));
+        assertThat(unnamed).as("error statuses without their problem types").isEmpty();
+    }
+
     private interface OperationVisitor {
         void visit(String name, Operation operation);
     }

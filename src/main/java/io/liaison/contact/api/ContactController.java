@@ -111,10 +111,12 @@ class ContactController {
     @ProblemResponse(
             status = 409,
             description =
-                    "Another contact has this mobile, e-mail or external id (allowDuplicate overrides the first two).")
+                    "Another contact has this mobile, e-mail or external id (allowDuplicate overrides the first two).",
+            types = {"duplicate-contact", "duplicate-contact-hidden", "external-id-taken"})
     @ProblemResponse(
             status = 422,
-            description = "Two tags of one exclusive group, or the Idempotency-Key was used with another body.")
+            description = "Two tags of one exclusive group, or the Idempotency-Key was used with another body.",
+            types = {"tag-group-exclusive", "idempotency-key-reused"})
     @ApiResponse(
             responseCode = "201",
             description = "The contact as created; for a repeated Idempotency-Key, as it was first created.",
@@ -140,8 +142,9 @@ class ContactController {
     @ProblemResponse(
             status = 409,
             description =
-                    "Another contact has this mobile, e-mail or external id (allowDuplicate overrides the first two).")
-    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.")
+                    "Another contact has this mobile, e-mail or external id (allowDuplicate overrides the first two).",
+            types = {"duplicate-contact", "duplicate-contact-hidden", "external-id-taken"})
+    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.", types = "tag-group-exclusive")
     @PatchMapping(
             path = "/contacts/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -175,7 +178,10 @@ class ContactController {
         return ETags.deleted();
     }
 
-    @ProblemResponse(status = 409, description = "Another contact took its mobile, e-mail or external id meanwhile.")
+    @ProblemResponse(
+            status = 409,
+            description = "Another contact took its mobile, e-mail or external id meanwhile.",
+            types = {"duplicate-contact", "duplicate-contact-hidden", "external-id-taken"})
     @PostMapping("/contacts/{id}/restore")
     ResponseEntity<ContactResponse> restore(Actor actor, @PathVariable UUID id) {
         return withETag(contacts.restore(actor, id));

@@ -43,7 +43,7 @@ class ContactTagController {
         }
     }
 
-    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.")
+    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.", types = "tag-group-exclusive")
     @PutMapping
     ResponseEntity<ContactResponse> set(
             Actor actor,
@@ -53,7 +53,7 @@ class ContactTagController {
         return save(actor, id, ETags.expected(ifMatch), request.required());
     }
 
-    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.")
+    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.", types = "tag-group-exclusive")
     @PostMapping
     ResponseEntity<ContactResponse> add(Actor actor, @PathVariable UUID id, @RequestBody TagIds request) {
         // The version read here guards the read-modify-write against a concurrent change (412).

@@ -78,8 +78,14 @@ class CustomFieldController {
         return new CursorPage<>(fields.list(actor), null);
     }
 
-    @ProblemResponse(status = 409, description = "A custom field with this key exists already.")
-    @ProblemResponse(status = 422, description = "The organization has the most custom fields it may have.")
+    @ProblemResponse(
+            status = 409,
+            description = "A custom field with this key exists already.",
+            types = "custom-field-key-taken")
+    @ProblemResponse(
+            status = 422,
+            description = "The organization has the most custom fields it may have.",
+            types = "custom-field-limit")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<CustomField> create(Actor actor, @RequestBody CreateCustomFieldRequest request) {

@@ -52,10 +52,11 @@ class TagController {
     }
 
     /** Renames, reorders or moves ({@code groupId}) a tag; contacts keep it, as they refer to its id. */
-    @ProblemResponse(status = 409, description = "The group has a tag of this name already.")
+    @ProblemResponse(status = 409, description = "The group has a tag of this name already.", types = "tag-name-taken")
     @ProblemResponse(
             status = 422,
-            description = "The tag cannot move into an exclusive group whose tags its contacts carry.")
+            description = "The tag cannot move into an exclusive group whose tags its contacts carry.",
+            types = {"tag-group-exclusive", "tag-group-not-exclusive"})
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})

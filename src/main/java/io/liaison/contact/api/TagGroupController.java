@@ -65,7 +65,10 @@ class TagGroupController {
         return new CursorPage<>(tags.list(actor), null);
     }
 
-    @ProblemResponse(status = 409, description = "A tag group of this name exists already.")
+    @ProblemResponse(
+            status = 409,
+            description = "A tag group of this name exists already.",
+            types = "tag-group-name-taken")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<TagGroup> create(Actor actor, @RequestBody CreateTagGroupRequest request) {
@@ -80,10 +83,14 @@ class TagGroupController {
         return ETags.ok(group, group.version());
     }
 
-    @ProblemResponse(status = 409, description = "A tag group of this name exists already.")
+    @ProblemResponse(
+            status = 409,
+            description = "A tag group of this name exists already.",
+            types = "tag-group-name-taken")
     @ProblemResponse(
             status = 422,
-            description = "The group cannot become exclusive while contacts carry several of its tags.")
+            description = "The group cannot become exclusive while contacts carry several of its tags.",
+            types = "tag-group-not-exclusive")
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -107,8 +114,8 @@ class TagGroupController {
         return ETags.deleted();
     }
 
-    @ProblemResponse(status = 409, description = "The group has a tag of this name already.")
-    @ProblemResponse(status = 422, description = "The organization has the most tags it may have.")
+    @ProblemResponse(status = 409, description = "The group has a tag of this name already.", types = "tag-name-taken")
+    @ProblemResponse(status = 422, description = "The organization has the most tags it may have.", types = "tag-limit")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/tags")
     ResponseEntity<Tag> createTag(Actor actor, @PathVariable UUID id, @RequestBody CreateTagRequest request) {

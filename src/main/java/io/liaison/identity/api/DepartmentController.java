@@ -59,7 +59,10 @@ class DepartmentController {
         return new CursorPage<>(departments.list(actor), null);
     }
 
-    @ProblemResponse(status = 409, description = "A department of this name exists already at this place of the tree.")
+    @ProblemResponse(
+            status = 409,
+            description = "A department of this name exists already at this place of the tree.",
+            types = "department-name-taken")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Department> create(Actor actor, @RequestBody CreateDepartmentRequest request) {
@@ -74,7 +77,10 @@ class DepartmentController {
         return ETags.ok(department, department.version());
     }
 
-    @ProblemResponse(status = 409, description = "A department of this name exists already at this place of the tree.")
+    @ProblemResponse(
+            status = 409,
+            description = "A department of this name exists already at this place of the tree.",
+            types = "department-name-taken")
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -90,7 +96,8 @@ class DepartmentController {
 
     @ProblemResponse(
             status = 409,
-            description = "The department still has members or sub-departments, or is part of a role's data scope.")
+            description = "The department still has members or sub-departments, or is part of a role's data scope.",
+            types = {"department-not-empty", "department-in-role-scope"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(

@@ -91,7 +91,10 @@ class MemberController {
                 .map(MemberResponse::of);
     }
 
-    @ProblemResponse(status = 409, description = "The login is used by another member of the organization.")
+    @ProblemResponse(
+            status = 409,
+            description = "The login is used by another member of the organization.",
+            types = "login-taken")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<MemberResponse> create(Actor actor, @RequestBody CreateMemberRequest request) {
@@ -113,10 +116,14 @@ class MemberController {
         return withETag(members.get(actor, id));
     }
 
-    @ProblemResponse(status = 409, description = "The login is used by another member of the organization.")
+    @ProblemResponse(
+            status = 409,
+            description = "The login is used by another member of the organization.",
+            types = "login-taken")
     @ProblemResponse(
             status = 422,
-            description = "The change would leave the organization without an active administrator.")
+            description = "The change would leave the organization without an active administrator.",
+            types = "last-administrator")
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -131,7 +138,8 @@ class MemberController {
 
     @ProblemResponse(
             status = 422,
-            description = "Members cannot deactivate themselves, nor the last active administrator.")
+            description = "Members cannot deactivate themselves, nor the last active administrator.",
+            types = {"cannot-deactivate-self", "last-administrator"})
     @PostMapping("/{id}/deactivate")
     ResponseEntity<MemberResponse> deactivate(Actor actor, @PathVariable UUID id) {
         return withETag(members.deactivate(actor, id));

@@ -123,7 +123,7 @@ class RoleController {
         return new CursorPage<>(roles.list(actor).stream().map(RoleResponse::of).toList(), null);
     }
 
-    @ProblemResponse(status = 409, description = "A role of this name exists already.")
+    @ProblemResponse(status = 409, description = "A role of this name exists already.", types = "role-name-taken")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<RoleResponse> create(Actor actor, @RequestBody RoleInput body) {
@@ -137,7 +137,10 @@ class RoleController {
         return ETags.ok(RoleResponse.of(role), role.version());
     }
 
-    @ProblemResponse(status = 409, description = "A role of this name exists already, or the role is built in.")
+    @ProblemResponse(
+            status = 409,
+            description = "A role of this name exists already, or the role is built in.",
+            types = {"role-name-taken", "builtin-role"})
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -151,7 +154,10 @@ class RoleController {
         return ETags.ok(RoleResponse.of(changed), changed.version());
     }
 
-    @ProblemResponse(status = 409, description = "The role is built in or still held by members.")
+    @ProblemResponse(
+            status = 409,
+            description = "The role is built in or still held by members.",
+            types = {"builtin-role", "role-in-use"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(

@@ -64,8 +64,11 @@ class ExportController {
                         schema = @Schema(type = "string", format = "binary")),
                 @Content(mediaType = "text/vcard", schema = @Schema(type = "string", format = "binary"))
             })
-    @ProblemResponse(status = 409, description = "The export has not finished yet.")
-    @ProblemResponse(status = 410, description = "The export's file has expired; export again.")
+    @ProblemResponse(status = 409, description = "The export has not finished yet.", types = "export-not-ready")
+    @ProblemResponse(
+            status = 410,
+            description = "The export's file has expired; export again.",
+            types = "export-expired")
     @GetMapping("/{id}/file")
     ResponseEntity<Resource> file(Actor actor, @PathVariable UUID id) {
         ExportJob job = exports.get(actor, id);
