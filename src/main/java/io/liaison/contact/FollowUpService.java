@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FollowUpService {
 
+    /** The most characters of a follow-up's content. */
+    public static final int MAX_CONTENT = 10_000;
+
     private final FollowUpRepository followUps;
     private final ContactService contacts;
     private final ContactTimeline timeline;
@@ -128,7 +131,7 @@ public class FollowUpService {
         if (type == null || !FollowUp.TYPES.contains(type)) {
             v.reject("type", "must be note, call, visit, meeting, message or email");
         }
-        if (content == null || content.isBlank() || content.length() > 10_000) {
+        if (content == null || content.isBlank() || content.length() > MAX_CONTENT) {
             v.reject("content", "must have 1 to 10000 characters");
         }
         if (at.isAfter(OffsetDateTime.now().plusDays(1))) {

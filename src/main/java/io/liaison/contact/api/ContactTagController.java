@@ -1,11 +1,14 @@
 package io.liaison.contact.api;
 
 import io.liaison.contact.Contact;
+import io.liaison.contact.ContactLimits;
 import io.liaison.contact.ContactService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.ETags;
 import io.liaison.shared.web.ProblemResponse;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,12 @@ class ContactTagController {
         this.contacts = contacts;
     }
 
-    record TagIds(@Nullable List<UUID> tagIds) {
+    record TagIds(
+            @ArraySchema(
+                    maxItems = ContactLimits.TAGS,
+                    arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED))
+            @Nullable
+            List<UUID> tagIds) {
 
         List<UUID> required() {
             if (tagIds == null) {

@@ -5,6 +5,7 @@ import io.liaison.contact.FollowUpService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.web.ETags;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -33,9 +34,25 @@ class FollowUpController {
     }
 
     record FollowUpRequest(
-            @Nullable String type,
-            @Nullable String content,
-            @Nullable OffsetDateTime occurredAt) {}
+            @Schema(
+                    allowableValues = {"note", "call", "visit", "meeting", "message", "email"},
+                    example = "call",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @Nullable
+            String type,
+
+            @Schema(
+                    maxLength = FollowUpService.MAX_CONTENT,
+                    example = "Called about the renewal.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @Nullable
+            String content,
+
+            @Schema(
+                    description = "When it happened, not in the future; now if left out.",
+                    example = "2026-11-25T09:30:00+08:00")
+            @Nullable
+            OffsetDateTime occurredAt) {}
 
     @GetMapping
     CursorPage<FollowUp> list(

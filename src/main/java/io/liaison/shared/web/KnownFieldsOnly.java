@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * A request record whose body may name only its own fields: any other is answered with a 400 that
  * names it, so that a misspelt field of a change is not silently left unchanged. Bodies without it
- * ignore fields they do not know ({@link UnknownFields}).
+ * ignore fields they do not know ({@link StrictJson}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
