@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -94,6 +95,12 @@ class NullableProperties implements ModelConverter {
                 }
                 types.add("null");
                 property.setTypes(types);
+                // an enumeration lists every value the property takes, null included
+                if (property.getEnum() != null && !property.getEnum().contains(null)) {
+                    List<Object> values = new ArrayList<>(property.getEnum());
+                    values.add(null);
+                    property.setEnum(values);
+                }
             }
         }
     }
