@@ -3,7 +3,6 @@ package io.liaison.contact;
 import io.liaison.contact.Contact.ContactDraft;
 import io.liaison.contact.Contact.Email;
 import io.liaison.contact.Contact.Phone;
-import io.liaison.contact.field.CustomFieldService;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.PhoneNumbers;
 import io.liaison.shared.Validation;
@@ -54,21 +53,21 @@ final class ContactInput {
     /** A photo kept with the contact, as phones export them: a small image in a data: URL (32 KB in base64). */
     private static final Pattern DATA_IMAGE = Pattern.compile("data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+");
 
-    private static final int MAX_DATA_AVATAR = 48 * 1024;
+    private static final int MAX_DATA_AVATAR = ContactLimits.AVATAR_URL;
 
     /**
      * The most elements each collection of a contact may have: a request past one is refused
      * before anything is read, since every list and export reads them per contact.
      */
     static final Map<String, Integer> MAXIMA = Map.of(
-            "phones", 20,
-            "emails", 20,
-            "externalIds", 50,
-            "tagIds", Contact.MAX_TAGS,
-            "customFields", CustomFieldService.MAX_FIELDS,
-            "shareUserIds", 200,
-            "shareDeptIds", 200,
-            "collaboratorIds", 100);
+            "phones", ContactLimits.PHONES,
+            "emails", ContactLimits.EMAILS,
+            "externalIds", ContactLimits.EXTERNAL_IDS,
+            "tagIds", ContactLimits.TAGS,
+            "customFields", ContactLimits.CUSTOM_FIELDS,
+            "shareUserIds", ContactLimits.SHARES,
+            "shareDeptIds", ContactLimits.SHARES,
+            "collaboratorIds", ContactLimits.COLLABORATORS);
 
     private final MergePatch patch;
     private final String region;
@@ -106,10 +105,10 @@ final class ContactInput {
                 patch.has("mobile") ? phone("mobile", patch.raw("mobile")) : c.mobile(),
                 patch.has("phones") ? phones() : c.phones(),
                 patch.has("emails") ? emails() : c.emails(),
-                text("company", 200, c.company()),
-                text("title", 100, c.title()),
-                text("address", 500, c.address()),
-                text("remark", 5000, c.remark()),
+                text("company", ContactLimits.COMPANY, c.company()),
+                text("title", ContactLimits.TITLE, c.title()),
+                text("address", ContactLimits.ADDRESS, c.address()),
+                text("remark", ContactLimits.REMARK, c.remark()),
                 patch.has("gender") ? gender() : c.gender(),
                 patch.has("birthday") ? birthday() : c.birthday(),
                 patch.has("avatarUrl") ? avatarUrl() : c.avatarUrl(),
@@ -124,8 +123,8 @@ final class ContactInput {
 
     private String name(@Nullable Object value) {
         String clean = value instanceof String s ? s.trim() : "";
-        if (clean.isEmpty() || clean.length() > 100) {
-            v.reject("name", "invalid.length", 1, 100);
+        if (clean.isEmpty() || clean.length() > ContactLimits.NAME) {
+            v.reject("name", "invalid.length", 1, ContactLimits.NAME);
         }
         return clean;
     }
@@ -182,7 +181,8 @@ final class ContactInput {
         for (int i = 0; i < items.size(); i++) {
             Object raw = items.get(i).get("address");
             String address = raw instanceof String s ? s.trim().toLowerCase(Locale.ROOT) : "";
-            if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+            if (address.length() > ContactLimits.EMAIL
+                    || !EMAIL.matcher(address).matches()) {
                 v.reject("emails[" + i + "].address", "invalid.email");
             } else {
                 emails.add(new Email(label(items.get(i)), address));
@@ -322,8 +322,8 @@ final class ContactInput {
                 v.reject("externalIds." + source, "invalid.external-id-source");
             } else if (id == null) {
                 merged.remove(source);
-            } else if (!(id instanceof String s) || s.isBlank() || s.length() > 200) {
-                v.reject("externalIds." + source, "invalid.length", 1, 200);
+            } else if (!(id instanceof String s) || s.isBlank() || s.length() > ContactLimits.EXTERNAL_ID) {
+                v.reject("externalIds." + source, "invalid.length", 1, ContactLimits.EXTERNAL_ID);
             } else {
                 merged.put(source, s.trim());
             }

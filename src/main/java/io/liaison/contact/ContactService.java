@@ -161,9 +161,7 @@ public class ContactService {
             Map<String, @Nullable Object> body,
             @Nullable Long expectedVersion,
             boolean allowDuplicate) {
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         Map<String, @Nullable Object> changes =
                 access.seesInFull(actor, current.ownerId()) ? body : MaskedEcho.unmasked(body, current.fields());
         ContactDraft next = checked(
@@ -205,9 +203,7 @@ public class ContactService {
     @Transactional
     public void trash(Actor actor, UUID id, @Nullable Long expectedVersion) {
         Contact current = permitted(actor, id, ContactAction.DELETE, false);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         moveToTrash(actor, id);
     }
 

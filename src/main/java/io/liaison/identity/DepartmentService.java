@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class DepartmentService {
 
     public static final Set<String> PATCHABLE = Set.of("name", "parentId", "sortOrder");
+    /** The most characters of a department's name. */
+    public static final int MAX_NAME = 100;
 
     private final DepartmentRepository departments;
     private final ApplicationEventPublisher events;
@@ -59,9 +61,7 @@ public class DepartmentService {
     public Department update(Actor actor, UUID id, MergePatch patch, @Nullable Long expectedVersion) {
         requireStructureManager(actor);
         Department current = get(actor, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         String name = patch.has("name") ? validName(patch.text("name")) : current.name();
         UUID parentId = patch.has("parentId") ? patch.id("parentId") : current.parentId();
         Integer order = patch.has("sortOrder")
@@ -96,9 +96,7 @@ public class DepartmentService {
     public void delete(Actor actor, UUID id, @Nullable Long expectedVersion) {
         requireStructureManager(actor);
         Department current = get(actor, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         int roles = departments.scopeRoleCount(actor.orgId(), id);
         if (roles > 0) {
             throw new LiaisonException(HttpStatus.CONFLICT, "department-in-role-scope", current.name(), roles);
@@ -124,8 +122,8 @@ public class DepartmentService {
 
     private static String validName(@Nullable String name) {
         String clean = name == null ? "" : name.trim();
-        if (clean.isEmpty() || clean.length() > 100) {
-            throw LiaisonException.invalid("name", "invalid.length", 1, 100);
+        if (clean.isEmpty() || clean.length() > MAX_NAME) {
+            throw LiaisonException.invalid("name", "invalid.length", 1, MAX_NAME);
         }
         return clean;
     }

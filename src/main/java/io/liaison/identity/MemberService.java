@@ -27,8 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MemberService {
 
-    static final int MIN_PASSWORD = 10;
-    static final int MAX_PASSWORD = 200;
+    public static final int MIN_PASSWORD = 10;
+    public static final int MAX_PASSWORD = 200;
+    public static final int MAX_DISPLAY_NAME = 100;
+    public static final int MAX_EMAIL = 254;
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern MOBILE = Pattern.compile("\\+?[0-9][0-9 ()-]{3,24}");
@@ -37,7 +39,7 @@ public class MemberService {
             Set.of("displayName", "mobile", "email", "locale", "role", "departmentIds", "password");
 
     /** The most departments a member may belong to. */
-    static final int MAX_DEPARTMENTS = 100;
+    public static final int MAX_DEPARTMENTS = 100;
 
     private final MemberRepository members;
     private final DepartmentRepository departments;
@@ -125,9 +127,7 @@ public class MemberService {
                 }
             }
         }
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         Validation v = new Validation();
         String displayName =
                 patch.has("displayName") ? displayName(v, patch.text("displayName")) : current.displayName();
@@ -286,8 +286,8 @@ public class MemberService {
 
     private static String displayName(Validation v, @Nullable String value) {
         String clean = value == null ? "" : value.trim();
-        if (clean.isEmpty() || clean.length() > 100) {
-            v.reject("displayName", "invalid.length", 1, 100);
+        if (clean.isEmpty() || clean.length() > MAX_DISPLAY_NAME) {
+            v.reject("displayName", "invalid.length", 1, MAX_DISPLAY_NAME);
         }
         return clean;
     }
@@ -308,7 +308,7 @@ public class MemberService {
             return null;
         }
         String clean = value.trim().toLowerCase(Locale.ROOT);
-        if (clean.length() > 254 || !EMAIL.matcher(clean).matches()) {
+        if (clean.length() > MAX_EMAIL || !EMAIL.matcher(clean).matches()) {
             v.reject("email", "invalid.email");
         }
         return clean;

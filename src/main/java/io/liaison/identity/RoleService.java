@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RoleService {
 
     public static final Set<String> FIELDS = Set.of("name", "permissions", "dataScope", "deptIds");
+    /** The most characters of a role's name. */
+    public static final int MAX_NAME = 50;
 
     private final RoleRepository roles;
     private final DepartmentRepository departments;
@@ -65,9 +67,7 @@ public class RoleService {
     public Role update(Actor actor, UUID id, MergePatch patch, @Nullable Long expectedVersion) {
         require(actor);
         Role current = changeableRole(actor, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         requireWithin(actor, current.permissions(), current.dataScope());
         Definition d = definition(actor, patch, current);
         if (!roles.update(actor.orgId(), id, d.name(), d.permissions(), d.scope(), d.deptIds(), current.version())) {
@@ -88,9 +88,7 @@ public class RoleService {
     public void delete(Actor actor, UUID id, @Nullable Long expectedVersion) {
         require(actor);
         Role current = changeableRole(actor, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         requireWithin(actor, current.permissions(), current.dataScope());
         int holders = roles.holders(actor.orgId(), id);
         if (holders > 0) {
@@ -146,8 +144,8 @@ public class RoleService {
     private Definition definition(Actor actor, MergePatch body, @Nullable Role current) {
         String name =
                 current == null || body.has("name") ? body.requiredText("name").trim() : current.name();
-        if (name.isEmpty() || name.length() > 50) {
-            throw LiaisonException.invalid("name", "invalid.length", 1, 50);
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            throw LiaisonException.invalid("name", "invalid.length", 1, MAX_NAME);
         }
         Set<Permission> granted = new HashSet<>();
         if (current != null && !body.has("permissions")) {

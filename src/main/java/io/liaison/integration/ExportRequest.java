@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 record ExportRequest(String format, Map<String, Object> filter, List<UUID> contactIds, String version) {
 
-    static final int MAX_IDS = 10_000;
+    static final int MAX_IDS = ExportService.MAX_CONTACT_IDS;
     private static final Set<String> FILTERS = Set.of(
             "q",
             "tagIds",

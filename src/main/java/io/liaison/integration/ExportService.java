@@ -24,6 +24,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ExportService {
 
+    /** The most contacts an export may name by id. */
+    public static final int MAX_CONTACT_IDS = 10_000;
+
     private final ExportJobRepository jobs;
     private final ExportRunner runner;
     private final ObjectProvider<SchedulerClient> scheduler;

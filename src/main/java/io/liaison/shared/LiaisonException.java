@@ -70,6 +70,16 @@ public class LiaisonException extends RuntimeException {
         return new LiaisonException(HttpStatus.CONTENT_TOO_LARGE, type, args);
     }
 
+    /**
+     * Throws the 412 of {@link #stale} when a change expects another version than the record's;
+     * {@code expected} is {@code null} when the request did not say (no If-Match, or {@code *}).
+     */
+    public static void requireVersion(@Nullable Long expected, long actual) {
+        if (expected != null && expected != actual) {
+            throw stale(expected, actual);
+        }
+    }
+
     public static LiaisonException stale(long expected, long actual) {
         return new LiaisonException(HttpStatus.PRECONDITION_FAILED, "stale-version", expected, actual);
     }

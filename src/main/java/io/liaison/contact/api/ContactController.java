@@ -5,16 +5,17 @@ import io.liaison.contact.ContactBatch;
 import io.liaison.contact.ContactFilter;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.ContactSort;
+import io.liaison.contact.TimelineEntry;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.ETags;
 import io.liaison.shared.web.Idempotency;
+import io.liaison.shared.web.Patch;
 import io.liaison.shared.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -97,23 +98,25 @@ class ContactController {
 
     /** The ten best matches for type-ahead: id, name, company and the field the query matched in. */
     @GetMapping("/contacts/suggest")
-    Map<String, Object> suggest(Actor actor, @RequestParam(required = false) @Nullable String q) {
-        return Map.of("items", contacts.suggest(actor, q));
+    ContactAnswers.Suggestions suggest(Actor actor, @RequestParam(required = false) @Nullable String q) {
+        return new ContactAnswers.Suggestions(contacts.suggest(actor, q));
     }
 
     @GetMapping("/contacts/count")
-    Map<String, Object> count(Actor actor, @ParameterObject Filters filters) {
+    ContactAnswers.Count count(Actor actor, @ParameterObject Filters filters) {
         var count = contacts.count(actor, filters.toFilter());
-        return Map.of("count", count.count(), "exact", count.exact());
+        return new ContactAnswers.Count(count.count(), count.exact());
     }
 
     @ProblemResponse(
             status = 409,
             description =
-                    "Another contact has this mobile, e-mail or external id (allowDuplicate overrides the first two).")
+                    "Another contact has this mobile, e-mail or external id (allowDuplicate overrides the first two).",
+            types = {"duplicate-contact", "duplicate-contact-hidden", "external-id-taken"})
     @ProblemResponse(
             status = 422,
-            description = "Two tags of one exclusive group, or the Idempotency-Key was used with another body.")
+            description = "Two tags of one exclusive group, or the Idempotency-Key was used with another body.",
+            types = {"tag-group-exclusive", "idempotency-key-reused"})
     @ApiResponse(
             responseCode = "201",
             description = "The contact as created; for a repeated Idempotency-Key, as it was first created.",
@@ -123,14 +126,11 @@ class ContactController {
     ResponseEntity<?> create(
             Actor actor,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-            @RequestBody Map<String, @Nullable Object> body) {
-        return idempotency.once(actor.orgId(), actor.memberId(), key, body, () -> {
-            Map<String, @Nullable Object> fields = new HashMap<>(body);
-            boolean allowDuplicate = allowDuplicate(fields);
-            Contact created = contacts.create(actor, fields, "api", allowDuplicate);
-            return ResponseEntity.created(URI.create("/api/v1/contacts/" + created.id()))
-                    .eTag(ETags.of(created.version()))
-                    .body(ContactResponse.of(created));
+            @RequestBody ContactInput body) {
+        Map<String, @Nullable Object> fields = Patch.fields(body);
+        return idempotency.once(actor.orgId(), actor.memberId(), key, fields, () -> {
+            Contact created = contacts.create(actor, fields(fields), "api", allowDuplicate(body.allowDuplicate()));
+            return ETags.created("/api/v1/contacts/" + created.id(), ContactResponse.of(created), created.version());
         });
     }
 
@@ -142,8 +142,9 @@ class ContactController {
     @ProblemResponse(
             status = 409,
             description =
-                    "Another contact has this mobile, e-mail or external id (allowDuplicate overrides the first two).")
-    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.")
+                    "Another contact has this mobile, e-mail or external id (allowDuplicate overrides the first two).",
+            types = {"duplicate-contact", "duplicate-contact-hidden", "external-id-taken"})
+    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.", types = "tag-group-exclusive")
     @PatchMapping(
             path = "/contacts/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -151,10 +152,10 @@ class ContactController {
             Actor actor,
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-            @RequestBody Map<String, @Nullable Object> body) {
-        Map<String, @Nullable Object> fields = new HashMap<>(body);
-        boolean allowDuplicate = allowDuplicate(fields);
-        return withETag(contacts.update(actor, id, fields, ETags.expected(ifMatch), allowDuplicate));
+            @RequestBody ContactPatch body) {
+        Contact changed = contacts.update(
+                actor, id, fields(Patch.fields(body)), ETags.expected(ifMatch), allowDuplicate(body.allowDuplicate()));
+        return withETag(changed);
     }
 
     /** The contact's full details, as a masked viewer asks to see them; audited. */
@@ -174,10 +175,13 @@ class ContactController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         contacts.trash(actor, id, ETags.expected(ifMatch));
-        return ResponseEntity.noContent().build();
+        return ETags.deleted();
     }
 
-    @ProblemResponse(status = 409, description = "Another contact took its mobile, e-mail or external id meanwhile.")
+    @ProblemResponse(
+            status = 409,
+            description = "Another contact took its mobile, e-mail or external id meanwhile.",
+            types = {"duplicate-contact", "duplicate-contact-hidden", "external-id-taken"})
     @PostMapping("/contacts/{id}/restore")
     ResponseEntity<ContactResponse> restore(Actor actor, @PathVariable UUID id) {
         return withETag(contacts.restore(actor, id));
@@ -185,8 +189,8 @@ class ContactController {
 
     /** One action over many contacts in one transaction, with a result per contact. */
     @PostMapping("/contacts/batch")
-    Map<String, List<ContactBatch.Result>> batch(Actor actor, @RequestBody Map<String, @Nullable Object> body) {
-        return Map.of("results", batch.run(actor, body));
+    ContactAnswers.BatchResults batch(Actor actor, @RequestBody BatchRequest body) {
+        return new ContactAnswers.BatchResults(batch.run(actor, Patch.fields(body)));
     }
 
     @GetMapping("/trash/contacts")
@@ -198,7 +202,7 @@ class ContactController {
     }
 
     @GetMapping("/contacts/{id}/timeline")
-    CursorPage<?> timeline(
+    CursorPage<TimelineEntry> timeline(
             Actor actor,
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable Integer limit,
@@ -206,15 +210,18 @@ class ContactController {
         return contacts.timeline(actor, id, cursor, CursorPage.limit(limit));
     }
 
-    private static boolean allowDuplicate(Map<String, @Nullable Object> fields) {
-        Object flag = fields.remove("allowDuplicate");
-        if (flag != null && !(flag instanceof Boolean)) {
-            throw LiaisonException.invalid("allowDuplicate", "invalid.boolean");
-        }
+    /** The contact's fields of a body; {@code allowDuplicate} is how to save them, not one of them. */
+    private static Map<String, @Nullable Object> fields(Map<String, @Nullable Object> body) {
+        Map<String, @Nullable Object> fields = new HashMap<>(body);
+        fields.remove("allowDuplicate");
+        return fields;
+    }
+
+    private static boolean allowDuplicate(@Nullable Boolean flag) {
         return Boolean.TRUE.equals(flag);
     }
 
     private static ResponseEntity<ContactResponse> withETag(Contact contact) {
-        return ResponseEntity.ok().eTag(ETags.of(contact.version())).body(ContactResponse.of(contact));
+        return ETags.ok(ContactResponse.of(contact), contact.version());
     }
 }

@@ -1,11 +1,14 @@
 package io.liaison.contact.api;
 
 import io.liaison.contact.Contact;
+import io.liaison.contact.ContactLimits;
 import io.liaison.contact.ContactService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.ETags;
 import io.liaison.shared.web.ProblemResponse;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,12 @@ class ContactTagController {
         this.contacts = contacts;
     }
 
-    record TagIds(@Nullable List<UUID> tagIds) {
+    record TagIds(
+            @ArraySchema(
+                    maxItems = ContactLimits.TAGS,
+                    arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED))
+            @Nullable
+            List<UUID> tagIds) {
 
         List<UUID> required() {
             if (tagIds == null) {
@@ -43,7 +51,7 @@ class ContactTagController {
         }
     }
 
-    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.")
+    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.", types = "tag-group-exclusive")
     @PutMapping
     ResponseEntity<ContactResponse> set(
             Actor actor,
@@ -53,7 +61,7 @@ class ContactTagController {
         return save(actor, id, ETags.expected(ifMatch), request.required());
     }
 
-    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.")
+    @ProblemResponse(status = 422, description = "Two tags of one exclusive group.", types = "tag-group-exclusive")
     @PostMapping
     ResponseEntity<ContactResponse> add(Actor actor, @PathVariable UUID id, @RequestBody TagIds request) {
         // The version read here guards the read-modify-write against a concurrent change (412).
@@ -75,6 +83,6 @@ class ContactTagController {
         Map<String, @Nullable Object> body =
                 Map.of("tagIds", tagIds.stream().map(UUID::toString).toList());
         Contact saved = contacts.update(actor, id, body, version, true);
-        return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(ContactResponse.of(saved));
+        return ETags.ok(ContactResponse.of(saved), saved.version());
     }
 }

@@ -4,11 +4,14 @@ import io.liaison.contact.CustomField;
 import io.liaison.contact.field.CustomFieldService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
+import io.liaison.shared.SortOrder;
 import io.liaison.shared.web.ETags;
+import io.liaison.shared.web.KnownFieldsOnly;
+import io.liaison.shared.web.Patch;
 import io.liaison.shared.web.ProblemResponse;
-import java.net.URI;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -42,14 +45,47 @@ class CustomFieldController {
             @Nullable Boolean required,
             @Nullable Integer order) {}
 
+    /**
+     * A change to a custom field (JSON Merge Patch): a field left out stays as it is; {@code key}
+     * and {@code type} may only repeat their current values.
+     */
+    @KnownFieldsOnly
+    record CustomFieldPatch(
+            @Schema(maxLength = CustomFieldService.MAX_LABEL, example = "Industry")
+            Patch<String> label,
+
+            @ArraySchema(
+                    maxItems = CustomFieldService.MAX_OPTIONS,
+                    schema = @Schema(maxLength = CustomFieldService.MAX_LABEL, example = "retail"))
+            Patch<@Nullable List<String>> options,
+
+            @Schema(example = "false") Patch<Boolean> required,
+
+            @Schema(minimum = "-" + SortOrder.MAX, maximum = "" + SortOrder.MAX, example = "3")
+            Patch<@Nullable Integer> order,
+
+            @Schema(description = "Cannot change: only the current key is accepted.", example = "industry")
+            Patch<@Nullable String> key,
+
+            @Schema(
+                    description = "Cannot change: only the current type is accepted.",
+                    allowableValues = {"text", "number", "date", "select", "multiselect"})
+            Patch<@Nullable String> type) {}
+
     /** Every field in one page: an organization has at most 100. */
     @GetMapping
     CursorPage<CustomField> list(Actor actor) {
         return new CursorPage<>(fields.list(actor), null);
     }
 
-    @ProblemResponse(status = 409, description = "A custom field with this key exists already.")
-    @ProblemResponse(status = 422, description = "The organization has the most custom fields it may have.")
+    @ProblemResponse(
+            status = 409,
+            description = "A custom field with this key exists already.",
+            types = "custom-field-key-taken")
+    @ProblemResponse(
+            status = 422,
+            description = "The organization has the most custom fields it may have.",
+            types = "custom-field-limit")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<CustomField> create(Actor actor, @RequestBody CreateCustomFieldRequest request) {
@@ -62,15 +98,13 @@ class CustomFieldController {
                         request.options(),
                         Boolean.TRUE.equals(request.required()),
                         request.order()));
-        return ResponseEntity.created(URI.create("/api/v1/custom-fields/" + created.id()))
-                .eTag(ETags.of(created.version()))
-                .body(created);
+        return ETags.created("/api/v1/custom-fields/" + created.id(), created, created.version());
     }
 
     @GetMapping("/{id}")
     ResponseEntity<CustomField> get(Actor actor, @PathVariable UUID id) {
         CustomField field = fields.get(actor, id);
-        return ResponseEntity.ok().eTag(ETags.of(field.version())).body(field);
+        return ETags.ok(field, field.version());
     }
 
     @PatchMapping(
@@ -80,9 +114,9 @@ class CustomFieldController {
             Actor actor,
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-            @RequestBody Map<String, @Nullable Object> body) {
-        CustomField changed = fields.update(actor, id, body, ETags.expected(ifMatch));
-        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
+            @RequestBody CustomFieldPatch body) {
+        CustomField changed = fields.update(actor, id, Patch.fields(body), ETags.expected(ifMatch));
+        return ETags.ok(changed, changed.version());
     }
 
     /** Deletes the field and removes its value from every contact. */
@@ -93,6 +127,6 @@ class CustomFieldController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         fields.delete(actor, id, ETags.expected(ifMatch));
-        return ResponseEntity.noContent().build();
+        return ETags.deleted();
     }
 }

@@ -5,7 +5,7 @@ import io.liaison.contact.followup.FollowUpService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.web.ETags;
-import java.net.URI;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -34,9 +34,25 @@ class FollowUpController {
     }
 
     record FollowUpRequest(
-            @Nullable String type,
-            @Nullable String content,
-            @Nullable OffsetDateTime occurredAt) {}
+            @Schema(
+                    allowableValues = {"note", "call", "visit", "meeting", "message", "email"},
+                    example = "call",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @Nullable
+            String type,
+
+            @Schema(
+                    maxLength = FollowUpService.MAX_CONTENT,
+                    example = "Called about the renewal.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @Nullable
+            String content,
+
+            @Schema(
+                    description = "When it happened, not in the future; now if left out.",
+                    example = "2026-11-25T09:30:00+08:00")
+            @Nullable
+            OffsetDateTime occurredAt) {}
 
     @GetMapping
     CursorPage<FollowUp> list(
@@ -51,9 +67,8 @@ class FollowUpController {
     @PostMapping
     ResponseEntity<FollowUp> record(Actor actor, @PathVariable UUID contactId, @RequestBody FollowUpRequest request) {
         FollowUp created = followUps.record(actor, contactId, request.type(), request.content(), request.occurredAt());
-        return ResponseEntity.created(URI.create("/api/v1/contacts/" + contactId + "/follow-ups/" + created.id()))
-                .eTag(ETags.of(created.version()))
-                .body(created);
+        return ETags.created(
+                "/api/v1/contacts/" + contactId + "/follow-ups/" + created.id(), created, created.version());
     }
 
     @PatchMapping("/{id}")
@@ -65,13 +80,13 @@ class FollowUpController {
             @RequestBody FollowUpRequest request) {
         FollowUp changed = followUps.update(
                 actor, contactId, id, request.type(), request.content(), request.occurredAt(), ETags.expected(ifMatch));
-        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
+        return ETags.ok(changed, changed.version());
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Actor actor, @PathVariable UUID contactId, @PathVariable UUID id) {
         followUps.delete(actor, contactId, id);
-        return ResponseEntity.noContent().build();
+        return ETags.deleted();
     }
 }

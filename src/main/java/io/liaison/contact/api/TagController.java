@@ -3,9 +3,12 @@ package io.liaison.contact.api;
 import io.liaison.contact.Tag;
 import io.liaison.contact.tag.TagService;
 import io.liaison.identity.Actor;
+import io.liaison.shared.SortOrder;
 import io.liaison.shared.web.ETags;
+import io.liaison.shared.web.KnownFieldsOnly;
+import io.liaison.shared.web.Patch;
 import io.liaison.shared.web.ProblemResponse;
-import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -30,17 +33,30 @@ class TagController {
         this.tags = tags;
     }
 
+    /** A change to a tag (JSON Merge Patch): a field left out stays as it is. */
+    @KnownFieldsOnly
+    record TagPatch(
+            @Schema(maxLength = TagService.MAX_NAME, example = "Retail")
+            Patch<String> name,
+
+            @Schema(minimum = "-" + SortOrder.MAX, maximum = "" + SortOrder.MAX, example = "3")
+            Patch<Integer> order,
+
+            @Schema(description = "Moves the tag into this group.", example = "0190a5d2-0000-7000-8000-000000000002")
+            Patch<UUID> groupId) {}
+
     @GetMapping("/{id}")
     ResponseEntity<Tag> get(Actor actor, @PathVariable UUID id) {
         Tag tag = tags.tag(actor, id);
-        return ResponseEntity.ok().eTag(ETags.of(tag.version())).body(tag);
+        return ETags.ok(tag, tag.version());
     }
 
     /** Renames, reorders or moves ({@code groupId}) a tag; contacts keep it, as they refer to its id. */
-    @ProblemResponse(status = 409, description = "The group has a tag of this name already.")
+    @ProblemResponse(status = 409, description = "The group has a tag of this name already.", types = "tag-name-taken")
     @ProblemResponse(
             status = 422,
-            description = "The tag cannot move into an exclusive group whose tags its contacts carry.")
+            description = "The tag cannot move into an exclusive group whose tags its contacts carry.",
+            types = {"tag-group-exclusive", "tag-group-not-exclusive"})
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -48,9 +64,9 @@ class TagController {
             Actor actor,
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-            @RequestBody Map<String, @Nullable Object> body) {
-        Tag changed = tags.updateTag(actor, id, body, ETags.expected(ifMatch));
-        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
+            @RequestBody TagPatch body) {
+        Tag changed = tags.updateTag(actor, id, Patch.fields(body), ETags.expected(ifMatch));
+        return ETags.ok(changed, changed.version());
     }
 
     /** Deletes the tag; contacts lose it, which their timelines record. */
@@ -61,6 +77,6 @@ class TagController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         tags.deleteTag(actor, id, ETags.expected(ifMatch));
-        return ResponseEntity.noContent().build();
+        return ETags.deleted();
     }
 }

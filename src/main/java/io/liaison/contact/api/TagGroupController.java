@@ -5,10 +5,12 @@ import io.liaison.contact.TagGroup;
 import io.liaison.contact.tag.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
+import io.liaison.shared.SortOrder;
 import io.liaison.shared.web.ETags;
+import io.liaison.shared.web.KnownFieldsOnly;
+import io.liaison.shared.web.Patch;
 import io.liaison.shared.web.ProblemResponse;
-import java.net.URI;
-import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -42,33 +44,53 @@ class TagGroupController {
 
     record CreateTagRequest(@Nullable String name, @Nullable Integer order) {}
 
+    /** A change to a tag group (JSON Merge Patch): a field left out stays as it is. */
+    @KnownFieldsOnly
+    record TagGroupPatch(
+            @Schema(maxLength = TagService.MAX_NAME, example = "Industry")
+            Patch<String> name,
+
+            @Schema(pattern = "#[0-9A-Fa-f]{6}", example = "#1E88E5")
+            Patch<String> color,
+
+            @Schema(minimum = "-" + SortOrder.MAX, maximum = "" + SortOrder.MAX, example = "3")
+            Patch<Integer> order,
+
+            @Schema(description = "At most one tag of the group per contact.", example = "true")
+            Patch<Boolean> exclusive) {}
+
     /** Every group with its tags, in one page: an organization has at most a few thousand tags. */
     @GetMapping
     CursorPage<TagGroup> list(Actor actor) {
         return new CursorPage<>(tags.list(actor), null);
     }
 
-    @ProblemResponse(status = 409, description = "A tag group of this name exists already.")
+    @ProblemResponse(
+            status = 409,
+            description = "A tag group of this name exists already.",
+            types = "tag-group-name-taken")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<TagGroup> create(Actor actor, @RequestBody CreateTagGroupRequest request) {
         TagGroup created = tags.createGroup(
                 actor, request.name(), request.color(), request.order(), Boolean.TRUE.equals(request.exclusive()));
-        return ResponseEntity.created(URI.create("/api/v1/tag-groups/" + created.id()))
-                .eTag(ETags.of(created.version()))
-                .body(created);
+        return ETags.created("/api/v1/tag-groups/" + created.id(), created, created.version());
     }
 
     @GetMapping("/{id}")
     ResponseEntity<TagGroup> get(Actor actor, @PathVariable UUID id) {
         TagGroup group = tags.group(actor, id);
-        return ResponseEntity.ok().eTag(ETags.of(group.version())).body(group);
+        return ETags.ok(group, group.version());
     }
 
-    @ProblemResponse(status = 409, description = "A tag group of this name exists already.")
+    @ProblemResponse(
+            status = 409,
+            description = "A tag group of this name exists already.",
+            types = "tag-group-name-taken")
     @ProblemResponse(
             status = 422,
-            description = "The group cannot become exclusive while contacts carry several of its tags.")
+            description = "The group cannot become exclusive while contacts carry several of its tags.",
+            types = "tag-group-not-exclusive")
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -76,9 +98,9 @@ class TagGroupController {
             Actor actor,
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-            @RequestBody Map<String, @Nullable Object> body) {
-        TagGroup changed = tags.updateGroup(actor, id, body, ETags.expected(ifMatch));
-        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(changed);
+            @RequestBody TagGroupPatch body) {
+        TagGroup changed = tags.updateGroup(actor, id, Patch.fields(body), ETags.expected(ifMatch));
+        return ETags.ok(changed, changed.version());
     }
 
     /** Deletes the group with its tags; contacts lose those tags, which their timelines record. */
@@ -89,17 +111,15 @@ class TagGroupController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         tags.deleteGroup(actor, id, ETags.expected(ifMatch));
-        return ResponseEntity.noContent().build();
+        return ETags.deleted();
     }
 
-    @ProblemResponse(status = 409, description = "The group has a tag of this name already.")
-    @ProblemResponse(status = 422, description = "The organization has the most tags it may have.")
+    @ProblemResponse(status = 409, description = "The group has a tag of this name already.", types = "tag-name-taken")
+    @ProblemResponse(status = 422, description = "The organization has the most tags it may have.", types = "tag-limit")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/tags")
     ResponseEntity<Tag> createTag(Actor actor, @PathVariable UUID id, @RequestBody CreateTagRequest request) {
         Tag created = tags.createTag(actor, id, request.name(), request.order());
-        return ResponseEntity.created(URI.create("/api/v1/tags/" + created.id()))
-                .eTag(ETags.of(created.version()))
-                .body(created);
+        return ETags.created("/api/v1/tags/" + created.id(), created, created.version());
     }
 }

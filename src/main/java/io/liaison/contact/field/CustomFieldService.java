@@ -31,7 +31,10 @@ public class CustomFieldService {
     public static final Set<String> PATCHABLE = Set.of("label", "options", "required", "order", "key", "type");
 
     public static final int MAX_FIELDS = 100;
-    static final int MAX_OPTIONS = 200;
+    public static final int MAX_OPTIONS = 200;
+    /** The most characters of a field's label and of each of its options. */
+    public static final int MAX_LABEL = 50;
+
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
     private final CustomFieldRepository fields;
@@ -97,9 +100,7 @@ public class CustomFieldService {
         requireFieldManager(actor);
         MergePatch patch = new MergePatch(changes, PATCHABLE);
         CustomField current = get(actor, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         Validation validation = new Validation();
         for (String fixed : List.of("key", "type")) {
             String now = fixed.equals("key") ? current.key() : current.type();
@@ -136,9 +137,7 @@ public class CustomFieldService {
     public void delete(Actor actor, UUID id, @Nullable Long expectedVersion) {
         requireFieldManager(actor);
         CustomField current = get(actor, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         fields.delete(actor.orgId(), id, current.key());
         audit(actor, "deleted", id, values(current), Map.of());
     }
@@ -165,8 +164,8 @@ public class CustomFieldService {
     private static String label(@Nullable String label, Validation validation) {
         String clean = label == null ? "" : label.trim();
         int length = clean.codePointCount(0, clean.length());
-        if (length < 1 || length > 50) {
-            validation.reject("label", "invalid.length", 1, 50);
+        if (length < 1 || length > MAX_LABEL) {
+            validation.reject("label", "invalid.length", 1, MAX_LABEL);
         }
         return clean;
     }
@@ -189,8 +188,8 @@ public class CustomFieldService {
         for (String option : raw) {
             String clean = option == null ? "" : option.trim();
             int length = clean.codePointCount(0, clean.length());
-            if (length < 1 || length > 50) {
-                validation.reject("options", "invalid.length", 1, 50);
+            if (length < 1 || length > MAX_LABEL) {
+                validation.reject("options", "invalid.length", 1, MAX_LABEL);
             } else if (!seen.add(clean)) {
                 validation.reject("options", "invalid.option-twice", clean);
             }

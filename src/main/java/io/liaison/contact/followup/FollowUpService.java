@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FollowUpService {
 
+    /** The most characters of a follow-up's content. */
+    public static final int MAX_CONTENT = 10_000;
+
     private final FollowUpRepository followUps;
     private final ContactService contacts;
     private final ApplicationEventPublisher events;
@@ -71,9 +74,7 @@ public class FollowUpService {
             @Nullable OffsetDateTime at,
             @Nullable Long expectedVersion) {
         FollowUp current = own(actor, contactId, id);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw LiaisonException.stale(expectedVersion, current.version());
-        }
+        LiaisonException.requireVersion(expectedVersion, current.version());
         String newType = type == null ? current.type() : type;
         String newContent = content == null ? current.content() : content;
         OffsetDateTime newAt = at == null ? current.occurredAt() : at;
@@ -124,8 +125,8 @@ public class FollowUpService {
         if (type == null || !FollowUp.TYPES.contains(type)) {
             v.reject("type", "invalid.follow-up-type");
         }
-        if (content == null || content.isBlank() || content.length() > 10_000) {
-            v.reject("content", "invalid.length", 1, 10000);
+        if (content == null || content.isBlank() || content.length() > MAX_CONTENT) {
+            v.reject("content", "invalid.length", 1, MAX_CONTENT);
         }
         if (at.isAfter(OffsetDateTime.now().plusDays(1))) {
             v.reject("occurredAt", "invalid.not-future");

@@ -33,6 +33,9 @@ public class TagService {
     public static final Set<String> GROUP_PATCHABLE = Set.of("name", "color", "order", "exclusive");
     public static final Set<String> TAG_PATCHABLE = Set.of("name", "order", "groupId");
     static final int MAX_TAGS = 3000;
+    /** The most characters of a tag's or a tag group's name. */
+    public static final int MAX_NAME = 30;
+
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
 
     private final TagGroupRepository groups;
@@ -274,16 +277,14 @@ public class TagService {
     }
 
     private static void requireVersion(@Nullable Long expected, long actual) {
-        if (expected != null && expected != actual) {
-            throw LiaisonException.stale(expected, actual);
-        }
+        LiaisonException.requireVersion(expected, actual);
     }
 
     static String validName(@Nullable String name) {
         String clean = name == null ? "" : name.trim();
         int length = clean.codePointCount(0, clean.length());
-        if (length < 1 || length > 30) {
-            throw LiaisonException.invalid("name", "invalid.length", 1, 30);
+        if (length < 1 || length > MAX_NAME) {
+            throw LiaisonException.invalid("name", "invalid.length", 1, MAX_NAME);
         }
         return clean;
     }

@@ -8,10 +8,12 @@ import io.liaison.identity.NewMember;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.web.ETags;
+import io.liaison.shared.web.KnownFieldsOnly;
+import io.liaison.shared.web.Patch;
 import io.liaison.shared.web.ProblemResponse;
-import java.net.URI;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -46,6 +48,37 @@ class MemberController {
             @Nullable List<UUID> departmentIds,
             @Nullable String password) {}
 
+    /** A change to a member (JSON Merge Patch): a field left out stays as it is, null clears it. */
+    @KnownFieldsOnly
+    record MemberPatch(
+            @Schema(maxLength = MemberService.MAX_DISPLAY_NAME, example = "李四")
+            Patch<String> displayName,
+
+            @Schema(description = "Digits, optionally starting with +.", example = "+8613900139000")
+            Patch<@Nullable String> mobile,
+
+            @Schema(format = "email", maxLength = MemberService.MAX_EMAIL, example = "li@example.com")
+            Patch<@Nullable String> email,
+
+            @Schema(
+                    allowableValues = {"zh-CN", "en"},
+                    example = "zh-CN")
+            Patch<@Nullable String> locale,
+
+            @Schema(description = "ADMIN, MANAGER, MEMBER or a custom role's id.", example = "MEMBER")
+            Patch<String> role,
+
+            @ArraySchema(maxItems = MemberService.MAX_DEPARTMENTS)
+            Patch<@Nullable List<UUID>> departmentIds,
+
+            @Schema(
+                    description = "A new password.",
+                    minLength = MemberService.MIN_PASSWORD,
+                    maxLength = MemberService.MAX_PASSWORD,
+                    format = "password",
+                    example = "correct horse battery")
+            Patch<String> password) {}
+
     @GetMapping
     CursorPage<MemberResponse> list(
             Actor actor,
@@ -58,7 +91,10 @@ class MemberController {
                 .map(MemberResponse::of);
     }
 
-    @ProblemResponse(status = 409, description = "The login is used by another member of the organization.")
+    @ProblemResponse(
+            status = 409,
+            description = "The login is used by another member of the organization.",
+            types = "login-taken")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<MemberResponse> create(Actor actor, @RequestBody CreateMemberRequest request) {
@@ -72,9 +108,7 @@ class MemberController {
                         request.role(),
                         request.departmentIds() == null ? List.of() : request.departmentIds(),
                         request.password()));
-        return ResponseEntity.created(URI.create("/api/v1/members/" + created.id()))
-                .eTag(ETags.of(created.version()))
-                .body(MemberResponse.of(created));
+        return ETags.created("/api/v1/members/" + created.id(), MemberResponse.of(created), created.version());
     }
 
     @GetMapping("/{id}")
@@ -82,10 +116,14 @@ class MemberController {
         return withETag(members.get(actor, id));
     }
 
-    @ProblemResponse(status = 409, description = "The login is used by another member of the organization.")
+    @ProblemResponse(
+            status = 409,
+            description = "The login is used by another member of the organization.",
+            types = "login-taken")
     @ProblemResponse(
             status = 422,
-            description = "The change would leave the organization without an active administrator.")
+            description = "The change would leave the organization without an active administrator.",
+            types = "last-administrator")
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -93,14 +131,15 @@ class MemberController {
             Actor actor,
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-            @RequestBody Map<String, @Nullable Object> body) {
-        MergePatch patch = new MergePatch(body, MemberService.PATCHABLE);
+            @RequestBody MemberPatch body) {
+        MergePatch patch = new MergePatch(Patch.fields(body), MemberService.PATCHABLE);
         return withETag(members.update(actor, id, patch, ETags.expected(ifMatch)));
     }
 
     @ProblemResponse(
             status = 422,
-            description = "Members cannot deactivate themselves, nor the last active administrator.")
+            description = "Members cannot deactivate themselves, nor the last active administrator.",
+            types = {"cannot-deactivate-self", "last-administrator"})
     @PostMapping("/{id}/deactivate")
     ResponseEntity<MemberResponse> deactivate(Actor actor, @PathVariable UUID id) {
         return withETag(members.deactivate(actor, id));
@@ -112,6 +151,6 @@ class MemberController {
     }
 
     private static ResponseEntity<MemberResponse> withETag(Member member) {
-        return ResponseEntity.ok().eTag(ETags.of(member.version())).body(MemberResponse.of(member));
+        return ETags.ok(MemberResponse.of(member), member.version());
     }
 }

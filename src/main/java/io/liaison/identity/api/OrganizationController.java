@@ -37,7 +37,10 @@ class OrganizationController {
     record OrganizationResponse(
             UUID id, String name, String code, String locale, OffsetDateTime createdAt, MemberResponse admin) {}
 
-    @ProblemResponse(status = 409, description = "An organization with this code exists already.")
+    @ProblemResponse(
+            status = 409,
+            description = "An organization with this code exists already.",
+            types = "organization-code-taken")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<OrganizationResponse> create(Actor actor, @RequestBody CreateOrganizationRequest request) {

@@ -4,8 +4,9 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.Organization;
 import io.liaison.identity.OrganizationService;
 import io.liaison.shared.MergePatch;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import io.liaison.shared.web.KnownFieldsOnly;
+import io.liaison.shared.web.Patch;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,8 +29,16 @@ class OrganizationSettingsController {
         return organizations.mine(actor);
     }
 
+    /** A change to the organization's settings (JSON Merge Patch): a setting left out stays as it is. */
+    @KnownFieldsOnly
+    record SettingsPatch(
+            @Schema(
+                    description = "Show mobiles and e-mails masked to members without the reveal permission.",
+                    example = "true")
+            Patch<Boolean> maskContactDetails) {}
+
     @PatchMapping(consumes = {"application/merge-patch+json", "application/json"})
-    Organization update(Actor actor, @RequestBody Map<String, @Nullable Object> body) {
-        return organizations.updateSettings(actor, new MergePatch(body, OrganizationService.SETTINGS));
+    Organization update(Actor actor, @RequestBody SettingsPatch body) {
+        return organizations.updateSettings(actor, new MergePatch(Patch.fields(body), OrganizationService.SETTINGS));
     }
 }

@@ -1,17 +1,20 @@
 package io.liaison.identity.api;
 
 import io.liaison.identity.Actor;
+import io.liaison.identity.DataScope;
 import io.liaison.identity.Permission;
 import io.liaison.identity.Role;
 import io.liaison.identity.RoleService;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.web.ETags;
+import io.liaison.shared.web.KnownFieldsOnly;
+import io.liaison.shared.web.Patch;
 import io.liaison.shared.web.ProblemResponse;
-import java.net.URI;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -68,29 +71,76 @@ class RoleController {
         }
     }
 
+    /** A new role: a name, the permissions it grants and the contacts it sees. */
+    @KnownFieldsOnly
+    record RoleInput(
+            @Schema(
+                    maxLength = RoleService.MAX_NAME,
+                    example = "Key accounts",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String name,
+
+            @ArraySchema(
+                    schema =
+                            @Schema(
+                                    description = "A permission's code, as GET /me lists them.",
+                                    example = "contact.view"))
+            @Nullable
+            List<String> permissions,
+
+            @Schema(implementation = DataScope.class, requiredMode = Schema.RequiredMode.REQUIRED)
+            String dataScope,
+
+            @ArraySchema(
+                    maxItems = MergePatch.MAX_LIST,
+                    arraySchema = @Schema(description = "The departments of the CUSTOM data scope."))
+            @Nullable
+            List<UUID> deptIds) {}
+
+    /** A change to a custom role (JSON Merge Patch): a field left out stays as it is. */
+    @KnownFieldsOnly
+    record RolePatch(
+            @Schema(maxLength = RoleService.MAX_NAME, example = "Key accounts")
+            Patch<String> name,
+
+            @ArraySchema(
+                    schema =
+                            @Schema(
+                                    description = "A permission's code, as GET /me lists them.",
+                                    example = "contact.view"))
+            Patch<@Nullable List<String>> permissions,
+
+            @Schema(implementation = DataScope.class) Patch<String> dataScope,
+
+            @ArraySchema(
+                    maxItems = MergePatch.MAX_LIST,
+                    arraySchema = @Schema(description = "The departments of the CUSTOM data scope."))
+            Patch<@Nullable List<UUID>> deptIds) {}
+
     /** Every role of the organization; one page, as there are few. */
     @GetMapping
     CursorPage<RoleResponse> list(Actor actor) {
         return new CursorPage<>(roles.list(actor).stream().map(RoleResponse::of).toList(), null);
     }
 
-    @ProblemResponse(status = 409, description = "A role of this name exists already.")
+    @ProblemResponse(status = 409, description = "A role of this name exists already.", types = "role-name-taken")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
-    ResponseEntity<RoleResponse> create(Actor actor, @RequestBody Map<String, @Nullable Object> body) {
-        Role created = roles.create(actor, new MergePatch(body, RoleService.FIELDS));
-        return ResponseEntity.created(URI.create("/api/v1/roles/" + created.id()))
-                .eTag(ETags.of(created.version()))
-                .body(RoleResponse.of(created));
+    ResponseEntity<RoleResponse> create(Actor actor, @RequestBody RoleInput body) {
+        Role created = roles.create(actor, new MergePatch(Patch.fields(body), RoleService.FIELDS));
+        return ETags.created("/api/v1/roles/" + created.id(), RoleResponse.of(created), created.version());
     }
 
     @GetMapping("/{id}")
     ResponseEntity<RoleResponse> get(Actor actor, @PathVariable UUID id) {
         Role role = roles.get(actor, id);
-        return ResponseEntity.ok().eTag(ETags.of(role.version())).body(RoleResponse.of(role));
+        return ETags.ok(RoleResponse.of(role), role.version());
     }
 
-    @ProblemResponse(status = 409, description = "A role of this name exists already, or the role is built in.")
+    @ProblemResponse(
+            status = 409,
+            description = "A role of this name exists already, or the role is built in.",
+            types = {"role-name-taken", "builtin-role"})
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
@@ -98,12 +148,16 @@ class RoleController {
             Actor actor,
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-            @RequestBody Map<String, @Nullable Object> body) {
-        Role changed = roles.update(actor, id, new MergePatch(body, RoleService.FIELDS), ETags.expected(ifMatch));
-        return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(RoleResponse.of(changed));
+            @RequestBody RolePatch body) {
+        Role changed = roles.update(
+                actor, id, new MergePatch(Patch.fields(body), RoleService.FIELDS), ETags.expected(ifMatch));
+        return ETags.ok(RoleResponse.of(changed), changed.version());
     }
 
-    @ProblemResponse(status = 409, description = "The role is built in or still held by members.")
+    @ProblemResponse(
+            status = 409,
+            description = "The role is built in or still held by members.",
+            types = {"builtin-role", "role-in-use"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
@@ -111,6 +165,6 @@ class RoleController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         roles.delete(actor, id, ETags.expected(ifMatch));
-        return ResponseEntity.noContent().build();
+        return ETags.deleted();
     }
 }

@@ -48,7 +48,10 @@ class TokenController {
         return new CursorPage<>(tokens.list(actor), null);
     }
 
-    @ProblemResponse(status = 429, description = "Too many failed logins; Retry-After says when to try again.")
+    @ProblemResponse(
+            status = 429,
+            description = "Too many failed logins; Retry-After says when to try again.",
+            types = "too-many-logins")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<CreatedTokenResponse> create(Actor actor, @RequestBody CreateTokenRequest request) {

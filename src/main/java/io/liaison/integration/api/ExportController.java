@@ -4,15 +4,14 @@ import io.liaison.identity.Actor;
 import io.liaison.integration.ExportJob;
 import io.liaison.integration.ExportService;
 import io.liaison.shared.web.Downloads;
+import io.liaison.shared.web.Patch;
 import io.liaison.shared.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -37,8 +36,8 @@ class ExportController {
 
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping
-    ResponseEntity<ExportResponse> start(Actor actor, @RequestBody Map<String, @Nullable Object> body) {
-        ExportJob job = exports.start(actor, body);
+    ResponseEntity<ExportResponse> start(Actor actor, @RequestBody ExportInput body) {
+        ExportJob job = exports.start(actor, Patch.fields(body));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/exports/" + job.id()))
                 .body(ExportResponse.of(job));
@@ -65,8 +64,11 @@ class ExportController {
                         schema = @Schema(type = "string", format = "binary")),
                 @Content(mediaType = "text/vcard", schema = @Schema(type = "string", format = "binary"))
             })
-    @ProblemResponse(status = 409, description = "The export has not finished yet.")
-    @ProblemResponse(status = 410, description = "The export's file has expired; export again.")
+    @ProblemResponse(status = 409, description = "The export has not finished yet.", types = "export-not-ready")
+    @ProblemResponse(
+            status = 410,
+            description = "The export's file has expired; export again.",
+            types = "export-expired")
     @GetMapping("/{id}/file")
     ResponseEntity<Resource> file(Actor actor, @PathVariable UUID id) {
         ExportJob job = exports.get(actor, id);

@@ -29,6 +29,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns every failure of a REST controller into problem details; a 500 never shows a stack trace. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -88,6 +89,9 @@ class ApiExceptionHandler {
                     .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining())
                     .replaceFirst("^\\.", "");
+            if (bind instanceof UnrecognizedPropertyException) {
+                return respond(problems.of(LiaisonException.invalid(field, "invalid.not-changeable"), request));
+            }
             return respond(problems.of(LiaisonException.invalid(field, "invalid.wrong-type"), request));
         }
         if (cause instanceof DatabindException) {

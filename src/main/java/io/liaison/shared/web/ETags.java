@@ -1,16 +1,36 @@
 package io.liaison.shared.web;
 
 import io.liaison.shared.LiaisonException;
+import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
-/** The version of an aggregate as an ETag, and the version an If-Match header expects. */
+/**
+ * The version of an aggregate as an ETag, the version an If-Match header expects, and the answers
+ * of the API's single-resource reads and writes, which carry the version they show as their ETag.
+ */
 public final class ETags {
 
     private ETags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** A 200 with the resource at {@code version}. */
+    public static <T> ResponseEntity<T> ok(T body, long version) {
+        return ResponseEntity.ok().eTag(of(version)).body(body);
+    }
+
+    /** A 201 with the new resource at {@code version} and its address. */
+    public static <T> ResponseEntity<T> created(String location, T body, long version) {
+        return ResponseEntity.created(URI.create(location)).eTag(of(version)).body(body);
+    }
+
+    /** The 204 of a deletion. */
+    public static ResponseEntity<Void> deleted() {
+        return ResponseEntity.noContent().build();
     }
 
     /**

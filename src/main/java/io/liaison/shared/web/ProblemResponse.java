@@ -25,6 +25,9 @@ public @interface ProblemResponse {
     /** When the operation answers it, in words an integrator understands. */
     String description();
 
+    /** The problem types it answers with, as the end of their {@code /problems/...} address. */
+    String[] types();
+
     /** The container of several {@link ProblemResponse}s on one method. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

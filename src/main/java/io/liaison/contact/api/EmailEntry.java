@@ -1,0 +1,17 @@
+package io.liaison.contact.api;
+
+import io.liaison.contact.ContactLimits;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/** An e-mail address of a contact with an optional label. */
+record EmailEntry(
+        @Schema(description = "Such as work or home.", example = "work") @Nullable
+        String label,
+
+        @Schema(
+                format = "email",
+                maxLength = ContactLimits.EMAIL,
+                example = "zhang@example.com",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String address) {}

@@ -1,0 +1,15 @@
+package io.liaison.contact.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/** A phone number of a contact with an optional label. */
+record PhoneEntry(
+        @Schema(description = "Such as office or home.", example = "office") @Nullable
+        String label,
+
+        @Schema(
+                description = "A phone number; normalised to E.164.",
+                example = "+862150501234",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String number) {}
