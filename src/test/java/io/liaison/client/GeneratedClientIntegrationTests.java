@@ -12,6 +12,8 @@ import io.liaison.client.generated.api.ContactControllerApi;
 import io.liaison.client.generated.api.OrganizationControllerApi;
 import io.liaison.client.generated.api.TagGroupControllerApi;
 import io.liaison.client.generated.api.TokenControllerApi;
+import io.liaison.client.generated.model.ContactInput;
+import io.liaison.client.generated.model.ContactPatch;
 import io.liaison.client.generated.model.ContactResponse;
 import io.liaison.client.generated.model.CreateOrganizationRequest;
 import io.liaison.client.generated.model.CreateTagGroupRequest;
@@ -20,6 +22,7 @@ import io.liaison.client.generated.model.CreateTokenRequest;
 import io.liaison.client.generated.model.Problem;
 import io.liaison.client.generated.model.Tag;
 import io.liaison.client.generated.model.TagGroup;
+import io.liaison.client.generated.model.TimelineEntry;
 import io.liaison.identity.Api;
 import java.net.http.HttpClient;
 import java.util.List;
@@ -94,12 +97,10 @@ class GeneratedClientIntegrationTests {
         assertThat(problem.getTitle()).isEqualTo("记录已被他人修改");
         assertThat(contacts.contactGet(wangFang.getId()).getCompany()).isEqualTo("杭州丝绸集团");
 
-        List<Object> timeline =
+        List<TimelineEntry> timeline =
                 contacts.contactTimeline(wangFang.getId(), null, null).getItems();
-        assertThat(timeline)
-                .extracting(entry -> (Object) ((Map<?, ?>) entry).get("kind"))
-                .containsExactly("updated", "created");
-        assertThat(((Map<?, ?>) timeline.get(0)).get("data"))
+        assertThat(timeline).extracting(TimelineEntry::getKind).containsExactly("updated", "created");
+        assertThat(timeline.get(0).getData())
                 .isEqualTo(Map.of("changes", List.of(Map.of("field", "company", "before", "杭州丝绸", "after", "杭州丝绸集团"))));
     }
 
@@ -113,15 +114,13 @@ class GeneratedClientIntegrationTests {
                 .toList();
     }
 
-    // The request bodies the document leaves untyped today; when it types them (ContactPatch and
-    // the contact's create body), these two build the generated models instead.
-
-    private static Map<String, Object> newContact(String name, String company, String mobile, List<UUID> tagIds) {
-        return Map.of("name", name, "company", company, "mobile", mobile, "tagIds", tagIds);
+    private static ContactInput newContact(String name, String company, String mobile, List<UUID> tagIds) {
+        return new ContactInput().name(name).company(company).mobile(mobile).tagIds(tagIds);
     }
 
-    private static Map<String, Object> companyPatch(String company) {
-        return Map.of("company", company);
+    /** A merge patch that changes the company alone: every other field is left out of the body. */
+    private static ContactPatch companyPatch(String company) {
+        return new ContactPatch().company(company);
     }
 
     private String token(String login, String password) throws ApiException {

@@ -75,6 +75,7 @@ class TypedBodiesIntegrationTests {
         mvc.perform(json(patch(url), org.adminToken(), "{\"compnay\":\"Typo Ltd.\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("compnay"))
-                .andExpect(jsonPath("$.errors[0].message").value("is not a field that can be changed here"));
+                .andExpect(jsonPath("$.errors[0].code").value("invalid.not-changeable"))
+                .andExpect(jsonPath("$.errors[0].message").value("cannot be changed here"));
     }
 }
