@@ -53,7 +53,7 @@ class ImportPagesBrowserTests extends BrowserTest {
         assertThat(column("姓名").getFirstSelectedOption().getText()).isEqualTo("姓名");
         assertThat(column("行业").getFirstSelectedOption().getText()).isEqualTo("不导入");
         assertThat(driver.findElement(By.cssSelector(".preview-failed")).getText())
-                .contains("'12345' is not a valid phone number");
+                .contains("手机：“12345”不是有效的电话号码");
 
         column("行业").selectByVisibleText("备注");
         // htmx swaps the step for the new preview: the select read before the swap goes stale.

@@ -110,7 +110,7 @@ class OutOfRangeIntegrationTests {
                         org.adminToken(),
                         "{\"name\":\"Zhou\",\"shareUserIds\":[\"" + org.adminId() + "\",null]}"),
                 "shareUserIds[1]",
-                "must not be null");
+                "must not be empty");
         refused(
                 json(
                         post("/api/v1/contacts/batch"),
@@ -124,14 +124,14 @@ class OutOfRangeIntegrationTests {
                         org.adminToken(),
                         "{\"name\":\"Readers\",\"permissions\":[null],\"dataScope\":\"all\"}"),
                 "permissions[0]",
-                "must not be null");
+                "must not be empty");
         refused(
                 json(
                         post("/api/v1/exports"),
                         org.adminToken(),
                         "{\"format\":\"csv\",\"contactIds\":[\"" + contact + "\",\"\"]}"),
                 "contactIds[1]",
-                "must be a contact id");
+                "must not be empty");
         refused(
                 as(get("/api/v1/contacts").param("tagId", contact, ""), org.adminToken()),
                 "tagId[1]",
