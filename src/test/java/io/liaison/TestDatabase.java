@@ -41,7 +41,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                         "liaison.db.url=" + db.getJdbcUrl("postgres", "postgres"),
                         "liaison.db.user=postgres",
                         "liaison.data-dir=" + dataDir,
-                        "liaison.admin-password=" + ADMIN_PASSWORD,
+                        "liaison.identity.first-start.admin-password=" + ADMIN_PASSWORD,
                         // Every cached test context would poll the shared database; tests run jobs directly.
                         "db-scheduler.enabled=false",
                         // zonky's exit hook stops PostgreSQL while Spring still closes the cached contexts;

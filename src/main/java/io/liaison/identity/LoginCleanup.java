@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Hourly: deletes login attempts older than {@code liaison.login.keep-attempts} and devices unused for
+ * Hourly: deletes login attempts older than {@code LIAISON_LOGIN_KEEP_ATTEMPTS} and devices unused for
  * their lifetime or void for a day, so that strangers' attempts cannot fill the disk over time. In
  * batches, each its own statement, so that a large backlog holds no long lock.
  */

@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Failed logins ({@code liaison.login.*}, the names users already set). A client without a device
+ * Failed logins ({@code liaison.identity.login.*}, set through {@code LIAISON_LOGIN_*} as the README
+ * documents). A client without a device
  * cookie of the member is slowed after {@code maxFailuresPerClient} failures for an organization's
  * login from its address, and every such client after {@code maxFailuresPerLogin} failures for
  * that login together: {@code firstDelay}, doubling with each further failure up to {@code
@@ -16,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * without a device cookie. Attempts are kept {@code keepAttempts}. Public only for identity's
  * security configuration; no other module reads it.
  */
-@ConfigurationProperties("liaison.login")
+@ConfigurationProperties("liaison.identity.login")
 public record LoginSettings(
         @DefaultValue("5") int maxFailuresPerClient,
         @DefaultValue("10") int maxFailuresPerLogin,

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Hourly: deletes uploads never imported and the files of finished imports once {@code
- * liaison.imports.keep-files} has passed, finished imports with their problem rows after 30 days,
+ * LIAISON_IMPORTS_KEEP_FILES} has passed, finished imports with their problem rows after 30 days,
  * and the files of exports past their expiry.
  */
 @Configuration(proxyBeanMethods = false)

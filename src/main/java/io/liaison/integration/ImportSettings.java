@@ -6,13 +6,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Imports ({@code liaison.imports.*}, the names users already set): the largest file accepted, how
+ * Imports ({@code liaison.integration.imports.*}, set through the {@code LIAISON_IMPORT_*} variables
+ * the README documents): the largest file accepted, how
  * many records one transaction takes, and how long files and finished jobs (exports too) are kept;
  * then the limits of what one file may hold, so that a small upload cannot exhaust memory: records
  * (rows or cards), columns, characters in a cell, and for a workbook (a ZIP) the inflated size of
  * each of its parts and how many times that part may be larger than its compressed bytes.
  */
-@ConfigurationProperties("liaison.imports")
+@ConfigurationProperties("liaison.integration.imports")
 record ImportSettings(
         @DefaultValue("200MB") DataSize maxFileSize,
         @DefaultValue("5000") int batchSize,

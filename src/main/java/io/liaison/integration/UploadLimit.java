@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * An upload larger than {@code liaison.imports.max-file-size} (imports are the only uploads):
+ * An upload larger than {@code LIAISON_IMPORT_MAX_FILE_SIZE} (imports are the only uploads):
  * refused before any controller sees it, so answered here, for every path, as a 413 problem that
  * names the limit.
  */

@@ -6,10 +6,10 @@
  * shares: the data directory, the database, the base URL and the locale. A module binds its own
  * settings in a record of its own ({@code @ConfigurationProperties}, found by the application's
  * scan), package-private unless another package of the same module needs it. Its prefix is {@code
- * liaison.<module>}, except where that would rename a setting users already set: {@code
- * liaison.login.*} and the first start's {@code liaison.admin-password} and {@code
- * liaison.organization-name} ({@code identity}), {@code liaison.trash.*} ({@code contact}) and
- * {@code liaison.imports.*} ({@code integration}) keep their names.
+ * liaison.<module>} ({@code liaison.identity.login}, {@code liaison.contact.trash}, {@code
+ * liaison.integration.imports}); {@code application.properties} maps the environment variables
+ * users set ({@code LIAISON_LOGIN_*}, {@code LIAISON_TRASH_RETENTION}, {@code LIAISON_IMPORT_*})
+ * to them, so that those names stay as the README gives them.
  *
  * <p><b>Events.</b> Two patterns, for two needs:
  *

@@ -132,7 +132,7 @@ class ImportBenchmark {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
-        return BenchLiaison.start(dataDir, Map.of("liaison.admin-password", "benchmark password"));
+        return BenchLiaison.start(dataDir, Map.of("liaison.identity.first-start.admin-password", "benchmark password"));
     }
 
     private static Actor admin(ConfigurableApplicationContext context) {

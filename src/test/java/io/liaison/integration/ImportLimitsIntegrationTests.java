@@ -19,7 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Uploads past liaison.imports.* are refused as 413 problems naming the limit, before anything is expanded. */
+/** Uploads past LIAISON_IMPORT_MAX_* are refused as 413 problems naming the limit, before anything is expanded. */
 @LiaisonIntegrationTest
 class ImportLimitsIntegrationTests {
 
@@ -51,7 +51,7 @@ class ImportLimitsIntegrationTests {
                             jsonPath("$.detail")
                                     .value(
                                             "The workbook's part xl/worksheets/sheet1.xml expands more than 100 times its"
-                                                    + " compressed size (liaison.imports.max-compression-ratio); it may be a zip bomb."));
+                                                    + " compressed size (LIAISON_IMPORT_MAX_COMPRESSION_RATIO); it may be a zip bomb."));
         }
     }
 
@@ -75,7 +75,7 @@ class ImportLimitsIntegrationTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(body)
-                .contains("第 2 行 B 列的单元格超过 32,767 个字符（liaison.imports.max-cell-chars）。")
+                .contains("第 2 行 B 列的单元格超过 32,767 个字符（LIAISON_IMPORT_MAX_CELL_CHARS）。")
                 .hasSizeLessThan(1_000);
     }
 
@@ -87,14 +87,14 @@ class ImportLimitsIntegrationTests {
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.type").value("/problems/import-too-many-columns"))
                 .andExpect(jsonPath("$.detail")
-                        .value("Row 1 has 251 columns; at most 200 are read (liaison.imports.max-columns)."));
+                        .value("Row 1 has 251 columns; at most 200 are read (LIAISON_IMPORT_MAX_COLUMNS)."));
         byte[] longCell = ("name,note\n张三," + "x".repeat(32_768) + "\n").getBytes(StandardCharsets.UTF_8);
         mvc.perform(Imports.upload("/api/v1/imports/preview", org.adminToken(), "long.csv", longCell, Map.of())
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.detail")
                         .value("The cell in row 2, column B has more than 32,767 characters"
-                                + " (liaison.imports.max-cell-chars)."));
+                                + " (LIAISON_IMPORT_MAX_CELL_CHARS)."));
         byte[] fits = ("name,note\n张三," + "x".repeat(32_767) + "\n").getBytes(StandardCharsets.UTF_8);
         mvc.perform(Imports.upload("/api/v1/imports/preview", org.adminToken(), "fits.csv", fits, Map.of()))
                 .andExpect(status().isOk())
@@ -117,10 +117,10 @@ class ImportLimitsIntegrationTests {
                 .importFile(org.adminToken(), "late.csv", csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat((String) JsonPath.read(job, "$.status")).isEqualTo("failed");
         assertThat((String) JsonPath.read(job, "$.failure"))
-                .isEqualTo("Row 22 has 251 columns; at most 200 are read (liaison.imports.max-columns).");
+                .isEqualTo("Row 22 has 251 columns; at most 200 are read (LIAISON_IMPORT_MAX_COLUMNS).");
         // kept by code: a reader of another language reads it in theirs
         mvc.perform(as(get("/api/v1/imports/" + JsonPath.read(job, "$.id")), org.adminToken())
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
-                .andExpect(jsonPath("$.failure").value("第 22 行有 251 列，最多读取 200 列（liaison.imports.max-columns）。"));
+                .andExpect(jsonPath("$.failure").value("第 22 行有 251 列，最多读取 200 列（LIAISON_IMPORT_MAX_COLUMNS）。"));
     }
 }

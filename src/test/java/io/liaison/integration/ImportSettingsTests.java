@@ -11,8 +11,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The import settings bind from the README's {@code LIAISON_IMPORT_*} variables and the {@code
- * liaison.imports.*} names, and the upload limit of the servlet follows the import's largest file.
+ * The import settings bind from the README's {@code LIAISON_IMPORT_*} and {@code
+ * LIAISON_IMPORTS_*} variables, and the upload limit of the servlet follows the import's largest file.
  */
 class ImportSettingsTests {
 

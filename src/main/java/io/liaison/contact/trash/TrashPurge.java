@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Purges contacts that have been in the trash longer than {@code liaison.trash.retention}: their
+ * Purges contacts that have been in the trash longer than {@code LIAISON_TRASH_RETENTION}: their
  * rows, e-mails, follow-ups and timeline go for good (the cascade of the schema). An hourly
  * db-scheduler job, so it runs on one node at a time; each batch is one transaction.
  */

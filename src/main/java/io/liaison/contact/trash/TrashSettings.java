@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How long deleted contacts stay restorable before they are purged for good ({@code
- * liaison.trash.retention}, {@code LIAISON_TRASH_RETENTION}).
+ * liaison.contact.trash.retention}, {@code LIAISON_TRASH_RETENTION}).
  */
-@ConfigurationProperties("liaison.trash")
+@ConfigurationProperties("liaison.contact.trash")
 record TrashSettings(@DefaultValue("30d") Duration retention) {}

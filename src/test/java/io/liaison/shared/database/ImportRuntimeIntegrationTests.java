@@ -41,7 +41,7 @@ class ImportRuntimeIntegrationTests {
                         Map.of(
                                 "LIAISON_ADMIN_PASSWORD", PASSWORD,
                                 "LIAISON_IMPORT_MAX_FILE_SIZE", "1MB",
-                                "LIAISON_IMPORTS_BATCHSIZE", "300",
+                                "LIAISON_IMPORTS_BATCH_SIZE", "300",
                                 "DB_SCHEDULER_HEARTBEATINTERVAL", "1s",
                                 "DB_SCHEDULER_MISSEDHEARTBEATSLIMIT", "3",
                                 "DB_SCHEDULER_POLLINGINTERVAL", "1s"))
