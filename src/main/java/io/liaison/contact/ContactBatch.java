@@ -54,7 +54,7 @@ public class ContactBatch {
             throw LiaisonException.invalid("action", "invalid.batch-action");
         }
         for (String field : List.of("tagIds", "shareUserIds", "shareDeptIds", "collaboratorIds")) {
-            MergePatch.atMost(field, body.get(field), ContactInput.MAXIMA.get(field));
+            MergePatch.atMost(field, body.get(field), ContactFields.MAXIMA.get(field));
         }
         List<UUID> ids = List.copyOf(new LinkedHashSet<>(request.ids("contactIds", MAX)));
         if (ids.isEmpty()) {

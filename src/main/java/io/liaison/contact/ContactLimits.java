@@ -3,7 +3,7 @@ package io.liaison.contact;
 import io.liaison.contact.field.CustomFieldService;
 
 /**
- * The most a contact's fields may hold, which {@code ContactInput} enforces and the API documents:
+ * The most a contact's fields may hold, which {@code ContactFields} enforces and the API documents:
  * lengths in characters, collections in elements.
  */
 public final class ContactLimits {

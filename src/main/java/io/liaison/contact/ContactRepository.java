@@ -30,7 +30,7 @@ class ContactRepository {
 
     /**
      * A contact's columns. Each child collection is read up to its maximum ({@link
-     * ContactInput#MAXIMA}) through its index, so that a contact stored with more (before the
+     * ContactFields#MAXIMA}) through its index, so that a contact stored with more (before the
      * maxima, or by hand) costs a listed row no more than any other.
      */
     static final String COLUMNS = """
@@ -54,11 +54,11 @@ class ContactRepository {
                FROM (SELECT x.source, x.external_id FROM contact_external_id x
                       WHERE x.org_id = c.org_id AND x.contact_id = c.id ORDER BY x.source LIMIT %d) x) AS external_ids
             """.formatted(
-                    ContactInput.MAXIMA.get("shareUserIds"),
-                    ContactInput.MAXIMA.get("shareDeptIds"),
-                    ContactInput.MAXIMA.get("collaboratorIds"),
-                    ContactInput.MAXIMA.get("emails"),
-                    ContactInput.MAXIMA.get("externalIds"));
+                    ContactFields.MAXIMA.get("shareUserIds"),
+                    ContactFields.MAXIMA.get("shareDeptIds"),
+                    ContactFields.MAXIMA.get("collaboratorIds"),
+                    ContactFields.MAXIMA.get("emails"),
+                    ContactFields.MAXIMA.get("externalIds"));
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

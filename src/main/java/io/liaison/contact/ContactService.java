@@ -70,7 +70,7 @@ public class ContactService {
             throw LiaisonException.forbidden("forbidden.create-contacts");
         }
         ContactDraft draft = checked(
-                actor, ContactInput.apply(null, body, references.phoneRegion(actor.orgId()), actor.memberId()), true);
+                actor, ContactFields.apply(null, body, references.phoneRegion(actor.orgId()), actor.memberId()), true);
         if (!draft.ownerId().equals(actor.memberId()) && !actor.can(ContactPermissions.ASSIGN)) {
             throw LiaisonException.forbidden("forbidden.create-contacts-followed-by-another-member");
         }
@@ -166,7 +166,8 @@ public class ContactService {
                 access.seesInFull(actor, current.ownerId()) ? body : MaskedEcho.unmasked(body, current.fields());
         ContactDraft next = checked(
                 actor,
-                ContactInput.apply(current.fields(), changes, references.phoneRegion(actor.orgId()), current.ownerId()),
+                ContactFields.apply(
+                        current.fields(), changes, references.phoneRegion(actor.orgId()), current.ownerId()),
                 changes.containsKey("customFields"));
         ContactDraft old = current.fields();
         if (!old.ownerId().equals(next.ownerId())) {

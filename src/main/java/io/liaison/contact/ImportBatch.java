@@ -192,7 +192,7 @@ final class ImportBatch {
     /** The new contact's fields; when lenient, without the invalid values, which the note names. */
     private @Nullable ContactDraft read(Pending p) {
         try {
-            return ContactInput.apply(null, p.row.body(), region, actor.memberId());
+            return ContactFields.apply(null, p.row.body(), region, actor.memberId());
         } catch (LiaisonException e) {
             if (!settings.lenient()
                     || e.errors().isEmpty()
@@ -203,7 +203,7 @@ final class ImportBatch {
             Message leftOut = Message.of("import.note.left-out-fields", ContactImport.reason(e));
             notes[p.index] = p.row.note() == null ? leftOut : Message.of("import.note.more", p.row.note(), leftOut);
             try {
-                return ContactInput.apply(null, LeftOut.without(p.row.body(), e.errors()), region, actor.memberId());
+                return ContactFields.apply(null, LeftOut.without(p.row.body(), e.errors()), region, actor.memberId());
             } catch (LiaisonException again) {
                 fail(p, again);
                 return null;
@@ -272,7 +272,7 @@ final class ImportBatch {
                             : MaskedEcho.unmasked(p.row.body(), contact.fields()),
                     contact.fields());
             try {
-                ContactDraft next = ContactInput.apply(contact.fields(), body, region, contact.ownerId());
+                ContactDraft next = ContactFields.apply(contact.fields(), body, region, contact.ownerId());
                 if (same(contact.fields(), next)) {
                     done(p.index, p.row, ContactImport.Outcome.UNCHANGED, contact.id(), null);
                 } else {

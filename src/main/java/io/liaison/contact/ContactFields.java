@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * keeps its current value, {@code null} clears it; inside {@code customFields} and
  * {@code externalIds} the same holds per key. Every invalid field is collected and named.
  */
-final class ContactInput {
+final class ContactFields {
 
     static final Set<String> FIELDS = Set.of(
             "name",
@@ -73,7 +73,7 @@ final class ContactInput {
     private final String region;
     private final Validation v = new Validation();
 
-    private ContactInput(MergePatch patch, String region) {
+    private ContactFields(MergePatch patch, String region) {
         this.patch = patch;
         this.region = region;
     }
@@ -81,7 +81,7 @@ final class ContactInput {
     /** The new state: {@code current} changed by {@code body}; for a new contact, {@code current} is null. */
     static ContactDraft apply(
             @Nullable ContactDraft current, Map<String, @Nullable Object> body, String region, UUID defaultOwner) {
-        ContactInput in = new ContactInput(new MergePatch(body, FIELDS), region);
+        ContactFields in = new ContactFields(new MergePatch(body, FIELDS), region);
         MAXIMA.forEach((field, max) -> MergePatch.atMost(field, body.get(field), max));
         ContactDraft base = current != null ? current : empty(defaultOwner);
         ContactDraft result = in.read(base, current == null);
