@@ -1,8 +1,17 @@
 package io.liaison.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A tenant: a company with its own members, departments and contacts, seeing nothing of others. */
 public record Organization(
-        UUID id, String name, String code, String locale, boolean maskContactDetails, OffsetDateTime createdAt) {}
+        UUID id,
+        @Schema(maxLength = 100, example = "杭州丝绸") String name,
+
+        @Schema(pattern = "^[a-z0-9][a-z0-9-]{1,39}$", example = "hz-silk")
+        String code,
+
+        @Schema(example = "zh-CN") String locale,
+        boolean maskContactDetails,
+        OffsetDateTime createdAt) {}

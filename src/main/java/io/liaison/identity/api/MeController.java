@@ -1,9 +1,11 @@
 package io.liaison.identity.api;
 
 import io.liaison.identity.Actor;
+import io.liaison.identity.DataScope;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.Permission;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -34,13 +36,13 @@ class MeController {
 
     record MeResponse(
             UUID id,
-            String kind,
-            String login,
-            String displayName,
-            String role,
-            String roleName,
+            @Schema(allowableValues = "member") String kind,
+            @Schema(example = "wangfang") String login,
+            @Schema(example = "王芳") String displayName,
+            @Schema(example = "MEMBER") String role,
+            @Schema(example = "成员") String roleName,
             List<String> permissions,
-            String dataScope,
+            @Schema(implementation = DataScope.class) String dataScope,
             boolean systemAdmin,
             @Nullable String locale,
             Org organization,
