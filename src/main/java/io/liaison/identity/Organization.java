@@ -7,9 +7,11 @@ import java.util.UUID;
 /** A tenant: a company with its own members, departments and contacts, seeing nothing of others. */
 public record Organization(
         UUID id,
-        @Schema(maxLength = 100, example = "杭州丝绸") String name,
 
-        @Schema(pattern = "^[a-z0-9][a-z0-9-]{1,39}$", example = "hz-silk")
+        @Schema(maxLength = OrganizationService.MAX_NAME, example = "杭州丝绸")
+        String name,
+
+        @Schema(pattern = OrganizationService.CODE_PATTERN, example = "hz-silk")
         String code,
 
         @Schema(example = "zh-CN") String locale,

@@ -90,7 +90,10 @@ class CustomFieldController {
             @Schema(minimum = "-" + SortOrder.MAX, maximum = "" + SortOrder.MAX, example = "3")
             Patch<@Nullable Integer> order,
 
-            @Schema(description = "Cannot change: only the current key is accepted.", example = "industry")
+            @Schema(
+                    description = "Cannot change: only the current key is accepted.",
+                    pattern = CustomFieldService.KEY_PATTERN,
+                    example = "industry")
             Patch<@Nullable String> key,
 
             @Schema(

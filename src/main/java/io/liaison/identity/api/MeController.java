@@ -30,9 +30,12 @@ class MeController {
         this.members = members;
     }
 
-    record Org(UUID id, String name, String code) {}
+    record Org(
+            UUID id,
+            @Schema(example = "杭州丝绸") String name,
+            @Schema(example = "hz-silk") String code) {}
 
-    record Dept(UUID id, String name) {}
+    record Dept(UUID id, @Schema(example = "华东销售部") String name) {}
 
     record MeResponse(
             UUID id,
@@ -49,7 +52,12 @@ class MeController {
             List<Dept> departments) {}
 
     record PasswordChange(
-            @Nullable String currentPassword, @Nullable String newPassword) {}
+            @Schema(format = "password", example = "old-horse-41") @Nullable
+            String currentPassword,
+
+            @Schema(minLength = MemberService.MIN_PASSWORD, maxLength = MemberService.MAX_PASSWORD, format = "password")
+            @Nullable
+            String newPassword) {}
 
     @GetMapping
     MeResponse me(Actor actor) {

@@ -89,6 +89,7 @@ class RoleController {
                     schema =
                             @Schema(
                                     description = "A permission's code, as GET /me lists them.",
+                                    pattern = Permission.CODE_PATTERN,
                                     example = "contact.view"))
             @Nullable
             List<String> permissions,
@@ -112,6 +113,7 @@ class RoleController {
                     schema =
                             @Schema(
                                     description = "A permission's code, as GET /me lists them.",
+                                    pattern = Permission.CODE_PATTERN,
                                     example = "contact.view"))
             Patch<@Nullable List<String>> permissions,
 
