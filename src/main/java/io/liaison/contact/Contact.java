@@ -1,6 +1,7 @@
 package io.liaison.contact;
 
 import io.liaison.access.Masking;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -69,10 +70,16 @@ public record Contact(
     }
 
     /** A phone number with an optional label such as "office". */
-    public record Phone(@Nullable String label, String number) {}
+    public record Phone(
+            @Schema(example = "office") @Nullable String label,
+            @Schema(example = "+862150501234") String number) {}
 
     /** An e-mail address with an optional label. */
-    public record Email(@Nullable String label, String address) {}
+    public record Email(
+            @Schema(example = "work") @Nullable String label,
+
+            @Schema(format = "email", example = "wangfang@example.com")
+            String address) {}
 
     /** The writable state of a contact, validated and normalised. */
     public record ContactDraft(

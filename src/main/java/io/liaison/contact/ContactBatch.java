@@ -6,6 +6,7 @@ import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.StoredMessages;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,7 +45,19 @@ public class ContactBatch {
     }
 
     /** The outcome for one contact: ok, not_found, forbidden or invalid (with the reason, in the reader's language). */
-    public record Result(UUID id, String status, @Nullable String message) {}
+    public record Result(
+            UUID id,
+
+            @Schema(allowableValues = {OK, NOT_FOUND, FORBIDDEN, INVALID})
+            String status,
+
+            @Schema(example = "手机号格式不正确") @Nullable String message) {
+
+        public static final String OK = "ok";
+        public static final String NOT_FOUND = "not_found";
+        public static final String FORBIDDEN = "forbidden";
+        public static final String INVALID = "invalid";
+    }
 
     @Transactional
     public List<Result> run(Actor actor, Map<String, @Nullable Object> body) {
@@ -65,9 +78,9 @@ public class ContactBatch {
         for (UUID id : ids) {
             Optional<Contact> contact = repository.find(id, access.visible(actor, "c"), restoring);
             if (contact.isEmpty()) {
-                results.add(new Result(id, "not_found", null));
+                results.add(new Result(id, Result.NOT_FOUND, null));
             } else if (!repository.matches(id, access.allows(actor, needed(action), "c"), restoring)) {
-                results.add(new Result(id, "forbidden", null));
+                results.add(new Result(id, Result.FORBIDDEN, null));
             } else {
                 results.add(apply(actor, action, request, contact.get()));
             }
@@ -95,13 +108,13 @@ public class ContactBatch {
                 case "share" -> contacts.apply(actor, contact, shares(request), null, true);
                 default -> throw LiaisonException.invalid("action", "invalid.batch-action");
             }
-            return new Result(contact.id(), "ok", null);
+            return new Result(contact.id(), Result.OK, null);
         } catch (LiaisonException e) {
             if (e.type().equals("validation")
                     && e.errors().stream().anyMatch(f -> f.field().equals("action"))) {
                 throw e;
             }
-            return new Result(contact.id(), "invalid", texts.text(e.detail()));
+            return new Result(contact.id(), Result.INVALID, texts.text(e.detail()));
         }
     }
 

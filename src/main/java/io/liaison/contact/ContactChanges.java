@@ -37,7 +37,7 @@ class ContactChanges {
                 entry.put("after", change.after().get(field));
                 changes.add(entry);
             });
-            timeline.record(actor.orgId(), id, actor.memberId(), "updated", Map.of("changes", changes));
+            timeline.record(actor.orgId(), id, actor.memberId(), TimelineEntry.UPDATED, Map.of("changes", changes));
             events.publishEvent(
                     new ContactUpdated(actor.orgId(), actor.memberId(), id, change.before(), change.after()));
         }
@@ -46,7 +46,7 @@ class ContactChanges {
                     actor.orgId(),
                     id,
                     actor.memberId(),
-                    "owner_changed",
+                    TimelineEntry.OWNER_CHANGED,
                     Map.of("from", old.ownerId(), "to", next.ownerId()));
             events.publishEvent(new ContactOwnerChanged(
                     actor.orgId(),
@@ -61,7 +61,11 @@ class ContactChanges {
         removed.removeAll(next.tagIds());
         if (!added.isEmpty() || !removed.isEmpty()) {
             timeline.record(
-                    actor.orgId(), id, actor.memberId(), "tags_changed", Map.of("added", added, "removed", removed));
+                    actor.orgId(),
+                    id,
+                    actor.memberId(),
+                    TimelineEntry.TAGS_CHANGED,
+                    Map.of("added", added, "removed", removed));
             events.publishEvent(new TagsChanged(
                     actor.orgId(),
                     actor.memberId(),

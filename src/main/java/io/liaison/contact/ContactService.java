@@ -77,7 +77,7 @@ public class ContactService {
         checkReferences(actor, null, draft, allowDuplicate);
         UUID id = Ids.newId();
         contacts.insert(actor.orgId(), id, draft, source, actor.memberId());
-        timeline.record(actor.orgId(), id, actor.memberId(), "created", Map.of());
+        timeline.record(actor.orgId(), id, actor.memberId(), TimelineEntry.CREATED, Map.of());
         events.publishEvent(
                 new ContactCreated(actor.orgId(), actor.memberId(), id, Map.of(), ContactDiff.present(draft)));
         return saved(actor, id);
@@ -210,7 +210,7 @@ public class ContactService {
 
     void moveToTrash(Actor actor, UUID id) {
         contacts.trash(actor.orgId(), id, actor.memberId());
-        timeline.record(actor.orgId(), id, actor.memberId(), "trashed", Map.of());
+        timeline.record(actor.orgId(), id, actor.memberId(), TimelineEntry.TRASHED, Map.of());
         events.publishEvent(new ContactTrashed(actor.orgId(), actor.memberId(), id, Map.of(), Map.of()));
     }
 
@@ -224,7 +224,7 @@ public class ContactService {
     void bringBack(Actor actor, Contact trashed) {
         UUID id = trashed.id();
         contacts.restore(actor.orgId(), id);
-        timeline.record(actor.orgId(), id, actor.memberId(), "restored", Map.of());
+        timeline.record(actor.orgId(), id, actor.memberId(), TimelineEntry.RESTORED, Map.of());
         events.publishEvent(new ContactRestored(
                 actor.orgId(),
                 actor.memberId(),

@@ -2,6 +2,7 @@ package io.liaison.contact;
 
 import io.liaison.contact.search.SearchText;
 import io.liaison.shared.PhoneNumbers;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +11,14 @@ import org.jspecify.annotations.Nullable;
  * {@code pinyin}, {@code initials}, {@code company}, {@code remark}, {@code mobile} or {@code email}.
  */
 public record ContactSuggestion(
-        UUID id, String name, @Nullable String company, String matched) {
+        UUID id,
+        @Schema(example = "王芳") String name,
+        @Schema(example = "杭州丝绸") @Nullable String company,
+
+        @Schema(
+                allowableValues = {"name", "pinyin", "initials", "company", "remark", "mobile", "email"},
+                example = "pinyin")
+        String matched) {
 
     static final int LIMIT = 10;
 

@@ -1,5 +1,7 @@
 package io.liaison.contact;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -10,10 +12,15 @@ import java.util.UUID;
  */
 public record CustomField(
         UUID id,
-        String key,
-        String label,
+        @Schema(example = "industry") String key,
+        @Schema(example = "行业") String label,
+
+        @Schema(
+                allowableValues = {TEXT, NUMBER, DATE, SELECT, MULTISELECT},
+                example = SELECT)
         String type,
-        List<String> options,
+
+        @ArraySchema(schema = @Schema(example = "零售")) List<String> options,
         boolean required,
         int order,
         long version) {

@@ -55,7 +55,7 @@ class ImportWriter {
             rows.add(c.id(), c.draft(), "import", actorId, times);
             named.add(new SearchKeyWriter.Named(
                     c.id(), c.draft().name(), c.draft().ownerId()));
-            timeline.add(Ids.newId(), orgId, c.id(), actorId, "imported", imported);
+            timeline.add(Ids.newId(), orgId, c.id(), actorId, TimelineEntry.IMPORTED, imported);
         }
         rows.copy(dataSource);
         timeline.copy(dataSource);

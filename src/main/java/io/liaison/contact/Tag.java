@@ -1,5 +1,6 @@
 package io.liaison.contact;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Tag(
         UUID id,
-        String name,
+        @Schema(maxLength = 30, example = "零售") String name,
         int order,
         UUID groupId,
         long version,

@@ -1,6 +1,7 @@
 package io.liaison.contact;
 
 import io.liaison.access.Masking;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,12 +10,40 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of a contact's timeline: {@code kind} is created, updated, owner_changed, tags_changed,
- * tag_deleted, trashed, restored or follow_up; {@code data} holds its details (for updated, the
- * changed fields with before and after).
+ * One entry of a contact's timeline: {@code kind} says what happened; {@code data} holds its details
+ * (for updated, the changed fields with before and after).
  */
 public record TimelineEntry(
-        UUID id, OffsetDateTime at, @Nullable UUID actorId, String kind, Map<String, Object> data) {
+        UUID id,
+        OffsetDateTime at,
+        @Nullable UUID actorId,
+
+        @Schema(
+                allowableValues = {
+                    CREATED,
+                    IMPORTED,
+                    UPDATED,
+                    OWNER_CHANGED,
+                    TAGS_CHANGED,
+                    TAG_DELETED,
+                    TRASHED,
+                    RESTORED,
+                    FOLLOW_UP
+                },
+                example = UPDATED)
+        String kind,
+
+        Map<String, Object> data) {
+
+    public static final String CREATED = "created";
+    public static final String IMPORTED = "imported";
+    public static final String UPDATED = "updated";
+    public static final String OWNER_CHANGED = "owner_changed";
+    public static final String TAGS_CHANGED = "tags_changed";
+    public static final String TAG_DELETED = "tag_deleted";
+    public static final String TRASHED = "trashed";
+    public static final String RESTORED = "restored";
+    public static final String FOLLOW_UP = "follow_up";
 
     /** The entry with mobile numbers, phones and e-mails in its changes masked. */
     TimelineEntry masked() {

@@ -1,5 +1,6 @@
 package io.liaison.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -7,8 +8,11 @@ import org.jspecify.annotations.Nullable;
 /** An API token as its owner sees it in a list: never the secret, only its last characters. */
 public record ApiToken(
         UUID id,
-        String name,
+        @Schema(example = "CRM 同步") String name,
+
+        @Schema(description = "The last characters of the secret, to tell tokens apart.", example = "…9f3a")
         String hint,
+
         OffsetDateTime createdAt,
         @Nullable OffsetDateTime lastUsedAt,
         @Nullable OffsetDateTime expiresAt) {

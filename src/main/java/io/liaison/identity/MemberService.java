@@ -31,9 +31,15 @@ public class MemberService {
     public static final int MAX_PASSWORD = 200;
     public static final int MAX_DISPLAY_NAME = 100;
     public static final int MAX_EMAIL = 254;
-    private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
+    public static final String LOGIN_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$";
+    public static final String MOBILE_PATTERN = "^\\+?[0-9][0-9 ()-]{3,24}$";
+    /** What a member's role names: a built-in role or a custom role's id. */
+    public static final String ROLE_PATTERN =
+            "^(ADMIN|MANAGER|MEMBER|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$";
+
+    private static final Pattern LOGIN = Pattern.compile(LOGIN_PATTERN);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern MOBILE = Pattern.compile("\\+?[0-9][0-9 ()-]{3,24}");
+    private static final Pattern MOBILE = Pattern.compile(MOBILE_PATTERN);
     /** The fields a PATCH may carry; only administrators may change the last three. */
     public static final Set<String> PATCHABLE =
             Set.of("displayName", "mobile", "email", "locale", "role", "departmentIds", "password");

@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganizationService {
 
     static final Set<String> LOCALES = Set.of("zh-CN", "en");
+    public static final int MAX_NAME = 100;
+    public static final String CODE_PATTERN = "^[a-z0-9][a-z0-9-]{1,39}$";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static final Set<String> SETTINGS = Set.of("maskContactDetails");
@@ -63,8 +65,8 @@ public class OrganizationService {
     @Transactional
     Created create(CreateOrganization command, @Nullable UUID actorId, boolean systemAdmin) {
         String name = command.name() == null ? "" : command.name().trim();
-        if (name.isEmpty() || name.length() > 100) {
-            throw LiaisonException.invalid("name", "invalid.length", 1, 100);
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            throw LiaisonException.invalid("name", "invalid.length", 1, MAX_NAME);
         }
         String locale = command.locale() == null ? "zh-CN" : command.locale();
         if (!LOCALES.contains(locale)) {
@@ -72,7 +74,7 @@ public class OrganizationService {
         }
         String code =
                 command.code() == null ? codeFor(name) : command.code().trim().toLowerCase(Locale.ROOT);
-        if (!code.matches("[a-z0-9][a-z0-9-]{1,39}")) {
+        if (!code.matches(CODE_PATTERN)) {
             throw LiaisonException.invalid("code", "invalid.organization-code");
         }
         if (organizations.codeTaken(code)) {

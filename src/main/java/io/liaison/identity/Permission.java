@@ -18,12 +18,14 @@ import java.util.Set;
  */
 public record Permission(String code, String group, int order, Set<BuiltinRole> heldBy) implements Serializable {
 
+    public static final String CODE_PATTERN = "^[a-z]+(\\.[a-z]+)+$";
+
     /** A member's {@link Actor} holds their permissions and lives in their session. */
     @Serial
     private static final long serialVersionUID = 1L;
 
     public Permission {
-        if (!code.matches("[a-z]+(\\.[a-z]+)+") || !group.matches("[a-z]+")) {
+        if (!code.matches(CODE_PATTERN) || !group.matches("[a-z]+")) {
             throw new IllegalArgumentException("Permission '" + code + "' in group '" + group + "' is misnamed");
         }
         heldBy = Set.copyOf(heldBy);

@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TokenService {
 
     public static final String PREFIX = "lia_";
+    public static final int MAX_NAME = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TokenRepository tokens;
@@ -41,8 +42,8 @@ public class TokenService {
     @Transactional
     public ApiToken.Issued create(Actor actor, String name, @Nullable OffsetDateTime expiresAt) {
         String clean = name == null ? "" : name.trim();
-        if (clean.isEmpty() || clean.length() > 100) {
-            throw LiaisonException.invalid("name", "invalid.length", 1, 100);
+        if (clean.isEmpty() || clean.length() > MAX_NAME) {
+            throw LiaisonException.invalid("name", "invalid.length", 1, MAX_NAME);
         }
         if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
             throw LiaisonException.invalid("expiresAt", "invalid.future");

@@ -13,6 +13,8 @@ import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.Message;
 import io.liaison.shared.StoredMessages;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -297,7 +299,7 @@ public class ImportService {
 
     public record PreviewRow(
             int record,
-            List<String> cells,
+            @ArraySchema(schema = @Schema(example = "王芳")) List<String> cells,
             String outcome,
             @Nullable String reason,
             @Nullable String note) {}

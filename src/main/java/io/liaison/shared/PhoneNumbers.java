@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public final class PhoneNumbers {
 
+    /** The longest text libphonenumber reads as a number; longer text is refused as not a number. */
+    public static final int MAX_INPUT = 250;
+
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private PhoneNumbers() {}

@@ -55,7 +55,7 @@ class GeneratedClientIntegrationTests {
         String org = new OrganizationControllerApi(client(bearer(system)))
                 .organizationCreate(new CreateOrganizationRequest()
                         .name(Api.unique("Client"))
-                        .locale("zh-CN")
+                        .locale(CreateOrganizationRequest.LocaleEnum.ZH_CN)
                         .adminLogin(login)
                         .adminPassword(PASSWORD))
                 .getCode();
@@ -99,7 +99,9 @@ class GeneratedClientIntegrationTests {
 
         List<TimelineEntry> timeline =
                 contacts.contactTimeline(wangFang.getId(), null, null).getItems();
-        assertThat(timeline).extracting(TimelineEntry::getKind).containsExactly("updated", "created");
+        assertThat(timeline)
+                .extracting(TimelineEntry::getKind)
+                .containsExactly(TimelineEntry.KindEnum.UPDATED, TimelineEntry.KindEnum.CREATED);
         assertThat(timeline.get(0).getData())
                 .isEqualTo(Map.of("changes", List.of(Map.of("field", "company", "before", "杭州丝绸", "after", "杭州丝绸集团"))));
     }

@@ -1,6 +1,7 @@
 package io.liaison.audit.api;
 
 import io.liaison.audit.AuditEntry;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -11,9 +12,9 @@ record AuditEventResponse(
         UUID id,
         OffsetDateTime at,
         @Nullable UUID actorId,
-        @Nullable String actorName,
-        String action,
-        String targetType,
+        @Schema(example = "王芳") @Nullable String actorName,
+        @Schema(example = "updated") String action,
+        @Schema(example = "contact") String targetType,
         UUID targetId,
         Map<String, @Nullable Object> before,
         Map<String, @Nullable Object> after) {

@@ -1,6 +1,7 @@
 package io.liaison.contact.api;
 
 import io.liaison.contact.ContactLimits;
+import io.liaison.shared.PhoneNumbers;
 import io.liaison.shared.web.KnownFieldsOnly;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,7 +18,10 @@ record ContactInput(
         @Schema(maxLength = ContactLimits.NAME, example = "张三", requiredMode = Schema.RequiredMode.REQUIRED)
         String name,
 
-        @Schema(description = "Mobile number; a bare 11-digit Chinese mobile gets +86.", example = "+8613800138000")
+        @Schema(
+                description = "Mobile number; a bare 11-digit Chinese mobile gets +86.",
+                maxLength = PhoneNumbers.MAX_INPUT,
+                example = "+8613800138000")
         @Nullable
         String mobile,
 

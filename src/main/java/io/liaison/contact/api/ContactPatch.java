@@ -1,6 +1,7 @@
 package io.liaison.contact.api;
 
 import io.liaison.contact.ContactLimits;
+import io.liaison.shared.PhoneNumbers;
 import io.liaison.shared.web.KnownFieldsOnly;
 import io.liaison.shared.web.Patch;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -21,7 +22,10 @@ record ContactPatch(
         @Schema(description = "The contact's name.", maxLength = ContactLimits.NAME, example = "张三")
         Patch<String> name,
 
-        @Schema(description = "Mobile number; a bare 11-digit Chinese mobile gets +86.", example = "+8613800138000")
+        @Schema(
+                description = "Mobile number; a bare 11-digit Chinese mobile gets +86.",
+                maxLength = PhoneNumbers.MAX_INPUT,
+                example = "+8613800138000")
         Patch<@Nullable String> mobile,
 
         @ArraySchema(maxItems = ContactLimits.PHONES) Patch<@Nullable List<PhoneEntry>> phones,

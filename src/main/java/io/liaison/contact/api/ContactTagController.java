@@ -39,7 +39,8 @@ class ContactTagController {
     record TagIds(
             @ArraySchema(
                     maxItems = ContactLimits.TAGS,
-                    arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED))
+                    arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED),
+                    schema = @Schema(example = "0193a1b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b"))
             @Nullable
             List<UUID> tagIds) {
 

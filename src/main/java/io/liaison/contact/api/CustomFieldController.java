@@ -38,10 +38,36 @@ class CustomFieldController {
     }
 
     record CreateCustomFieldRequest(
-            @Nullable String key,
-            @Nullable String label,
-            @Nullable String type,
-            @Nullable List<String> options,
+            @Schema(
+                    pattern = CustomFieldService.KEY_PATTERN,
+                    example = "industry",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String key,
+
+            @Schema(
+                    maxLength = CustomFieldService.MAX_LABEL,
+                    example = "行业",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String label,
+
+            @Schema(
+                    allowableValues = {
+                        CustomField.TEXT,
+                        CustomField.NUMBER,
+                        CustomField.DATE,
+                        CustomField.SELECT,
+                        CustomField.MULTISELECT
+                    },
+                    example = CustomField.SELECT,
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String type,
+
+            @ArraySchema(
+                    maxItems = CustomFieldService.MAX_OPTIONS,
+                    schema = @Schema(maxLength = CustomFieldService.MAX_LABEL, example = "零售"))
+            @Nullable
+            List<String> options,
+
             @Nullable Boolean required,
             @Nullable Integer order) {}
 
@@ -64,12 +90,21 @@ class CustomFieldController {
             @Schema(minimum = "-" + SortOrder.MAX, maximum = "" + SortOrder.MAX, example = "3")
             Patch<@Nullable Integer> order,
 
-            @Schema(description = "Cannot change: only the current key is accepted.", example = "industry")
+            @Schema(
+                    description = "Cannot change: only the current key is accepted.",
+                    pattern = CustomFieldService.KEY_PATTERN,
+                    example = "industry")
             Patch<@Nullable String> key,
 
             @Schema(
                     description = "Cannot change: only the current type is accepted.",
-                    allowableValues = {"text", "number", "date", "select", "multiselect"})
+                    allowableValues = {
+                        CustomField.TEXT,
+                        CustomField.NUMBER,
+                        CustomField.DATE,
+                        CustomField.SELECT,
+                        CustomField.MULTISELECT
+                    })
             Patch<@Nullable String> type) {}
 
     /** Every field in one page: an organization has at most 100. */

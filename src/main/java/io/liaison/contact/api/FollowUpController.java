@@ -35,17 +35,22 @@ class FollowUpController {
 
     record FollowUpRequest(
             @Schema(
-                    allowableValues = {"note", "call", "visit", "meeting", "message", "email"},
-                    example = "call",
+                    allowableValues = {
+                        FollowUp.NOTE,
+                        FollowUp.CALL,
+                        FollowUp.VISIT,
+                        FollowUp.MEETING,
+                        FollowUp.MESSAGE,
+                        FollowUp.EMAIL
+                    },
+                    example = FollowUp.CALL,
                     requiredMode = Schema.RequiredMode.REQUIRED)
-            @Nullable
             String type,
 
             @Schema(
                     maxLength = FollowUpService.MAX_CONTENT,
-                    example = "Called about the renewal.",
+                    example = "电话沟通续约，下周三拜访。",
                     requiredMode = Schema.RequiredMode.REQUIRED)
-            @Nullable
             String content,
 
             @Schema(

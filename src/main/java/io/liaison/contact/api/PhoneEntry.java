@@ -1,5 +1,6 @@
 package io.liaison.contact.api;
 
+import io.liaison.shared.PhoneNumbers;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,7 @@ record PhoneEntry(
 
         @Schema(
                 description = "A phone number; normalised to E.164.",
+                maxLength = PhoneNumbers.MAX_INPUT,
                 example = "+862150501234",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String number) {}

@@ -37,12 +37,27 @@ class TagGroupController {
     }
 
     record CreateTagGroupRequest(
-            @Nullable String name,
-            @Nullable String color,
-            @Nullable Integer order,
-            @Nullable Boolean exclusive) {}
+            @Schema(maxLength = TagService.MAX_NAME, example = "行业", requiredMode = Schema.RequiredMode.REQUIRED)
+            String name,
 
-    record CreateTagRequest(@Nullable String name, @Nullable Integer order) {}
+            @Schema(
+                    pattern = TagService.COLOR_PATTERN,
+                    example = "#1E88E5",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String color,
+
+            @Schema(minimum = "-" + SortOrder.MAX, maximum = "" + SortOrder.MAX, example = "3") @Nullable
+            Integer order,
+
+            @Schema(description = "At most one tag of the group per contact.", example = "true") @Nullable
+            Boolean exclusive) {}
+
+    record CreateTagRequest(
+            @Schema(maxLength = TagService.MAX_NAME, example = "零售", requiredMode = Schema.RequiredMode.REQUIRED)
+            String name,
+
+            @Schema(minimum = "-" + SortOrder.MAX, maximum = "" + SortOrder.MAX, example = "3") @Nullable
+            Integer order) {}
 
     /** A change to a tag group (JSON Merge Patch): a field left out stays as it is. */
     @KnownFieldsOnly
@@ -50,7 +65,7 @@ class TagGroupController {
             @Schema(maxLength = TagService.MAX_NAME, example = "Industry")
             Patch<String> name,
 
-            @Schema(pattern = "#[0-9A-Fa-f]{6}", example = "#1E88E5")
+            @Schema(pattern = TagService.COLOR_PATTERN, example = "#1E88E5")
             Patch<String> color,
 
             @Schema(minimum = "-" + SortOrder.MAX, maximum = "" + SortOrder.MAX, example = "3")

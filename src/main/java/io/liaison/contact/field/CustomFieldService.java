@@ -35,7 +35,8 @@ public class CustomFieldService {
     /** The most characters of a field's label and of each of its options. */
     public static final int MAX_LABEL = 50;
 
-    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+    public static final String KEY_PATTERN = "^[a-z][a-z0-9_]{0,39}$";
+    private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
 
     private final CustomFieldRepository fields;
     private final ApplicationEventPublisher events;

@@ -1,5 +1,6 @@
 package io.liaison.contact.followup;
 
+import io.liaison.contact.TimelineEntry;
 import io.liaison.contact.search.SearchKeys;
 import io.liaison.shared.Ids;
 import java.time.OffsetDateTime;
@@ -36,8 +37,10 @@ class FollowUpRepository {
                         """).params(id, orgId, contactId, type, content, at, author).update();
         jdbc.sql("""
                         INSERT INTO contact_timeline (id, org_id, contact_id, actor_id, kind, data)
-                        VALUES (?, ?, ?, ?, 'follow_up', jsonb_build_object('followUpId', ?::text, 'type', ?::text))
-                        """).params(Ids.newId(), orgId, contactId, author, id, type).update();
+                        VALUES (?, ?, ?, ?, ?, jsonb_build_object('followUpId', ?::text, 'type', ?::text))
+                        """)
+                .params(Ids.newId(), orgId, contactId, author, TimelineEntry.FOLLOW_UP, id, type)
+                .update();
     }
 
     Optional<FollowUp> find(UUID orgId, UUID contactId, UUID id) {

@@ -1,6 +1,7 @@
 package io.liaison.contact.tag;
 
 import io.liaison.contact.Tag;
+import io.liaison.contact.TimelineEntry;
 import io.liaison.shared.SortOrder;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -134,14 +135,14 @@ class TagRepository {
         return jdbc.sql("""
                         INSERT INTO contact_timeline (id, org_id, contact_id, actor_id, kind, data)
                         SELECT (substr(?::text, 1, 19) || substr(gen_random_uuid()::text, 20))::uuid,
-                               ct.org_id, ct.contact_id, ?, 'tag_deleted',
+                               ct.org_id, ct.contact_id, ?, ?,
                                jsonb_build_object('tagId', t.id, 'tagName', t.name, 'groupName', g.name)
                           FROM contact_tag ct
                           JOIN tag t ON t.org_id = ct.org_id AND t.id = ct.tag_id
                           JOIN tag_group g ON g.org_id = t.org_id AND g.id = t.group_id
                          WHERE ct.org_id = ? AND ct.tag_id = ANY (?)
                         """)
-                .params(baseId, actorId, orgId, tagIds.toArray(UUID[]::new))
+                .params(baseId, actorId, TimelineEntry.TAG_DELETED, orgId, tagIds.toArray(UUID[]::new))
                 .update();
     }
 

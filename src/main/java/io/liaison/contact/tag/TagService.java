@@ -36,7 +36,10 @@ public class TagService {
     /** The most characters of a tag's or a tag group's name. */
     public static final int MAX_NAME = 30;
 
-    private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
+    /** A colour as #RRGGBB; spaces around it are trimmed and it is stored in upper case. */
+    public static final String COLOR_PATTERN = "^#[0-9A-Fa-f]{6}$";
+
+    private static final Pattern COLOR = Pattern.compile(COLOR_PATTERN);
 
     private final TagGroupRepository groups;
     private final TagRepository tags;

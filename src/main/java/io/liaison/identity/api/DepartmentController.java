@@ -37,7 +37,9 @@ class DepartmentController {
     }
 
     record CreateDepartmentRequest(
-            @Nullable String name,
+            @Schema(maxLength = DepartmentService.MAX_NAME, example = "华东销售部") @Nullable
+            String name,
+
             @Nullable UUID parentId,
             @Nullable Integer sortOrder) {}
 

@@ -1,9 +1,11 @@
 package io.liaison.identity.api;
 
 import io.liaison.identity.Actor;
+import io.liaison.identity.DataScope;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.Permission;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -28,26 +30,34 @@ class MeController {
         this.members = members;
     }
 
-    record Org(UUID id, String name, String code) {}
+    record Org(
+            UUID id,
+            @Schema(example = "杭州丝绸") String name,
+            @Schema(example = "hz-silk") String code) {}
 
-    record Dept(UUID id, String name) {}
+    record Dept(UUID id, @Schema(example = "华东销售部") String name) {}
 
     record MeResponse(
             UUID id,
-            String kind,
-            String login,
-            String displayName,
-            String role,
-            String roleName,
+            @Schema(allowableValues = "member") String kind,
+            @Schema(example = "wangfang") String login,
+            @Schema(example = "王芳") String displayName,
+            @Schema(example = "MEMBER") String role,
+            @Schema(example = "成员") String roleName,
             List<String> permissions,
-            String dataScope,
+            @Schema(implementation = DataScope.class) String dataScope,
             boolean systemAdmin,
             @Nullable String locale,
             Org organization,
             List<Dept> departments) {}
 
     record PasswordChange(
-            @Nullable String currentPassword, @Nullable String newPassword) {}
+            @Schema(format = "password", example = "old-horse-41") @Nullable
+            String currentPassword,
+
+            @Schema(minLength = MemberService.MIN_PASSWORD, maxLength = MemberService.MAX_PASSWORD, format = "password")
+            @Nullable
+            String newPassword) {}
 
     @GetMapping
     MeResponse me(Actor actor) {

@@ -40,13 +40,31 @@ class MemberController {
     }
 
     record CreateMemberRequest(
-            @Nullable String login,
-            @Nullable String displayName,
-            @Nullable String mobile,
-            @Nullable String email,
-            @Nullable String role,
-            @Nullable List<UUID> departmentIds,
-            @Nullable String password) {}
+            @Schema(pattern = MemberService.LOGIN_PATTERN, example = "wangfang") @Nullable
+            String login,
+
+            @Schema(maxLength = MemberService.MAX_DISPLAY_NAME, example = "王芳") @Nullable
+            String displayName,
+
+            @Schema(pattern = MemberService.MOBILE_PATTERN, example = "+8613800138000") @Nullable
+            String mobile,
+
+            @Schema(format = "email", maxLength = MemberService.MAX_EMAIL, example = "wangfang@example.com") @Nullable
+            String email,
+
+            @Schema(pattern = MemberService.ROLE_PATTERN, example = "MEMBER") @Nullable
+            String role,
+
+            @ArraySchema(maxItems = MemberService.MAX_DEPARTMENTS) @Nullable
+            List<UUID> departmentIds,
+
+            @Schema(
+                    minLength = MemberService.MIN_PASSWORD,
+                    maxLength = MemberService.MAX_PASSWORD,
+                    format = "password",
+                    example = "correct-horse-42")
+            @Nullable
+            String password) {}
 
     /** A change to a member (JSON Merge Patch): a field left out stays as it is, null clears it. */
     @KnownFieldsOnly
@@ -54,7 +72,10 @@ class MemberController {
             @Schema(maxLength = MemberService.MAX_DISPLAY_NAME, example = "李四")
             Patch<String> displayName,
 
-            @Schema(description = "Digits, optionally starting with +.", example = "+8613900139000")
+            @Schema(
+                    description = "Digits, optionally starting with +.",
+                    pattern = MemberService.MOBILE_PATTERN,
+                    example = "+8613900139000")
             Patch<@Nullable String> mobile,
 
             @Schema(format = "email", maxLength = MemberService.MAX_EMAIL, example = "li@example.com")
@@ -65,7 +86,10 @@ class MemberController {
                     example = "zh-CN")
             Patch<@Nullable String> locale,
 
-            @Schema(description = "ADMIN, MANAGER, MEMBER or a custom role's id.", example = "MEMBER")
+            @Schema(
+                    description = "ADMIN, MANAGER, MEMBER or a custom role's id.",
+                    pattern = MemberService.ROLE_PATTERN,
+                    example = "MEMBER")
             Patch<String> role,
 
             @ArraySchema(maxItems = MemberService.MAX_DEPARTMENTS)

@@ -1,6 +1,8 @@
 package io.liaison.identity.api;
 
 import io.liaison.identity.Member;
+import io.liaison.identity.MemberService;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -8,12 +10,20 @@ import org.jspecify.annotations.Nullable;
 
 record MemberResponse(
         UUID id,
-        String login,
+        @Schema(example = "wangfang") String login,
+
+        @Schema(maxLength = MemberService.MAX_DISPLAY_NAME, example = "王芳")
         String displayName,
-        @Nullable String mobile,
-        @Nullable String email,
+
+        @Schema(example = "+8613800138000") @Nullable String mobile,
+
+        @Schema(format = "email", maxLength = MemberService.MAX_EMAIL, example = "wangfang@example.com") @Nullable
+        String email,
+
+        @Schema(description = "A built-in role's name or a custom role's id.", example = "MEMBER")
         String role,
-        String roleName,
+
+        @Schema(example = "成员") String roleName,
         List<UUID> departmentIds,
         boolean active,
         @Nullable String locale,

@@ -1,8 +1,10 @@
 package io.liaison.identity.api;
 
 import io.liaison.identity.Actor;
+import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
 import io.liaison.shared.web.ProblemResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -27,12 +29,35 @@ class OrganizationController {
     }
 
     record CreateOrganizationRequest(
-            @Nullable String name,
-            @Nullable String code,
-            @Nullable String locale,
-            @Nullable String adminLogin,
-            @Nullable String adminPassword,
-            @Nullable String adminDisplayName) {}
+            @Schema(maxLength = OrganizationService.MAX_NAME, example = "杭州丝绸") @Nullable
+            String name,
+
+            @Schema(
+                    description = "Made from the name if left out.",
+                    pattern = OrganizationService.CODE_PATTERN,
+                    example = "hz-silk")
+            @Nullable
+            String code,
+
+            @Schema(
+                    allowableValues = {"zh-CN", "en"},
+                    defaultValue = "zh-CN")
+            @Nullable
+            String locale,
+
+            @Schema(pattern = MemberService.LOGIN_PATTERN, example = "admin") @Nullable
+            String adminLogin,
+
+            @Schema(
+                    minLength = MemberService.MIN_PASSWORD,
+                    maxLength = MemberService.MAX_PASSWORD,
+                    format = "password",
+                    example = "correct-horse-42")
+            @Nullable
+            String adminPassword,
+
+            @Schema(maxLength = MemberService.MAX_DISPLAY_NAME, example = "王芳") @Nullable
+            String adminDisplayName) {}
 
     record OrganizationResponse(
             UUID id, String name, String code, String locale, OffsetDateTime createdAt, MemberResponse admin) {}

@@ -44,11 +44,16 @@ class RoleController {
     /** {@code key} is what a member's {@code role} names: the built-in name or the custom role's id. */
     record RoleResponse(
             UUID id,
-            String key,
+            @Schema(example = "MANAGER") String key,
             boolean builtin,
+
+            @Schema(maxLength = RoleService.MAX_NAME, example = "大客户组")
             String name,
+
+            @ArraySchema(schema = @Schema(example = "contact.view"))
             List<String> permissions,
-            String dataScope,
+
+            @Schema(implementation = DataScope.class) String dataScope,
             List<UUID> deptIds,
             int memberCount,
             long version,
@@ -84,6 +89,7 @@ class RoleController {
                     schema =
                             @Schema(
                                     description = "A permission's code, as GET /me lists them.",
+                                    pattern = Permission.CODE_PATTERN,
                                     example = "contact.view"))
             @Nullable
             List<String> permissions,
@@ -107,6 +113,7 @@ class RoleController {
                     schema =
                             @Schema(
                                     description = "A permission's code, as GET /me lists them.",
+                                    pattern = Permission.CODE_PATTERN,
                                     example = "contact.view"))
             Patch<@Nullable List<String>> permissions,
 

@@ -5,6 +5,7 @@ import io.liaison.identity.ApiToken;
 import io.liaison.identity.TokenService;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.web.ProblemResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -32,14 +33,21 @@ class TokenController {
     }
 
     record CreateTokenRequest(
-            @Nullable String name, @Nullable OffsetDateTime expiresAt) {}
+            @Schema(maxLength = TokenService.MAX_NAME, example = "CRM 同步") @Nullable
+            String name,
+
+            @Schema(example = "2027-12-31T00:00:00+08:00") @Nullable
+            OffsetDateTime expiresAt) {}
 
     /** The created token with its secret in {@code token}: shown this once, never again. */
     record CreatedTokenResponse(
             UUID id,
-            String name,
+            @Schema(example = "CRM 同步") String name,
+
+            @Schema(description = "The secret: shown this once.", example = "lia_3q9Zx7Kp2mVt8RwYb4Nc6Hd1Fj5Lg0s9f3a")
             String token,
-            String hint,
+
+            @Schema(example = "lia_…9f3a") String hint,
             OffsetDateTime createdAt,
             @Nullable OffsetDateTime expiresAt) {}
 

@@ -1,6 +1,7 @@
 package io.liaison.integration.api;
 
 import io.liaison.integration.ExportJob;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +10,12 @@ import org.jspecify.annotations.Nullable;
 record ExportResponse(
         UUID id,
         String status,
+
+        @Schema(
+                allowableValues = {"csv", "xlsx", "vcard"},
+                example = "xlsx")
         String format,
+
         int rows,
         @Nullable String failure,
         String fileName,

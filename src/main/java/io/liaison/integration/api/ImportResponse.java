@@ -1,6 +1,7 @@
 package io.liaison.integration.api;
 
 import io.liaison.integration.ImportJob;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -9,8 +10,19 @@ import org.jspecify.annotations.Nullable;
 /** An import job as the API shows it. */
 record ImportResponse(
         UUID id,
+
+        @Schema(
+                allowableValues = {
+                    ImportJob.QUEUED,
+                    ImportJob.RUNNING,
+                    ImportJob.COMPLETED,
+                    ImportJob.FAILED,
+                    ImportJob.CANCELLED
+                },
+                example = ImportJob.COMPLETED)
         String status,
-        String fileName,
+
+        @Schema(example = "客户名单.xlsx") String fileName,
         long fileSize,
         String format,
         String mode,

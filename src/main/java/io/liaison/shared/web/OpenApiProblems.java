@@ -135,7 +135,7 @@ class OpenApiProblems implements OperationCustomizer, OpenApiCustomizer {
         Schema<?> problem = new ObjectSchema()
                 .description("RFC 9457 problem details; title and detail are in the user's language.")
                 .addProperty("type", new StringSchema().format("uri-reference"))
-                .addProperty("title", new StringSchema())
+                .addProperty("title", new StringSchema().example("记录已被他人修改"))
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri-reference"))
