@@ -10,9 +10,9 @@ import ezvcard.property.Gender;
 import ezvcard.property.Photo;
 import ezvcard.property.StructuredName;
 import ezvcard.property.Uid;
+import io.liaison.contact.ChineseNames;
 import io.liaison.contact.Contact;
 import io.liaison.contact.Contact.ContactDraft;
-import io.liaison.shared.Pinyin;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -52,7 +52,7 @@ final class VcardExportWriter implements ExportWriter {
         card.setUid(new Uid("urn:uuid:" + contact.id()));
         card.setFormattedName(d.name());
         StructuredName n = new StructuredName();
-        Pinyin.phonetic(d.name())
+        ChineseNames.phonetic(d.name())
                 .ifPresentOrElse(
                         p -> {
                             n.setFamily(d.name().strip().substring(0, p.familyChars()));

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
@@ -16,14 +15,15 @@ import net.sourceforge.pinyin4j.format.HanyuPinyinVCharType;
 import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombination;
 
 /**
- * How a name is spelled in pinyin, for search: {@code 张三} is {@code zhangsan}, initials {@code zs}.
- * A surname is read as a surname (曾 zeng, 单 shan, 区 ou, 欧阳 ouyang); another character with
- * several readings gives several spellings, the most common reading first. Latin letters and
- * digits are kept, lower-cased; everything else is dropped.
+ * Chinese text in pinyin, for search: {@code 张三} is {@code zhangsan}, initials {@code zs}. A
+ * character with several readings gives several spellings, the most common reading first. Latin
+ * letters and digits are kept, lower-cased; everything else is dropped. How a person's name is read
+ * (surnames) is contact's business ({@code io.liaison.contact.ChineseNames}), built on {@link
+ * #positions}.
  */
 public final class Pinyin {
 
-    /** At most this many spellings per name; names with many polyphonic characters keep the likeliest. */
+    /** At most this many spellings per text; texts with many polyphonic characters keep the likeliest. */
     public static final int MAX_SPELLINGS = 4;
 
     private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
@@ -38,13 +38,23 @@ public final class Pinyin {
     private Pinyin() {}
 
     /** Full spellings without spaces or tones, such as {@code [zhangsan]}; empty when nothing is spellable. */
-    public static List<String> spellings(String name) {
-        return combine(syllables(name), false);
+    public static List<String> spellings(String text) {
+        return spellings(positions(text));
     }
 
     /** The initials of each spelling, such as {@code [zs]}. */
-    public static List<String> initials(String name) {
-        return combine(syllables(name), true);
+    public static List<String> initials(String text) {
+        return initials(positions(text));
+    }
+
+    /** The spellings of these positions, each position one of its readings. */
+    public static List<String> spellings(List<List<String>> positions) {
+        return combine(positions, false);
+    }
+
+    /** The initials of the spellings of these positions. */
+    public static List<String> initials(List<List<String>> positions) {
+        return combine(positions, true);
     }
 
     /**
@@ -58,51 +68,13 @@ public final class Pinyin {
     }
 
     /**
-     * A Chinese name's family and given names in pinyin, capitalised: 欧阳娜娜 is Ouyang, Nana;
-     * {@code familyChars} is the length of the family name in the name (2 for a compound surname).
+     * Each position of the text with its possible readings, the most common first; a run of Latin
+     * letters or digits is one position, anything else without a reading is dropped.
      */
-    public record Phonetic(String family, String given, int familyChars) {}
-
-    /**
-     * How phones sort a Chinese name ({@code X-PHONETIC-LAST-NAME} and {@code -FIRST-NAME} of a
-     * vCard): the family name is a compound surname or the first character, read as a surname; empty
-     * for a name that does not begin with a Chinese character.
-     */
-    public static Optional<Phonetic> phonetic(String name) {
-        String text = name.strip();
-        if (text.isEmpty() || Character.UnicodeScript.of(text.codePointAt(0)) != Character.UnicodeScript.HAN) {
-            return Optional.empty();
-        }
-        List<List<String>> positions = syllables(text);
-        int family = text.length() > 2 && Surnames.COMPOUND.containsKey(text.substring(0, 2))
-                ? Surnames.COMPOUND.get(text.substring(0, 2)).split(" ").length
-                : 1;
-        StringBuilder last = new StringBuilder();
-        StringBuilder first = new StringBuilder();
-        for (int i = 0; i < positions.size(); i++) {
-            (i < family ? last : first).append(positions.get(i).get(0));
-        }
-        return Optional.of(new Phonetic(capitalised(last), capitalised(first), Math.min(family, text.length())));
-    }
-
-    private static String capitalised(StringBuilder spelling) {
-        return spelling.isEmpty() ? "" : Character.toUpperCase(spelling.charAt(0)) + spelling.substring(1);
-    }
-
-    /** Each position of the name with its possible readings; a run of Latin letters or digits is one position. */
-    private static List<List<String>> syllables(String name) {
+    public static List<List<String>> positions(String text) {
         List<List<String>> result = new ArrayList<>();
-        String text = name.strip();
-        String compound = text.length() > 2 ? Surnames.COMPOUND.get(text.substring(0, 2)) : null;
-        int start = 0;
-        if (compound != null) {
-            for (String syllable : compound.split(" ")) {
-                result.add(List.of(syllable));
-            }
-            start = 2;
-        }
         StringBuilder latin = new StringBuilder();
-        for (int i = start; i < text.length(); i++) {
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 128 && Character.isLetterOrDigit(c)) {
                 latin.append(Character.toLowerCase(c));
@@ -112,8 +84,7 @@ public final class Pinyin {
                 result.add(List.of(latin.toString()));
                 latin.setLength(0);
             }
-            String surname = i == 0 ? Surnames.SINGLE.get(c) : null;
-            List<String> readings = surname != null ? List.of(surname) : readings(c);
+            List<String> readings = readings(c);
             if (!readings.isEmpty()) {
                 result.add(readings);
             }

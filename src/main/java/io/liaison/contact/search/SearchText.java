@@ -1,5 +1,6 @@
 package io.liaison.contact.search;
 
+import io.liaison.contact.ChineseNames;
 import io.liaison.shared.PhoneNumbers;
 import io.liaison.shared.Pinyin;
 import java.text.Normalizer;
@@ -58,10 +59,10 @@ public final class SearchText {
         int[] chars = n.codePoints().toArray();
         put(keys, n, EXACT);
         prefixes(keys, chars, PREFIX);
-        for (String spelling : Pinyin.spellings(name)) {
+        for (String spelling : ChineseNames.spellings(name)) {
             prefixes(keys, spelling.codePoints().toArray(), PINYIN);
         }
-        for (String initials : Pinyin.initials(name)) {
+        for (String initials : ChineseNames.initials(name)) {
             prefixes(keys, initials.codePoints().toArray(), INITIALS);
         }
         if (chars.length <= MAX_SUBSTRING_NAME) {

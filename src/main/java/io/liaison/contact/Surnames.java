@@ -1,4 +1,4 @@
-package io.liaison.shared;
+package io.liaison.contact;
 
 import java.util.Map;
 
