@@ -60,12 +60,12 @@ class ContactAccessBrowserTests extends BrowserTest {
         assertThat(driver.findElement(By.id("contact-details")).getText()).contains("z***@example.cn", "已脱敏");
         assertThat(driver.findElements(By.id("contact-reveal"))).isEmpty();
         assertThat(driver.findElements(By.id("contact-share"))).isEmpty();
-        assertThat(text("contact-access")).isEqualTo("与您共享。");
+        assertThat(text("contact-access")).isEqualTo("与你共享。");
         screenshot("contact-masked-member-zh-1280");
 
         logIn("zhaoqiang");
         driver.get(url(contactPath));
-        assertThat(text("contact-access")).isEqualTo("负责人在您管辖的部门。");
+        assertThat(text("contact-access")).isEqualTo("负责人在你管辖的部门。");
         WebElement reveal = driver.findElement(By.id("contact-reveal"));
         assertThat(reveal.getAttribute("aria-label")).isEqualTo("显示完整手机号和邮箱");
         screenshot("contact-masked-zh-1280");
