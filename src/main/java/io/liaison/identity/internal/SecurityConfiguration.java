@@ -100,6 +100,7 @@ class SecurityConfiguration {
                                 "/js/**",
                                 "/webjars/**",
                                 "/favicon.ico",
+                                "/favicon.svg",
                                 "/error",
                                 "/swagger-ui",
                                 "/swagger-ui/**",

@@ -73,6 +73,17 @@ class IdentityPagesIntegrationTests {
     }
 
     @Test
+    void theBrowserTabShowsLiaisonsMarkBeforeAndAfterLogin() throws Exception {
+        String icon = "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">";
+        mvc.perform(get("/login")).andExpect(content().string(containsString(icon)));
+        mvc.perform(get("/members").with(as(admin))).andExpect(content().string(containsString(icon)));
+        mvc.perform(get("/favicon.svg"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", containsString("image/svg+xml")))
+                .andExpect(content().string(containsString("<svg")));
+    }
+
+    @Test
     void loginPageExplainsAThrottledLogin() throws Exception {
         mvc.perform(get("/login").param("throttled", "42").header("Accept-Language", "en"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Try again in 42 seconds")));
