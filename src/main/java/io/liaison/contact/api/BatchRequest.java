@@ -14,14 +14,10 @@ import org.jspecify.annotations.Nullable;
 record BatchRequest(
         @Schema(
                 allowableValues = {"tag", "untag", "assign", "share", "delete", "restore"},
-                example = "tag",
-                requiredMode = Schema.RequiredMode.REQUIRED)
+                example = "tag")
         String action,
 
-        @ArraySchema(
-                minItems = 1,
-                maxItems = ContactBatch.MAX,
-                arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED))
+        @ArraySchema(minItems = 1, maxItems = ContactBatch.MAX)
         List<UUID> contactIds,
 
         @ArraySchema(

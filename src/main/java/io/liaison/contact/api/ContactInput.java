@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 @KnownFieldsOnly
 @Schema(description = "A new contact; the owner defaults to the member who creates it.")
 record ContactInput(
-        @Schema(maxLength = ContactLimits.NAME, example = "张三", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(maxLength = ContactLimits.NAME, example = "张三")
         String name,
 
         @Schema(

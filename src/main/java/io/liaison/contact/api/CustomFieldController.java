@@ -38,16 +38,10 @@ class CustomFieldController {
     }
 
     record CreateCustomFieldRequest(
-            @Schema(
-                    pattern = CustomFieldService.KEY_PATTERN,
-                    example = "industry",
-                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(pattern = CustomFieldService.KEY_PATTERN, example = "industry")
             String key,
 
-            @Schema(
-                    maxLength = CustomFieldService.MAX_LABEL,
-                    example = "行业",
-                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(maxLength = CustomFieldService.MAX_LABEL, example = "行业")
             String label,
 
             @Schema(
@@ -58,8 +52,7 @@ class CustomFieldController {
                         CustomField.SELECT,
                         CustomField.MULTISELECT
                     },
-                    example = CustomField.SELECT,
-                    requiredMode = Schema.RequiredMode.REQUIRED)
+                    example = CustomField.SELECT)
             String type,
 
             @ArraySchema(

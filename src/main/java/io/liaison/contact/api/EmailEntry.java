@@ -9,9 +9,5 @@ record EmailEntry(
         @Schema(description = "Such as work or home.", example = "work") @Nullable
         String label,
 
-        @Schema(
-                format = "email",
-                maxLength = ContactLimits.EMAIL,
-                example = "zhang@example.com",
-                requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(format = "email", maxLength = ContactLimits.EMAIL, example = "zhang@example.com")
         String address) {}

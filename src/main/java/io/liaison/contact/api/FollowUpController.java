@@ -43,14 +43,10 @@ class FollowUpController {
                         FollowUp.MESSAGE,
                         FollowUp.EMAIL
                     },
-                    example = FollowUp.CALL,
-                    requiredMode = Schema.RequiredMode.REQUIRED)
+                    example = FollowUp.CALL)
             String type,
 
-            @Schema(
-                    maxLength = FollowUpService.MAX_CONTENT,
-                    example = "电话沟通续约，下周三拜访。",
-                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(maxLength = FollowUpService.MAX_CONTENT, example = "电话沟通续约，下周三拜访。")
             String content,
 
             @Schema(

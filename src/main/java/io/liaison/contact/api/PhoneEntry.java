@@ -12,6 +12,5 @@ record PhoneEntry(
         @Schema(
                 description = "A phone number; normalised to E.164.",
                 maxLength = PhoneNumbers.MAX_INPUT,
-                example = "+862150501234",
-                requiredMode = Schema.RequiredMode.REQUIRED)
+                example = "+862150501234")
         String number) {}

@@ -37,13 +37,10 @@ class TagGroupController {
     }
 
     record CreateTagGroupRequest(
-            @Schema(maxLength = TagService.MAX_NAME, example = "行业", requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(maxLength = TagService.MAX_NAME, example = "行业")
             String name,
 
-            @Schema(
-                    pattern = TagService.COLOR_PATTERN,
-                    example = "#1E88E5",
-                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(pattern = TagService.COLOR_PATTERN, example = "#1E88E5")
             String color,
 
             @Schema(minimum = "-" + SortOrder.MAX, maximum = "" + SortOrder.MAX, example = "3") @Nullable
@@ -53,7 +50,7 @@ class TagGroupController {
             Boolean exclusive) {}
 
     record CreateTagRequest(
-            @Schema(maxLength = TagService.MAX_NAME, example = "零售", requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(maxLength = TagService.MAX_NAME, example = "零售")
             String name,
 
             @Schema(minimum = "-" + SortOrder.MAX, maximum = "" + SortOrder.MAX, example = "3") @Nullable

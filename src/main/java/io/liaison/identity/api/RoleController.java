@@ -79,10 +79,7 @@ class RoleController {
     /** A new role: a name, the permissions it grants and the contacts it sees. */
     @KnownFieldsOnly
     record RoleInput(
-            @Schema(
-                    maxLength = RoleService.MAX_NAME,
-                    example = "Key accounts",
-                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(maxLength = RoleService.MAX_NAME, example = "Key accounts")
             String name,
 
             @ArraySchema(
@@ -94,8 +91,7 @@ class RoleController {
             @Nullable
             List<String> permissions,
 
-            @Schema(implementation = DataScope.class, requiredMode = Schema.RequiredMode.REQUIRED)
-            String dataScope,
+            @Schema(implementation = DataScope.class) String dataScope,
 
             @ArraySchema(
                     maxItems = MergePatch.MAX_LIST,

@@ -16,8 +16,7 @@ import org.jspecify.annotations.Nullable;
 record ExportInput(
         @Schema(
                 allowableValues = {"csv", "xlsx", "vcard"},
-                example = "csv",
-                requiredMode = Schema.RequiredMode.REQUIRED)
+                example = "csv")
         String format,
 
         @Nullable Filter filter,
