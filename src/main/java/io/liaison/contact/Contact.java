@@ -25,9 +25,6 @@ public record Contact(
         @Nullable UUID trashedBy,
         boolean masked) {
 
-    /** How many tags one contact may carry. */
-    public static final int MAX_TAGS = 100;
-
     /** The contact as an actor who may not see its details in full sees it. */
     public Contact maskedView() {
         if (masked) {

@@ -21,7 +21,9 @@ public final class ContactLimits {
     public static final int EMAILS = 20;
     public static final int EXTERNAL_IDS = 50;
     public static final int EXTERNAL_ID = 200;
-    public static final int TAGS = Contact.MAX_TAGS;
+    /** How many tags one contact may carry. */
+    public static final int TAGS = 100;
+
     public static final int CUSTOM_FIELDS = CustomFieldService.MAX_FIELDS;
     public static final int SHARES = 200;
     public static final int COLLABORATORS = 100;

@@ -1,7 +1,7 @@
 package io.liaison.integration;
 
-import io.liaison.contact.Contact;
 import io.liaison.contact.ContactFilter;
+import io.liaison.contact.ContactLimits;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.Times;
 import io.liaison.shared.Validation;
@@ -91,7 +91,7 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
         }
         List<UUID> tags = new ArrayList<>();
         if (filter.get("tagIds") instanceof List<?> list) {
-            MergePatch.atMost("filter.tagIds", list, Contact.MAX_TAGS);
+            MergePatch.atMost("filter.tagIds", list, ContactLimits.TAGS);
             list.forEach(t -> tags.add(uuid("tagIds", t, v)));
         } else if (filter.containsKey("tagIds")) {
             v.reject("filter.tagIds", "invalid.tag-ids");

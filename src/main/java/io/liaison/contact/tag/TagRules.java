@@ -1,6 +1,6 @@
 package io.liaison.contact.tag;
 
-import io.liaison.contact.Contact;
+import io.liaison.contact.ContactLimits;
 import io.liaison.shared.LiaisonException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,7 +35,7 @@ public class TagRules {
      * Checks the tags of one contact and answers them without duplicates, in the order given.
      *
      * @throws LiaisonException 400 naming {@code tagIds} when there are more than {@value
-     *     Contact#MAX_TAGS} or when an id is not a tag of {@code orgId} (the unknown ids are
+     *     ContactLimits#TAGS} or when an id is not a tag of {@code orgId} (the unknown ids are
      *     listed); 422 {@code tag-group-exclusive} naming the group when two tags come from the same
      *     exclusive group
      */
@@ -59,8 +59,8 @@ public class TagRules {
 
     private static List<UUID> requireAssignable(Collection<UUID> tagIds, Function<Set<UUID>, List<TagInGroup>> lookUp) {
         Set<UUID> distinct = new LinkedHashSet<>(tagIds);
-        if (distinct.size() > Contact.MAX_TAGS) {
-            throw LiaisonException.invalid("tagIds", "invalid.tags-per-contact", Contact.MAX_TAGS);
+        if (distinct.size() > ContactLimits.TAGS) {
+            throw LiaisonException.invalid("tagIds", "invalid.tags-per-contact", ContactLimits.TAGS);
         }
         if (distinct.isEmpty()) {
             return List.of();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.LiaisonIntegrationTest;
-import io.liaison.contact.Contact;
+import io.liaison.contact.ContactLimits;
 import io.liaison.contact.TagGroup;
 import io.liaison.contact.TestOrgs;
 import io.liaison.identity.Actor;
@@ -90,7 +90,7 @@ class TagRulesIntegrationTests {
     @Test
     void refusesMoreThanAHundredTags() {
         List<UUID> many = new ArrayList<>();
-        for (int i = 0; i <= Contact.MAX_TAGS; i++) {
+        for (int i = 0; i <= ContactLimits.TAGS; i++) {
             many.add(UUID.randomUUID());
         }
         assertThatThrownBy(() -> rules.requireAssignable(admin.orgId(), many))
