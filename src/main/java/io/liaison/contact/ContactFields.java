@@ -8,6 +8,7 @@ import io.liaison.shared.PhoneNumbers;
 import io.liaison.shared.Validation;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -231,7 +232,8 @@ final class ContactFields {
         }
         try {
             LocalDate date = LocalDate.parse(String.valueOf(value));
-            if (date.isAfter(LocalDate.now()) || date.isBefore(LocalDate.of(1900, 1, 1))) {
+            // today where the day starts first (UTC+14): a birthday of today is valid in every zone
+            if (date.isAfter(LocalDate.now(ZoneOffset.ofHours(14))) || date.isBefore(LocalDate.of(1900, 1, 1))) {
                 v.reject("birthday", "invalid.birthday");
             }
             return date;

@@ -2,6 +2,7 @@ package io.liaison.identity;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * scopeDepartmentIds} are the departments whose members' contacts the data scope covers, already
  * resolved: the member's own for DEPT, with every sub-department for DEPT_TREE, the chosen ones
  * for CUSTOM, none for SELF and ALL. {@code maskContactDetails} is the organization's setting.
+ * {@code timeZone} is the zone the member sees times in: their own choice, else the organization's
+ * {@code organizationTimeZone}, in which exports write their times.
  */
 public record Actor(
         UUID memberId,
@@ -31,11 +34,13 @@ public record Actor(
         boolean systemAdmin,
         List<UUID> departmentIds,
         @Nullable String locale,
-        boolean maskContactDetails)
+        boolean maskContactDetails,
+        ZoneId timeZone,
+        ZoneId organizationTimeZone)
         implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
 
     public Actor {
         permissions = Set.copyOf(permissions);

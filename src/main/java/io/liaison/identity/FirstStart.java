@@ -1,6 +1,7 @@
 package io.liaison.identity;
 
 import io.liaison.shared.LiaisonProperties;
+import io.liaison.shared.TimeZones;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -58,17 +59,25 @@ class FirstStart implements SmartInitializingSingleton {
     }
 
     private void createFirstOrganization() {
+        String zone = settings.timeZone() == null || settings.timeZone().isBlank()
+                ? null
+                : settings.timeZone().trim();
+        if (zone != null && !TimeZones.accepted(zone)) {
+            throw new IllegalStateException("LIAISON_ORG_TIME_ZONE is '" + zone
+                    + "', which is no time zone Liaison knows; give an IANA name such as Asia/Shanghai or UTC");
+        }
         String configured = settings.adminPassword();
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? generatePassword() : configured;
         var created = organizations.create(
                 new OrganizationService.CreateOrganization(
-                        settings.organizationName(), "default", properties.locale(), "admin", password, null),
+                        settings.organizationName(), "default", properties.locale(), "admin", password, null, zone),
                 null,
                 true);
         log.info(
-                "Created the organization '{}' with its administrator 'admin'",
-                created.organization().name());
+                "Created the organization '{}' in the time zone {} with its administrator 'admin'",
+                created.organization().name(),
+                created.organization().timeZone());
         if (generated) {
             Path file = writePasswordFile(password);
             log.warn("Initial password of 'admin', shown only this once: {} (also in {})", password, file);

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A person of the organization who logs in to Liaison. {@code role} is the role's key (a built-in
- * name or a custom role's id), {@code roleName} what people call it.
+ * name or a custom role's id), {@code roleName} what people call it; {@code timeZone} is the zone the
+ * member chose for themselves, when they chose one over the organization's.
  */
 public record Member(
         UUID id,
@@ -22,6 +23,7 @@ public record Member(
         boolean active,
         boolean systemAdmin,
         @Nullable String locale,
+        @Nullable String timeZone,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         long version) {

@@ -3,12 +3,14 @@ package io.liaison.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,7 @@ class MemberRepository {
     private static final String SELECT = """
             SELECT m.id, m.login, m.display_name, m.mobile, m.email, m.role_id,
                    coalesce(r.builtin, r.id::text) AS role_key, r.name AS role_name,
-                   m.active, m.system_admin, m.locale, m.created_at, m.updated_at, m.version,
+                   m.active, m.system_admin, m.locale, m.time_zone, m.created_at, m.updated_at, m.version,
                    ARRAY(SELECT md.department_id FROM member_department md
                           WHERE md.org_id = m.org_id AND md.member_id = m.id ORDER BY md.department_id) AS dept_ids
               FROM member m JOIN role r ON r.org_id = m.org_id AND r.id = m.role_id
@@ -122,10 +124,19 @@ class MemberRepository {
     boolean update(UUID orgId, Member m, long version) {
         return jdbc.sql("""
                         UPDATE member SET display_name = ?, mobile = ?, email = ?, role_id = ?, locale = ?,
-                               version = version + 1, updated_at = now()
+                               time_zone = ?, version = version + 1, updated_at = now()
                          WHERE org_id = ? AND id = ? AND version = ?
                         """)
-                        .params(m.displayName(), m.mobile(), m.email(), m.roleId(), m.locale(), orgId, m.id(), version)
+                        .params(
+                                m.displayName(),
+                                m.mobile(),
+                                m.email(),
+                                m.roleId(),
+                                m.locale(),
+                                m.timeZone(),
+                                orgId,
+                                m.id(),
+                                version)
                         .update()
                 == 1;
     }
@@ -217,7 +228,7 @@ class MemberRepository {
     /** The columns of an actor over member {@code m}, organization {@code o} and role {@code r}. */
     private static final String ACTOR = """
             SELECT m.id, m.org_id, o.name, o.code, o.mask_contact_details, m.login, m.display_name,
-                   m.system_admin, m.locale, coalesce(r.builtin, r.id::text) AS role_key, r.builtin,
+                   m.system_admin, m.locale, m.time_zone, o.time_zone AS org_time_zone, coalesce(r.builtin, r.id::text) AS role_key, r.builtin,
                    r.name AS role_name, r.permissions, r.data_scope,
                    ARRAY(SELECT md.department_id FROM member_department md
                           WHERE md.org_id = m.org_id AND md.member_id = m.id) AS dept_ids,
@@ -256,7 +267,9 @@ class MemberRepository {
                 rs.getBoolean("system_admin"),
                 uuids(rs, "dept_ids"),
                 rs.getString("locale"),
-                rs.getBoolean("mask_contact_details"));
+                rs.getBoolean("mask_contact_details"),
+                ZoneId.of(Objects.requireNonNullElse(rs.getString("time_zone"), rs.getString("org_time_zone"))),
+                ZoneId.of(rs.getString("org_time_zone")));
     }
 
     private static Member member(ResultSet rs, int row) throws SQLException {
@@ -273,6 +286,7 @@ class MemberRepository {
                 rs.getBoolean("active"),
                 rs.getBoolean("system_admin"),
                 rs.getString("locale"),
+                rs.getString("time_zone"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getLong("version"));

@@ -5,6 +5,7 @@ import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.Message;
+import io.liaison.shared.TimeZones;
 import io.liaison.shared.Validation;
 import java.util.Collection;
 import java.util.HashSet;
@@ -42,7 +43,7 @@ public class MemberService {
     private static final Pattern MOBILE = Pattern.compile(MOBILE_PATTERN);
     /** The fields a PATCH may carry; only administrators may change the last three. */
     public static final Set<String> PATCHABLE =
-            Set.of("displayName", "mobile", "email", "locale", "role", "departmentIds", "password");
+            Set.of("displayName", "mobile", "email", "locale", "timeZone", "role", "departmentIds", "password");
 
     /** The most departments a member may belong to. */
     public static final int MAX_DEPARTMENTS = 100;
@@ -140,6 +141,7 @@ public class MemberService {
         String mobile = patch.has("mobile") ? mobile(v, patch.text("mobile")) : current.mobile();
         String email = patch.has("email") ? email(v, patch.text("email")) : current.email();
         String locale = patch.has("locale") ? locale(v, patch.text("locale")) : current.locale();
+        String timeZone = patch.has("timeZone") ? timeZone(v, patch.text("timeZone")) : current.timeZone();
         Role newRole = patch.has("role") ? roles.assignable(actor, patch.requiredText("role")) : null;
         List<UUID> depts = patch.has("departmentIds")
                 ? departments(v, actor.orgId(), patch.ids("departmentIds"))
@@ -164,6 +166,7 @@ public class MemberService {
                 current.active(),
                 current.systemAdmin(),
                 locale,
+                timeZone,
                 current.createdAt(),
                 current.updatedAt(),
                 current.version());
@@ -253,6 +256,7 @@ public class MemberService {
                 .field("mobile", old.mobile(), now.mobile())
                 .field("email", old.email(), now.email())
                 .field("locale", old.locale(), now.locale())
+                .field("timeZone", old.timeZone(), now.timeZone())
                 .field("role", old.role(), now.role())
                 .field("departmentIds", sorted(old.departmentIds()), sorted(now.departmentIds()))
                 .secret("password", passwordChanged);
@@ -325,6 +329,17 @@ public class MemberService {
             v.reject("locale", "invalid.locale");
         }
         return value;
+    }
+
+    /** A member's own zone, or none (null or blank) to follow the organization's. */
+    private static @Nullable String timeZone(Validation v, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!TimeZones.accepted(value.trim())) {
+            v.reject("timeZone", TimeZones.RULE);
+        }
+        return value.trim();
     }
 
     private List<UUID> departments(Validation v, UUID orgId, List<UUID> ids) {

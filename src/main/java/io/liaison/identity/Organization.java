@@ -15,5 +15,12 @@ public record Organization(
         String code,
 
         @Schema(example = "zh-CN") String locale,
+
+        @Schema(
+                description = "The IANA time zone in which pages, inputs and exports show times, unless a member"
+                        + " chose their own.",
+                example = "Asia/Shanghai")
+        String timeZone,
+
         boolean maskContactDetails,
         OffsetDateTime createdAt) {}

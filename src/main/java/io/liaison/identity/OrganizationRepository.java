@@ -1,5 +1,6 @@
 package io.liaison.identity;
 
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,9 +28,15 @@ class OrganizationRepository {
                 .single();
     }
 
-    void insert(UUID id, String name, String code, String locale) {
-        jdbc.sql("INSERT INTO organization (id, name, code, locale) VALUES (?, ?, ?, ?)")
-                .params(id, name, code, locale)
+    void insert(UUID id, String name, String code, String locale, ZoneId timeZone) {
+        jdbc.sql("INSERT INTO organization (id, name, code, locale, time_zone) VALUES (?, ?, ?, ?, ?)")
+                .params(id, name, code, locale, timeZone.getId())
+                .update();
+    }
+
+    void setTimeZone(UUID id, ZoneId timeZone) {
+        jdbc.sql("UPDATE organization SET time_zone = ? WHERE id = ?")
+                .params(timeZone.getId(), id)
                 .update();
     }
 
@@ -41,7 +48,7 @@ class OrganizationRepository {
 
     Optional<Organization> find(UUID id) {
         return jdbc.sql(
-                        "SELECT id, name, code, locale, mask_contact_details, created_at FROM organization WHERE id = ?")
+                        "SELECT id, name, code, locale, time_zone, mask_contact_details, created_at FROM organization WHERE id = ?")
                 .param(id)
                 .query(Organization.class)
                 .optional();

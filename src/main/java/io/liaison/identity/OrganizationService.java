@@ -3,7 +3,9 @@ package io.liaison.identity;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.TimeZones;
 import java.security.SecureRandom;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +25,7 @@ public class OrganizationService {
     public static final String CODE_PATTERN = "^[a-z0-9][a-z0-9-]{1,39}$";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public static final Set<String> SETTINGS = Set.of("maskContactDetails");
+    public static final Set<String> SETTINGS = Set.of("maskContactDetails", "timeZone");
 
     private final OrganizationRepository organizations;
     private final RoleRepository roles;
@@ -48,7 +50,20 @@ public class OrganizationService {
             @Nullable String locale,
             String adminLogin,
             String adminPassword,
-            @Nullable String adminDisplayName) {}
+            @Nullable String adminDisplayName,
+            @Nullable String timeZone) {
+
+        /** An organization in the zone of its language: Asia/Shanghai for Chinese, else UTC. */
+        public CreateOrganization(
+                String name,
+                @Nullable String code,
+                @Nullable String locale,
+                String adminLogin,
+                String adminPassword,
+                @Nullable String adminDisplayName) {
+            this(name, code, locale, adminLogin, adminPassword, adminDisplayName, null);
+        }
+    }
 
     /** The organization and its administrator, as created. */
     public record Created(Organization organization, Member admin) {}
@@ -72,6 +87,9 @@ public class OrganizationService {
         if (!LOCALES.contains(locale)) {
             throw LiaisonException.invalid("locale", "invalid.locale");
         }
+        ZoneId timeZone = command.timeZone() == null
+                ? TimeZones.forLocale(locale)
+                : TimeZones.checked("timeZone", command.timeZone());
         String code =
                 command.code() == null ? codeFor(name) : command.code().trim().toLowerCase(Locale.ROOT);
         if (!code.matches(CODE_PATTERN)) {
@@ -81,7 +99,7 @@ public class OrganizationService {
             throw new LiaisonException(HttpStatus.CONFLICT, "organization-code-taken", code);
         }
         UUID id = Ids.newId();
-        organizations.insert(id, name, code, locale);
+        organizations.insert(id, name, code, locale, timeZone);
         roles.insertBuiltins(id, Ids::newId);
         String displayName = command.adminDisplayName() == null ? command.adminLogin() : command.adminDisplayName();
         Member admin = members.createAdministrator(
@@ -117,6 +135,17 @@ public class OrganizationService {
                         actor.memberId(),
                         Map.of("maskContactDetails", current.maskContactDetails()),
                         Map.of("maskContactDetails", mask)));
+            }
+        }
+        if (patch.has("timeZone")) {
+            ZoneId zone = TimeZones.checked("timeZone", patch.text("timeZone"));
+            if (!zone.getId().equals(current.timeZone())) {
+                organizations.setTimeZone(actor.orgId(), zone);
+                events.publishEvent(new OrganizationSettingChanged(
+                        actor.orgId(),
+                        actor.memberId(),
+                        Map.of("timeZone", current.timeZone()),
+                        Map.of("timeZone", zone.getId())));
             }
         }
         return mine(actor);

@@ -10,11 +10,9 @@ import io.liaison.identity.DepartmentService;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
-import io.liaison.shared.Times;
+import io.liaison.shared.web.ViewerTimes;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The audit log for administrators: the filter bar and "load more" answer table rows over htmx. Dates
- * are days of the server's time zone, which is the zone the times are shown in.
+ * are days of the viewer's time zone, which is the zone the times are shown in.
  */
 @Controller
 @RequestMapping("/audit")
@@ -37,7 +35,6 @@ class AuditPages {
     private final AuditService audit;
     private final MemberService members;
     private final DepartmentService departments;
-    private final ZoneId zone = ZoneId.systemDefault();
 
     AuditPages(AuditService audit, MemberService members, DepartmentService departments) {
         this.audit = audit;
@@ -75,7 +72,7 @@ class AuditPages {
         CursorPage<AuditEntry> page = audit.list(actor, filter, query.cursor(), PAGE_SIZE);
         Map<UUID, String> names = targetNames(actor, page);
         model.addAttribute("query", query);
-        model.addAttribute("page", page.map(e -> AuditRow.of(e, names, zone)));
+        model.addAttribute("page", page.map(e -> AuditRow.of(e, names)));
         return "audit/events :: rows";
     }
 
@@ -102,18 +99,9 @@ class AuditPages {
     }
 
     /** The start of the day, or of the day after for the inclusive end of a range. */
-    private @Nullable OffsetDateTime day(String field, @Nullable String value, int plusDays) {
-        String clean = blankToNull(value);
-        try {
-            return clean == null
-                    ? null
-                    : Times.checked(field, LocalDate.parse(clean))
-                            .plusDays(plusDays)
-                            .atStartOfDay(zone)
-                            .toOffsetDateTime();
-        } catch (DateTimeParseException e) {
-            throw LiaisonException.invalid(field, "invalid.date");
-        }
+    private static @Nullable OffsetDateTime day(String field, @Nullable String value, int plusDays) {
+        LocalDate day = ViewerTimes.parseDate(field, value);
+        return day == null ? null : ViewerTimes.startOf(day.plusDays(plusDays));
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

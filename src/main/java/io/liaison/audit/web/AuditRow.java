@@ -1,8 +1,6 @@
 package io.liaison.audit.web;
 
 import io.liaison.audit.AuditEntry;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -13,17 +11,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** An audit entry as a table row shows it: local time, a name for the target, and field by field changes. */
-record AuditRow(AuditEntry entry, String at, @Nullable String targetName, List<Change> changes) {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+/** An audit entry as a table row shows it: a name for the target, and field by field changes. */
+record AuditRow(AuditEntry entry, @Nullable String targetName, List<Change> changes) {
 
     /** One field before and after; a field that appeared has no before, one that disappeared no after. */
     record Change(
             String field, @Nullable String before, @Nullable String after, boolean added, boolean removed) {}
 
     /** {@code names} knows members and departments; other targets are named by their own {@code name} field. */
-    static AuditRow of(AuditEntry e, Map<UUID, String> names, ZoneId zone) {
+    static AuditRow of(AuditEntry e, Map<UUID, String> names) {
         String name = names.get(e.targetId());
         if (name == null) {
             name = text(
@@ -40,7 +36,7 @@ record AuditRow(AuditEntry entry, String at, @Nullable String targetName, List<C
             changes.add(new Change(
                     field, text(e.before().get(field)), text(e.after().get(field)), added, removed));
         }
-        return new AuditRow(e, TIME.format(e.at().atZoneSameInstant(zone)), name, List.copyOf(changes));
+        return new AuditRow(e, name, List.copyOf(changes));
     }
 
     private static @Nullable String text(@Nullable Object value) {

@@ -1,16 +1,13 @@
 package io.liaison.contact.web;
 
-import io.liaison.shared.LiaisonException;
-import java.time.LocalDateTime;
+import io.liaison.shared.web.ViewerTimes;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The follow-up form: a type, the content and when it happened, as a {@code datetime-local} input
- * sends it, read in the server's time zone because the browser sends none.
+ * The follow-up form: a type, the content and when it happened, typed as {@code 2026-12-03 13:36}
+ * and meant in the viewer's time zone, in which the form also starts at the present minute.
  */
 record FollowUpForm(
         @Nullable String type,
@@ -21,20 +18,11 @@ record FollowUpForm(
     static final List<String> TYPES = List.of("note", "call", "visit", "meeting", "message", "email");
 
     static FollowUpForm blank() {
-        return new FollowUpForm("note", "", ContactTimes.input(OffsetDateTime.now()));
+        return new FollowUpForm("note", "", ViewerTimes.inputNow());
     }
 
     @Nullable
     OffsetDateTime at() {
-        if (occurredAt == null || occurredAt.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(occurredAt.trim())
-                    .atZone(ZoneId.systemDefault())
-                    .toOffsetDateTime();
-        } catch (DateTimeParseException e) {
-            throw LiaisonException.invalid("occurredAt", "invalid.date-time");
-        }
+        return ViewerTimes.parseDateTime("occurredAt", occurredAt);
     }
 }

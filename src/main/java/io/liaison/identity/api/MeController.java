@@ -48,6 +48,12 @@ class MeController {
             @Schema(implementation = DataScope.class) String dataScope,
             boolean systemAdmin,
             @Nullable String locale,
+
+            @Schema(
+                    description = "The zone the member sees times in: their own, else the organization's.",
+                    example = "Asia/Shanghai")
+            String timeZone,
+
             Org organization,
             List<Dept> departments) {}
 
@@ -76,6 +82,7 @@ class MeController {
                 actor.dataScope().name(),
                 actor.systemAdmin(),
                 actor.locale(),
+                actor.timeZone().getId(),
                 new Org(actor.orgId(), actor.orgName(), actor.orgCode()),
                 depts);
     }

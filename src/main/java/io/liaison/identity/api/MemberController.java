@@ -7,6 +7,7 @@ import io.liaison.identity.MemberService;
 import io.liaison.identity.NewMember;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.TimeZones;
 import io.liaison.shared.web.ETags;
 import io.liaison.shared.web.KnownFieldsOnly;
 import io.liaison.shared.web.Patch;
@@ -85,6 +86,12 @@ class MemberController {
                     allowableValues = {"zh-CN", "en"},
                     example = "zh-CN")
             Patch<@Nullable String> locale,
+
+            @Schema(
+                    description = "The member's own IANA time zone; null follows the organization's.",
+                    maxLength = TimeZones.MAX_LENGTH,
+                    example = "Asia/Shanghai")
+            Patch<@Nullable String> timeZone,
 
             @Schema(
                     description = "ADMIN, MANAGER, MEMBER or a custom role's id.",

@@ -27,6 +27,13 @@ record MemberResponse(
         List<UUID> departmentIds,
         boolean active,
         @Nullable String locale,
+
+        @Schema(
+                description = "The member's own time zone; null when they follow the organization's.",
+                example = "Asia/Shanghai")
+        @Nullable
+        String timeZone,
+
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         long version) {
@@ -43,6 +50,7 @@ record MemberResponse(
                 m.departmentIds(),
                 m.active(),
                 m.locale(),
+                m.timeZone(),
                 m.createdAt(),
                 m.updatedAt(),
                 m.version());

@@ -3,6 +3,7 @@ package io.liaison.identity.api;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
+import io.liaison.shared.TimeZones;
 import io.liaison.shared.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
@@ -45,6 +46,13 @@ class OrganizationController {
             @Nullable
             String locale,
 
+            @Schema(
+                    description = "An IANA time zone; left out, Asia/Shanghai for zh-CN and UTC for en.",
+                    maxLength = TimeZones.MAX_LENGTH,
+                    example = "Asia/Shanghai")
+            @Nullable
+            String timeZone,
+
             @Schema(pattern = MemberService.LOGIN_PATTERN, example = "admin") @Nullable
             String adminLogin,
 
@@ -60,7 +68,13 @@ class OrganizationController {
             String adminDisplayName) {}
 
     record OrganizationResponse(
-            UUID id, String name, String code, String locale, OffsetDateTime createdAt, MemberResponse admin) {}
+            UUID id,
+            String name,
+            String code,
+            String locale,
+            @Schema(example = "Asia/Shanghai") String timeZone,
+            OffsetDateTime createdAt,
+            MemberResponse admin) {}
 
     @ProblemResponse(
             status = 409,
@@ -77,7 +91,8 @@ class OrganizationController {
                         request.locale(),
                         request.adminLogin(),
                         request.adminPassword(),
-                        request.adminDisplayName()));
+                        request.adminDisplayName(),
+                        request.timeZone()));
         var org = created.organization();
         return ResponseEntity.created(URI.create("/api/v1/orgs/" + org.id()))
                 .body(new OrganizationResponse(
@@ -85,6 +100,7 @@ class OrganizationController {
                         org.name(),
                         org.code(),
                         org.locale(),
+                        org.timeZone(),
                         org.createdAt(),
                         MemberResponse.of(created.admin())));
     }

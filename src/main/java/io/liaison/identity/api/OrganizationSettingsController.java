@@ -4,6 +4,7 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.Organization;
 import io.liaison.identity.OrganizationService;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.TimeZones;
 import io.liaison.shared.web.KnownFieldsOnly;
 import io.liaison.shared.web.Patch;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,7 +36,13 @@ class OrganizationSettingsController {
             @Schema(
                     description = "Show mobiles and e-mails masked to members without the reveal permission.",
                     example = "true")
-            Patch<Boolean> maskContactDetails) {}
+            Patch<Boolean> maskContactDetails,
+
+            @Schema(
+                    description = "The IANA time zone of pages, inputs and exports for members without their own.",
+                    maxLength = TimeZones.MAX_LENGTH,
+                    example = "Asia/Shanghai")
+            Patch<String> timeZone) {}
 
     @PatchMapping(consumes = {"application/merge-patch+json", "application/json"})
     Organization update(Actor actor, @RequestBody SettingsPatch body) {

@@ -4,15 +4,46 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import java.util.TimeZone;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.LocaleContextResolver;
 
 /**
  * The language of a request: the member's saved choice, else the language chosen on the login page
  * (a cookie), else the browser's Accept-Language. Simplified Chinese and English are offered.
+ *
+ * <p>And its time zone, the one way a page learns the zone of its viewer ({@code
+ * LocaleContextHolder}, which {@code shared.web.ViewerTimes} reads): the member's own, else their
+ * organization's; none for a page without a member.
  */
-class MemberLocaleResolver implements LocaleResolver {
+class MemberLocaleResolver implements LocaleContextResolver {
+
+    @Override
+    public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+        return new TimeZoneAwareLocaleContext() {
+            @Override
+            public Locale getLocale() {
+                return resolveLocale(request);
+            }
+
+            @Override
+            public @Nullable TimeZone getTimeZone() {
+                return SecurityContextHolder.getContext().getAuthentication() instanceof ActorAuthentication auth
+                        ? TimeZone.getTimeZone(auth.actor().timeZone())
+                        : null;
+            }
+        };
+    }
+
+    /** The language only: the zone is the member's or their organization's setting, never a request's. */
+    @Override
+    public void setLocaleContext(
+            HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable LocaleContext context) {
+        setLocale(request, response, context == null ? null : context.getLocale());
+    }
 
     static final String COOKIE = "liaison-lang";
 

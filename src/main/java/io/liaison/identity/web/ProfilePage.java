@@ -5,6 +5,7 @@ import io.liaison.identity.Member;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.TimeZones;
 import io.liaison.shared.web.PageFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,10 +42,11 @@ class ProfilePage {
             @Nullable String displayName,
             @Nullable String mobile,
             @Nullable String email,
-            @Nullable String locale) {
+            @Nullable String locale,
+            @Nullable String timeZone) {
 
         static ProfileForm of(Member m) {
-            return new ProfileForm(m.displayName(), m.mobile(), m.email(), m.locale());
+            return new ProfileForm(m.displayName(), m.mobile(), m.email(), m.locale(), m.timeZone());
         }
 
         MergePatch toPatch() {
@@ -53,6 +55,7 @@ class ProfilePage {
             changes.put("mobile", blankToNull(mobile));
             changes.put("email", blankToNull(email));
             changes.put("locale", blankToNull(locale));
+            changes.put("timeZone", blankToNull(timeZone));
             return new MergePatch(changes, MemberService.PATCHABLE);
         }
 
@@ -110,6 +113,7 @@ class ProfilePage {
     private static String render(Member me, ProfileForm form, Model model) {
         model.addAttribute("member", me);
         model.addAttribute("form", form);
+        model.addAttribute("timeZones", TimeZones.OFFERED);
         return VIEW;
     }
 

@@ -11,6 +11,7 @@ import io.liaison.identity.Role;
 import io.liaison.identity.RoleService;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.TimeZones;
 import io.liaison.shared.web.FormPosts;
 import io.liaison.shared.web.FormPosts.Saved;
 import io.liaison.shared.web.PageFailure;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Roles for holders of {@code role.manage}: the list with every role's permissions, a form for
- * custom roles, deleting over htmx, and for administrators the organization's masking switch. A
+ * custom roles, deleting over htmx, and for administrators the organization's masking switch and time zone. A
  * refused change shows at its field or above the form; the rules are all the service's.
  */
 @Controller
@@ -69,6 +70,7 @@ class RolePages {
         list(actor, model);
         if (actor.isAdmin()) {
             model.addAttribute("organization", organizations.mine(actor));
+            model.addAttribute("timeZones", TimeZones.OFFERED);
         }
         return "identity/roles";
     }
@@ -139,6 +141,18 @@ class RolePages {
                 organizations.updateSettings(actor, new MergePatch(change, OrganizationService.SETTINGS)));
         model.addAttribute("settingsNotice", maskContactDetails ? "settings.maskOn" : "settings.maskOff");
         return "identity/roles :: settings";
+    }
+
+    /** The organization's time zone; answers its card. */
+    @PostMapping("/time-zone")
+    String timeZone(Actor actor, @RequestParam(defaultValue = "") String timeZone, Model model) {
+        Map<String, @Nullable Object> change = Map.of("timeZone", timeZone);
+        model.addAttribute(
+                "organization",
+                organizations.updateSettings(actor, new MergePatch(change, OrganizationService.SETTINGS)));
+        model.addAttribute("timeZones", TimeZones.OFFERED);
+        model.addAttribute("timeZoneSaved", true);
+        return "identity/roles :: time-zone";
     }
 
     private void list(Actor actor, Model model) {

@@ -3,12 +3,11 @@ package io.liaison.identity.web;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.identity.Actor;
 import io.liaison.identity.TokenService;
+import io.liaison.shared.web.ViewerTimes;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +40,10 @@ class TokenPages {
     String create(
             Actor actor,
             @RequestParam String name,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
-                    LocalDate expiresOn,
+            @RequestParam(required = false) @Nullable String expiresOn,
             Model model) {
-        model.addAttribute("issued", tokens.create(actor, name, endOf(expiresOn)));
+        LocalDate day = ViewerTimes.parseDate("expiresOn", expiresOn);
+        model.addAttribute("issued", tokens.create(actor, name, endOf(day)));
         page(actor, model);
         return PANEL;
     }
@@ -58,10 +57,8 @@ class TokenPages {
         return PANEL;
     }
 
-    /** A token "valid until" a day works through that whole day, in the server's time zone. */
+    /** A token "valid until" a day works through that whole day, in the member's time zone. */
     private static @Nullable OffsetDateTime endOf(@Nullable LocalDate day) {
-        return day == null
-                ? null
-                : day.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime();
+        return day == null ? null : ViewerTimes.startOf(day.plusDays(1));
     }
 }
