@@ -4,6 +4,9 @@ import io.liaison.contact.Contact;
 import io.liaison.contact.Contact.ContactDraft;
 import io.liaison.contact.CustomField;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The columns of a CSV or XLSX export, headed in Chinese or English as the import recognises them,
  * so that importing an export finds every column again: the fields, one column per custom field
- * (by its label) and one per external id source ({@code externalIds.<source>}).
+ * (by its label) and one per external id source ({@code externalIds.<source>}). An export (not the
+ * import template) ends with when the contact was created, updated and last contacted, in the
+ * organization's zone with the offset ({@code 2026-12-03T13:36:00+08:00}), which an import leaves out.
  */
 final class ExportColumns {
 
@@ -41,13 +46,20 @@ final class ExportColumns {
     private final List<String> sources;
     private final Map<UUID, String> tagNames;
     private final Function<UUID, String> ownerNames;
+    private final @Nullable ZoneId zone;
+
+    private static final List<String> TIMES_ZH = List.of("创建时间", "更新时间", "最近联系");
+    private static final List<String> TIMES_EN = List.of("Created", "Updated", "Last contacted");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
     ExportColumns(
             String language,
             List<CustomField> customFields,
             List<String> sources,
             Map<UUID, String> tagNames,
-            Function<UUID, String> ownerNames) {
+            Function<UUID, String> ownerNames,
+            @Nullable ZoneId zone) {
+        this.zone = zone;
         this.chinese = language.startsWith("zh");
         this.customFields = List.copyOf(customFields);
         this.sources = List.copyOf(sources);
@@ -59,6 +71,9 @@ final class ExportColumns {
         List<String> header = new ArrayList<>(chinese ? ZH : EN);
         customFields.forEach(f -> header.add(f.label()));
         sources.forEach(s -> header.add("externalIds." + s));
+        if (zone != null) {
+            header.addAll(chinese ? TIMES_ZH : TIMES_EN);
+        }
         return header;
     }
 
@@ -82,6 +97,11 @@ final class ExportColumns {
         }
         for (String source : sources) {
             cells.add(text(d.externalIds().get(source)));
+        }
+        if (zone != null) {
+            cells.add(time(contact.createdAt(), zone));
+            cells.add(time(contact.updatedAt(), zone));
+            cells.add(time(contact.lastContactedAt(), zone));
         }
         return cells;
     }
@@ -111,6 +131,10 @@ final class ExportColumns {
             return number.toPlainString();
         }
         return String.valueOf(value);
+    }
+
+    static String time(@Nullable OffsetDateTime at, ZoneId zone) {
+        return at == null ? "" : at.atZoneSameInstant(zone).format(TIME);
     }
 
     private static String text(@Nullable String value) {

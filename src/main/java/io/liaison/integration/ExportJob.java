@@ -1,6 +1,7 @@
 package io.liaison.integration;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,12 +34,13 @@ public record ExportJob(
         };
     }
 
-    public String fileName() {
+    /** Named for the day of the export in {@code zone}, the organization's. */
+    public String fileName(ZoneId zone) {
         String extension = switch (format) {
             case "xlsx" -> "xlsx";
             case "vcard" -> "vcf";
             default -> "csv";
         };
-        return "contacts-" + createdAt.toLocalDate() + "." + extension;
+        return "contacts-" + createdAt.atZoneSameInstant(zone).toLocalDate() + "." + extension;
     }
 }

@@ -213,7 +213,8 @@ class ExportRunner {
                 setup.customFields(actor),
                 contacts.externalIdSources(actor),
                 tagNames,
-                ownerNames(actor));
+                ownerNames(actor),
+                actor.organizationTimeZone());
         return job.format().equals("xlsx")
                 ? new XlsxExportWriter(out, columns, job.settings().language().startsWith("zh") ? "联系人" : "Contacts")
                 : new CsvExportWriter(out, columns);

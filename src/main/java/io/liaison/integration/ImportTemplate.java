@@ -48,7 +48,7 @@ public final class ImportTemplate {
 
     static void write(OutputStream out, String language, List<CustomField> customFields) throws IOException {
         boolean chinese = language.startsWith("zh");
-        ExportColumns columns = new ExportColumns(language, customFields, List.of(), Map.of(), id -> "");
+        ExportColumns columns = new ExportColumns(language, customFields, List.of(), Map.of(), id -> "", null);
         List<String> header = columns.header();
         try (Workbook workbook = new Workbook(out, "Liaison", "1.0")) {
             Worksheet sheet = workbook.newWorksheet(chinese ? "联系人" : "Contacts");

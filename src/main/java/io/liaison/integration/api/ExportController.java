@@ -40,17 +40,19 @@ class ExportController {
         ExportJob job = exports.start(actor, Patch.fields(body));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/exports/" + job.id()))
-                .body(ExportResponse.of(job));
+                .body(ExportResponse.of(job, actor.organizationTimeZone()));
     }
 
     @GetMapping
     List<ExportResponse> recent(Actor actor) {
-        return exports.recent(actor).stream().map(ExportResponse::of).toList();
+        return exports.recent(actor).stream()
+                .map(j -> ExportResponse.of(j, actor.organizationTimeZone()))
+                .toList();
     }
 
     @GetMapping("/{id}")
     ExportResponse get(Actor actor, @PathVariable UUID id) {
-        return ExportResponse.of(exports.get(actor, id));
+        return ExportResponse.of(exports.get(actor, id), actor.organizationTimeZone());
     }
 
     /** The file, streamed from disk. */
@@ -72,6 +74,9 @@ class ExportController {
     @GetMapping("/{id}/file")
     ResponseEntity<Resource> file(Actor actor, @PathVariable UUID id) {
         ExportJob job = exports.get(actor, id);
-        return Downloads.attachment(job.mediaType(), job.fileName(), new FileSystemResource(exports.file(actor, id)));
+        return Downloads.attachment(
+                job.mediaType(),
+                job.fileName(actor.organizationTimeZone()),
+                new FileSystemResource(exports.file(actor, id)));
     }
 }

@@ -3,6 +3,7 @@ package io.liaison.integration.api;
 import io.liaison.integration.ExportJob;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -24,14 +25,14 @@ record ExportResponse(
         @Nullable OffsetDateTime finishedAt,
         @Nullable OffsetDateTime expiresAt) {
 
-    static ExportResponse of(ExportJob j) {
+    static ExportResponse of(ExportJob j, ZoneId zone) {
         return new ExportResponse(
                 j.id(),
                 j.status(),
                 j.format(),
                 j.rows(),
                 j.failure(),
-                j.fileName(),
+                j.fileName(zone),
                 j.status().equals("completed") ? "/api/v1/exports/" + j.id() + "/file" : null,
                 j.createdAt(),
                 j.finishedAt(),

@@ -73,6 +73,9 @@ class ExportPages {
     @GetMapping("/{id}/file")
     ResponseEntity<Resource> file(Actor actor, @PathVariable UUID id) {
         ExportJob job = exports.get(actor, id);
-        return Downloads.attachment(job.mediaType(), job.fileName(), new FileSystemResource(exports.file(actor, id)));
+        return Downloads.attachment(
+                job.mediaType(),
+                job.fileName(actor.organizationTimeZone()),
+                new FileSystemResource(exports.file(actor, id)));
     }
 }
