@@ -50,6 +50,7 @@ class ExportIntegrationTests {
     Api api;
     Api.Org org;
     String customer;
+    String zhang;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -58,7 +59,7 @@ class ExportIntegrationTests {
         String groups = body(org.adminToken(), "/api/v1/tag-groups");
         customer = JsonPath.<List<String>>read(groups, "$.items[0].tags[?(@.name == '客户')].id")
                 .get(0);
-        contact(
+        zhang = contact(
                 org.adminToken(),
                 "{\"name\":\"张三\",\"mobile\":\"13800138000\",\"company\":\"上海贸易\",\"tagIds\":[\""
                         + customer + "\"],\"phones\":[{\"label\":\"办公\",\"number\":\"+86 21 6123 4567\"}],"
@@ -109,10 +110,30 @@ class ExportIntegrationTests {
         List<CSVRecord> rows = csv(file);
         assertThat(rows.get(0).toList())
                 .containsExactly(
-                        "姓名", "手机", "电话", "邮箱", "公司", "职位", "地址", "备注", "标签", "负责人", "性别", "生日", "externalIds.crm");
+                        "姓名",
+                        "手机",
+                        "电话",
+                        "邮箱",
+                        "公司",
+                        "职位",
+                        "地址",
+                        "备注",
+                        "标签",
+                        "负责人",
+                        "性别",
+                        "生日",
+                        "externalIds.crm",
+                        "创建时间",
+                        "更新时间",
+                        "最近联系");
         CSVRecord zhang =
                 rows.stream().filter(r -> r.get(0).equals("张三")).findFirst().orElseThrow();
-        assertThat(zhang.toList())
+        assertThat(zhang.toList().subList(13, 16))
+                .satisfiesExactly(
+                        created -> assertThat(created).matches(SHANGHAI_TIME),
+                        updated -> assertThat(updated).matches(SHANGHAI_TIME),
+                        lastContacted -> assertThat(lastContacted).isEmpty());
+        assertThat(zhang.toList().subList(0, 13))
                 .containsExactly(
                         "张三",
                         "'+8613800138000",
@@ -132,6 +153,40 @@ class ExportIntegrationTests {
                 new Imports(mvc, importRunner).importFile(org.adminToken(), "back.csv", file, Map.of("mode", "upsert"));
         assertThat((Integer) JsonPath.read(job, "$.unchanged")).isEqualTo(2);
         assertThat((Integer) JsonPath.read(job, "$.processed")).isEqualTo(2);
+    }
+
+    /** An organization's time with its offset, to the second. */
+    static final String SHANGHAI_TIME = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00";
+
+    @Test
+    void exportsTimesInTheOrganizationsZoneWithItsOffset() throws Exception {
+        mvc.perform(json(
+                        post("/api/v1/contacts/" + zhang + "/follow-ups"),
+                        org.adminToken(),
+                        "{\"type\":\"call\",\"content\":\"回访\",\"occurredAt\":\"2026-12-03T05:36:00Z\"}"))
+                .andExpect(status().isCreated());
+        assertThat(lastContacted(csv(export(org.adminToken(), "{\"format\":\"csv\"}"))))
+                .isEqualTo("2026-12-03T13:36:00+08:00");
+
+        mvc.perform(json(patch("/api/v1/organization"), org.adminToken(), "{\"timeZone\":\"America/New_York\"}"))
+                .andExpect(status().isOk());
+        byte[] workbook = export(org.adminToken(), "{\"format\":\"xlsx\"}");
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(workbook));
+                Stream<Row> rows = wb.getFirstSheet().openStream()) {
+            Row row =
+                    rows.filter(r -> r.getCellText(0).equals("张三")).findFirst().orElseThrow();
+            assertThat(row.getCellText(15)).isEqualTo("2026-12-03T00:36:00-05:00");
+        }
+    }
+
+    static String lastContacted(List<CSVRecord> rows) {
+        CSVRecord header = rows.get(0);
+        int column = header.toList().indexOf("最近联系");
+        return rows.stream()
+                .filter(r -> r.get(0).equals("张三"))
+                .findFirst()
+                .orElseThrow()
+                .get(column);
     }
 
     @Test

@@ -118,7 +118,7 @@ public class ViewerTimes {
     /** {@code at} seen at {@code now}: just now, minutes or hours ago within a day, else the date and time. */
     public String relative(OffsetDateTime at, Instant now, ZoneId zone, Locale locale) {
         Duration ago = Duration.between(at.toInstant(), now);
-        if (ago.isNegative() && ago.abs().toMinutes() >= 1 || ago.toHours() >= 24) {
+        if ((ago.isNegative() && ago.abs().toMinutes() >= 1) || ago.toHours() >= 24) {
             return dateTime(at, zone, locale);
         }
         if (ago.toMinutes() < 1) {
@@ -144,7 +144,7 @@ public class ViewerTimes {
         }
         try {
             LocalDateTime local = LocalDateTime.of(
-                    day(field, m),
+                    day(field, m, "invalid.date-time"),
                     LocalTime.of(
                             Integer.parseInt(m.group(4)),
                             Integer.parseInt(m.group(5)),
@@ -165,7 +165,7 @@ public class ViewerTimes {
         if (!m.matches()) {
             throw LiaisonException.invalid(field, "invalid.date");
         }
-        return day(field, m);
+        return day(field, m, "invalid.date");
     }
 
     /** The start of {@code day} in the viewer's zone. */
@@ -173,13 +173,13 @@ public class ViewerTimes {
         return day.atStartOfDay(zone()).toOffsetDateTime();
     }
 
-    private static LocalDate day(String field, Matcher m) {
+    private static LocalDate day(String field, Matcher m, String rule) {
         try {
             LocalDate day = LocalDate.of(
                     Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
             return Times.checked(field, day);
         } catch (DateTimeException e) {
-            throw LiaisonException.invalid(field, "invalid.date");
+            throw LiaisonException.invalid(field, rule);
         }
     }
 
