@@ -1,7 +1,6 @@
 package io.liaison.shared;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,7 +19,7 @@ public final class TimeZones {
     /** China's time, the zone of a Chinese organization unless it chooses another. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    public static final ZoneId UTC = ZoneOffset.UTC;
+    public static final ZoneId UTC = ZoneId.of("UTC");
 
     public static final int MAX_LENGTH = 64;
 

@@ -270,7 +270,7 @@ class ContactPagesIntegrationTests {
 
         String body = page(get("/contacts/{id}", contact.id()), admin, status().isOk());
         assertThat(body)
-                .contains("Talked about the offer", "2026-01-05 10:30")
+                .contains("Talked about the offer", "Jan 5, 2026, 10:30 AM")
                 .contains("Boss added the contact.", "Boss changed a field:", "Company: ACME → Other Corp")
                 .contains("Boss recorded a follow-up: Call.");
     }
