@@ -76,6 +76,8 @@ class PhoneTablesBrowserTests extends BrowserTest {
     }
 
     private void assertReadable(Pages pages, WebElement element) {
-        assertThat(pages.readable(element)).as("%s wholly on the screen", element.getText()).isTrue();
+        assertThat(pages.readable(element))
+                .as("%s wholly on the screen", element.getText())
+                .isTrue();
     }
 }

@@ -80,17 +80,22 @@ class FollowUpRepository {
         params.add(LastFollowUp.SNIPPET);
         params.add(contactIds.toArray(UUID[]::new));
         params.addAll(visible.params());
-        return jdbc.sql("""
-                        SELECT c.id AS contact_id, f.type, left(f.content, ?) AS snippet, f.occurred_at
-                          FROM contact c
-                          CROSS JOIN LATERAL (
-                                SELECT f.type, f.content, f.occurred_at FROM follow_up f
-                                 WHERE f.org_id = c.org_id AND f.contact_id = c.id
-                                 ORDER BY f.occurred_at DESC, f.id DESC LIMIT 1) f
-                         WHERE c.id = ANY(?) AND """ + visible.sql())
+        return jdbc.sql(latestSql(visible))
                 .params(params)
                 .query(LastFollowUp.class)
                 .list();
+    }
+
+    /** The statement of {@link #latest}: its parameters are the snippet's length, the ids, then {@code visible}'s. */
+    static String latestSql(SqlFragment visible) {
+        return """
+                SELECT c.id AS contact_id, f.type, left(f.content, ?) AS snippet, f.occurred_at
+                  FROM contact c
+                  CROSS JOIN LATERAL (
+                        SELECT f.type, f.content, f.occurred_at FROM follow_up f
+                         WHERE f.org_id = c.org_id AND f.contact_id = c.id
+                         ORDER BY f.occurred_at DESC, f.id DESC LIMIT 1) f
+                 WHERE c.id = ANY(?) AND """ + visible.sql();
     }
 
     boolean update(UUID orgId, UUID id, String type, String content, OffsetDateTime at, long version) {
