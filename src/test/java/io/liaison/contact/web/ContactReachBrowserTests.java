@@ -77,6 +77,8 @@ class ContactReachBrowserTests extends BrowserTest {
         assertThat(driver.findElement(By.id("timeline")).getText()).contains("老板");
         assertThat(driver.findElement(By.id("follow-up-content")).getAttribute("value"))
                 .isEmpty();
+        ((JavascriptExecutor) driver)
+                .executeScript("document.getElementById('follow-up-form').scrollIntoView({behavior: 'instant'});");
         screenshot("contact-followed-up-zh-390");
 
         pages.viewport(1366, 900);
