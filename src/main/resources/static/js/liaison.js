@@ -154,29 +154,34 @@
   });
 })();
 
-// Type-ahead under a search box: [data-typeahead] holds a role=combobox input and its role=listbox menu,
-// which htmx fills with role=option links. Down and up move, Enter opens the highlighted one, Esc closes.
+// A search box over a list of rows: [data-row-search] holds the box and names the rows' container. The
+// rows below are the search, updated as the member types; the keyboard moves through them from the box:
+// the first row found is highlighted, Down and Up move, Enter opens the highlighted one, Esc lets go.
+// "/" anywhere but in a field comes back to the box.
 (function () {
   'use strict';
 
   function parts(element) {
-    const box = element.closest('[data-typeahead]');
+    const box = element && element.closest ? element.closest('[data-row-search]') : null;
     if (!box) {
       return null;
     }
-    return { box: box, input: box.querySelector('[role=combobox]'), menu: box.querySelector('[role=listbox]') };
+    return { box: box, input: box.querySelector('input'), rows: document.querySelector(box.dataset.rowSearch) };
   }
 
-  function options(t) {
-    return Array.from(t.menu.querySelectorAll('[role=option]'));
+  function rows(t) {
+    return t.rows ? Array.from(t.rows.querySelectorAll(':scope > tr[id]')) : [];
   }
 
   function highlight(t, index) {
-    options(t).forEach(function (option, i) {
-      option.setAttribute('aria-selected', i === index ? 'true' : 'false');
+    rows(t).forEach(function (row, i) {
+      row.classList.toggle('is-active', i === index);
       if (i === index) {
-        option.scrollIntoView({ block: 'nearest' });
-        t.input.setAttribute('aria-activedescendant', option.id);
+        row.setAttribute('aria-current', 'true');
+        row.scrollIntoView({ block: 'nearest' });
+        t.input.setAttribute('aria-activedescendant', row.id);
+      } else {
+        row.removeAttribute('aria-current');
       }
     });
     if (index < 0) {
@@ -184,24 +189,24 @@
     }
   }
 
-  function open(t, show) {
-    const shown = show && options(t).length > 0 && t.input.value.trim() !== '';
-    t.menu.hidden = !shown;
-    t.input.setAttribute('aria-expanded', shown ? 'true' : 'false');
-    highlight(t, -1);
+  function current(t) {
+    return rows(t).findIndex(function (row) { return row.classList.contains('is-active'); });
   }
 
-  document.addEventListener('htmx:afterSwap', function (event) {
-    const t = parts(event.detail.target);
-    if (t && event.detail.target === t.menu) {
-      open(t, document.activeElement === t.input);
+  // A new answer while the member is in the box: its best match is the one Enter opens.
+  document.addEventListener('htmx:afterSettle', function () {
+    const t = parts(document.activeElement);
+    if (t && t.input === document.activeElement) {
+      t.rows = document.querySelector(t.box.dataset.rowSearch);
+      highlight(t, t.input.value.trim() === '' ? -1 : 0);
     }
   });
 
+  // Until the answer to what was just typed arrives, the highlighted row is not its match.
   document.addEventListener('input', function (event) {
     const t = parts(event.target);
-    if (t && event.target === t.input && t.input.value.trim() === '') {
-      open(t, false);
+    if (t && event.target === t.input) {
+      highlight(t, -1);
     }
   });
 
@@ -210,44 +215,81 @@
     if (!t || event.target !== t.input) {
       return;
     }
-    const all = options(t);
-    const current = all.findIndex(function (option) { return option.getAttribute('aria-selected') === 'true'; });
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (all.length === 0) {
-        return;
-      }
+    const all = rows(t);
+    const at = current(t);
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && all.length > 0) {
       event.preventDefault();
-      if (t.menu.hidden) {
-        open(t, true);
-      }
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      highlight(t, current < 0 && step < 0 ? all.length - 1 : (current + step + all.length) % all.length);
-    } else if (event.key === 'Enter' && !t.menu.hidden && current >= 0) {
+      highlight(t, at < 0 && step < 0 ? all.length - 1 : Math.min(Math.max(at + step, 0), all.length - 1));
+    } else if (event.key === 'Enter' && at >= 0) {
       event.preventDefault();
-      window.location.assign(all[current].href);
-    } else if (event.key === 'Escape' && !t.menu.hidden) {
+      const link = all[at].querySelector('a[href]');
+      if (link) {
+        window.location.assign(link.href);
+      }
+    } else if (event.key === 'Escape' && at >= 0) {
       event.preventDefault();
-      open(t, false);
+      highlight(t, -1);
     }
   });
 
-  // Leaving the box closes the menu; a click on an option focuses the option first, so it still lands.
-  document.addEventListener('focusout', function (event) {
-    const t = parts(event.target);
-    if (t && !(event.relatedTarget && t.box.contains(event.relatedTarget))) {
-      open(t, false);
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    const target = event.target;
+    if (target.closest && target.closest('input, textarea, select, [contenteditable]')) {
+      return;
+    }
+    const box = document.querySelector('[data-row-search] input');
+    if (box) {
+      event.preventDefault();
+      box.focus();
+      box.select();
     }
   });
+})();
 
-  // "Back" brings the page as htmx kept it, menu and all (results that push the URL save it while it is
-  // open): it comes back closed.
-  document.addEventListener('htmx:historyRestore', function () {
-    document.querySelectorAll('[data-typeahead]').forEach(function (box) {
-      open(parts(box), false);
+// Ctrl+Enter (Cmd+Enter on a Mac) in a text area sends its form, as in mail and chat apps.
+(function () {
+  'use strict';
+
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) {
+      return;
+    }
+    const area = event.target;
+    if (area.tagName === 'TEXTAREA' && area.form) {
+      event.preventDefault();
+      area.form.requestSubmit();
+    }
+  });
+})();
+
+// A <details data-remember-open="key"> panel opens as the member last left it, in this browser.
+(function () {
+  'use strict';
+
+  function restore() {
+    document.querySelectorAll('details[data-remember-open]').forEach(function (panel) {
+      panel.open = window.localStorage.getItem(panel.dataset.rememberOpen) === 'open';
     });
-  });
+  }
 
-  // The import's drop zone: a file dropped on it is the file input's choice, which sends the form.
+  document.addEventListener('toggle', function (event) {
+    const panel = event.target;
+    if (panel.matches && panel.matches('details[data-remember-open]')) {
+      window.localStorage.setItem(panel.dataset.rememberOpen, panel.open ? 'open' : 'closed');
+    }
+  }, true);
+  document.addEventListener('DOMContentLoaded', restore);
+  document.addEventListener('htmx:historyRestore', restore);
+})();
+
+// The import's drop zone: a file dropped on it is the file input's choice, which sends the form.
+(function () {
+  'use strict';
+
   document.addEventListener('dragover', function (event) {
     const zone = event.target.closest && event.target.closest('.drop-zone');
     if (zone) {

@@ -36,6 +36,21 @@ public final class PhoneNumbers {
         }
     }
 
+    /**
+     * A stored number spaced for reading, {@code +86 138 0013 8000}; text that is not a number in
+     * international form (a masked one, say) comes back as it is.
+     */
+    public static String display(String number) {
+        try {
+            Phonenumber.PhoneNumber parsed = UTIL.parse(number, "ZZ");
+            return UTIL.isValidNumber(parsed)
+                    ? UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL)
+                    : number;
+        } catch (NumberParseException e) {
+            return number;
+        }
+    }
+
     /** The digits of a number, for search by fragment. */
     public static String digits(String number) {
         return number.replaceAll("\\D", "");

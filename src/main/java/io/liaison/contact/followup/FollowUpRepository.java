@@ -3,7 +3,9 @@ package io.liaison.contact.followup;
 import io.liaison.contact.TimelineEntry;
 import io.liaison.contact.search.SearchKeys;
 import io.liaison.shared.Ids;
+import io.liaison.shared.SqlFragment;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,6 +68,34 @@ class FollowUpRepository {
                         limit)
                 .query(FollowUp.class)
                 .list();
+    }
+
+    /**
+     * The latest follow-up of each of {@code contactIds} that {@code visible} (over contact row
+     * {@code c}) lets the reader see: one probe of the contact's follow-up index each, so a page of the
+     * list costs a page of probes however many contacts and follow-ups there are.
+     */
+    List<LastFollowUp> latest(List<UUID> contactIds, SqlFragment visible) {
+        List<Object> params = new ArrayList<>();
+        params.add(LastFollowUp.SNIPPET);
+        params.add(contactIds.toArray(UUID[]::new));
+        params.addAll(visible.params());
+        return jdbc.sql(latestSql(visible))
+                .params(params)
+                .query(LastFollowUp.class)
+                .list();
+    }
+
+    /** The statement of {@link #latest}: its parameters are the snippet's length, the ids, then {@code visible}'s. */
+    static String latestSql(SqlFragment visible) {
+        return """
+                SELECT c.id AS contact_id, f.type, left(f.content, ?) AS snippet, f.occurred_at
+                  FROM contact c
+                  CROSS JOIN LATERAL (
+                        SELECT f.type, f.content, f.occurred_at FROM follow_up f
+                         WHERE f.org_id = c.org_id AND f.contact_id = c.id
+                         ORDER BY f.occurred_at DESC, f.id DESC LIMIT 1) f
+                 WHERE c.id = ANY(?) AND """ + visible.sql();
     }
 
     boolean update(UUID orgId, UUID id, String type, String content, OffsetDateTime at, long version) {

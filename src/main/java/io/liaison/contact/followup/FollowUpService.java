@@ -1,5 +1,6 @@
 package io.liaison.contact.followup;
 
+import io.liaison.access.ContactAccess;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.FollowUpRecorded;
 import io.liaison.identity.Actor;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,11 +31,17 @@ public class FollowUpService {
 
     private final FollowUpRepository followUps;
     private final ContactService contacts;
+    private final ContactAccess access;
     private final ApplicationEventPublisher events;
 
-    FollowUpService(FollowUpRepository followUps, ContactService contacts, ApplicationEventPublisher events) {
+    FollowUpService(
+            FollowUpRepository followUps,
+            ContactService contacts,
+            ContactAccess access,
+            ApplicationEventPublisher events) {
         this.followUps = followUps;
         this.contacts = contacts;
+        this.access = access;
         this.events = events;
     }
 
@@ -62,6 +70,19 @@ public class FollowUpService {
                         .orElseThrow(() -> LiaisonException.invalid("cursor", "invalid.cursor"));
         List<FollowUp> rows = followUps.page(actor.orgId(), contactId, after, limit + 1);
         return CursorPage.of(rows, limit, FollowUp::id);
+    }
+
+    /**
+     * The latest follow-up of each of the contacts among {@code contactIds} that the actor sees, by
+     * contact; a contact without follow-ups has none.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, LastFollowUp> latest(Actor actor, List<UUID> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Map.of();
+        }
+        return followUps.latest(contactIds, access.visible(actor, "c")).stream()
+                .collect(Collectors.toMap(LastFollowUp::contactId, f -> f));
     }
 
     @Transactional

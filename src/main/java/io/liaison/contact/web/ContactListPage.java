@@ -5,6 +5,7 @@ import io.liaison.contact.Contact;
 import io.liaison.contact.ContactFilter;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.ContactSort;
+import io.liaison.contact.followup.FollowUpService;
 import io.liaison.contact.tag.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
@@ -21,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The contact list: search, owner and tag filters and sort answer the results (count and rows) over htmx,
- * "load more" answers further rows, and the selected rows can be moved to the trash together. While
- * the member types, the search box also asks for the suggestions under it.
+ * "load more" answers further rows with each contact's latest follow-up, and the selected rows can be
+ * moved to the trash together.
  */
 @Controller
 @RequestMapping("/contacts")
@@ -35,11 +36,13 @@ class ContactListPage {
 
     private final ContactService contacts;
     private final TagService tags;
+    private final FollowUpService followUps;
     private final MemberDirectory directory;
 
-    ContactListPage(ContactService contacts, TagService tags, MemberDirectory directory) {
+    ContactListPage(ContactService contacts, TagService tags, FollowUpService followUps, MemberDirectory directory) {
         this.contacts = contacts;
         this.tags = tags;
+        this.followUps = followUps;
         this.directory = directory;
     }
 
@@ -134,20 +137,14 @@ class ContactListPage {
         model.addAttribute("page", page);
         model.addAttribute("names", directory.names(actor));
         model.addAttribute("tags", TagChips.of(tags.list(actor)));
+        model.addAttribute(
+                "lastFollowUps",
+                followUps.latest(actor, page.items().stream().map(Contact::id).toList()));
         if (query.cursor() != null) {
             return "contact/list :: rows";
         }
         model.addAttribute("count", contacts.count(actor, query.filter()));
         return "contact/list :: results";
-    }
-
-    /** Up to ten contacts offered under the search box while typing; none for a blank query. */
-    @GetMapping("/suggestions")
-    String suggestions(Actor actor, @RequestParam(required = false) @Nullable String q, Model model) {
-        boolean blank = q == null || q.isBlank();
-        model.addAttribute("suggestions", blank ? List.of() : contacts.suggest(actor, q));
-        model.addAttribute("marks", new MatchMarks(q));
-        return "contact/list :: suggestions";
     }
 
     /**

@@ -70,7 +70,7 @@ class ContactAccessBrowserTests extends BrowserTest {
         assertThat(reveal.getAttribute("aria-label")).isEqualTo("显示完整手机号和邮箱");
         screenshot("contact-masked-zh-1280");
         reveal.click();
-        wait.until(ExpectedConditions.textToBe(By.id("contact-mobile"), "+8613800138000"));
+        wait.until(ExpectedConditions.textToBe(By.id("contact-mobile"), "+86 138 0013 8000"));
         assertThat(driver.findElement(By.id("contact-details")).getText())
                 .contains("zhangwei@example.cn", "已记入审计日志")
                 .doesNotContain("****");
@@ -79,7 +79,7 @@ class ContactAccessBrowserTests extends BrowserTest {
         driver.get(url(contactPath));
         screenshot("contact-masked-zh-390");
         click(By.id("contact-reveal"));
-        wait.until(ExpectedConditions.textToBe(By.id("contact-mobile"), "+8613800138000"));
+        wait.until(ExpectedConditions.textToBe(By.id("contact-mobile"), "+86 138 0013 8000"));
         screenshot("contact-revealed-zh-390");
         driver.manage().window().setSize(new Dimension(1280, 900));
 

@@ -62,12 +62,15 @@ class ContactPagesBrowserTests extends BrowserTest {
         screenshot("contacts-1280");
 
         By customerChip = By.xpath("//div[@id='contact-tag-filter']//label[normalize-space()='Customer']");
+        assertThat(driver.findElement(customerChip).isDisplayed()).isFalse();
+        click(By.cssSelector("#contact-tag-panel > summary"));
         click(customerChip);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-count"), "1 contact"));
         assertThat(driver.findElement(By.id("contact-rows")).getText())
                 .contains("张伟", "Customer")
                 .doesNotContain("李娜");
         assertThat(driver.findElement(customerChip).getAttribute("class")).contains("selected");
+        assertThat(driver.findElement(By.id("contact-tag-chosen")).getText()).isEqualTo("Customer");
         screenshot("contacts-tag-filter-1280");
         click(By.id("contact-tag-clear"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-count"), "4 contacts"));

@@ -1,7 +1,6 @@
 package io.liaison.contact.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,7 +11,6 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
 import io.liaison.identity.PageActors;
-import io.liaison.identity.internal.ActorAuthentication;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The contact list's search as the member types, over MockMvc: the suggestions under the box with
- * their marks and matched field, and the results in best-match order.
+ * The contact list's search as the member types, over MockMvc: the results are the search, with their
+ * marks, in best-match order, and no suggestions repeat them.
  */
 @LiaisonIntegrationTest
 class ContactSearchPagesIntegrationTests {
@@ -71,59 +69,46 @@ class ContactSearchPagesIntegrationTests {
         return actors.page(request, actor, status().isOk()).replaceAll("\\s+", " ");
     }
 
-    String suggestions(String q, Actor actor) throws Exception {
-        return page(get("/contacts/suggestions").param("q", q).header("HX-Request", "true"), actor);
+    /** The results as the search box asks for them while the member types. */
+    String results(String q, Actor actor) throws Exception {
+        return page(get("/contacts").param("q", q).header("HX-Request", "true"), actor);
     }
 
     @Test
-    void aBlankQuerySuggestsNothing() throws Exception {
-        contact(admin, "张三", null);
-
-        assertThat(suggestions("", admin)).isBlank();
-        assertThat(suggestions("   ", admin)).isBlank();
-        assertThat(page(get("/contacts/suggestions"), admin)).isBlank();
-    }
-
-    @Test
-    void suggestionsMarkTheMatchAndNameTheFieldItWasIn() throws Exception {
+    void theResultsAreTheSearchWithTheMatchMarkedAndNoSuggestionsRepeatThem() throws Exception {
         Contact zhang = contact(admin, "张三", "上海贸易");
         contact(admin, "李四", "北京科技");
 
-        assertThat(suggestions("zs", admin))
-                .contains("href=\"/contacts/" + zhang.id() + "\"", "role=\"option\"", "<mark>张三</mark>", "Initials")
-                .contains("上海贸易")
+        assertThat(results("zs", admin))
+                .contains("href=\"/contacts/" + zhang.id() + "\"", "<mark>张三</mark>", "上海贸易", "1 contact")
                 .doesNotContain("李四");
-        assertThat(suggestions("zhang", admin)).contains("<mark>张</mark>三", "Pinyin");
-        assertThat(suggestions("贸易", admin)).contains("上海<mark>贸易</mark>", "Company");
-
-        String chinese = mvc.perform(get("/contacts/suggestions")
-                        .param("q", "zs")
-                        .header("Accept-Language", "zh-CN")
-                        .with(authentication(new ActorAuthentication(admin))))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        assertThat(chinese).contains("<mark>张三</mark>", "首字母");
+        assertThat(results("zhang", admin)).contains("<mark>张</mark>三");
+        assertThat(results("贸易", admin)).contains("上海<mark>贸易</mark>");
+        assertThat(page(get("/contacts"), admin))
+                .contains("data-row-search=\"#contact-rows\"", "aria-keyshortcuts=\"/\"")
+                .doesNotContain("role=\"listbox\"");
+        assertThat(actors.page(get("/contacts/suggestions").param("q", "zs"), admin, status().is4xxClientError()))
+                .doesNotContain("张三");
     }
 
     @Test
     void markupInANameIsShownAsText() throws Exception {
         contact(admin, "<i>Evil</i>", null);
 
-        assertThat(suggestions("evil", admin))
+        assertThat(results("evil", admin))
                 .contains("&lt;i&gt;<mark>Evil</mark>&lt;/i&gt;")
                 .doesNotContain("<i>");
     }
 
     @Test
-    void aContactTheMemberMayNotSeeIsNotSuggested() throws Exception {
+    void aContactTheMemberMayNotSeeIsNotFound() throws Exception {
         Actor alice = actors.newMember(admin, "alice", "MEMBER");
         Actor bob = actors.newMember(admin, "bob", "MEMBER");
         contact(alice, "张三", "Alice Trading");
         contact(bob, "张三丰", "Bob Trading");
 
-        assertThat(suggestions("zs", alice)).contains("Alice Trading").doesNotContain("张三丰", "Bob Trading");
-        assertThat(suggestions("zs", admin)).contains("Alice Trading", "Bob Trading");
+        assertThat(results("zs", alice)).contains("Alice Trading").doesNotContain("张三丰", "Bob Trading");
+        assertThat(results("zs", admin)).contains("Alice Trading", "Bob Trading");
     }
 
     @Test
