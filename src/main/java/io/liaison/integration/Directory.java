@@ -37,11 +37,13 @@ final class Directory {
     private final Map<String, List<UUID>> members = new HashMap<>();
     private final Map<String, CustomField> customFields = new LinkedHashMap<>();
     private final List<String> createdSinceCommit = new ArrayList<>();
+    private final String phoneRegion;
 
     Directory(Actor actor, ContactSetup setup, MemberService memberService, boolean createMissingTags) {
         this.actor = actor;
         this.setup = setup;
         this.createMissingTags = createMissingTags;
+        this.phoneRegion = setup.phoneRegion(actor);
         for (TagGroup group : setup.tagGroups(actor)) {
             for (Tag tag : group.tags()) {
                 tags.computeIfAbsent(key(tag.name()), k -> new ArrayList<>()).add(tag.id());
@@ -72,6 +74,11 @@ final class Directory {
         Map<String, String> result = new LinkedHashMap<>();
         customFields.values().forEach(f -> result.put(f.label(), f.key()));
         return result;
+    }
+
+    /** The region a number without a country code is read in. */
+    String phoneRegion() {
+        return phoneRegion;
     }
 
     @Nullable

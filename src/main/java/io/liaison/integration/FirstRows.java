@@ -37,7 +37,7 @@ final class FirstRows {
     List<ImportService.PreviewRow> read(
             Actor actor, UUID id, String format, ColumnMapping mapping, Directory directory, ImportOptions options) {
         boolean lenient = format.equals(ImportFormat.VCARD);
-        RowMapper mapper = new RowMapper(mapping, directory, options.defaultOwnerId());
+        RowMapper mapper = new RowMapper(mapping, directory, options.defaultOwnerId(), format);
         List<ImportService.PreviewRow> rows = new ArrayList<>();
         List<ContactImport.Row> bodies = new ArrayList<>();
         List<Sheet.Record> records = new ArrayList<>();

@@ -178,7 +178,7 @@ class ImportRunner {
                 ColumnMapping mapping =
                         ColumnMapping.of(sheet.header(), job.settings().mapping(), directory.customFieldKeysByLabel());
                 RowMapper mapper =
-                        new RowMapper(mapping, directory, job.settings().defaultOwnerId());
+                        new RowMapper(mapping, directory, job.settings().defaultOwnerId(), job.format());
                 int position = 0;
                 while (position < job.nextRecord() && sheet.next() != null) {
                     position++;

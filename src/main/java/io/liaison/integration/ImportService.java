@@ -222,8 +222,11 @@ public class ImportService {
             case "externalId" -> "externalId:";
             default -> options.match().equals("mobile") ? "mobile" : "name";
         };
+        // A phone column fills the mobile when there is no mobile column (see RowMapper).
         boolean found = mapping.targets().stream()
-                .anyMatch(t -> t.equals(needed) || (needed.endsWith(":") && t.startsWith(needed)));
+                .anyMatch(t -> t.equals(needed)
+                        || (needed.endsWith(":") && t.startsWith(needed))
+                        || (needed.equals("mobile") && t.equals("phone")));
         if (options.mode().equals("update") && !found) {
             throw LiaisonException.invalid(
                     "match",
