@@ -114,7 +114,8 @@ final class RowMapper {
             case "mobile" -> {
                 List<String> numbers = split(LIST_SEPARATORS, value);
                 body.put("mobile", numbers.get(0));
-                numbers.subList(1, numbers.size()).forEach(n -> phones.add(Map.of("label", "mobile", "number", n)));
+                numbers.subList(1, numbers.size())
+                        .forEach(n -> phones.add(Map.of("label", directory.phoneLabel("mobile"), "number", n)));
             }
             case "phone" -> split(LIST_SEPARATORS, value).forEach(n -> phones.add(phone(n)));
             case "email" -> body.put("emails", emails(value));
@@ -134,16 +135,26 @@ final class RowMapper {
     }
 
     /** {@code 手机: 138 0013 8000} as a labelled number, {@code 010 6552 9988} as a number. */
-    private static Map<String, String> phone(String text) {
+    private Map<String, String> phone(String text) {
         Matcher labelled = LABELLED_PHONE.matcher(text);
         if (labelled.matches() && !labelled.group(1).isBlank()) {
             return Map.of(
                     "label",
-                    labelled.group(1).strip(),
+                    directory.phoneLabel(labelled.group(1)),
                     "number",
                     labelled.group(2).strip());
         }
         return Map.of("number", text);
+    }
+
+    /** A cell of phones as the preview shows it: each label as {@link #phone} will store it. */
+    String phonesShown(String cell) {
+        List<String> lines = new ArrayList<>();
+        for (String line : cell.split("\n", -1)) {
+            Map<String, String> phone = phone(line);
+            lines.add(phone.containsKey("label") ? phone.get("label") + ": " + phone.get("number") : line);
+        }
+        return String.join("\n", lines);
     }
 
     /** The first phone libphonenumber reads as a mobile of the organization's region, moved to the mobile. */

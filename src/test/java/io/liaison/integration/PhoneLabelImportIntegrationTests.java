@@ -125,7 +125,7 @@ class PhoneLabelImportIntegrationTests {
 
         String anna = contact(org.adminToken(), "Anna");
         assertThat((String) JsonPath.read(anna, "$.items[0].mobile")).isEqualTo("+8613912345678");
-        assertThat(phones(anna)).containsExactly("main +862155550100", "iPhone +8618600001111");
+        assertThat(phones(anna)).containsExactly("主要 +862155550100", "iPhone +8618600001111");
 
         // A number typed CELL is the mobile; one only labelled 移动电话 stays a labelled phone.
         String li = contact(org.adminToken(), "李四");
@@ -134,7 +134,7 @@ class PhoneLabelImportIntegrationTests {
 
         String company = contact(org.adminToken(), "北京科技");
         assertThat((Object) JsonPath.read(company, "$.items[0].mobile")).isNull();
-        assertThat(phones(company)).containsExactly("主要 +861088886666", "work fax +861088886667");
+        assertThat(phones(company)).containsExactly("主要 +861088886666", "工作传真 +861088886667");
     }
 
     @Test
