@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The columns of a CSV or XLSX export, headed in Chinese or English as the import recognises them,
  * so that importing an export finds every column again: the fields, one column per custom field
- * (by its label) and one per external id source ({@code externalIds.<source>}).
+ * (by its label) and one per external id source ({@code 外部编号（crm）}, {@code External id (crm)}).
  */
 final class ExportColumns {
 
@@ -58,7 +58,8 @@ final class ExportColumns {
     List<String> header() {
         List<String> header = new ArrayList<>(chinese ? ZH : EN);
         customFields.forEach(f -> header.add(f.label()));
-        sources.forEach(s -> header.add("externalIds." + s));
+        // Read back by the import as an external id of that source (ColumnMapping.EXTERNAL).
+        sources.forEach(s -> header.add(chinese ? "外部编号（" + s + "）" : "External id (" + s + ")"));
         return header;
     }
 

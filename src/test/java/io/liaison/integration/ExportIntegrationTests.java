@@ -108,8 +108,7 @@ class ExportIntegrationTests {
         byte[] file = export(org.adminToken(), "{\"format\":\"csv\"}");
         List<CSVRecord> rows = csv(file);
         assertThat(rows.get(0).toList())
-                .containsExactly(
-                        "姓名", "手机", "电话", "邮箱", "公司", "职位", "地址", "备注", "标签", "负责人", "性别", "生日", "externalIds.crm");
+                .containsExactly("姓名", "手机", "电话", "邮箱", "公司", "职位", "地址", "备注", "标签", "负责人", "性别", "生日", "外部编号（crm）");
         CSVRecord zhang =
                 rows.stream().filter(r -> r.get(0).equals("张三")).findFirst().orElseThrow();
         assertThat(zhang.toList())
