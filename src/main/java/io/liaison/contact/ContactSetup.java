@@ -17,9 +17,17 @@ public class ContactSetup {
     private final TagService tags;
     private final CustomFieldService customFields;
 
-    ContactSetup(TagService tags, CustomFieldService customFields) {
+    private final ContactReferences references;
+
+    ContactSetup(TagService tags, CustomFieldService customFields, ContactReferences references) {
         this.tags = tags;
         this.customFields = customFields;
+        this.references = references;
+    }
+
+    /** The region a phone number without a country code is read in, as the organization sets it. */
+    public String phoneRegion(Actor actor) {
+        return references.phoneRegion(actor.orgId());
     }
 
     /** The tag groups with their tags, in their order. */

@@ -9,15 +9,19 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberFilter;
 import io.liaison.identity.MemberService;
+import io.liaison.identity.OrganizationService;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.InvalidValue;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
+import io.liaison.shared.StoredMessages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +34,20 @@ final class Directory {
 
     static final String IMPORTED_GROUP = "导入 Imported";
 
+    private static final Set<String> PHONE_LABELS = Set.of(
+            "mobile",
+            "iphone",
+            "home",
+            "work",
+            "main",
+            "other",
+            "pager",
+            "fax",
+            "home-fax",
+            "work-fax",
+            "other-fax",
+            "car");
+
     private final Actor actor;
     private final ContactSetup setup;
     private final boolean createMissingTags;
@@ -37,11 +55,20 @@ final class Directory {
     private final Map<String, List<UUID>> members = new HashMap<>();
     private final Map<String, CustomField> customFields = new LinkedHashMap<>();
     private final List<String> createdSinceCommit = new ArrayList<>();
+    private final String phoneRegion;
+    private final Locale locale;
+    private final StoredMessages texts;
 
-    Directory(Actor actor, ContactSetup setup, MemberService memberService, boolean createMissingTags) {
+    Directory(Actor actor, Services services, boolean createMissingTags) {
         this.actor = actor;
-        this.setup = setup;
+        this.setup = services.setup();
         this.createMissingTags = createMissingTags;
+        this.phoneRegion = setup.phoneRegion(actor);
+        this.texts = services.texts();
+        // Labels are the organization's data, as its default tag groups are: in its language.
+        this.locale = Locale.forLanguageTag(
+                services.organizations().get(actor.orgId()).locale());
+        MemberService memberService = services.members();
         for (TagGroup group : setup.tagGroups(actor)) {
             for (Tag tag : group.tags()) {
                 tags.computeIfAbsent(key(tag.name()), k -> new ArrayList<>()).add(tag.id());
@@ -72,6 +99,24 @@ final class Directory {
         Map<String, String> result = new LinkedHashMap<>();
         customFields.values().forEach(f -> result.put(f.label(), f.key()));
         return result;
+    }
+
+    /** What a directory reads: tags and fields, members, the organization, and message texts. */
+    record Services(
+            ContactSetup setup, MemberService members, OrganizationService organizations, StoredMessages texts) {}
+
+    /**
+     * A phone's label in the organization's language when it is one of the vCard types or
+     * Apple's own labels ({@code mobile}, {@code work fax} → 手机, 工作传真), else as the file has it.
+     */
+    String phoneLabel(String label) {
+        String key = label.strip().toLowerCase(Locale.ROOT).replace(' ', '-');
+        return PHONE_LABELS.contains(key) ? texts.text(Message.of("phone.label." + key), locale) : label;
+    }
+
+    /** The region a number without a country code is read in. */
+    String phoneRegion() {
+        return phoneRegion;
     }
 
     @Nullable

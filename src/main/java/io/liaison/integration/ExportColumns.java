@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The columns of a CSV or XLSX export, headed in Chinese or English as the import recognises them,
  * so that importing an export finds every column again: the fields, one column per custom field
- * (by its label) and one per external id source ({@code externalIds.<source>}). An export (not the
- * import template) ends with when the contact was created, updated and last contacted, in the
- * organization's zone with the offset ({@code 2026-12-03T13:36:00+08:00}), which an import leaves out.
+ * (by its label) and one per external id source ({@code 外部编号（crm）}, {@code External id (crm)}).
+ * An export (not the import template) ends with when the contact was created, updated and last
+ * contacted, in the organization's zone with the offset ({@code 2026-12-03T13:36:00+08:00}), which an
+ * import leaves out.
  */
 final class ExportColumns {
 
@@ -70,7 +71,8 @@ final class ExportColumns {
     List<String> header() {
         List<String> header = new ArrayList<>(chinese ? ZH : EN);
         customFields.forEach(f -> header.add(f.label()));
-        sources.forEach(s -> header.add("externalIds." + s));
+        // Read back by the import as an external id of that source (ColumnMapping.EXTERNAL).
+        sources.forEach(s -> header.add(chinese ? "外部编号（" + s + "）" : "External id (" + s + ")"));
         if (zone != null) {
             header.addAll(chinese ? TIMES_ZH : TIMES_EN);
         }

@@ -4,6 +4,7 @@ import io.liaison.contact.ContactImport;
 import io.liaison.identity.Actor;
 import io.liaison.shared.InvalidValue;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
 import io.liaison.shared.StoredMessages;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,21 +38,22 @@ final class FirstRows {
     List<ImportService.PreviewRow> read(
             Actor actor, UUID id, String format, ColumnMapping mapping, Directory directory, ImportOptions options) {
         boolean lenient = format.equals(ImportFormat.VCARD);
-        RowMapper mapper = new RowMapper(mapping, directory, options.defaultOwnerId());
+        RowMapper mapper = new RowMapper(mapping, directory, options.defaultOwnerId(), format);
         List<ImportService.PreviewRow> rows = new ArrayList<>();
         List<ContactImport.Row> bodies = new ArrayList<>();
         List<Sheet.Record> records = new ArrayList<>();
+        int phones = mapping.targets().indexOf("phone");
         try (Sheet sheet = ImportFormat.open(files.path(id), format, options.sheet(), limits)) {
             Sheet.Record record;
             while (records.size() < ImportService.PREVIEW_ROWS && (record = sheet.next()) != null) {
                 if (!record.blank()) {
-                    records.add(record);
+                    records.add(phones < 0 ? record : withPhonesShown(record, phones, mapper));
                 }
             }
         } catch (UnreadableRecord e) {
             throw LiaisonException.invalid(List.of(LiaisonException.FieldError.of("file", e.reason())));
         } catch (IOException e) {
-            throw LiaisonException.invalid("file", "invalid.unreadable-file", format);
+            throw LiaisonException.invalid("file", "invalid.unreadable-file", Message.of("import.format." + format));
         }
         Map<Integer, ImportService.PreviewRow> refused = new HashMap<>();
         for (Sheet.Record r : records) {
@@ -93,6 +95,16 @@ final class FirstRows {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The record with its phones' labels as they will be stored (手机, not Apple's mobile). */
+    private static Sheet.Record withPhonesShown(Sheet.Record record, int column, RowMapper mapper) {
+        if (column >= record.cells().size()) {
+            return record;
+        }
+        List<String> cells = new ArrayList<>(record.cells());
+        cells.set(column, mapper.phonesShown(cells.get(column)));
+        return new Sheet.Record(record.number(), cells, record.problem(), record.note());
     }
 
     private static List<String> shown(List<String> cells) {

@@ -140,6 +140,21 @@ class ImportJobRepository extends JobRepository<ImportJob> {
                 jobId);
     }
 
+    /** The first {@code limit} problems of a job in record order, as the result page lists them. */
+    List<Problem> firstProblems(UUID orgId, UUID jobId, int limit) {
+        return jdbc.sql("""
+                        SELECT record, kind, reason, cells::text AS cells FROM import_problem
+                         WHERE org_id = ? AND job_id = ? ORDER BY record, kind LIMIT ?
+                        """)
+                .params(orgId, jobId, limit)
+                .query((rs, n) -> new Problem(
+                        rs.getInt("record"),
+                        rs.getString("kind"),
+                        rs.getString("reason"),
+                        json.readValue(rs.getString("cells"), new TypeReference<List<String>>() {})))
+                .list();
+    }
+
     /** Finished jobs older than the cutoff, whose files may go. */
     List<UUID> finishedBefore(OffsetDateTime cutoff) {
         return jdbc.sql("SELECT id FROM import_job WHERE finished_at < ?")

@@ -8,6 +8,7 @@ import io.liaison.contact.ContactSetup;
 import io.liaison.contact.ImportRun;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
+import io.liaison.identity.OrganizationService;
 import io.liaison.shared.InvalidValue;
 import io.liaison.shared.Message;
 import io.liaison.shared.StoredMessages;
@@ -46,7 +47,7 @@ class ImportRunner {
     private final ImportFiles files;
     private final ContactImport contactImport;
     private final MemberService members;
-    private final ContactSetup setup;
+    private final Directory.Services directoryServices;
     private final TransactionTemplate transaction;
     private final int batchSize;
     private final ImportLimits limits;
@@ -59,18 +60,19 @@ class ImportRunner {
             ImportFiles files,
             ContactImport contactImport,
             MemberService members,
+            OrganizationService organizations,
             ContactSetup setup,
             PlatformTransactionManager transactions,
             ImportSettings settings,
             JobFailures failures,
             StoredMessages texts) {
         this.texts = texts;
+        this.directoryServices = new Directory.Services(setup, members, organizations, texts);
         this.jobs = jobs;
         this.failures = failures;
         this.files = files;
         this.contactImport = contactImport;
         this.members = members;
-        this.setup = setup;
         this.transaction = new TransactionTemplate(transactions);
         this.batchSize = settings.batchSize();
         this.limits = ImportLimits.of(settings);
@@ -153,7 +155,8 @@ class ImportRunner {
                     ImportOptions.match(job.match()),
                     lenient,
                     new EarlierRows());
-            this.directory = new Directory(actor, setup, members, job.settings().createMissingTags());
+            this.directory =
+                    new Directory(actor, directoryServices, job.settings().createMissingTags());
         }
 
         boolean run() throws IOException {
@@ -178,7 +181,7 @@ class ImportRunner {
                 ColumnMapping mapping =
                         ColumnMapping.of(sheet.header(), job.settings().mapping(), directory.customFieldKeysByLabel());
                 RowMapper mapper =
-                        new RowMapper(mapping, directory, job.settings().defaultOwnerId());
+                        new RowMapper(mapping, directory, job.settings().defaultOwnerId(), job.format());
                 int position = 0;
                 while (position < job.nextRecord() && sheet.next() != null) {
                     position++;

@@ -7,6 +7,7 @@ import io.liaison.contact.ContactImport;
 import io.liaison.contact.ContactSetup;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
+import io.liaison.identity.OrganizationService;
 import io.liaison.shared.Ids;
 import io.liaison.shared.InvalidValue;
 import io.liaison.shared.LiaisonException;
@@ -54,8 +55,8 @@ public class ImportService {
     private final ObjectProvider<SchedulerClient> scheduler;
     private final CustomTask<String> task;
     private final ContactImport contactImport;
-    private final MemberService members;
     private final ContactSetup setup;
+    private final Directory.Services directoryServices;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
     private final ImportLimits limits;
@@ -70,18 +71,19 @@ public class ImportService {
             CustomTask<String> importTask,
             ContactImport contactImport,
             MemberService members,
+            OrganizationService organizations,
             ContactSetup setup,
             PlatformTransactionManager transactions,
             ImportSettings settings,
             StoredMessages texts) {
         this.texts = texts;
+        this.directoryServices = new Directory.Services(setup, members, organizations, texts);
         this.jobs = jobs;
         this.uploads = uploads;
         this.files = files;
         this.scheduler = scheduler;
         this.task = importTask;
         this.contactImport = contactImport;
-        this.members = members;
         this.setup = setup;
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
@@ -173,7 +175,7 @@ public class ImportService {
         try {
             return XlsxSheet.names(files.path(id), limits);
         } catch (IOException e) {
-            throw LiaisonException.invalid("file", "invalid.unreadable-file", format);
+            throw LiaisonException.invalid("file", "invalid.unreadable-file", Message.of("import.format." + format));
         }
     }
 
@@ -186,12 +188,12 @@ public class ImportService {
         } catch (LiaisonException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw LiaisonException.invalid("file", "invalid.unreadable-file", format);
+            throw LiaisonException.invalid("file", "invalid.unreadable-file", Message.of("import.format." + format));
         }
     }
 
     private Directory directory(Actor actor, boolean createMissingTags) {
-        return new Directory(actor, setup, members, createMissingTags);
+        return new Directory(actor, directoryServices, createMissingTags);
     }
 
     private static ColumnMapping mapping(List<String> header, ImportOptions options, Directory directory) {
@@ -222,8 +224,11 @@ public class ImportService {
             case "externalId" -> "externalId:";
             default -> options.match().equals("mobile") ? "mobile" : "name";
         };
+        // A phone column fills the mobile when there is no mobile column (see RowMapper).
         boolean found = mapping.targets().stream()
-                .anyMatch(t -> t.equals(needed) || (needed.endsWith(":") && t.startsWith(needed)));
+                .anyMatch(t -> t.equals(needed)
+                        || (needed.endsWith(":") && t.startsWith(needed))
+                        || (needed.equals("mobile") && t.equals("phone")));
         if (options.mode().equals("update") && !found) {
             throw LiaisonException.invalid(
                     "match",
@@ -258,6 +263,29 @@ public class ImportService {
         return get(actor, id);
     }
 
+    /** A row a job did not import, or imported in part: its number, name cell, outcome and reason. */
+    public record ProblemRow(
+            int record, String name, String kind, @Nullable String reason) {}
+
+    /** The first {@code limit} rows a job did not import or imported in part, said in the reader's language. */
+    public List<ProblemRow> problems(Actor actor, UUID id, int limit) {
+        ImportJob job = get(actor, id);
+        int name = job.settings()
+                .header()
+                .indexOf(job.settings().mapping().entrySet().stream()
+                        .filter(e -> e.getValue().equals("name"))
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(""));
+        return jobs.firstProblems(actor.orgId(), id, limit).stream()
+                .map(p -> new ProblemRow(
+                        p.record(),
+                        name >= 0 && name < p.cells().size() ? p.cells().get(name) : "",
+                        p.kind(),
+                        texts.read(p.reason())))
+                .toList();
+    }
+
     /**
      * The rows a job did not import, and notes on rows it imported in part, as CSV in UTF-8 with a
      * byte-order mark: row number, result, reason, then the row's cells under the file's header.
@@ -267,7 +295,10 @@ public class ImportService {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         writer.write('\uFEFF');
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
-        List<String> header = new ArrayList<>(List.of("行号 row", "结果 result", "原因 reason"));
+        List<String> header = new ArrayList<>(List.of(
+                texts.text(Message.of("import.report.row"), locale),
+                texts.text(Message.of("import.report.result"), locale),
+                texts.text(Message.of("import.report.reason"), locale)));
         header.addAll(job.settings().header());
         csv.printRecord(header);
         readOnly.executeWithoutResult(s -> jobs.problems(actor.orgId(), id, p -> {

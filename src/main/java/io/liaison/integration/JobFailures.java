@@ -6,7 +6,6 @@ import io.liaison.contact.ContactImport;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.Message;
 import io.liaison.shared.StoredMessages;
-import io.liaison.shared.web.CodeNames;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -33,7 +32,6 @@ class JobFailures {
 
     static final int ATTEMPTS = 3;
     static final Duration RETRY_DELAY = Duration.ofMinutes(1);
-    private static final int MAX_DETAIL = 300;
     private static final Logger log = LoggerFactory.getLogger(JobFailures.class);
 
     private final StoredMessages texts;
@@ -53,20 +51,13 @@ class JobFailures {
     }
 
     /**
-     * A message of the messages bundle: {0} the failure's own words, cut short (a library's words,
-     * which no bundle has), {1} the number of tries.
+     * A message of the messages bundle: {0} a record's own reason when the file could not be read,
+     * else that the details are in the server's log (a library's words are in no bundle, and the
+     * callers log the failure), {1} the number of tries.
      */
     String reason(String code, Throwable failure) {
-        if (failure instanceof UnreadableRecord unreadable) {
-            return texts.store(Message.of(code, unreadable.reason(), ATTEMPTS));
-        }
-        String detail = failure.getMessage() == null || failure.getMessage().isBlank()
-                ? null
-                : CodeNames.clean(failure.getMessage(), "");
-        if (detail != null && detail.length() > MAX_DETAIL) {
-            detail = detail.substring(0, MAX_DETAIL) + "…";
-        }
-        Object words = detail == null || detail.isEmpty() ? Message.of("job.failure.no-detail") : detail;
+        Message words =
+                failure instanceof UnreadableRecord unreadable ? unreadable.reason() : Message.of("job.failure.in-log");
         return texts.store(Message.of(code, words, ATTEMPTS));
     }
 

@@ -4,6 +4,7 @@ import io.liaison.contact.ContactImport;
 import io.liaison.contact.CustomField;
 import io.liaison.shared.InvalidValue;
 import io.liaison.shared.Message;
+import io.liaison.shared.PhoneNumbers;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,7 +22,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns the cells of a record into the body of a contact as the API takes it, by the column
  * mapping: lists split at their separators, tags and owners looked up by name, gender and dates in
- * the forms people type them. An empty cell is left out, so that an update keeps that field.
+ * the forms people type them. An empty cell is left out, so that an update keeps that field. A
+ * phone written {@code 手机: 138 0013 8000} keeps its label; when the file has no mobile column
+ * (or a card no number typed CELL), the first phone that is a mobile number becomes the mobile.
  */
 final class RowMapper {
 
@@ -31,17 +34,20 @@ final class RowMapper {
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[,，;；、\\n]");
     private static final Pattern EMAIL_SEPARATORS = Pattern.compile("[\\s,，;；、]+");
     private static final Pattern ANGLE_EMAIL = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>");
+    private static final Pattern LABELLED_PHONE = Pattern.compile("([^\\d+(:：][^:：]{0,39})[:：]\\s*(.+)");
     private static final Pattern DATE =
             Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
 
     private final ColumnMapping mapping;
     private final Directory directory;
     private final @Nullable UUID defaultOwner;
+    private final boolean promoteMobile;
 
-    RowMapper(ColumnMapping mapping, Directory directory, @Nullable UUID defaultOwner) {
+    RowMapper(ColumnMapping mapping, Directory directory, @Nullable UUID defaultOwner, String format) {
         this.mapping = mapping;
         this.directory = directory;
         this.defaultOwner = defaultOwner;
+        this.promoteMobile = !mapping.maps("mobile") || format.equals(ImportFormat.VCARD);
     }
 
     /**
@@ -72,6 +78,9 @@ final class RowMapper {
                 }
                 notes.add(Message.of("import.note.left-out", label(target), e.rule()));
             }
+        }
+        if (promoteMobile && !body.containsKey("mobile")) {
+            promoteMobile(body, phones);
         }
         if (!phones.isEmpty()) {
             body.put("phones", phones);
@@ -105,9 +114,10 @@ final class RowMapper {
             case "mobile" -> {
                 List<String> numbers = split(LIST_SEPARATORS, value);
                 body.put("mobile", numbers.get(0));
-                numbers.subList(1, numbers.size()).forEach(n -> phones.add(Map.of("label", "mobile", "number", n)));
+                numbers.subList(1, numbers.size())
+                        .forEach(n -> phones.add(Map.of("label", directory.phoneLabel("mobile"), "number", n)));
             }
-            case "phone" -> split(LIST_SEPARATORS, value).forEach(n -> phones.add(Map.of("number", n)));
+            case "phone" -> split(LIST_SEPARATORS, value).forEach(n -> phones.add(phone(n)));
             case "email" -> body.put("emails", emails(value));
             case "tags" -> body.put("tagIds", tags(value));
             case "owner" -> body.put("ownerId", directory.member(value).toString());
@@ -120,6 +130,39 @@ final class RowMapper {
                 } else if (target.startsWith("externalId:")) {
                     external.put(target.substring(11), value);
                 }
+            }
+        }
+    }
+
+    /** {@code 手机: 138 0013 8000} as a labelled number, {@code 010 6552 9988} as a number. */
+    private Map<String, String> phone(String text) {
+        Matcher labelled = LABELLED_PHONE.matcher(text);
+        if (labelled.matches() && !labelled.group(1).isBlank()) {
+            return Map.of(
+                    "label",
+                    directory.phoneLabel(labelled.group(1)),
+                    "number",
+                    labelled.group(2).strip());
+        }
+        return Map.of("number", text);
+    }
+
+    /** A cell of phones as the preview shows it: each label as {@link #phone} will store it. */
+    String phonesShown(String cell) {
+        List<String> lines = new ArrayList<>();
+        for (String line : cell.split("\n", -1)) {
+            Map<String, String> phone = phone(line);
+            lines.add(phone.containsKey("label") ? phone.get("label") + ": " + phone.get("number") : line);
+        }
+        return String.join("\n", lines);
+    }
+
+    /** The first phone libphonenumber reads as a mobile of the organization's region, moved to the mobile. */
+    private void promoteMobile(Map<String, @Nullable Object> body, List<Map<String, String>> phones) {
+        for (int i = 0; i < phones.size(); i++) {
+            if (PhoneNumbers.isMobile(phones.get(i).get("number"), directory.phoneRegion())) {
+                body.put("mobile", phones.remove(i).get("number"));
+                return;
             }
         }
     }

@@ -11,6 +11,7 @@ import ezvcard.property.FormattedName;
 import ezvcard.property.Note;
 import ezvcard.property.Organization;
 import ezvcard.property.Photo;
+import ezvcard.property.RawProperty;
 import ezvcard.property.StructuredName;
 import ezvcard.property.Telephone;
 import ezvcard.property.Title;
@@ -28,6 +29,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +48,9 @@ final class VcardSheet implements Sheet {
             ColumnMapping.FIELDS.stream().filter(f -> !f.equals("owner")).toList();
 
     static final int MAX_PHOTO_BYTES = 32 * 1024;
+
+    private static final List<String> UNLABELLED_TYPES = List.of("voice", "pref", "msg", "text", "internet");
+    private static final Pattern APPLE_LABEL = Pattern.compile("_\\$!<(.+)>!\\$_");
 
     private final VCardReader reader;
     private int number;
@@ -143,10 +149,42 @@ final class VcardSheet implements Sheet {
                     ? tel.getText()
                     : tel.getUri() == null ? null : tel.getUri().getNumber();
             if (number != null && !number.isBlank() && tel.getTypes().contains(TelephoneType.CELL) == mobile) {
-                numbers.add(number.strip());
+                String label = mobile ? "" : label(card, tel);
+                numbers.add(label.isEmpty() ? number.strip() : label + ": " + number.strip());
             }
         }
         return numbers;
+    }
+
+    /**
+     * What the card calls a number: the {@code X-ABLabel} of its group (as an iPhone writes a label
+     * it has no type for, {@code item1.X-ABLabel:手机}), else its types but voice and preferred.
+     */
+    private static String label(VCard card, Telephone tel) {
+        if (tel.getGroup() != null) {
+            for (RawProperty label : card.getExtendedProperties("X-ABLabel")) {
+                if (tel.getGroup().equalsIgnoreCase(label.getGroup()) && label.getValue() != null) {
+                    return appleLabel(label.getValue().strip().replaceAll("[:：\\n]", " "));
+                }
+            }
+        }
+        return join(
+                tel.getTypes().stream()
+                        .map(t -> t.getValue().toLowerCase(Locale.ROOT))
+                        .filter(t -> !UNLABELLED_TYPES.contains(t)),
+                " ");
+    }
+
+    /** Apple's own labels, {@code _$!<Mobile>!$_}, in the words the types use; any other as written. */
+    private static String appleLabel(String label) {
+        Matcher apple = APPLE_LABEL.matcher(label);
+        if (!apple.matches()) {
+            return label;
+        }
+        String words = apple.group(1).strip();
+        return words.equals("iPhone")
+                ? words
+                : words.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
     }
 
     private static String address(Address a) {

@@ -51,6 +51,31 @@ public final class PhoneNumbers {
         }
     }
 
+    /**
+     * Whether the text is a valid number that libphonenumber classifies as a mobile (or as either
+     * a mobile or a fixed line, as North American numbers are) when read in {@code defaultRegion}.
+     */
+    public static boolean isMobile(String raw, String defaultRegion) {
+        String text = raw.trim();
+        if (text.length() > MAX_INPUT) {
+            return false;
+        }
+        if (text.startsWith("00")) {
+            text = "+" + text.substring(2);
+        }
+        try {
+            Phonenumber.PhoneNumber number = UTIL.parse(text, defaultRegion);
+            if (!UTIL.isValidNumber(number)) {
+                return false;
+            }
+            PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(number);
+            return type == PhoneNumberUtil.PhoneNumberType.MOBILE
+                    || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
     /** The digits of a number, for search by fragment. */
     public static String digits(String number) {
         return number.replaceAll("\\D", "");

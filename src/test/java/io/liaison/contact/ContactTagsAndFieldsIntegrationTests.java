@@ -2,6 +2,7 @@ package io.liaison.contact;
 
 import static io.liaison.identity.Api.as;
 import static io.liaison.identity.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -15,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Api;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +63,28 @@ class ContactTagsAndFieldsIntegrationTests {
     String contact(String name, String... tags) throws Exception {
         String tagIds = tags.length == 0 ? "" : "\"" + String.join("\",\"", tags) + "\"";
         return id(post("/api/v1/contacts"), "{\"name\":\"" + name + "\",\"tagIds\":[" + tagIds + "]}");
+    }
+
+    @Test
+    void aGroupCreatedWithoutAColourGetsTheNextUnusedOfThePaletteWhichCycles() throws Exception {
+        // Taken: the three default groups' and the two of setUp (#2563EB, #D97706 twice, #059669).
+        List<String> colors = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String body = i % 2 == 0 ? "{\"name\":\"G" + i + "\"}" : "{\"name\":\"G" + i + "\",\"color\":null}";
+            String group = mvc.perform(json(post("/api/v1/tag-groups"), acme.adminToken(), body))
+                    .andExpect(status().isCreated())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            colors.add(JsonPath.read(group, "$.color"));
+        }
+        assertThat(colors)
+                .containsExactly(
+                        "#DC2626", "#7C3AED", "#DB2777", "#0891B2", "#65A30D", "#EA580C", "#4F46E5", "#0D9488",
+                        "#C026D3", "#059669");
+        mvc.perform(json(post("/api/v1/tag-groups"), acme.adminToken(), "{\"name\":\"Bad\",\"color\":\"blue\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("color"));
     }
 
     @Test

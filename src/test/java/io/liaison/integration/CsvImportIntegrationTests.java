@@ -150,7 +150,7 @@ class CsvImportIntegrationTests {
         List<CSVRecord> errors = CSVFormat.RFC4180
                 .parse(new StringReader(imports.errors(org.adminToken(), id).substring(1)))
                 .getRecords();
-        assertThat(errors.get(0).toList()).containsExactly("行号 row", "结果 result", "原因 reason", "姓名", "手机", "标签");
+        assertThat(errors.get(0).toList()).containsExactly("Row", "Result", "Reason", "姓名", "手机", "标签");
         assertThat(errors).hasSize(5);
         assertThat(errors.get(1).toList()).startsWith("3", "Refused").endsWith("坏号码", "12345", "");
         assertThat(errors.get(1).get(2)).contains("Mobile: '12345' is not a valid phone number");

@@ -122,7 +122,7 @@ class ExportIntegrationTests {
                         "负责人",
                         "性别",
                         "生日",
-                        "externalIds.crm",
+                        "外部编号（crm）",
                         "创建时间",
                         "更新时间",
                         "最近联系");
@@ -202,6 +202,44 @@ class ExportIntegrationTests {
         String job = new Imports(mvc, importRunner)
                 .importFile(org.adminToken(), "back.xlsx", file, Map.of("mode", "upsert"));
         assertThat((Integer) JsonPath.read(job, "$.unchanged")).isEqualTo(2);
+    }
+
+    @Test
+    void aWorkbookHoldsMobilesPhonesAndIdsAsTextCellsThatExcelShowsDigitByDigit() throws Exception {
+        contact(
+                org.adminToken(),
+                "{\"name\":\"王五\",\"mobile\":\"13700137000\",\"phones\":[{\"number\":\"13600136000\"}],"
+                        + "\"externalIds\":{\"crm\":\"0012345678901234567\"}}");
+        byte[] file = export(org.adminToken(), "{\"format\":\"xlsx\",\"filter\":{\"q\":\"王五\"}}");
+        String sheet;
+        String strings;
+        // Read as a zip file, not a stream: the writer puts the sizes of stored parts after them.
+        java.nio.file.Path copy = java.nio.file.Files.createTempFile("export", ".xlsx");
+        try (var zip =
+                new java.util.zip.ZipFile(java.nio.file.Files.write(copy, file).toFile())) {
+            sheet = new String(
+                    zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            strings = new String(
+                    zip.getInputStream(zip.getEntry("xl/sharedStrings.xml")).readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            java.nio.file.Files.delete(copy);
+        }
+        // A numeric cell has no t attribute (or t="n") and a <v> of digits, which Excel shows as 1.37001E+10.
+        var cells = java.util.regex.Pattern.compile("<c r=\"([A-Z]+)2\"([^>]*)>(.*?)</c>")
+                .matcher(sheet)
+                .results()
+                .toList();
+        assertThat(cells).hasSizeGreaterThanOrEqualTo(4);
+        for (var cell : cells) {
+            assertThat(cell.group(2)).as("cell %s2", cell.group(1)).containsPattern("t=\"(s|inlineStr)\"");
+        }
+        List<String> shared = java.util.regex.Pattern.compile("<t[^>]*>([^<]*)</t>")
+                .matcher(strings)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(shared).contains("+8613700137000", "+8613600136000", "0012345678901234567");
     }
 
     @Test

@@ -128,7 +128,7 @@ class ImportJobIntegrationTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message")
                         .value("no column holds the name: none of [请在第二个工作表填写] reads as 姓名 or name; map one,"
-                                + " or choose another worksheet (sheet) than '说明' of [说明, 客户]"));
+                                + " or choose another worksheet than '说明' of [说明, 客户]"));
     }
 
     @Test

@@ -40,7 +40,12 @@ class TagGroupController {
             @Schema(maxLength = TagService.MAX_NAME, example = "行业")
             String name,
 
-            @Schema(pattern = TagService.COLOR_PATTERN, example = "#1E88E5")
+            @Schema(
+                    pattern = TagService.COLOR_PATTERN,
+                    example = "#1E88E5",
+                    description = "Without it, the group gets the next colour of a fixed palette that no"
+                            + " group has yet (cycling once all are taken).")
+            @Nullable
             String color,
 
             @Schema(minimum = "-" + SortOrder.MAX, maximum = "" + SortOrder.MAX, example = "3") @Nullable

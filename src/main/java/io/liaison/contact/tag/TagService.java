@@ -73,12 +73,13 @@ public class TagService {
                 .orElseThrow(() -> tagNotFound(id));
     }
 
+    /** A new group; without a colour it gets {@link #nextColor}. */
     @Transactional
     public TagGroup createGroup(
             Actor actor, @Nullable String name, @Nullable String color, @Nullable Integer order, boolean exclusive) {
         requireTagManager(actor);
         String clean = validName(name);
-        String validColor = validColor(color);
+        String validColor = color == null || color.isBlank() ? nextColor(actor) : validColor(color);
         SortOrder.checked("order", order);
         requireFreeGroupName(actor.orgId(), clean, null);
         UUID id = Ids.newId();
@@ -92,6 +93,13 @@ public class TagService {
         TagGroup created = group(actor, id);
         audit(actor, "tag-group", "created", id, Map.of(), values(created));
         return created;
+    }
+
+    /** The colour a group created without one gets: the next of {@link TagPalette} that no group has. */
+    @Transactional(readOnly = true)
+    public String nextColor(Actor actor) {
+        return TagPalette.next(
+                groups.findAll(actor.orgId()).stream().map(TagGroup::color).toList());
     }
 
     /** Applies a merge patch of name, color, order and exclusive; {@code expectedVersion} comes from If-Match. */

@@ -35,13 +35,14 @@ class TagPages extends PanelPages<Actor> {
     @Override
     protected void list(Actor actor, Model model) {
         model.addAttribute("groups", tags.list(actor));
+        model.addAttribute("nextColor", tags.nextColor(actor));
     }
 
     @PostMapping("/groups")
     String createGroup(
             Actor actor,
             @RequestParam String name,
-            @RequestParam String color,
+            @RequestParam(required = false) @Nullable String color,
             @RequestParam(defaultValue = "false") boolean exclusive,
             Model model) {
         TagGroup created = tags.createGroup(actor, name, color, null, exclusive);

@@ -9,6 +9,7 @@ import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.Downloads;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 @RequestMapping("/contacts/import")
 class ImportPages {
+
+    /** The refused rows a finished job lists on the page; the error report has them all. */
+    static final int PROBLEMS_SHOWN = 20;
 
     private final ImportService imports;
     private final JsonMapper json;
@@ -82,9 +86,7 @@ class ImportPages {
     @HxRequest
     @PostMapping("/start")
     String start(Actor actor, @RequestParam UUID uploadId, @RequestParam Map<String, String> form, Model model) {
-        ImportJob job = imports.start(actor, uploadId, options(form, mapping(form)));
-        model.addAttribute("job", job);
-        return "integration/import :: progress";
+        return progress(actor, imports.start(actor, uploadId, options(form, mapping(form))), model);
     }
 
     /** The rows the job did not import, as the API's error report. */
@@ -112,14 +114,20 @@ class ImportPages {
     @HxRequest
     @GetMapping("/{id}/progress")
     String progress(Actor actor, @PathVariable UUID id, Model model) {
-        model.addAttribute("job", imports.get(actor, id));
-        return "integration/import :: progress";
+        return progress(actor, imports.get(actor, id), model);
     }
 
     @HxRequest
     @PostMapping("/{id}/cancel")
     String cancel(Actor actor, @PathVariable UUID id, Model model) {
-        model.addAttribute("job", imports.cancel(actor, id));
+        return progress(actor, imports.cancel(actor, id), model);
+    }
+
+    /** The job's progress; once it has ended, with the first rows it did not import and why. */
+    private String progress(Actor actor, ImportJob job, Model model) {
+        model.addAttribute("job", job);
+        model.addAttribute("problems", job.finished() ? imports.problems(actor, job.id(), PROBLEMS_SHOWN) : List.of());
+        model.addAttribute("problemsShown", PROBLEMS_SHOWN);
         return "integration/import :: progress";
     }
 

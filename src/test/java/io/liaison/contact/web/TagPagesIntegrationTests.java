@@ -107,6 +107,16 @@ class TagPagesIntegrationTests {
     }
 
     @Test
+    void theNewGroupFormOffersThePalettesNextColourAndAGroupWithoutOneGetsIt() throws Exception {
+        // The default groups have #2563EB, #D97706 and #059669: the next of the palette is #DC2626.
+        String page = body(get("/tags"), admin, status().isOk());
+        assertThat(page).containsPattern("id=\"new-group-color\" name=\"color\"\\s+value=\"#DC2626\"");
+        String created = body(htmx(post("/tags/groups").param("name", "行业")), admin, status().isOk());
+        assertThat(created).contains("--tag-color: #DC2626").containsPattern("value=\"#7C3AED\"");
+        assertThat(group("行业").color()).isEqualTo("#DC2626");
+    }
+
+    @Test
     void aRefusedChangeBecomesAToastInTheUsersLanguage() throws Exception {
         String toast = body(
                 htmx(post("/tags/groups").param("name", "类型").param("color", "#123456"))
