@@ -2,6 +2,7 @@ package io.liaison.identity;
 
 import static io.liaison.identity.Api.as;
 import static io.liaison.identity.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -26,6 +28,15 @@ class TimeZoneSettingsIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    MemberService members;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
 
@@ -109,6 +120,38 @@ class TimeZoneSettingsIntegrationTests {
                 .andExpect(jsonPath("$.errors[0].field").value("timeZone"));
         mvc.perform(as(get("/api/v1/organization"), org.adminToken()))
                 .andExpect(jsonPath("$.timeZone").value("Asia/Shanghai"));
+    }
+
+    @Test
+    void administratorsChooseTheZoneOnTheRolesPageAndMembersTheirOwnInTheProfile() throws Exception {
+        PageActors pages = new PageActors(mvc, members, organizations, jdbc);
+        Actor boss = pages.newOrganizationAdmin("Zones", "zh-CN");
+        String card = pages.page(
+                post("/roles/time-zone").param("timeZone", "Europe/Berlin").header("HX-Request", "true"),
+                boss,
+                status().isOk());
+        assertThat(card).contains("Times are now shown in Europe/Berlin.");
+        assertThat(organizations.mine(boss).timeZone()).isEqualTo("Europe/Berlin");
+        String refused = pages.page(
+                post("/roles/time-zone").param("timeZone", "Mars/Olympus").header("HX-Request", "true"),
+                boss,
+                status().isBadRequest());
+        assertThat(refused).contains("must be a time zone Liaison knows");
+        assertThat(organizations.mine(boss).timeZone()).isEqualTo("Europe/Berlin");
+
+        pages.page(
+                post("/profile").param("displayName", "Boss").param("timeZone", "America/New_York"),
+                boss,
+                status().is3xxRedirection());
+        assertThat(members.get(boss, boss.memberId()).timeZone()).isEqualTo("America/New_York");
+        String profile = pages.page(
+                post("/profile").param("displayName", "Boss").param("timeZone", "Nowhere"),
+                boss,
+                status().isBadRequest());
+        assertThat(profile).contains("must be a time zone Liaison knows", "Follow the organization (Europe/Berlin)");
+        pages.page(
+                post("/profile").param("displayName", "Boss").param("timeZone", ""), boss, status().is3xxRedirection());
+        assertThat(members.get(boss, boss.memberId()).timeZone()).isNull();
     }
 
     @Test

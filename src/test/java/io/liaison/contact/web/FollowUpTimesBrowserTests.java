@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import org.jspecify.annotations.Nullable;
@@ -90,5 +91,21 @@ class FollowUpTimesBrowserTests extends BrowserTest {
         driver.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("follow-up-at")));
         screenshot("follow-up-times-en-1366");
+
+        driver.get(url("/roles"));
+        WebElement zone =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("organization-time-zone-select")));
+        assertThat(zone.getAttribute("value")).isEqualTo("Asia/Shanghai");
+        screenshot("time-zone-settings-en-1366");
+        driver.get(url("/audit"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-from")));
+        assertThat(driver.findElement(By.id("audit-table")).getText())
+                .contains(
+                        ZonedDateTime.now(SHANGHAI).format(DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH)));
+        screenshot("audit-times-en-1366");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/profile"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeZone")));
+        screenshot("profile-time-zone-en-390");
     }
 }
