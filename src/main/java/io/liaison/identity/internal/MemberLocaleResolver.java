@@ -15,12 +15,17 @@ import org.springframework.web.servlet.LocaleResolver;
 class MemberLocaleResolver implements LocaleResolver {
 
     static final String COOKIE = "liaison-lang";
+    /** The language chosen during this request, which its own cookie only carries from the next one on. */
+    private static final String CHOSEN = MemberLocaleResolver.class.getName() + ".CHOSEN";
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof ActorAuthentication auth
                 && auth.actor().locale() != null) {
             return toLocale(auth.actor().locale());
+        }
+        if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+            return chosen;
         }
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
@@ -47,6 +52,9 @@ class MemberLocaleResolver implements LocaleResolver {
 
     @Override
     public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+        if (locale != null) {
+            request.setAttribute(CHOSEN, toLocale(tag(locale)));
+        }
         if (response == null) {
             return;
         }
