@@ -9,6 +9,7 @@ import io.liaison.identity.MemberFilter;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +43,15 @@ class MemberDirectory {
         return all;
     }
 
-    List<Member> active(Actor actor) {
-        return all(actor).stream().filter(Member::active).toList();
-    }
-
     Map<UUID, String> names(Actor actor) {
         Map<UUID, String> names = new LinkedHashMap<>();
         all(actor).forEach(m -> names.put(m.id(), m.displayName()));
         return names;
+    }
+
+    /** The names of those of {@code ids} who are members, whether or not they left. */
+    Map<UUID, String> names(Actor actor, Collection<UUID> ids) {
+        return members.displayNames(actor, ids);
     }
 
     /** The departments depth first, siblings by sort order and name, as the department page shows them. */
