@@ -55,7 +55,8 @@
     const controller = new AbortController();
     requests.set(p.box, controller);
     const params = new URLSearchParams();
-    params.set('q', query(p));
+    const q = query(p);
+    params.set('q', q);
     if (p.department && p.department.value) {
       params.set('department', p.department.value);
     }
@@ -76,6 +77,8 @@
           return;
         }
         p.results.innerHTML = html;
+        // What the options answer, for whoever waits for them (the browser tests).
+        p.results.dataset.answers = q + '|' + (p.department ? p.department.value : '');
         options(p).forEach(function (option, i) {
           option.id = p.input.id + '-option-' + i;
         });
