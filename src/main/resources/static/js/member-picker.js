@@ -38,10 +38,8 @@
     }
   }
 
-  // What to search for: nothing while the box still shows the chosen member, so that opening it browses.
   function query(p) {
-    const text = p.input.value.trim();
-    return p.mode === 'single' && text === (p.input.dataset.chosenName || '') ? '' : text;
+    return p.input.value.trim();
   }
 
   const timers = new WeakMap();
@@ -107,11 +105,14 @@
     p.input.setAttribute('aria-expanded', 'false');
     highlight(p, -1);
     if (p.mode === 'single') {
-      if (p.box.dataset.allowEmpty === 'true' && p.input.value.trim() === '') {
+      // Emptied on purpose, the box chooses nobody where that is allowed; else it shows the choice again.
+      if (p.box.dataset.allowEmpty === 'true' && p.box.dataset.typed === 'true' && query(p) === '') {
         choose(p, '', '');
       } else {
         p.input.value = p.input.dataset.chosenName || '';
       }
+      p.input.placeholder = p.input.dataset.placeholder || p.input.placeholder;
+      p.box.dataset.typed = '';
     }
   }
 
@@ -154,6 +155,7 @@
     if (!p || event.target !== p.input) {
       return;
     }
+    p.box.dataset.typed = 'true';
     p.panel.hidden = false;
     p.input.setAttribute('aria-expanded', 'true');
     clearTimeout(timers.get(p.box));
@@ -167,12 +169,16 @@
     }
   });
 
-  // Focusing the box opens it; its text is selected so that typing replaces the chosen name.
+  // Focusing the box opens it to search afresh: the chosen member's name moves to the placeholder
+  // (and comes back on leaving), so that typing never appends to it.
   document.addEventListener('focusin', function (event) {
     const p = parts(event.target);
-    if (p && event.target === p.input) {
+    if (p && event.target === p.input && p.panel.hidden) {
       if (p.mode === 'single') {
-        p.input.select();
+        p.input.dataset.placeholder = p.input.dataset.placeholder || p.input.placeholder;
+        p.input.placeholder = p.input.dataset.chosenName || p.input.dataset.placeholder;
+        p.input.value = '';
+        p.box.dataset.typed = '';
       }
       open(p);
     }

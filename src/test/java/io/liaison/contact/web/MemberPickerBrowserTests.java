@@ -119,6 +119,19 @@ class MemberPickerBrowserTests extends BrowserTest {
         owner.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-rows"), ofBoss.name()));
 
+        // The contact form's owner: the box shows the administrator until another member is picked.
+        driver.get(url("/contacts/new"));
+        driver.findElement(By.id("name")).sendKeys("Handed over " + suffix);
+        WebElement ownerBox = driver.findElement(By.id("ownerId"));
+        assertThat(ownerBox.getAttribute("value")).isEqualTo("Boss");
+        ownerBox.sendKeys("ouyangn");
+        answered("ownerId", "ouyangn", "");
+        screenshot("owner-picker-en-1280");
+        ownerBox.sendKeys(Keys.ENTER);
+        assertThat(ownerBox.getAttribute("value")).isEqualTo("欧阳娜娜");
+        click(By.id("contact-save"));
+        wait.until(ExpectedConditions.textToBe(By.id("contact-owner-name"), "欧阳娜娜"));
+
         driver.get(url("/contacts/" + ofBoss.id()));
         click(By.id("contact-share"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("share-save")));
