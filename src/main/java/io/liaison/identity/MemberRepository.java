@@ -96,6 +96,16 @@ class MemberRepository {
         return names;
     }
 
+    Map<UUID, String> displayNames(UUID orgId) {
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("SELECT id, display_name FROM member WHERE org_id = ?")
+                .param(orgId)
+                .query(rs -> {
+                    names.put(rs.getObject("id", UUID.class), rs.getString("display_name"));
+                });
+        return names;
+    }
+
     boolean loginTaken(UUID orgId, String login) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM member WHERE org_id = ? AND lower(login) = lower(?))")
                 .params(orgId, login)
