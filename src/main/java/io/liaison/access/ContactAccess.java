@@ -89,6 +89,16 @@ public class ContactAccess {
     }
 
     /**
+     * May {@code actor} find the contact row {@code alias} by a fragment of its mobile or e-mail
+     * (a complete number or address finds any contact one sees)? Those who see the details in full,
+     * and holders of {@code contact.reveal}, who may see them in full on request anyway. For the
+     * others a fragment finds nothing, or typing digits one by one would reveal a masked number.
+     */
+    public SqlFragment findableByFragment(Actor actor, String alias) {
+        return actor.can(ContactPermissions.REVEAL) ? SqlFragment.of("TRUE") : seenInFull(actor, alias);
+    }
+
+    /**
      * May {@code actor} ask for the full details of a contact they see? Those who see them anyway,
      * and holders of {@code contact.reveal}; each reveal is audited.
      */

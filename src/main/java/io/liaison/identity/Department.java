@@ -14,6 +14,14 @@ public record Department(
         String name,
 
         int sortOrder,
+
+        @Schema(description = "Active members who belong to this department itself.")
         int memberCount,
+
+        @Schema(
+                description = "Active members of this department and of all its sub-departments, each counted once,"
+                        + " as the department page shows it.")
+        int totalMemberCount,
+
         long version,
         OffsetDateTime createdAt) {}

@@ -11,12 +11,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DepartmentRepository {
 
+    /**
+     * Departments with their active members, directly and with all sub-departments (a member in
+     * several departments of a subtree counts once): {@code below} pairs each department of the
+     * organization with every department of its subtree, itself included.
+     */
     private static final String SELECT = """
+            WITH RECURSIVE below (root, id) AS (
+                SELECT id, id FROM department WHERE org_id = :org
+                UNION ALL
+                SELECT b.root, d.id FROM below b JOIN department d ON d.org_id = :org AND d.parent_id = b.id),
+            counts AS (
+                SELECT b.root, count(DISTINCT md.member_id) FILTER (WHERE md.department_id = b.root) AS direct,
+                       count(DISTINCT md.member_id) AS total
+                  FROM below b
+                  JOIN member_department md ON md.org_id = :org AND md.department_id = b.id
+                  JOIN member m ON m.org_id = md.org_id AND m.id = md.member_id AND m.active
+                 GROUP BY b.root)
             SELECT d.id, d.parent_id, d.name, d.sort_order,
-                   (SELECT count(*) FROM member_department md JOIN member m ON m.id = md.member_id
-                     WHERE md.org_id = d.org_id AND md.department_id = d.id AND m.active) AS member_count,
+                   coalesce(c.direct, 0) AS member_count, coalesce(c.total, 0) AS total_member_count,
                    d.version, d.created_at
-              FROM department d
+              FROM department d LEFT JOIN counts c ON c.root = d.id
+             WHERE d.org_id = :org
             """;
 
     private final JdbcClient jdbc;
@@ -26,15 +42,16 @@ class DepartmentRepository {
     }
 
     List<Department> findAll(UUID orgId) {
-        return jdbc.sql(SELECT + " WHERE d.org_id = ? ORDER BY d.sort_order, d.name, d.id")
-                .param(orgId)
+        return jdbc.sql(SELECT + " ORDER BY d.sort_order, d.name, d.id")
+                .param("org", orgId)
                 .query(Department.class)
                 .list();
     }
 
     Optional<Department> find(UUID orgId, UUID id) {
-        return jdbc.sql(SELECT + " WHERE d.org_id = ? AND d.id = ?")
-                .params(orgId, id)
+        return jdbc.sql(SELECT + " AND d.id = :id")
+                .param("org", orgId)
+                .param("id", id)
                 .query(Department.class)
                 .optional();
     }

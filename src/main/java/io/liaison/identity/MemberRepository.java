@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MemberRepository {
 
-    private static final String SELECT = """
+    static final String SELECT = """
             SELECT m.id, m.login, m.display_name, m.mobile, m.email, m.role_id,
                    coalesce(r.builtin, r.id::text) AS role_key, r.name AS role_name,
                    m.active, m.system_admin, m.locale, m.time_zone, m.created_at, m.updated_at, m.version,
@@ -52,14 +52,14 @@ class MemberRepository {
             sql.append(" AND m.active");
         }
         if (filter.query() != null && !filter.query().isBlank()) {
-            sql.append(" AND (m.display_name ILIKE ? OR m.login ILIKE ? OR m.email ILIKE ? OR m.mobile LIKE ?)");
+            sql.append(" AND (" + KEYS + " LIKE ? OR m.email ILIKE ? OR m.mobile LIKE ?)");
             String like = "%"
                     + filter.query()
                             .trim()
                             .replace("\\", "\\\\")
                             .replace("%", "\\%")
                             .replace("_", "\\_") + "%";
-            params.addAll(List.of(like, like, like, like));
+            params.addAll(List.of(MemberSearchKeys.pattern(filter.query()), like, like));
         }
         if (filter.departmentId() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM member_department md"
@@ -78,6 +78,9 @@ class MemberRepository {
                 .list();
     }
 
+    /** A member's search keys, or before they are written (see MemberSearchBackfill) the name and login. */
+    static final String KEYS = "coalesce(m.search_keys, lower(m.display_name || ' ' || m.login))";
+
     int countActive(UUID orgId) {
         return jdbc.sql("SELECT count(*) FROM member WHERE org_id = ? AND active")
                 .param(orgId)
@@ -89,6 +92,16 @@ class MemberRepository {
         Map<UUID, String> names = new HashMap<>();
         jdbc.sql("SELECT id, display_name FROM member WHERE org_id = ? AND id = ANY (?)")
                 .params(orgId, ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    names.put(rs.getObject("id", UUID.class), rs.getString("display_name"));
+                });
+        return names;
+    }
+
+    Map<UUID, String> displayNames(UUID orgId) {
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("SELECT id, display_name FROM member WHERE org_id = ?")
+                .param(orgId)
                 .query(rs -> {
                     names.put(rs.getObject("id", UUID.class), rs.getString("display_name"));
                 });
@@ -113,10 +126,20 @@ class MemberRepository {
     void insert(UUID orgId, UUID id, NewMember m, UUID roleId, String passwordHash, boolean systemAdmin) {
         jdbc.sql("""
                         INSERT INTO member (id, org_id, login, display_name, mobile, email, role_id, password_hash,
-                                            system_admin)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                            system_admin, search_keys)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(id, orgId, m.login(), m.displayName(), m.mobile(), m.email(), roleId, passwordHash, systemAdmin)
+                .params(
+                        id,
+                        orgId,
+                        m.login(),
+                        m.displayName(),
+                        m.mobile(),
+                        m.email(),
+                        roleId,
+                        passwordHash,
+                        systemAdmin,
+                        MemberSearchKeys.of(m.displayName(), m.login()))
                 .update();
         replaceDepartments(orgId, id, m.departmentIds());
     }
@@ -124,7 +147,7 @@ class MemberRepository {
     boolean update(UUID orgId, Member m, long version) {
         return jdbc.sql("""
                         UPDATE member SET display_name = ?, mobile = ?, email = ?, role_id = ?, locale = ?,
-                               time_zone = ?, version = version + 1, updated_at = now()
+                               time_zone = ?, search_keys = ?, version = version + 1, updated_at = now()
                          WHERE org_id = ? AND id = ? AND version = ?
                         """)
                         .params(
@@ -134,6 +157,7 @@ class MemberRepository {
                                 m.roleId(),
                                 m.locale(),
                                 m.timeZone(),
+                                MemberSearchKeys.of(m.displayName(), m.login()),
                                 orgId,
                                 m.id(),
                                 version)
@@ -272,7 +296,7 @@ class MemberRepository {
                 ZoneId.of(rs.getString("org_time_zone")));
     }
 
-    private static Member member(ResultSet rs, int row) throws SQLException {
+    static Member member(ResultSet rs, int row) throws SQLException {
         return new Member(
                 rs.getObject("id", UUID.class),
                 rs.getString("login"),

@@ -233,6 +233,12 @@ public class MemberService {
         return members.actor(memberId);
     }
 
+    /** The display names of every member of the actor's organization, those who left included, in one query. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> displayNames(Actor actor) {
+        return members.displayNames(actor.orgId());
+    }
+
     /** The display names of those of {@code ids} who are members of the actor's organization. */
     @Transactional(readOnly = true)
     public Map<UUID, String> displayNames(Actor actor, Collection<UUID> ids) {

@@ -98,6 +98,35 @@ class MaskingIntegrationTests {
                 .andExpect(jsonPath("$.count").value(0));
     }
 
+    /**
+     * Issue 16: a fragment finds the contact for whoever may see its details in full, on request
+     * included (the reveal right); a masked viewer without that right needs the complete number.
+     */
+    @Test
+    void aFragmentFindsTheContactForThoseWhoSeeItsDetailsInFullOrMayRevealThem() throws Exception {
+        Api.Person manager = api.newMember(org, "MANAGER");
+        mvc.perform(json(
+                        patch("/api/v1/contacts/" + id),
+                        owner.token(),
+                        "{\"shareUserIds\":[\"" + colleague.id() + "\",\"" + manager.id() + "\"]}"))
+                .andExpect(status().isOk());
+        for (String q : List.of("2348", "1381234", "8000", "zhang.san@")) {
+            assertThat(found(org.adminToken(), q)).as("administrator, " + q).containsExactly("张三");
+            assertThat(found(owner.token(), q)).as("owner, " + q).containsExactly("张三");
+            assertThat(found(manager.token(), q))
+                    .as("sharee with the reveal right, " + q)
+                    .containsExactly("张三");
+            assertThat(found(colleague.token(), q))
+                    .as("sharee without it, " + q)
+                    .isEmpty();
+        }
+        assertThat(found(colleague.token(), "13812348000")).containsExactly("张三");
+        mvc.perform(as(get("/api/v1/contacts/count").param("q", "2348"), org.adminToken()))
+                .andExpect(jsonPath("$.count").value(1));
+        mvc.perform(as(get("/api/v1/contacts/count").param("q", "2348"), colleague.token()))
+                .andExpect(jsonPath("$.count").value(0));
+    }
+
     @Test
     void timelineChangesOfDetailsAreMaskedForAMaskedViewer() throws Exception {
         mvc.perform(json(patch("/api/v1/contacts/" + id), owner.token(), "{\"mobile\":\"13912345678\"}"))
@@ -196,8 +225,12 @@ class MaskingIntegrationTests {
     }
 
     private List<String> found(Api.Person who, String q) throws Exception {
+        return found(who.token(), q);
+    }
+
+    private List<String> found(String token, String q) throws Exception {
         return JsonPath.read(
-                mvc.perform(as(get("/api/v1/contacts").param("q", q), who.token()))
+                mvc.perform(as(get("/api/v1/contacts").param("q", q), token))
                         .andExpect(status().isOk())
                         .andReturn()
                         .getResponse()

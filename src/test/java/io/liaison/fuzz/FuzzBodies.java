@@ -26,6 +26,7 @@ final class FuzzBodies {
             "trashedAt",
             "trashedBy",
             "memberCount",
+            "totalMemberCount",
             "contactCount",
             "builtin",
             "key",

@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
  * order), then matches in company, remark, mobile and e-mail; ties go to the most recently
  * contacted. A page continues after the tier, recency and id of the last row of the one before.
  *
- * <p>Where the actor sees a contact's details masked, a fragment of its mobile or e-mail must not
- * find it, or typing digits one by one would reveal the number: there only the complete mobile
- * number or e-mail address matches.
+ * <p>Where the actor sees a contact's details masked and may not reveal them, a fragment of its
+ * mobile or e-mail must not find it, or typing digits one by one would reveal the number: there
+ * only the complete mobile number or e-mail address matches ({@link ContactAccess#findableByFragment}).
  */
 @Component
 public class ContactSearch {
@@ -318,13 +318,13 @@ public class ContactSearch {
 
     /**
      * A mobile containing the query's digits (four or more) or an e-mail starting with it, where
-     * the actor sees them in full; the complete number or address anywhere. One list of candidate
+     * the actor sees them in full or may reveal them; the complete number or address anywhere. One list of candidate
      * ids, each found by its field's index.
      */
     private SqlFragment contactMatch(Actor actor, String q) {
         List<SqlFragment> arms = new ArrayList<>();
         String lower = q.strip().toLowerCase(Locale.ROOT);
-        SqlFragment inFull = access.seenInFull(actor, "c2");
+        SqlFragment byFragment = access.findableByFragment(actor, "c2");
         String digits = PhoneNumbers.digits(q);
         if (digits.length() >= 4) {
             arms.add(SqlFragment.of(
@@ -333,7 +333,7 @@ public class ContactSearch {
                             actor.orgId(),
                             SearchText.digitGrams(digits).toArray(String[]::new),
                             digits)
-                    .append("", inFull, ""));
+                    .append("", byFragment, ""));
             var complete = PhoneNumbers.normalize(q, phoneRegion(actor.orgId()));
             if (complete.isPresent()) {
                 arms.add(SqlFragment.of(
@@ -347,7 +347,7 @@ public class ContactSearch {
                                 + " WHERE c2.org_id = ? AND e.address COLLATE \"C\" LIKE ? AND ",
                         actor.orgId(),
                         escape(lower) + "%")
-                .append("", inFull, ""));
+                .append("", byFragment, ""));
         arms.add(SqlFragment.of(
                 "SELECT e.contact_id FROM contact_email e WHERE e.org_id = ? AND e.address = ?", actor.orgId(), lower));
         // Fetched once into a list of ids, which the planner takes for the short list it is: as

@@ -156,7 +156,7 @@ class ContactFormPages {
         model.addAttribute("customFields", customFields.list(actor));
         model.addAttribute("customValues", values);
         model.addAttribute("contact", contact);
-        model.addAttribute("members", directory.active(actor));
+        model.addAttribute("departments", directory.departmentTree(actor));
         model.addAttribute("names", directory.names(actor));
         model.addAttribute("genders", ContactForm.GENDERS);
         model.addAttribute("tags", TagChips.of(tags.list(actor)));

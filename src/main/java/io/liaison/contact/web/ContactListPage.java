@@ -115,7 +115,12 @@ class ContactListPage {
     @GetMapping
     String page(Actor actor, ListQuery query, Model model) {
         answer(actor, query.firstPage(), model);
-        model.addAttribute("members", directory.active(actor));
+        model.addAttribute("departments", directory.departmentTree(actor));
+        model.addAttribute(
+                "ownerName",
+                query.owner() == null
+                        ? null
+                        : directory.names(actor, List.of(query.owner())).get(query.owner()));
         return "contact/list";
     }
 

@@ -5,11 +5,12 @@ import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.tag.TagService;
 import io.liaison.identity.Actor;
-import io.liaison.identity.Member;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -49,15 +50,18 @@ class ContactSharingPages {
             throw LiaisonException.forbidden("forbidden.change-who-this-contact-is-shared-with");
         }
         var f = contact.fields();
-        // Members who left stay listed while the contact is still shared with them, so saving keeps them.
-        List<Member> members = directory.all(actor).stream()
-                .filter(m -> !m.id().equals(f.ownerId()))
-                .filter(m -> m.active()
-                        || f.shareUserIds().contains(m.id())
-                        || f.collaboratorIds().contains(m.id()))
+        // Those it is shared with, members who left included, so that saving keeps them; others are
+        // added with the picker, which searches the organization instead of listing it.
+        Set<UUID> ids = new LinkedHashSet<>(f.shareUserIds());
+        ids.addAll(f.collaboratorIds());
+        Map<UUID, String> names = directory.names(actor, ids);
+        List<Map.Entry<UUID, String>> shared = ids.stream()
+                .filter(names::containsKey)
+                .map(memberId -> Map.entry(memberId, names.get(memberId)))
+                .sorted(Map.Entry.comparingByValue())
                 .toList();
         model.addAttribute("contact", contact);
-        model.addAttribute("members", members);
+        model.addAttribute("shared", shared);
         model.addAttribute("departments", directory.departmentTree(actor));
         return "contact/sharing :: dialog";
     }

@@ -4,11 +4,8 @@ import io.liaison.identity.Actor;
 import io.liaison.identity.Department;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.DepartmentTree;
-import io.liaison.identity.Member;
-import io.liaison.identity.MemberFilter;
 import io.liaison.identity.MemberService;
-import io.liaison.shared.CursorPage;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +13,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The organization's members and departments by id, for showing owners, authors and shares by name.
- * Organizations are small enough to read whole; deactivated members stay, as they still own contacts.
+ * The organization's members and departments by id, for showing owners, authors and shares by name;
+ * deactivated members stay, as they still own contacts. Pickers search members instead (MemberSearch).
  */
 @Component
 class MemberDirectory {
@@ -30,26 +27,14 @@ class MemberDirectory {
         this.departments = departments;
     }
 
-    List<Member> all(Actor actor) {
-        List<Member> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            CursorPage<Member> page =
-                    members.list(actor, new MemberFilter(null, null, true), cursor, CursorPage.MAX_LIMIT);
-            all.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return all;
-    }
-
-    List<Member> active(Actor actor) {
-        return all(actor).stream().filter(Member::active).toList();
-    }
-
+    /** Every member's name, one query even for thousands, rather than reading whole members page by page. */
     Map<UUID, String> names(Actor actor) {
-        Map<UUID, String> names = new LinkedHashMap<>();
-        all(actor).forEach(m -> names.put(m.id(), m.displayName()));
-        return names;
+        return members.displayNames(actor);
+    }
+
+    /** The names of those of {@code ids} who are members, whether or not they left. */
+    Map<UUID, String> names(Actor actor, Collection<UUID> ids) {
+        return members.displayNames(actor, ids);
     }
 
     /** The departments depth first, siblings by sort order and name, as the department page shows them. */

@@ -46,12 +46,17 @@ class MemberLocaleResolver implements LocaleContextResolver {
     }
 
     static final String COOKIE = "liaison-lang";
+    /** The language chosen during this request, which its own cookie only carries from the next one on. */
+    private static final String CHOSEN = MemberLocaleResolver.class.getName() + ".CHOSEN";
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof ActorAuthentication auth
                 && auth.actor().locale() != null) {
             return toLocale(auth.actor().locale());
+        }
+        if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+            return chosen;
         }
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
@@ -78,6 +83,9 @@ class MemberLocaleResolver implements LocaleContextResolver {
 
     @Override
     public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+        if (locale != null) {
+            request.setAttribute(CHOSEN, toLocale(tag(locale)));
+        }
         if (response == null) {
             return;
         }

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +88,11 @@ class ContactAccessBrowserTests extends BrowserTest {
         driver.get(url(contactPath));
         click(By.id("contact-share"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("share-save")));
+        // 陈静 is not listed until the picker finds her, by the initials of her name.
+        driver.findElement(By.id("share-member-search")).sendKeys("cj");
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#share-member-search-panel [data-answers='cj|']")));
+        driver.findElement(By.id("share-member-search")).sendKeys(Keys.ENTER);
         click(By.xpath("//tr[td[normalize-space()='陈静']]//input[@name='collaboratorIds']"));
         click(By.xpath("//div[@id='share-dialog']//label[normalize-space()='销售部']"));
         screenshot("share-dialog-zh-1280");

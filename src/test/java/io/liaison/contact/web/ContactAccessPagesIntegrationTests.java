@@ -125,9 +125,11 @@ class ContactAccessPagesIntegrationTests {
         Actor wang = newMember("wang", "MEMBER");
         Actor li = newMember("li", "MEMBER");
         String dialog = page(get(contactPath() + "/sharing").header("HX-Request", "true"), owner, status().isOk());
+        // Nobody yet: the dialog offers a picker that searches the organization, not a list of everyone.
         assertThat(dialog)
-                .contains("Share “Zhang Wei”", "Member wang", "Member li", "Sales", "name=\"collaboratorIds\"")
-                .doesNotContain("Member owner")
+                .contains("Share “Zhang Wei”", "Sales", "Not shared with any member yet.", "id=\"share-member-search\"")
+                .contains("data-exclude=\"" + owner.memberId() + "\"")
+                .doesNotContain("Member wang", "Member li", "Member owner")
                 .contains("name=\"version\" value=\"" + contact.version() + "\"");
 
         String saved = page(
@@ -147,6 +149,10 @@ class ContactAccessPagesIntegrationTests {
         assertThat(now.fields().shareDeptIds()).containsExactly(sales.id());
         assertThat(now.fields().collaboratorIds()).containsExactly(li.memberId());
 
+        String reopened = page(get(contactPath() + "/sharing").header("HX-Request", "true"), owner, status().isOk());
+        assertThat(reopened)
+                .contains("aria-label=\"Can view: Member wang\" checked", "aria-label=\"Can edit: Member li\" checked")
+                .doesNotContain("aria-label=\"Can edit: Member wang\" checked", "Not shared with any member yet.");
         assertThat(page(get(contactPath()), wang, status().isOk())).contains("Shared with you.");
         assertThat(page(get(contactPath()), li, status().isOk())).contains("You collaborate on this contact.");
 
