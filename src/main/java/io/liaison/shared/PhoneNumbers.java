@@ -21,19 +21,7 @@ public final class PhoneNumbers {
 
     /** The E.164 form, or empty when the text is not a valid number of any country. */
     public static Optional<String> normalize(String raw, String defaultRegion) {
-        String text = raw.trim();
-        if (text.startsWith("00")) {
-            text = "+" + text.substring(2);
-        }
-        try {
-            Phonenumber.PhoneNumber number = UTIL.parse(text, defaultRegion);
-            if (!UTIL.isValidNumber(number)) {
-                return Optional.empty();
-            }
-            return Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
-        } catch (NumberParseException e) {
-            return Optional.empty();
-        }
+        return parse(raw, defaultRegion).map(n -> UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164));
     }
 
     /**
@@ -56,23 +44,27 @@ public final class PhoneNumbers {
      * a mobile or a fixed line, as North American numbers are) when read in {@code defaultRegion}.
      */
     public static boolean isMobile(String raw, String defaultRegion) {
+        return parse(raw, defaultRegion)
+                .map(UTIL::getNumberType)
+                .filter(type -> type == PhoneNumberUtil.PhoneNumberType.MOBILE
+                        || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+                .isPresent();
+    }
+
+    /** A valid number read in {@code defaultRegion} ({@code 00} as the international prefix). */
+    private static Optional<Phonenumber.PhoneNumber> parse(String raw, String defaultRegion) {
         String text = raw.trim();
         if (text.length() > MAX_INPUT) {
-            return false;
+            return Optional.empty();
         }
         if (text.startsWith("00")) {
             text = "+" + text.substring(2);
         }
         try {
             Phonenumber.PhoneNumber number = UTIL.parse(text, defaultRegion);
-            if (!UTIL.isValidNumber(number)) {
-                return false;
-            }
-            PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(number);
-            return type == PhoneNumberUtil.PhoneNumberType.MOBILE
-                    || type == PhoneNumberUtil.PhoneNumberType.FIXED_LINE_OR_MOBILE;
+            return UTIL.isValidNumber(number) ? Optional.of(number) : Optional.empty();
         } catch (NumberParseException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
