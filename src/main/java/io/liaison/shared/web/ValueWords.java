@@ -2,12 +2,16 @@ package io.liaison.shared.web;
 
 import io.liaison.shared.RecordNames;
 import io.liaison.shared.web.Sentence.Part;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -29,6 +33,12 @@ public class ValueWords {
             "type", List.of("followUp.type.", "customFields.type."),
             "permissions", List.of("permission."),
             "locale", List.of("language."));
+
+    /** A time as JSON keeps it, such as a contact's {@code trashedAt}. */
+    private static final Pattern TIMESTAMP =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MessageSource messages;
 
@@ -93,6 +103,10 @@ public class ValueWords {
             return List.of(name(r, kind, value));
         }
         String text = String.valueOf(value);
+        if (TIMESTAMP.matcher(text).matches()) {
+            return List.of(
+                    Part.plain(TIME.format(OffsetDateTime.parse(text).atZoneSameInstant(ZoneId.systemDefault()))));
+        }
         if ("fields".equals(field)) {
             return List.of(Part.plain(label(r.locale(), text)));
         }
