@@ -28,3 +28,16 @@ WITH mentioned AS MATERIALIZED (
      GROUP BY m.id
 )
 UPDATE audit_event e SET names = named.names FROM named WHERE e.id = named.id;
+
+-- The names each record had in the log, once each, so that the record filter finds a contact or
+-- member by any name it had without reading every entry of the organization.
+CREATE TABLE audit_name (
+    org_id    uuid NOT NULL,
+    target_id uuid NOT NULL,
+    name      text NOT NULL,
+    PRIMARY KEY (org_id, target_id, name)
+);
+
+INSERT INTO audit_name (org_id, target_id, name)
+SELECT DISTINCT org_id, target_id, names ->> target_id::text FROM audit_event WHERE names ->> target_id::text IS NOT NULL
+ON CONFLICT DO NOTHING;

@@ -15,7 +15,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The audit table. Append-only: there is an insert and there are reads, nothing that changes a row. */
+/**
+ * The audit table. Append-only: there is an insert and there are reads, nothing that changes a row but
+ * the redaction of erased personal data. {@code audit_name} holds each name a record had, once.
+ */
 @Repository
 class AuditRepository {
 
@@ -61,6 +64,12 @@ class AuditRepository {
                         json.writeValueAsString(event.after()),
                         json.writeValueAsString(names))
                 .update();
+        String targetName = names.get(event.targetId().toString());
+        if (targetName != null) {
+            jdbc.sql("INSERT INTO audit_name (org_id, target_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(event.orgId(), event.targetId(), targetName)
+                    .update();
+        }
     }
 
     /** Empties the values and forgets the name of every entry about a record whose personal data was erased. */
@@ -70,6 +79,9 @@ class AuditRepository {
                                names = names - target_id::text
                          WHERE org_id = ? AND target_type = ? AND target_id = ?
                         """).params(orgId, targetType, targetId).update();
+        jdbc.sql("DELETE FROM audit_name WHERE org_id = ? AND target_id = ?")
+                .params(orgId, targetId)
+                .update();
     }
 
     /** Newest first, after {@code position} when given. */
@@ -82,8 +94,7 @@ class AuditRepository {
         if (query.targetName() != null) {
             // Every entry about a record that was ever called so: its entries before a rename too.
             sql.append("""
-                     \sAND target_id IN (SELECT target_id FROM audit_event
-                                        WHERE org_id = ? AND names ->> target_id::text ILIKE ?)""");
+                     \sAND target_id IN (SELECT target_id FROM audit_name WHERE org_id = ? AND name ILIKE ?)""");
             params.add(orgId);
             params.add("%"
                     + query.targetName()

@@ -162,7 +162,8 @@ class AuditNamesIntegrationTests {
                 .param(org.id())
                 .update();
         String migration = Files.readString(Path.of("src/main/resources/db/migration/V23__audit_names.sql"));
-        jdbc.sql(migration.substring(migration.indexOf("WITH mentioned"))).update();
+        int start = migration.indexOf("WITH mentioned");
+        jdbc.sql(migration.substring(start, migration.indexOf(';', start))).update();
 
         String page = text(html("zh-CN", get("/audit")));
         assertThat(page).contains("移交联系人 联系人 张伟明 负责人：" + org.adminLogin()).contains("→ 王芳", "标签：VIP", "共享给成员：王芳");

@@ -82,6 +82,8 @@ class TrashPurgeIntegrationTests {
                                 + " AND (names::text LIKE '%Old 0%' OR after::text LIKE '%Old 0%')",
                         ids[0]))
                 .isZero();
+        assertThat(count("SELECT count(*) FROM audit_name WHERE target_id = ?::uuid", ids[0]))
+                .isZero();
         assertThat(count(
                         "SELECT count(*) FROM audit_event WHERE target_id = ?::uuid AND names::text LIKE '%Old 1%'",
                         ids[1]))
