@@ -25,6 +25,8 @@ class ContactTimeline {
 
     static final String NAMES = "names";
 
+    private static final Set<String> UNNAMED = Set.of("followUpId", "importId", "tagId");
+
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
@@ -86,7 +88,7 @@ class ContactTimeline {
     /** Entries written before names were kept, and ids an entry could not name, read today's names. */
     private List<TimelineEntry> withTodaysNames(UUID orgId, List<TimelineEntry> rows) {
         Set<UUID> unnamed = new HashSet<>();
-        rows.forEach(e -> RecordNames.mentioned(e.actorId(), e.data()).stream()
+        rows.forEach(e -> RecordNames.mentioned(e.actorId(), namable(e.data())).stream()
                 .filter(id -> !e.names().containsKey(id.toString()))
                 .forEach(unnamed::add));
         if (unnamed.isEmpty()) {
@@ -94,5 +96,12 @@ class ContactTimeline {
         }
         Map<String, String> today = names(orgId, unnamed);
         return rows.stream().map(e -> e.withFallback(today)).toList();
+    }
+
+    /** The data without the ids of what has no name to keep: a follow-up, an import, a deleted tag. */
+    private static Map<String, Object> namable(Map<String, Object> data) {
+        Map<String, Object> namable = new LinkedHashMap<>(data);
+        namable.keySet().removeAll(UNNAMED);
+        return namable;
     }
 }
