@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row of the audit log as an administrator reads it. {@code actorName} is {@code null} for the
- * system and for a member who no longer belongs to the organization.
+ * One row of the audit log as an administrator reads it. {@code actorName} is the actor's name when
+ * it happened, {@code null} for the system and for a member no longer known; {@code names} names the
+ * records the entry mentions, by id, as they were named then.
  */
 public record AuditEntry(
         UUID id,
@@ -18,4 +19,5 @@ public record AuditEntry(
         String targetType,
         UUID targetId,
         Map<String, @Nullable Object> before,
-        Map<String, @Nullable Object> after) {}
+        Map<String, @Nullable Object> after,
+        Map<String, String> names) {}

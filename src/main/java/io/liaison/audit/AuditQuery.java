@@ -6,12 +6,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the audit log is narrowed to; {@code null} leaves a filter out. The time range includes
- * {@code from} and excludes {@code to}.
+ * {@code from} and excludes {@code to}; {@code targetName} finds the entries about every record
+ * whose name, at the time of any of its entries, contains it.
  */
 public record AuditQuery(
         @Nullable UUID actorId,
         @Nullable String targetType,
         @Nullable UUID targetId,
+        @Nullable String targetName,
         @Nullable String action,
         @Nullable OffsetDateTime from,
         @Nullable OffsetDateTime to) {}

@@ -2,6 +2,10 @@ package io.liaison.audit;
 
 import io.liaison.shared.AuditableEvent;
 import io.liaison.shared.PersonalDataErased;
+import io.liaison.shared.RecordNames;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,9 +20,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class AuditRecorder {
 
     private final AuditRepository entries;
+    private final List<RecordNames> recordNames;
 
-    AuditRecorder(AuditRepository entries) {
+    AuditRecorder(AuditRepository entries, List<RecordNames> recordNames) {
         this.entries = entries;
+        this.recordNames = recordNames;
     }
 
     @EventListener
@@ -29,12 +35,37 @@ class AuditRecorder {
             throw new IllegalStateException(event.getClass().getSimpleName() + " (" + event.action()
                     + ") was published outside a read-write transaction; it cannot be audited with its change");
         }
-        entries.insert(event);
+        entries.insert(event, names(event));
     }
 
     /**
-     * The audit log keeps who did what, but not the values of a record whose personal data was erased;
-     * the one place where entries change after they are written.
+     * The names of the actor, the target and every id among the values, as they are in this
+     * transaction; a target already deleted is named by the name its values hold.
+     */
+    private Map<String, String> names(AuditableEvent event) {
+        Map<String, String> names = new LinkedHashMap<>();
+        RecordNames.of(
+                        recordNames,
+                        event.orgId(),
+                        RecordNames.mentioned(event.actorId(), event.targetId(), event.before(), event.after()))
+                .forEach((id, name) -> names.put(id.toString(), name));
+        if (!names.containsKey(event.targetId().toString())) {
+            for (String field : List.of("name", "displayName", "label")) {
+                Object name = event.before().containsKey(field)
+                        ? event.before().get(field)
+                        : event.after().get(field);
+                if (name instanceof String text) {
+                    names.put(event.targetId().toString(), text);
+                    break;
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The audit log keeps who did what, but not the values nor the name of a record whose personal
+     * data was erased; the one place where entries change after they are written.
      */
     @EventListener
     void redact(PersonalDataErased event) {

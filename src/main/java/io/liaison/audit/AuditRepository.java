@@ -15,11 +15,15 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The audit table. Append-only: there is an insert and there are reads, nothing that changes a row. */
+/**
+ * The audit table. Append-only: there is an insert and there are reads, nothing that changes a row but
+ * the redaction of erased personal data. {@code audit_name} holds each name a record had, once.
+ */
 @Repository
 class AuditRepository {
 
     private static final TypeReference<Map<String, @Nullable Object>> VALUES = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> NAMES = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -29,7 +33,7 @@ class AuditRepository {
         this.json = json;
     }
 
-    /** A row as stored, before the actor's name is looked up. */
+    /** A row as stored, with the names of what it mentions as they were when it was written. */
     record Row(
             UUID id,
             OffsetDateTime at,
@@ -38,15 +42,16 @@ class AuditRepository {
             String targetType,
             UUID targetId,
             Map<String, @Nullable Object> before,
-            Map<String, @Nullable Object> after) {}
+            Map<String, @Nullable Object> after,
+            Map<String, String> names) {}
 
     /** Where the previous page ended: the last row's time and id, as the list is ordered by both. */
     record Position(OffsetDateTime at, UUID id) {}
 
-    void insert(AuditableEvent event) {
+    void insert(AuditableEvent event, Map<String, String> names) {
         jdbc.sql("""
-                        INSERT INTO audit_event (id, org_id, actor_id, action, target_type, target_id, before, after)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                        INSERT INTO audit_event (id, org_id, actor_id, action, target_type, target_id, before, after, names)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
                         """)
                 .params(
                         Ids.newId(),
@@ -56,24 +61,48 @@ class AuditRepository {
                         event.targetType(),
                         event.targetId(),
                         json.writeValueAsString(event.before()),
-                        json.writeValueAsString(event.after()))
+                        json.writeValueAsString(event.after()),
+                        json.writeValueAsString(names))
                 .update();
+        String targetName = names.get(event.targetId().toString());
+        if (targetName != null) {
+            jdbc.sql("INSERT INTO audit_name (org_id, target_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(event.orgId(), event.targetId(), targetName)
+                    .update();
+        }
     }
 
-    /** Empties the values of every entry about a record whose personal data was erased. */
+    /** Empties the values and forgets the name of every entry about a record whose personal data was erased. */
     void redact(UUID orgId, String targetType, UUID targetId) {
         jdbc.sql("""
-                        UPDATE audit_event SET before = '{"redacted": true}', after = '{"redacted": true}'
+                        UPDATE audit_event SET before = '{"redacted": true}', after = '{"redacted": true}',
+                               names = names - target_id::text
                          WHERE org_id = ? AND target_type = ? AND target_id = ?
                         """).params(orgId, targetType, targetId).update();
+        jdbc.sql("DELETE FROM audit_name WHERE org_id = ? AND target_id = ?")
+                .params(orgId, targetId)
+                .update();
     }
 
     /** Newest first, after {@code position} when given. */
     List<Row> page(UUID orgId, AuditQuery query, @Nullable Position position, int limit) {
         StringBuilder sql = new StringBuilder("""
-                SELECT id, at, actor_id, action, target_type, target_id, before::text AS before, after::text AS after
+                SELECT id, at, actor_id, action, target_type, target_id, before::text AS before, after::text AS after,
+                       names::text AS names
                   FROM audit_event WHERE org_id = ?""");
         List<Object> params = new ArrayList<>(List.of(orgId));
+        if (query.targetName() != null) {
+            // Every entry about a record that was ever called so: its entries before a rename too.
+            sql.append("""
+                     \sAND target_id IN (SELECT target_id FROM audit_name WHERE org_id = ? AND name ILIKE ?)""");
+            params.add(orgId);
+            params.add("%"
+                    + query.targetName()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_")
+                    + "%");
+        }
         condition(sql, params, " AND actor_id = ?", query.actorId());
         condition(sql, params, " AND target_type = ?", query.targetType());
         condition(sql, params, " AND target_id = ?", query.targetId());
@@ -122,6 +151,7 @@ class AuditRepository {
                 rs.getString("target_type"),
                 rs.getObject("target_id", UUID.class),
                 json.readValue(rs.getString("before"), VALUES),
-                json.readValue(rs.getString("after"), VALUES));
+                json.readValue(rs.getString("after"), VALUES),
+                json.readValue(rs.getString("names"), NAMES));
     }
 }

@@ -13,11 +13,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditService {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_.-]{0,99}");
+
+    /** The longest name the filter takes: as long as the longest name of a record. */
+    static final int MAX_NAME = 100;
 
     private final AuditRepository entries;
     private final MemberService members;
@@ -46,12 +47,10 @@ public class AuditService {
         List<AuditRepository.Row> rows = entries.page(actor.orgId(), query, decode(cursor), limit + 1);
         boolean more = rows.size() > limit;
         List<AuditRepository.Row> page = more ? rows.subList(0, limit) : rows;
-        Set<UUID> actorIds = new HashSet<>();
-        page.stream().map(AuditRepository.Row::actorId).filter(id -> id != null).forEach(actorIds::add);
-        Map<UUID, String> names = members.displayNames(actor, actorIds);
         List<AuditEntry> items = new ArrayList<>();
         for (AuditRepository.Row row : page) {
-            String name = row.actorId() == null ? null : names.get(row.actorId());
+            String name =
+                    row.actorId() == null ? null : row.names().get(row.actorId().toString());
             items.add(new AuditEntry(
                     row.id(),
                     row.at(),
@@ -61,7 +60,8 @@ public class AuditService {
                     row.targetType(),
                     row.targetId(),
                     masked(actor, row, row.before()),
-                    masked(actor, row, row.after())));
+                    masked(actor, row, row.after()),
+                    row.names()));
         }
         AuditRepository.Row last = page.isEmpty() ? null : page.get(page.size() - 1);
         return new CursorPage<>(List.copyOf(items), more && last != null ? encode(last) : null);
@@ -99,6 +99,9 @@ public class AuditService {
         Validation v = new Validation();
         if (query.action() != null && !NAME.matcher(query.action()).matches()) {
             v.reject("action", "invalid.audit-action");
+        }
+        if (query.targetName() != null && query.targetName().length() > MAX_NAME) {
+            v.reject("targetName", "invalid.length", 1, MAX_NAME);
         }
         if (query.targetType() != null && !NAME.matcher(query.targetType()).matches()) {
             v.reject("targetType", "invalid.audit-target");

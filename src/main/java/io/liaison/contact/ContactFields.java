@@ -3,7 +3,9 @@ package io.liaison.contact;
 import io.liaison.contact.Contact.ContactDraft;
 import io.liaison.contact.Contact.Email;
 import io.liaison.contact.Contact.Phone;
+import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
+import io.liaison.shared.Message;
 import io.liaison.shared.PhoneNumbers;
 import io.liaison.shared.Validation;
 import java.net.URI;
@@ -125,7 +127,9 @@ final class ContactFields {
     private String name(@Nullable Object value) {
         String clean = value instanceof String s ? s.trim() : "";
         if (clean.isEmpty() || clean.length() > ContactLimits.NAME) {
-            v.reject("name", "invalid.length", 1, ContactLimits.NAME);
+            // A contact's name is a person's name: labelled 姓名 as on the form, not a department's 名称.
+            v.reject(new LiaisonException.FieldError(
+                    "name", Message.label("displayName"), Message.of("invalid.length", 1, ContactLimits.NAME)));
         }
         return clean;
     }

@@ -1,9 +1,13 @@
 package io.liaison.contact;
 
 import io.liaison.shared.Ids;
+import io.liaison.shared.RecordNames;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,44 +15,93 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What happened to a contact: written with each change, read newest first. */
+/**
+ * What happened to a contact: written with each change, read newest first. Each entry keeps the
+ * names of the people, departments and tags it mentions as they were when it was written, under
+ * {@code names} in its data; an entry written before names were kept reads today's names.
+ */
 @Repository
 class ContactTimeline {
 
+    static final String NAMES = "names";
+
+    private static final Set<String> UNNAMED = Set.of("followUpId", "importId", "tagId");
+
+    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final List<RecordNames> recordNames;
 
-    ContactTimeline(JdbcClient jdbc, JsonMapper json) {
+    ContactTimeline(JdbcClient jdbc, JsonMapper json, List<RecordNames> recordNames) {
         this.jdbc = jdbc;
         this.json = json;
+        this.recordNames = recordNames;
     }
 
-    /** One entry: {@code kind} such as created, updated, tags_changed, trashed; {@code data} its details. */
-    public record Entry(
-            UUID id, OffsetDateTime at, @Nullable UUID actorId, String kind, Map<String, Object> data) {}
-
     void record(UUID orgId, UUID contactId, @Nullable UUID actorId, String kind, Map<String, ?> data) {
+        Map<String, Object> stored = new LinkedHashMap<>(data);
+        stored.put(NAMES, names(orgId, RecordNames.mentioned(actorId, data)));
         jdbc.sql("""
                         INSERT INTO contact_timeline (id, org_id, contact_id, actor_id, kind, data)
                         VALUES (?, ?, ?, ?, ?, ?::jsonb)
                         """)
-                .params(Ids.newId(), orgId, contactId, actorId, kind, json.writeValueAsString(data))
+                .params(Ids.newId(), orgId, contactId, actorId, kind, json.writeValueAsString(stored))
                 .update();
     }
 
+    /** The names of these ids as they are now, keyed by the id's text as JSON keeps them. */
+    Map<String, String> names(UUID orgId, Set<UUID> ids) {
+        Map<String, String> names = new LinkedHashMap<>();
+        RecordNames.of(recordNames, orgId, ids).forEach((id, name) -> names.put(id.toString(), name));
+        return names;
+    }
+
+    /** A follow-up's entry carries the follow-up's type and content as they are now, if it still exists. */
     List<TimelineEntry> page(UUID orgId, UUID contactId, @Nullable UUID before, int limit) {
-        return jdbc.sql("""
-                        SELECT id, at, actor_id, kind, data::text AS data FROM contact_timeline
-                         WHERE org_id = ? AND contact_id = ? AND (?::uuid IS NULL OR id < ?)
-                         ORDER BY id DESC LIMIT ?
+        List<TimelineEntry> rows = jdbc.sql("""
+                        SELECT t.id, t.at, t.actor_id, t.kind, t.data::text AS data, f.type, f.content
+                          FROM contact_timeline t
+                          LEFT JOIN follow_up f ON t.kind = 'follow_up' AND f.org_id = t.org_id
+                                               AND f.id = (t.data ->> 'followUpId')::uuid
+                         WHERE t.org_id = ? AND t.contact_id = ? AND (?::uuid IS NULL OR t.id < ?)
+                         ORDER BY t.id DESC LIMIT ?
                         """)
                 .params(orgId, contactId, before, before, limit)
-                .query((rs, n) -> new TimelineEntry(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("at", OffsetDateTime.class),
-                        rs.getObject("actor_id", UUID.class),
-                        rs.getString("kind"),
-                        json.readValue(rs.getString("data"), new TypeReference<Map<String, Object>>() {})))
+                .query((rs, n) -> {
+                    Map<String, Object> data = json.readValue(rs.getString("data"), DATA);
+                    if (rs.getString("content") != null) {
+                        data.put("type", rs.getString("type"));
+                        data.put("content", rs.getString("content"));
+                    }
+                    return TimelineEntry.of(
+                            rs.getObject("id", UUID.class),
+                            rs.getObject("at", OffsetDateTime.class),
+                            rs.getObject("actor_id", UUID.class),
+                            rs.getString("kind"),
+                            data);
+                })
                 .list();
+        return withTodaysNames(orgId, rows);
+    }
+
+    /** Entries written before names were kept, and ids an entry could not name, read today's names. */
+    private List<TimelineEntry> withTodaysNames(UUID orgId, List<TimelineEntry> rows) {
+        Set<UUID> unnamed = new HashSet<>();
+        rows.forEach(e -> RecordNames.mentioned(e.actorId(), namable(e.data())).stream()
+                .filter(id -> !e.names().containsKey(id.toString()))
+                .forEach(unnamed::add));
+        if (unnamed.isEmpty()) {
+            return rows;
+        }
+        Map<String, String> today = names(orgId, unnamed);
+        return rows.stream().map(e -> e.withFallback(today)).toList();
+    }
+
+    /** The data without the ids of what has no name to keep: a follow-up, an import, a deleted tag. */
+    private static Map<String, Object> namable(Map<String, Object> data) {
+        Map<String, Object> namable = new LinkedHashMap<>(data);
+        namable.keySet().removeAll(UNNAMED);
+        return namable;
     }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes new contacts of an import with COPY ({@link ContactCopy}), in the caller's transaction,
- * with an "imported" timeline entry each. Their name search keys follow on the {@link
+ * with an "imported" timeline entry each that keeps the importing member's name. Their name search keys follow on the {@link
  * SearchKeyWriter}.
  */
 @Repository
@@ -27,12 +28,19 @@ class ImportWriter {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final SearchKeyWriter keyWriter;
+    private final ContactTimeline timelineNames;
 
-    ImportWriter(DataSource dataSource, JdbcClient jdbc, JsonMapper json, SearchKeyWriter keyWriter) {
+    ImportWriter(
+            DataSource dataSource,
+            JdbcClient jdbc,
+            JsonMapper json,
+            SearchKeyWriter keyWriter,
+            ContactTimeline timelineNames) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.json = json;
         this.keyWriter = keyWriter;
+        this.timelineNames = timelineNames;
     }
 
     record NewContact(UUID id, ContactDraft draft) {}
@@ -50,7 +58,8 @@ class ImportWriter {
         List<SearchKeyWriter.Named> named = new ArrayList<>(contacts.size());
         CopyRows timeline =
                 new CopyRows("contact_timeline (id, org_id, contact_id, actor_id, kind, data)", contacts.size() * 150);
-        String imported = json.writeValueAsString(Map.of("importId", jobId));
+        String imported = json.writeValueAsString(
+                Map.of("importId", jobId, ContactTimeline.NAMES, timelineNames.names(orgId, Set.of(actorId))));
         for (NewContact c : contacts) {
             rows.add(c.id(), c.draft(), "import", actorId, times);
             named.add(new SearchKeyWriter.Named(

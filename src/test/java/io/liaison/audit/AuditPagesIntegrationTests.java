@@ -81,7 +81,7 @@ class AuditPagesIntegrationTests {
 
         mvc.perform(get("/audit")
                         .header("HX-Request", "true")
-                        .param("target", "nonsense")
+                        .param("target", "x".repeat(101))
                         .with(as(admin)))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("HX-Retarget", "#toasts"));

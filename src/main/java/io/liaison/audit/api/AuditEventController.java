@@ -26,20 +26,30 @@ class AuditEventController {
         this.audit = audit;
     }
 
-    /** {@code from} and {@code to} are RFC 3339 times; the range includes {@code from} and excludes {@code to}. */
+    /**
+     * {@code from} and {@code to} are RFC 3339 times; the range includes {@code from} and excludes
+     * {@code to}. {@code targetName} finds the events of every record that had a name containing it.
+     */
     @GetMapping
     CursorPage<AuditEventResponse> list(
             Actor actor,
             @RequestParam(required = false) @Nullable UUID actorId,
             @RequestParam(required = false) @Nullable String targetType,
             @RequestParam(required = false) @Nullable UUID targetId,
+            @RequestParam(required = false) @Nullable String targetName,
             @RequestParam(required = false) @Nullable String action,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         AuditQuery query = new AuditQuery(
-                actorId, blankToNull(targetType), targetId, blankToNull(action), time("from", from), time("to", to));
+                actorId,
+                blankToNull(targetType),
+                targetId,
+                blankToNull(targetName),
+                blankToNull(action),
+                time("from", from),
+                time("to", to));
         return audit.list(actor, query, cursor, CursorPage.limit(limit)).map(AuditEventResponse::of);
     }
 

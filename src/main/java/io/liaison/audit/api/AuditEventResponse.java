@@ -17,7 +17,13 @@ record AuditEventResponse(
         @Schema(example = "contact") String targetType,
         UUID targetId,
         Map<String, @Nullable Object> before,
-        Map<String, @Nullable Object> after) {
+        Map<String, @Nullable Object> after,
+
+        @Schema(
+                description =
+                        "The names of the actor, the target and the records the values mention, by id, as they were when it happened",
+                example = "{\"0190a2c4-5b6e-7c8d-9e0f-1a2b3c4d5e6f\": \"王芳\"}")
+        Map<String, String> names) {
 
     static AuditEventResponse of(AuditEntry e) {
         return new AuditEventResponse(
@@ -29,6 +35,7 @@ record AuditEventResponse(
                 e.targetType(),
                 e.targetId(),
                 e.before(),
-                e.after());
+                e.after(),
+                e.names());
     }
 }

@@ -5,25 +5,27 @@ import io.liaison.audit.AuditEntry;
 import io.liaison.audit.AuditQuery;
 import io.liaison.audit.AuditService;
 import io.liaison.identity.Actor;
-import io.liaison.identity.Department;
-import io.liaison.identity.DepartmentService;
-import io.liaison.identity.MemberService;
+import io.liaison.identity.IdentityPermissions;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.RecordNames;
+import io.liaison.shared.web.RecordLinks;
+import io.liaison.shared.web.ValueWords;
 import io.liaison.shared.web.ViewerTimes;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The audit log for administrators: the filter bar and "load more" answer table rows over htmx. Dates
+ * The audit log for administrators: the filter bar and "load more" answer table rows over htmx. The
+ * record filter finds a contact, member, department or tag by a name it had (or by its id). Dates
  * are days of the viewer's time zone, which is the zone the times are shown in.
  */
 @Controller
@@ -33,13 +35,11 @@ class AuditPages {
     static final int PAGE_SIZE = 50;
 
     private final AuditService audit;
-    private final MemberService members;
-    private final DepartmentService departments;
+    private final ValueWords words;
 
-    AuditPages(AuditService audit, MemberService members, DepartmentService departments) {
+    AuditPages(AuditService audit, ValueWords words) {
         this.audit = audit;
-        this.members = members;
-        this.departments = departments;
+        this.words = words;
     }
 
     /** The filters as the filter bar sends them; "load more" repeats them with the cursor. */
@@ -62,31 +62,39 @@ class AuditPages {
     @HxRequest
     @GetMapping
     String rows(Actor actor, ListQuery query, Model model) {
+        String target = blankToNull(query.target());
+        UUID targetId = id(target);
         AuditQuery filter = new AuditQuery(
                 id("actor", query.actor()),
                 null,
-                id("target", query.target()),
+                targetId,
+                targetId == null ? target : null,
                 blankToNull(query.action()),
                 day("from", query.from(), 0),
                 day("to", query.to(), 1));
         CursorPage<AuditEntry> page = audit.list(actor, filter, query.cursor(), PAGE_SIZE);
-        Map<UUID, String> names = targetNames(actor, page);
+        Locale locale = LocaleContextHolder.getLocale();
+        boolean managesMembers = actor.can(IdentityPermissions.MEMBER_MANAGE);
         model.addAttribute("query", query);
-        model.addAttribute("page", page.map(e -> AuditRow.of(e, names)));
+        model.addAttribute(
+                "page",
+                page.map(e -> AuditRow.of(
+                        e,
+                        words,
+                        new ValueWords.Reading(
+                                locale,
+                                e.names(),
+                                AuditRow.KINDS::get,
+                                (kind, id) -> RecordLinks.href(kind, id, managesMembers)))));
         return "audit/events :: rows";
     }
 
-    private Map<UUID, String> targetNames(Actor actor, CursorPage<AuditEntry> page) {
-        Map<UUID, String> names = new HashMap<>(members.displayNames(
-                actor,
-                page.items().stream()
-                        .filter(e -> e.targetType().equals("member"))
-                        .map(AuditEntry::targetId)
-                        .toList()));
-        for (Department d : departments.list(actor)) {
-            names.put(d.id(), d.name());
+    /** The record filter takes an id as well as a name. */
+    private static @Nullable UUID id(@Nullable String target) {
+        if (target == null || !RecordNames.UUID_TEXT.matcher(target).matches()) {
+            return null;
         }
-        return names;
+        return UUID.fromString(target);
     }
 
     private static @Nullable UUID id(String field, @Nullable String value) {

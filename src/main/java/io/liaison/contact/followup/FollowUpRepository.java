@@ -31,7 +31,7 @@ class FollowUpRepository {
         this.searchKeys = searchKeys;
     }
 
-    /** Writes the follow-up and its entry in the contact's timeline. */
+    /** Writes the follow-up and its entry in the contact's timeline, which keeps the author's name of the time. */
     void insert(UUID orgId, UUID id, UUID contactId, String type, String content, OffsetDateTime at, UUID author) {
         jdbc.sql("""
                         INSERT INTO follow_up (id, org_id, contact_id, type, content, occurred_at, author_id)
@@ -39,9 +39,11 @@ class FollowUpRepository {
                         """).params(id, orgId, contactId, type, content, at, author).update();
         jdbc.sql("""
                         INSERT INTO contact_timeline (id, org_id, contact_id, actor_id, kind, data)
-                        VALUES (?, ?, ?, ?, ?, jsonb_build_object('followUpId', ?::text, 'type', ?::text))
+                        SELECT ?, m.org_id, ?, m.id, ?, jsonb_build_object('followUpId', ?::text, 'type', ?::text,
+                               'names', jsonb_build_object(m.id::text, m.display_name))
+                          FROM member m WHERE m.org_id = ? AND m.id = ?
                         """)
-                .params(Ids.newId(), orgId, contactId, author, TimelineEntry.FOLLOW_UP, id, type)
+                .params(Ids.newId(), contactId, TimelineEntry.FOLLOW_UP, id, type, orgId, author)
                 .update();
     }
 

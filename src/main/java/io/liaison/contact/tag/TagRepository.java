@@ -136,13 +136,15 @@ class TagRepository {
                         INSERT INTO contact_timeline (id, org_id, contact_id, actor_id, kind, data)
                         SELECT (substr(?::text, 1, 19) || substr(gen_random_uuid()::text, 20))::uuid,
                                ct.org_id, ct.contact_id, ?, ?,
-                               jsonb_build_object('tagId', t.id, 'tagName', t.name, 'groupName', g.name)
+                               jsonb_build_object('tagId', t.id, 'tagName', t.name, 'groupName', g.name, 'names',
+                                   coalesce((SELECT jsonb_build_object(m.id::text, m.display_name) FROM member m
+                                              WHERE m.org_id = ct.org_id AND m.id = ?), '{}'))
                           FROM contact_tag ct
                           JOIN tag t ON t.org_id = ct.org_id AND t.id = ct.tag_id
                           JOIN tag_group g ON g.org_id = t.org_id AND g.id = t.group_id
                          WHERE ct.org_id = ? AND ct.tag_id = ANY (?)
                         """)
-                .params(baseId, actorId, TimelineEntry.TAG_DELETED, orgId, tagIds.toArray(UUID[]::new))
+                .params(baseId, actorId, TimelineEntry.TAG_DELETED, actorId, orgId, tagIds.toArray(UUID[]::new))
                 .update();
     }
 

@@ -3,7 +3,12 @@ package io.liaison.contact.web;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.TimelineEntry;
 import io.liaison.identity.Actor;
+import io.liaison.identity.IdentityPermissions;
 import io.liaison.shared.CursorPage;
+import io.liaison.shared.web.RecordLinks;
+import io.liaison.shared.web.Sentence;
+import io.liaison.shared.web.Sentence.Part;
+import io.liaison.shared.web.ValueWords;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,128 +16,142 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Timeline entries as sentences in the user's language: "Li Na changed the company", followed for an
- * update by one "field: before → after" line per changed field.
+ * Timeline entries as sentences in the user's language: "李娜 handed the contact from 王芳 to 张伟",
+ * the people and tags by the names they had then and linked where the reader may open them, followed
+ * for an update by one "field: before → after" line per changed field and for a follow-up by its content.
  */
 @Component
 class TimelineView {
 
     /** One entry as the page shows it. */
-    record Line(UUID id, OffsetDateTime at, String kind, String sentence, List<String> details) {}
+    record Line(UUID id, OffsetDateTime at, String kind, Sentence sentence, List<Sentence> details) {}
+
+    /** The contact fields whose values are ids, by the kind of record they name. */
+    private static final Map<String, String> KINDS = Map.of(
+            "ownerId", "member",
+            "shareUserIds", "member",
+            "collaboratorIds", "member",
+            "shareDeptIds", "department",
+            "tagIds", "tag");
+
+    /** The most characters of a follow-up's content the timeline repeats. */
+    static final int CONTENT_SHOWN = 200;
 
     private final ContactService contacts;
-    private final MemberDirectory directory;
+    private final ValueWords words;
     private final MessageSource messages;
 
-    TimelineView(ContactService contacts, MemberDirectory directory, MessageSource messages) {
+    TimelineView(ContactService contacts, ValueWords words, MessageSource messages) {
         this.contacts = contacts;
-        this.directory = directory;
+        this.words = words;
         this.messages = messages;
     }
 
     CursorPage<Line> page(Actor actor, UUID contactId, @Nullable String cursor, int limit) {
         CursorPage<TimelineEntry> page = contacts.timeline(actor, contactId, cursor, limit);
-        Map<UUID, String> names = directory.names(actor);
         Locale locale = LocaleContextHolder.getLocale();
-        return page.map(e -> line(e, names, locale));
+        boolean managesMembers = actor.can(IdentityPermissions.MEMBER_MANAGE);
+        return page.map(e -> line(
+                e,
+                new ValueWords.Reading(
+                        locale, e.names(), KINDS::get, (kind, id) -> RecordLinks.href(kind, id, managesMembers))));
     }
 
-    private Line line(TimelineEntry e, Map<UUID, String> names, Locale locale) {
-        String who = e.actorId() == null ? text("contacts.timeline.system", locale) : name(names, e.actorId());
+    private Line line(TimelineEntry e, ValueWords.Reading r) {
+        Part who = e.actorId() == null
+                ? Part.plain(text("contacts.timeline.system", r))
+                : words.name(r, "member", e.actorId());
         Map<String, Object> data = e.data();
-        List<String> details = new ArrayList<>();
-        String sentence = switch (e.kind()) {
-            case "owner_changed" ->
-                text(
+        List<Sentence> details = new ArrayList<>();
+        Sentence sentence = switch (e.kind()) {
+            case TimelineEntry.OWNER_CHANGED ->
+                sentence(
+                        r,
                         "contacts.timeline.owner_changed",
-                        locale,
                         who,
-                        name(names, data.get("from")),
-                        name(names, data.get("to")));
-            case "tags_changed" ->
-                text("contacts.timeline.tags_changed", locale, who, size(data.get("added")), size(data.get("removed")));
-            case "follow_up" ->
-                text(
+                        words.name(r, "member", data.get("from")),
+                        words.name(r, "member", data.get("to")));
+            case TimelineEntry.TAGS_CHANGED -> tags(r, who, data);
+            case TimelineEntry.TAG_DELETED ->
+                sentence(r, "contacts.timeline.tag_deleted", who, Part.plain(String.valueOf(data.get("tagName"))));
+            case TimelineEntry.FOLLOW_UP -> {
+                if (data.get("content") instanceof String content) {
+                    details.add(new Sentence(List.of(Part.plain(shortened(content)))));
+                }
+                yield sentence(
+                        r,
                         "contacts.timeline.follow_up",
-                        locale,
                         who,
-                        text("followUp.type." + data.getOrDefault("type", "note"), locale));
-            case "updated" -> {
-                changes(data.get("changes"), locale, details);
-                yield text("contacts.timeline.updated", locale, who, details.size());
+                        text("followUp.type." + data.getOrDefault("type", "note"), r));
             }
-            case "created", "imported", "trashed", "restored", "tag_deleted" ->
-                text("contacts.timeline." + e.kind(), locale, who);
-            default -> text("contacts.timeline.other", locale, who, e.kind());
+            case TimelineEntry.UPDATED -> {
+                changes(r, data.get("changes"), details);
+                yield sentence(r, "contacts.timeline.updated", who, details.size());
+            }
+            case TimelineEntry.CREATED, TimelineEntry.IMPORTED, TimelineEntry.TRASHED, TimelineEntry.RESTORED ->
+                sentence(r, "contacts.timeline." + e.kind(), who);
+            default -> sentence(r, "contacts.timeline.other", who);
         };
         return new Line(e.id(), e.at(), e.kind(), sentence, details);
     }
 
-    private void changes(@Nullable Object changes, Locale locale, List<String> details) {
+    /** "王芳 added the tags VIP、Key and removed Lead", each tag linked to the contacts that carry it. */
+    private Sentence tags(ValueWords.Reading r, Part who, Map<String, Object> data) {
+        List<Part> added = tagNames(r, data.get("added"));
+        List<Part> removed = tagNames(r, data.get("removed"));
+        if (removed.isEmpty()) {
+            return sentence(r, "contacts.timeline.tags_added", who, added);
+        }
+        if (added.isEmpty()) {
+            return sentence(r, "contacts.timeline.tags_removed", who, removed);
+        }
+        return sentence(r, "contacts.timeline.tags_changed", who, added, removed);
+    }
+
+    private List<Part> tagNames(ValueWords.Reading r, @Nullable Object ids) {
+        List<Part> names = new ArrayList<>();
+        if (ids instanceof Collection<?> list) {
+            list.forEach(id -> names.add(words.name(r, "tag", id)));
+        }
+        return names;
+    }
+
+    private void changes(ValueWords.Reading r, @Nullable Object changes, List<Sentence> details) {
         if (changes instanceof Collection<?> list) {
             for (Object item : list) {
                 if (item instanceof Map<?, ?> change) {
                     String field = String.valueOf(change.get("field"));
-                    details.add(messages.getMessage(labelKey(field), null, field, locale) + ": "
-                            + value(change.get("before"), locale) + " → " + value(change.get("after"), locale));
+                    details.add(sentence(
+                            r,
+                            "contacts.timeline.change",
+                            words.label(r.locale(), labelField(field)),
+                            words.value(r, field, change.get("before")),
+                            words.value(r, field, change.get("after"))));
                 }
             }
         }
     }
 
-    /** A stored value in words: lists of phones or e-mails by their numbers and addresses. */
-    private String value(@Nullable Object value, Locale locale) {
-        if (value == null
-                || (value instanceof Collection<?> c && c.isEmpty())
-                || (value instanceof Map<?, ?> m && m.isEmpty())) {
-            return text("contacts.empty", locale);
-        }
-        if (value instanceof Collection<?> list) {
-            return list.stream().map(item -> value(item, locale)).collect(Collectors.joining(", "));
-        }
-        if (value instanceof Map<?, ?> map) {
-            Object main = map.containsKey("address") ? map.get("address") : map.get("number");
-            if (main != null) {
-                return String.valueOf(main);
-            }
-            return map.entrySet().stream()
-                    .map(en -> en.getKey() + ": " + value(en.getValue(), locale))
-                    .collect(Collectors.joining(", "));
-        }
-        if ("male".equals(value) || "female".equals(value) || "unknown".equals(value)) {
-            return text("gender." + value, locale);
-        }
-        return String.valueOf(value);
+    /** The field whose label names a contact field; a contact's name is a person's name (姓名), not a department's. */
+    static String labelField(String field) {
+        return "name".equals(field) ? "displayName" : field;
     }
 
-    /** The label of a contact field; a contact's name is a person's name, not a department's. */
-    static String labelKey(String field) {
-        return "name".equals(field) ? "field.displayName" : "field." + field;
+    private static String shortened(String content) {
+        return content.length() <= CONTENT_SHOWN ? content : content.substring(0, CONTENT_SHOWN) + "…";
     }
 
-    private static int size(@Nullable Object list) {
-        return list instanceof Collection<?> c ? c.size() : 0;
+    private Sentence sentence(ValueWords.Reading r, String key, Object... args) {
+        return Sentence.of(messages, r.locale(), key, args);
     }
 
-    private static String name(Map<UUID, String> names, @Nullable Object id) {
-        if (id == null) {
-            return "?";
-        }
-        try {
-            return names.getOrDefault(UUID.fromString(String.valueOf(id)), "?");
-        } catch (IllegalArgumentException e) {
-            return "?";
-        }
-    }
-
-    private String text(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, args, locale);
+    private String text(String key, ValueWords.Reading r) {
+        return messages.getMessage(key, null, r.locale());
     }
 }

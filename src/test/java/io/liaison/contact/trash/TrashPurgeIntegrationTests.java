@@ -74,6 +74,20 @@ class TrashPurgeIntegrationTests {
                 .isZero();
         assertThat(count("SELECT count(*) FROM contact_timeline WHERE contact_id = ?::uuid", ids[0]))
                 .isZero();
+        // The audit log keeps who did what, but neither the values nor the name of the erased contact.
+        assertThat(count("SELECT count(*) FROM audit_event WHERE target_id = ?::uuid", ids[0]))
+                .isGreaterThanOrEqualTo(3);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_event WHERE target_id = ?::uuid"
+                                + " AND (names::text LIKE '%Old 0%' OR after::text LIKE '%Old 0%')",
+                        ids[0]))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM audit_name WHERE target_id = ?::uuid", ids[0]))
+                .isZero();
+        assertThat(count(
+                        "SELECT count(*) FROM audit_event WHERE target_id = ?::uuid AND names::text LIKE '%Old 1%'",
+                        ids[1]))
+                .isPositive();
         assertThat(count("SELECT count(*) FROM contact WHERE id = ?::uuid", ids[1]))
                 .isOne();
         assertThat(count("SELECT count(*) FROM contact WHERE id = ?::uuid AND trashed_at IS NULL", ids[2]))

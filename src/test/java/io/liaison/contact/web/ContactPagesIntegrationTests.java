@@ -271,8 +271,8 @@ class ContactPagesIntegrationTests {
         String body = page(get("/contacts/{id}", contact.id()), admin, status().isOk());
         assertThat(body)
                 .contains("Talked about the offer", "Jan 5, 2026, 10:30 AM")
-                .contains("Boss added the contact.", "Boss changed a field:", "Company: ACME → Other Corp")
-                .contains("Boss recorded a follow-up: Call.");
+                .contains(">Boss</a> added the contact.", ">Boss</a> changed a field:", "Company: ACME → Other Corp")
+                .contains(">Boss</a> recorded a follow-up: Call.", "<li>Talked about the offer</li>");
     }
 
     @Test

@@ -44,6 +44,7 @@ class FieldLabelsIntegrationTests {
                 .andExpect(jsonPath("$.errors[*].code", containsInAnyOrder("invalid.length", "invalid.phone")));
     }
 
+    /** A contact's name is refused as the form labels it: 姓名, a person's name, not a department's 名称. */
     @Test
     void aChineseReaderReadsTheFormsLabelsAndRulesInChinese() throws Exception {
         badContact("zh-CN")
@@ -51,7 +52,7 @@ class FieldLabelsIntegrationTests {
                 .andExpect(jsonPath(
                         "$.detail",
                         allOf(
-                                containsString("名称：须为 1 到 100 个字符"),
+                                containsString("姓名：须为 1 到 100 个字符"),
                                 containsString("手机：“12”不是有效的电话号码"),
                                 not(containsString("mobile")))))
                 .andExpect(jsonPath("$.errors[*].message", containsInAnyOrder("须为 1 到 100 个字符", "“12”不是有效的电话号码")));

@@ -1,0 +1,37 @@
+package io.liaison.contact;
+
+import io.liaison.shared.RecordNames;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The names of the contacts, tags, tag groups and custom fields. */
+@Component
+class ContactNames implements RecordNames {
+
+    private final JdbcClient jdbc;
+
+    ContactNames(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<UUID, String> names(UUID orgId, Set<UUID> ids) {
+        UUID[] wanted = ids.toArray(UUID[]::new);
+        return jdbc
+                .sql("""
+                        SELECT id, name FROM contact WHERE org_id = ? AND id = ANY (?)
+                        UNION ALL SELECT id, name FROM tag WHERE org_id = ? AND id = ANY (?)
+                        UNION ALL SELECT id, name FROM tag_group WHERE org_id = ? AND id = ANY (?)
+                        UNION ALL SELECT id, label FROM custom_field WHERE org_id = ? AND id = ANY (?)
+                        """)
+                .params(orgId, wanted, orgId, wanted, orgId, wanted, orgId, wanted)
+                .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("name")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+    }
+}
