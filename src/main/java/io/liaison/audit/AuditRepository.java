@@ -64,10 +64,18 @@ class AuditRepository {
                         json.writeValueAsString(event.after()),
                         json.writeValueAsString(names))
                 .update();
-        String targetName = names.get(event.targetId().toString());
-        if (targetName != null) {
+        remember(event.orgId(), event.targetId(), names);
+        if (event.actorId() != null) {
+            remember(event.orgId(), event.actorId(), names);
+        }
+    }
+
+    /** Keeps the name the entry gave a record, so that a filter finds the record by it later. */
+    private void remember(UUID orgId, UUID id, Map<String, String> names) {
+        String name = names.get(id.toString());
+        if (name != null) {
             jdbc.sql("INSERT INTO audit_name (org_id, target_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                    .params(event.orgId(), event.targetId(), targetName)
+                    .params(orgId, id, name)
                     .update();
         }
     }
@@ -91,18 +99,9 @@ class AuditRepository {
                        names::text AS names
                   FROM audit_event WHERE org_id = ?""");
         List<Object> params = new ArrayList<>(List.of(orgId));
-        if (query.targetName() != null) {
-            // Every entry about a record that was ever called so: its entries before a rename too.
-            sql.append("""
-                     \sAND target_id IN (SELECT target_id FROM audit_name WHERE org_id = ? AND name ILIKE ?)""");
-            params.add(orgId);
-            params.add("%"
-                    + query.targetName()
-                            .replace("\\", "\\\\")
-                            .replace("%", "\\%")
-                            .replace("_", "\\_")
-                    + "%");
-        }
+        // Every entry about (or by) a record that was ever called so: its entries before a rename too.
+        named(sql, params, orgId, "target_id", query.targetName());
+        named(sql, params, orgId, "actor_id", query.actorName());
         condition(sql, params, " AND actor_id = ?", query.actorId());
         condition(sql, params, " AND target_type = ?", query.targetType());
         condition(sql, params, " AND target_id = ?", query.targetId());
@@ -127,12 +126,16 @@ class AuditRepository {
                 .list();
     }
 
-    /** The members who acted in the organization's log. */
-    List<UUID> actors(UUID orgId) {
-        return jdbc.sql("SELECT DISTINCT actor_id FROM audit_event WHERE org_id = ? AND actor_id IS NOT NULL")
-                .param(orgId)
-                .query(UUID.class)
-                .list();
+    private static void named(
+            StringBuilder sql, List<Object> params, UUID orgId, String column, @Nullable String name) {
+        if (name == null) {
+            return;
+        }
+        sql.append(" AND ")
+                .append(column)
+                .append(" IN (SELECT target_id FROM audit_name WHERE org_id = ? AND name ILIKE ?)");
+        params.add(orgId);
+        params.add("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
     private static void condition(StringBuilder sql, List<Object> params, String clause, @Nullable Object value) {

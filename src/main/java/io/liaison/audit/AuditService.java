@@ -2,7 +2,6 @@ package io.liaison.audit;
 
 import io.liaison.access.Masking;
 import io.liaison.identity.Actor;
-import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.Times;
@@ -12,8 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,11 +29,9 @@ public class AuditService {
     static final int MAX_NAME = 100;
 
     private final AuditRepository entries;
-    private final MemberService members;
 
-    AuditService(AuditRepository entries, MemberService members) {
+    AuditService(AuditRepository entries) {
         this.entries = entries;
-        this.members = members;
     }
 
     /** A page of the log, newest first; {@code cursor} is the {@code nextCursor} of the page before. */
@@ -74,18 +69,6 @@ public class AuditService {
         return entries.actions(actor.orgId());
     }
 
-    /** The members who acted in the organization's log, by name, for a filter. */
-    @Transactional(readOnly = true)
-    public Map<UUID, String> actors(Actor actor) {
-        requireAuditReader(actor);
-        Map<UUID, String> names = members.displayNames(actor, entries.actors(actor.orgId()));
-        Map<UUID, String> sorted = new LinkedHashMap<>();
-        names.entrySet().stream()
-                .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
-    }
-
     /**
      * A contact's mobile, phones and e-mails stay masked in the log too, unless the organization
      * turned masking off: reading the log is no way around an audited reveal.
@@ -102,6 +85,9 @@ public class AuditService {
         }
         if (query.targetName() != null && query.targetName().length() > MAX_NAME) {
             v.reject("targetName", "invalid.length", 1, MAX_NAME);
+        }
+        if (query.actorName() != null && query.actorName().length() > MAX_NAME) {
+            v.reject("actor", "invalid.length", 1, MAX_NAME);
         }
         if (query.targetType() != null && !NAME.matcher(query.targetType()).matches()) {
             v.reject("targetType", "invalid.audit-target");

@@ -44,6 +44,7 @@ class AuditEventController {
             @RequestParam(required = false) @Nullable String cursor) {
         AuditQuery query = new AuditQuery(
                 actorId,
+                null,
                 blankToNull(targetType),
                 targetId,
                 blankToNull(targetName),

@@ -7,7 +7,6 @@ import io.liaison.audit.AuditService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.IdentityPermissions;
 import io.liaison.shared.CursorPage;
-import io.liaison.shared.LiaisonException;
 import io.liaison.shared.RecordNames;
 import io.liaison.shared.web.RecordLinks;
 import io.liaison.shared.web.ValueWords;
@@ -55,7 +54,6 @@ class AuditPages {
     String page(Actor actor, ListQuery query, Model model) {
         rows(actor, query, model);
         model.addAttribute("actions", audit.actions(actor));
-        model.addAttribute("actors", audit.actors(actor));
         return "audit/events";
     }
 
@@ -64,8 +62,11 @@ class AuditPages {
     String rows(Actor actor, ListQuery query, Model model) {
         String target = blankToNull(query.target());
         UUID targetId = id(target);
+        String who = blankToNull(query.actor());
+        UUID actorId = id(who);
         AuditQuery filter = new AuditQuery(
-                id("actor", query.actor()),
+                actorId,
+                actorId == null ? who : null,
                 null,
                 targetId,
                 targetId == null ? target : null,
@@ -89,21 +90,12 @@ class AuditPages {
         return "audit/events :: rows";
     }
 
-    /** The record filter takes an id as well as a name. */
-    private static @Nullable UUID id(@Nullable String target) {
-        if (target == null || !RecordNames.UUID_TEXT.matcher(target).matches()) {
+    /** The record and actor filters take an id as well as a name. */
+    private static @Nullable UUID id(@Nullable String text) {
+        if (text == null || !RecordNames.UUID_TEXT.matcher(text).matches()) {
             return null;
         }
-        return UUID.fromString(target);
-    }
-
-    private static @Nullable UUID id(String field, @Nullable String value) {
-        String clean = blankToNull(value);
-        try {
-            return clean == null ? null : UUID.fromString(clean);
-        } catch (IllegalArgumentException e) {
-            throw LiaisonException.invalid(field, "invalid.not-an-id", clean);
-        }
+        return UUID.fromString(text);
     }
 
     /** The start of the day, or of the day after for the inclusive end of a range. */
