@@ -79,7 +79,7 @@ class ImportPagesBrowserTests extends BrowserTest {
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#export-status[data-export]")));
         exportRunner.run(UUID.fromString(status.getDomAttribute("data-export")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("export-download")));
-        assertThat(driver.findElement(By.id("export-status")).getText()).contains("已导出 2 个联系人");
+        assertThat(driver.findElement(By.id("export-status")).getText()).contains("已导出 2 位联系人");
         screenshot("export-ready");
     }
 
