@@ -136,6 +136,21 @@ class AuditNamesIntegrationTests {
         assertThat(nobody).contains("No events found.");
     }
 
+    /** A custom field's value reads by the field's label, on the audit log and the timeline alike. */
+    @Test
+    void aCustomFieldReadsByItsLabelNotItsKey() throws Exception {
+        api.createdId(json(post("/api/v1/custom-fields"), org.adminToken(), """
+                {"key":"budget_code","label":"预算编号","type":"text"}"""));
+        mvc.perform(json(patch("/api/v1/contacts/" + contact), org.adminToken(), """
+                        {"customFields":{"budget_code":"B-42"}}"""))
+                .andExpect(status().isOk());
+
+        String audit = text(html("zh-CN", get("/audit").param("target", "张伟明").header("HX-Request", "true")));
+        assertThat(audit).contains("预算编号：B-42").doesNotContain("budget_code");
+        String timeline = text(html("zh-CN", get("/contacts/" + contact)));
+        assertThat(timeline).contains("预算编号：B-42").doesNotContain("budget_code");
+    }
+
     @Test
     void theApiAnswersTheNamesOfTheTime() throws Exception {
         String body = mvc.perform(as(get("/api/v1/audit-events").param("targetId", contact), org.adminToken()))

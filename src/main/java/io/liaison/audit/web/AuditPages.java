@@ -7,6 +7,7 @@ import io.liaison.audit.AuditService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.IdentityPermissions;
 import io.liaison.shared.CursorPage;
+import io.liaison.shared.CustomFieldLabels;
 import io.liaison.shared.RecordNames;
 import io.liaison.shared.web.RecordLinks;
 import io.liaison.shared.web.ValueWords;
@@ -14,6 +15,7 @@ import io.liaison.shared.web.ViewerTimes;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -35,10 +37,12 @@ class AuditPages {
 
     private final AuditService audit;
     private final ValueWords words;
+    private final CustomFieldLabels fieldLabels;
 
-    AuditPages(AuditService audit, ValueWords words) {
+    AuditPages(AuditService audit, ValueWords words, CustomFieldLabels fieldLabels) {
         this.audit = audit;
         this.words = words;
+        this.fieldLabels = fieldLabels;
     }
 
     /** The filters as the filter bar sends them; "load more" repeats them with the cursor. */
@@ -76,6 +80,7 @@ class AuditPages {
         CursorPage<AuditEntry> page = audit.list(actor, filter, query.cursor(), PAGE_SIZE);
         Locale locale = LocaleContextHolder.getLocale();
         boolean managesMembers = actor.can(IdentityPermissions.MEMBER_MANAGE);
+        Map<String, String> labels = fieldLabels.labels(actor.orgId());
         model.addAttribute("query", query);
         model.addAttribute(
                 "page",
@@ -85,6 +90,7 @@ class AuditPages {
                         new ValueWords.Reading(
                                 locale,
                                 e.names(),
+                                labels,
                                 AuditRow.KINDS::get,
                                 (kind, id) -> RecordLinks.href(kind, id, managesMembers)))));
         return "audit/events :: rows";

@@ -4,12 +4,14 @@ import io.liaison.contact.ContactSettingChanged;
 import io.liaison.contact.CustomField;
 import io.liaison.contact.SetupPermissions;
 import io.liaison.identity.Actor;
+import io.liaison.shared.CustomFieldLabels;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.SortOrder;
 import io.liaison.shared.Validation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The custom fields of the actor's organization: everyone reads them, administrators define them. */
 @Service
-public class CustomFieldService {
+public class CustomFieldService implements CustomFieldLabels {
 
     /** What a PATCH may carry; {@code key} and {@code type} are accepted only unchanged. */
     public static final Set<String> PATCHABLE = Set.of("label", "options", "required", "order", "key", "type");
@@ -54,6 +56,14 @@ public class CustomFieldService {
             @Nullable List<String> options,
             boolean required,
             @Nullable Integer order) {}
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, String> labels(UUID orgId) {
+        Map<String, String> labels = new HashMap<>();
+        fields.findAll(orgId).forEach(f -> labels.put(f.key(), f.label()));
+        return labels;
+    }
 
     @Transactional(readOnly = true)
     public List<CustomField> list(Actor actor) {

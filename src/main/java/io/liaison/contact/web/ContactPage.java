@@ -8,6 +8,7 @@ import io.liaison.contact.ContactService;
 import io.liaison.contact.followup.FollowUpService;
 import io.liaison.contact.tag.TagService;
 import io.liaison.identity.Actor;
+import io.liaison.shared.CustomFieldLabels;
 import io.liaison.shared.Ids;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,6 +37,7 @@ class ContactPage {
     private final MemberDirectory directory;
     private final TimelineView timelineView;
     private final ContactAccess access;
+    private final CustomFieldLabels fieldLabels;
 
     ContactPage(
             ContactService contacts,
@@ -42,13 +45,21 @@ class ContactPage {
             FollowUpService followUps,
             MemberDirectory directory,
             TimelineView timelineView,
-            ContactAccess access) {
+            ContactAccess access,
+            CustomFieldLabels fieldLabels) {
         this.contacts = contacts;
         this.tags = tags;
         this.followUps = followUps;
         this.directory = directory;
         this.timelineView = timelineView;
         this.access = access;
+        this.fieldLabels = fieldLabels;
+    }
+
+    /** The details name a custom field by its label, on the page and when revealed or edited. */
+    @ModelAttribute("fieldLabels")
+    Map<String, String> fieldLabels(Actor actor) {
+        return fieldLabels.labels(actor.orgId());
     }
 
     @GetMapping

@@ -5,6 +5,7 @@ import io.liaison.contact.TimelineEntry;
 import io.liaison.identity.Actor;
 import io.liaison.identity.IdentityPermissions;
 import io.liaison.shared.CursorPage;
+import io.liaison.shared.CustomFieldLabels;
 import io.liaison.shared.web.RecordLinks;
 import io.liaison.shared.web.Sentence;
 import io.liaison.shared.web.Sentence.Part;
@@ -44,11 +45,13 @@ class TimelineView {
     static final int CONTENT_SHOWN = 200;
 
     private final ContactService contacts;
+    private final CustomFieldLabels fieldLabels;
     private final ValueWords words;
     private final MessageSource messages;
 
-    TimelineView(ContactService contacts, ValueWords words, MessageSource messages) {
+    TimelineView(ContactService contacts, CustomFieldLabels fieldLabels, ValueWords words, MessageSource messages) {
         this.contacts = contacts;
+        this.fieldLabels = fieldLabels;
         this.words = words;
         this.messages = messages;
     }
@@ -57,10 +60,15 @@ class TimelineView {
         CursorPage<TimelineEntry> page = contacts.timeline(actor, contactId, cursor, limit);
         Locale locale = LocaleContextHolder.getLocale();
         boolean managesMembers = actor.can(IdentityPermissions.MEMBER_MANAGE);
+        Map<String, String> labels = fieldLabels.labels(actor.orgId());
         return page.map(e -> line(
                 e,
                 new ValueWords.Reading(
-                        locale, e.names(), KINDS::get, (kind, id) -> RecordLinks.href(kind, id, managesMembers))));
+                        locale,
+                        e.names(),
+                        labels,
+                        KINDS::get,
+                        (kind, id) -> RecordLinks.href(kind, id, managesMembers))));
     }
 
     private Line line(TimelineEntry e, ValueWords.Reading r) {

@@ -43,13 +43,15 @@ public class ValueWords {
     }
 
     /**
-     * How a reader sees the ids of one record: {@code names} as kept with it, {@code kindOf} the kind
+     * How a reader sees the ids of one record: {@code names} as kept with it, {@code fieldLabels} the
+     * organization's custom fields' labels by key, {@code kindOf} the kind
      * of record a field's ids are ({@code member}, {@code department}, {@code tag}, {@code contact}) or
      * {@code null}, {@code href} where the reader may open a record of a kind, or {@code null}.
      */
     public record Reading(
             Locale locale,
             Map<String, String> names,
+            Map<String, String> fieldLabels,
             java.util.function.Function<String, @Nullable String> kindOf,
             java.util.function.BiFunction<String, UUID, @Nullable String> href) {}
 
@@ -125,7 +127,9 @@ public class ValueWords {
         List<Part> pairs = new ArrayList<>();
         map.forEach((key, item) -> pairs.add(Part.plain(messages.getMessage(
                 "values.pair",
-                new Object[] {label(r.locale(), String.valueOf(key)), Sentence.text(value(r, String.valueOf(key), item))
+                new Object[] {
+                    r.fieldLabels().getOrDefault(String.valueOf(key), label(r.locale(), String.valueOf(key))),
+                    Sentence.text(value(r, String.valueOf(key), item))
                 },
                 r.locale()))));
         return Sentence.text(Sentence.joined(messages, r.locale(), pairs));
