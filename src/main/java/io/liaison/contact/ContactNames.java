@@ -4,7 +4,6 @@ import io.liaison.shared.RecordNames;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,18 +19,11 @@ class ContactNames implements RecordNames {
 
     @Override
     public Map<UUID, String> names(UUID orgId, Set<UUID> ids) {
-        UUID[] wanted = ids.toArray(UUID[]::new);
-        return jdbc
-                .sql("""
+        return RecordNames.query(jdbc, """
                         SELECT id, name FROM contact WHERE org_id = ? AND id = ANY (?)
                         UNION ALL SELECT id, name FROM tag WHERE org_id = ? AND id = ANY (?)
                         UNION ALL SELECT id, name FROM tag_group WHERE org_id = ? AND id = ANY (?)
                         UNION ALL SELECT id, label FROM custom_field WHERE org_id = ? AND id = ANY (?)
-                        """)
-                .params(orgId, wanted, orgId, wanted, orgId, wanted, orgId, wanted)
-                .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("name")))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+                        """, 4, orgId, ids);
     }
 }

@@ -1,5 +1,6 @@
 package io.liaison.shared;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The names of a module's records by id, as they are now. The audit log and a contact's timeline
@@ -22,6 +24,25 @@ public interface RecordNames {
 
     /** The names of those of {@code ids} that are this module's records in the organization. */
     Map<UUID, String> names(UUID orgId, Set<UUID> ids);
+
+    /**
+     * The names one query answers as {@code (id, name)} rows, from {@code tables} tables each taking
+     * the organization and the ids as its two parameters, in that order.
+     */
+    static Map<UUID, String> query(JdbcClient jdbc, String sql, int tables, UUID orgId, Set<UUID> ids) {
+        UUID[] wanted = ids.toArray(UUID[]::new);
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < tables; i++) {
+            params.add(orgId);
+            params.add(wanted);
+        }
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql(sql)
+                .params(params)
+                .query((rs, n) -> names.putIfAbsent(rs.getObject("id", UUID.class), rs.getString("name")))
+                .list();
+        return names;
+    }
 
     /** The names every module knows of {@code ids}, in one query per module. */
     static Map<UUID, String> of(List<RecordNames> modules, UUID orgId, Set<UUID> ids) {
