@@ -180,8 +180,11 @@ class ContactRepository {
         searchKeys.rewrite(orgId, id);
     }
 
-    /** Saves the new state when the stored version is still {@code version}; false otherwise. */
-    boolean update(UUID orgId, UUID id, ContactDraft d, long version) {
+    /**
+     * Saves the new state when the stored version is still {@code version}; false otherwise. The name
+     * search keys (about 16 rows a contact) are rewritten only when the name or the owner changed.
+     */
+    boolean update(UUID orgId, UUID id, ContactDraft before, ContactDraft d, long version) {
         int rows = jdbc.sql("""
                         UPDATE contact SET name = ?, mobile = ?, phones = ?::jsonb, company = ?, title = ?,
                                address = ?, remark = ?, gender = ?, birthday = ?, avatar_url = ?, owner_id = ?,
@@ -193,7 +196,9 @@ class ContactRepository {
                 .update();
         if (rows == 1) {
             replaceChildren(orgId, id, d);
-            searchKeys.rewrite(orgId, id);
+            if (!before.name().equals(d.name()) || !before.ownerId().equals(d.ownerId())) {
+                searchKeys.rewrite(orgId, id);
+            }
         }
         return rows == 1;
     }

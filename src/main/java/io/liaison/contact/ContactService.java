@@ -184,7 +184,7 @@ public class ContactService {
                     "forbidden.change-who-this-contact-is-shared-with");
         }
         checkReferences(actor, current.id(), next, allowDuplicate);
-        if (!contacts.update(actor.orgId(), current.id(), next, current.version())) {
+        if (!contacts.update(actor.orgId(), current.id(), old, next, current.version())) {
             throw LiaisonException.stale(current.version(), current.version() + 1);
         }
         changeLog.record(actor, current.id(), current.fields(), next);

@@ -246,6 +246,36 @@ class SearchIntegrationTests {
         assertThat(namesWith("张", "sort", "name")).containsExactly("张丙", "张乙", "张甲");
     }
 
+    /** About 16 key rows a contact: an edit that leaves the name and the owner alone keeps them as they are. */
+    @Test
+    void keysAreRewrittenOnlyWhenTheNameOrTheOwnerChanged() throws Exception {
+        String id = add("{\"name\":\"张三\"}");
+        List<String> written = keyVersions(id);
+        assertThat(written).isNotEmpty();
+
+        api.answer(json(patch("/api/v1/contacts/" + id), org.adminToken(), "{\"remark\":\"展会上认识\"}"), 200);
+        assertThat(keyVersions(id)).isEqualTo(written);
+
+        Api.Person seller = api.newMember(org, "MEMBER");
+        api.answer(
+                json(patch("/api/v1/contacts/" + id), org.adminToken(), "{\"ownerId\":\"" + seller.id() + "\"}"), 200);
+        List<String> handedOver = keyVersions(id);
+        assertThat(handedOver).isNotEqualTo(written);
+        assertThat(names(seller.token(), "zs")).containsExactly("张三");
+
+        api.answer(json(patch("/api/v1/contacts/" + id), org.adminToken(), "{\"name\":\"张三丰\"}"), 200);
+        assertThat(keyVersions(id)).isNotEqualTo(handedOver);
+        assertThat(names(seller.token(), "zsf")).containsExactly("张三丰");
+    }
+
+    /** The row versions of a contact's name keys: they change only when the keys are written again. */
+    private List<String> keyVersions(String contactId) {
+        return jdbc.sql("SELECT xmin::text FROM contact_search WHERE contact_id = ?::uuid ORDER BY key, tier")
+                .param(contactId)
+                .query(String.class)
+                .list();
+    }
+
     @Test
     void keysFollowRenamesTrashAndRestore() throws Exception {
         String id = add("{\"name\":\"张三\"}");
