@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,18 +65,22 @@ class AuditRepository {
                         json.writeValueAsString(event.after()),
                         json.writeValueAsString(names))
                 .update();
-        remember(event.orgId(), event.targetId(), names);
-        if (event.actorId() != null) {
-            remember(event.orgId(), event.actorId(), names);
+        // The names the target and the actor had, so that the filters find them by these later.
+        List<UUID> ids = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        for (UUID id : Arrays.asList(event.targetId(), event.actorId())) {
+            String name = id == null ? null : names.get(id.toString());
+            if (name != null) {
+                ids.add(id);
+                named.add(name);
+            }
         }
-    }
-
-    /** Keeps the name the entry gave a record, so that a filter finds the record by it later. */
-    private void remember(UUID orgId, UUID id, Map<String, String> names) {
-        String name = names.get(id.toString());
-        if (name != null) {
-            jdbc.sql("INSERT INTO audit_name (org_id, target_id, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                    .params(orgId, id, name)
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO audit_name (org_id, target_id, name)
+                            SELECT DISTINCT ?::uuid, * FROM unnest(?::uuid[], ?::text[]) ON CONFLICT DO NOTHING
+                            """)
+                    .params(event.orgId(), ids.toArray(UUID[]::new), named.toArray(String[]::new))
                     .update();
         }
     }

@@ -12,6 +12,7 @@ import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -140,7 +141,11 @@ class ContactListPage {
         model.addAttribute("query", query);
         model.addAttribute("marks", new MatchMarks(query.q()));
         model.addAttribute("page", page);
-        model.addAttribute("names", directory.names(actor));
+        model.addAttribute(
+                "names",
+                directory.names(
+                        actor,
+                        page.items().stream().map(c -> c.fields().ownerId()).collect(Collectors.toSet())));
         model.addAttribute("tags", TagChips.of(tags.list(actor)));
         model.addAttribute(
                 "lastFollowUps",

@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -56,12 +55,6 @@ class ContactPage {
         this.fieldLabels = fieldLabels;
     }
 
-    /** The details name a custom field by its label, on the page and when revealed or edited. */
-    @ModelAttribute("fieldLabels")
-    Map<String, String> fieldLabels(Actor actor) {
-        return fieldLabels.labels(actor.orgId());
-    }
-
     @GetMapping
     String page(Actor actor, @PathVariable UUID id, Model model) {
         Contact contact = contacts.get(actor, id);
@@ -69,6 +62,7 @@ class ContactPage {
         model.addAttribute("tags", TagChips.of(tags.list(actor)));
         model.addAttribute("names", directory.names(actor));
         model.addAttribute("departmentNames", directory.departmentNames(actor));
+        model.addAttribute("fieldLabels", fieldLabels.labels(actor.orgId()));
         model.addAttribute("followUps", followUps.list(actor, id, null, PAGE_SIZE));
         model.addAttribute("followUp", FollowUpForm.blank());
         model.addAttribute("types", FollowUpForm.TYPES);

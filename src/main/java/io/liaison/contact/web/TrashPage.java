@@ -4,7 +4,10 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
 import io.liaison.identity.Actor;
+import io.liaison.shared.CursorPage;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,9 +41,17 @@ class TrashPage {
     @HxRequest
     @GetMapping
     String rows(Actor actor, @RequestParam(required = false) @Nullable String cursor, Model model) {
-        model.addAttribute("page", contacts.trashed(actor, cursor, PAGE_SIZE));
+        CursorPage<Contact> page = contacts.trashed(actor, cursor, PAGE_SIZE);
+        model.addAttribute("page", page);
         model.addAttribute("cursor", cursor);
-        model.addAttribute("names", directory.names(actor));
+        model.addAttribute(
+                "names",
+                directory.names(
+                        actor,
+                        page.items().stream()
+                                .map(Contact::trashedBy)
+                                .filter(Objects::nonNull)
+                                .collect(Collectors.toSet())));
         return "contact/trash :: rows";
     }
 
