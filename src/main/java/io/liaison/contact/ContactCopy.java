@@ -96,7 +96,7 @@ public final class ContactCopy {
     }
 
     /** {@code contact_recency} of the database: minus the microseconds since the epoch, 0 for never. */
-    private static long recency(@Nullable OffsetDateTime lastContacted) {
+    static long recency(@Nullable OffsetDateTime lastContacted) {
         if (lastContacted == null) {
             return 0;
         }

@@ -133,9 +133,9 @@ class ContactRepository {
                 .list();
     }
 
-    /** A contact's stored fields with its search grams, in the order of {@link #fieldValues}. */
+    /** A contact's stored fields with its search grams and name order, in the order of {@link #fieldValues}. */
     private static final String FIELD_COLUMNS = "name, mobile, phones, company, title, address, remark, gender,"
-            + " birthday, avatar_url, owner_id, custom_fields, search_grams, mobile_grams";
+            + " birthday, avatar_url, owner_id, custom_fields, search_grams, mobile_grams, name_sort";
 
     /** The columns a new contact's row is written with, in the order of {@link #insertValues}. */
     static final String INSERT_COLUMNS = "id, org_id, source, created_by, " + FIELD_COLUMNS;
@@ -160,7 +160,8 @@ class ContactRepository {
             d.ownerId(),
             json.writeValueAsString(d.customFields()),
             SearchText.textGrams(d.company(), d.remark()),
-            SearchText.mobileGrams(d.mobile())
+            SearchText.mobileGrams(d.mobile()),
+            ChineseNames.sortKey(d.name())
         };
     }
 
@@ -173,7 +174,7 @@ class ContactRepository {
 
     void insert(UUID orgId, UUID id, ContactDraft d, String source, UUID actorId) {
         jdbc.sql("INSERT INTO contact (" + INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?::jsonb, ?::text[], ?::text[])")
+                        + " ?, ?, ?, ?::jsonb, ?::text[], ?::text[], ?)")
                 .params(insertValues(json, orgId, id, d, source, actorId))
                 .update();
         replaceChildren(orgId, id, d);
@@ -189,7 +190,7 @@ class ContactRepository {
                         UPDATE contact SET name = ?, mobile = ?, phones = ?::jsonb, company = ?, title = ?,
                                address = ?, remark = ?, gender = ?, birthday = ?, avatar_url = ?, owner_id = ?,
                                custom_fields = ?::jsonb, search_grams = ?::text[], mobile_grams = ?::text[],
-                               updated_at = now(), version = version + 1
+                               name_sort = ?, updated_at = now(), version = version + 1
                          WHERE org_id = ? AND id = ? AND version = ?
                         """)
                 .params(values(List.of(), fieldValues(json, d), List.of(orgId, id, version)))

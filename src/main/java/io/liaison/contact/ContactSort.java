@@ -15,21 +15,29 @@ import org.jspecify.annotations.Nullable;
  */
 public record ContactSort(Key key, boolean descending) {
 
-    /** What a list can be sorted by; contacts never contacted sort as the oldest. */
+    /**
+     * What a list can be sorted by, each over a column (or expression) that an index holds in order:
+     * the name by its pinyin key ({@link ChineseNames#sortKey}), the last contact by {@code
+     * contact_recency}, which is smallest for the most recent and 0 for never, so that contacts never
+     * contacted sort as the oldest.
+     */
     public enum Key {
-        UPDATED_AT("updatedAt", "c.updated_at", "timestamptz"),
-        CREATED_AT("createdAt", "c.created_at", "timestamptz"),
-        NAME("name", "c.name", "text"),
-        LAST_CONTACTED_AT("lastContactedAt", "coalesce(c.last_contacted_at, '-infinity'::timestamptz)", "timestamptz");
+        UPDATED_AT("updatedAt", "c.updated_at", "timestamptz", false),
+        CREATED_AT("createdAt", "c.created_at", "timestamptz", false),
+        NAME("name", "c.name_sort", "text", false),
+        LAST_CONTACTED_AT("lastContactedAt", "contact_recency(c.last_contacted_at)", "bigint", true);
 
         final String param;
         final String expression;
         final String type;
+        /** Does the expression grow as the sort value shrinks? */
+        final boolean reversed;
 
-        Key(String param, String expression, String type) {
+        Key(String param, String expression, String type, boolean reversed) {
             this.param = param;
             this.expression = expression;
             this.type = type;
+            this.reversed = reversed;
         }
     }
 
@@ -54,13 +62,18 @@ public record ContactSort(Key key, boolean descending) {
     }
 
     String orderBy() {
-        String direction = descending ? " DESC" : " ASC";
+        String direction = down() ? " DESC" : " ASC";
         return " ORDER BY " + key.expression + direction + ", c.id" + direction;
     }
 
     /** The keyset condition after the row the cursor names. */
     String after() {
-        return "(" + key.expression + ", c.id) " + (descending ? "<" : ">") + " (?::" + key.type + ", ?)";
+        return "(" + key.expression + ", c.id) " + (down() ? "<" : ">") + " (?::" + key.type + ", ?)";
+    }
+
+    /** Is the expression in descending order? */
+    private boolean down() {
+        return descending != key.reversed;
     }
 
     String cursorOf(Contact c) {
@@ -79,16 +92,28 @@ public record ContactSort(Key key, boolean descending) {
         List<String> parts = CursorPage.parts(cursor, 3);
         try {
             if (!parts.isEmpty() && parts.get(0).equals(key.param)) {
-                if ("timestamptz".equals(key.type)
-                        && !"-infinity".equals(parts.get(1))
-                        && !Times.storable(OffsetDateTime.parse(parts.get(1)))) {
-                    throw new IllegalArgumentException(parts.get(1));
-                }
-                return new Object[] {parts.get(1), UUID.fromString(parts.get(2))};
+                return new Object[] {value(parts.get(1)), UUID.fromString(parts.get(2))};
             }
         } catch (IllegalArgumentException | DateTimeException e) {
             // answered below
         }
         throw LiaisonException.invalid("cursor", "invalid.cursor");
+    }
+
+    /** The value of the sort expression for the value a cursor holds. */
+    private Object value(String value) {
+        return switch (key) {
+            case NAME -> ChineseNames.sortKey(value);
+            case UPDATED_AT, CREATED_AT -> time(value).toString();
+            case LAST_CONTACTED_AT -> "-infinity".equals(value) ? 0L : ContactCopy.recency(time(value));
+        };
+    }
+
+    private static OffsetDateTime time(String value) {
+        OffsetDateTime time = OffsetDateTime.parse(value);
+        if (!Times.storable(time)) {
+            throw new IllegalArgumentException(value);
+        }
+        return time;
     }
 }

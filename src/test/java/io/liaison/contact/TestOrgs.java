@@ -48,8 +48,8 @@ public final class TestOrgs {
     /** A contact row as the contact module would store it, followed by {@code org}'s administrator. */
     public static UUID insertContact(JdbcClient jdbc, Org org, String name) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO contact (id, org_id, name, owner_id, created_by) VALUES (?, ?, ?, ?, ?)")
-                .params(id, org.id(), name, org.adminId(), org.adminId())
+        jdbc.sql("INSERT INTO contact (id, org_id, name, name_sort, owner_id, created_by) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, org.id(), name, ChineseNames.sortKey(name), org.adminId(), org.adminId())
                 .update();
         return id;
     }

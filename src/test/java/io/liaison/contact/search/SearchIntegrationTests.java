@@ -243,7 +243,7 @@ class SearchIntegrationTests {
 
         assertThat(namesWith("张", "tagId", tag)).containsExactly("张乙", "张丙");
         assertThat(count(org.adminToken(), "张", "tagId", tag)).isEqualTo(2);
-        assertThat(namesWith("张", "sort", "name")).containsExactly("张丙", "张乙", "张甲");
+        assertThat(namesWith("张", "sort", "name")).containsExactly("张丙", "张甲", "张乙");
     }
 
     /** About 16 key rows a contact: an edit that leaves the name and the owner alone keeps them as they are. */
