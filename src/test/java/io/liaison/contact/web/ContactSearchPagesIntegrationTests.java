@@ -12,6 +12,7 @@ import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
 import io.liaison.identity.PageActors;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -132,6 +133,23 @@ class ContactSearchPagesIntegrationTests {
 
         String byName = page(get("/contacts").param("q", "张三").param("sort", "name"), admin);
         assertThat(byName).contains("<option value=\"name\" selected=\"selected\">Name</option>");
+    }
+
+    @Test
+    void theListSortedByNameIsInPinyinOrder() throws Exception {
+        List<Contact> expected = new java.util.ArrayList<>();
+        for (String name : List.of("张三", "Bob", "安娜", "陈晨", "曾国藩")) {
+            expected.add(contact(admin, name, null));
+        }
+        expected.sort(java.util.Comparator.comparing(
+                c -> List.of("安娜", "Bob", "陈晨", "曾国藩", "张三").indexOf(c.name())));
+
+        String list = page(get("/contacts").param("sort", "name"), admin);
+        List<Integer> positions = expected.stream()
+                .map(c -> list.indexOf("id=\"contact-" + c.id()))
+                .toList();
+        assertThat(positions).doesNotContain(-1).isSorted();
+        assertThat(list).contains("<option value=\"name\" selected=\"selected\">Name</option>");
     }
 
     @Test
