@@ -17,16 +17,40 @@ record BenchKind(String name, BiFunction<BenchTerms, SplittableRandom, Request> 
         COUNT
     }
 
-    /** One request: a page of the list (ranked when {@code q} is set), a suggestion, a contact or a count. */
+    /**
+     * One request: a page of the list (ranked when {@code q} is set, in {@code sort} order when that is
+     * set), a suggestion, a contact or a count.
+     */
     record Request(
             Shape shape,
             @Nullable String q,
             List<UUID> tags,
             boolean allTags,
-            @Nullable UUID id) {
+            @Nullable UUID id,
+            @Nullable String sort) {
 
         static Request list(@Nullable String q, List<UUID> tags, boolean allTags) {
-            return new Request(Shape.LIST, q, tags, allTags, null);
+            return new Request(Shape.LIST, q, tags, allTags, null, null);
+        }
+
+        /** The plain list in the order of the API's {@code sort} parameter, such as {@code -createdAt}. */
+        static Request sorted(String sort) {
+            return new Request(Shape.LIST, null, List.of(), true, null, sort);
+        }
+
+        @Nullable
+        ContactSort order() {
+            return ContactSort.parse(sort);
+        }
+
+        /** The peer pattern's ORDER BY for this request's order. */
+        String peerOrder() {
+            return switch (sort == null ? "" : sort) {
+                case "name" -> "c.name";
+                case "-createdAt" -> "c.created_at DESC";
+                case "-lastContactedAt" -> "c.last_contacted_at DESC NULLS LAST";
+                default -> "c.updated_at DESC";
+            };
         }
 
         ContactFilter filter() {
@@ -39,6 +63,9 @@ record BenchKind(String name, BiFunction<BenchTerms, SplittableRandom, Request> 
     static List<BenchKind> all() {
         return List.of(
                 new BenchKind("list, sorted by updatedAt", (t, r) -> Request.list(null, List.of(), true)),
+                new BenchKind("list, sorted by name", (t, r) -> Request.sorted("name")),
+                new BenchKind("list, sorted by createdAt", (t, r) -> Request.sorted("-createdAt")),
+                new BenchKind("list, sorted by lastContactedAt", (t, r) -> Request.sorted("-lastContactedAt")),
                 new BenchKind(
                         "tag filter, 1 tag", (t, r) -> Request.list(null, List.of(BenchTerms.any(t.tags(), r)), true)),
                 new BenchKind(
@@ -55,11 +82,12 @@ record BenchKind(String name, BiFunction<BenchTerms, SplittableRandom, Request> 
                 search("search, company word", BenchTerms::companyWords),
                 new BenchKind(
                         "suggest",
-                        (t, r) -> new Request(Shape.SUGGEST, BenchTerms.any(t.typeAhead(), r), List.of(), true, null)),
+                        (t, r) -> new Request(
+                                Shape.SUGGEST, BenchTerms.any(t.typeAhead(), r), List.of(), true, null, null)),
                 new BenchKind(
                         "GET by id",
-                        (t, r) -> new Request(Shape.GET, null, List.of(), true, BenchTerms.any(t.ids(), r))),
-                new BenchKind("count", (t, r) -> new Request(Shape.COUNT, null, List.of(), true, null)));
+                        (t, r) -> new Request(Shape.GET, null, List.of(), true, BenchTerms.any(t.ids(), r), null)),
+                new BenchKind("count", (t, r) -> new Request(Shape.COUNT, null, List.of(), true, null, null)));
     }
 
     private static BenchKind search(String name, java.util.function.Function<BenchTerms, List<String>> terms) {

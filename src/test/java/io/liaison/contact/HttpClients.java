@@ -54,6 +54,9 @@ final class HttpClients {
         if (!request.tags().isEmpty() && !request.allTags()) {
             query.append("&tagMode=any");
         }
+        if (request.sort() != null) {
+            query.append("&sort=").append(request.sort());
+        }
         String path = switch (request.shape()) {
             case LIST -> "?limit=" + BenchKind.PAGE + query;
             case SUGGEST -> "/suggest?" + query.substring(1);

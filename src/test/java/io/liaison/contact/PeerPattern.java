@@ -30,9 +30,9 @@ final class PeerPattern {
         switch (request.shape()) {
             case LIST -> {
                 count(where, params);
-                page(where, params, BenchKind.PAGE);
+                page(where, params, BenchKind.PAGE, request.peerOrder());
             }
-            case SUGGEST -> page(where, params, 10);
+            case SUGGEST -> page(where, params, 10, request.peerOrder());
             case COUNT -> count(where, params);
             case GET -> throw new IllegalArgumentException("no peer pattern for GET by id");
         }
@@ -45,9 +45,8 @@ final class PeerPattern {
                 .single();
     }
 
-    private void page(String where, List<Object> params, int limit) {
-        jdbc.sql("SELECT c.* FROM contact c WHERE " + where + " ORDER BY c.updated_at DESC LIMIT " + limit
-                        + " OFFSET 0")
+    private void page(String where, List<Object> params, int limit, String order) {
+        jdbc.sql("SELECT c.* FROM contact c WHERE " + where + " ORDER BY " + order + " LIMIT " + limit + " OFFSET 0")
                 .params(params)
                 .query()
                 .listOfRows();

@@ -24,7 +24,7 @@ final class QueryFloor {
     boolean run(Actor actor, BenchKind.Request request) {
         return switch (request.shape()) {
             case LIST ->
-                !queries.list(actor, request.filter(), null, null, BenchKind.PAGE)
+                !queries.list(actor, request.filter(), request.order(), null, BenchKind.PAGE)
                         .items()
                         .isEmpty();
             case SUGGEST ->
