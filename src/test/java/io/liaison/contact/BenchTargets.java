@@ -46,10 +46,10 @@ final class BenchTargets {
     /**
      * Every kind for every member against both servers, before any is measured: a fresh server
      * compiles its hot paths and fills PostgreSQL's page cache on the first kinds otherwise, and they
-     * would pay for all the others ({@code benchmark.server-warmup-seconds} in all, 30 by default).
+     * would pay for all the others ({@code benchmark.server-warmup-seconds} in all, 60 by default: two servers to warm).
      */
     void warmUp(List<BenchServer.Member> members, List<List<BenchPool>> pools) throws Exception {
-        int total = Integer.getInteger("benchmark.server-warmup-seconds", 30);
+        int total = Integer.getInteger("benchmark.server-warmup-seconds", 60);
         int runs = members.size() * pools.get(0).size() * 2;
         Duration each = Duration.ofMillis(Math.max(200, total * 1000L / runs));
         System.out.printf("benchmark: warming both servers up on every kind for %d s%n", total);
