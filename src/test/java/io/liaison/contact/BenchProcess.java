@@ -27,7 +27,9 @@ final class BenchProcess implements AutoCloseable {
     /** The JVM flags of Liaison and of the floor application alike. */
     static final List<String> JVM_FLAGS = List.of("-Xmx512m");
 
-    private static final Duration STARTUP = Duration.ofMinutes(5);
+    /** Long enough for the migrations a new version of Liaison runs on a data directory of 10^6 contacts. */
+    private static final Duration STARTUP = Duration.ofMinutes(30);
+
     private static final Pattern COLLECTION = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final long TICK_MS = 1000 / clockTicks();
 
