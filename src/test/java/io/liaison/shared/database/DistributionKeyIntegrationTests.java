@@ -3,12 +3,17 @@ package io.liaison.shared.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.LiaisonIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and in every unique index (partial and expression ones too), and every foreign key between two
  * such tables carries it on both sides, matched to each other; Citus can enforce nothing else across
  * shards. Every other table is listed below as a reference table (copied to every node) or a table
- * local to the coordinator, with why; a new table is refused until someone decides which it is.
+ * local to the coordinator, with why; a new table is refused until someone decides which it is. The
+ * guide's statements distribute every other table, each after the tables it references.
  */
 @LiaisonIntegrationTest
 class DistributionKeyIntegrationTests {
@@ -95,8 +101,42 @@ class DistributionKeyIntegrationTests {
         }
     }
 
-    /** What keeps the tables of {@code schema} from being distributed by {@code org_id}. */
-    private List<String> violations(String schema, Map<String, Placement> notDistributed) {
+    @Test
+    void theScalingGuideDistributesEveryTenantTableAfterTheTablesItReferences() throws IOException {
+        Matcher call = Pattern.compile("create_distributed_table\\('([a-z_]+)'")
+                .matcher(Files.readString(Path.of("docs/SCALING.md")));
+        List<String> order = new ArrayList<>();
+        while (call.find()) {
+            order.add(call.group(1));
+        }
+        Set<String> distributed = new HashSet<>();
+        tables("public").forEach((table, notNull) -> {
+            if (notNull != null && !NOT_DISTRIBUTED.containsKey(table)) {
+                distributed.add(table);
+            }
+        });
+        assertThat(order).containsExactlyInAnyOrderElementsOf(distributed);
+        jdbc.sql("""
+                        SELECT s.relname AS src, t.relname AS tgt
+                          FROM pg_constraint k JOIN pg_class s ON s.oid = k.conrelid JOIN pg_class t ON t.oid = k.confrelid
+                          JOIN pg_namespace n ON n.oid = s.relnamespace
+                         WHERE n.nspname = 'public' AND k.contype = 'f' AND s.oid <> t.oid
+                        """).query(rs -> {
+            String from = rs.getString("src");
+            String to = rs.getString("tgt");
+            if (distributed.contains(from) && distributed.contains(to)) {
+                assertThat(order.indexOf(to))
+                        .as("%s is distributed before %s, which it references", from, to)
+                        .isLessThan(order.indexOf(from));
+            }
+        });
+    }
+
+    /**
+     * The tables of {@code schema}, each with whether its org_id is not null (null when it has no
+     * org_id).
+     */
+    private Map<String, Boolean> tables(String schema) {
         Map<String, Boolean> orgIdNotNull = new HashMap<>();
         jdbc.sql("""
                         SELECT c.relname, coalesce(bool_or(a.attnotnull), false) AS not_null, count(a.attname) > 0 AS has
@@ -107,6 +147,12 @@ class DistributionKeyIntegrationTests {
                         """).param(schema).query(rs -> {
             orgIdNotNull.put(rs.getString("relname"), rs.getBoolean("has") ? rs.getBoolean("not_null") : null);
         });
+        return orgIdNotNull;
+    }
+
+    /** What keeps the tables of {@code schema} from being distributed by {@code org_id}. */
+    private List<String> violations(String schema, Map<String, Placement> notDistributed) {
+        Map<String, Boolean> orgIdNotNull = tables(schema);
         Set<String> distributed = new HashSet<>();
         List<String> violations = new ArrayList<>();
         orgIdNotNull.forEach((table, notNull) -> {
