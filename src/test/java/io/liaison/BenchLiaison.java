@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
@@ -14,6 +15,14 @@ public final class BenchLiaison {
 
     /** {@code more} adds or overrides properties. */
     public static ConfigurableApplicationContext start(Path dataDir, Map<String, Object> more) {
+        return start(dataDir, more, context -> {});
+    }
+
+    /** {@code more} adds or overrides properties; {@code initializer} sees the context before its refresh. */
+    public static ConfigurableApplicationContext start(
+            Path dataDir,
+            Map<String, Object> more,
+            ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
         Map<String, Object> properties = new HashMap<>(Map.of(
                 "liaison.data-dir", dataDir.toString(),
                 "liaison.db.url", "",
@@ -25,6 +34,7 @@ public final class BenchLiaison {
         SpringApplication spring = new SpringApplication(LiaisonApplication.class);
         spring.addInitializers(
                 c -> c.getEnvironment().getPropertySources().addFirst(new MapPropertySource("benchmark", properties)));
+        spring.addInitializers(initializer);
         return spring.run();
     }
 }

@@ -154,29 +154,39 @@ public class DemoData {
     }
 
     /**
-     * Drops the indexes of {@code table} that no constraint needs, in the loading transaction, and
-     * answers their definitions: building an index once over millions of rows is far quicker than
-     * growing it row by row.
+     * Drops the indexes of {@code table} that no foreign key needs (with the primary key or unique
+     * constraint an index backs), in the loading transaction, and answers the statements that build
+     * them again: building an index once over millions of rows is far quicker than growing it row by
+     * row.
      */
     private static List<String> dropIndexes(Connection c, String table) throws SQLException {
         List<String> definitions = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+        List<String> drops = new ArrayList<>();
         try (var statement = c.prepareStatement("""
-                SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
+                SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid), k.conname, pg_get_constraintdef(k.oid)
+                  FROM pg_index i
+                  LEFT JOIN pg_constraint k ON k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u')
                  WHERE i.indrelid = ?::regclass
-                   AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+                   AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.conindid = i.indexrelid AND f.contype NOT IN ('p', 'u'))
                 """)) {
             statement.setString(1, table);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    names.add(rs.getString(1));
-                    definitions.add(rs.getString(2));
+                    String constraint = rs.getString(3);
+                    if (constraint == null) {
+                        drops.add("DROP INDEX " + rs.getString(1));
+                        definitions.add(rs.getString(2));
+                    } else {
+                        drops.add("ALTER TABLE " + table + " DROP CONSTRAINT " + constraint);
+                        definitions.add(
+                                "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " " + rs.getString(4));
+                    }
                 }
             }
         }
         try (Statement statement = c.createStatement()) {
-            for (String name : names) {
-                statement.execute("DROP INDEX " + name);
+            for (String drop : drops) {
+                statement.execute(drop);
             }
         }
         return definitions;

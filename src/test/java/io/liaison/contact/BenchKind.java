@@ -43,16 +43,6 @@ record BenchKind(String name, BiFunction<BenchTerms, SplittableRandom, Request> 
             return ContactSort.parse(sort);
         }
 
-        /** The peer pattern's ORDER BY for this request's order. */
-        String peerOrder() {
-            return switch (sort == null ? "" : sort) {
-                case "name" -> "c.name";
-                case "-createdAt" -> "c.created_at DESC";
-                case "-lastContactedAt" -> "c.last_contacted_at DESC NULLS LAST";
-                default -> "c.updated_at DESC";
-            };
-        }
-
         ContactFilter filter() {
             return new ContactFilter(q, tags, allTags, null, null, null, null, null, null, null, null);
         }

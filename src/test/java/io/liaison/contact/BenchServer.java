@@ -6,35 +6,78 @@ import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
 import io.liaison.identity.TokenService;
 import io.liaison.shared.MergePatch;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Liaison started in this JVM on a benchmark data directory, on a random port, without the job
- * scheduler; with the two actors of the benchmark and a bearer token for each.
+ * The servers of one size: Liaison from its jar in its own JVM on the benchmark's data directory
+ * (with its embedded PostgreSQL, without the job scheduler), the floor application in another JVM
+ * with the same flags on the same database, and in this JVM Liaison's query layer on that database
+ * too (for the JDBC floor, the tokens and the statements the floor application replays). With the
+ * two actors of the benchmark and a bearer token for each.
  */
 final class BenchServer implements AutoCloseable {
 
     /** A member the benchmark acts as, with a token for the API. */
     record Member(String label, Actor actor, String token) {}
 
+    final BenchProcess liaison;
+    final BenchProcess floor;
+    final long postmaster;
     final ConfigurableApplicationContext context;
     final JdbcClient jdbc;
-    final int port;
     final Member admin;
     final Member member;
     final long memberContacts;
     final String postgres;
+    private final Path scratch;
 
-    BenchServer(Path dataDir) {
-        context = BenchLiaison.start(dataDir, Map.of());
+    BenchServer(Path dataDir, Path jar, Path logs) throws Exception {
+        Files.createDirectories(logs);
+        liaison = BenchProcess.start(
+                        "liaison",
+                        logs,
+                        List.of("-jar", jar.toAbsolutePath().toString()),
+                        List.of("--server.port=%PORT%", "--db-scheduler.enabled=false", "--logging.level.root=WARN"),
+                        Map.of(
+                                "LIAISON_DATA_DIR", dataDir.toAbsolutePath().toString(),
+                                "LIAISON_DB_URL", "",
+                                "LIAISON_DB_USER", "",
+                                "LIAISON_DB_PASSWORD", ""))
+                .awaitAnswer("/actuator/health", 200);
+        List<String> pidFile = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
+        postmaster = Long.parseLong(pidFile.get(0).strip());
+        String url = "jdbc:postgresql://localhost:" + pidFile.get(3).strip() + "/liaison";
+        String password =
+                Files.readString(dataDir.resolve("liaison-db-password")).strip();
+        scratch = Files.createTempDirectory("liaison-benchmark-queries");
+        ConfigurableApplicationContext queries = null;
+        try {
+            queries = BenchLiaison.start(
+                    scratch,
+                    Map.of("liaison.db.url", url, "liaison.db.user", "liaison", "liaison.db.password", password),
+                    StatementCapture::install);
+            floor = startFloor(logs, url, password);
+        } catch (Exception | Error e) {
+            if (queries != null) {
+                queries.close();
+            }
+            liaison.close();
+            throw e;
+        }
+        context = queries;
         jdbc = context.getBean(JdbcClient.class);
-        port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         postgres = jdbc.sql("SHOW server_version").query(String.class).single();
         UUID org = jdbc.sql("SELECT id FROM organization ORDER BY created_at LIMIT 1")
                 .query(UUID.class)
@@ -54,6 +97,35 @@ final class BenchServer implements AutoCloseable {
         memberContacts = ((Number) median.get("n")).longValue();
         admin = member("admin", adminId);
         member = member((String) median.get("login"), (UUID) median.get("id"));
+    }
+
+    private static BenchProcess startFloor(Path logs, String url, String password) throws Exception {
+        return BenchProcess.start(
+                        "floor",
+                        logs,
+                        List.of("-cp", testClassPath(), "bench.floor.FloorApplication"),
+                        List.of("--server.port=%PORT%"),
+                        Map.of(
+                                "SPRING_DATASOURCE_URL",
+                                url,
+                                "SPRING_DATASOURCE_USERNAME",
+                                "liaison",
+                                "SPRING_DATASOURCE_PASSWORD",
+                                password,
+                                // Liaison's pool has 20 connections too.
+                                "SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE",
+                                "20"))
+                .awaitAnswer("/floor/statements", 405);
+    }
+
+    /** The test class path: the floor application is a test class, on the same libraries as Liaison. */
+    private static String testClassPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    /** CPU time PostgreSQL used so far, in milliseconds. */
+    long postgresCpuMillis() throws IOException {
+        return BenchProcess.postgresCpuMillis(postmaster);
     }
 
     /**
@@ -79,8 +151,25 @@ final class BenchServer implements AutoCloseable {
         return context.getBean(MemberService.class).actor(id).orElseThrow();
     }
 
+    /** The floor application, this JVM's context, then Liaison, which stops its PostgreSQL. */
     @Override
-    public void close() {
-        context.close();
+    public void close() throws Exception {
+        try (BenchProcess l = liaison;
+                BenchProcess f = floor) {
+            context.close();
+        } finally {
+            // Liaison stops its PostgreSQL on SIGTERM; one left by a Liaison that had to be killed is stopped here.
+            ProcessHandle.of(postmaster)
+                    .filter(p -> p.info().command().orElse("").endsWith("postgres"))
+                    .ifPresent(server -> {
+                        server.destroy();
+                        server.onExit()
+                                .completeOnTimeout(server, 30, TimeUnit.SECONDS)
+                                .join();
+                    });
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
     }
 }
