@@ -68,6 +68,19 @@ class ImportJobRepository extends JobRepository<ImportJob> {
     }
 
     /** The counters after a batch, in the batch's transaction. */
+    /**
+     * Locks the job's row until the batch commits; false when the job no longer stands at {@code
+     * from}: another node took the job over (this one missed its heartbeats) and went on from there.
+     */
+    boolean claim(UUID id, int from) {
+        return jdbc.sql("SELECT next_record FROM import_job WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(Integer.class)
+                .optional()
+                .filter(next -> next == from)
+                .isPresent();
+    }
+
     void advance(UUID id, int nextRecord, Map<ContactImport.Outcome, Integer> counts) {
         jdbc.sql("""
                         UPDATE import_job SET next_record = ?, created = created + ?, updated = updated + ?,

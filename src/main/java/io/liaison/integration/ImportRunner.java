@@ -35,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * picked up again. A job reads its file from the record after the last committed batch; each batch
  * commits its contacts, its problems and the job's counters together; a job is finished only when
  * contact says its contacts are all found ({@link ImportRun#close}). When the node shuts down, the
- * job stops after its current batch and is rescheduled to go on at once.
+ * job stops after its current batch and is rescheduled to go on at once. Each batch first locks the
+ * job's row where it expects the job to stand: a node that was only slow, whose job another node
+ * took over meanwhile, finds the job moved on and leaves it without writing a row.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportRunner {
@@ -124,6 +126,9 @@ class ImportRunner {
         }
         try {
             return new Work(job, actor.get(), stopping).run();
+        } catch (TakenOver e) {
+            log.warn("Import {} went on without this node after record {}; this node leaves it", jobId, e.from);
+            return true;
         } catch (IOException e) {
             log.info("Import {} stopped at a record it cannot read: {}", jobId, e.getMessage());
             jobs.finish(jobId, ImportJob.FAILED, failures.reason("job.failure.unreadable", e));
@@ -192,10 +197,16 @@ class ImportRunner {
                     while (batch.size() < batchSize && (record = sheet.next()) != null) {
                         batch.add(record);
                     }
+                    int from = position;
                     position += batch.size();
                     if (!batch.isEmpty()) {
                         int next = position;
-                        transaction.executeWithoutResult(s -> apply(contacts, batch, mapper, next));
+                        transaction.executeWithoutResult(s -> {
+                            if (!jobs.claim(job.id(), from)) {
+                                throw new TakenOver(from);
+                            }
+                            apply(contacts, batch, mapper, next);
+                        });
                     }
                     if (batch.size() < batchSize) {
                         return ImportJob.COMPLETED;
@@ -274,6 +285,17 @@ class ImportRunner {
             }
             jobs.addProblems(actor.orgId(), job.id(), problems);
             jobs.advance(job.id(), next, counts);
+        }
+    }
+
+    /** The job's row has moved on without this run: another node runs the job now. */
+    private static final class TakenOver extends RuntimeException {
+
+        private final int from;
+
+        TakenOver(int from) {
+            super(null, null, false, false);
+            this.from = from;
         }
     }
 }

@@ -17,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Purges contacts that have been in the trash longer than {@code LIAISON_TRASH_RETENTION}: their
- * rows, e-mails, follow-ups and timeline go for good (the cascade of the schema). An hourly
- * db-scheduler job, so it runs on one node at a time; each batch is one transaction.
+ * rows, e-mails, follow-ups and timeline go for good (the cascade of the schema). A db-scheduler job
+ * ({@code LIAISON_TRASH_PURGE_INTERVAL} after its last run, hourly by default), so it runs on one node
+ * at a time; each batch is one transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class TrashPurge {
@@ -30,6 +31,7 @@ class TrashPurge {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Duration retention;
+    private final Duration interval;
 
     TrashPurge(
             JdbcClient jdbc,
@@ -40,11 +42,12 @@ class TrashPurge {
         this.transaction = transaction;
         this.events = events;
         this.retention = settings.retention();
+        this.interval = settings.purgeInterval();
     }
 
     @Bean
     RecurringTask<Void> trashPurgeTask() {
-        return Tasks.recurring("contact-trash-purge", FixedDelay.ofHours(1)).execute((instance, context) -> purge());
+        return Tasks.recurring("contact-trash-purge", FixedDelay.of(interval)).execute((instance, context) -> purge());
     }
 
     /** Purges every expired contact; answers how many. */

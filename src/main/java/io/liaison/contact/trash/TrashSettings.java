@@ -6,7 +6,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How long deleted contacts stay restorable before they are purged for good ({@code
- * liaison.contact.trash.retention}, {@code LIAISON_TRASH_RETENTION}).
+ * liaison.contact.trash.retention}, {@code LIAISON_TRASH_RETENTION}), and how long the purge waits
+ * after one run before the next ({@code purge-interval}, {@code LIAISON_TRASH_PURGE_INTERVAL}).
  */
 @ConfigurationProperties("liaison.contact.trash")
-record TrashSettings(@DefaultValue("30d") Duration retention) {}
+record TrashSettings(
+        @DefaultValue("30d") Duration retention,
+        @DefaultValue("1h") Duration purgeInterval) {
+
+    TrashSettings {
+        if (purgeInterval.isNegative() || purgeInterval.isZero()) {
+            throw new IllegalArgumentException("liaison.contact.trash.purge-interval must be positive");
+        }
+    }
+}

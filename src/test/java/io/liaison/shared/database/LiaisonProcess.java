@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class LiaisonProcess implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofSeconds(90);
+    // Two nodes starting together on a busy 2-core CI machine need more than a minute each.
+    private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -138,6 +139,11 @@ final class LiaisonProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The address of {@code path} on this Liaison, for requests a test builds itself. */
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
     String log() {
         try {
             return Files.readString(output, StandardCharsets.UTF_8);
@@ -155,6 +161,10 @@ final class LiaisonProcess implements AutoCloseable {
         return send(request(path, authorization)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> delete(String path, String authorization) throws IOException, InterruptedException {
+        return send(request(path, authorization).DELETE());
     }
 
     /** A multipart upload of one file (field {@code file}) with form fields. */
@@ -176,8 +186,7 @@ final class LiaisonProcess implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path, @Nullable String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
         return authorization == null ? request : request.header("Authorization", authorization);
     }
 
