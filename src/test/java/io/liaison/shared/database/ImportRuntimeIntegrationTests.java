@@ -34,7 +34,7 @@ class ImportRuntimeIntegrationTests {
         }
     }
 
-    /** Small batches, a heartbeat each second and a job of a dead node taken over after three missed. */
+    /** Small batches, a heartbeat each second and a job of a dead node taken over after four missed (db-scheduler asks for at least four). */
     private LiaisonProcess start(Path data) throws Exception {
         return LiaisonProcess.launch(
                         data,
@@ -42,9 +42,9 @@ class ImportRuntimeIntegrationTests {
                                 "LIAISON_ADMIN_PASSWORD", PASSWORD,
                                 "LIAISON_IMPORT_MAX_FILE_SIZE", "1MB",
                                 "LIAISON_IMPORTS_BATCH_SIZE", "300",
-                                "DB_SCHEDULER_HEARTBEATINTERVAL", "1s",
-                                "DB_SCHEDULER_MISSEDHEARTBEATSLIMIT", "3",
-                                "DB_SCHEDULER_POLLINGINTERVAL", "1s"))
+                                "DBSCHEDULER_HEARTBEATINTERVAL", "1s",
+                                "DBSCHEDULER_MISSEDHEARTBEATSLIMIT", "4",
+                                "DBSCHEDULER_POLLINGINTERVAL", "1s"))
                 .awaitHealthy();
     }
 
