@@ -135,19 +135,16 @@ class SearchIntegrationTests {
 
     @Test
     void aCommonCompanyWordIsWalkedInRecencyOrderWithTheSamePages() throws Exception {
-        // More contacts with the word than the search sorts in memory: it walks them instead, once
-        // the statistics of the grams say so.
-        int common = ContactSearch.COMMON + 200;
+        int common = 120;
         for (int i = 0; i < common; i++) {
             add("{\"name\":\"客户" + i + "\",\"company\":\"嘉禾贸易\"}");
         }
         String recent = add("{\"name\":\"王五\",\"company\":\"宁波嘉禾\"}");
         followUp(recent);
-        jdbc.sql("ANALYZE contact").update();
-        assertThat(search.commonGram(SearchText.grams("嘉禾"))).isEqualTo("嘉禾");
-        assertThat(search.commonGram(SearchText.grams("宁波"))).isNull();
-        assertThat(search.commonGram(SearchText.grams("嘉禾宁波"))).isNull();
-        assertThat(search.commonGram(SearchText.grams("嘉禾贸易"))).isIn("嘉禾", "禾贸", "贸易");
+        jdbc.sql("ANALYZE contact_word").update();
+        // A word of several pairs walks the key of its rarest pair and checks the word on each contact.
+        assertThat(search.rarest(SearchText.grams("嘉禾宁波"))).isIn("禾宁", "宁波");
+        assertThat(search.rarest(SearchText.grams("宁波嘉禾"))).isIn("宁波", "波嘉");
 
         var request = get("/api/v1/contacts").param("q", "嘉禾").param("limit", "50");
         String first = api.answer(as(request, org.adminToken()), 200);
@@ -157,7 +154,73 @@ class SearchIntegrationTests {
                 as(request.param("cursor", (String) JsonPath.read(first, "$.nextCursor")), org.adminToken()), 200);
         assertThat(JsonPath.<List<String>>read(next, "$.items[*].name")).startsWith("客户49", "客户50");
         assertThat(count("嘉禾")).isEqualTo(common + 1);
+        assertThat(names("宁波嘉禾")).containsExactly("王五");
+        assertThat(names("嘉禾贸")).hasSize(50).doesNotContain("王五");
         assertThat(names("客户7")).first().isEqualTo("客户7");
+    }
+
+    /**
+     * A member who follows a few of a common word's contacts gets theirs, in recency order and page
+     * after page, and those shared with them; never a colleague's.
+     */
+    @Test
+    void aMemberFindsTheirOwnContactsByCompanyAndRemarkWords() throws Exception {
+        Api.Person member = api.newMember(org, "MEMBER");
+        Api.Person colleague = api.newMember(org, "MEMBER");
+        for (int i = 0; i < 30; i++) {
+            add(colleague.token(), "{\"name\":\"同事客户" + i + "\",\"company\":\"星辰科技\",\"remark\":\"年底有采购计划\"}");
+        }
+        add(member.token(), "{\"name\":\"甲\",\"company\":\"上海星辰科技有限公司\"}");
+        String second = add(member.token(), "{\"name\":\"乙\",\"remark\":\"年底有采购计划，星辰的老客户\"}");
+        add(member.token(), "{\"name\":\"丙\",\"company\":\"星辰物流\"}");
+        add(colleague.token(), "{\"name\":\"丁\",\"company\":\"星辰科技\",\"shareUserIds\":[\"" + member.id() + "\"]}");
+        followUp(second);
+
+        assertThat(names(member.token(), "星辰")).containsExactly("乙", "甲", "丙", "丁");
+        assertThat(names(member.token(), "星辰科技")).containsExactly("甲", "丁");
+        assertThat(names(member.token(), "采购计划")).containsExactly("乙");
+        assertThat(count(member.token(), "星辰")).isEqualTo(4);
+        assertThat(names(colleague.token(), "采购计划")).hasSize(30).doesNotContain("乙");
+        assertThat(count(colleague.token(), "采购计划")).isEqualTo(30);
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = get("/api/v1/contacts").param("q", "星辰").param("limit", "1");
+            String body =
+                    api.answer(as(cursor == null ? request : request.param("cursor", cursor), member.token()), 200);
+            paged.addAll(JsonPath.read(body, "$.items[*].name"));
+            cursor = JsonPath.read(body, "$.nextCursor");
+        } while (cursor != null);
+        assertThat(paged).containsExactly("乙", "甲", "丙", "丁");
+    }
+
+    /** Four to six digits are one key, more are the key of their first six checked on each number. */
+    @Test
+    void aPhoneFragmentFindsTheContactByAnyOfItsNumbers() throws Exception {
+        Api.Person member = api.newMember(org, "MEMBER");
+        Api.Person colleague = api.newMember(org, "MEMBER");
+        add(
+                member.token(),
+                "{\"name\":\"周杰\",\"mobile\":\"13812348000\","
+                        + "\"phones\":[{\"label\":\"office\",\"number\":\"+86 21 6123 4567\"}]}");
+        add(colleague.token(), "{\"name\":\"陈华\",\"mobile\":\"13912348001\"}");
+
+        for (String q : List.of("2348000", "8000", "138123", "61234", "2161234567", "21-6123-4567")) {
+            assertThat(names(member.token(), q)).as(q).containsExactly("周杰");
+            assertThat(count(member.token(), q)).as(q).isEqualTo(1);
+        }
+        assertThat(names("12348")).containsExactlyInAnyOrder("周杰", "陈华");
+        assertThat(names("1234800")).containsExactlyInAnyOrder("周杰", "陈华");
+        assertThat(names("12348000")).containsExactly("周杰");
+        assertThat(names("61234567")).containsExactly("周杰");
+        assertThat(names("6123999")).isEmpty();
+        // a colleague's contact stays out, and a changed number is found by its new digits only
+        assertThat(names(member.token(), "12348")).containsExactly("周杰");
+        String id = idOf("周杰");
+        api.answer(json(patch("/api/v1/contacts/" + id), org.adminToken(), "{\"phones\":[]}"), 200);
+        assertThat(names("61234")).isEmpty();
+        assertThat(names(member.token(), "8000")).containsExactly("周杰");
     }
 
     @Test
@@ -246,15 +309,33 @@ class SearchIntegrationTests {
         assertThat(namesWith("张", "sort", "name")).containsExactly("张丙", "张乙", "张甲");
     }
 
-    /** About 16 key rows a contact: an edit that leaves the name and the owner alone keeps them as they are. */
+    /**
+     * About 16 name key rows and 40 word key rows a contact: an edit keeps the name keys unless the
+     * name or the owner changed, the word keys unless the company, remark, phones or owner changed.
+     */
     @Test
     void keysAreRewrittenOnlyWhenTheNameOrTheOwnerChanged() throws Exception {
-        String id = add("{\"name\":\"张三\"}");
+        String id = add("{\"name\":\"张三\",\"company\":\"华为\",\"mobile\":\"13812348000\"}");
         List<String> written = keyVersions(id);
+        List<String> words = wordVersions(id);
         assertThat(written).isNotEmpty();
+        assertThat(words).isNotEmpty();
+
+        api.answer(json(patch("/api/v1/contacts/" + id), org.adminToken(), "{\"title\":\"经理\"}"), 200);
+        assertThat(keyVersions(id)).isEqualTo(written);
+        assertThat(wordVersions(id)).isEqualTo(words);
 
         api.answer(json(patch("/api/v1/contacts/" + id), org.adminToken(), "{\"remark\":\"展会上认识\"}"), 200);
         assertThat(keyVersions(id)).isEqualTo(written);
+        assertThat(wordVersions(id)).isNotEqualTo(words);
+        assertThat(names("展会")).containsExactly("张三");
+        words = wordVersions(id);
+
+        api.answer(json(patch("/api/v1/contacts/" + id), org.adminToken(), "{\"mobile\":\"13900001111\"}"), 200);
+        assertThat(keyVersions(id)).isEqualTo(written);
+        assertThat(wordVersions(id)).isNotEqualTo(words);
+        assertThat(names("0000111")).containsExactly("张三");
+        assertThat(names("2348000")).isEmpty();
 
         Api.Person seller = api.newMember(org, "MEMBER");
         api.answer(
@@ -262,10 +343,21 @@ class SearchIntegrationTests {
         List<String> handedOver = keyVersions(id);
         assertThat(handedOver).isNotEqualTo(written);
         assertThat(names(seller.token(), "zs")).containsExactly("张三");
+        assertThat(names(seller.token(), "华为")).containsExactly("张三");
+        words = wordVersions(id);
 
         api.answer(json(patch("/api/v1/contacts/" + id), org.adminToken(), "{\"name\":\"张三丰\"}"), 200);
         assertThat(keyVersions(id)).isNotEqualTo(handedOver);
+        assertThat(wordVersions(id)).isEqualTo(words);
         assertThat(names(seller.token(), "zsf")).containsExactly("张三丰");
+    }
+
+    /** The row versions of a contact's word keys. */
+    private List<String> wordVersions(String contactId) {
+        return jdbc.sql("SELECT xmin::text FROM contact_word WHERE contact_id = ?::uuid ORDER BY key")
+                .param(contactId)
+                .query(String.class)
+                .list();
     }
 
     /** The row versions of a contact's name keys: they change only when the keys are written again. */
