@@ -10,13 +10,10 @@ import io.liaison.shared.PhoneNumbers;
 import io.liaison.shared.SqlFragment;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,16 +31,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContactSearch {
 
-    /** How long the statistics of the word keys are kept at most, in nanoseconds. */
-    private static final long STATISTICS_AGE = TimeUnit.MINUTES.toNanos(10);
-
     private final JdbcClient jdbc;
     private final ContactAccess access;
-    private volatile @Nullable KeyStatistics statistics;
+    private final WordKeys wordKeys;
 
-    ContactSearch(JdbcClient jdbc, ContactAccess access) {
+    ContactSearch(JdbcClient jdbc, ContactAccess access, WordKeys wordKeys) {
         this.jdbc = jdbc;
         this.access = access;
+        this.wordKeys = wordKeys;
     }
 
     /** A contact found, where it ranks. */
@@ -162,7 +157,7 @@ public class ContactSearch {
         List<SqlFragment> walks = new ArrayList<>();
         Set<String> grams = SearchText.grams(SearchText.flat(q));
         if (!grams.isEmpty()) {
-            walks.addAll(wordWalks(actor, rarest(grams), textMatch(q).and(rest), false, after, limit));
+            walks.addAll(wordWalks(actor, wordKeys.rarest(grams), textMatch(q).and(rest), false, after, limit));
         }
         String digits = PhoneNumbers.digits(q);
         if (digits.length() >= SearchText.MIN_DIGITS) {
@@ -264,47 +259,6 @@ public class ContactSearch {
                     key));
         }
         return filters == null ? where : where.and(filters);
-    }
-
-    /**
-     * The rarest of the character pairs of a company or remark word, by the statistics ANALYZE keeps
-     * of the word keys (their most common values; a key missing there is rarer than any of them):
-     * the fewer contacts its key has, the fewer a walk checks for the whole word before a page.
-     */
-    String rarest(Set<String> grams) {
-        Map<String, Double> frequencies = keyStatistics().frequencies();
-        return grams.stream()
-                .min(Comparator.comparingDouble(g -> frequencies.getOrDefault(g, 0.0)))
-                .orElseThrow();
-    }
-
-    /** The share of word keys that each of the commonest keys has, read when the row estimate changed. */
-    private record KeyStatistics(double rows, Map<String, Double> frequencies, long readAt) {}
-
-    /**
-     * The statistics of the word keys, read again when ANALYZE has changed the table's row estimate
-     * or after ten minutes: reading them costs a few milliseconds, checking the estimate a tenth of one.
-     */
-    private KeyStatistics keyStatistics() {
-        double rows = jdbc.sql("SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'contact_word'::regclass")
-                .query(Double.class)
-                .single();
-        KeyStatistics known = statistics;
-        long now = System.nanoTime();
-        if (known != null && known.rows() == rows && now - known.readAt() < STATISTICS_AGE) {
-            return known;
-        }
-        Map<String, Double> frequencies = new HashMap<>();
-        jdbc.sql("""
-                        SELECT m.key, m.freq FROM pg_stats s,
-                               unnest(s.most_common_vals::text::text[], s.most_common_freqs) AS m(key, freq)
-                         WHERE s.schemaname = current_schema() AND s.tablename = 'contact_word' AND s.attname = 'key'
-                        """)
-                .query((rs, n) -> frequencies.put(rs.getString(1), rs.getDouble(2)))
-                .list();
-        KeyStatistics fresh = new KeyStatistics(rows, Map.copyOf(frequencies), now);
-        statistics = fresh;
-        return fresh;
     }
 
     /** Any match in another field than the name. */
