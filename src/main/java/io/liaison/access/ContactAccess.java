@@ -62,11 +62,19 @@ public class ContactAccess {
      * member's own contacts in the order of the list, say) where one plan for their OR could not.
      */
     public List<SqlFragment> visibleParts(Actor actor, String alias) {
+        return visibleParts(actor, alias, alias + ".id");
+    }
+
+    /**
+     * The same over a row {@code alias} that holds a contact's {@code org_id} and {@code owner_id},
+     * with its id in {@code idColumn}, such as a search key row.
+     */
+    public List<SqlFragment> visibleParts(Actor actor, String alias, String idColumn) {
         // Each reason is true or false, never null, so that NOT of the earlier ones is their complement.
         SqlFragment org = SqlFragment.of(alias + ".org_id = ?", actor.orgId());
         List<SqlFragment> parts = new ArrayList<>();
         SqlFragment earlier = null;
-        for (SqlFragment reason : reasonsToSee(actor, new Row(alias, alias + ".id"))) {
+        for (SqlFragment reason : reasonsToSee(actor, new Row(alias, idColumn))) {
             parts.add(org.and(earlier == null ? reason : reason.and(earlier.not())));
             earlier = earlier == null ? reason : earlier.or(reason);
         }

@@ -6,6 +6,7 @@ import io.liaison.contact.search.SearchText;
 import io.liaison.shared.CopyRows;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * New contacts of one organization as COPY rows, with their e-mails, external ids and tags, written
  * in the caller's transaction: the bulk path that imports and the demo data share. A contact's row
  * carries its search grams and its tag array as every other write of contacts computes them. Its
- * name search keys are written along when the copy is made {@link #withSearchKeys}; otherwise they
+ * name and word search keys are written along when the copy is made {@link #withSearchKeys}; otherwise they
  * are the caller's to write (an import writes them once its batch is committed).
  */
 public final class ContactCopy {
@@ -42,6 +43,7 @@ public final class ContactCopy {
             new CopyRows("contact_external_id (org_id, contact_id, source, external_id)", 1 << 16);
     private final CopyRows tags = new CopyRows("contact_tag (org_id, contact_id, tag_id)", 1 << 16);
     private final @Nullable CopyRows searchKeys;
+    private final @Nullable CopyRows wordKeys;
 
     private ContactCopy(UUID orgId, JsonMapper json, int expected, boolean withSearchKeys) {
         this.orgId = orgId;
@@ -51,6 +53,9 @@ public final class ContactCopy {
         this.searchKeys = withSearchKeys
                 ? new CopyRows("contact_search (org_id, key, tier, recency, contact_id, owner_id)", expected * 1_500)
                 : null;
+        this.wordKeys = withSearchKeys
+                ? new CopyRows("contact_word (org_id, key, recency, contact_id, owner_id)", expected * 4_000)
+                : null;
     }
 
     /** Rows for about {@code expected} contacts, whose name search keys the caller writes. */
@@ -58,7 +63,7 @@ public final class ContactCopy {
         return new ContactCopy(orgId, json, expected, false);
     }
 
-    /** Rows for about {@code expected} contacts, with their name search keys. */
+    /** Rows for about {@code expected} contacts, with their name and word search keys. */
     public static ContactCopy withSearchKeys(UUID orgId, JsonMapper json, int expected) {
         return new ContactCopy(orgId, json, expected, true);
     }
@@ -93,6 +98,21 @@ public final class ContactCopy {
                 searchKeys.add(org, key.getKey(), key.getValue(), recency, contact, owner);
             }
         }
+        if (wordKeys != null) {
+            String owner = d.ownerId().toString();
+            long recency = recency(lastContacted);
+            for (String key : SearchText.wordKeys(d.company(), d.remark(), numbers(d))) {
+                wordKeys.add(org, key, recency, contact, owner);
+            }
+        }
+    }
+
+    /** A contact's phone numbers as its word keys take them: its mobile, then its other phones. */
+    public static List<@Nullable String> numbers(ContactDraft d) {
+        List<@Nullable String> numbers = new ArrayList<>();
+        numbers.add(d.mobile());
+        d.phones().forEach(phone -> numbers.add(phone.number()));
+        return numbers;
     }
 
     /** {@code contact_recency} of the database: minus the microseconds since the epoch, 0 for never. */
@@ -110,9 +130,9 @@ public final class ContactCopy {
 
     /** Sends the rows in the caller's transaction and starts empty again. */
     public void copy(DataSource dataSource) {
-        for (CopyRows table : searchKeys == null
+        for (CopyRows table : searchKeys == null || wordKeys == null
                 ? List.of(contacts, emails, externalIds, tags)
-                : List.of(contacts, emails, externalIds, tags, searchKeys)) {
+                : List.of(contacts, emails, externalIds, tags, searchKeys, wordKeys)) {
             table.copy(dataSource);
         }
     }

@@ -135,7 +135,7 @@ class ContactRepository {
 
     /** A contact's stored fields with its search grams and name order, in the order of {@link #fieldValues}. */
     private static final String FIELD_COLUMNS = "name, mobile, phones, company, title, address, remark, gender,"
-            + " birthday, avatar_url, owner_id, custom_fields, search_grams, mobile_grams, name_sort";
+            + " birthday, avatar_url, owner_id, custom_fields, search_grams, name_sort";
 
     /** The columns a new contact's row is written with, in the order of {@link #insertValues}. */
     static final String INSERT_COLUMNS = "id, org_id, source, created_by, " + FIELD_COLUMNS;
@@ -160,7 +160,6 @@ class ContactRepository {
             d.ownerId(),
             json.writeValueAsString(d.customFields()),
             SearchText.textGrams(d.company(), d.remark()),
-            SearchText.mobileGrams(d.mobile()),
             ChineseNames.sortKey(d.name())
         };
     }
@@ -174,7 +173,7 @@ class ContactRepository {
 
     void insert(UUID orgId, UUID id, ContactDraft d, String source, UUID actorId) {
         jdbc.sql("INSERT INTO contact (" + INSERT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?::jsonb, ?::text[], ?::text[], ?)")
+                        + " ?, ?, ?, ?::jsonb, ?::text[], ?)")
                 .params(insertValues(json, orgId, id, d, source, actorId))
                 .update();
         replaceChildren(orgId, id, d);
@@ -183,13 +182,14 @@ class ContactRepository {
 
     /**
      * Saves the new state when the stored version is still {@code version}; false otherwise. The name
-     * search keys (about 16 rows a contact) are rewritten only when the name or the owner changed.
+     * search keys (about 16 rows a contact) are rewritten only when the name or the owner changed, the
+     * word keys (about 40) only when the company, remark, phones or owner changed.
      */
     boolean update(UUID orgId, UUID id, ContactDraft before, ContactDraft d, long version) {
         int rows = jdbc.sql("""
                         UPDATE contact SET name = ?, mobile = ?, phones = ?::jsonb, company = ?, title = ?,
                                address = ?, remark = ?, gender = ?, birthday = ?, avatar_url = ?, owner_id = ?,
-                               custom_fields = ?::jsonb, search_grams = ?::text[], mobile_grams = ?::text[],
+                               custom_fields = ?::jsonb, search_grams = ?::text[],
                                name_sort = ?, updated_at = now(), version = version + 1
                          WHERE org_id = ? AND id = ? AND version = ?
                         """)
@@ -197,9 +197,19 @@ class ContactRepository {
                 .update();
         if (rows == 1) {
             replaceChildren(orgId, id, d);
-            if (!before.name().equals(d.name()) || !before.ownerId().equals(d.ownerId())) {
-                searchKeys.rewrite(orgId, id);
+            boolean owner = !before.ownerId().equals(d.ownerId());
+            List<SearchKeys.Kind> kinds = new ArrayList<>();
+            if (owner || !before.name().equals(d.name())) {
+                kinds.add(SearchKeys.Kind.NAMES);
             }
+            if (owner
+                    || !Objects.equals(before.company(), d.company())
+                    || !Objects.equals(before.remark(), d.remark())
+                    || !Objects.equals(before.mobile(), d.mobile())
+                    || !before.phones().equals(d.phones())) {
+                kinds.add(SearchKeys.Kind.WORDS);
+            }
+            searchKeys.rewrite(orgId, List.of(id), kinds);
         }
         return rows == 1;
     }

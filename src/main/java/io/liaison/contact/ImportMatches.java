@@ -119,8 +119,8 @@ class ImportMatches {
      * (the name and company match looks up contact_search).
      */
     void analyze() {
-        for (String table :
-                List.of("contact", "contact_email", "contact_external_id", "contact_search", "contact_tag")) {
+        for (String table : List.of(
+                "contact", "contact_email", "contact_external_id", "contact_search", "contact_word", "contact_tag")) {
             jdbc.sql("ANALYZE " + table).update();
         }
     }

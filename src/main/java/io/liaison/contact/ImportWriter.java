@@ -63,7 +63,12 @@ class ImportWriter {
         for (NewContact c : contacts) {
             rows.add(c.id(), c.draft(), "import", actorId, times);
             named.add(new SearchKeyWriter.Named(
-                    c.id(), c.draft().name(), c.draft().ownerId()));
+                    c.id(),
+                    c.draft().name(),
+                    c.draft().ownerId(),
+                    c.draft().company(),
+                    c.draft().remark(),
+                    ContactCopy.numbers(c.draft())));
             timeline.add(Ids.newId(), orgId, c.id(), actorId, TimelineEntry.IMPORTED, imported);
         }
         rows.copy(dataSource);

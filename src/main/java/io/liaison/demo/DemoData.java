@@ -89,7 +89,7 @@ public class DemoData {
         try (Connection c = dataSource.getConnection();
                 Statement statement = c.createStatement()) {
             statement.execute(
-                    "VACUUM (ANALYZE) contact, contact_search, contact_email, contact_tag, follow_up, member, member_department,"
+                    "VACUUM (ANALYZE) contact, contact_search, contact_word, contact_email, contact_tag, follow_up, member, member_department,"
                             + " department, tag, tag_group");
         }
         return new Result(
@@ -121,6 +121,7 @@ public class DemoData {
         List<String> rebuild = new ArrayList<>(dropIndexes(c, "contact"));
         rebuild.addAll(dropIndexes(c, "contact_search"));
         rebuild.addAll(dropForeignKeys(c, "contact_search"));
+        rebuild.addAll(dropIndexes(c, "contact_word"));
         rebuild.addAll(pauseTagTriggers(c));
         int left = contacts;
         Future<ContactRows.Batch> next = maker.submit(() -> rows.next(Math.min(BATCH, contacts)));

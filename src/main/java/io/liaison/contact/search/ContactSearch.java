@@ -10,13 +10,10 @@ import io.liaison.shared.PhoneNumbers;
 import io.liaison.shared.SqlFragment;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,19 +31,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContactSearch {
 
-    /** Candidates of a company or remark word past which it counts as common. */
-    static final int COMMON = 2_000;
-
-    /** How long the statistics of the pairs are kept at most, in nanoseconds. */
-    private static final long STATISTICS_AGE = TimeUnit.MINUTES.toNanos(10);
-
     private final JdbcClient jdbc;
     private final ContactAccess access;
-    private volatile @Nullable GramStatistics statistics;
+    private final WordKeys wordKeys;
 
-    ContactSearch(JdbcClient jdbc, ContactAccess access) {
+    ContactSearch(JdbcClient jdbc, ContactAccess access, WordKeys wordKeys) {
         this.jdbc = jdbc;
         this.access = access;
+        this.wordKeys = wordKeys;
     }
 
     /** A contact found, where it ranks. */
@@ -152,43 +144,70 @@ public class ContactSearch {
     }
 
     /**
-     * Matches in company or remark, and in mobile or e-mail, each in recency order by its own
-     * query, merged here. A company or remark word on many contacts is found by walking the
-     * recency index for an actor who sees the whole organization, and within each reason to see
-     * for others (a member's own contacts through the owner's index); a rare word, like mobile
-     * and e-mail matches, by the list of the few contacts that have it.
+     * Matches in company or remark, in phone numbers and in e-mail, each in recency order by its own
+     * query, merged here. A company or remark word walks the word keys of its rarest character pair
+     * in recency order, checking the word on each contact; a phone fragment walks the key of its
+     * first six digits. Both walk one branch per reason the actor sees a contact, so that a member's
+     * own contacts come from the key's entries of that owner alone: either walk stops after a page.
+     * A complete number and e-mails are looked up by their own indexes.
      */
     private List<Hit> byOtherFields(
             Actor actor, String q, String key, @Nullable SqlFragment filters, @Nullable Hit after, int limit) {
-        SqlFragment visible = access.visible(actor, "c");
-        List<Hit> merged = new ArrayList<>();
+        SqlFragment rest = otherCondition(actor, SqlFragment.of("TRUE"), key, filters);
+        List<SqlFragment> walks = new ArrayList<>();
         Set<String> grams = SearchText.grams(SearchText.flat(q));
         if (!grams.isEmpty()) {
-            String common = commonGram(grams);
-            List<SqlFragment> branches = new ArrayList<>();
-            if (common == null) {
-                SqlFragment organization = SqlFragment.of("c2.org_id = ?", actor.orgId());
-                branches.add(visible.and(
-                        otherCondition(actor, candidates(organization, textMatch("c2", q, grams)), key, filters)));
-            } else if (actor.dataScope() == DataScope.ALL) {
-                branches.add(visible.and(otherCondition(actor, textMatch("c", q, Set.of(common)), key, filters)));
-            } else {
-                List<SqlFragment> parts = access.visibleParts(actor, "c");
-                List<SqlFragment> inner = access.visibleParts(actor, "c2");
-                for (int i = 0; i < parts.size(); i++) {
-                    SqlFragment match = candidates(inner.get(i), textMatch("c2", q, grams));
-                    branches.add(parts.get(i).and(otherCondition(actor, match, key, filters)));
-                }
-            }
-            merged.addAll(otherHits(branches, after, limit));
+            walks.addAll(wordWalks(actor, wordKeys.rarest(grams), textMatch(q).and(rest), false, after, limit));
         }
-        merged.addAll(otherHits(
-                List.of(visible.and(otherCondition(actor, contactMatch(actor, q), key, filters))), after, limit));
+        String digits = PhoneNumbers.digits(q);
+        if (digits.length() >= SearchText.MIN_DIGITS) {
+            SqlFragment check = digits.length() > SearchText.MAX_DIGITS
+                    ? phoneMatch("c", digits).and(rest)
+                    : rest;
+            walks.addAll(wordWalks(actor, SearchText.phoneKey(digits), check, true, after, limit));
+        }
+        List<Hit> merged = new ArrayList<>(ranked(walks, limit));
+        SqlFragment visible = access.visible(actor, "c");
+        SqlFragment complete = completeMatch(actor, q);
+        if (complete != null) {
+            merged.addAll(otherHits(List.of(visible.and(otherCondition(actor, complete, key, filters))), after, limit));
+        }
         return merged.stream()
                 .sorted(Comparator.comparingLong(Hit::recency).thenComparing(Hit::id))
                 .distinct()
                 .limit(limit)
                 .toList();
+    }
+
+    /**
+     * One walk of the word key {@code word} in recency order per reason the actor sees a contact,
+     * each up to {@code limit} contacts that meet {@code check} (over row {@code c}); a phone key
+     * ({@code fragment}) only where the actor may find a contact by a fragment.
+     */
+    private List<SqlFragment> wordWalks(
+            Actor actor, String word, SqlFragment check, boolean fragment, @Nullable Hit after, int limit) {
+        List<SqlFragment> parts = actor.dataScope() == DataScope.ALL
+                ? List.of(access.allows(actor, ContactAction.SEE, "w", "w.contact_id"))
+                : access.visibleParts(actor, "w", "w.contact_id");
+        List<SqlFragment> walks = new ArrayList<>();
+        for (SqlFragment part : parts) {
+            SqlFragment where = part.and(SqlFragment.of("w.key = ?", word));
+            if (fragment) {
+                where = where.and(access.findableByFragment(actor, "w"));
+            }
+            if (after != null) {
+                where = where.and(SqlFragment.of("(w.recency, w.contact_id) > (?, ?)", after.recency(), after.id()));
+            }
+            where = where.and(check);
+            List<Object> params = new ArrayList<>(where.params());
+            params.add(limit);
+            walks.add(new SqlFragment(
+                    "(SELECT w.contact_id AS id, w.recency FROM contact_word w"
+                            + " JOIN contact c ON c.org_id = w.org_id AND c.id = w.contact_id WHERE " + where.sql()
+                            + " ORDER BY w.recency, w.contact_id LIMIT ?)",
+                    params));
+        }
+        return walks;
     }
 
     /**
@@ -209,10 +228,18 @@ public class ContactSearch {
                             + " ORDER BY contact_recency(c.last_contacted_at), c.id LIMIT ?)",
                     params));
         }
+        return ranked(selects, limit);
+    }
+
+    /** The first {@code limit} of the union of {@code selects} of (id, recency), in recency order. */
+    private List<Hit> ranked(List<SqlFragment> selects, int limit) {
+        if (selects.isEmpty()) {
+            return List.of();
+        }
         SqlFragment union = SqlFragment.unionAll(selects);
         List<Object> params = new ArrayList<>(union.params());
         params.add(limit);
-        return jdbc.sql("SELECT id, " + SearchText.OTHER + " AS tier, recency FROM (" + union.sql()
+        return jdbc.sql("SELECT DISTINCT id, " + SearchText.OTHER + " AS tier, recency FROM (" + union.sql()
                         + ") u ORDER BY recency, id LIMIT ?")
                 .params(params)
                 .query(Hit.class)
@@ -234,106 +261,60 @@ public class ContactSearch {
         return filters == null ? where : where.and(filters);
     }
 
-    /**
-     * The rarest character pair of a company or remark word, when even that is on so many contacts
-     * that walking them in recency order finds a page sooner than sorting all of them; null when
-     * the word may be rare. Judged by the statistics ANALYZE keeps of the pairs (their most common
-     * elements), because the planner's guess for a pair missing there, or for several pairs
-     * together, can be wrong a thousandfold, and a wrong walk reads the whole table; counting the
-     * matches instead costs as much as the search. The walk then names that one pair, which the
-     * planner estimates right, and checks the whole word on each row.
-     */
-    @Nullable
-    String commonGram(Set<String> grams) {
-        GramStatistics statistics = gramStatistics();
-        String rarest = null;
-        double fewest = Double.MAX_VALUE;
-        for (String gram : grams) {
-            double contacts = statistics.frequencies().getOrDefault(gram, 0.0) * statistics.rows();
-            if (contacts < COMMON) {
-                return null;
-            }
-            if (contacts < fewest) {
-                fewest = contacts;
-                rarest = gram;
-            }
-        }
-        return rarest;
-    }
-
-    /** The share of contacts that have each of the commonest pairs, of {@code rows} contacts. */
-    private record GramStatistics(double rows, Map<String, Double> frequencies, long readAt) {}
-
-    /**
-     * The statistics of the pairs, read again when ANALYZE has changed the table's row estimate or
-     * after ten minutes: reading them costs a few milliseconds, checking the estimate a tenth of one.
-     */
-    private GramStatistics gramStatistics() {
-        double rows = jdbc.sql("SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'contact'::regclass")
-                .query(Double.class)
-                .single();
-        GramStatistics known = statistics;
-        long now = System.nanoTime();
-        if (known != null && known.rows() == rows && now - known.readAt() < STATISTICS_AGE) {
-            return known;
-        }
-        Map<String, Double> frequencies = new HashMap<>();
-        jdbc.sql("""
-                        SELECT m.elem, m.freq FROM pg_stats s,
-                               unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS m(elem, freq)
-                         WHERE s.schemaname = current_schema() AND s.tablename = 'contact'
-                           AND s.attname = 'search_grams' AND m.elem IS NOT NULL
-                        """)
-                .query((rs, n) -> frequencies.put(rs.getString(1), rs.getDouble(2)))
-                .list();
-        GramStatistics fresh = new GramStatistics(rows, Map.copyOf(frequencies), now);
-        statistics = fresh;
-        return fresh;
-    }
-
-    /** The text match as a list of ids fetched once through the grams index: for a rare word. */
-    private static SqlFragment candidates(SqlFragment visible, SqlFragment text) {
-        SqlFragment where = visible.and(SqlFragment.of("c2.trashed_at IS NULL")).and(text);
-        return new SqlFragment(
-                "c.id = ANY (ARRAY(SELECT c2.id FROM contact c2 WHERE " + where.sql() + "))", where.params());
-    }
-
     /** Any match in another field than the name. */
     private SqlFragment otherMatch(Actor actor, String q) {
         Set<String> grams = SearchText.grams(SearchText.flat(q));
-        SqlFragment contact = contactMatch(actor, q);
-        return grams.isEmpty() ? contact : textMatch("c", q, grams).or(contact);
+        SqlFragment contact = contactMatch(actor, q, true);
+        if (grams.isEmpty()) {
+            return contact;
+        }
+        SqlFragment byGrams = SqlFragment.of("c.search_grams @> ?::text[]", (Object) grams.toArray(String[]::new));
+        return byGrams.and(textMatch(q)).or(contact);
     }
 
-    /** Company or remark containing the query: the given grams of it, then the substring itself. */
-    private static SqlFragment textMatch(String alias, String q, Set<String> grams) {
+    /** Company or remark of the contact row {@code c} containing the query. */
+    private static SqlFragment textMatch(String q) {
         String lower = q.strip().toLowerCase(Locale.ROOT);
+        return SqlFragment.of("(strpos(lower(c.company), ?) > 0 OR strpos(lower(c.remark), ?) > 0)", lower, lower);
+    }
+
+    /** The mobile or another phone number of the contact row {@code alias} containing these digits. */
+    private static SqlFragment phoneMatch(String alias, String digits) {
         return SqlFragment.of(
-                alias + ".search_grams @> ?::text[] AND (strpos(lower(" + alias + ".company), ?) > 0"
-                        + " OR strpos(lower(" + alias + ".remark), ?) > 0)",
-                grams.toArray(String[]::new),
-                lower,
-                lower);
+                "(strpos(" + alias + ".mobile, ?) > 0 OR EXISTS (SELECT 1 FROM jsonb_array_elements(" + alias
+                        + ".phones) p WHERE strpos(p ->> 'number', ?) > 0))",
+                digits,
+                digits);
+    }
+
+    /** A complete mobile number or e-mail address, or the start of an e-mail: see {@link #contactMatch}. */
+    private SqlFragment completeMatch(Actor actor, String q) {
+        return contactMatch(actor, q, false);
     }
 
     /**
-     * A mobile containing the query's digits (four or more) or an e-mail starting with it, where
-     * the actor sees them in full or may reveal them; the complete number or address anywhere. One list of candidate
-     * ids, each found by its field's index.
+     * A phone number containing the query's digits (four or more, with {@code fragments}) or an
+     * e-mail starting with it, where the actor sees them in full or may reveal them; the complete
+     * mobile number or address anywhere. One list of candidate ids, each found by its field's index.
      */
-    private SqlFragment contactMatch(Actor actor, String q) {
+    private SqlFragment contactMatch(Actor actor, String q, boolean fragments) {
         List<SqlFragment> arms = new ArrayList<>();
         String lower = q.strip().toLowerCase(Locale.ROOT);
         SqlFragment byFragment = access.findableByFragment(actor, "c2");
         String digits = PhoneNumbers.digits(q);
-        if (digits.length() >= 4) {
-            arms.add(SqlFragment.of(
-                            "SELECT c2.id FROM contact c2 WHERE c2.org_id = ? AND c2.trashed_at IS NULL"
-                                    + " AND c2.mobile_grams @> ?::text[] AND strpos(c2.mobile, ?) > 0 AND ",
-                            actor.orgId(),
-                            SearchText.digitGrams(digits).toArray(String[]::new),
-                            digits)
-                    .append("", byFragment, ""));
+        if (digits.length() >= SearchText.MIN_DIGITS) {
+            if (fragments) {
+                SqlFragment arm = SqlFragment.of(
+                                "SELECT w.contact_id FROM contact_word w JOIN contact c2 ON c2.org_id = w.org_id"
+                                        + " AND c2.id = w.contact_id WHERE w.org_id = ? AND w.key = ?",
+                                actor.orgId(),
+                                SearchText.phoneKey(digits))
+                        .append(" AND ", byFragment, "");
+                arms.add(
+                        digits.length() > SearchText.MAX_DIGITS
+                                ? arm.append(" AND ", phoneMatch("c2", digits), "")
+                                : arm);
+            }
             var complete = PhoneNumbers.normalize(q, phoneRegion(actor.orgId()));
             if (complete.isPresent()) {
                 arms.add(SqlFragment.of(

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the name search keys of an import's new contacts on its own connection and thread, after
+ * Writes the name and word search keys of an import's new contacts on its own connection and thread, after
  * their batch is committed: about 16 key rows per contact cost the database more than the contacts
  * themselves, and so they are built while the import reads its next batch. Until then the batch's
  * contacts are listed but not yet found by name. A batch whose keys never made it (the node died
@@ -50,8 +51,14 @@ public class SearchKeyWriter {
         this.keys = keys;
     }
 
-    /** A new contact as its keys need it. */
-    public record Named(UUID contactId, String name, UUID ownerId) {}
+    /** A new contact as its keys need it: its phone numbers are its mobile and its other phones. */
+    public record Named(
+            UUID contactId,
+            String name,
+            UUID ownerId,
+            @Nullable String company,
+            @Nullable String remark,
+            List<@Nullable String> numbers) {}
 
     /** A key row; the ids as text, made once per contact rather than once per key. */
     private record Key(String key, int tier, String contactId, String ownerId) {}
@@ -88,36 +95,61 @@ public class SearchKeyWriter {
     }
 
     /**
-     * Locks the contacts as every other change of their keys does, then writes the keys of those
-     * that are still live and have none: a contact renamed or trashed in the meantime already has
-     * the keys it should.
+     * Locks the contacts as every other change of their keys does, then writes the name keys and
+     * the word keys of those that are still live and have none of that kind: a contact renamed (or
+     * given another company, remark or phone) or trashed in the meantime already has the keys it
+     * should.
      */
     void writeNow(PendingKeys pending) {
-        Set<UUID> open = new HashSet<>(jdbc.sql("""
-                        SELECT id FROM contact c
+        Set<UUID> withoutNames = new HashSet<>();
+        Set<UUID> withoutWords = new HashSet<>();
+        jdbc.sql("""
+                        SELECT id, NOT EXISTS (SELECT 1 FROM contact_search k WHERE k.contact_id = c.id) AS names,
+                               NOT EXISTS (SELECT 1 FROM contact_word w WHERE w.contact_id = c.id) AS words
+                          FROM contact c
                          WHERE org_id = ? AND id = ANY (?) AND trashed_at IS NULL
-                           AND NOT EXISTS (SELECT 1 FROM contact_search k WHERE k.contact_id = c.id)
                          ORDER BY id FOR UPDATE
                         """)
                 .params(pending.orgId, pending.contactIds())
-                .query(UUID.class)
-                .list());
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    if (rs.getBoolean("names")) {
+                        withoutNames.add(id);
+                    }
+                    if (rs.getBoolean("words")) {
+                        withoutWords.add(id);
+                    }
+                    return id;
+                })
+                .list();
         List<Key> rows = new ArrayList<>(pending.contacts.size() * 20);
+        List<Key> words = new ArrayList<>(pending.contacts.size() * 40);
         for (Named c : pending.contacts) {
-            if (open.contains(c.contactId())) {
-                String id = c.contactId().toString();
-                String owner = c.ownerId().toString();
+            String id = c.contactId().toString();
+            String owner = c.ownerId().toString();
+            if (withoutNames.contains(c.contactId())) {
                 SearchText.nameKeys(c.name()).forEach((key, tier) -> rows.add(new Key(key, tier, id, owner)));
+            }
+            if (withoutWords.contains(c.contactId())) {
+                SearchText.wordKeys(c.company(), c.remark(), c.numbers())
+                        .forEach(key -> words.add(new Key(key, 0, id, owner)));
             }
         }
         // In the order of the index, so that the B-tree takes them page after page.
-        rows.sort(Comparator.comparing(Key::key).thenComparingInt(Key::tier).thenComparing(Key::contactId));
+        Comparator<Key> order =
+                Comparator.comparing(Key::key).thenComparingInt(Key::tier).thenComparing(Key::contactId);
+        rows.sort(order);
+        words.sort(order);
         CopyRows copy =
                 new CopyRows("contact_search (org_id, key, tier, recency, contact_id, owner_id)", rows.size() * 110);
+        CopyRows wordCopy =
+                new CopyRows("contact_word (org_id, key, recency, contact_id, owner_id)", words.size() * 100);
         // A new contact has not been contacted: recency 0, as contact_recency(NULL) gives.
         String orgId = pending.orgId.toString();
         rows.forEach(k -> copy.add(orgId, k.key(), k.tier(), 0, k.contactId(), k.ownerId()));
+        words.forEach(k -> wordCopy.add(orgId, k.key(), 0, k.contactId(), k.ownerId()));
         copy.copy(dataSource);
+        wordCopy.copy(dataSource);
         jdbc.sql("DELETE FROM contact_search_pending WHERE id = ?")
                 .param(pending.id)
                 .update();

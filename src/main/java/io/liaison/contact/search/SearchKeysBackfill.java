@@ -60,7 +60,7 @@ class SearchKeysBackfill {
             return null;
         }
         List<Row> rows = jdbc.sql("""
-                        SELECT org_id, id, mobile, company, remark FROM contact
+                        SELECT org_id, id, company, remark FROM contact
                          WHERE (?::uuid IS NULL OR (org_id, id) > (?::uuid, ?::uuid))
                          ORDER BY org_id, id LIMIT ?
                         """)
@@ -74,13 +74,8 @@ class SearchKeysBackfill {
             return new Batch(0, null);
         }
         for (Row row : rows) {
-            jdbc.sql(
-                            "UPDATE contact SET search_grams = ?::text[], mobile_grams = ?::text[] WHERE org_id = ? AND id = ?")
-                    .params(
-                            SearchText.textGrams(row.company(), row.remark()),
-                            SearchText.mobileGrams(row.mobile()),
-                            row.orgId(),
-                            row.id())
+            jdbc.sql("UPDATE contact SET search_grams = ?::text[] WHERE org_id = ? AND id = ?")
+                    .params(SearchText.textGrams(row.company(), row.remark()), row.orgId(), row.id())
                     .update();
         }
         rows.stream()
@@ -94,7 +89,6 @@ class SearchKeysBackfill {
     private record Row(
             UUID orgId,
             UUID id,
-            @Nullable String mobile,
             @Nullable String company,
             @Nullable String remark) {}
 

@@ -4,6 +4,7 @@ import io.liaison.contact.ChineseNames;
 import io.liaison.shared.PhoneNumbers;
 import io.liaison.shared.Pinyin;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -109,20 +110,39 @@ public final class SearchText {
         return grams;
     }
 
-    /** Runs of four digits of a mobile number, as stored for search. */
-    public static String[] mobileGrams(@Nullable String mobile) {
-        return mobile == null
-                ? new String[0]
-                : digitGrams(PhoneNumbers.digits(mobile)).toArray(String[]::new);
+    /** What marks a phone key in {@code contact_word}, apart from the characters of company and remark. */
+    public static final String PHONE_MARK = "#";
+
+    /** Phone keys are runs of this many digits at least ... */
+    static final int MIN_DIGITS = 4;
+
+    /** ... and at most this many; a longer fragment is looked up by its first six digits, then checked. */
+    static final int MAX_DIGITS = 6;
+
+    /**
+     * The other-field keys of a contact ({@code contact_word}): the {@link #textGrams} of its company
+     * and remark, and every run of {@link #MIN_DIGITS} to {@link #MAX_DIGITS} digits of each of its
+     * phone numbers, marked {@link #PHONE_MARK}.
+     */
+    public static Set<String> wordKeys(
+            @Nullable String company, @Nullable String remark, Iterable<@Nullable String> numbers) {
+        Set<String> keys = new TreeSet<>(Arrays.asList(textGrams(company, remark)));
+        for (String number : numbers) {
+            if (number != null) {
+                String digits = PhoneNumbers.digits(number);
+                for (int length = MIN_DIGITS; length <= MAX_DIGITS; length++) {
+                    for (int from = 0; from + length <= digits.length(); from++) {
+                        keys.add(PHONE_MARK + digits.substring(from, from + length));
+                    }
+                }
+            }
+        }
+        return keys;
     }
 
-    /** Runs of four digits of a mobile number or of a fragment of one. */
-    public static Set<String> digitGrams(String digits) {
-        Set<String> grams = new LinkedHashSet<>();
-        for (int i = 0; i + 4 <= digits.length(); i++) {
-            grams.add(digits.substring(i, i + 4));
-        }
-        return grams;
+    /** The phone key a fragment of {@link #MIN_DIGITS} digits or more is looked up by. */
+    public static String phoneKey(String digits) {
+        return PHONE_MARK + digits.substring(0, Math.min(digits.length(), MAX_DIGITS));
     }
 
     /** Lower case without white space. */

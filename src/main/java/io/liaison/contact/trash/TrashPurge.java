@@ -75,10 +75,13 @@ class TrashPurge {
                 .params(retention.toSeconds(), BATCH)
                 .query(Purged.class)
                 .list();
-        // Trashed contacts have no search keys; this keeps it so without a foreign key.
-        jdbc.sql("DELETE FROM contact_search WHERE contact_id = ANY (?)")
-                .param(rows.stream().map(Purged::id).toArray(UUID[]::new))
-                .update();
+        // Trashed contacts have no search keys (names or words); this keeps it so without a foreign key.
+        UUID[] ids = rows.stream().map(Purged::id).toArray(UUID[]::new);
+        for (String keys : List.of("contact_search", "contact_word")) {
+            jdbc.sql("DELETE FROM " + keys + " WHERE contact_id = ANY (?)")
+                    .param(ids)
+                    .update();
+        }
         rows.forEach(r -> events.publishEvent(new ContactPurged(r.orgId(), r.id())));
         return rows.size();
     }

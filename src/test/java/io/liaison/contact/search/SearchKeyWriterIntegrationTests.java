@@ -51,6 +51,7 @@ class SearchKeyWriterIntegrationTests {
         UUID job = UUID.randomUUID();
         SearchKeyWriter.PendingKeys pending = leftAsImported(org, job, kept, renamed, trashed);
         assertThat(found(org, "oyf")).isEmpty();
+        assertThat(found(org, "锋商行")).isEmpty();
 
         mvc.perform(json(patch("/api/v1/contacts/" + renamed.contactId()), org.adminToken(), "{\"name\":\"黄蓉\"}")
                         .header("If-Match", "\"1\""))
@@ -61,6 +62,8 @@ class SearchKeyWriterIntegrationTests {
 
         assertThat(found(org, "oyf")).containsExactly("欧阳锋");
         assertThat(found(org, "ouyang")).containsExactly("欧阳锋");
+        assertThat(found(org, "锋商行")).containsExactly("欧阳锋");
+        assertThat(found(org, "商行")).containsExactlyInAnyOrder("欧阳锋", "黄蓉");
         assertThat(found(org, "黄")).containsExactly("黄蓉");
         assertThat(found(org, "hys")).isEmpty();
         assertThat(found(org, "段")).isEmpty();
@@ -104,22 +107,26 @@ class SearchKeyWriterIntegrationTests {
     }
 
     private SearchKeyWriter.Named contact(Api api, Api.Org org, String name) throws Exception {
-        UUID id = UUID.fromString(
-                api.createdId(json(post("/api/v1/contacts"), org.adminToken(), "{\"name\":\"" + name + "\"}")));
+        UUID id = UUID.fromString(api.createdId(json(
+                post("/api/v1/contacts"),
+                org.adminToken(),
+                "{\"name\":\"" + name + "\",\"company\":\"" + name + "商行\"}")));
         UUID owner = jdbc.sql("SELECT owner_id FROM contact WHERE id = ?")
                 .param(id)
                 .query(UUID.class)
                 .single();
-        return new SearchKeyWriter.Named(id, name, owner);
+        return new SearchKeyWriter.Named(id, name, owner, name + "商行", null, List.of());
     }
 
     /** As an import leaves its batch: committed, the keys still to come. */
     private SearchKeyWriter.PendingKeys leftAsImported(Api.Org org, UUID job, SearchKeyWriter.Named... contacts) {
         return transactions.execute(s -> {
             for (SearchKeyWriter.Named c : contacts) {
-                jdbc.sql("DELETE FROM contact_search WHERE contact_id = ?")
-                        .param(c.contactId())
-                        .update();
+                for (String keys : List.of("contact_search", "contact_word")) {
+                    jdbc.sql("DELETE FROM " + keys + " WHERE contact_id = ?")
+                            .param(c.contactId())
+                            .update();
+                }
             }
             return writer.stage(UUID.fromString(org.id()), job, List.of(contacts));
         });
