@@ -30,6 +30,8 @@ SELECT c.org_id, w.key, contact_recency(c.last_contacted_at), c.id, c.owner_id
 -- The indexes are built after the rows, each in one sort; more memory keeps the sorts off the disk.
 SET LOCAL maintenance_work_mem = '256MB';
 CREATE UNIQUE INDEX contact_word_lookup ON contact_word (org_id, key, recency, contact_id) INCLUDE (owner_id);
+-- The lookup is the primary key: it starts with org_id, as every tenant table's does (docs/SCALING.md).
+ALTER TABLE contact_word ADD CONSTRAINT contact_word_pk PRIMARY KEY USING INDEX contact_word_lookup;
 CREATE INDEX contact_word_by_owner ON contact_word (org_id, key, owner_id, recency, contact_id);
 CREATE INDEX contact_word_by_contact ON contact_word (contact_id);
 -- A key missing from the most common values is taken for rarer than any of them: keep many.
