@@ -65,7 +65,7 @@ class HttpErrorsIntegrationTests {
         assertThat(media.body()).contains("\"status\":415", "text/plain");
     }
 
-    /** Paths with a variable are matched path first (shared/web/PathFirstMappings); the answers stay. */
+    /** Paths with a variable are matched against every mapping; wrong methods and media types still get their answers. */
     @Test
     void pathsWithAVariableStillAnswerWrongMethodsAndMediaTypes() throws Exception {
         String token = token();
