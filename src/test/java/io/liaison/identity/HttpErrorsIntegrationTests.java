@@ -65,6 +65,28 @@ class HttpErrorsIntegrationTests {
         assertThat(media.body()).contains("\"status\":415", "text/plain");
     }
 
+    /** Paths with a variable are matched against every mapping; wrong methods and media types still get their answers. */
+    @Test
+    void pathsWithAVariableStillAnswerWrongMethodsAndMediaTypes() throws Exception {
+        String token = token();
+        String contact = "/api/v1/contacts/01a23c97-bc97-75ac-9f18-bcd83c0cb51f";
+
+        HttpResponse<String> method =
+                send(request(contact + "/timeline", token).PUT(HttpRequest.BodyPublishers.noBody()));
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(method.headers().firstValue("Allow")).hasValue("GET");
+
+        HttpResponse<String> media = send(request(contact, token)
+                .header("Content-Type", "text/plain")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(media.statusCode()).isEqualTo(415);
+        assertThat(media.body()).contains("\"status\":415", "text/plain");
+
+        HttpResponse<String> unknown = send(request(contact, token));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("\"status\":404");
+    }
+
     @Test
     void pagesSendStrangersToTheLoginAndErrorsNeverShowAStackTrace() throws Exception {
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
