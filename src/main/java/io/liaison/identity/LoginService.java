@@ -100,7 +100,7 @@ public class LoginService {
         if (matching.size() == 1) {
             MemberRepository.Credentials member = matching.get(0);
             attempts.succeeded(admitted.get(member));
-            return members.actor(member.id()).orElseThrow(() -> new LoginRefusedException(false));
+            return members.actor(member.orgId(), member.id()).orElseThrow(() -> new LoginRefusedException(false));
         }
         if (matching.isEmpty() && wait.isPresent()) {
             // The password may be that of a member whose login this client may not try yet.

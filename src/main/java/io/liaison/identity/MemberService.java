@@ -233,6 +233,12 @@ public class MemberService {
         return members.actor(memberId);
     }
 
+    /** The actor for a member of a known organization: what each request of a session reloads. */
+    @Transactional(readOnly = true)
+    public Optional<Actor> actor(UUID orgId, UUID memberId) {
+        return members.actor(orgId, memberId);
+    }
+
     /** The display names of every member of the actor's organization, those who left included, in one query. */
     @Transactional(readOnly = true)
     public Map<UUID, String> displayNames(Actor actor) {

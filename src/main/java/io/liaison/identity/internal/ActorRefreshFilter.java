@@ -37,7 +37,7 @@ class ActorRefreshFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         var context = SecurityContextHolder.getContext();
         if (context.getAuthentication() instanceof ActorAuthentication auth && request.getAttribute(LOADED) == null) {
-            var fresh = members.actor(auth.actor().memberId());
+            var fresh = members.actor(auth.actor().orgId(), auth.actor().memberId());
             if (fresh.isPresent()) {
                 context.setAuthentication(new ActorAuthentication(fresh.get()));
             } else {
