@@ -5,7 +5,6 @@ import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
@@ -36,21 +35,23 @@ class WordSearchIntegrationTests {
 
     Api api;
     Api.Org org;
+    SearchRequests calls;
 
     @BeforeEach
     void setUp() throws Exception {
         api = new Api(mvc);
         org = api.newOrg();
+        calls = new SearchRequests(api, org);
     }
 
     @Test
     void aCommonCompanyWordIsWalkedInRecencyOrderWithTheSamePages() throws Exception {
         int common = 120;
         for (int i = 0; i < common; i++) {
-            add("{\"name\":\"客户" + i + "\",\"company\":\"嘉禾贸易\"}");
+            calls.add("{\"name\":\"客户" + i + "\",\"company\":\"嘉禾贸易\"}");
         }
-        String recent = add("{\"name\":\"王五\",\"company\":\"宁波嘉禾\"}");
-        followUp(recent);
+        String recent = calls.add("{\"name\":\"王五\",\"company\":\"宁波嘉禾\"}");
+        calls.followUp(recent);
         jdbc.sql("ANALYZE contact_word").update();
         // A word of several pairs walks the key of its rarest pair and checks the word on each contact.
         assertThat(wordKeys.rarest(SearchText.grams("嘉禾宁波"))).isIn("禾宁", "宁波");
@@ -63,10 +64,10 @@ class WordSearchIntegrationTests {
         String next = api.answer(
                 as(request.param("cursor", (String) JsonPath.read(first, "$.nextCursor")), org.adminToken()), 200);
         assertThat(JsonPath.<List<String>>read(next, "$.items[*].name")).startsWith("客户49", "客户50");
-        assertThat(count("嘉禾")).isEqualTo(common + 1);
-        assertThat(names("宁波嘉禾")).containsExactly("王五");
-        assertThat(names("嘉禾贸")).hasSize(50).doesNotContain("王五");
-        assertThat(names("客户7")).first().isEqualTo("客户7");
+        assertThat(calls.count("嘉禾")).isEqualTo(common + 1);
+        assertThat(calls.names("宁波嘉禾")).containsExactly("王五");
+        assertThat(calls.names("嘉禾贸")).hasSize(50).doesNotContain("王五");
+        assertThat(calls.names("客户7")).first().isEqualTo("客户7");
     }
 
     /**
@@ -78,20 +79,21 @@ class WordSearchIntegrationTests {
         Api.Person member = api.newMember(org, "MEMBER");
         Api.Person colleague = api.newMember(org, "MEMBER");
         for (int i = 0; i < 30; i++) {
-            add(colleague.token(), "{\"name\":\"同事客户" + i + "\",\"company\":\"星辰科技\",\"remark\":\"年底有采购计划\"}");
+            calls.add(colleague.token(), "{\"name\":\"同事客户" + i + "\",\"company\":\"星辰科技\",\"remark\":\"年底有采购计划\"}");
         }
-        add(member.token(), "{\"name\":\"甲\",\"company\":\"上海星辰科技有限公司\"}");
-        String second = add(member.token(), "{\"name\":\"乙\",\"remark\":\"年底有采购计划，星辰的老客户\"}");
-        add(member.token(), "{\"name\":\"丙\",\"company\":\"星辰物流\"}");
-        add(colleague.token(), "{\"name\":\"丁\",\"company\":\"星辰科技\",\"shareUserIds\":[\"" + member.id() + "\"]}");
-        followUp(second);
+        calls.add(member.token(), "{\"name\":\"甲\",\"company\":\"上海星辰科技有限公司\"}");
+        String second = calls.add(member.token(), "{\"name\":\"乙\",\"remark\":\"年底有采购计划，星辰的老客户\"}");
+        calls.add(member.token(), "{\"name\":\"丙\",\"company\":\"星辰物流\"}");
+        calls.add(
+                colleague.token(), "{\"name\":\"丁\",\"company\":\"星辰科技\",\"shareUserIds\":[\"" + member.id() + "\"]}");
+        calls.followUp(second);
 
-        assertThat(names(member.token(), "星辰")).containsExactly("乙", "甲", "丙", "丁");
-        assertThat(names(member.token(), "星辰科技")).containsExactly("甲", "丁");
-        assertThat(names(member.token(), "采购计划")).containsExactly("乙");
-        assertThat(count(member.token(), "星辰")).isEqualTo(4);
-        assertThat(names(colleague.token(), "采购计划")).hasSize(30).doesNotContain("乙");
-        assertThat(count(colleague.token(), "采购计划")).isEqualTo(30);
+        assertThat(calls.names(member.token(), "星辰")).containsExactly("乙", "甲", "丙", "丁");
+        assertThat(calls.names(member.token(), "星辰科技")).containsExactly("甲", "丁");
+        assertThat(calls.names(member.token(), "采购计划")).containsExactly("乙");
+        assertThat(calls.count(member.token(), "星辰")).isEqualTo(4);
+        assertThat(calls.names(colleague.token(), "采购计划")).hasSize(30).doesNotContain("乙");
+        assertThat(calls.count(colleague.token(), "采购计划")).isEqualTo(30);
 
         List<String> paged = new ArrayList<>();
         String cursor = null;
@@ -110,65 +112,26 @@ class WordSearchIntegrationTests {
     void aPhoneFragmentFindsTheContactByAnyOfItsNumbers() throws Exception {
         Api.Person member = api.newMember(org, "MEMBER");
         Api.Person colleague = api.newMember(org, "MEMBER");
-        add(
+        calls.add(
                 member.token(),
                 "{\"name\":\"周杰\",\"mobile\":\"13812348000\","
                         + "\"phones\":[{\"label\":\"office\",\"number\":\"+86 21 6123 4567\"}]}");
-        add(colleague.token(), "{\"name\":\"陈华\",\"mobile\":\"13912348001\"}");
+        calls.add(colleague.token(), "{\"name\":\"陈华\",\"mobile\":\"13912348001\"}");
 
         for (String q : List.of("2348000", "8000", "138123", "61234", "2161234567", "21-6123-4567")) {
-            assertThat(names(member.token(), q)).as(q).containsExactly("周杰");
-            assertThat(count(member.token(), q)).as(q).isEqualTo(1);
+            assertThat(calls.names(member.token(), q)).as(q).containsExactly("周杰");
+            assertThat(calls.count(member.token(), q)).as(q).isEqualTo(1);
         }
-        assertThat(names("12348")).containsExactlyInAnyOrder("周杰", "陈华");
-        assertThat(names("1234800")).containsExactlyInAnyOrder("周杰", "陈华");
-        assertThat(names("12348000")).containsExactly("周杰");
-        assertThat(names("61234567")).containsExactly("周杰");
-        assertThat(names("6123999")).isEmpty();
+        assertThat(calls.names("12348")).containsExactlyInAnyOrder("周杰", "陈华");
+        assertThat(calls.names("1234800")).containsExactlyInAnyOrder("周杰", "陈华");
+        assertThat(calls.names("12348000")).containsExactly("周杰");
+        assertThat(calls.names("61234567")).containsExactly("周杰");
+        assertThat(calls.names("6123999")).isEmpty();
         // a colleague's contact stays out, and a changed number is found by its new digits only
-        assertThat(names(member.token(), "12348")).containsExactly("周杰");
-        String id = idOf("周杰");
+        assertThat(calls.names(member.token(), "12348")).containsExactly("周杰");
+        String id = calls.idOf("周杰");
         api.answer(json(patch("/api/v1/contacts/" + id), org.adminToken(), "{\"phones\":[]}"), 200);
-        assertThat(names("61234")).isEmpty();
-        assertThat(names(member.token(), "8000")).containsExactly("周杰");
-    }
-
-    private String add(String body) throws Exception {
-        return add(org.adminToken(), body);
-    }
-
-    private String add(String token, String body) throws Exception {
-        return api.createdId(json(post("/api/v1/contacts"), token, body));
-    }
-
-    private void followUp(String id) throws Exception {
-        api.answer(
-                json(
-                        post("/api/v1/contacts/" + id + "/follow-ups"),
-                        org.adminToken(),
-                        "{\"type\":\"call\",\"content\":\"回访\",\"occurredAt\":\"2026-11-20T10:00:00+08:00\"}"),
-                201);
-    }
-
-    private String idOf(String name) throws Exception {
-        List<String> ids = JsonPath.read(
-                api.answer(as(get("/api/v1/contacts").param("q", name), org.adminToken()), 200), "$.items[*].id");
-        return ids.get(0);
-    }
-
-    private List<String> names(String q) throws Exception {
-        return names(org.adminToken(), q);
-    }
-
-    private List<String> names(String token, String q) throws Exception {
-        return JsonPath.read(api.answer(as(get("/api/v1/contacts").param("q", q), token), 200), "$.items[*].name");
-    }
-
-    private int count(String q) throws Exception {
-        return count(org.adminToken(), q);
-    }
-
-    private int count(String token, String q) throws Exception {
-        return JsonPath.read(api.answer(as(get("/api/v1/contacts/count").param("q", q), token), 200), "$.count");
+        assertThat(calls.names("61234")).isEmpty();
+        assertThat(calls.names(member.token(), "8000")).containsExactly("周杰");
     }
 }
