@@ -67,7 +67,6 @@ class ImportJobRepository extends JobRepository<ImportJob> {
                         """).params(total, id).update();
     }
 
-    /** The counters after a batch, in the batch's transaction. */
     /**
      * Locks the job's row until the batch commits; false when the job no longer stands at {@code
      * from}: another node took the job over (this one missed its heartbeats) and went on from there.
@@ -81,6 +80,7 @@ class ImportJobRepository extends JobRepository<ImportJob> {
                 .isPresent();
     }
 
+    /** The counters after a batch, in the batch's transaction. */
     void advance(UUID id, int nextRecord, Map<ContactImport.Outcome, Integer> counts) {
         jdbc.sql("""
                         UPDATE import_job SET next_record = ?, created = created + ?, updated = updated + ?,
