@@ -16,7 +16,7 @@ record TrashSettings(
 
     TrashSettings {
         if (purgeInterval.isNegative() || purgeInterval.isZero()) {
-            throw new IllegalArgumentException("liaison.contact.trash.purge-interval must be positive");
+            throw new IllegalArgumentException("LIAISON_TRASH_PURGE_INTERVAL must be longer than zero, not " + purgeInterval);
         }
     }
 }
