@@ -16,7 +16,8 @@ record TrashSettings(
 
     TrashSettings {
         if (purgeInterval.isNegative() || purgeInterval.isZero()) {
-            throw new IllegalArgumentException("LIAISON_TRASH_PURGE_INTERVAL must be longer than zero, not " + purgeInterval);
+            throw new IllegalArgumentException(
+                    "LIAISON_TRASH_PURGE_INTERVAL must be longer than zero, not " + purgeInterval);
         }
     }
 }
