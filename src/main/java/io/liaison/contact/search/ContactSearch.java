@@ -247,14 +247,17 @@ public class ContactSearch {
     }
 
     /**
-     * Live contacts that {@code match} and that the name keys do not find, over row {@code c}. The
-     * name matches are excluded through one hashed list, not a lookup per row.
+     * Live contacts that {@code match} and that the name keys do not find, over row {@code c}. An
+     * anti-join, so that the planner may probe the walked rows' own keys when a page is wanted and
+     * hash the name matches when many rows are counted: with {@code NOT IN} it could only hash
+     * them, and chose to walk the whole organization's word key for a member's own contacts.
      */
     private SqlFragment otherCondition(Actor actor, SqlFragment match, String key, @Nullable SqlFragment filters) {
         SqlFragment where = SqlFragment.of("c.trashed_at IS NULL").and(match);
         if (!key.isEmpty()) {
             where = where.and(SqlFragment.of(
-                    "c.id NOT IN (SELECT k.contact_id FROM contact_search k WHERE k.org_id = ? AND k.key = ?)",
+                    "NOT EXISTS (SELECT 1 FROM contact_search k"
+                            + " WHERE k.org_id = ? AND k.key = ? AND k.contact_id = c.id)",
                     actor.orgId(),
                     key));
         }
