@@ -204,17 +204,9 @@ class ImportJobIntegrationTests {
 
     @Test
     void aStoppedJobResumesAfterItsLastCommittedBatchWithoutDuplicatesOrGaps() throws Exception {
-        StringBuilder csv = new StringBuilder("姓名,手机\n");
         int rows = 12_000;
-        for (int i = 0; i < rows; i++) {
-            csv.append("续")
-                    .append(i)
-                    .append(",1870")
-                    .append(String.format("%07d", i))
-                    .append('\n');
-        }
-        String id =
-                imports.start(org.adminToken(), "big.csv", csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+        byte[] csv = NumberedContacts.csv("姓名,手机", "续", "1870", rows);
+        String id = imports.start(org.adminToken(), "big.csv", csv, Map.of());
         UUID job = UUID.fromString(id);
 
         // The node stops after the first batch: the job is left running, as after a crash.
@@ -267,16 +259,8 @@ class ImportJobIntegrationTests {
 
     @Test
     void aCancelledJobStopsAfterItsBatchAndKeepsWhatItCommitted() throws Exception {
-        StringBuilder csv = new StringBuilder("name,mobile\n");
-        for (int i = 0; i < 6_000; i++) {
-            csv.append("Cancel ")
-                    .append(i)
-                    .append(",1860")
-                    .append(String.format("%07d", i))
-                    .append('\n');
-        }
-        String id = imports.start(
-                org.adminToken(), "cancel.csv", csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+        byte[] csv = NumberedContacts.csv("name,mobile", "Cancel ", "1860", 6_000);
+        String id = imports.start(org.adminToken(), "cancel.csv", csv, Map.of());
         mvc.perform(as(post("/api/v1/imports/" + id + "/cancel"), org.adminToken()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.cancelRequested").value(true));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Api;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,16 +32,8 @@ class ImportTakeOverIntegrationTests {
     void aNodeWhoseJobAnotherNodeTookOverLeavesItWithoutWritingABatch() throws Exception {
         Api.Org org = new Api(mvc).newOrg("zh-CN");
         Imports imports = new Imports(mvc, runner);
-        StringBuilder csv = new StringBuilder("姓名,手机\n");
-        for (int i = 0; i < 12_000; i++) {
-            csv.append("慢")
-                    .append(i)
-                    .append(",1871")
-                    .append(String.format("%07d", i))
-                    .append('\n');
-        }
-        String id =
-                imports.start(org.adminToken(), "slow.csv", csv.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+        byte[] csv = NumberedContacts.csv("姓名,手机", "慢", "1871", 12_000);
+        String id = imports.start(org.adminToken(), "slow.csv", csv, Map.of());
         UUID job = UUID.fromString(id);
 
         // After this node's first batch (5,000 records), another node has gone on to record 10,000.

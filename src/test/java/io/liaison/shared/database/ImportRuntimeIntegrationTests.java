@@ -4,8 +4,8 @@ import static io.liaison.shared.database.LiaisonProcess.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.liaison.integration.NumberedContacts;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -60,17 +60,9 @@ class ImportRuntimeIntegrationTests {
         assertThat((String) JsonPath.read(refused.body(), "$.detail"))
                 .isEqualTo("The file is larger than the limit of 1 MB.");
 
-        StringBuilder csv = new StringBuilder("姓名,手机\n");
         int rows = 9_000;
-        for (int i = 0; i < rows; i++) {
-            csv.append("重启")
-                    .append(i)
-                    .append(",1880")
-                    .append(String.format("%07d", i))
-                    .append('\n');
-        }
-        HttpResponse<String> started = liaison.upload(
-                "/api/v1/imports", token, "restart.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] csv = NumberedContacts.csv("姓名,手机", "重启", "1880", rows);
+        HttpResponse<String> started = liaison.upload("/api/v1/imports", token, "restart.csv", csv);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String id = JsonPath.read(started.body(), "$.id");
 

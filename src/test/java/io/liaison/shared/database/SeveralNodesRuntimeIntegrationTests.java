@@ -4,9 +4,9 @@ import static io.liaison.shared.database.LiaisonProcess.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.liaison.integration.NumberedContacts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -193,17 +193,9 @@ class SeveralNodesRuntimeIntegrationTests {
     @Test
     @Order(4)
     void anImportWhoseNodeIsKilledIsFinishedByTheOtherNodeWithEveryRowOnce() throws Exception {
-        StringBuilder csv = new StringBuilder("姓名,手机\n");
         int rows = 9_000;
-        for (int i = 0; i < rows; i++) {
-            csv.append("节点")
-                    .append(i)
-                    .append(",1890")
-                    .append(String.format("%07d", i))
-                    .append('\n');
-        }
-        HttpResponse<String> started =
-                a.upload("/api/v1/imports", admin, "nodes.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] csv = NumberedContacts.csv("姓名,手机", "节点", "1890", rows);
+        HttpResponse<String> started = a.upload("/api/v1/imports", admin, "nodes.csv", csv);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String id = JsonPath.read(started.body(), "$.id");
 
