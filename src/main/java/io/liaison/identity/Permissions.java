@@ -2,6 +2,7 @@ package io.liaison.identity;
 
 import io.liaison.shared.LiaisonException;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ public class Permissions {
 
     private final List<Permission> all;
     private final Map<String, Permission> byCode = new HashMap<>();
+    private final Map<BuiltinRole, Set<Permission>> byBuiltin = new EnumMap<>(BuiltinRole.class);
 
     public Permissions(List<PermissionSet> sets) {
         for (PermissionSet set : sets) {
@@ -32,6 +34,9 @@ public class Permissions {
         all = byCode.values().stream()
                 .sorted(Comparator.comparingInt(Permission::order).thenComparing(Permission::code))
                 .toList();
+        for (BuiltinRole role : BuiltinRole.values()) {
+            byBuiltin.put(role, all.stream().filter(p -> p.heldBy(role)).collect(Collectors.toUnmodifiableSet()));
+        }
     }
 
     /** In the order of the roles page. */
@@ -51,10 +56,13 @@ public class Permissions {
         return p;
     }
 
-    /** What a role grants: a built-in one what the modules give it, a custom one what it stored. */
+    /**
+     * What a role grants: a built-in one what the modules give it (the same set on every request), a
+     * custom one what it stored.
+     */
     Set<Permission> granted(@Nullable BuiltinRole builtin, String[] stored) {
         if (builtin != null) {
-            return all.stream().filter(p -> p.heldBy(builtin)).collect(Collectors.toUnmodifiableSet());
+            return byBuiltin.get(builtin);
         }
         Set<Permission> set = new HashSet<>();
         for (String code : stored) {

@@ -347,9 +347,13 @@ class ContactApiIntegrationTests {
                         .header("q", "Ee"))
                 .andExpect(jsonPath("$.items[0].name").value("Aa"))
                 .andExpect(jsonPath("$.items[1].name").value("Ab"));
-        mvc.perform(as(get("/api/v1/contacts?createdAfter=yesterday"), acme.adminToken()))
+        mvc.perform(as(get("/api/v1/contacts?createdAfter=yesterday&tagId=red&tagId=blue"), acme.adminToken())
+                        .header("Accept-Language", "zh-CN"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("createdAfter"));
+                .andExpect(jsonPath("$.errors.length()").value(2))
+                .andExpect(jsonPath("$.errors[0].field").value("tagId"))
+                .andExpect(jsonPath("$.errors[1].field").value("createdAfter"))
+                .andExpect(jsonPath("$.errors[1].message").value("类型不正确"));
         mvc.perform(as(get("/api/v1/contacts?sort=colour"), acme.adminToken()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));

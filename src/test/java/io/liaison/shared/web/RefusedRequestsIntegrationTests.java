@@ -202,6 +202,15 @@ class RefusedRequestsIntegrationTests {
     }
 
     @Test
+    void parameterNamesWithAControlCharacterAreRefusedByTheFirewall() throws Exception {
+        // U+0085 (next line) is valid UTF-8 and no NUL, so only the firewall's rule for names refuses it
+        get("/api/v1/contacts?tag%C2%85Id=1", "application/json").assertProblem(400, "/problems/rejected-address");
+        assertThat(get("/api/v1/contacts?limit=5&q=%E5%BC%A0", "application/json")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void formFieldsAndUploadedFileNamesAreCheckedAsWell() throws Exception {
         // the check runs once the sender is known, so an API token carries these form bodies
         Answer form = post(
