@@ -54,8 +54,9 @@ class SecurityConfiguration {
 
     /**
      * No observation of each security filter, authentication and authorization: the request's own
-     * observation ({@code http.server.requests}) measures it all, and wrapping every filter in one cost
-     * 4 % of a request's CPU.
+     * observation ({@code http.server.requests}) measures it all. Turning those observations off by
+     * property still wrapped every filter in a decorator; without the decorator a request needs 4 %
+     * less CPU.
      */
     @Bean
     SecurityObservationSettings securityObservations() {
