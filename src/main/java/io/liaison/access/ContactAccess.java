@@ -41,7 +41,10 @@ public class ContactAccess {
         SqlFragment owner = SqlFragment.of(alias + ".owner_id = ?", actor.memberId());
         SqlFragment rule = switch (action) {
             case SEE ->
-                reasonsToSee(actor, row).stream().reduce(SqlFragment::or).orElseThrow();
+                reasonsToSee(actor, row).stream()
+                        .map(VisiblePart::condition)
+                        .reduce(SqlFragment::or)
+                        .orElseThrow();
             case EDIT -> owner.or(collaborator(actor, row)).or(scoped(actor, ContactPermissions.EDIT, row));
             case SHARE -> owner.or(scoped(actor, ContactPermissions.EDIT, row));
             case DELETE -> owner.or(scoped(actor, ContactPermissions.DELETE, row));
@@ -70,12 +73,26 @@ public class ContactAccess {
      * with its id in {@code idColumn}, such as a search key row.
      */
     public List<SqlFragment> visibleParts(Actor actor, String alias, String idColumn) {
+        return visiblePartsByKind(actor, alias, idColumn).stream()
+                .map(VisiblePart::condition)
+                .toList();
+    }
+
+    /**
+     * A part of {@link #visibleParts}: its condition, and whether it names its contacts by a list of
+     * ids (a collaboration or a share, usually a few contacts) rather than by their owner.
+     */
+    public record VisiblePart(SqlFragment condition, boolean byIds) {}
+
+    /** {@link #visibleParts} with the kind of each part, in the same order. */
+    public List<VisiblePart> visiblePartsByKind(Actor actor, String alias, String idColumn) {
         // Each reason is true or false, never null, so that NOT of the earlier ones is their complement.
         SqlFragment org = SqlFragment.of(alias + ".org_id = ?", actor.orgId());
-        List<SqlFragment> parts = new ArrayList<>();
+        List<VisiblePart> parts = new ArrayList<>();
         SqlFragment earlier = null;
-        for (SqlFragment reason : reasonsToSee(actor, new Row(alias, idColumn))) {
-            parts.add(org.and(earlier == null ? reason : reason.and(earlier.not())));
+        for (VisiblePart part : reasonsToSee(actor, new Row(alias, idColumn))) {
+            SqlFragment reason = part.condition();
+            parts.add(new VisiblePart(org.and(earlier == null ? reason : reason.and(earlier.not())), part.byIds()));
             earlier = earlier == null ? reason : earlier.or(reason);
         }
         return parts;
@@ -141,20 +158,23 @@ public class ContactAccess {
      */
     private record Row(String alias, String id) {}
 
-    /** The reasons to see a contact that can apply to {@code actor}, as conditions over {@code row}. */
-    private static List<SqlFragment> reasonsToSee(Actor actor, Row row) {
+    /**
+     * The reasons to see a contact that can apply to {@code actor}, as conditions over {@code row}
+     * (without the organization filter), each with its kind.
+     */
+    private static List<VisiblePart> reasonsToSee(Actor actor, Row row) {
         if (actor.dataScope() == DataScope.ALL) {
-            return List.of(SqlFragment.of("TRUE"));
+            return List.of(new VisiblePart(SqlFragment.of("TRUE"), false));
         }
-        List<SqlFragment> reasons = new ArrayList<>();
-        reasons.add(SqlFragment.of(row.alias() + ".owner_id = ?", actor.memberId()));
-        reasons.add(collaborator(actor, row));
-        reasons.add(sharedToMember(actor, row));
+        List<VisiblePart> reasons = new ArrayList<>();
+        reasons.add(new VisiblePart(SqlFragment.of(row.alias() + ".owner_id = ?", actor.memberId()), false));
+        reasons.add(new VisiblePart(collaborator(actor, row), true));
+        reasons.add(new VisiblePart(sharedToMember(actor, row), true));
         if (!actor.departmentIds().isEmpty()) {
-            reasons.add(sharedToDepartment(actor, row));
+            reasons.add(new VisiblePart(sharedToDepartment(actor, row), true));
         }
         if (actor.dataScope() != DataScope.SELF && !actor.scopeDepartmentIds().isEmpty()) {
-            reasons.add(inScope(actor, row));
+            reasons.add(new VisiblePart(inScope(actor, row), false));
         }
         return reasons;
     }

@@ -134,6 +134,27 @@ class SearchIntegrationTests {
         assertThat(calls.names("1234567")).isEmpty();
     }
 
+    /** The start of an address is a range of the prefix index: what sorts inside it but starts otherwise stays out. */
+    @Test
+    void anEmailIsFoundByItsStartOnly() throws Exception {
+        List<String> names = List.of("甲", "乙", "丙", "丁", "戊");
+        List<String> addresses =
+                List.of("li.ming@example.cn", "li@example.cn", "lia@example.cn", "lj@example.cn", "ali@example.cn");
+        for (int i = 0; i < names.size(); i++) {
+            calls.add("{\"name\":\"" + names.get(i) + "\",\"emails\":[{\"address\":\"" + addresses.get(i) + "\"}]}");
+        }
+
+        assertThat(calls.names("li")).containsExactlyInAnyOrder("甲", "乙", "丙");
+        assertThat(calls.names("li@")).containsExactly("乙");
+        assertThat(calls.names("li.")).containsExactly("甲");
+        assertThat(calls.names("lia@example.cn")).containsExactly("丙");
+        assertThat(calls.names("lj@")).containsExactly("丁");
+        assertThat(calls.names("li_")).isEmpty();
+        assertThat(calls.names("li%")).isEmpty();
+        assertThat(calls.names("LI@EXAMPLE")).containsExactly("乙");
+        assertThat(calls.count("li")).isEqualTo(3);
+    }
+
     @Test
     void aMaskedViewerFindsByCompleteNumberOrAddressOnly() throws Exception {
         Api.Person owner = api.newMember(org, "MEMBER");

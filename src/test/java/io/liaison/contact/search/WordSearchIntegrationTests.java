@@ -3,6 +3,7 @@ package io.liaison.contact.search;
 import static io.liaison.identity.Api.as;
 import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 
@@ -105,6 +106,51 @@ class WordSearchIntegrationTests {
             cursor = JsonPath.read(body, "$.nextCursor");
         } while (cursor != null);
         assertThat(paged).containsExactly("乙", "甲", "丙", "丁");
+    }
+
+    /**
+     * Contacts a member sees through a collaboration or a share (to them or their department) are
+     * read by id and checked for the word or the digits: found in recency order with the member's
+     * own, never trashed ones or those without the word, and a masked number never by a fragment.
+     */
+    @Test
+    void collaborationsAndSharesAreFoundByWordsAndOwnNumbersByFragments() throws Exception {
+        String sales = api.newDepartment(org, "销售部", null);
+        Api.Person member = api.newMember(org, "MEMBER", sales);
+        Api.Person colleague = api.newMember(org, "MEMBER");
+        for (int i = 0; i < 25; i++) {
+            calls.add(colleague.token(), "{\"name\":\"同事客户" + i + "\",\"company\":\"远航物流\"}");
+        }
+        String toMember = "\"shareUserIds\":[\"" + member.id() + "\"]";
+        calls.add("{\"name\":\"甲\",\"company\":\"远航物流\",\"mobile\":\"13712345678\"," + toMember + "}");
+        String second =
+                calls.add("{\"name\":\"乙\",\"company\":\"远航贸易\",\"collaboratorIds\":[\"" + member.id() + "\"]}");
+        calls.add("{\"name\":\"丙\",\"remark\":\"远航的老客户\",\"shareDeptIds\":[\"" + sales + "\"]}");
+        String trashed = calls.add("{\"name\":\"丁\",\"company\":\"远航物流\"," + toMember + "}");
+        calls.add("{\"name\":\"戊\",\"company\":\"天马物流\",\"mobile\":\"13712345000\"," + toMember + "}");
+        calls.add(member.token(), "{\"name\":\"己\",\"company\":\"远航科技\",\"mobile\":\"13612345999\"}");
+        api.answer(as(delete("/api/v1/contacts/" + trashed), org.adminToken()), 204);
+        calls.followUp(second);
+
+        assertThat(calls.names(member.token(), "远航")).containsExactly("乙", "甲", "丙", "己");
+        assertThat(calls.names(member.token(), "远航物流")).containsExactly("甲");
+        assertThat(calls.names(member.token(), "物流")).containsExactly("甲", "戊");
+        assertThat(calls.count(member.token(), "远航")).isEqualTo(4);
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = get("/api/v1/contacts").param("q", "远航").param("limit", "1");
+            String body =
+                    api.answer(as(cursor == null ? request : request.param("cursor", cursor), member.token()), 200);
+            paged.addAll(JsonPath.read(body, "$.items[*].name"));
+            cursor = JsonPath.read(body, "$.nextCursor");
+        } while (cursor != null);
+        assertThat(paged).containsExactly("乙", "甲", "丙", "己");
+        // the shared numbers are masked for the member: only their own is found by a fragment
+        assertThat(calls.names(member.token(), "12345")).containsExactly("己");
+        assertThat(calls.names(member.token(), "2345678")).isEmpty();
+        assertThat(calls.names(member.token(), "13712345678")).containsExactly("甲");
+        assertThat(calls.names("12345")).containsExactlyInAnyOrder("甲", "戊", "己");
     }
 
     /** Four to six digits are one key, more are the key of their first six checked on each number. */
