@@ -19,6 +19,12 @@ record SmtpSettings(
         @Nullable String from,
         @DefaultValue("starttls") Security security) {
 
+    /** Without the password, which must not reach a log. */
+    @Override
+    public String toString() {
+        return "SmtpSettings[" + username + "@" + host + ":" + port + ", " + security + ", from " + from + "]";
+    }
+
     /** How the connection is protected: upgraded with STARTTLS, TLS from the start (port 465), or not at all. */
     enum Security {
         STARTTLS,

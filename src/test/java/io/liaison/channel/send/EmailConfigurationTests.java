@@ -2,35 +2,60 @@ package io.liaison.channel.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.SettingsContexts;
 import io.liaison.channel.ChannelKind;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The e-mail adapter is a bean exactly when an SMTP host is set: the core reads its absence as "not configured". */
+/**
+ * The e-mail adapter is a bean exactly when {@code LIAISON_SMTP_HOST} is set (the core reads its
+ * absence as "not configured"), with the settings of the {@code LIAISON_SMTP_*} variables the README
+ * documents.
+ */
 class EmailConfigurationTests {
-
-    final ApplicationContextRunner context =
-            new ApplicationContextRunner().withUserConfiguration(EmailConfiguration.class);
 
     @Test
     void withoutAnSmtpHostThereIsNoEmailAdapter() {
-        context.run(started -> assertThat(started).doesNotHaveBean(ChannelAdapter.class));
-        context.withPropertyValues("liaison.channel.smtp.host=", "liaison.channel.smtp.from=a@b.example")
+        SettingsContexts.withEnvironment(Map.of(), EmailConfiguration.class)
+                .run(started -> assertThat(started).doesNotHaveBean(ChannelAdapter.class));
+        SettingsContexts.withEnvironment(
+                        Map.of("LIAISON_SMTP_HOST", "", "LIAISON_SMTP_FROM", "a@b.example"), EmailConfiguration.class)
                 .run(started -> assertThat(started).doesNotHaveBean(ChannelAdapter.class));
     }
 
     @Test
-    void withAHostTheEmailAdapterIsThereWithTheSettings() {
-        context.withPropertyValues(
-                        "liaison.channel.smtp.host=smtp.example.com",
-                        "liaison.channel.smtp.security=tls",
-                        "liaison.channel.smtp.username=liaison@example.com")
+    void withAHostTheEmailAdapterIsThereWithTheVariablesSettings() {
+        Map<String, Object> variables = Map.of(
+                "LIAISON_SMTP_HOST", "smtp.example.com",
+                "LIAISON_SMTP_PORT", "465",
+                "LIAISON_SMTP_USERNAME", "liaison@example.com",
+                "LIAISON_SMTP_PASSWORD", "s3cret",
+                "LIAISON_SMTP_FROM", "Liaison <noreply@example.com>",
+                "LIAISON_SMTP_SECURITY", "tls");
+        SettingsContexts.withEnvironment(variables, EmailConfiguration.class).run(started -> {
+            assertThat(started).hasSingleBean(ChannelAdapter.class);
+            assertThat(started.getBean(ChannelAdapter.class).kind()).isEqualTo(ChannelKind.EMAIL);
+            assertThat(started.getBean(SmtpSettings.class))
+                    .isEqualTo(new SmtpSettings(
+                            "smtp.example.com",
+                            465,
+                            "liaison@example.com",
+                            "s3cret",
+                            "Liaison <noreply@example.com>",
+                            SmtpSettings.Security.TLS));
+        });
+    }
+
+    @Test
+    void theDefaultsAreStarttlsOnPort587() {
+        SettingsContexts.withEnvironment(
+                        Map.of("LIAISON_SMTP_HOST", "smtp.example.com", "LIAISON_SMTP_USERNAME", "me@example.com"),
+                        EmailConfiguration.class)
                 .run(started -> {
                     assertThat(started).hasSingleBean(ChannelAdapter.class);
-                    assertThat(started.getBean(ChannelAdapter.class).kind()).isEqualTo(ChannelKind.EMAIL);
-                    SmtpSettings settings = started.getBean(SmtpSettings.class);
-                    assertThat(settings.port()).isEqualTo(587);
-                    assertThat(settings.security()).isEqualTo(SmtpSettings.Security.TLS);
+                    assertThat(started.getBean(SmtpSettings.class).port()).isEqualTo(587);
+                    assertThat(started.getBean(SmtpSettings.class).security())
+                            .isEqualTo(SmtpSettings.Security.STARTTLS);
                 });
     }
 }
