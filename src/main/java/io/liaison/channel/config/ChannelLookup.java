@@ -1,5 +1,6 @@
 package io.liaison.channel.config;
 
+import io.liaison.channel.ChannelFailing;
 import io.liaison.channel.send.Target;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,5 +26,16 @@ public class ChannelLookup {
     public Target target(ChannelRow channel, UUID deliveryId) {
         return new Target(
                 deliveryId, channel.address(), channel.secret() == null ? null : secrets.decrypt(channel.secret()));
+    }
+
+    /** Ends the channel's failing spell after a delivery got through. */
+    public void succeeded(UUID orgId, UUID channelId) {
+        channels.succeeded(orgId, channelId);
+    }
+
+    /** Counts a failed attempt; the event when it starts a failing spell. */
+    public Optional<ChannelFailing> failed(UUID orgId, UUID channelId, int threshold, String reason) {
+        return channels.failed(orgId, channelId, threshold)
+                .map(c -> new ChannelFailing(orgId, c.id(), c.name(), c.ownerId(), c.failures(), reason));
     }
 }

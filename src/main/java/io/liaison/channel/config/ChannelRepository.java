@@ -47,6 +47,48 @@ class ChannelRepository {
                 .list();
     }
 
+    void insert(UUID orgId, UUID id, NewChannel channel, @Nullable String secret) {
+        jdbc.sql("""
+                        INSERT INTO channel (org_id, id, owner_id, name, kind, address, secret, enabled)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(
+                        orgId,
+                        id,
+                        channel.ownerId(),
+                        channel.name(),
+                        channel.kind().code(),
+                        channel.address(),
+                        secret,
+                        channel.enabled())
+                .update();
+    }
+
+    /** A delivery to the channel got through: any failing spell ends. */
+    void succeeded(UUID orgId, UUID id) {
+        jdbc.sql("""
+                        UPDATE channel SET failures = 0, failing_since = NULL
+                         WHERE org_id = ? AND id = ? AND (failures <> 0 OR failing_since IS NOT NULL)
+                        """).params(orgId, id).update();
+    }
+
+    /**
+     * An attempt to the channel failed: counts it, and starts a failing spell at the {@code
+     * threshold}-th failure in a row. Answers the channel when this failure started the spell.
+     */
+    Optional<ChannelRow> failed(UUID orgId, UUID id, int threshold) {
+        return jdbc.sql("""
+                        UPDATE channel SET failures = failures + 1,
+                               failing_since = CASE WHEN failures + 1 >= ? AND failing_since IS NULL THEN now()
+                                                    ELSE failing_since END
+                         WHERE org_id = ? AND id = ?
+                        RETURNING """ + " " + COLUMNS + ", failing_since = now() AND failures = ? AS started")
+                .params(threshold, orgId, id, threshold)
+                .query((rs, n) -> rs.getBoolean("started") ? Optional.of(row(rs, n)) : Optional.<ChannelRow>empty())
+                .optional()
+                .flatMap(started -> started);
+    }
+
     static ChannelRow row(ResultSet rs, int n) throws SQLException {
         return new ChannelRow(
                 rs.getObject("id", UUID.class),

@@ -16,7 +16,7 @@ public class Adapters {
 
     private final Map<ChannelKind, ChannelAdapter> byKind = new EnumMap<>(ChannelKind.class);
 
-    Adapters(List<ChannelAdapter> adapters) {
+    public Adapters(List<ChannelAdapter> adapters) {
         for (ChannelAdapter adapter : adapters) {
             if (byKind.put(adapter.kind(), adapter) != null) {
                 throw new IllegalStateException("Two adapters for " + adapter.kind());
