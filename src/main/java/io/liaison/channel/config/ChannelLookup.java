@@ -24,8 +24,16 @@ public class ChannelLookup {
 
     /** Where one delivery to the channel goes, its secret decrypted for this send only. */
     public Target target(ChannelRow channel, UUID deliveryId) {
-        return new Target(
-                deliveryId, channel.address(), channel.secret() == null ? null : secrets.decrypt(channel.secret()));
+        return new Targets(secrets).of(channel, deliveryId);
+    }
+
+    /** Targets with their secrets decrypted. */
+    record Targets(SecretBox secrets) {
+
+        Target of(ChannelRow channel, UUID deliveryId) {
+            return new Target(
+                    deliveryId, channel.address(), channel.secret() == null ? null : secrets.decrypt(channel.secret()));
+        }
     }
 
     /** Ends the channel's failing spell after a delivery got through. */

@@ -47,6 +47,47 @@ class ChannelRepository {
                 .list();
     }
 
+    /**
+     * The channels {@code memberId} may manage, not deleted: their own personal robots, and the
+     * organization's when {@code manage}; by name.
+     */
+    List<ChannelRow> visible(UUID orgId, UUID memberId, boolean manage) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM channel
+                        WHERE org_id = ? AND deleted_at IS NULL AND (owner_id = ? OR (owner_id IS NULL AND ?))
+                        ORDER BY owner_id NULLS FIRST, name, id
+                        LIMIT 1000
+                        """)
+                .params(orgId, memberId, manage)
+                .query(ChannelRepository::row)
+                .list();
+    }
+
+    boolean update(UUID orgId, ChannelRow changed, long version) {
+        return jdbc.sql("""
+                        UPDATE channel SET name = ?, address = ?, secret = ?, enabled = ?, updated_at = now(),
+                               version = version + 1
+                         WHERE org_id = ? AND id = ? AND version = ? AND deleted_at IS NULL
+                        """)
+                        .params(
+                                changed.name(),
+                                changed.address(),
+                                changed.secret(),
+                                changed.enabled(),
+                                orgId,
+                                changed.id(),
+                                version)
+                        .update()
+                == 1;
+    }
+
+    boolean delete(UUID orgId, UUID id, long version) {
+        return jdbc.sql("""
+                        UPDATE channel SET deleted_at = now(), enabled = false, version = version + 1
+                         WHERE org_id = ? AND id = ? AND version = ? AND deleted_at IS NULL
+                        """).params(orgId, id, version).update() == 1;
+    }
+
     void insert(UUID orgId, UUID id, NewChannel channel, @Nullable String secret) {
         jdbc.sql("""
                         INSERT INTO channel (org_id, id, owner_id, name, kind, address, secret, enabled)

@@ -26,6 +26,12 @@ class DeliveryRepository {
             attempts, created_at
             """;
 
+    private static final String VIEW = """
+            d.id, d.channel_id, d.email_address, d.kind, d.origin_module, d.origin_id, d.urgent, d.part, d.parts,
+            coalesce(d.message ->> 'title', '') AS title, d.state, d.attempts, d.next_attempt_at, d.request, d.answer,
+            d.reason, d.created_at, d.ended_at
+            """;
+
     private final JdbcClient jdbc;
 
     DeliveryRepository(JdbcClient jdbc) {
@@ -175,6 +181,76 @@ class DeliveryRepository {
                                claimed_by = NULL
                          WHERE org_id = ? AND id = ? AND state = 'sending'
                         """).params(reason, row.orgId(), row.id()).update();
+    }
+
+    /**
+     * A page of the log, newest first: the rows of the organization's channels and e-mails when
+     * {@code manage}, and of the member's own channels; optionally one channel's and one state's.
+     */
+    List<DeliveryView> page(
+            UUID orgId,
+            UUID memberId,
+            boolean manage,
+            @Nullable UUID channelId,
+            @Nullable String state,
+            @Nullable UUID before,
+            int limit) {
+        return jdbc.sql("SELECT " + VIEW + """
+                         FROM delivery d LEFT JOIN channel c ON c.org_id = d.org_id AND c.id = d.channel_id
+                        WHERE d.org_id = ? AND (c.owner_id = ? OR (c.owner_id IS NULL AND ?))
+                          AND (?::uuid IS NULL OR d.channel_id = ?) AND (?::text IS NULL OR d.state = ?)
+                          AND (?::uuid IS NULL OR d.id < ?)
+                        ORDER BY d.id DESC
+                        LIMIT ?
+                        """)
+                .params(orgId, memberId, manage, channelId, channelId, state, state, before, before, limit)
+                .query(DeliveryRepository::view)
+                .list();
+    }
+
+    /** One row of the log, with the owner of its channel ({@code null}: the organization's or an e-mail). */
+    Optional<Owned> find(UUID orgId, UUID id) {
+        return jdbc.sql("SELECT " + VIEW + """
+                        , c.owner_id
+                         FROM delivery d LEFT JOIN channel c ON c.org_id = d.org_id AND c.id = d.channel_id
+                        WHERE d.org_id = ? AND d.id = ?
+                        """)
+                .params(orgId, id)
+                .query((rs, n) -> new Owned(view(rs, n), rs.getObject("owner_id", UUID.class)))
+                .optional();
+    }
+
+    record Owned(DeliveryView delivery, @Nullable UUID ownerId) {}
+
+    /** Queues a failed row again, with a new retry window; false when it is not failed. */
+    boolean retry(UUID orgId, UUID id) {
+        return jdbc.sql("""
+                        UPDATE delivery SET state = 'queued', next_attempt_at = now(), ended_at = NULL, created_at = now()
+                         WHERE org_id = ? AND id = ? AND state = 'failed' AND kind IS NOT NULL
+                        """).params(orgId, id).update() == 1;
+    }
+
+    private static DeliveryView view(ResultSet rs, int n) throws SQLException {
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new DeliveryView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("channel_id", UUID.class),
+                rs.getString("email_address"),
+                rs.getString("kind"),
+                rs.getString("origin_module"),
+                rs.getObject("origin_id", UUID.class),
+                rs.getBoolean("urgent"),
+                rs.getInt("part"),
+                rs.getInt("parts"),
+                rs.getString("title"),
+                rs.getString("state"),
+                rs.getInt("attempts"),
+                rs.getTimestamp("next_attempt_at").toInstant(),
+                rs.getString("request"),
+                rs.getString("answer"),
+                rs.getString("reason"),
+                rs.getTimestamp("created_at").toInstant(),
+                ended == null ? null : ended.toInstant());
     }
 
     private static Claimed claimed(ResultSet rs, int n) throws SQLException {
