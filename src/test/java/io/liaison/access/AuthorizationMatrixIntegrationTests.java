@@ -480,6 +480,53 @@ class AuthorizationMatrixIntegrationTests {
                         ORG,
                         permission("audit.read"),
                         (r, x) -> read("/api/v1/audit-events", r)),
+                // channels and their delivery log (issue 18)
+                rule("GET /api/v1/channels", 200, ORG, anyone(), (r, x) -> read("/api/v1/channels", r)),
+                rule(
+                        "POST /api/v1/channels",
+                        "organization's",
+                        201,
+                        ORG,
+                        permission("channel.manage"),
+                        (r, x) -> write(json(post("/api/v1/channels"), token(r), robotBody(false)), count("channel"))),
+                rule(
+                        "POST /api/v1/channels",
+                        "personal",
+                        201,
+                        ORG,
+                        anyone(),
+                        (r, x) -> write(json(post("/api/v1/channels"), token(r), robotBody(true)), count("channel"))),
+                rule(
+                        "GET /api/v1/channels/{id}",
+                        200,
+                        CHANNEL,
+                        channel(),
+                        (r, x) -> read("/api/v1/channels/" + channelFor(r, x), r)),
+                rule("PATCH /api/v1/channels/{id}", 200, CHANNEL, channel(), (r, x) -> {
+                    String id = channelFor(r, x);
+                    return write(
+                            json(patch("/api/v1/channels/" + id), token(r), "{\"name\":\"matrix\"}"),
+                            row("channel", id));
+                }),
+                rule("DELETE /api/v1/channels/{id}", 204, CHANNEL, channel(), (r, x) -> {
+                    String id = channelFor(r, x);
+                    return write(as(delete("/api/v1/channels/" + id), token(r)), row("channel", id));
+                }),
+                rule("POST /api/v1/channels/{id}/test", 200, CHANNEL, channel(), (r, x) -> {
+                    String id = channelFor(r, x);
+                    return write(as(post("/api/v1/channels/" + id + "/test"), token(r)), row("channel", id));
+                }),
+                rule("GET /api/v1/deliveries", 200, ORG, anyone(), (r, x) -> read("/api/v1/deliveries", r)),
+                rule(
+                        "GET /api/v1/deliveries/{id}",
+                        200,
+                        CHANNEL,
+                        channel(),
+                        (r, x) -> read("/api/v1/deliveries/" + failedDelivery(r, x), r)),
+                rule("POST /api/v1/deliveries/{id}/retry", 200, CHANNEL, channel(), (r, x) -> {
+                    String id = failedDelivery(r, x);
+                    return write(as(post("/api/v1/deliveries/" + id + "/retry"), token(r)), row("delivery", id));
+                }),
                 rule("GET /api/v1/organization", 200, ORG, anyone(), (r, x) -> read("/api/v1/organization", r)),
                 // the body keeps the current value, so that masking stays on for the reveal cases
                 rule(
@@ -799,6 +846,39 @@ class AuthorizationMatrixIntegrationTests {
                             .single());
         }
         return state.toString();
+    }
+
+    static String robotBody(boolean personal) {
+        return "{\"name\":\"" + Api.unique("Robot") + "\",\"kind\":\"dingtalk\","
+                + "\"url\":\"https://robot.example.invalid/send?access_token=t\",\"secret\":\"SECmatrix\","
+                + "\"personal\":" + personal + "}";
+    }
+
+    /**
+     * A channel so related to the actor: SELF their own personal robot, SAME_ORG the organization's,
+     * UNRELATED another member's personal robot, OTHER_ORG another organization's.
+     */
+    String channelFor(Role role, Relation relation) throws Exception {
+        return switch (relation) {
+            case SELF -> id(json(post("/api/v1/channels"), token(role), robotBody(true)));
+            case SAME_ORG -> id(json(post("/api/v1/channels"), org.adminToken(), robotBody(false)));
+            case OTHER_ORG -> id(json(post("/api/v1/channels"), other.adminToken(), robotBody(false)));
+            default -> id(json(post("/api/v1/channels"), salesOwner.token(), robotBody(true)));
+        };
+    }
+
+    /** A failed delivery to a channel so related to the actor. */
+    String failedDelivery(Role role, Relation relation) throws Exception {
+        String channel = channelFor(role, relation);
+        String orgId = relation == OTHER_ORG ? other.id() : org.id();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO delivery (org_id, id, channel_id, kind, origin_module, message, state, attempts,
+                                              reason, ended_at)
+                        VALUES (?::uuid, ?, ?::uuid, 'dingtalk', 'matrix', '{"title":"t","text":"x"}', 'failed', 1,
+                                'platform refused', now())
+                        """).params(orgId, id, channel).update();
+        return id.toString();
     }
 
     Callable<String> row(String table, String id) {

@@ -76,6 +76,8 @@ class CrossOrganizationIntegrationTests {
     String token;
     String importJob;
     String exportJob;
+    String channel;
+    String delivery;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -127,6 +129,16 @@ class CrossOrganizationIntegrationTests {
                 .getContentAsString();
         importJob = JsonPath.read(upload, "$.id");
         exportJob = JsonPath.read(api.answer(json(post("/api/v1/exports"), g, "{\"format\":\"csv\"}"), 202), "$.id");
+        channel = api.createdId(json(
+                post("/api/v1/channels"),
+                g,
+                "{\"name\":\"Globex robot\",\"kind\":\"dingtalk\",\"url\":\"https://robot.example.invalid/send\"}"));
+        delivery = UUID.randomUUID().toString();
+        jdbc.sql("""
+                        INSERT INTO delivery (org_id, id, channel_id, kind, origin_module, message, state, attempts, ended_at)
+                        VALUES (?::uuid, ?::uuid, ?::uuid, 'dingtalk', 'test', '{"title":"Globex","text":"x"}', 'failed',
+                                1, now())
+                        """).params(globex.id(), delivery, channel).update();
     }
 
     /** Each endpoint with an id in its path, called by acme's administrator with globex's ids. */
@@ -190,6 +202,13 @@ class CrossOrganizationIntegrationTests {
         calls.put("POST /api/v1/imports/{id}/cancel", as(post("/api/v1/imports/" + importJob + "/cancel"), admin));
         calls.put("GET /api/v1/exports/{id}", as(get("/api/v1/exports/" + exportJob), admin));
         calls.put("GET /api/v1/exports/{id}/file", as(get("/api/v1/exports/" + exportJob + "/file"), admin));
+        String ch = "/api/v1/channels/" + channel;
+        calls.put("GET /api/v1/channels/{id}", as(get(ch), admin));
+        calls.put("PATCH /api/v1/channels/{id}", json(patch(ch), admin, "{\"name\":\"Taken\"}"));
+        calls.put("DELETE /api/v1/channels/{id}", as(delete(ch), admin));
+        calls.put("POST /api/v1/channels/{id}/test", as(post(ch + "/test"), admin));
+        calls.put("GET /api/v1/deliveries/{id}", as(get("/api/v1/deliveries/" + delivery), admin));
+        calls.put("POST /api/v1/deliveries/{id}/retry", as(post("/api/v1/deliveries/" + delivery + "/retry"), admin));
         return calls;
     }
 
@@ -346,6 +365,9 @@ class CrossOrganizationIntegrationTests {
         assertThat((List<?>) JsonPath.read(
                         api.answer(as(get("/api/v1/members?departmentId=" + dept), admin), 200), "$.items"))
                 .isEmpty();
+        assertThat((List<?>) JsonPath.read(
+                        api.answer(as(get("/api/v1/deliveries?channelId=" + channel), admin), 200), "$.items"))
+                .isEmpty();
     }
 
     static final List<String> TABLES = List.of(
@@ -364,7 +386,9 @@ class CrossOrganizationIntegrationTests {
             "member",
             "member_department",
             "role",
-            "api_token");
+            "api_token",
+            "channel",
+            "delivery");
 
     String globexState() {
         return orgState(globex.id());

@@ -63,6 +63,8 @@ final class MatrixRules {
     static final List<Relation> ORG = List.of(SAME_ORG);
     static final List<Relation> BY_ID = List.of(SAME_ORG, OTHER_ORG);
     static final List<Relation> PERSONAL = List.of(SELF, SAME_ORG, OTHER_ORG);
+    /** For a channel: one's own personal robot, the organization's, another member's robot, another organization's. */
+    static final List<Relation> CHANNEL = List.of(SELF, SAME_ORG, UNRELATED, OTHER_ORG);
 
     /** The permissions of the four roles, as issue 4 defines them. */
     static final Map<Role, Set<String>> PERMISSIONS = Map.of(
@@ -78,7 +80,8 @@ final class MatrixRules {
                     "field.manage",
                     "member.manage",
                     "role.manage",
-                    "audit.read"),
+                    "audit.read",
+                    "channel.manage"),
             MANAGER,
             Set.of(
                     "contact.create",
@@ -200,6 +203,18 @@ final class MatrixRules {
     /** Personal records (tokens, import jobs): one's own → success, anyone else's → 404. */
     static Expect own() {
         return (role, relation, success) -> relation == SELF ? success : 404;
+    }
+
+    /**
+     * A channel or its deliveries: one's own personal robot → success; the organization's needs
+     * channel.manage (403 without); another member's robot or another organization's → 404.
+     */
+    static Expect channel() {
+        return (role, relation, success) -> switch (relation) {
+            case SELF -> success;
+            case SAME_ORG -> has(role, "channel.manage") ? success : 403;
+            default -> 404;
+        };
     }
 
     /** The organization's settings: the ADMIN role only. */

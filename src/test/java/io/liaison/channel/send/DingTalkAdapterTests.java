@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class DingTalkAdapterTests {
     static final String SECRET = "SEC4f2a9c0e7b1d";
 
     final JsonMapper json = JsonMapper.builder().build();
-    final DingTalkAdapter adapter = new DingTalkAdapter(new OutboundHttp(), json);
+    final DingTalkAdapter adapter = new DingTalkAdapter(new OutboundHttp(List.of("127.0.0.1")), json);
     Duration receiverClockAhead = Duration.ZERO;
     boolean throttled;
 

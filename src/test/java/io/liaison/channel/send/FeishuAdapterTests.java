@@ -25,7 +25,7 @@ class FeishuAdapterTests {
             "{\"code\":19021,\"data\":{},\"msg\":\"sign match fail or timestamp is not within one hour from current time\"}";
 
     final JsonMapper json = JsonMapper.builder().build();
-    final FeishuAdapter adapter = new FeishuAdapter(new OutboundHttp(), json);
+    final FeishuAdapter adapter = new FeishuAdapter(new OutboundHttp(List.of("127.0.0.1")), json);
     Duration receiverClockAhead = Duration.ZERO;
     boolean limited;
 

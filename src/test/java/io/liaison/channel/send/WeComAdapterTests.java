@@ -22,7 +22,7 @@ class WeComAdapterTests {
     static final String KEY = "693a91f6-7d5c-4bc4-97a0-0ec2a1b2c3d4";
 
     final JsonMapper json = JsonMapper.builder().build();
-    final WeComAdapter adapter = new WeComAdapter(new OutboundHttp(), json);
+    final WeComAdapter adapter = new WeComAdapter(new OutboundHttp(List.of("127.0.0.1")), json);
     boolean busy;
 
     final RobotReceiver weCom = new RobotReceiver(request -> {

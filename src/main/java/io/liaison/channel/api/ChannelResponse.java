@@ -1,0 +1,54 @@
+package io.liaison.channel.api;
+
+import io.liaison.channel.config.ChannelRow;
+import io.liaison.channel.send.Redaction;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A channel as the API shows it: never its secret, and its URL without the query (where keys are). */
+record ChannelResponse(
+        UUID id,
+        @Schema(example = "销售群机器人") String name,
+
+        @Schema(
+                example = "dingtalk",
+                allowableValues = {"email", "dingtalk", "wecom", "feishu", "webhook"})
+        String kind,
+
+        @Schema(
+                description = "The robot's or webhook's URL with its query replaced by ***, or the e-mail address.",
+                example = "https://oapi.dingtalk.com/robot/send?***")
+        String url,
+
+        @Schema(description = "Whether a secret is stored; the secret itself is never returned.")
+        boolean hasSecret,
+
+        boolean enabled,
+
+        @Schema(description = "A member's personal robot: the member; null for the organization's channel.") @Nullable
+        UUID ownerId,
+
+        @Schema(description = "Since when its deliveries keep failing; null when they do not.") @Nullable
+        Instant failingSince,
+
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    static ChannelResponse of(ChannelRow c) {
+        return new ChannelResponse(
+                c.id(),
+                c.name(),
+                c.kind().code(),
+                c.address().contains("@") && !c.address().contains("/") ? c.address() : Redaction.url(c.address()),
+                c.hasSecret(),
+                c.enabled(),
+                c.ownerId(),
+                c.failingSince(),
+                c.createdAt(),
+                c.updatedAt(),
+                c.version());
+    }
+}
