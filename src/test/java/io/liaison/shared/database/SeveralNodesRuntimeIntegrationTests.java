@@ -7,7 +7,6 @@ import com.jayway.jsonpath.JsonPath;
 import io.liaison.integration.NumberedContacts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,10 +46,7 @@ class SeveralNodesRuntimeIntegrationTests {
 
     @BeforeAll
     void startTwoNodes(@TempDir Path work) throws Exception {
-        database = EmbeddedPostgres.builder()
-                .setLocaleConfig("lc-collate", "C")
-                .setLocaleConfig("lc-ctype", "C.UTF-8")
-                .start();
+        database = SharedDatabaseNodes.startDatabase();
         Path data = work.resolve("data");
         // Both start together on the empty database: one migrates it and creates the organization.
         a = node(data, "node-a");
@@ -60,37 +56,22 @@ class SeveralNodesRuntimeIntegrationTests {
         admin = bearer(JsonPath.read(createToken(a, basic("admin", PASSWORD)), "$.token"));
     }
 
-    /**
-     * Small import batches; db-scheduler polls each second and takes over the job of a node whose
-     * heartbeat (each second) was missed four times (the least db-scheduler accepts); the trash purge runs every two seconds and
-     * purges what was trashed a second ago.
-     */
+    /** Small import batches; the trash purge runs every two seconds and purges what was trashed a second ago. */
     private LiaisonProcess node(Path data, String name) throws Exception {
-        return LiaisonProcess.launch(
+        return SharedDatabaseNodes.launch(
+                database,
                 data,
-                Map.ofEntries(
-                        Map.entry("LIAISON_DB_URL", "jdbc:postgresql://localhost:" + database.getPort() + "/postgres"),
-                        Map.entry("LIAISON_DB_USER", "postgres"),
-                        Map.entry("LIAISON_DB_PASSWORD", "x"),
-                        Map.entry("LIAISON_ADMIN_PASSWORD", PASSWORD),
-                        Map.entry("LIAISON_IMPORTS_BATCH_SIZE", "300"),
-                        Map.entry("LIAISON_TRASH_RETENTION", "1s"),
-                        Map.entry("LIAISON_TRASH_PURGE_INTERVAL", PURGE_INTERVAL.toSeconds() + "s"),
-                        Map.entry("DBSCHEDULER_SCHEDULERNAME", name),
-                        Map.entry("DBSCHEDULER_HEARTBEATINTERVAL", "1s"),
-                        Map.entry("DBSCHEDULER_MISSEDHEARTBEATSLIMIT", "4"),
-                        Map.entry("DBSCHEDULER_POLLINGINTERVAL", "1s")));
+                name,
+                PASSWORD,
+                Map.of(
+                        "LIAISON_IMPORTS_BATCH_SIZE", "300",
+                        "LIAISON_TRASH_RETENTION", "1s",
+                        "LIAISON_TRASH_PURGE_INTERVAL", PURGE_INTERVAL.toSeconds() + "s"));
     }
 
     @AfterAll
     void stopEverything() throws Exception {
-        for (LiaisonProcess node : new LiaisonProcess[] {a, b}) {
-            if (node != null) {
-                node.close();
-                // The temporary directory goes with the test; the nodes' logs stay for a failed build.
-                Files.writeString(Path.of("target", "several-nodes-" + node.pid() + ".log"), node.log());
-            }
-        }
+        SharedDatabaseNodes.close(a, b);
         if (database != null) {
             database.close();
         }
