@@ -104,12 +104,22 @@ class DeliveryRepository {
                 .optional();
     }
 
-    void markSending(Claimed row, String claim) {
+    /** Marks the claimed rows sending, one more attempt each, in one statement. */
+    void markSending(List<Claimed> rows, String claim) {
+        if (rows.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                        UPDATE delivery SET state = 'sending', attempts = attempts + 1, attempted_at = now(),
+                        UPDATE delivery d SET state = 'sending', attempts = attempts + 1, attempted_at = now(),
                                claimed_at = now(), claimed_by = ?
-                         WHERE org_id = ? AND id = ?
-                        """).params(claim, row.orgId(), row.id()).update();
+                          FROM unnest(?::uuid[], ?::uuid[]) AS r(org_id, id)
+                         WHERE d.org_id = r.org_id AND d.id = r.id
+                        """)
+                .params(
+                        claim,
+                        rows.stream().map(Claimed::orgId).toArray(UUID[]::new),
+                        rows.stream().map(Claimed::id).toArray(UUID[]::new))
+                .update();
     }
 
     void defer(Claimed row, Instant until) {

@@ -16,8 +16,10 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -82,6 +84,7 @@ class DeliveryWorker {
                 return done;
             }
             List<Claimed> batch = taken.sending();
+            Map<UUID, Optional<ChannelRow>> channelsOfBatch = new HashMap<>();
             Instant held = Instant.now().plus(settings.lease().dividedBy(2));
             for (int i = 0; i < batch.size(); i++) {
                 if (Instant.now().isAfter(held)) {
@@ -91,7 +94,7 @@ class DeliveryWorker {
                     transaction.executeWithoutResult(status -> deliveries.release(claim, rest));
                     return done;
                 }
-                send(batch.get(i), claim);
+                send(batch.get(i), claim, channelsOfBatch);
                 done++;
             }
         }
@@ -123,7 +126,6 @@ class DeliveryWorker {
             if (frees.isPresent()) {
                 deliveries.defer(row, frees.get());
             } else {
-                deliveries.markSending(row, claim);
                 claimed.add(new Claimed(
                         row.orgId(),
                         row.id(),
@@ -136,16 +138,22 @@ class DeliveryWorker {
                         row.createdAt()));
             }
         }
+        deliveries.markSending(claimed, claim);
         return new Claim(due.size(), claimed);
     }
 
     /** How many due rows a claim locked, and those it marked sending (the others ended or wait). */
     private record Claim(int locked, List<Claimed> sending) {}
 
-    private void send(Claimed row, String claim) {
+    /**
+     * Sends one claimed row. The batch reads each channel once ({@code channelsOfBatch}): a channel
+     * disabled or deleted meanwhile stops its rows from the next batch on, within seconds.
+     */
+    private void send(Claimed row, String claim, Map<UUID, Optional<ChannelRow>> channelsOfBatch) {
         Target target;
+        Optional<ChannelRow> channel = Optional.empty();
         if (row.channelId() != null) {
-            Optional<ChannelRow> channel = channels.find(row.orgId(), row.channelId());
+            channel = channelsOfBatch.computeIfAbsent(row.channelId(), id -> channels.find(row.orgId(), id));
             Optional<Message> notNow = channel.isEmpty() || channel.get().deletedAt() != null
                     ? Optional.of(Message.of("channel.reason.deleted"))
                     : channel.get().enabled() ? Optional.empty() : Optional.of(Message.of("channel.reason.disabled"));
@@ -168,13 +176,20 @@ class DeliveryWorker {
             result = SendResult.retry("", null, "channel.reason.noAnswer", null);
         }
         SendResult outcome = result;
-        transaction.executeWithoutResult(status -> record(row, claim, outcome));
+        boolean wasFailing =
+                channel.map(c -> c.failures() > 0 || c.failingSince() != null).orElse(false);
+        transaction.executeWithoutResult(status -> record(row, claim, outcome, wasFailing));
+        if (row.channelId() != null && outcome.outcome() != SendResult.Outcome.SENT) {
+            // the channel's count of failures changed: read it again for the rest of the batch
+            channelsOfBatch.remove(row.channelId());
+        }
     }
 
-    private void record(Claimed row, String claim, SendResult result) {
+    /** Records one attempt; a success clears the channel's failures only when it had some. */
+    private void record(Claimed row, String claim, SendResult result, boolean channelWasFailing) {
         if (result.outcome() == SendResult.Outcome.SENT) {
             end(row, claim, SENT, result.request(), result.answer(), null);
-            if (row.channelId() != null) {
+            if (channelWasFailing && row.channelId() != null) {
                 channels.succeeded(row.orgId(), row.channelId());
             }
             return;
