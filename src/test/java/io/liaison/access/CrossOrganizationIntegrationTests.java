@@ -76,6 +76,7 @@ class CrossOrganizationIntegrationTests {
     String token;
     String importJob;
     String exportJob;
+    String notification;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -127,6 +128,11 @@ class CrossOrganizationIntegrationTests {
                 .getContentAsString();
         importJob = JsonPath.read(upload, "$.id");
         exportJob = JsonPath.read(api.answer(json(post("/api/v1/exports"), g, "{\"format\":\"csv\"}"), 202), "$.id");
+        notification = UUID.randomUUID().toString();
+        jdbc.sql(
+                        "INSERT INTO notification (org_id, id, member_id, kind, title, body) VALUES (?, ?, ?, 'x', 'Globex', 'Globex')")
+                .params(UUID.fromString(globex.id()), UUID.fromString(notification), UUID.fromString(member))
+                .update();
     }
 
     /** Each endpoint with an id in its path, called by acme's administrator with globex's ids. */
@@ -190,6 +196,9 @@ class CrossOrganizationIntegrationTests {
         calls.put("POST /api/v1/imports/{id}/cancel", as(post("/api/v1/imports/" + importJob + "/cancel"), admin));
         calls.put("GET /api/v1/exports/{id}", as(get("/api/v1/exports/" + exportJob), admin));
         calls.put("GET /api/v1/exports/{id}/file", as(get("/api/v1/exports/" + exportJob + "/file"), admin));
+        calls.put(
+                "POST /api/v1/notifications/{id}/read",
+                as(post("/api/v1/notifications/" + notification + "/read"), admin));
         return calls;
     }
 
@@ -357,6 +366,7 @@ class CrossOrganizationIntegrationTests {
             "contact_tag",
             "follow_up",
             "contact_timeline",
+            "notification",
             "tag_group",
             "tag",
             "custom_field",
