@@ -44,6 +44,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                         "liaison.identity.first-start.admin-password=" + ADMIN_PASSWORD,
                         // Every cached test context would poll the shared database; tests run jobs directly.
                         "db-scheduler.enabled=false",
+                        // Channel tests post to receivers on this machine, which the SSRF guard refuses otherwise.
+                        "liaison.channel.outbound-allowed-hosts=127.0.0.1",
                         // zonky's exit hook stops PostgreSQL while Spring still closes the cached contexts;
                         // a short wait lets those last queries fail fast instead of holding the JVM.
                         "liaison.db.connection-timeout=2s")

@@ -7,9 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * cut to {@link #MAX_ANSWER_CHARS}, and the common classification of status codes (2xx sent, 408 /
  * 429 / 5xx and no answer retried, any other 4xx failed). An adapter that reads a refusal from a 2xx
  * body (DingTalk's and WeCom's {@code errcode}, Feishu's {@code code}) turns it into a failure itself.
+ * A target the {@link HostGuard} refuses (loopback, private) fails at once without a request.
  */
 @Component
 public class OutboundHttp {
@@ -29,6 +32,22 @@ public class OutboundHttp {
             .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    private final HostGuard guard;
+
+    /** As a server with {@code LIAISON_OUTBOUND_ALLOWED_HOSTS} unset: no loopback or private target. */
+    public OutboundHttp() {
+        this(List.of());
+    }
+
+    /** Allows these hosts, addresses or CIDR ranges although they are loopback or private. */
+    public OutboundHttp(List<String> allowedHosts) {
+        this.guard = new HostGuard(allowedHosts);
+    }
+
+    @Autowired
+    OutboundHttp(ChannelSettings settings) {
+        this(settings.outboundAllowedHosts());
+    }
 
     /**
      * Posts {@code body} to {@code uri}.
@@ -37,6 +56,9 @@ public class OutboundHttp {
      * @return the classified result and, when there was an answer, the answer itself
      */
     public Posted post(URI uri, Map<String, String> headers, String body, String logged) {
+        if (!guard.allows(uri)) {
+            return new Posted(SendResult.failed(logged, null, "channel.reason.forbiddenHost"), null);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(REQUEST_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

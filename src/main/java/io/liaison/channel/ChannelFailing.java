@@ -1,0 +1,19 @@
+package io.liaison.channel;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A channel's deliveries started failing: {@code failures} attempts in a row did not get through,
+ * the last for {@code reason} (a stored message, see {@code StoredMessages}). Published once per
+ * failing spell, in the transaction that records the failure; a sent delivery ends the spell.
+ *
+ * @param ownerId the member whose personal robot it is; {@code null} for an organization's channel
+ */
+public record ChannelFailing(
+        UUID orgId,
+        UUID channelId,
+        String channelName,
+        @Nullable UUID ownerId,
+        int failures,
+        @Nullable String reason) {}

@@ -1,0 +1,37 @@
+package io.liaison.channel.config;
+
+import io.liaison.channel.ChannelKind;
+import io.liaison.channel.ChannelSummary;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A channel as stored, its secret still encrypted; {@link #toString()} leaves the secret out. */
+public record ChannelRow(
+        UUID id,
+        @Nullable UUID ownerId,
+        String name,
+        ChannelKind kind,
+        String address,
+        @Nullable String secret,
+        boolean enabled,
+        int failures,
+        @Nullable Instant failingSince,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable Instant deletedAt,
+        long version) {
+
+    public ChannelSummary summary() {
+        return new ChannelSummary(id, name, kind, enabled, ownerId);
+    }
+
+    public boolean hasSecret() {
+        return secret != null;
+    }
+
+    @Override
+    public String toString() {
+        return "Channel[" + id + ", " + kind + "]";
+    }
+}

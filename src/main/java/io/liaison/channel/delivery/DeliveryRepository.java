@@ -1,0 +1,193 @@
+package io.liaison.channel.delivery;
+
+import io.liaison.channel.ChannelKind;
+import io.liaison.channel.DeliveryOrigin;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Delivery rows: writing, claiming for sending and recording the end. The worker's statements run
+ * across organizations (the queue is the whole server's); each names its rows by org_id and id.
+ */
+@Repository
+class DeliveryRepository {
+
+    private static final String CLAIMED = """
+            org_id, id, channel_id, email_address, kind, origin_module, origin_id, urgent, message::text AS message,
+            attempts, created_at
+            """;
+
+    private final JdbcClient jdbc;
+
+    DeliveryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID orgId, NewDelivery row) {
+        boolean ended = row.reason() != null;
+        jdbc.sql("""
+                        INSERT INTO delivery (org_id, id, channel_id, email_address, kind, origin_module, origin_id, urgent,
+                                              part, parts, message, state, next_attempt_at, reason, ended_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, CASE WHEN ? THEN now() END)
+                        """)
+                .params(
+                        orgId,
+                        row.id(),
+                        row.destination().channelId(),
+                        row.destination().emailAddress(),
+                        row.kind() == null ? null : row.kind().code(),
+                        row.origin().module(),
+                        row.origin().sourceId(),
+                        row.origin().urgent(),
+                        row.part(),
+                        row.parts(),
+                        row.message(),
+                        row.state(),
+                        Timestamp.from(row.nextAttemptAt()),
+                        row.reason(),
+                        ended)
+                .update();
+    }
+
+    /** Due queued rows, urgent first, locked until the claiming transaction ends; others skip them. */
+    List<Claimed> lockDue(int limit) {
+        return jdbc.sql("SELECT " + CLAIMED + """
+                         FROM delivery
+                        WHERE state = 'queued' AND next_attempt_at <= now()
+                        ORDER BY urgent DESC, next_attempt_at
+                        LIMIT ? FOR UPDATE SKIP LOCKED
+                        """)
+                .param(limit)
+                .query(DeliveryRepository::claimed)
+                .list();
+    }
+
+    /** Serializes the claims of one target across nodes until the transaction ends. */
+    void lockTarget(String targetKey) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param(targetKey)
+                .query()
+                .singleRow();
+    }
+
+    /**
+     * When the target may be sent to again under a limit of {@code permits} per {@code per}: empty
+     * when it may now, counting the claims of this transaction.
+     */
+    Optional<Instant> limitFrees(Claimed row, int permits, Duration per) {
+        String target = row.channelId() != null ? "channel_id = ?" : "email_address = ?";
+        Object value = row.channelId() != null ? row.channelId() : row.emailAddress();
+        return jdbc.sql("""
+                        SELECT attempted_at + make_interval(secs => ?) AS frees
+                          FROM delivery
+                         WHERE org_id = ? AND %s AND attempted_at > now() - make_interval(secs => ?)
+                         ORDER BY attempted_at DESC
+                         OFFSET ? LIMIT 1
+                        """.formatted(target))
+                .params(per.toMillis() / 1000.0, row.orgId(), value, per.toMillis() / 1000.0, permits - 1)
+                .query((rs, n) -> rs.getTimestamp("frees").toInstant())
+                .optional();
+    }
+
+    void markSending(Claimed row, String claim) {
+        jdbc.sql("""
+                        UPDATE delivery SET state = 'sending', attempts = attempts + 1, attempted_at = now(),
+                               claimed_at = now(), claimed_by = ?
+                         WHERE org_id = ? AND id = ?
+                        """).params(claim, row.orgId(), row.id()).update();
+    }
+
+    void defer(Claimed row, Instant until) {
+        jdbc.sql("UPDATE delivery SET next_attempt_at = ? WHERE org_id = ? AND id = ?")
+                .params(Timestamp.from(until), row.orgId(), row.id())
+                .update();
+    }
+
+    /**
+     * Ends a row this transaction locked or this worker claimed ({@code claim}; {@code null} for a row
+     * locked here); false when the claim was lost to another worker.
+     */
+    boolean end(
+            Claimed row,
+            @Nullable String claim,
+            String state,
+            @Nullable String request,
+            @Nullable String answer,
+            @Nullable String reason) {
+        return jdbc.sql("""
+                        UPDATE delivery SET state = ?, request = ?, answer = ?, reason = ?, ended_at = now(),
+                               claimed_at = NULL, claimed_by = NULL
+                         WHERE org_id = ? AND id = ? AND (?::text IS NULL OR claimed_by = ?)
+                           AND state IN ('queued', 'sending')
+                        """)
+                        .params(state, request, answer, reason, row.orgId(), row.id(), claim, claim)
+                        .update()
+                == 1;
+    }
+
+    /** Puts a claimed row back in the queue for another attempt at {@code next}; false when its claim was lost. */
+    boolean requeue(
+            Claimed row, String claim, Instant next, @Nullable String request, @Nullable String answer, String reason) {
+        return jdbc.sql("""
+                        UPDATE delivery SET state = 'queued', next_attempt_at = ?, request = ?, answer = ?, reason = ?,
+                               claimed_at = NULL, claimed_by = NULL
+                         WHERE org_id = ? AND id = ? AND claimed_by = ? AND state = 'sending'
+                        """)
+                        .params(Timestamp.from(next), request, answer, reason, row.orgId(), row.id(), claim)
+                        .update()
+                == 1;
+    }
+
+    /** Gives back the rows of a claim that were not sent, as if never claimed. */
+    void release(String claim, List<UUID> ids) {
+        jdbc.sql("""
+                        UPDATE delivery SET state = 'queued', attempts = attempts - 1, claimed_at = NULL, claimed_by = NULL
+                         WHERE claimed_by = ? AND state = 'sending' AND id = ANY(?)
+                        """).params(claim, ids.toArray(UUID[]::new)).update();
+    }
+
+    /** Rows left sending past their lease (their node died or hung), locked for this transaction. */
+    List<Claimed> lockAbandoned(Duration lease, int limit) {
+        return jdbc.sql("SELECT " + CLAIMED + """
+                         FROM delivery
+                        WHERE state = 'sending' AND claimed_at < now() - make_interval(secs => ?)
+                        ORDER BY claimed_at
+                        LIMIT ? FOR UPDATE SKIP LOCKED
+                        """)
+                .params(lease.toSeconds(), limit)
+                .query(DeliveryRepository::claimed)
+                .list();
+    }
+
+    /** Puts an abandoned row back in the queue; its attempt stays counted. */
+    void takeBack(Claimed row, String reason) {
+        jdbc.sql("""
+                        UPDATE delivery SET state = 'queued', next_attempt_at = now(), reason = ?, claimed_at = NULL,
+                               claimed_by = NULL
+                         WHERE org_id = ? AND id = ? AND state = 'sending'
+                        """).params(reason, row.orgId(), row.id()).update();
+    }
+
+    private static Claimed claimed(ResultSet rs, int n) throws SQLException {
+        return new Claimed(
+                rs.getObject("org_id", UUID.class),
+                rs.getObject("id", UUID.class),
+                rs.getObject("channel_id", UUID.class),
+                rs.getString("email_address"),
+                ChannelKind.ofCode(rs.getString("kind")),
+                new DeliveryOrigin(
+                        rs.getString("origin_module"), rs.getObject("origin_id", UUID.class), rs.getBoolean("urgent")),
+                rs.getString("message"),
+                rs.getInt("attempts"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,240 @@
+package io.liaison.channel.delivery;
+
+import io.liaison.channel.DeliveryEnded;
+import io.liaison.channel.OutboundMessage;
+import io.liaison.channel.config.ChannelLookup;
+import io.liaison.channel.config.ChannelRow;
+import io.liaison.channel.send.Adapters;
+import io.liaison.channel.send.ChannelAdapter;
+import io.liaison.channel.send.ChannelSettings;
+import io.liaison.channel.send.RateLimit;
+import io.liaison.channel.send.SendResult;
+import io.liaison.channel.send.Target;
+import io.liaison.shared.Message;
+import io.liaison.shared.StoredMessages;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends due deliveries. A claim is one short transaction: lock a small batch of due rows with
+ * {@code SKIP LOCKED} (so that any number of workers on any nodes take disjoint rows), hold back the
+ * rows whose target is at its rate limit (a later {@code next_attempt_at}, not a failure), and mark
+ * the rest {@code sending} with one more attempt. Sending happens after the commit, one row at a
+ * time; each result is recorded in its own transaction, guarded by the claim, with the {@link
+ * DeliveryEnded} event when the row ends. A row left {@code sending} past its lease is taken back.
+ */
+class DeliveryWorker {
+
+    static final String SENT = "sent";
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
+
+    private final DeliveryRepository deliveries;
+    private final ChannelLookup channels;
+    private final Adapters adapters;
+    private final JsonMapper json;
+    private final StoredMessages texts;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final ChannelSettings settings;
+
+    DeliveryWorker(
+            DeliveryRepository deliveries,
+            ChannelLookup channels,
+            Adapters adapters,
+            JsonMapper json,
+            StoredMessages texts,
+            ApplicationEventPublisher events,
+            TransactionTemplate transaction,
+            ChannelSettings settings) {
+        this.deliveries = deliveries;
+        this.channels = channels;
+        this.adapters = adapters;
+        this.json = json;
+        this.texts = texts;
+        this.events = events;
+        this.transaction = transaction;
+        this.settings = settings;
+    }
+
+    /** Sends batches until none is due or {@code budget} is spent; answers how many rows were sent or ended. */
+    int drain(Duration budget) {
+        Instant stop = Instant.now().plus(budget);
+        takeBackAbandoned();
+        int done = 0;
+        while (Instant.now().isBefore(stop)) {
+            String claim = NODE + "/" + UUID.randomUUID();
+            Claim taken = transaction.execute(status -> claim(claim));
+            if (taken == null || taken.locked() == 0) {
+                return done;
+            }
+            List<Claimed> batch = taken.sending();
+            Instant held = Instant.now().plus(settings.lease().dividedBy(2));
+            for (int i = 0; i < batch.size(); i++) {
+                if (Instant.now().isAfter(held)) {
+                    List<UUID> rest = batch.subList(i, batch.size()).stream()
+                            .map(Claimed::id)
+                            .toList();
+                    transaction.executeWithoutResult(status -> deliveries.release(claim, rest));
+                    return done;
+                }
+                send(batch.get(i), claim);
+                done++;
+            }
+        }
+        return done;
+    }
+
+    /** Locks due rows, holds back the ones over a rate limit and marks the others sending. */
+    private Claim claim(String claim) {
+        List<Claimed> claimed = new ArrayList<>();
+        Set<String> locked = new HashSet<>();
+        List<Claimed> due = deliveries.lockDue(settings.batch());
+        for (Claimed row : due) {
+            Optional<ChannelAdapter> adapter = adapters.of(row.kind());
+            if (adapter.isEmpty()) {
+                end(row, null, DeliveryQueue.SKIPPED, null, null, Message.of("channel.reason.notConfigured"));
+                continue;
+            }
+            List<RateLimit> limits = adapter.get().rateLimits();
+            if (!limits.isEmpty() && locked.add(row.targetKey())) {
+                deliveries.lockTarget(row.targetKey());
+            }
+            Optional<Instant> frees = Optional.empty();
+            for (RateLimit limit : limits) {
+                Optional<Instant> at = deliveries.limitFrees(row, limit.permits(), limit.per());
+                if (at.isPresent() && (frees.isEmpty() || at.get().isAfter(frees.get()))) {
+                    frees = at;
+                }
+            }
+            if (frees.isPresent()) {
+                deliveries.defer(row, frees.get());
+            } else {
+                deliveries.markSending(row, claim);
+                claimed.add(new Claimed(
+                        row.orgId(),
+                        row.id(),
+                        row.channelId(),
+                        row.emailAddress(),
+                        row.kind(),
+                        row.origin(),
+                        row.message(),
+                        row.attempts() + 1,
+                        row.createdAt()));
+            }
+        }
+        return new Claim(due.size(), claimed);
+    }
+
+    /** How many due rows a claim locked, and those it marked sending (the others ended or wait). */
+    private record Claim(int locked, List<Claimed> sending) {}
+
+    private void send(Claimed row, String claim) {
+        Target target;
+        if (row.channelId() != null) {
+            Optional<ChannelRow> channel = channels.find(row.orgId(), row.channelId());
+            Optional<Message> notNow = channel.isEmpty() || channel.get().deletedAt() != null
+                    ? Optional.of(Message.of("channel.reason.deleted"))
+                    : channel.get().enabled() ? Optional.empty() : Optional.of(Message.of("channel.reason.disabled"));
+            if (notNow.isPresent()) {
+                transaction.executeWithoutResult(
+                        status -> end(row, claim, DeliveryQueue.SKIPPED, null, null, notNow.get()));
+                return;
+            }
+            target = channels.target(channel.get(), row.id());
+        } else {
+            target = new Target(row.id(), row.emailAddress(), null);
+        }
+        SendResult result;
+        try {
+            result = adapters.of(row.kind())
+                    .orElseThrow()
+                    .send(target, json.readValue(row.message(), OutboundMessage.class));
+        } catch (RuntimeException e) {
+            log.error("The {} adapter threw on delivery {}; it is tried again later", row.kind(), row.id(), e);
+            result = SendResult.retry("", null, "channel.reason.noAnswer", null);
+        }
+        SendResult outcome = result;
+        transaction.executeWithoutResult(status -> record(row, claim, outcome));
+    }
+
+    private void record(Claimed row, String claim, SendResult result) {
+        if (result.outcome() == SendResult.Outcome.SENT) {
+            end(row, claim, SENT, result.request(), result.answer(), null);
+            if (row.channelId() != null) {
+                channels.succeeded(row.orgId(), row.channelId());
+            }
+            return;
+        }
+        Message reason = reason(result.reason());
+        if (row.channelId() != null) {
+            channels.failed(row.orgId(), row.channelId(), settings.failingAfter(), texts.store(reason))
+                    .ifPresent(events::publishEvent);
+        }
+        if (result.outcome() == SendResult.Outcome.FAILED) {
+            end(row, claim, DeliveryQueue.FAILED, result.request(), result.answer(), reason);
+            return;
+        }
+        Instant next = Instant.now().plus(Backoff.delay(row.attempts(), result.retryAfter()));
+        if (next.isAfter(row.createdAt().plus(settings.retryFor()))) {
+            end(row, claim, DeliveryQueue.FAILED, result.request(), result.answer(), expired(reason));
+        } else if (!deliveries.requeue(row, claim, next, result.request(), result.answer(), texts.store(reason))) {
+            log.warn("Delivery {} was taken back from this node before its answer was recorded", row.id());
+        }
+    }
+
+    /** Ends a row and publishes its end; a row whose claim was lost is left to its new worker. */
+    private void end(
+            Claimed row,
+            @Nullable String claim,
+            String state,
+            @Nullable String request,
+            @Nullable String answer,
+            @Nullable Message reason) {
+        String stored = reason == null ? null : texts.store(reason);
+        if (deliveries.end(row, claim, state, request, answer, stored)) {
+            events.publishEvent(new DeliveryEnded(row.orgId(), row.id(), row.origin(), state, stored));
+        } else {
+            log.warn("Delivery {} was taken back from this node before its end was recorded", row.id());
+        }
+    }
+
+    /** Rows whose node died (or hung past the lease) mid-send go back to the queue, their attempt counted. */
+    private void takeBackAbandoned() {
+        transaction.executeWithoutResult(status -> {
+            for (Claimed row : deliveries.lockAbandoned(settings.lease(), 100)) {
+                Message interrupted = Message.of("channel.reason.interrupted");
+                if (Instant.now().isAfter(row.createdAt().plus(settings.retryFor()))) {
+                    end(row, null, DeliveryQueue.FAILED, null, null, expired(interrupted));
+                } else {
+                    deliveries.takeBack(row, texts.store(interrupted));
+                }
+            }
+        });
+    }
+
+    private Message expired(Message reason) {
+        return Message.of("channel.reason.expired", settings.retryFor().toHours(), reason);
+    }
+
+    /** An adapter's reason: a message key of the bundles, or the platform's own words. */
+    private static Message reason(@Nullable String reason) {
+        if (reason == null || reason.isBlank()) {
+            return Message.of("channel.reason.status");
+        }
+        return reason.matches("channel\\.[A-Za-z0-9.-]+") ? Message.of(reason) : Message.of("stored.text", reason);
+    }
+}

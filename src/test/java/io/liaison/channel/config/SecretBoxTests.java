@@ -1,0 +1,48 @@
+package io.liaison.channel.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretBoxTests {
+
+    static final String SECRET = "SECa1b2c3d4e5f6密钥";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aSecretIsStoredEncryptedAndReadBackWithTheSameKey() {
+        SecretBox box = new SecretBox("a key of sixteen or more", dataDir);
+        String stored = box.encrypt(SECRET);
+
+        assertThat(stored).doesNotContain("SECa1b2").isNotEqualTo(box.encrypt(SECRET));
+        assertThat(new SecretBox("a key of sixteen or more", dataDir).decrypt(stored))
+                .isEqualTo(SECRET);
+        assertThatThrownBy(() -> new SecretBox("another key of sixteen", dataDir).decrypt(stored))
+                .as("GCM refuses another key")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void withoutAKeyOneIsGeneratedIntoTheDataDirectoryReadableOnlyByTheServer() throws Exception {
+        String stored = new SecretBox(null, dataDir).encrypt(SECRET);
+
+        Path file = dataDir.resolve(SecretBox.KEY_FILE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(new SecretBox("", dataDir).decrypt(stored))
+                .as("the next start reads the same key")
+                .isEqualTo(SECRET);
+    }
+
+    @Test
+    void aShortKeyIsRefusedAtStart() {
+        assertThatThrownBy(() -> new SecretBox("short", dataDir)).hasMessageContaining("LIAISON_SECRET_KEY");
+    }
+}
