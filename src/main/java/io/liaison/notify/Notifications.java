@@ -22,19 +22,25 @@ public class Notifications {
     private final NotificationRepository rows;
     private final NotificationKinds kinds;
     private final StoredMessages messages;
+    private final NotificationDeliveries deliveries;
 
-    Notifications(NotificationRepository rows, NotificationKinds kinds, StoredMessages messages) {
+    Notifications(
+            NotificationRepository rows,
+            NotificationKinds kinds,
+            StoredMessages messages,
+            NotificationDeliveries deliveries) {
         this.rows = rows;
         this.kinds = kinds;
         this.messages = messages;
+        this.deliveries = deliveries;
     }
 
     /**
      * Raises a notification in the caller's transaction: the bell's row (when the member keeps this
      * kind in the app) and the deliveries to their e-mail or robot that their preferences ask for, all
-     * committed with the caller's work or not at all.
+     * committed with the caller's work or not at all. A deactivated member is told nothing.
      *
-     * @return the notification's id
+     * @return the notification's id (also the deliveries' origin)
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID raise(NewNotification notification) {
@@ -42,15 +48,17 @@ public class Notifications {
                 .orElseThrow(
                         () -> new IllegalArgumentException("Unregistered notification kind " + notification.kind()));
         UUID id = Ids.newId();
-        rows.insert(
-                notification.orgId(),
-                id,
-                notification.memberId(),
-                kind.code(),
-                messages.store(notification.title()),
-                messages.store(notification.body()),
-                notification.link());
-        rows.signal(notification.orgId(), notification.memberId());
+        if (deliveries.queue(id, kind, notification)) {
+            rows.insert(
+                    notification.orgId(),
+                    id,
+                    notification.memberId(),
+                    kind.code(),
+                    messages.store(notification.title()),
+                    messages.store(notification.body()),
+                    notification.link());
+            rows.signal(notification.orgId(), notification.memberId());
+        }
         return id;
     }
 
@@ -63,9 +71,18 @@ public class Notifications {
                         r.id(), r.kind(), text(r.title()), text(r.body()), r.link(), r.createdAt(), r.readAt()));
     }
 
+    /** The PostgreSQL channel that carries "org:member" whenever a member's unread count changes. */
+    public static final String CHANNEL = NotificationRepository.CHANNEL;
+
     @Transactional(readOnly = true)
     public int unread(Actor actor) {
-        return rows.unread(actor.orgId(), actor.memberId());
+        return unread(actor.orgId(), actor.memberId());
+    }
+
+    /** A member's unread count, for the bell's stream, which has the member's ids but no request. */
+    @Transactional(readOnly = true)
+    public int unread(UUID orgId, UUID memberId) {
+        return rows.unread(orgId, memberId);
     }
 
     /** Marks one of the actor's notifications read; 404 for one that is not theirs. */

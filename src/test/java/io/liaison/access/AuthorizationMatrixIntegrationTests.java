@@ -491,6 +491,23 @@ class AuthorizationMatrixIntegrationTests {
                     return write(as(post("/api/v1/notifications/read-all"), token(r)), count("notification"));
                 }),
                 rule(
+                        "GET /api/v1/notification-preferences",
+                        200,
+                        ORG,
+                        anyone(),
+                        (r, x) -> read("/api/v1/notification-preferences", r)),
+                rule(
+                        "PUT /api/v1/notification-preferences",
+                        200,
+                        ORG,
+                        anyone(),
+                        (r, x) -> write(
+                                json(
+                                        put("/api/v1/notification-preferences"),
+                                        token(r),
+                                        "{\"kinds\":[{\"kind\":\"contact.shared\",\"inApp\":false,\"email\":false}]}"),
+                                count("notification_preference"))),
+                rule(
                         "GET /api/v1/audit-events",
                         200,
                         ORG,
