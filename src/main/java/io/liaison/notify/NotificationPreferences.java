@@ -1,10 +1,10 @@
 package io.liaison.notify;
 
-import io.liaison.channel.ChannelSummary;
 import io.liaison.channel.Channels;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.LiaisonException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,13 +21,28 @@ public class NotificationPreferences {
 
     /** One kind's route. {@code channelId} is one of the member's personal robots, or {@code null}. */
     public record KindChoice(
+            @Schema(maxLength = 100, example = "contact.shared")
             String kind,
-            boolean inApp,
-            boolean email,
+
+            @Schema(example = "true") boolean inApp,
+            @Schema(example = "false") boolean email,
             @Nullable UUID channelId) {}
 
     /** Quiet hours in the member's time zone; {@code starts} after {@code ends} spans midnight. */
-    public record QuietHours(LocalTime starts, LocalTime ends) {}
+    public record QuietHours(
+            @Schema(type = "string", pattern = TIME, example = "22:00")
+            LocalTime starts,
+
+            @Schema(type = "string", pattern = TIME, example = "08:00")
+            LocalTime ends) {}
+
+    /** One of the member's own robots, to route a kind to. */
+    public record Robot(
+            UUID id,
+            @Schema(example = "我的钉钉机器人") String name,
+            @Schema(example = "dingtalk") String kind) {}
+
+    private static final String TIME = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$";
 
     /** Everything the preferences page shows and the API answers. */
     public record View(
@@ -36,7 +51,7 @@ public class NotificationPreferences {
             String timeZone,
             boolean emailConfigured,
             @Nullable String emailAddress,
-            List<ChannelSummary> robots) {}
+            List<Robot> robots) {}
 
     private final PreferenceRepository rows;
     private final NotificationKinds kinds;
@@ -74,7 +89,9 @@ public class NotificationPreferences {
                 actor.timeZone().getId(),
                 channels.emailConfigured(),
                 members.get(actor, actor.memberId()).email(),
-                channels.personal(actor.orgId(), actor.memberId()));
+                channels.personal(actor.orgId(), actor.memberId()).stream()
+                        .map(c -> new Robot(c.id(), c.name(), c.kind().code()))
+                        .toList());
     }
 
     /**

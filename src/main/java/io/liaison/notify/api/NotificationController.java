@@ -4,14 +4,17 @@ import io.liaison.identity.Actor;
 import io.liaison.notify.Notification;
 import io.liaison.notify.Notifications;
 import io.liaison.shared.CursorPage;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own notifications: nobody reads or marks another member's. */
@@ -25,9 +28,9 @@ class NotificationController {
         this.notifications = notifications;
     }
 
-    record CountResponse(int count) {}
+    record CountResponse(@Schema(example = "3") int count) {}
 
-    record MarkedResponse(int marked) {}
+    record MarkedResponse(@Schema(example = "3") int marked) {}
 
     /** Newest first; {@code unread=true} lists only those not read yet. */
     @GetMapping
@@ -45,6 +48,7 @@ class NotificationController {
         return new CountResponse(notifications.unread(actor));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{id}/read")
     ResponseEntity<Void> read(Actor actor, @PathVariable UUID id) {
         notifications.markRead(actor, id);
