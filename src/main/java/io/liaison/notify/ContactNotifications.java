@@ -24,13 +24,15 @@ import org.springframework.modulith.events.ApplicationModuleListener;
  *
  * <p>This is the pattern for reacting to another module's event; copy it. Each method is an {@code
  * @ApplicationModuleListener}: the event publication registry records the publication in the
- * transaction of the change, the method runs after that commit in a transaction of its own, and
- * the notifications it raises (with their deliveries) commit together with the registry's mark,
- * or not at all. A node that dies after the change's commit, or a listener that fails, leaves the
- * publication incomplete; it is delivered again on the next start (and can be resubmitted through
- * {@code IncompleteEventPublications}), so nothing is lost. The change itself never waits for or
- * fails because of a notification. The events' maps come back from the registry as JSON, so ids in
- * them are read as text. The actor is never told of their own action.
+ * transaction of the change, the method runs after that commit in a transaction of its own, where
+ * the notifications it raises and their deliveries commit together or not at all; the registry
+ * marks the publication complete right after. A node that dies after the change's commit, or a
+ * listener that fails, leaves the publication incomplete; it is delivered again on the next start
+ * (and can be resubmitted through {@code IncompleteEventPublications}), so nothing is lost. Dying
+ * between the listener's commit and that mark repeats the notification: a repeat, never a loss.
+ * The change itself never waits for or fails because of a notification. The events' maps come back
+ * from the registry as JSON, so ids in them are read as text. The actor is never told of their own
+ * action.
  */
 @Configuration(proxyBeanMethods = false)
 class ContactNotifications {
