@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A member asked for a contact's full details; {@code fields} are those that were shown. */
-public record ContactRevealed(UUID orgId, @Nullable UUID actorId, UUID contactId, List<String> fields)
+/**
+ * A member asked for a contact's full details; {@code fields} are those that were shown, {@code
+ * ownerId} the member who follows the contact (told when someone else looks).
+ */
+public record ContactRevealed(UUID orgId, @Nullable UUID actorId, UUID contactId, UUID ownerId, List<String> fields)
         implements AuditableEvent {
 
     @Override

@@ -110,7 +110,7 @@ public class ContactService {
         if (!f.emails().isEmpty()) {
             fields.add("emails");
         }
-        events.publishEvent(new ContactRevealed(actor.orgId(), actor.memberId(), id, fields));
+        events.publishEvent(new ContactRevealed(actor.orgId(), actor.memberId(), id, contact.ownerId(), fields));
         return contact;
     }
 

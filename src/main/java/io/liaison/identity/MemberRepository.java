@@ -115,6 +115,14 @@ class MemberRepository {
                 .single();
     }
 
+    List<UUID> activeAdminIds(UUID orgId) {
+        return jdbc.sql("SELECT m.id FROM member m JOIN role r ON r.org_id = m.org_id AND r.id = m.role_id"
+                        + " WHERE m.org_id = ? AND m.active AND r.builtin = 'ADMIN' ORDER BY m.id")
+                .param(orgId)
+                .query(UUID.class)
+                .list();
+    }
+
     int activeAdmins(UUID orgId) {
         return jdbc.sql("SELECT count(*) FROM member m JOIN role r ON r.org_id = m.org_id AND r.id = m.role_id"
                         + " WHERE m.org_id = ? AND m.active AND r.builtin = 'ADMIN'")

@@ -239,6 +239,12 @@ public class MemberService {
         return members.actor(orgId, memberId);
     }
 
+    /** The organization's active administrators (the built-in role), for what only they are told. */
+    @Transactional(readOnly = true)
+    public List<UUID> administrators(UUID orgId) {
+        return members.activeAdminIds(orgId);
+    }
+
     /** The display names of every member of the actor's organization, those who left included, in one query. */
     @Transactional(readOnly = true)
     public Map<UUID, String> displayNames(Actor actor) {

@@ -48,6 +48,7 @@ class ExportRunner {
     private static final Logger log = LoggerFactory.getLogger(ExportRunner.class);
 
     private final ExportJobRepository jobs;
+    private final JobEnds ends;
     private final ContactService contacts;
     private final MemberService members;
     private final ContactSetup setup;
@@ -66,8 +67,10 @@ class ExportRunner {
             PlatformTransactionManager transactions,
             LiaisonProperties properties,
             ImportSettings settings,
-            JobFailures failures) {
+            JobFailures failures,
+            JobEnds ends) {
         this.jobs = jobs;
+        this.ends = ends;
         this.failures = failures;
         this.contacts = contacts;
         this.members = members;
@@ -89,7 +92,7 @@ class ExportRunner {
     private void exhausted(UUID id, Throwable cause) {
         log.error("Export {} failed {} times; it is not tried again", id, JobFailures.ATTEMPTS, cause);
         jobs.findForRun(id)
-                .ifPresent(job -> jobs.finish(id, "failed", 0, failures.reason("job.failure.retries", cause), null));
+                .ifPresent(job -> ends.endExport(id, "failed", 0, failures.reason("job.failure.retries", cause), null));
     }
 
     Path file(UUID id) {
@@ -109,7 +112,7 @@ class ExportRunner {
         ExportJob job = found.get();
         Optional<Actor> actor = members.actor(job.createdBy());
         if (actor.isEmpty()) {
-            jobs.finish(id, "failed", 0, failures.reason(Message.of("job.failure.inactive-member")), null);
+            ends.endExport(id, "failed", 0, failures.reason(Message.of("job.failure.inactive-member")), null);
             return;
         }
         jobs.start(id);
@@ -132,7 +135,7 @@ class ExportRunner {
                         job.settings().contactIds().size(),
                         counts.rows,
                         counts.unmasked));
-                jobs.finish(
+                ends.endExport(
                         id, "completed", counts.rows, null, OffsetDateTime.now().plus(keepFiles));
             });
         } catch (IOException | UncheckedIOException e) {
@@ -144,7 +147,7 @@ class ExportRunner {
     }
 
     private void failed(UUID id, Path partial, String reason) {
-        jobs.finish(id, "failed", 0, reason, null);
+        ends.endExport(id, "failed", 0, reason, null);
         try {
             Files.deleteIfExists(partial);
         } catch (IOException e) {

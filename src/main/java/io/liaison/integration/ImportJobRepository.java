@@ -98,11 +98,12 @@ class ImportJobRepository extends JobRepository<ImportJob> {
                 .update();
     }
 
-    void finish(UUID id, String status, @Nullable String failure) {
-        jdbc.sql("""
+    /** Whether the job ended now (false: it had ended before). */
+    boolean finish(UUID id, String status, @Nullable String failure) {
+        return jdbc.sql("""
                         UPDATE import_job SET status = ?, failure = ?, finished_at = now()
                          WHERE id = ? AND finished_at IS NULL
-                        """).params(status, failure, id).update();
+                        """).params(status, failure, id).update() == 1;
     }
 
     boolean requestCancel(UUID orgId, UUID id) {

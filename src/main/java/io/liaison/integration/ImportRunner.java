@@ -46,6 +46,7 @@ class ImportRunner {
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
     private final ImportJobRepository jobs;
+    private final JobEnds ends;
     private final ImportFiles files;
     private final ContactImport contactImport;
     private final MemberService members;
@@ -67,8 +68,10 @@ class ImportRunner {
             PlatformTransactionManager transactions,
             ImportSettings settings,
             JobFailures failures,
-            StoredMessages texts) {
+            StoredMessages texts,
+            JobEnds ends) {
         this.texts = texts;
+        this.ends = ends;
         this.directoryServices = new Directory.Services(setup, members, organizations, texts);
         this.jobs = jobs;
         this.failures = failures;
@@ -97,7 +100,7 @@ class ImportRunner {
     private void exhausted(UUID id, Throwable cause) {
         log.error("Import {} failed {} times; it is not tried again", id, JobFailures.ATTEMPTS, cause);
         jobs.findForRun(id)
-                .ifPresent(job -> jobs.finish(id, ImportJob.FAILED, failures.reason("job.failure.retries", cause)));
+                .ifPresent(job -> ends.endImport(id, ImportJob.FAILED, failures.reason("job.failure.retries", cause)));
     }
 
     private static CompletionHandler<String> stop() {
@@ -121,7 +124,7 @@ class ImportRunner {
         ImportJob job = found.get();
         Optional<Actor> actor = members.actor(job.createdBy());
         if (actor.isEmpty()) {
-            jobs.finish(jobId, ImportJob.FAILED, failures.reason(Message.of("job.failure.inactive-member")));
+            ends.endImport(jobId, ImportJob.FAILED, failures.reason(Message.of("job.failure.inactive-member")));
             return true;
         }
         try {
@@ -131,10 +134,10 @@ class ImportRunner {
             return true;
         } catch (IOException e) {
             log.info("Import {} stopped at a record it cannot read: {}", jobId, e.getMessage());
-            jobs.finish(jobId, ImportJob.FAILED, failures.reason("job.failure.unreadable", e));
+            ends.endImport(jobId, ImportJob.FAILED, failures.reason("job.failure.unreadable", e));
             return true;
         } catch (RuntimeException e) {
-            jobs.finish(jobId, ImportJob.FAILED, failures.reasonOrRetry("Import", jobId, e));
+            ends.endImport(jobId, ImportJob.FAILED, failures.reasonOrRetry("Import", jobId, e));
             return true;
         }
     }
@@ -172,7 +175,7 @@ class ImportRunner {
             if (end == null) {
                 return false;
             }
-            jobs.finish(job.id(), end, null);
+            ends.endImport(job.id(), end, null);
             return true;
         }
 

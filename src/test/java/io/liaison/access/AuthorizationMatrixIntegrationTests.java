@@ -474,6 +474,39 @@ class AuthorizationMatrixIntegrationTests {
                     };
                     return write(as(delete("/api/v1/tokens/" + id), token(r)), row("api_token", id));
                 }),
+                // notifications: a member's own, nobody else's (another's id is 404, like another org's)
+                rule("GET /api/v1/notifications", 200, ORG, anyone(), (r, x) -> read("/api/v1/notifications", r)),
+                rule(
+                        "GET /api/v1/notifications/count",
+                        200,
+                        ORG,
+                        anyone(),
+                        (r, x) -> read("/api/v1/notifications/count", r)),
+                rule("POST /api/v1/notifications/{id}/read", 204, PERSONAL, own(), (r, x) -> {
+                    String id = notification(r, x);
+                    return write(as(post("/api/v1/notifications/" + id + "/read"), token(r)), row("notification", id));
+                }),
+                rule("POST /api/v1/notifications/read-all", 200, ORG, anyone(), (r, x) -> {
+                    notification(r, SELF);
+                    return write(as(post("/api/v1/notifications/read-all"), token(r)), count("notification"));
+                }),
+                rule(
+                        "GET /api/v1/notification-preferences",
+                        200,
+                        ORG,
+                        anyone(),
+                        (r, x) -> read("/api/v1/notification-preferences", r)),
+                rule(
+                        "PUT /api/v1/notification-preferences",
+                        200,
+                        ORG,
+                        anyone(),
+                        (r, x) -> write(
+                                json(
+                                        put("/api/v1/notification-preferences"),
+                                        token(r),
+                                        "{\"kinds\":[{\"kind\":\"contact.shared\",\"inApp\":false,\"email\":false}]}"),
+                                count("notification_preference"))),
                 rule(
                         "GET /api/v1/audit-events",
                         200,
@@ -971,6 +1004,23 @@ class AuthorizationMatrixIntegrationTests {
                         UUID.fromString(in.id()),
                         UUID.fromString(owner.id()),
                         "{\"filter\":{},\"contactIds\":[],\"vcardVersion\":\"3.0\",\"language\":\"zh-CN\"}")
+                .update();
+        return id.toString();
+    }
+
+    /** An unread notification of the actor (SELF), of a colleague, or of another organization's member. */
+    String notification(Role role, Relation relation) {
+        UUID id = UUID.randomUUID();
+        Api.Person recipient = switch (relation) {
+            case SELF -> actors.get(role);
+            case SAME_ORG -> salesOwner;
+            default -> otherOwner;
+        };
+        jdbc.sql("INSERT INTO notification (org_id, id, member_id, kind, title, body) VALUES (?, ?, ?, 'x', 'M', 'M')")
+                .params(
+                        UUID.fromString(relation == OTHER_ORG ? other.id() : org.id()),
+                        id,
+                        UUID.fromString(recipient.id()))
                 .update();
         return id.toString();
     }

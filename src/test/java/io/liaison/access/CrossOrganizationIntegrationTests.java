@@ -78,6 +78,7 @@ class CrossOrganizationIntegrationTests {
     String exportJob;
     String channel;
     String delivery;
+    String notification;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -139,6 +140,11 @@ class CrossOrganizationIntegrationTests {
                         VALUES (?::uuid, ?::uuid, ?::uuid, 'dingtalk', 'test', '{"title":"Globex","text":"x"}', 'failed',
                                 1, now())
                         """).params(globex.id(), delivery, channel).update();
+        notification = UUID.randomUUID().toString();
+        jdbc.sql(
+                        "INSERT INTO notification (org_id, id, member_id, kind, title, body) VALUES (?, ?, ?, 'x', 'Globex', 'Globex')")
+                .params(UUID.fromString(globex.id()), UUID.fromString(notification), UUID.fromString(member))
+                .update();
     }
 
     /** Each endpoint with an id in its path, called by acme's administrator with globex's ids. */
@@ -209,6 +215,9 @@ class CrossOrganizationIntegrationTests {
         calls.put("POST /api/v1/channels/{id}/test", as(post(ch + "/test"), admin));
         calls.put("GET /api/v1/deliveries/{id}", as(get("/api/v1/deliveries/" + delivery), admin));
         calls.put("POST /api/v1/deliveries/{id}/retry", as(post("/api/v1/deliveries/" + delivery + "/retry"), admin));
+        calls.put(
+                "POST /api/v1/notifications/{id}/read",
+                as(post("/api/v1/notifications/" + notification + "/read"), admin));
         return calls;
     }
 
@@ -379,6 +388,7 @@ class CrossOrganizationIntegrationTests {
             "contact_tag",
             "follow_up",
             "contact_timeline",
+            "notification",
             "tag_group",
             "tag",
             "custom_field",

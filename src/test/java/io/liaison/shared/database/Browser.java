@@ -66,6 +66,14 @@ final class Browser {
         return submit(node, "/login", "/login", Map.of("username", login, "password", password));
     }
 
+    /** A server-sent event stream of {@code node}, its lines as they arrive (no timeout on the body). */
+    HttpResponse<java.util.stream.Stream<String>> stream(LiaisonProcess node, String path)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path)).header("Accept", "text/event-stream");
+        request(node, path).build().headers().firstValue("Cookie").ifPresent(c -> request.header("Cookie", c));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+    }
+
     private HttpRequest.Builder request(LiaisonProcess node, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(10));
         if (!cookies.isEmpty()) {

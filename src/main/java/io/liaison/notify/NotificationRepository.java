@@ -1,0 +1,118 @@
+package io.liaison.notify;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The notification rows; every statement is bound to one member of one organization. */
+@Repository
+class NotificationRepository {
+
+    /** How many notifications a member keeps: raising one deletes the oldest past this. */
+    static final int KEEP = 1000;
+
+    /** The PostgreSQL channel that carries "org:member" whenever a member's unread count changes. */
+    static final String CHANNEL = "liaison_notifications";
+
+    record Row(
+            UUID id,
+            String kind,
+            String title,
+            String body,
+            @Nullable String link,
+            OffsetDateTime createdAt,
+            @Nullable OffsetDateTime readAt) {}
+
+    private final JdbcClient jdbc;
+
+    NotificationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID orgId, UUID id, UUID memberId, String kind, String title, String body, @Nullable String link) {
+        jdbc.sql("""
+                        INSERT INTO notification (org_id, id, member_id, kind, title, body, link)
+                        VALUES (:org, :id, :member, :kind, :title, :body, :link)
+                        """)
+                .param("org", orgId)
+                .param("id", id)
+                .param("member", memberId)
+                .param("kind", kind)
+                .param("title", title)
+                .param("body", body)
+                .param("link", link)
+                .update();
+        jdbc.sql("""
+                        DELETE FROM notification
+                        WHERE org_id = :org AND member_id = :member
+                          AND id < (SELECT id FROM notification
+                                    WHERE org_id = :org AND member_id = :member
+                                    ORDER BY id DESC OFFSET :keep LIMIT 1)
+                        """)
+                .param("org", orgId)
+                .param("member", memberId)
+                .param("keep", KEEP - 1)
+                .update();
+    }
+
+    /** Newest first, after {@code before} (a keyset cursor), at most {@code limit}. */
+    List<Row> page(UUID orgId, UUID memberId, boolean unreadOnly, @Nullable UUID before, int limit) {
+        return jdbc.sql("""
+                        SELECT id, kind, title, body, link, created_at, read_at FROM notification
+                        WHERE org_id = :org AND member_id = :member
+                          AND (NOT :unread OR read_at IS NULL)
+                          AND (CAST(:before AS uuid) IS NULL OR id < :before)
+                        ORDER BY id DESC LIMIT :limit
+                        """)
+                .param("org", orgId)
+                .param("member", memberId)
+                .param("unread", unreadOnly)
+                .param("before", before)
+                .param("limit", limit)
+                .query(Row.class)
+                .list();
+    }
+
+    int unread(UUID orgId, UUID memberId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM notification
+                        WHERE org_id = :org AND member_id = :member AND read_at IS NULL
+                        """)
+                .param("org", orgId)
+                .param("member", memberId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Whether the member has this notification (read or not). */
+    boolean markRead(UUID orgId, UUID memberId, UUID id) {
+        return jdbc.sql("""
+                                UPDATE notification SET read_at = coalesce(read_at, now())
+                                WHERE org_id = :org AND member_id = :member AND id = :id
+                                """)
+                        .param("org", orgId)
+                        .param("member", memberId)
+                        .param("id", id)
+                        .update()
+                > 0;
+    }
+
+    int markAllRead(UUID orgId, UUID memberId) {
+        return jdbc.sql("""
+                        UPDATE notification SET read_at = now()
+                        WHERE org_id = :org AND member_id = :member AND read_at IS NULL
+                        """).param("org", orgId).param("member", memberId).update();
+    }
+
+    /** Tells every node (this one too) that a member's unread count changed, when the transaction commits. */
+    void signal(UUID orgId, UUID memberId) {
+        jdbc.sql("SELECT pg_notify(:channel, :payload)")
+                .param("channel", CHANNEL)
+                .param("payload", orgId + ":" + memberId)
+                .query((rs, n) -> 1)
+                .list();
+    }
+}

@@ -1,0 +1,26 @@
+package io.liaison.notify;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.jspecify.annotations.Nullable;
+
+/** When quiet hours that hold {@code now} end, in the member's zone; {@code null} outside them. */
+final class QuietHoursEnd {
+
+    private QuietHoursEnd() {}
+
+    static @Nullable Instant after(Instant now, ZoneId zone, LocalTime starts, LocalTime ends) {
+        ZonedDateTime local = now.atZone(zone);
+        LocalTime time = local.toLocalTime();
+        boolean quiet = starts.isBefore(ends)
+                ? !time.isBefore(starts) && time.isBefore(ends)
+                : !time.isBefore(starts) || time.isBefore(ends);
+        if (!quiet) {
+            return null;
+        }
+        ZonedDateTime end = local.toLocalDate().atTime(ends).atZone(zone);
+        return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
+    }
+}
