@@ -61,7 +61,9 @@ class DeclaredPermissionsIntegrationTests {
                         "audit",
                         Set.of("audit.read"),
                         "identity",
-                        Set.of("member.manage", "role.manage")));
+                        Set.of("member.manage", "role.manage"),
+                        "channel",
+                        Set.of("channel.manage")));
         assertThat(codes(permissions.all())).isEqualTo(MatrixRules.PERMISSIONS.get(MatrixRules.Role.ADMIN));
     }
 
