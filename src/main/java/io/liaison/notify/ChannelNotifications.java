@@ -53,7 +53,7 @@ class ChannelNotifications {
                     reason == null
                             ? Message.of("notify.channel-failing.body", event.failures())
                             : Message.of("notify.channel-failing.body-reason", event.failures(), reason),
-                    null));
+                    "/deliveries?channel=" + event.channelId() + "&state=failed"));
         }
     }
 }

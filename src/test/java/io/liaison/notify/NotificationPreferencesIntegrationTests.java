@@ -117,13 +117,15 @@ class NotificationPreferencesIntegrationTests {
         jdbc.sql("UPDATE member SET email = 'boss@example.cn' WHERE id = ?")
                 .param(UUID.fromString(org.adminId()))
                 .update();
-        transaction.executeWithoutResult(s -> events.publishEvent(
-                new ChannelFailing(UUID.fromString(org.id()), UUID.randomUUID(), "CRM 推送", null, 5, null)));
-        assertThat(jdbc.sql("SELECT kind FROM notification WHERE org_id = ? AND member_id = ?")
+        UUID failing = UUID.randomUUID();
+        transaction.executeWithoutResult(s ->
+                events.publishEvent(new ChannelFailing(UUID.fromString(org.id()), failing, "CRM 推送", null, 5, null)));
+        assertThat(jdbc.sql("SELECT kind || ' ' || link FROM notification WHERE org_id = ? AND member_id = ?")
                         .params(UUID.fromString(org.id()), UUID.fromString(org.adminId()))
                         .query(String.class)
                         .list())
-                .containsExactly("channel-failing");
+                .as("it opens the channel's failed deliveries")
+                .containsExactly("channel-failing /deliveries?channel=" + failing + "&state=failed");
         assertThat(count()).as("a member is not told").isEqualTo(1);
     }
 

@@ -5,8 +5,6 @@ import io.liaison.channel.config.ChannelService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.MergePatch;
-import io.liaison.shared.Message;
-import io.liaison.shared.StoredMessages;
 import io.liaison.shared.web.ETags;
 import io.liaison.shared.web.KnownFieldsOnly;
 import io.liaison.shared.web.Patch;
@@ -35,11 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ChannelController {
 
     private final ChannelService channels;
-    private final StoredMessages texts;
 
-    ChannelController(ChannelService channels, StoredMessages texts) {
+    ChannelController(ChannelService channels) {
         this.channels = channels;
-        this.texts = texts;
     }
 
     record CreateChannelRequest(
@@ -100,7 +96,7 @@ class ChannelController {
     @GetMapping
     CursorPage<ChannelResponse> list(Actor actor) {
         return new CursorPage<>(
-                channels.list(actor).stream().map(ChannelResponse::of).toList(), null);
+                channels.list(actor).stream().map(this::response).toList(), null);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -114,13 +110,13 @@ class ChannelController {
                 request.secret(),
                 request.enabled(),
                 Boolean.TRUE.equals(request.personal()));
-        return ETags.created("/api/v1/channels/" + created.id(), ChannelResponse.of(created), created.version());
+        return ETags.created("/api/v1/channels/" + created.id(), response(created), created.version());
     }
 
     @GetMapping("/{id}")
     ResponseEntity<ChannelResponse> get(Actor actor, @PathVariable UUID id) {
         ChannelRow channel = channels.get(actor, id);
-        return ETags.ok(ChannelResponse.of(channel), channel.version());
+        return ETags.ok(response(channel), channel.version());
     }
 
     @PatchMapping(
@@ -133,7 +129,7 @@ class ChannelController {
             @RequestBody ChannelPatch body) {
         MergePatch patch = new MergePatch(Patch.fields(body), ChannelService.PATCHABLE);
         ChannelRow changed = channels.update(actor, id, patch, ETags.expected(ifMatch));
-        return ETags.ok(ChannelResponse.of(changed), changed.version());
+        return ETags.ok(response(changed), changed.version());
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -149,8 +145,11 @@ class ChannelController {
     /** Sends a test message now, outside the queue, and answers what the platform said. */
     @PostMapping("/{id}/test")
     TestResponse test(Actor actor, @PathVariable UUID id) {
-        ChannelService.TestAnswer answer = channels.test(
-                actor, id, texts.text(Message.of("channel.test.title")), texts.text(Message.of("channel.test.text")));
+        ChannelService.TestAnswer answer = channels.test(actor, id);
         return new TestResponse(answer.status(), answer.answer(), answer.reason());
+    }
+
+    private ChannelResponse response(ChannelRow channel) {
+        return ChannelResponse.of(channel, channels.configured(channel.kind()));
     }
 }

@@ -1,7 +1,6 @@
 package io.liaison.channel.api;
 
 import io.liaison.channel.config.ChannelRow;
-import io.liaison.channel.send.Redaction;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
@@ -27,6 +26,9 @@ record ChannelResponse(
 
         boolean enabled,
 
+        @Schema(description = "Whether the server can send through it: false for e-mail while SMTP is not set up.")
+        boolean configured,
+
         @Schema(description = "A member's personal robot: the member; null for the organization's channel.") @Nullable
         UUID ownerId,
 
@@ -37,14 +39,15 @@ record ChannelResponse(
         Instant updatedAt,
         long version) {
 
-    static ChannelResponse of(ChannelRow c) {
+    static ChannelResponse of(ChannelRow c, boolean configured) {
         return new ChannelResponse(
                 c.id(),
                 c.name(),
                 c.kind().code(),
-                c.address().contains("@") && !c.address().contains("/") ? c.address() : Redaction.url(c.address()),
+                c.shownAddress(),
                 c.hasSecret(),
                 c.enabled(),
+                configured,
                 c.ownerId(),
                 c.failingSince(),
                 c.createdAt(),

@@ -4,7 +4,6 @@ import io.liaison.channel.delivery.DeliveryLog;
 import io.liaison.channel.delivery.DeliveryView;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
-import io.liaison.shared.StoredMessages;
 import io.liaison.shared.web.ProblemResponse;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -24,11 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 class DeliveryController {
 
     private final DeliveryLog log;
-    private final StoredMessages texts;
 
-    DeliveryController(DeliveryLog log, StoredMessages texts) {
+    DeliveryController(DeliveryLog log) {
         this.log = log;
-        this.texts = texts;
     }
 
     @GetMapping
@@ -39,13 +36,12 @@ class DeliveryController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         String filter = state == null || state.isBlank() ? null : state.trim();
-        return log.list(actor, channelId, filter, cursor, CursorPage.limit(limit))
-                .map(this::said);
+        return log.list(actor, channelId, filter, cursor, CursorPage.limit(limit));
     }
 
     @GetMapping("/{id}")
     DeliveryView get(Actor actor, @PathVariable UUID id) {
-        return said(log.get(actor, id));
+        return log.get(actor, id);
     }
 
     @ProblemResponse(
@@ -54,28 +50,6 @@ class DeliveryController {
             types = "delivery-not-failed")
     @PostMapping("/{id}/retry")
     DeliveryView retry(Actor actor, @PathVariable UUID id) {
-        return said(log.retry(actor, id));
-    }
-
-    private DeliveryView said(DeliveryView d) {
-        return new DeliveryView(
-                d.id(),
-                d.channelId(),
-                d.emailAddress(),
-                d.kind(),
-                d.originModule(),
-                d.originId(),
-                d.urgent(),
-                d.part(),
-                d.parts(),
-                d.title(),
-                d.state(),
-                d.attempts(),
-                d.nextAttemptAt(),
-                d.request(),
-                d.answer(),
-                texts.read(d.reason()),
-                d.createdAt(),
-                d.endedAt());
+        return log.retry(actor, id);
     }
 }

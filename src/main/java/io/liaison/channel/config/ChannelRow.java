@@ -2,6 +2,7 @@ package io.liaison.channel.config;
 
 import io.liaison.channel.ChannelKind;
 import io.liaison.channel.ChannelSummary;
+import io.liaison.channel.send.Redaction;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,11 @@ public record ChannelRow(
 
     public boolean hasSecret() {
         return secret != null;
+    }
+
+    /** The address as pages and the API show it: an e-mail address whole, a URL without its query (keys). */
+    public String shownAddress() {
+        return kind == ChannelKind.EMAIL ? address : Redaction.url(address);
     }
 
     @Override

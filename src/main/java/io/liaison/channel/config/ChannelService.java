@@ -76,6 +76,11 @@ public class ChannelService {
         return channel;
     }
 
+    /** Whether the server can send through this kind: e-mail needs SMTP settings. */
+    public boolean configured(ChannelKind kind) {
+        return adapters.of(kind).isPresent();
+    }
+
     /** Whether the actor manages the channel ({@code null}: an e-mail address, the organization's). */
     public boolean manages(Actor actor, @Nullable UUID ownerId) {
         return ownerId == null ? actor.can(ChannelPermissions.MANAGE) : ownerId.equals(actor.memberId());
@@ -154,9 +159,14 @@ public class ChannelService {
         }
     }
 
-    /** Sends a test message at once, outside the queue, and answers what the platform said. */
-    public TestAnswer test(Actor actor, UUID id, String title, String text) {
+    /**
+     * Sends a test message, in the actor's language, at once and outside the queue, and answers what
+     * the platform said.
+     */
+    public TestAnswer test(Actor actor, UUID id) {
         ChannelRow channel = get(actor, id);
+        String title = texts.text(Message.of("channel.test.title"));
+        String text = texts.text(Message.of("channel.test.text"));
         Optional<ChannelAdapter> adapter = adapters.of(channel.kind());
         if (adapter.isEmpty()) {
             return new TestAnswer("skipped", null, texts.text(Message.of("channel.reason.notConfigured")));

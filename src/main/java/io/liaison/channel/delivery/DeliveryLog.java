@@ -4,8 +4,8 @@ import io.liaison.channel.ChannelPermissions;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.StoredMessages;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -14,24 +14,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The delivery log: the organization's deliveries for those who manage its channels, a member's own
- * robots' deliveries for that member; a failed delivery can be queued again.
+ * robots' deliveries for that member, each reason in the reader's language; a failed delivery can
+ * be queued again.
  */
 @Service
 public class DeliveryLog {
 
-    public static final Set<String> STATES = Set.of("queued", "sending", "sent", "failed", "skipped");
+    public static final List<String> STATES = List.of("queued", "sending", "sent", "failed", "skipped");
 
     private final DeliveryRepository deliveries;
+    private final StoredMessages texts;
 
-    DeliveryLog(DeliveryRepository deliveries) {
+    DeliveryLog(DeliveryRepository deliveries, StoredMessages texts) {
         this.deliveries = deliveries;
+        this.texts = texts;
     }
 
     @Transactional(readOnly = true)
     public CursorPage<DeliveryView> list(
             Actor actor, @Nullable UUID channelId, @Nullable String state, @Nullable String cursor, int limit) {
         if (state != null && !STATES.contains(state)) {
-            throw LiaisonException.invalid("state", "invalid.one-of", "queued, sending, sent, failed, skipped");
+            throw LiaisonException.invalid("state", "invalid.one-of", String.join(", ", STATES));
         }
         List<DeliveryView> rows = deliveries.page(
                 actor.orgId(),
@@ -41,7 +44,7 @@ public class DeliveryLog {
                 state,
                 CursorPage.decode(cursor),
                 limit + 1);
-        return CursorPage.of(rows, limit, DeliveryView::id);
+        return CursorPage.of(rows, limit, DeliveryView::id).map(this::said);
     }
 
     /** A delivery the actor may read: another member's robot's or another organization's is not found. */
@@ -54,7 +57,7 @@ public class DeliveryLog {
         if (found.ownerId() == null && !actor.can(ChannelPermissions.MANAGE)) {
             throw LiaisonException.forbidden("forbidden.manage-channels");
         }
-        return found.delivery();
+        return said(found.delivery());
     }
 
     /** Queues a failed delivery again, with a new 24-hour window of retries. */
@@ -65,5 +68,28 @@ public class DeliveryLog {
             throw new LiaisonException(HttpStatus.CONFLICT, "delivery-not-failed", id);
         }
         return get(actor, id);
+    }
+
+    /** The view with its stored reason in the reader's language. */
+    private DeliveryView said(DeliveryView d) {
+        return new DeliveryView(
+                d.id(),
+                d.channelId(),
+                d.emailAddress(),
+                d.kind(),
+                d.originModule(),
+                d.originId(),
+                d.urgent(),
+                d.part(),
+                d.parts(),
+                d.title(),
+                d.state(),
+                d.attempts(),
+                d.nextAttemptAt(),
+                d.request(),
+                d.answer(),
+                texts.read(d.reason()),
+                d.createdAt(),
+                d.endedAt());
     }
 }

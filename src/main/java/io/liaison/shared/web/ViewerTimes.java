@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -68,6 +69,11 @@ public class ViewerTimes {
         return at == null ? "" : dateTime(at, zone(), LocaleContextHolder.getLocale());
     }
 
+    /** {@link #show} for an instant (a module that keeps {@code Instant}s, such as the delivery log). */
+    public String showInstant(Instant at) {
+        return show(at.atOffset(ZoneOffset.UTC));
+    }
+
     /** The day of {@code at}: {@code 2026年12月3日}, {@code Dec 3, 2026}. */
     public String date(@Nullable OffsetDateTime at) {
         return at == null ? "" : date(at, zone(), LocaleContextHolder.getLocale());
@@ -81,6 +87,11 @@ public class ViewerTimes {
     /** Recent activity: {@code 3 分钟前} within a day, else {@link #show}; the full time goes in a title. */
     public String recent(@Nullable OffsetDateTime at) {
         return at == null ? "" : relative(at, Instant.now(), zone(), LocaleContextHolder.getLocale());
+    }
+
+    /** {@link #recent} for an instant. */
+    public String recentInstant(Instant at) {
+        return recent(at.atOffset(ZoneOffset.UTC));
     }
 
     /**

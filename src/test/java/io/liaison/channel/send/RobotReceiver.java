@@ -21,14 +21,14 @@ import javax.crypto.spec.SecretKeySpec;
  * request to the platform's verification (written in each test from the platform's documentation)
  * and answers 200 with the JSON body that verification returns, as the platforms do.
  */
-final class RobotReceiver implements AutoCloseable {
+public final class RobotReceiver implements AutoCloseable {
 
-    record Received(String path, Map<String, String> query, String contentType, String body) {}
+    public record Received(String path, Map<String, String> query, String contentType, String body) {}
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
-    RobotReceiver(Function<Received, String> platform) {
+    public RobotReceiver(Function<Received, String> platform) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -52,7 +52,7 @@ final class RobotReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String pathAndQuery) {
+    public String url(String pathAndQuery) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery;
     }
 
@@ -62,7 +62,7 @@ final class RobotReceiver implements AutoCloseable {
     }
 
     /** The receiver's own HmacSHA256, Base64 encoded: not the adapters' code. */
-    static String hmacSha256Base64(String key, String data) {
+    public static String hmacSha256Base64(String key, String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -164,8 +164,7 @@ class DeliveryBenchmark {
                     StandardWebhooks.headers(secret, id, Instant.now().getEpochSecond(), body)
                             .forEach(request::header);
                     request.header("Content-Type", "application/json; charset=utf-8");
-                    HttpResponse<String> answer =
-                            client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    HttpResponse<String> answer = send(client, request.build());
                     if (answer.statusCode() != 200) {
                         throw new IllegalStateException("The sink answered " + answer.statusCode());
                     }
@@ -178,6 +177,23 @@ class DeliveryBenchmark {
         }
         threads.shutdown();
         return new Rate(DELIVERIES, System.nanoTime() - start);
+    }
+
+    /**
+     * Sends, and sends again when the sink closed the connection before answering (the JDK server
+     * closes a kept-alive connection now and then), as Liaison's worker retries a delivery that got
+     * no answer.
+     */
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Most heap before a collection, after one, committed (MB), and the number of collections. */
