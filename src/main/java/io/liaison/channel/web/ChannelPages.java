@@ -32,6 +32,9 @@ class ChannelPages extends PanelPages<Actor> {
 
     private static final List<ChannelKind> ROBOTS =
             List.of(ChannelKind.DINGTALK, ChannelKind.WECOM, ChannelKind.FEISHU);
+    /** The robots first: most organizations set up a group robot, fewer a webhook or an address. */
+    private static final List<ChannelKind> ALL = List.of(
+            ChannelKind.DINGTALK, ChannelKind.WECOM, ChannelKind.FEISHU, ChannelKind.WEBHOOK, ChannelKind.EMAIL);
 
     private final ChannelService channels;
 
@@ -48,8 +51,7 @@ class ChannelPages extends PanelPages<Actor> {
         model.addAttribute(
                 "shared", all.stream().filter(c -> c.ownerId() == null).toList());
         model.addAttribute("mine", all.stream().filter(c -> c.ownerId() != null).toList());
-        model.addAttribute("kinds", manage ? List.of(ChannelKind.values()) : ROBOTS);
-        model.addAttribute("robots", ROBOTS);
+        model.addAttribute("kinds", manage ? ALL : ROBOTS);
         model.addAttribute("emailConfigured", channels.configured(ChannelKind.EMAIL));
     }
 
