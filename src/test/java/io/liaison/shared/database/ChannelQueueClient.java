@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Module {@code channel}'s own code for creating a webhook channel ({@link ChannelService}) and
  * queuing deliveries ({@link Deliveries#queue}), run in the test's JVM on the nodes' database the
- * way another module of a node calls it: the branch has no channel API yet, and the rows must be
- * the ones the module writes, not a copy of its SQL. The channel's secret is encrypted with the
- * nodes' {@code LIAISON_SECRET_KEY}.
+ * way another module of a node calls it. Deliveries are queued by modules, never by an endpoint, and
+ * thousands of them have to be written quickly (while the nodes are stopped, for the benchmark): the
+ * rows must be the ones the module writes, not a copy of its SQL. The channel's secret is encrypted
+ * with the nodes' {@code LIAISON_SECRET_KEY}.
  */
 final class ChannelQueueClient implements AutoCloseable {
 

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * no rate limit) and drained by Liaison (its own JVM, {@code -Xmx512m}, GC log, JFR recording) into
  * a sink in this JVM that answers 200 at once; then a bare {@link HttpClient} posts as many requests
  * of the same size with the same headers to the same sink, with as many threads as Liaison has
- * sending workers. Writes {@code target/benchmark/deliveries.md}. Run with {@code ./mvnw -B verify
+ * sending workers; then the worker's statements alone through JDBC. Writes {@code
+ * target/benchmark/deliveries.md}. Run with {@code ./mvnw -B verify
  * -Pbenchmark -Dit.test=DeliveryBenchmark}.
  */
 @Tag("benchmark")
@@ -98,9 +102,13 @@ class DeliveryBenchmark {
             LiaisonProcess liaison = SharedDatabaseNodes.launch(database, data, "bench", PASSWORD, measured);
             Rate drained;
             int liaisonBody;
+            long[] cpuBefore;
+            long[] cpuAfter;
             try {
                 liaison.awaitHealthy();
+                cpuBefore = cpu();
                 drained = sink.await(DELIVERIES, Duration.ofMinutes(30));
+                cpuAfter = cpu();
                 liaisonBody = sink.bodyChars();
                 liaison.stop();
             } finally {
@@ -111,7 +119,11 @@ class DeliveryBenchmark {
             Rate bare = bareClient(sink.url(), secret, liaisonBody);
             int bareBody = sink.bodyChars();
 
+            Rate sql = sqlFloor(database.getPostgresDatabase());
+            double both = 1 / (1 / bare.perSecond() + 1 / sql.perSecond());
+
             double ratio = drained.perSecond() / bare.perSecond();
+            double busy = 100.0 * (cpuAfter[0] - cpuBefore[0]) / Math.max(1, cpuAfter[1] - cpuBefore[1]);
             long[] heap = heap(gcLog);
             String report = String.join(
                     "\n",
@@ -127,6 +139,13 @@ class DeliveryBenchmark {
                     "|---|---:|---:|---:|",
                     "| Liaison | %.0f | %.1f | %d |".formatted(drained.perSecond(), drained.seconds(), liaisonBody),
                     "| bare HttpClient | %.0f | %.1f | %d |".formatted(bare.perSecond(), bare.seconds(), bareBody),
+                    "| the worker's SQL through JDBC, no HTTP | %.0f | %.1f | |"
+                            .formatted(sql.perSecond(), sql.seconds()),
+                    "",
+                    ("The machine was %.0f %% busy while Liaison drained. Posting and recording share its cores: if"
+                                    + " they cost no more together than apart, the most any program could drain is"
+                                    + " 1 / (1/HTTP + 1/SQL) = %.0f deliveries/s, %.2f of the bare client.")
+                            .formatted(busy, both, both / bare.perSecond()),
                     "",
                     "Ratio Liaison / bare client: %.2f (target ≥ %.1f): %s"
                             .formatted(ratio, TARGET_RATIO, ratio >= TARGET_RATIO ? "met" : "missed"),
@@ -194,6 +213,100 @@ class DeliveryBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * The floor of recording: the statements a worker runs for each delivery, through plain JDBC with
+     * {@link #CONCURRENCY} threads and no HTTP. The drained rows go back to the queue first (then
+     * VACUUM, as Liaison drained a table without dead rows); each thread locks 20 due rows with SKIP
+     * LOCKED and marks them sending in one commit, then ends each with its request and answer in a
+     * commit of its own, as the worker does.
+     */
+    private static Rate sqlFloor(DataSource database) throws Exception {
+        String request;
+        String answer;
+        try (Connection c = database.getConnection();
+                Statement statement = c.createStatement()) {
+            try (ResultSet rs =
+                    statement.executeQuery("SELECT request, answer FROM delivery WHERE state = 'sent' LIMIT 1")) {
+                rs.next();
+                request = rs.getString(1);
+                answer = rs.getString(2);
+            }
+            statement.executeUpdate("UPDATE delivery SET state = 'queued', attempts = 0, attempted_at = NULL,"
+                    + " ended_at = NULL, request = NULL, answer = NULL");
+            statement.execute("VACUUM ANALYZE delivery");
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(CONCURRENCY);
+        AtomicInteger ended = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < CONCURRENCY; t++) {
+            String claim = "floor-" + t;
+            workers.add(threads.submit(() -> {
+                try (Connection c = database.getConnection();
+                        PreparedStatement lock = c.prepareStatement("SELECT org_id, id FROM delivery"
+                                + " WHERE state = 'queued' AND next_attempt_at <= now()"
+                                + " ORDER BY urgent DESC, next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED");
+                        PreparedStatement mark = c.prepareStatement("UPDATE delivery d SET state = 'sending',"
+                                + " attempts = attempts + 1, attempted_at = now(), claimed_at = now(), claimed_by = ?"
+                                + " FROM unnest(?::uuid[], ?::uuid[]) AS r(org_id, id)"
+                                + " WHERE d.org_id = r.org_id AND d.id = r.id");
+                        PreparedStatement end = c.prepareStatement(
+                                "UPDATE delivery SET state = 'sent', request = ?,"
+                                        + " answer = ?, reason = NULL, ended_at = now(), claimed_at = NULL, claimed_by = NULL"
+                                        + " WHERE org_id = ? AND id = ? AND claimed_by = ? AND state IN ('queued', 'sending')")) {
+                    c.setAutoCommit(false);
+                    while (true) {
+                        List<UUID> orgs = new ArrayList<>();
+                        List<UUID> ids = new ArrayList<>();
+                        try (ResultSet rs = lock.executeQuery()) {
+                            while (rs.next()) {
+                                orgs.add(rs.getObject(1, UUID.class));
+                                ids.add(rs.getObject(2, UUID.class));
+                            }
+                        }
+                        if (ids.isEmpty()) {
+                            c.commit();
+                            return null;
+                        }
+                        mark.setString(1, claim);
+                        mark.setArray(2, c.createArrayOf("uuid", orgs.toArray()));
+                        mark.setArray(3, c.createArrayOf("uuid", ids.toArray()));
+                        mark.executeUpdate();
+                        c.commit();
+                        for (int i = 0; i < ids.size(); i++) {
+                            end.setString(1, request);
+                            end.setString(2, answer);
+                            end.setObject(3, orgs.get(i));
+                            end.setObject(4, ids.get(i));
+                            end.setString(5, claim);
+                            ended.addAndGet(end.executeUpdate());
+                            c.commit();
+                        }
+                    }
+                }
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        threads.shutdown();
+        long nanos = System.nanoTime() - start;
+        assertThat(ended.get()).as("rows the SQL floor ended").isEqualTo(DELIVERIES);
+        return new Rate(DELIVERIES, nanos);
+    }
+
+    /** The machine's busy and total CPU ticks so far, from {@code /proc/stat}. */
+    private static long[] cpu() throws IOException {
+        String[] fields =
+                Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+        return new long[] {total - idle, total};
     }
 
     /** Most heap before a collection, after one, committed (MB), and the number of collections. */

@@ -1,0 +1,12 @@
+/**
+ * Group chats: internal groups, customer groups with external contacts as guests, and direct
+ * conversations; their participants, messages, files and read state. The root package is what other
+ * modules and the module's own parts use: {@link ChatFiles} for the files messages carry, {@link
+ * FileReaders} for who besides the uploader may read one.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "identity", "access", "contact", "notify"})
+@NullMarked
+package io.liaison.chat;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
