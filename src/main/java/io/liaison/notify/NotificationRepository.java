@@ -1,5 +1,6 @@
 package io.liaison.notify;
 
+import io.liaison.shared.bus.Signals;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,7 @@ class NotificationRepository {
     /** How many notifications a member keeps: raising one deletes the oldest past this. */
     static final int KEEP = 1000;
 
-    /** The PostgreSQL channel that carries "org:member" whenever a member's unread count changes. */
+    /** The signal topic that carries "org:member" whenever a member's unread count changes. */
     static final String CHANNEL = "liaison_notifications";
 
     record Row(
@@ -27,9 +28,11 @@ class NotificationRepository {
             @Nullable OffsetDateTime readAt) {}
 
     private final JdbcClient jdbc;
+    private final Signals signals;
 
-    NotificationRepository(JdbcClient jdbc) {
+    NotificationRepository(JdbcClient jdbc, Signals signals) {
         this.jdbc = jdbc;
+        this.signals = signals;
     }
 
     void insert(UUID orgId, UUID id, UUID memberId, String kind, String title, String body, @Nullable String link) {
@@ -109,10 +112,6 @@ class NotificationRepository {
 
     /** Tells every node (this one too) that a member's unread count changed, when the transaction commits. */
     void signal(UUID orgId, UUID memberId) {
-        jdbc.sql("SELECT pg_notify(:channel, :payload)")
-                .param("channel", CHANNEL)
-                .param("payload", orgId + ":" + memberId)
-                .query((rs, n) -> 1)
-                .list();
+        signals.send(CHANNEL, orgId + ":" + memberId);
     }
 }
