@@ -1,0 +1,17 @@
+package io.liaison.identity;
+
+import java.util.UUID;
+
+/**
+ * An external contact who logs in to the conversations they were invited to. {@code locale} is their
+ * organization's language, which their pages use unless they switch.
+ */
+public record Guest(
+        UUID orgId,
+        UUID id,
+        UUID contactId,
+        String displayName,
+        String login,
+        String orgCode,
+        String orgName,
+        String locale) {}
