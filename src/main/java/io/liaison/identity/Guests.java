@@ -108,17 +108,19 @@ public class Guests {
     }
 
     /**
-     * The invitation this token opens, if it can still be accepted; else a problem that says why
-     * (unknown, expired, used or revoked). {@code locale} is its organization's language.
+     * The e-mail of the invitation this token opens (null when it has none), if it can still be
+     * accepted; else a problem that says why (unknown, expired, used or revoked).
      */
     @Transactional(readOnly = true)
-    public Opening open(String token) {
-        GuestRepository.Invitation invitation = usable(token, false);
-        return new Opening(invitation.email(), invitation.orgLocale());
+    public @Nullable String open(String token) {
+        return usable(token, false).email();
     }
 
-    /** What the join page shows before the guest accepts. */
-    public record Opening(@Nullable String email, String locale) {}
+    /** The language of the organization whose invitation this token is, whatever its state. */
+    @Transactional(readOnly = true)
+    public Optional<String> language(String token) {
+        return guests.invitationByToken(hash(token), false).map(GuestRepository.Invitation::orgLocale);
+    }
 
     /**
      * Accepts an invitation: a new guest with this display name, login (the invitation's e-mail when
