@@ -3,7 +3,9 @@ package io.liaison.identity.internal;
 import io.liaison.identity.Guests;
 import io.liaison.shared.web.Problems;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -65,7 +67,14 @@ class GuestSecurityConfiguration {
                         .failureHandler((request, response, e) -> response.sendRedirect(
                                 request.getContextPath() + "/guest/login?" + FormLoginProvider.Refused.queryOf(e)))
                         .permitAll())
-                .logout(l -> l.logoutUrl("/guest/logout").logoutSuccessUrl("/guest/login?logout"))
+                .logout(l -> l.logoutUrl("/guest/logout").logoutSuccessHandler((request, response, auth) -> {
+                    // the login page keeps the language the guest saw, which was their organization's
+                    // unless they chose one (a cookie, which outlives the session by itself)
+                    String lang = auth instanceof GuestAuthentication guest && !chosen(request)
+                            ? "&lang=" + guest.guest().locale()
+                            : "";
+                    response.sendRedirect(request.getContextPath() + "/guest/login?logout" + lang);
+                }))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/guest/login"))
                         .accessDeniedHandler((request, response, denied) -> {
                             String path = request.getRequestURI()
@@ -80,5 +89,10 @@ class GuestSecurityConfiguration {
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    private static boolean chosen(HttpServletRequest request) {
+        return request.getCookies() != null
+                && Arrays.stream(request.getCookies()).anyMatch(c -> MemberLocaleResolver.COOKIE.equals(c.getName()));
     }
 }

@@ -137,7 +137,8 @@ class GuestPagesIntegrationTests {
                 .query(String.class)
                 .single();
 
-        mvc.perform(post("/guest/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/guest/login?logout"));
+        mvc.perform(post("/guest/logout").cookie(session).with(csrf()))
+                .andExpect(redirectedUrl("/guest/login?logout&lang=zh-CN"));
         mvc.perform(get("/guest").cookie(session)).andExpect(redirectedUrl("/guest/login"));
         mvc.perform(post("/login")
                         .with(csrf())
