@@ -1,7 +1,11 @@
 package io.liaison.identity;
 
-/** Where the credentials came from: the login page, or HTTP Basic on the token endpoint. */
+/**
+ * Where the credentials came from: the login page, HTTP Basic on the token endpoint, or the guests'
+ * login page.
+ */
 public enum LoginChannel {
     FORM,
-    BASIC
+    BASIC,
+    GUEST
 }

@@ -369,7 +369,7 @@ public class MemberService {
         return List.copyOf(wanted);
     }
 
-    private static String password(Validation v, String field, @Nullable String value, String login) {
+    static String password(Validation v, String field, @Nullable String value, String login) {
         String password = value == null ? "" : value;
         if (password.length() < MIN_PASSWORD) {
             v.reject(field, "invalid.min-length", MIN_PASSWORD);

@@ -3,9 +3,15 @@ package io.liaison.identity.api;
 import io.liaison.identity.Actor;
 import io.liaison.identity.DataScope;
 import io.liaison.identity.DepartmentService;
+import io.liaison.identity.Guest;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.Permission;
+import io.liaison.identity.internal.ActorAuthentication;
+import io.liaison.identity.internal.GuestAuthentication;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -65,8 +71,27 @@ class MeController {
             @Nullable
             String newPassword) {}
 
+    @Schema(description = "A guest: an external contact with an account, who sees only their own groups.")
+    record GuestMeResponse(
+            UUID id,
+            @Schema(allowableValues = "guest") String kind,
+            @Schema(example = "李雷") String displayName,
+            UUID orgId) {}
+
+    /** A guest's session gets what a guest may know of themselves, never a member's data. */
     @GetMapping
-    MeResponse me(Actor actor) {
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(oneOf = {MeResponse.class, GuestMeResponse.class})))
+    Object me(Principal principal) {
+        if (principal instanceof GuestAuthentication auth) {
+            Guest guest = auth.guest();
+            return new GuestMeResponse(guest.id(), "guest", guest.displayName(), guest.orgId());
+        }
+        return member(((ActorAuthentication) principal).actor());
+    }
+
+    private MeResponse member(Actor actor) {
         List<Dept> depts = departments.list(actor).stream()
                 .filter(d -> actor.departmentIds().contains(d.id()))
                 .map(d -> new Dept(d.id(), d.name()))

@@ -20,6 +20,7 @@ class IdentityWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new ActorArgumentResolver());
+        resolvers.add(new GuestArgumentResolver());
     }
 
     /** {@code ?lang=en} or {@code ?lang=zh-CN} on any page, such as the login page, remembers a language. */

@@ -13,7 +13,8 @@ import org.springframework.web.servlet.LocaleContextResolver;
 
 /**
  * The language of a request: the member's saved choice, else the language chosen on the login page
- * (a cookie), else the browser's Accept-Language. Simplified Chinese and English are offered.
+ * (a cookie), else a guest's organization's language, else the browser's Accept-Language. Simplified
+ * Chinese and English are offered.
  *
  * <p>And its time zone, the one way a page learns the zone of its viewer ({@code
  * LocaleContextHolder}, which {@code shared.web.ViewerTimes} reads): the member's own, else their
@@ -64,6 +65,9 @@ class MemberLocaleResolver implements LocaleContextResolver {
                     return toLocale(cookie.getValue());
                 }
             }
+        }
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof GuestAuthentication auth) {
+            return toLocale(auth.guest().locale());
         }
         String accept = request.getHeader("Accept-Language");
         if (accept == null || accept.isBlank()) {

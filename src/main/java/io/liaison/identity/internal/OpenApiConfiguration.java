@@ -1,6 +1,7 @@
 package io.liaison.identity.internal;
 
 import io.liaison.identity.Actor;
+import io.liaison.identity.Guest;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -16,6 +17,7 @@ class OpenApiConfiguration {
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Guest.class);
     }
 
     @Bean
