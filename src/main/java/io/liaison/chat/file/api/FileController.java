@@ -4,6 +4,7 @@ import io.liaison.chat.file.FileService;
 import io.liaison.chat.file.StoredFile;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,6 +20,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -44,6 +47,12 @@ class FileController {
         this.files = files;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @ProblemResponse(
+            status = 413,
+            description = "The file is larger than the limit the problem names, or the organization's files would"
+                    + " take more than its storage limit.",
+            types = {"body-too-large", "file-too-large", "file-storage-full"})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<FileResponse> upload(Actor actor, @RequestParam(required = false) @Nullable MultipartFile file) {
         if (file == null) {
@@ -85,6 +94,10 @@ class FileController {
                 @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
                 @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))
             })
+    @ProblemResponse(
+            status = 404,
+            description = "No such file, or the actor may not read it, or it is not an image.",
+            types = {"file-not-found", "file-preview-not-found"})
     @GetMapping("/{id}/thumbnail")
     ResponseEntity<Resource> thumbnail(Actor actor, @PathVariable UUID id) {
         FileService.Preview preview = files.preview(actor, id);
