@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -45,6 +47,9 @@ class FileApiIntegrationTests {
 
     @Autowired
     LiaisonProperties properties;
+
+    @Autowired
+    UploadSize uploadSize;
 
     Api api;
     Api.Org org;
@@ -122,6 +127,20 @@ class FileApiIntegrationTests {
         assertThat(incoming()).as("nothing left of the refused uploads").isEmpty();
 
         answer(upload(me.token(), new Streamed("exactly.bin", limit, limit)), 201);
+
+        // a request whose length is past the limit is answered before any of it is read
+        MockHttpServletRequest large = new MockHttpServletRequest("POST", "/api/v1/files") {
+            @Override
+            public long getContentLengthLong() {
+                return limit + 2 * 1024 * 1024;
+            }
+        };
+        MockHttpServletResponse early = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+        uploadSize.doFilter(large, early, chain);
+        assertThat(early.getStatus()).isEqualTo(413);
+        assertThat(chain.getRequest()).as("nothing after the filter saw it").isNull();
+        assertThat(early.getContentAsString(StandardCharsets.UTF_8)).contains("100 MB");
     }
 
     @Test
