@@ -112,7 +112,12 @@ public class FileService {
         if (!Files.exists(target)) {
             Path temporary = blobs.temporary();
             try {
-                Images.preview(content(file), temporary, format);
+                try {
+                    Images.preview(content(file), temporary, format);
+                } catch (IOException | RuntimeException e) {
+                    // a header that reads over data that does not (a truncated or forged image): no preview
+                    throw LiaisonException.notFound("file-preview", id);
+                }
                 Files.createDirectories(target.getParent());
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {

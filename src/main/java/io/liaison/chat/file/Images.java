@@ -15,14 +15,20 @@ import javax.imageio.stream.ImageInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Images as ImageIO reads them (JPEG, PNG, GIF, BMP, TIFF): their size in pixels, read from the
- * header, and a preview at most {@value #PREVIEW} pixels on its longer side. The preview is decoded
- * with subsampling, so that a picture of 20,000 × 20,000 pixels costs no more memory than one of
- * twice the preview's size.
+ * Images as ImageIO reads them (JPEG, PNG, GIF, BMP, TIFF) of at most {@value #MAX_PIXELS} pixels:
+ * their size, read from the header, and a preview at most {@value #PREVIEW} pixels on its longer
+ * side. The preview is decoded with subsampling, so that a picture of 10,000 × 10,000 pixels costs
+ * no more memory than one of twice the preview's size.
  */
 final class Images {
 
     static final int PREVIEW = 320;
+
+    /**
+     * The most pixels a previewed image may have: a few kilobytes of PNG can claim 100,000 × 100,000
+     * pixels, all of which would be inflated to make its preview. Larger ones are kept as files.
+     */
+    static final long MAX_PIXELS = 100_000_000L;
 
     private Images() {}
 
@@ -38,7 +44,9 @@ final class Images {
             try {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                return width > 0 && height > 0 ? Optional.of(new Size(width, height)) : Optional.empty();
+                return width > 0 && height > 0 && (long) width * height <= MAX_PIXELS
+                        ? Optional.of(new Size(width, height))
+                        : Optional.empty();
             } finally {
                 reader.dispose();
             }

@@ -206,6 +206,24 @@ class FileApiIntegrationTests {
     }
 
     @Test
+    void aPngClaimingTenBillionPixelsIsKeptAsAFileWithoutAPreview() throws Exception {
+        String uploaded = answer(upload(me.token(), "bomb.png", Uploads.claimedPng(100_000, 100_000)), 201);
+        String id = JsonPath.read(uploaded, "$.id");
+        assertThat((String) JsonPath.read(uploaded, "$.mediaType")).isEqualTo("image/png");
+        assertThat((Boolean) JsonPath.read(uploaded, "$.image")).isFalse();
+        answer(as(get("/api/v1/files/" + id + "/thumbnail"), me.token()), 404);
+        MockHttpServletResponse download = mvc.perform(as(get("/api/v1/files/" + id), me.token()))
+                .andReturn()
+                .getResponse();
+        assertThat(download.getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;");
+
+        String fits = answer(upload(me.token(), "fits.png", Uploads.claimedPng(10_000, 10_000)), 201);
+        assertThat((Boolean) JsonPath.read(fits, "$.image"))
+                .as("the same header within the limit")
+                .isTrue();
+    }
+
+    @Test
     void aFileThatIsNotAnImageHasNoPreview() throws Exception {
         String id = JsonPath.read(answer(upload(me.token(), "a.pdf", PDF), 201), "$.id");
         String answer = answer(as(get("/api/v1/files/" + id + "/thumbnail"), me.token()), 404);
