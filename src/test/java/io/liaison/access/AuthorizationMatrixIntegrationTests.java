@@ -27,6 +27,7 @@ import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Api;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -560,6 +561,25 @@ class AuthorizationMatrixIntegrationTests {
                     String id = failedDelivery(r, x);
                     return write(as(post("/api/v1/deliveries/" + id + "/retry"), token(r)), row("delivery", id));
                 }),
+                // chat files (issue 19): the uploader's own; anyone else's is 404 until a conversation shares it
+                rule(
+                        "POST /api/v1/files",
+                        201,
+                        ORG,
+                        anyone(),
+                        (r, x) -> write(chatFileUpload(token(r), false), count("chat_file"))),
+                rule(
+                        "GET /api/v1/files/{id}",
+                        200,
+                        PERSONAL,
+                        own(),
+                        (r, x) -> read(as(get("/api/v1/files/" + chatFile(r, x)), token(r)))),
+                rule(
+                        "GET /api/v1/files/{id}/thumbnail",
+                        200,
+                        PERSONAL,
+                        own(),
+                        (r, x) -> read(as(get("/api/v1/files/" + chatFile(r, x) + "/thumbnail"), token(r)))),
                 rule("GET /api/v1/organization", 200, ORG, anyone(), (r, x) -> read("/api/v1/organization", r)),
                 // the body keeps the current value, so that masking stays on for the reveal cases
                 rule(
@@ -1023,6 +1043,34 @@ class AuthorizationMatrixIntegrationTests {
                         UUID.fromString(recipient.id()))
                 .update();
         return id.toString();
+    }
+
+    /** A chat file upload: a one-pixel PNG (which has a preview), or a line of text. */
+    static RequestBuilder chatFileUpload(String bearer, boolean image) {
+        byte[] bytes = image
+                ? Base64.getDecoder()
+                        .decode(
+                                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+                : "matrix\n".getBytes(StandardCharsets.UTF_8);
+        return multipart("/api/v1/files")
+                .file(new MockMultipartFile(
+                        "file", image ? "matrix.png" : "matrix.txt", "application/octet-stream", bytes))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+    }
+
+    /** An image uploaded by the actor (SELF), by a colleague, or by another organization's member. */
+    String chatFile(Role role, Relation relation) throws Exception {
+        String bearer = switch (relation) {
+            case SELF -> token(role);
+            case SAME_ORG -> salesOwner.token();
+            default -> otherOwner.token();
+        };
+        String body = mvc.perform(chatFileUpload(bearer, true))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.read(body, "$.id");
     }
 
     String newToken(String bearer) throws Exception {

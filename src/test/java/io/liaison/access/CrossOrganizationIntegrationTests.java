@@ -79,6 +79,7 @@ class CrossOrganizationIntegrationTests {
     String channel;
     String delivery;
     String notification;
+    String chatFile;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -145,6 +146,12 @@ class CrossOrganizationIntegrationTests {
                         "INSERT INTO notification (org_id, id, member_id, kind, title, body) VALUES (?, ?, ?, 'x', 'Globex', 'Globex')")
                 .params(UUID.fromString(globex.id()), UUID.fromString(notification), UUID.fromString(member))
                 .update();
+        chatFile = JsonPath.read(
+                mvc.perform(AuthorizationMatrixIntegrationTests.chatFileUpload(g, true))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
     }
 
     /** Each endpoint with an id in its path, called by acme's administrator with globex's ids. */
@@ -218,6 +225,8 @@ class CrossOrganizationIntegrationTests {
         calls.put(
                 "POST /api/v1/notifications/{id}/read",
                 as(post("/api/v1/notifications/" + notification + "/read"), admin));
+        calls.put("GET /api/v1/files/{id}", as(get("/api/v1/files/" + chatFile), admin));
+        calls.put("GET /api/v1/files/{id}/thumbnail", as(get("/api/v1/files/" + chatFile + "/thumbnail"), admin));
         return calls;
     }
 
