@@ -10,7 +10,9 @@ import io.liaison.shared.MergePatch;
 import io.liaison.shared.web.ETags;
 import io.liaison.shared.web.KnownFieldsOnly;
 import io.liaison.shared.web.Patch;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +55,7 @@ class ConversationController {
             @Nullable Boolean guestsMentionAll,
             @Nullable Boolean guestsInvite,
 
-            @Schema(description = "Announcement mode: only the owner and admins post.") @Nullable
+            @Schema(description = "Announcement mode: only the owner and admins post.", example = "true") @Nullable
             Boolean adminsOnlyPost) {}
 
     record CreateConversationRequest(
@@ -99,6 +101,14 @@ class ConversationController {
         return page.map(r -> ConversationResponse.of(r, List.of(), List.of(), last.get(r.id())));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The direct conversation the pair already has.",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = ConversationResponse.class)))
     @PostMapping
     ResponseEntity<ConversationResponse> create(Actor actor, @RequestBody CreateConversationRequest request) {
         Conversation created = conversations.create(actor, new MergePatch(Patch.fields(request), CREATABLE));

@@ -45,7 +45,7 @@ record ConversationResponse(
         Instant createdAt,
         long version) {
 
-    record Announcement(String text, UUID setBy, Instant setAt) {}
+    record Announcement(@Schema(example = "周五前交付报价") String text, UUID setBy, Instant setAt) {}
 
     static ConversationResponse of(Conversation c, @Nullable MessageResponse lastMessage) {
         return of(c.row(), c.contactIds(), c.tagIds(), lastMessage);

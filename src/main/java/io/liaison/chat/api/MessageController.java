@@ -7,12 +7,13 @@ import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.KnownFieldsOnly;
+import io.liaison.shared.web.ProblemResponse;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +45,11 @@ class MessageController {
 
             @Nullable UUID replyTo,
 
-            @Schema(description = "Participants' member ids, or all") @Nullable
+            @ArraySchema(
+                    maxItems = MessageService.MAX_MENTIONS,
+                    schema =
+                            @Schema(description = "A participant's member id, or all", maxLength = 36, example = "all"))
+            @Nullable
             List<String> mentions,
 
             @Schema(description = "Files uploaded through /api/v1/files, in the order shown") @Nullable
@@ -52,13 +57,18 @@ class MessageController {
 
     @KnownFieldsOnly
     record EditMessageRequest(
-            @Schema(maxLength = MessageService.MAX_TEXT) @Nullable
+            @Schema(maxLength = MessageService.MAX_TEXT, example = "*改过的*报价") @Nullable
             String text,
 
-            @Nullable List<String> mentions) {}
+            @ArraySchema(
+                    maxItems = MessageService.MAX_MENTIONS,
+                    schema =
+                            @Schema(description = "A participant's member id, or all", maxLength = 36, example = "all"))
+            @Nullable
+            List<String> mentions) {}
 
     record ReadRequest(
-            @Schema(description = "The last sequence number read") @Nullable
+            @Schema(description = "The last sequence number read", example = "42") @Nullable
             Long seq) {}
 
     @GetMapping("/messages")
@@ -72,12 +82,16 @@ class MessageController {
                 .map(MessageResponse::of);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @ProblemResponse(
+            status = 409,
+            description = "The conversation was dissolved.",
+            types = {"conversation-dissolved"})
     @PostMapping("/messages")
-    ResponseEntity<MessageResponse> post(Actor actor, @PathVariable UUID id, @RequestBody PostMessageRequest request) {
+    MessageResponse post(Actor actor, @PathVariable UUID id, @RequestBody PostMessageRequest request) {
         NewMessage message = new NewMessage(
                 request.text(), request.replyTo(), texts(request.mentions()), Ids.given("fileIds", request.fileIds()));
-        MessageResponse posted = MessageResponse.of(messages.post(actor, id, message));
-        return ResponseEntity.status(HttpStatus.CREATED).body(posted);
+        return MessageResponse.of(messages.post(actor, id, message));
     }
 
     @PatchMapping(
@@ -88,6 +102,10 @@ class MessageController {
         return MessageResponse.of(messages.edit(actor, id, messageId, request.text(), texts(request.mentions())));
     }
 
+    @ProblemResponse(
+            status = 409,
+            description = "The recall window has passed, or the message was already recalled.",
+            types = {"recall-window-passed", "message-recalled"})
     @PostMapping("/messages/{messageId}/recall")
     MessageResponse recall(Actor actor, @PathVariable UUID id, @PathVariable UUID messageId) {
         return MessageResponse.of(messages.recall(actor, id, messageId));

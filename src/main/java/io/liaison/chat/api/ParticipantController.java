@@ -7,6 +7,8 @@ import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.KnownFieldsOnly;
+import io.liaison.shared.web.ProblemResponse;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
@@ -35,14 +37,19 @@ class ParticipantController {
     }
 
     record AddParticipantsRequest(
-            @Schema(description = "Active members of the organization") @Nullable
+            @ArraySchema(
+                    maxItems = 500,
+                    arraySchema = @Schema(description = "Active members of the organization"),
+                    schema = @Schema(example = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"))
+            @Nullable
             List<UUID> memberIds) {}
 
     @KnownFieldsOnly
     record ParticipantChange(
             @Schema(
                     allowableValues = {"admin", "member"},
-                    description = "The owner's to change")
+                    description = "The owner's to change",
+                    example = "admin")
             @Nullable
             String role,
 
@@ -50,7 +57,10 @@ class ParticipantController {
             Boolean muted) {}
 
     record TransferRequest(
-            @Schema(description = "The participant who becomes the owner") @Nullable
+            @Schema(
+                    description = "The participant who becomes the owner",
+                    example = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b")
+            @Nullable
             UUID memberId) {}
 
     @GetMapping("/participants")
@@ -80,6 +90,10 @@ class ParticipantController {
 
     /** The caller leaves the group; its owner hands it over first. */
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ProblemResponse(
+            status = 409,
+            description = "The owner hands the group over before leaving; a direct conversation cannot be left.",
+            types = {"owner-cannot-leave", "direct-conversation"})
     @PostMapping("/leave")
     void leave(Actor actor, @PathVariable UUID id) {
         participants.leave(actor, id);

@@ -1,5 +1,6 @@
 package io.liaison.chat.conversation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -47,8 +48,7 @@ public record ConversationRow(
             boolean guestsDownload,
             boolean guestsMentionAll,
             boolean guestsInvite,
-            boolean adminsOnlyPost) {
 
-        static final GroupSettings DEFAULTS = new GroupSettings(true, true, false, false, false);
-    }
+            @Schema(description = "Announcement mode: only the owner and admins post", example = "false")
+            boolean adminsOnlyPost) {}
 }

@@ -45,7 +45,7 @@ class ChatNotifications {
         if (notice == null || notice.text() == null) {
             return;
         }
-        Object where = notice.conversation() == null ? Message.of("chat.direct") : notice.conversation();
+        Object where = notice.conversation() == null ? Message.of("notify.chat.direct") : notice.conversation();
         String text = notice.text().length() > SNIPPET ? notice.text().substring(0, SNIPPET) + "…" : notice.text();
         for (UUID member :
                 messages.participants(event.orgId(), event.conversationId(), event.mentionIds(), event.mentionsAll())) {
@@ -56,8 +56,8 @@ class ChatNotifications {
                     event.orgId(),
                     member,
                     MENTION,
-                    Message.of("chat.mention.title", notice.author(), where),
-                    Message.of("chat.mention.body", text),
+                    Message.of("notify.chat.mention.title", notice.author(), where),
+                    Message.of("notify.chat.mention.body", text),
                     "/conversations/" + event.conversationId()));
         }
     }
