@@ -641,6 +641,12 @@ class AuthorizationMatrixIntegrationTests {
                     return write(
                             json(post("/api/v1/conversations/" + id + "/read"), token(r), "{\"seq\":0}"), chat(id));
                 }),
+                rule(
+                        "GET /api/v1/messages/search",
+                        200,
+                        ORG,
+                        anyone(),
+                        (r, x) -> read("/api/v1/messages/search?q=报", r)),
                 // channels and their delivery log (issue 18)
                 rule("GET /api/v1/channels", 200, ORG, anyone(), (r, x) -> read("/api/v1/channels", r)),
                 rule(

@@ -131,6 +131,42 @@ class MessageRepository {
                         """).params(orgId, id, Timestamp.from(since)).update() == 1;
     }
 
+    /**
+     * Messages not recalled whose text holds {@code text} (case-insensitive), in the conversations
+     * the member is in (or the one given), newest first, before {@code (beforeAt, beforeId)}.
+     */
+    List<MessageRow> search(
+            UUID orgId,
+            UUID memberId,
+            String text,
+            @Nullable UUID conversationId,
+            @Nullable Instant beforeAt,
+            @Nullable UUID beforeId,
+            int limit) {
+        List<Object> params = new ArrayList<>(List.of(memberId, orgId, text));
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + """
+                 FROM chat_message m
+                 JOIN conversation_participant p ON p.org_id = m.org_id AND p.conversation_id = m.conversation_id
+                      AND p.member_id = ? AND p.left_at IS NULL
+                WHERE m.org_id = ? AND m.recalled_at IS NULL AND strpos(lower(m.text), lower(?)) > 0
+                """);
+        if (conversationId != null) {
+            sql.append(" AND m.conversation_id = ?");
+            params.add(conversationId);
+        }
+        if (beforeAt != null && beforeId != null) {
+            sql.append(" AND (m.created_at, m.id) < (?, ?)");
+            params.add(Timestamp.from(beforeAt));
+            params.add(beforeId);
+        }
+        sql.append(" ORDER BY m.created_at DESC, m.id DESC LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query(MessageRepository::row)
+                .list();
+    }
+
     /** What a mention notification says: the author's name, the conversation's name (none: direct) and the text. */
     record Notice(
             String author,
