@@ -152,6 +152,8 @@ class ConversationApiIntegrationTests {
                         "{\"kind\":\"external\",\"name\":\"客户群\",\"contactIds\":[\"" + annsContact + "\"]}"),
                 201);
         assertThat(JsonPath.<List<String>>read(created, "$.contactIds")).containsExactly(annsContact);
+        String listed = api.answer(as(get("/api/v1/conversations"), ann.token()), 200);
+        assertThat(JsonPath.<List<String>>read(listed, "$.items[0].contactIds")).containsExactly(annsContact);
         assertThat(jdbc.sql(
                                 "SELECT count(*) FROM audit_event WHERE target_id = ?::uuid AND action = 'conversation.created'")
                         .param(JsonPath.<String>read(created, "$.id"))

@@ -60,6 +60,35 @@ class MessageApiIntegrationTests {
     }
 
     @Test
+    void messagesPostedAtOnceGetEveryNumberOnce() throws Exception {
+        Api api = new Api(mvc);
+        Api.Org org = api.newOrg();
+        Api.Person ann = api.newMember(org, "MEMBER");
+        Api.Person bob = api.newMember(org, "MEMBER");
+        String id = ConversationApiIntegrationTests.group(api, ann.token(), "internal", "组", bob.id());
+        String base = "/api/v1/conversations/" + id + "/messages";
+        List<java.util.concurrent.Callable<Integer>> posts = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String token = i % 2 == 0 ? ann.token() : bob.token();
+            posts.add(() -> JsonPath.read(api.answer(json(post(base), token, "{\"text\":\"并发\"}"), 201), "$.seq"));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<Integer> seqs = new java.util.ArrayList<>();
+        try {
+            for (var future : pool.invokeAll(posts)) {
+                seqs.add(future.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(seqs).doesNotHaveDuplicates().hasSize(40).allMatch(seq -> seq >= 1 && seq <= 40);
+        String page = api.answer(as(get(base + "?afterSeq=0&limit=200"), bob.token()), 200);
+        assertThat(JsonPath.<List<Integer>>read(page, "$.items[*].seq"))
+                .hasSize(40)
+                .isSorted();
+    }
+
+    @Test
     void markdownIsRenderedAndRawHtmlNeverPasses() throws Exception {
         Api api = new Api(mvc);
         Api.Org org = api.newOrg();

@@ -98,7 +98,10 @@ class ConversationController {
             @RequestParam(required = false) @Nullable String cursor) {
         CursorPage<ConversationRow> page = conversations.mine(actor, cursor, CursorPage.limit(limit));
         Map<UUID, MessageResponse> last = MessageResponse.latest(messages.latest(actor, page.items()));
-        return page.map(r -> ConversationResponse.of(r, List.of(), List.of(), last.get(r.id())));
+        List<ConversationResponse> items = conversations.withLinks(actor, page.items()).stream()
+                .map(c -> ConversationResponse.of(c, last.get(c.row().id())))
+                .toList();
+        return new CursorPage<>(items, page.nextCursor());
     }
 
     @ResponseStatus(HttpStatus.CREATED)

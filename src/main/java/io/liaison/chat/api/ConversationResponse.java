@@ -48,11 +48,7 @@ record ConversationResponse(
     record Announcement(@Schema(example = "周五前交付报价") String text, UUID setBy, Instant setAt) {}
 
     static ConversationResponse of(Conversation c, @Nullable MessageResponse lastMessage) {
-        return of(c.row(), c.contactIds(), c.tagIds(), lastMessage);
-    }
-
-    static ConversationResponse of(
-            ConversationRow r, List<UUID> contactIds, List<UUID> tagIds, @Nullable MessageResponse lastMessage) {
+        ConversationRow r = c.row();
         Announcement announcement = r.announcement() == null || r.announcementBy() == null || r.announcementAt() == null
                 ? null
                 : new Announcement(r.announcement(), r.announcementBy(), r.announcementAt());
@@ -63,8 +59,8 @@ record ConversationResponse(
                 r.ownerId(),
                 announcement,
                 r.settings(),
-                contactIds,
-                tagIds,
+                c.contactIds(),
+                c.tagIds(),
                 r.role(),
                 r.muted(),
                 r.lastSeq(),

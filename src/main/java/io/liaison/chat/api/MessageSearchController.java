@@ -3,6 +3,7 @@ package io.liaison.chat.api;
 import io.liaison.chat.message.MessageSearch;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
+import io.liaison.shared.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
@@ -21,6 +22,10 @@ class MessageSearchController {
         this.search = search;
     }
 
+    @ProblemResponse(
+            status = 404,
+            description = "conversationId names no conversation the caller is in.",
+            types = {"conversation-not-found"})
     @GetMapping("/api/v1/messages/search")
     CursorPage<MessageResponse> search(
             Actor actor,

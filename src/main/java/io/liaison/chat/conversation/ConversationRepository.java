@@ -8,7 +8,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -149,6 +151,18 @@ class ConversationRepository {
                 .params(orgId, id)
                 .query(UUID.class)
                 .list();
+    }
+
+    /** The linked ids of each of these conversations, from {@code table} ({@code contact} or {@code tag}). */
+    Map<UUID, List<UUID>> links(UUID orgId, Collection<UUID> ids, String table) {
+        Map<UUID, List<UUID>> links = new HashMap<>();
+        jdbc.sql("SELECT conversation_id, " + table + "_id FROM conversation_" + table
+                        + " WHERE org_id = ? AND conversation_id = ANY (?) ORDER BY " + table + "_id")
+                .params(orgId, ids.toArray(UUID[]::new))
+                .query((rs, n) -> links.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(rs.getObject(2, UUID.class)))
+                .list();
+        return links;
     }
 
     void replaceContacts(UUID orgId, UUID id, Collection<UUID> contactIds) {

@@ -84,6 +84,18 @@ public class ConversationService {
                 CursorPage.encode(at.toString(), last.id().toString()));
     }
 
+    /** The conversations of a page with what each links to. */
+    @Transactional(readOnly = true)
+    public List<Conversation> withLinks(Actor actor, List<ConversationRow> rows) {
+        List<UUID> ids = rows.stream().map(ConversationRow::id).toList();
+        Map<UUID, List<UUID>> contacts = conversations.links(actor.orgId(), ids, "contact");
+        Map<UUID, List<UUID>> tags = conversations.links(actor.orgId(), ids, "tag");
+        return rows.stream()
+                .map(r -> new Conversation(
+                        r, contacts.getOrDefault(r.id(), List.of()), tags.getOrDefault(r.id(), List.of()), false))
+                .toList();
+    }
+
     /** A conversation the actor is in; any other is not found. */
     @Transactional(readOnly = true)
     public Conversation get(Actor actor, UUID id) {
