@@ -514,6 +514,140 @@ class AuthorizationMatrixIntegrationTests {
                         ORG,
                         permission("audit.read"),
                         (r, x) -> read("/api/v1/audit-events", r)),
+                // conversations (issue 19): participants only; the owner and admins change a group
+                rule("GET /api/v1/conversations", 200, ORG, anyone(), (r, x) -> read("/api/v1/conversations", r)),
+                rule(
+                        "POST /api/v1/conversations",
+                        201,
+                        ORG,
+                        anyone(),
+                        (r, x) -> write(
+                                json(post("/api/v1/conversations"), token(r), "{\"kind\":\"internal\",\"name\":\"m\"}"),
+                                count("conversation"))),
+                rule(
+                        "GET /api/v1/conversations/{id}",
+                        200,
+                        CONVERSATION,
+                        participant(),
+                        (r, x) -> read("/api/v1/conversations/" + conversationFor(r, x), r)),
+                rule("PATCH /api/v1/conversations/{id}", 200, CONVERSATION, conversationManager(), (r, x) -> {
+                    String id = conversationFor(r, x);
+                    return write(json(patch("/api/v1/conversations/" + id), token(r), "{\"name\":\"改\"}"), chat(id));
+                }),
+                rule("DELETE /api/v1/conversations/{id}", 204, CONVERSATION, conversationManager(), (r, x) -> {
+                    String id = conversationFor(r, x);
+                    return write(as(delete("/api/v1/conversations/" + id), token(r)), chat(id));
+                }),
+                rule(
+                        "GET /api/v1/conversations/{id}/participants",
+                        200,
+                        CONVERSATION,
+                        participant(),
+                        (r, x) -> read("/api/v1/conversations/" + conversationFor(r, x) + "/participants", r)),
+                rule(
+                        "POST /api/v1/conversations/{id}/participants",
+                        200,
+                        CONVERSATION,
+                        conversationManager(),
+                        (r, x) -> {
+                            String id = conversationFor(r, x);
+                            return write(
+                                    json(
+                                            post("/api/v1/conversations/" + id + "/participants"),
+                                            token(r),
+                                            "{\"memberIds\":[\"" + (x == OTHER_ORG ? otherOwner.id() : eastOwner.id())
+                                                    + "\"]}"),
+                                    chat(id));
+                        }),
+                rule(
+                        "DELETE /api/v1/conversations/{id}/participants",
+                        204,
+                        CONVERSATION,
+                        conversationManager(),
+                        (r, x) -> {
+                            String id = conversationFor(r, x);
+                            return write(
+                                    as(
+                                            delete("/api/v1/conversations/" + id + "/participants?memberId="
+                                                    + thirdFor(x)),
+                                            token(r)),
+                                    chat(id));
+                        }),
+                rule(
+                        "PATCH /api/v1/conversations/{id}/participants",
+                        200,
+                        CONVERSATION,
+                        conversationManager(),
+                        (r, x) -> {
+                            String id = conversationFor(r, x);
+                            return write(
+                                    json(
+                                            patch("/api/v1/conversations/" + id + "/participants?memberId="
+                                                    + thirdFor(x)),
+                                            token(r),
+                                            "{\"muted\":true}"),
+                                    chat(id));
+                        }),
+                rule("POST /api/v1/conversations/{id}/leave", 204, CONVERSATION, leaves(), (r, x) -> {
+                    String id = conversationFor(r, x);
+                    return write(as(post("/api/v1/conversations/" + id + "/leave"), token(r)), chat(id));
+                }),
+                rule("POST /api/v1/conversations/{id}/transfer", 204, CONVERSATION, conversationManager(), (r, x) -> {
+                    String id = conversationFor(r, x);
+                    return write(
+                            json(
+                                    post("/api/v1/conversations/" + id + "/transfer"),
+                                    token(r),
+                                    "{\"memberId\":\"" + thirdFor(x) + "\"}"),
+                            chat(id));
+                }),
+                rule(
+                        "GET /api/v1/conversations/{id}/messages",
+                        200,
+                        CONVERSATION,
+                        participant(),
+                        (r, x) -> read("/api/v1/conversations/" + conversationFor(r, x) + "/messages", r)),
+                rule("POST /api/v1/conversations/{id}/messages", 201, CONVERSATION, participant(), (r, x) -> {
+                    String id = conversationFor(r, x);
+                    return write(
+                            json(post("/api/v1/conversations/" + id + "/messages"), token(r), "{\"text\":\"矩阵\"}"),
+                            chat(id));
+                }),
+                rule("PATCH /api/v1/conversations/{id}/messages/{messageId}", 200, CONVERSATION, author(), (r, x) -> {
+                    String id = conversationFor(r, x);
+                    String message = messageFor(x, id);
+                    return write(
+                            json(
+                                    patch("/api/v1/conversations/" + id + "/messages/" + message),
+                                    token(r),
+                                    "{\"text\":\"改\"}"),
+                            row("chat_message", message));
+                }),
+                rule(
+                        "POST /api/v1/conversations/{id}/messages/{messageId}/recall",
+                        200,
+                        CONVERSATION,
+                        author(),
+                        (r, x) -> {
+                            String id = conversationFor(r, x);
+                            String message = messageFor(x, id);
+                            return write(
+                                    as(
+                                            post("/api/v1/conversations/" + id + "/messages/" + message + "/recall"),
+                                            token(r)),
+                                    row("chat_message", message));
+                        }),
+                rule("POST /api/v1/conversations/{id}/read", 204, CONVERSATION, participant(), (r, x) -> {
+                    String id = conversationFor(r, x);
+                    return write(
+                            json(post("/api/v1/conversations/" + id + "/read"), token(r), "{\"seq\":0}"), chat(id));
+                }),
+                rule(
+                        "GET /api/v1/messages/search",
+                        200,
+                        ORG,
+                        anyone(),
+                        (r, x) -> read("/api/v1/messages/search?q=报", r)),
                 // channels and their delivery log (issue 18)
                 rule("GET /api/v1/channels", 200, ORG, anyone(), (r, x) -> read("/api/v1/channels", r)),
                 rule(
@@ -1088,6 +1222,63 @@ class AuthorizationMatrixIntegrationTests {
     /** A unique lower-case name that also fits a custom field's key. */
     static String key() {
         return "m" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 50), 36);
+    }
+
+    /**
+     * A group so related to the actor: OWNER theirs (with salesOwner and heir in it), COLLABORATOR
+     * salesOwner's with them and heir as plain members, UNRELATED salesOwner's without them,
+     * OTHER_ORG another organization's.
+     */
+    String conversationFor(Role role, Relation relation) throws Exception {
+        String body = "{\"kind\":\"internal\",\"name\":\"矩阵\",\"memberIds\":[%s]}";
+        return switch (relation) {
+            case OWNER ->
+                id(json(
+                        post("/api/v1/conversations"),
+                        token(role),
+                        body.formatted("\"" + salesOwner.id() + "\",\"" + heir.id() + "\"")));
+            case COLLABORATOR ->
+                id(json(
+                        post("/api/v1/conversations"),
+                        salesOwner.token(),
+                        body.formatted("\"" + actors.get(role).id() + "\",\"" + heir.id() + "\"")));
+            case OTHER_ORG -> id(json(post("/api/v1/conversations"), otherOwner.token(), body.formatted("")));
+            default ->
+                id(json(post("/api/v1/conversations"), salesOwner.token(), body.formatted("\"" + heir.id() + "\"")));
+        };
+    }
+
+    /** A plain member of the group {@link #conversationFor} made, other than the actor. */
+    String thirdFor(Relation relation) {
+        return relation == OTHER_ORG ? otherOwner.id() : heir.id();
+    }
+
+    /** A message in the group, by its owner: the actor for OWNER, else the group's creator. */
+    String messageFor(Relation relation, String conversationId) throws Exception {
+        String owner = relation == OTHER_ORG ? other.id() : org.id();
+        UUID author = jdbc.sql("SELECT owner_id FROM conversation WHERE org_id = ?::uuid AND id = ?::uuid")
+                .params(owner, conversationId)
+                .query(UUID.class)
+                .single();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("UPDATE conversation SET last_seq = last_seq + 1 WHERE id = ?::uuid")
+                .param(conversationId)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO chat_message (org_id, conversation_id, id, seq, author_id, author_kind, text, html)
+                        SELECT org_id, id, ?, last_seq, ?, 'member', 'm', '<p>m</p>' FROM conversation WHERE id = ?::uuid
+                        """).params(id, author, conversationId).update();
+        return id.toString();
+    }
+
+    /** A conversation's row, its participants and its messages, to see that a refused change changed nothing. */
+    Callable<String> chat(String id) {
+        return () -> jdbc.sql("""
+                        SELECT (SELECT row_to_json(c)::text FROM conversation c WHERE c.id = ?::uuid)
+                               || (SELECT coalesce(string_agg(row_to_json(p)::text, ',' ORDER BY p.id), '')
+                                     FROM conversation_participant p WHERE p.conversation_id = ?::uuid)
+                               || (SELECT count(*)::text FROM chat_message m WHERE m.conversation_id = ?::uuid)
+                        """).params(id, id, id).query(String.class).single();
     }
 
     String id(MockHttpServletRequestBuilder request) throws Exception {

@@ -80,6 +80,8 @@ class CrossOrganizationIntegrationTests {
     String delivery;
     String notification;
     String chatFile;
+    String conversation;
+    String message;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -152,6 +154,12 @@ class CrossOrganizationIntegrationTests {
                         .getResponse()
                         .getContentAsString(),
                 "$.id");
+        conversation = api.createdId(json(
+                post("/api/v1/conversations"),
+                g,
+                "{\"kind\":\"internal\",\"name\":\"Globex group\",\"memberIds\":[\"" + member + "\"]}"));
+        message = api.createdId(
+                json(post("/api/v1/conversations/" + conversation + "/messages"), g, "{\"text\":\"Globex secret\"}"));
     }
 
     /** Each endpoint with an id in its path, called by acme's administrator with globex's ids. */
@@ -227,6 +235,34 @@ class CrossOrganizationIntegrationTests {
                 as(post("/api/v1/notifications/" + notification + "/read"), admin));
         calls.put("GET /api/v1/files/{id}", as(get("/api/v1/files/" + chatFile), admin));
         calls.put("GET /api/v1/files/{id}/thumbnail", as(get("/api/v1/files/" + chatFile + "/thumbnail"), admin));
+        String chat = "/api/v1/conversations/" + conversation;
+        calls.put("GET /api/v1/conversations/{id}", as(get(chat), admin));
+        calls.put("PATCH /api/v1/conversations/{id}", json(patch(chat), admin, "{\"name\":\"Taken\"}"));
+        calls.put("DELETE /api/v1/conversations/{id}", as(delete(chat), admin));
+        calls.put("GET /api/v1/conversations/{id}/participants", as(get(chat + "/participants"), admin));
+        calls.put(
+                "POST /api/v1/conversations/{id}/participants",
+                json(post(chat + "/participants"), admin, "{\"memberIds\":[\"" + acmeMember + "\"]}"));
+        calls.put(
+                "DELETE /api/v1/conversations/{id}/participants",
+                as(delete(chat + "/participants?memberId=" + member), admin));
+        calls.put(
+                "PATCH /api/v1/conversations/{id}/participants",
+                json(patch(chat + "/participants?memberId=" + member), admin, "{\"muted\":true}"));
+        calls.put("POST /api/v1/conversations/{id}/leave", as(post(chat + "/leave"), admin));
+        calls.put(
+                "POST /api/v1/conversations/{id}/transfer",
+                json(post(chat + "/transfer"), admin, "{\"memberId\":\"" + member + "\"}"));
+        calls.put("GET /api/v1/conversations/{id}/messages", as(get(chat + "/messages"), admin));
+        calls.put(
+                "POST /api/v1/conversations/{id}/messages", json(post(chat + "/messages"), admin, "{\"text\":\"x\"}"));
+        calls.put(
+                "PATCH /api/v1/conversations/{id}/messages/{messageId}",
+                json(patch(chat + "/messages/" + message), admin, "{\"text\":\"Taken\"}"));
+        calls.put(
+                "POST /api/v1/conversations/{id}/messages/{messageId}/recall",
+                as(post(chat + "/messages/" + message + "/recall"), admin));
+        calls.put("POST /api/v1/conversations/{id}/read", json(post(chat + "/read"), admin, "{\"seq\":0}"));
         return calls;
     }
 
@@ -398,6 +434,9 @@ class CrossOrganizationIntegrationTests {
             "follow_up",
             "contact_timeline",
             "notification",
+            "conversation",
+            "conversation_participant",
+            "chat_message",
             "tag_group",
             "tag",
             "custom_field",

@@ -66,6 +66,12 @@ final class MatrixRules {
     /** For a channel: one's own personal robot, the organization's, another member's robot, another organization's. */
     static final List<Relation> CHANNEL = List.of(SELF, SAME_ORG, UNRELATED, OTHER_ORG);
 
+    /**
+     * For a conversation: the actor owns it (OWNER), is a plain member of it (COLLABORATOR), is not
+     * in it (UNRELATED), or it is another organization's.
+     */
+    static final List<Relation> CONVERSATION = List.of(OWNER, COLLABORATOR, UNRELATED, OTHER_ORG);
+
     /** The permissions of the four roles, as issue 4 defines them. */
     static final Map<Role, Set<String>> PERMISSIONS = Map.of(
             ADMIN,
@@ -225,5 +231,25 @@ final class MatrixRules {
     /** Creating organizations: the system administrator only, which none of the four roles is. */
     static Expect systemAdministrator() {
         return (role, relation, success) -> 403;
+    }
+
+    /** A conversation's participants only: anyone else, in the organization or not, gets 404. */
+    static Expect participant() {
+        return (role, relation, success) -> relation == OWNER || relation == COLLABORATOR ? success : 404;
+    }
+
+    /** A change of a group: its owner; a plain participant 403; anyone not in it 404. */
+    static Expect conversationManager() {
+        return (role, relation, success) -> relation == OWNER ? success : relation == COLLABORATOR ? 403 : 404;
+    }
+
+    /** A message's author (the group's owner wrote the matrix's message): a participant who is not 403. */
+    static Expect author() {
+        return conversationManager();
+    }
+
+    /** Leaving: a participant leaves; the owner must hand the group over first (409). */
+    static Expect leaves() {
+        return (role, relation, success) -> relation == COLLABORATOR ? success : relation == OWNER ? 409 : 404;
     }
 }

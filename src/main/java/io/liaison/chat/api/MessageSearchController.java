@@ -1,0 +1,44 @@
+package io.liaison.chat.api;
+
+import io.liaison.chat.message.MessageSearch;
+import io.liaison.identity.Actor;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.web.ProblemResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Search of the messages of the caller's conversations. */
+@RestController
+class MessageSearchController {
+
+    private final MessageSearch search;
+
+    MessageSearchController(MessageSearch search) {
+        this.search = search;
+    }
+
+    @ProblemResponse(
+            status = 404,
+            description = "conversationId names no conversation the caller is in.",
+            types = {"conversation-not-found"})
+    @GetMapping("/api/v1/messages/search")
+    CursorPage<MessageResponse> search(
+            Actor actor,
+            @Parameter(
+                            description = "A piece of the text, such as a Chinese word of one or two characters",
+                            schema = @Schema(maxLength = MessageSearch.MAX_QUERY, example = "报价"))
+                    @RequestParam(required = false)
+                    @Nullable
+                    String q,
+            @RequestParam(required = false) @Nullable UUID conversationId,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return search.search(actor, q, conversationId, cursor, CursorPage.limit(limit))
+                .map(MessageResponse::of);
+    }
+}

@@ -1,0 +1,64 @@
+package io.liaison.chat.message;
+
+import io.liaison.chat.conversation.ConversationService;
+import io.liaison.identity.Actor;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.LiaisonException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds messages by a piece of their text across the conversations the actor is in (or one of
+ * them), newest first. The text is matched as a substring, case-insensitive, so a Chinese word of
+ * one or two characters is found inside longer text; recalled messages are never found.
+ */
+@Service
+public class MessageSearch {
+
+    public static final int MAX_QUERY = 100;
+
+    private final MessageRepository messages;
+    private final ConversationService conversations;
+
+    MessageSearch(MessageRepository messages, ConversationService conversations) {
+        this.messages = messages;
+        this.conversations = conversations;
+    }
+
+    @Transactional(readOnly = true)
+    public CursorPage<MessageRow> search(
+            Actor actor, @Nullable String q, @Nullable UUID conversationId, @Nullable String cursor, int limit) {
+        String text = q == null ? "" : q.strip();
+        if (text.isEmpty() || text.length() > MAX_QUERY) {
+            throw LiaisonException.invalid("q", "invalid.length", 1, MAX_QUERY);
+        }
+        if (conversationId != null) {
+            conversations.row(actor, conversationId);
+        }
+        Instant beforeAt = null;
+        UUID beforeId = null;
+        if (cursor != null && !cursor.isBlank()) {
+            List<String> parts = CursorPage.parts(cursor, 2);
+            try {
+                beforeAt = Instant.parse(parts.get(0));
+                beforeId = UUID.fromString(parts.get(1));
+            } catch (IndexOutOfBoundsException | DateTimeParseException | IllegalArgumentException e) {
+                throw LiaisonException.invalid("cursor", "invalid.cursor");
+            }
+        }
+        List<MessageRow> rows =
+                messages.search(actor.orgId(), actor.memberId(), text, conversationId, beforeAt, beforeId, limit + 1);
+        if (rows.size() <= limit) {
+            return new CursorPage<>(rows, null);
+        }
+        MessageRow last = rows.get(limit - 1);
+        return new CursorPage<>(
+                List.copyOf(rows.subList(0, limit)),
+                CursorPage.encode(last.createdAt().toString(), last.id().toString()));
+    }
+}

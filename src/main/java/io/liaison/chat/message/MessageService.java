@@ -1,0 +1,264 @@
+package io.liaison.chat.message;
+
+import io.liaison.chat.ChatFile;
+import io.liaison.chat.ChatFiles;
+import io.liaison.chat.MessageEdited;
+import io.liaison.chat.MessagePosted;
+import io.liaison.chat.MessageRecalled;
+import io.liaison.chat.conversation.ChatSettings;
+import io.liaison.chat.conversation.ConversationRow;
+import io.liaison.chat.conversation.ConversationService;
+import io.liaison.chat.conversation.ParticipantService;
+import io.liaison.identity.Actor;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.Ids;
+import io.liaison.shared.LiaisonException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Posts, lists, edits and recalls the messages of a conversation, for its participants only. Each
+ * message takes the conversation's next sequence number in its own transaction; read state is one
+ * number per participant.
+ */
+@Service
+public class MessageService {
+
+    public static final int MAX_TEXT = 10_000;
+    public static final int MAX_MENTIONS = 100;
+    public static final int MAX_FILES = 10;
+    private static final String MEMBER = "member";
+
+    private final MessageRepository messages;
+    private final ConversationService conversations;
+    private final ParticipantService participants;
+    private final ObjectProvider<ChatFiles> files;
+    private final Duration recallWindow;
+    private final ApplicationEventPublisher events;
+
+    MessageService(
+            MessageRepository messages,
+            ConversationService conversations,
+            ParticipantService participants,
+            ObjectProvider<ChatFiles> files,
+            ChatSettings settings,
+            ApplicationEventPublisher events) {
+        this.messages = messages;
+        this.conversations = conversations;
+        this.participants = participants;
+        this.files = files;
+        this.recallWindow = settings.recallWindow();
+        this.events = events;
+    }
+
+    /** A new message: Markdown text, the message it replies to, the mentions and the attached files. */
+    public record NewMessage(
+            @Nullable String text, @Nullable UUID replyTo, List<String> mentions, List<UUID> fileIds) {}
+
+    @Transactional
+    public MessageRow post(Actor actor, UUID conversationId, NewMessage message) {
+        ConversationRow row = writable(actor, conversationId);
+        if (row.muted()) {
+            throw LiaisonException.forbidden("forbidden.post-muted");
+        }
+        if (row.settings().adminsOnlyPost() && !row.manages()) {
+            throw LiaisonException.forbidden("forbidden.post-admins-only");
+        }
+        if (message.fileIds().size() > MAX_FILES) {
+            throw LiaisonException.tooMany("fileIds", MAX_FILES);
+        }
+        List<UUID> fileIds = message.fileIds().isEmpty() ? List.of() : attachable(actor, message.fileIds());
+        String text = message.text() == null ? "" : message.text().strip();
+        if ((text.isEmpty() && fileIds.isEmpty()) || text.length() > MAX_TEXT) {
+            throw LiaisonException.invalid("text", "invalid.length", 1, MAX_TEXT);
+        }
+        if (message.replyTo() != null
+                && messages.find(actor.orgId(), conversationId, message.replyTo())
+                        .isEmpty()) {
+            throw LiaisonException.invalid("replyTo", "invalid.reply-to");
+        }
+        Mentions mentions = mentions(actor, conversationId, message.mentions());
+        long seq = messages.nextSeq(actor.orgId(), conversationId)
+                .orElseThrow(() -> new LiaisonException(HttpStatus.CONFLICT, "conversation-dissolved"));
+        UUID id = Ids.newId();
+        MessageRow posted = new MessageRow(
+                id,
+                conversationId,
+                seq,
+                actor.memberId(),
+                MEMBER,
+                text,
+                MessageText.html(text),
+                message.replyTo(),
+                List.of(),
+                fileIds,
+                null,
+                null,
+                Instant.now());
+        messages.insert(actor.orgId(), posted, mentions.ids(), mentions.all());
+        participants.markRead(actor, conversationId, seq);
+        events.publishEvent(new MessagePosted(
+                actor.orgId(), conversationId, id, seq, actor.memberId(), MEMBER, mentions.ids(), mentions.all()));
+        return get(actor, conversationId, id);
+    }
+
+    /**
+     * A page of messages: after {@code afterSeq} oldest first (catching up), else newest first from
+     * the cursor back.
+     */
+    @Transactional(readOnly = true)
+    public CursorPage<MessageRow> page(
+            Actor actor, UUID conversationId, @Nullable Long afterSeq, @Nullable String cursor, int limit) {
+        conversations.row(actor, conversationId);
+        if (afterSeq != null) {
+            if (afterSeq < 0) {
+                throw LiaisonException.invalid("afterSeq", "invalid.chat-seq");
+            }
+            List<MessageRow> rows = messages.after(actor.orgId(), conversationId, afterSeq, limit);
+            return new CursorPage<>(rows, null);
+        }
+        Long before = null;
+        if (cursor != null && !cursor.isBlank()) {
+            List<String> parts = CursorPage.parts(cursor, 1);
+            try {
+                before = Long.parseLong(parts.get(0));
+            } catch (IndexOutOfBoundsException | NumberFormatException e) {
+                throw LiaisonException.invalid("cursor", "invalid.cursor");
+            }
+        }
+        List<MessageRow> rows = messages.before(actor.orgId(), conversationId, before, limit + 1);
+        if (rows.size() <= limit) {
+            return new CursorPage<>(rows, null);
+        }
+        List<MessageRow> page = List.copyOf(rows.subList(0, limit));
+        return new CursorPage<>(
+                page, CursorPage.encode(Long.toString(page.get(limit - 1).seq())));
+    }
+
+    @Transactional(readOnly = true)
+    public MessageRow get(Actor actor, UUID conversationId, UUID id) {
+        conversations.row(actor, conversationId);
+        return messages.find(actor.orgId(), conversationId, id)
+                .orElseThrow(() -> LiaisonException.notFound("message", id));
+    }
+
+    /** The author changes their message's text and mentions; a recalled message cannot change. */
+    @Transactional
+    public MessageRow edit(Actor actor, UUID conversationId, UUID id, @Nullable String text, List<String> mentions) {
+        writable(actor, conversationId);
+        MessageRow current = own(actor, conversationId, id, "forbidden.edit-message");
+        String clean = text == null ? "" : text.strip();
+        if ((clean.isEmpty() && current.fileIds().isEmpty()) || clean.length() > MAX_TEXT) {
+            throw LiaisonException.invalid("text", "invalid.length", 1, MAX_TEXT);
+        }
+        Mentions parsed = mentions(actor, conversationId, mentions);
+        messages.edit(actor.orgId(), id, clean, MessageText.html(clean), parsed.ids(), parsed.all());
+        events.publishEvent(new MessageEdited(actor.orgId(), conversationId, id, current.seq(), actor.memberId()));
+        return get(actor, conversationId, id);
+    }
+
+    /** The author recalls their message within the recall window: everyone sees it recalled. */
+    @Transactional
+    public MessageRow recall(Actor actor, UUID conversationId, UUID id) {
+        conversations.row(actor, conversationId);
+        MessageRow current = own(actor, conversationId, id, "forbidden.recall-message");
+        if (!messages.recall(actor.orgId(), id, Instant.now().minus(recallWindow))) {
+            throw new LiaisonException(HttpStatus.CONFLICT, "recall-window-passed", recallWindow.toMinutes());
+        }
+        events.publishEvent(new MessageRecalled(actor.orgId(), conversationId, id, current.seq(), actor.memberId()));
+        return get(actor, conversationId, id);
+    }
+
+    /** Marks the conversation read up to {@code seq}; a lower number than before changes nothing. */
+    @Transactional
+    public void read(Actor actor, UUID conversationId, long seq) {
+        ConversationRow row = conversations.row(actor, conversationId);
+        if (seq < 0 || seq > row.lastSeq()) {
+            throw LiaisonException.invalid("seq", "invalid.between", 0, row.lastSeq());
+        }
+        participants.markRead(actor, conversationId, seq);
+    }
+
+    /** The latest message of each of these conversations (ones the actor is in). */
+    @Transactional(readOnly = true)
+    public List<MessageRow> latest(Actor actor, Collection<ConversationRow> rows) {
+        List<UUID> ids = rows.stream()
+                .filter(r -> r.lastSeq() > 0)
+                .map(ConversationRow::id)
+                .toList();
+        return ids.isEmpty() ? List.of() : messages.latest(actor.orgId(), ids);
+    }
+
+    private ConversationRow writable(Actor actor, UUID conversationId) {
+        ConversationRow row = conversations.row(actor, conversationId);
+        if (row.dissolvedAt() != null) {
+            throw new LiaisonException(HttpStatus.CONFLICT, "conversation-dissolved");
+        }
+        return row;
+    }
+
+    private MessageRow own(Actor actor, UUID conversationId, UUID id, String forbidden) {
+        MessageRow current = messages.find(actor.orgId(), conversationId, id)
+                .orElseThrow(() -> LiaisonException.notFound("message", id));
+        if (!current.authorId().equals(actor.memberId())
+                || !current.authorKind().equals(MEMBER)) {
+            throw LiaisonException.forbidden(forbidden);
+        }
+        if (current.recalledAt() != null) {
+            throw new LiaisonException(HttpStatus.CONFLICT, "message-recalled");
+        }
+        return current;
+    }
+
+    private List<UUID> attachable(Actor actor, List<UUID> fileIds) {
+        ChatFiles store = files.getIfAvailable();
+        if (store == null) {
+            throw LiaisonException.invalid("fileIds", "invalid.chat-files");
+        }
+        return store.attachable(actor, fileIds).stream().map(ChatFile::id).toList();
+    }
+
+    private record Mentions(List<UUID> ids, boolean all) {}
+
+    /** Mentions of current participants by member id, and {@code all}; anything else names {@code mentions}. */
+    private Mentions mentions(Actor actor, UUID conversationId, List<String> given) {
+        if (given.size() > MAX_MENTIONS) {
+            throw LiaisonException.tooMany("mentions", MAX_MENTIONS);
+        }
+        if (given.isEmpty()) {
+            return new Mentions(List.of(), false);
+        }
+        Set<UUID> members = participants.memberIds(actor, conversationId);
+        Set<UUID> ids = new LinkedHashSet<>();
+        boolean all = false;
+        for (String mention : given) {
+            if (mention.equals(MessageRow.ALL)) {
+                all = true;
+                continue;
+            }
+            UUID id;
+            try {
+                id = UUID.fromString(mention);
+            } catch (IllegalArgumentException e) {
+                throw LiaisonException.invalid("mentions", "invalid.mentions");
+            }
+            if (!members.contains(id)) {
+                throw LiaisonException.invalid("mentions", "invalid.mentions");
+            }
+            ids.add(id);
+        }
+        return new Mentions(new ArrayList<>(ids), all);
+    }
+}
