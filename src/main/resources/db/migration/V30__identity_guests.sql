@@ -26,7 +26,7 @@ CREATE TABLE guest_invitation (
     contact_id  uuid NOT NULL,
     scope_id    uuid NOT NULL,
     email       text CHECK (length(email) <= 254),
-    token_hash  bytea NOT NULL UNIQUE CHECK (length(token_hash) = 32),
+    token_hash  bytea NOT NULL CHECK (length(token_hash) = 32),
     invited_by  uuid NOT NULL,
     created_at  timestamptz NOT NULL DEFAULT now(),
     expires_at  timestamptz NOT NULL,
@@ -40,6 +40,9 @@ CREATE TABLE guest_invitation (
     CHECK ((used_at IS NULL) = (guest_id IS NULL))
 );
 CREATE INDEX guest_invitation_by_contact ON guest_invitation (org_id, contact_id);
+-- The link carries only the token: found by its hash alone, unique with the organization (as
+-- login_device's), so that the table can be distributed by org_id.
+CREATE UNIQUE INDEX guest_invitation_by_hash ON guest_invitation (token_hash, org_id);
 
 -- Guests' failed logins are counted with members', under the key 'guest:<login>' (a member's login
 -- cannot hold a colon), from their own page.

@@ -1,20 +1,11 @@
 package io.liaison.identity.internal;
 
 import io.liaison.identity.MemberService;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
+import java.util.Optional;
 
-/**
- * Reloads the session's member on every request, so that a deactivation, a new role or a new
- * department applies to the next click, not to the next login.
- */
-class ActorRefreshFilter extends OncePerRequestFilter {
+/** Reloads the session's member on every request: a deactivation, a new role or department applies at once. */
+class ActorRefreshFilter extends SessionRefreshFilter<ActorAuthentication> {
 
     /** Request attribute set by a filter that has just loaded the actor, which needs no second load. */
     static final String LOADED = ActorRefreshFilter.class.getName() + ".LOADED";
@@ -22,32 +13,18 @@ class ActorRefreshFilter extends OncePerRequestFilter {
     private final MemberService members;
 
     ActorRefreshFilter(MemberService members) {
+        super(ActorAuthentication.class);
         this.members = members;
     }
 
-    /** Static files need no actor; loading one for each would cost a query per stylesheet. */
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/");
+    Optional<ActorAuthentication> reload(ActorAuthentication current) {
+        return members.actor(current.actor().orgId(), current.actor().memberId())
+                .map(ActorAuthentication::new);
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        var context = SecurityContextHolder.getContext();
-        if (context.getAuthentication() instanceof ActorAuthentication auth && request.getAttribute(LOADED) == null) {
-            var fresh = members.actor(auth.actor().orgId(), auth.actor().memberId());
-            if (fresh.isPresent()) {
-                context.setAuthentication(new ActorAuthentication(fresh.get()));
-            } else {
-                SecurityContextHolder.clearContext();
-                HttpSession session = request.getSession(false);
-                if (session != null) {
-                    session.invalidate();
-                }
-            }
-        }
-        chain.doFilter(request, response);
+    boolean fresh(HttpServletRequest request) {
+        return request.getAttribute(LOADED) != null;
     }
 }

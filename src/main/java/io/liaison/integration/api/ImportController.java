@@ -3,14 +3,12 @@ package io.liaison.integration.api;
 import io.liaison.identity.Actor;
 import io.liaison.integration.ImportOptions;
 import io.liaison.integration.ImportService;
+import io.liaison.integration.UploadLimit;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.Downloads;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -36,10 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ImportController {
 
     private final ImportService imports;
+    private final UploadLimit uploadLimit;
     private final JsonMapper json;
 
-    ImportController(ImportService imports, JsonMapper json) {
+    ImportController(ImportService imports, UploadLimit uploadLimit, JsonMapper json) {
         this.imports = imports;
+        this.uploadLimit = uploadLimit;
         this.json = json;
     }
 
@@ -61,7 +61,7 @@ class ImportController {
         ImportOptions options = ImportOptions.read(
                 format, mode, match, mapping, dryRun, defaultOwnerId, createMissingTags, sheet, json);
         var job = file != null && !file.isEmpty()
-                ? imports.start(actor, content(file), fileName(file), options)
+                ? imports.start(actor, uploadLimit.open(file), fileName(file), options)
                 : imports.start(actor, upload(uploadId, file), options);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/imports/" + job.id()))
@@ -85,7 +85,7 @@ class ImportController {
         }
         ImportOptions options =
                 ImportOptions.read(format, mode, match, mapping, null, defaultOwnerId, createMissingTags, sheet, json);
-        return imports.preview(actor, content(file), fileName(file), options);
+        return imports.preview(actor, uploadLimit.open(file), fileName(file), options);
     }
 
     @GetMapping
@@ -127,14 +127,6 @@ class ImportController {
             return UUID.fromString(uploadId.strip());
         } catch (IllegalArgumentException e) {
             throw LiaisonException.invalid("uploadId", "invalid.upload-id");
-        }
-    }
-
-    private static InputStream content(MultipartFile file) {
-        try {
-            return file.getInputStream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,9 +5,9 @@ import io.liaison.identity.Actor;
 import io.liaison.integration.ImportJob;
 import io.liaison.integration.ImportOptions;
 import io.liaison.integration.ImportService;
+import io.liaison.integration.UploadLimit;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.Downloads;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,10 +41,12 @@ class ImportPages {
     static final int PROBLEMS_SHOWN = 20;
 
     private final ImportService imports;
+    private final UploadLimit uploadLimit;
     private final JsonMapper json;
 
-    ImportPages(ImportService imports, JsonMapper json) {
+    ImportPages(ImportService imports, UploadLimit uploadLimit, JsonMapper json) {
         this.imports = imports;
+        this.uploadLimit = uploadLimit;
         this.json = json;
     }
 
@@ -61,12 +63,11 @@ class ImportPages {
             Actor actor,
             @RequestParam(required = false) @Nullable MultipartFile file,
             @RequestParam Map<String, String> form,
-            Model model)
-            throws IOException {
+            Model model) {
         if (file == null || file.isEmpty()) {
             throw LiaisonException.invalid("file", "invalid.choose-file");
         }
-        ImportService.Preview preview = imports.preview(actor, file.getInputStream(), name(file), options(form, null));
+        ImportService.Preview preview = imports.preview(actor, uploadLimit.open(file), name(file), options(form, null));
         return mapping(actor, preview, form, model);
     }
 

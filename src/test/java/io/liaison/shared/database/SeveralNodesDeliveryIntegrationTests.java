@@ -67,8 +67,8 @@ class SeveralNodesDeliveryIntegrationTests {
 
     /**
      * Channel secrets under one key; the receiver on loopback allowed; a dead node's rows back after
-     * 30 s. Five scheduler threads a node, so that one node cannot run all eight sending workers and
-     * both drain at the same time.
+     * 30 s. Four scheduler threads a node, so that one node cannot run all eight sending workers, and
+     * a poll every second, so that the other node takes the rest at once: both drain at the same time.
      */
     private LiaisonProcess node(String name) throws Exception {
         return SharedDatabaseNodes.launch(
@@ -82,7 +82,11 @@ class SeveralNodesDeliveryIntegrationTests {
                         "LIAISON_OUTBOUND_ALLOWED_HOSTS",
                         "127.0.0.1",
                         "LIAISON_CHANNEL_LEASE",
-                        LEASE.toSeconds() + "s"));
+                        LEASE.toSeconds() + "s",
+                        "DB_SCHEDULER_THREADS",
+                        "4",
+                        "DB_SCHEDULER_POLLING_INTERVAL",
+                        "1s"));
     }
 
     @AfterAll
@@ -103,7 +107,7 @@ class SeveralNodesDeliveryIntegrationTests {
     @Order(1)
     void twoNodesDrainingOneQueueSendEachDeliveryOnce() throws Exception {
         receiver.forget();
-        List<UUID> ids = client.queue(org, channel, 1_000, 200);
+        List<UUID> ids = client.queue(org, channel, 3_000, 200);
 
         Set<Long> claimers = new HashSet<>();
         Instant deadline = Instant.now().plusSeconds(90);
@@ -112,7 +116,7 @@ class SeveralNodesDeliveryIntegrationTests {
             Thread.sleep(20);
         }
 
-        assertThat(states()).as("delivery states").isEqualTo(Map.of("sent", 1_000));
+        assertThat(states()).as("delivery states").isEqualTo(Map.of("sent", 3_000));
         assertThat(claimers).as("nodes seen sending").contains(a.pid(), b.pid());
         assertThat(receiver.refused()).as("requests with a bad signature").isZero();
         assertThat(receiver.received().keySet()).containsExactlyInAnyOrderElementsOf(strings(ids));
@@ -163,7 +167,7 @@ class SeveralNodesDeliveryIntegrationTests {
             Thread.sleep(200);
         }
 
-        assertThat(states()).as("delivery states").isEqualTo(Map.of("sent", 4_000));
+        assertThat(states()).as("delivery states").isEqualTo(Map.of("sent", 6_000));
         assertThat(receiver.refused()).as("requests with a bad signature").isZero();
         assertThat(receiver.received().keySet()).as("none lost").containsExactlyInAnyOrderElementsOf(strings(ids));
         Map<String, Integer> repeated = repeated();

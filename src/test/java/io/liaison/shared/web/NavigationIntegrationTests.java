@@ -62,6 +62,7 @@ class NavigationIntegrationTests {
                         "/trash Trash",
                         "/custom-fields Custom fields",
                         "/roles Roles and permissions",
+                        "/channels Channels",
                         "/audit Audit log",
                         "/profile My profile",
                         "/tokens API tokens");
@@ -75,6 +76,7 @@ class NavigationIntegrationTests {
                         "/trash 回收站",
                         "/custom-fields 自定义字段",
                         "/roles 角色与权限",
+                        "/channels 消息渠道",
                         "/audit 审计日志",
                         "/profile 个人资料",
                         "/tokens API 令牌");
@@ -95,7 +97,7 @@ class NavigationIntegrationTests {
                         "/tokens API tokens");
         assertThat(links(nav("/", member, "zh-CN")))
                 .startsWith("/ 首页 *", "/contacts 联系人")
-                .doesNotContain("/roles 角色与权限", "/audit 审计日志");
+                .doesNotContain("/roles 角色与权限", "/channels 消息渠道", "/audit 审计日志");
     }
 
     @Test
