@@ -173,9 +173,7 @@ public class ChannelService {
         }
         SendResult result = adapter.get()
                 .send(new ChannelLookup.Targets(secrets).of(channel, Ids.newId()), OutboundMessage.of(title, text));
-        String reason = result.reason() == null
-                ? null
-                : result.reason().startsWith("channel.") ? texts.text(Message.of(result.reason())) : result.reason();
+        String reason = result.reason() == null ? null : texts.text(result.reasonMessage());
         return new TestAnswer(result.outcome().name().toLowerCase(Locale.ROOT), result.answer(), reason);
     }
 

@@ -72,24 +72,6 @@ public class DeliveryLog {
 
     /** The view with its stored reason in the reader's language. */
     private DeliveryView said(DeliveryView d) {
-        return new DeliveryView(
-                d.id(),
-                d.channelId(),
-                d.emailAddress(),
-                d.kind(),
-                d.originModule(),
-                d.originId(),
-                d.urgent(),
-                d.part(),
-                d.parts(),
-                d.title(),
-                d.state(),
-                d.attempts(),
-                d.nextAttemptAt(),
-                d.request(),
-                d.answer(),
-                texts.read(d.reason()),
-                d.createdAt(),
-                d.endedAt());
+        return d.withReason(texts.read(d.reason()));
     }
 }

@@ -33,4 +33,28 @@ public record DeliveryView(
         @Nullable String answer,
         @Nullable String reason,
         Instant createdAt,
-        @Nullable Instant endedAt) {}
+        @Nullable Instant endedAt) {
+
+    /** The same delivery with {@code reason} in other words (the stored one said in a language). */
+    public DeliveryView withReason(@Nullable String said) {
+        return new DeliveryView(
+                id,
+                channelId,
+                emailAddress,
+                kind,
+                originModule,
+                originId,
+                urgent,
+                part,
+                parts,
+                title,
+                state,
+                attempts,
+                nextAttemptAt,
+                request,
+                answer,
+                said,
+                createdAt,
+                endedAt);
+    }
+}

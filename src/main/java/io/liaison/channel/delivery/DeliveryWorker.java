@@ -194,7 +194,7 @@ class DeliveryWorker {
             }
             return;
         }
-        Message reason = reason(result.reason());
+        Message reason = result.reasonMessage();
         if (row.channelId() != null) {
             channels.failed(row.orgId(), row.channelId(), settings.failingAfter(), texts.store(reason))
                     .ifPresent(events::publishEvent);
@@ -243,13 +243,5 @@ class DeliveryWorker {
 
     private Message expired(Message reason) {
         return Message.of("channel.reason.expired", settings.retryFor().toHours(), reason);
-    }
-
-    /** An adapter's reason: a message key of the bundles, or the platform's own words. */
-    private static Message reason(@Nullable String reason) {
-        if (reason == null || reason.isBlank()) {
-            return Message.of("channel.reason.status");
-        }
-        return reason.matches("channel\\.[A-Za-z0-9.-]+") ? Message.of(reason) : Message.of("stored.text", reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.liaison.channel.send;
 
+import io.liaison.shared.Message;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,17 @@ public record SendResult(
         SENT,
         RETRY,
         FAILED
+    }
+
+    /**
+     * Why it was not sent, as a message: the bundles' key an adapter named, the platform's own words
+     * as they are, or "the platform answered with an error" when it said nothing.
+     */
+    public Message reasonMessage() {
+        if (reason == null || reason.isBlank()) {
+            return Message.of("channel.reason.status");
+        }
+        return reason.matches("channel\\.[A-Za-z0-9.-]+") ? Message.of(reason) : Message.of("stored.text", reason);
     }
 
     public static SendResult sent(String request, @Nullable String answer) {

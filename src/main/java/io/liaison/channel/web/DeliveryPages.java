@@ -54,8 +54,8 @@ class DeliveryPages {
     @GetMapping
     String rows(Actor actor, LogQuery query, Model model) {
         List<ChannelRow> visible = channels.list(actor);
-        if (query.channel() != null) {
-            channels.get(actor, query.channel());
+        if (query.channel() != null && visible.stream().noneMatch(c -> c.id().equals(query.channel()))) {
+            channels.get(actor, query.channel()); // says why: not found, or not the member's to manage
         }
         String state = query.state() == null || query.state().isBlank() ? null : query.state();
         CursorPage<DeliveryView> page = log.list(actor, query.channel(), state, query.cursor(), PAGE_SIZE);
