@@ -37,7 +37,7 @@ public record Actor(
         boolean maskContactDetails,
         ZoneId timeZone,
         ZoneId organizationTimeZone)
-        implements Serializable {
+        implements Caller, Serializable {
 
     @Serial
     private static final long serialVersionUID = 4L;

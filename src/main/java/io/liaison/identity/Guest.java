@@ -17,4 +17,4 @@ public record Guest(
         String orgCode,
         String orgName,
         String locale)
-        implements Serializable {}
+        implements Caller, Serializable {}

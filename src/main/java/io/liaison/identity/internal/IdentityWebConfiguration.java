@@ -21,6 +21,7 @@ class IdentityWebConfiguration implements WebMvcConfigurer {
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new ActorArgumentResolver());
         resolvers.add(new GuestArgumentResolver());
+        resolvers.add(new CallerArgumentResolver());
     }
 
     /** {@code ?lang=en} or {@code ?lang=zh-CN} on any page, such as the login page, remembers a language. */
