@@ -9,6 +9,9 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -17,6 +20,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -54,6 +59,8 @@ public final class Browser implements AutoCloseable {
                 "--no-first-run",
                 "--window-size=1280,900",
                 "--user-data-dir=" + profile);
+        // the page's console, for tests that check a page logs no error
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
@@ -78,6 +85,14 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("organization")).sendKeys(orgCode);
         driver.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** What the pages logged as errors (and failed requests) since the last call. */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     public void screenshot(String name) {

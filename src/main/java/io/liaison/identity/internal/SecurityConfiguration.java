@@ -72,7 +72,12 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(
-            HttpSecurity http, TokenService tokens, LoginService logins, Problems problems, LoginSettings login)
+            HttpSecurity http,
+            TokenService tokens,
+            LoginService logins,
+            MemberService members,
+            Problems problems,
+            LoginSettings login)
             throws Exception {
         ProblemEntryPoints entryPoints = new ProblemEntryPoints(problems);
         http.securityMatcher("/api/**", "/actuator/**")
@@ -87,6 +92,7 @@ class SecurityConfiguration {
                 .addFilterBefore(
                         new ApiAuthenticationFilter(tokens, logins, problems, login.deviceLifetime()),
                         BasicAuthenticationFilter.class)
+                .addFilterBefore(new PageSessionApiFilter(members), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")

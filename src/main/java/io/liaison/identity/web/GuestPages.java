@@ -99,8 +99,14 @@ class GuestPages {
         }
     }
 
+    /** A guest lands in their chats; their profile is a link away. */
     @GetMapping
-    String home(Guest guest, Model model) {
+    String home() {
+        return "redirect:/guest/chats";
+    }
+
+    @GetMapping("/profile")
+    String profile(Guest guest, Model model) {
         model.addAttribute("guest", guest);
         model.addAttribute("form", new NameForm(guest.displayName()));
         return "identity/guest";
@@ -111,7 +117,7 @@ class GuestPages {
         try {
             guests.rename(guest, nonNull(form.displayName()));
             flash.addFlashAttribute("notice", "guest.saved");
-            return "redirect:/guest";
+            return "redirect:/guest/profile";
         } catch (LiaisonException e) {
             response.setStatus(e.status().value());
             model.addAttribute("guest", guest);
@@ -127,7 +133,7 @@ class GuestPages {
         try {
             guests.changePassword(guest, form.currentPassword(), form.newPassword());
             flash.addFlashAttribute("notice", "guest.passwordChanged");
-            return "redirect:/guest";
+            return "redirect:/guest/profile";
         } catch (LiaisonException e) {
             response.setStatus(e.status().value());
             model.addAttribute("guest", guest);

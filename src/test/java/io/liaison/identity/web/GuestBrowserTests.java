@@ -42,7 +42,10 @@ class GuestBrowserTests extends BrowserTest {
         screenshot("guest-join-zh-390");
         click(By.id("guest-join-submit"));
 
-        wait.until(ExpectedConditions.urlToBe(url("/guest")));
+        wait.until(ExpectedConditions.urlToBe(url("/guest/chats")));
+        assertThat(pages.overflows()).as(pages::overflowReport).isFalse();
+        click(By.id("guest-profile-link"));
+        wait.until(ExpectedConditions.urlToBe(url("/guest/profile")));
         assertThat(driver.findElement(By.id("guest-name")).getText()).isEqualTo("李雷");
         assertThat(driver.findElement(By.id("guest-how-to-login")).getText())
                 .contains(admin.orgCode(), "lilei@example.com");
@@ -61,7 +64,8 @@ class GuestBrowserTests extends BrowserTest {
         screenshot("guest-login-zh-390");
         click(By.id("guest-login-submit"));
 
-        wait.until(ExpectedConditions.urlToBe(url("/guest")));
+        wait.until(ExpectedConditions.urlToBe(url("/guest/chats")));
+        driver.get(url("/guest/profile"));
         assertThat(driver.findElement(By.id("guest-name")).getText()).isEqualTo("李雷");
 
         pages.viewport(1280, 900);

@@ -110,7 +110,7 @@ class GuestPagesIntegrationTests {
     void aGuestLandsOnTheirProfileAndGets404EverywhereElse() throws Exception {
         Cookie session = join();
 
-        mvc.perform(get("/guest").cookie(session))
+        mvc.perform(get("/guest/profile").cookie(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("李雷")))
                 .andExpect(content().string(containsString("li.lei@example.com")));
@@ -139,7 +139,7 @@ class GuestPagesIntegrationTests {
 
         mvc.perform(post("/guest/logout").cookie(session).with(csrf()))
                 .andExpect(redirectedUrl("/guest/login?logout&lang=zh-CN"));
-        mvc.perform(get("/guest").cookie(session)).andExpect(redirectedUrl("/guest/login"));
+        mvc.perform(get("/guest/profile").cookie(session)).andExpect(redirectedUrl("/guest/login"));
         mvc.perform(post("/login")
                         .with(csrf())
                         .param("organization", orgCode)
@@ -155,7 +155,7 @@ class GuestPagesIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getCookie("SESSION");
-        mvc.perform(get("/guest").cookie(again)).andExpect(status().isOk());
+        mvc.perform(get("/guest/profile").cookie(again)).andExpect(status().isOk());
     }
 
     @Test
@@ -170,7 +170,7 @@ class GuestPagesIntegrationTests {
                 .getResponse()
                 .getCookie("SESSION");
 
-        mvc.perform(get("/guest").cookie(member)).andExpect(redirectedUrl("/guest/login"));
+        mvc.perform(get("/guest/profile").cookie(member)).andExpect(redirectedUrl("/guest/login"));
         mvc.perform(get("/guest/login").cookie(member)).andExpect(status().isOk());
         mvc.perform(get(joinPath()).cookie(member)).andExpect(status().isOk());
         mvc.perform(get("/").cookie(member)).andExpect(status().isOk());
@@ -179,11 +179,11 @@ class GuestPagesIntegrationTests {
     @Test
     void endingAccessEndsAnOpenSessionAtOnce() throws Exception {
         Cookie session = join();
-        mvc.perform(get("/guest").cookie(session)).andExpect(status().isOk());
+        mvc.perform(get("/guest/profile").cookie(session)).andExpect(status().isOk());
 
         guests.endAccess(admin.orgId(), contactId);
 
-        mvc.perform(get("/guest").cookie(session)).andExpect(redirectedUrl("/guest/login"));
+        mvc.perform(get("/guest/profile").cookie(session)).andExpect(redirectedUrl("/guest/login"));
         mvc.perform(get("/api/v1/me").cookie(session)).andExpect(status().isUnauthorized());
     }
 }

@@ -55,6 +55,7 @@ class NavigationIntegrationTests {
         assertThat(links(nav("/members", admin, "en")))
                 .containsExactly(
                         "/ Home",
+                        "/chats Chats",
                         "/contacts Contacts",
                         "/members Members *",
                         "/departments Departments",
@@ -69,6 +70,7 @@ class NavigationIntegrationTests {
         assertThat(links(nav("/members", admin, "zh-CN")))
                 .containsExactly(
                         "/ 首页",
+                        "/chats 消息",
                         "/contacts 联系人",
                         "/members 成员 *",
                         "/departments 部门",
@@ -87,6 +89,7 @@ class NavigationIntegrationTests {
         assertThat(links(nav("/tags", member, "en")))
                 .containsExactly(
                         "/ Home",
+                        "/chats Chats",
                         "/contacts Contacts",
                         "/members Members",
                         "/departments Departments",
@@ -96,7 +99,7 @@ class NavigationIntegrationTests {
                         "/profile My profile",
                         "/tokens API tokens");
         assertThat(links(nav("/", member, "zh-CN")))
-                .startsWith("/ 首页 *", "/contacts 联系人")
+                .startsWith("/ 首页 *", "/chats 消息", "/contacts 联系人")
                 .doesNotContain("/roles 角色与权限", "/channels 消息渠道", "/audit 审计日志");
     }
 

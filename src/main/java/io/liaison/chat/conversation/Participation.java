@@ -1,0 +1,55 @@
+package io.liaison.chat.conversation;
+
+import io.liaison.identity.Actor;
+import io.liaison.identity.Caller;
+import io.liaison.identity.Guest;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the chat pages ask of a member's or a guest's place in conversations: whether they are in
+ * one (any other is not found), and how many messages they have not read in all, for the
+ * navigation's badge; one subtraction per conversation, never a count of messages.
+ */
+@Component
+public class Participation {
+
+    private final JdbcClient jdbc;
+
+    Participation(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isIn(Caller caller, UUID conversationId) {
+        return jdbc.sql("SELECT count(*) FROM conversation_participant p WHERE p.org_id = ? AND p.conversation_id = ?"
+                                + " AND " + who(caller) + " = ? AND p.left_at IS NULL")
+                        .params(caller.orgId(), conversationId, id(caller))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    @Transactional(readOnly = true)
+    public long unread(Caller caller) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(greatest(c.last_seq - p.read_seq, 0)), 0)
+                          FROM conversation_participant p
+                          JOIN conversation c ON c.org_id = p.org_id AND c.id = p.conversation_id
+                         WHERE p.org_id = ? AND %s = ? AND p.left_at IS NULL
+                        """.formatted(who(caller)))
+                .params(caller.orgId(), id(caller))
+                .query(Long.class)
+                .single();
+    }
+
+    private static String who(Caller caller) {
+        return caller instanceof Guest ? "p.guest_id" : "p.member_id";
+    }
+
+    private static UUID id(Caller caller) {
+        return caller instanceof Guest guest ? guest.id() : ((Actor) caller).memberId();
+    }
+}
