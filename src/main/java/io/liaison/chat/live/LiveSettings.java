@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("liaison.chat.live")
 public record LiveSettings(
         @DefaultValue("25s") Duration heartbeat,
-        @DefaultValue("16KB") DataSize maxFrameSize,
+        @DefaultValue("64KB") DataSize maxFrameSize,
         @DefaultValue("20") int framesPerSecond,
         @DefaultValue("10") int socketsPerCaller,
         @DefaultValue("1000") int maxConversations,
