@@ -27,8 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A member in a real browser: starts a group from the chat page with a colleague picked by name,
- * writes Markdown, sends a picture, replies with a quote, and reads the colleague's answer under a
- * day separator; the page in Chinese and English, and on a phone the list and the conversation take
+ * writes Markdown, sends a picture, replies with a quote, and sees the colleague's answer arrive
+ * without reloading, under a day separator; the page in Chinese and English, and on a phone the list and the conversation take
  * turns with a back button.
  */
 class ChatBrowserTests extends BrowserTest {
@@ -130,11 +130,12 @@ class ChatBrowserTests extends BrowserTest {
         assertThat(lastMessage().findElement(By.cssSelector(".chat-quote")).getText())
                 .contains("王经理", "明天");
 
+        // the colleague's answer arrives through the socket, without a reload
         messages.post(colleague, group, new NewMessage("收到，我会准时到。", null, List.of(), List.of()));
-        driver.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"), "收到，我会准时到。"));
         assertThat(lastMessage().getText()).contains("李娜");
         screenshot("chat-zh");
+        assertThat(browser.consoleErrors()).as("the console").isEmpty();
 
         click(By.id("account-menu"));
         click(By.id("lang-en"));
