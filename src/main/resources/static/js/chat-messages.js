@@ -10,6 +10,14 @@
   }
   const box = document.getElementById('chat-messages');
   const files = new Map();
+  // Whether the view follows the newest message: pictures and file names arrive after the text does.
+  let stick = true;
+
+  function settle() {
+    if (stick) {
+      box.scrollTop = box.scrollHeight;
+    }
+  }
 
   // What a file is (name, size, picture or not), from its download's headers.
   function fileInfo(id) {
@@ -61,9 +69,10 @@
         const img = chat.el('img');
         img.src = '/api/v1/files/' + id + '/thumbnail';
         img.alt = info.name;
-        img.loading = 'lazy';
+        img.addEventListener('load', settle);
         link.appendChild(img);
         holder.appendChild(link);
+        settle();
         return;
       }
       const icon = chat.el('i', 'bi bi-file-earmark');
@@ -79,6 +88,7 @@
       link.title = chat.t('download');
       holder.appendChild(link);
       holder.appendChild(chat.el('span', 'chat-file-size', chat.size(info.size)));
+      settle();
     });
     return holder;
   }
@@ -207,6 +217,7 @@
     });
     if (toBottom === true || (toBottom !== 'keep' && nearBottom)) {
       box.scrollTop = box.scrollHeight;
+      stick = true;
     } else if (toBottom === 'keep') {
       box.scrollTop = previousTop + (box.scrollHeight - previousHeight);
     }
@@ -272,6 +283,7 @@
   // Older messages when scrolled to the top.
   let loadingOlder = false;
   box.addEventListener('scroll', function () {
+    stick = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
     chat.markRead();
     const loaded = chat.messages.get(chat.current);
     if (box.scrollTop > 40 || loadingOlder || !loaded || !loaded.more) {
@@ -299,6 +311,7 @@
       const element = box.querySelector('[data-seq="' + seq + '"].chat-message');
       const loaded = chat.messages.get(conversationId) || [];
       if (element) {
+        stick = false;
         element.scrollIntoView({ block: 'center' });
         element.classList.add('chat-found');
         setTimeout(function () { element.classList.remove('chat-found'); }, 2500);

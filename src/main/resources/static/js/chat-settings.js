@@ -14,7 +14,6 @@
   const inviteBox = document.getElementById('chat-invite');
   const inviteSelect = document.getElementById('chat-invite-contact');
   const invitations = document.getElementById('chat-invitations');
-  const contactNames = new Map();
 
   function current() {
     return chat.conversations.get(chat.current);
@@ -70,22 +69,13 @@
     });
   }
 
-  function contactName(id) {
-    if (!contactNames.has(id)) {
-      contactNames.set(id, chat.api('GET', '/api/v1/contacts/' + id).then(function (contact) {
-        return contact.name;
-      }, function () { return null; }));
-    }
-    return contactNames.get(id);
-  }
-
   function fillInvitations(c) {
     invitations.replaceChildren();
     chat.api('GET', base() + '/invitations').then(function (page) {
       (page.items || []).forEach(function (invitation) {
         const li = chat.el('li', 'chat-invitation d-flex gap-2 align-items-center');
         const label = chat.el('span', 'flex-grow-1');
-        contactName(invitation.contactId).then(function (name) {
+        chat.contactName(invitation.contactId).then(function (name) {
           label.textContent = (name || '') + ' · ' + chat.t('expires', chat.fullTime(invitation.expiresAt));
         });
         li.appendChild(label);
@@ -114,7 +104,7 @@
       const option = chat.el('option', null, '…');
       option.value = id;
       inviteSelect.appendChild(option);
-      contactName(id).then(function (name) { option.textContent = name || id; });
+      chat.contactName(id).then(function (name) { option.textContent = name || id; });
     });
     fillInvitations(c);
   }

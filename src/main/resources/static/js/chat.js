@@ -292,38 +292,6 @@
     chat.renderList();
   };
 
-  chat.showHead = function (c) {
-    document.getElementById('chat-name').textContent = chat.title(c);
-    const people = chat.participants.get(c.id) || [];
-    const subtitle = c.dissolvedAt
-      ? chat.t('dissolved')
-      : c.kind === 'direct' ? '' : chat.t('participants', people.length);
-    document.getElementById('chat-subtitle').textContent = subtitle;
-    const banner = document.getElementById('chat-announcement');
-    banner.hidden = !c.announcement;
-    if (c.announcement) {
-      document.getElementById('chat-announcement-text').textContent = c.announcement.text;
-      const by = chat.participant(c.id, c.announcement.setBy);
-      document.getElementById('chat-announcement-by').textContent =
-        chat.t('announcementBy', by ? by.displayName : chat.t('former'), chat.fullTime(c.announcement.setAt));
-    }
-    document.getElementById('chat-settings-open').hidden = c.kind === 'direct';
-    const me = chat.participant(c.id, chat.self.id);
-    const manages = c.role === 'owner' || c.role === 'admin';
-    let closed = '';
-    if (c.dissolvedAt) {
-      closed = chat.t('dissolvedNote');
-    } else if (c.muted || (me && me.muted)) {
-      closed = chat.t('mutedNote');
-    } else if (c.settings && c.settings.adminsOnlyPost && !manages) {
-      closed = chat.t('adminsOnlyNote');
-    }
-    document.getElementById('chat-composer').hidden = closed !== '';
-    const note = document.getElementById('chat-closed');
-    note.hidden = closed === '';
-    note.textContent = closed;
-  };
-
   chat.open = function (id, push) {
     const c = chat.conversations.get(id);
     if (!c) {

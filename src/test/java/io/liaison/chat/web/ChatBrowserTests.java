@@ -134,6 +134,21 @@ class ChatBrowserTests extends BrowserTest {
         messages.post(colleague, group, new NewMessage("收到，我会准时到。", null, List.of(), List.of()));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"), "收到，我会准时到。"));
         assertThat(lastMessage().getText()).contains("李娜");
+        click(By.id("chat-settings-open"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-settings-announcement")));
+        assertThat(driver.findElement(By.id("chat-participants")).getText()).contains("李娜", "王经理", "群主");
+        driver.findElement(By.id("chat-settings-announcement")).sendKeys("周五前交付报价");
+        click(By.id("chat-settings-save"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-announcement-text"), "周五前交付报价"));
+        click(By.cssSelector("#chat-settings-dialog [data-close-dialog]"));
+        assertThat(driver.findElement(By.id("chat-announcement-by")).getText()).startsWith("王经理 设置于");
+
+        click(By.id("chat-search-here"));
+        driver.findElement(By.id("chat-search-q")).sendKeys("报价" + Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#chat-search-results .chat-result")));
+        assertThat(driver.findElement(By.id("chat-search-results")).getText()).contains("请带上报价单");
+        click(By.cssSelector("#chat-search-results .chat-result button"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chat-messages .chat-found")));
         screenshot("chat-zh");
         assertThat(browser.consoleErrors()).as("the console").isEmpty();
 
