@@ -18,8 +18,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * The guests' own way in, before the members' chains: their login page and rate limits, their
- * sessions, and a 404 for everything outside {@code /guest/**}, {@code /api/v1/me} and {@code
- * /api/v1/conversations/**}, so that a guest cannot even learn which members' pages exist. A member's
+ * sessions, and a 404 for everything outside {@code /guest/**}, {@code /api/v1/me}, {@code
+ * /api/v1/conversations/**}, {@code /api/v1/files/**} (the files of their groups) and {@code
+ * /api/v1/messages/search} (within their groups), so that a guest cannot even learn which members' pages exist. A member's
  * session is nobody here: the guests' pages other than join and login send it to the guests' login.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,7 +57,10 @@ class GuestSecurityConfiguration {
                                 "/guest/**",
                                 "/api/v1/me",
                                 "/api/v1/conversations",
-                                "/api/v1/conversations/**")
+                                "/api/v1/conversations/**",
+                                "/api/v1/files",
+                                "/api/v1/files/**",
+                                "/api/v1/messages/search")
                         .hasRole(GuestAuthentication.ROLE)
                         .anyRequest()
                         .denyAll())

@@ -31,7 +31,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every mapped path and method, pages and API alike (enumerated from Spring's handler mapping as the
  * authorization matrix does), requested with a guest's session: each answers 404 but the guests' own
- * pages, {@code /api/v1/me}, {@code /api/v1/conversations/**} and the error page. A new endpoint is covered the day
+ * pages, {@code /api/v1/me}, {@code /api/v1/conversations/**}, {@code /api/v1/files/**} (the files of
+ * their groups), {@code /api/v1/messages/search} (within their groups) and the error page. A new endpoint is covered the day
  * it is mapped.
  */
 @LiaisonIntegrationTest
@@ -61,7 +62,10 @@ class GuestAccessMatrixIntegrationTests {
                 || path.startsWith("/guest/")
                 || path.equals("/api/v1/me")
                 || path.equals("/api/v1/conversations")
-                || path.startsWith("/api/v1/conversations/");
+                || path.startsWith("/api/v1/conversations/")
+                || path.equals("/api/v1/files")
+                || path.startsWith("/api/v1/files/")
+                || path.equals("/api/v1/messages/search");
     }
 
     @Test
