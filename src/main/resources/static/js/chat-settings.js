@@ -75,7 +75,9 @@
       (page.items || []).forEach(function (invitation) {
         const li = chat.el('li', 'chat-invitation d-flex gap-2 align-items-center');
         const label = chat.el('span', 'flex-grow-1');
-        chat.contactName(invitation.contactId).then(function (name) {
+        const named = invitation.contactName ? Promise.resolve(invitation.contactName)
+          : chat.contactName(invitation.contactId);
+        named.then(function (name) {
           label.textContent = (name || '') + ' · ' + chat.t('expires', chat.fullTime(invitation.expiresAt));
         });
         li.appendChild(label);

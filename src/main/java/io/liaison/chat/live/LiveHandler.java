@@ -1,5 +1,6 @@
 package io.liaison.chat.live;
 
+import io.liaison.chat.ChatUser;
 import io.liaison.chat.conversation.ReadMoved;
 import io.liaison.chat.message.MessageService;
 import io.liaison.identity.Actor;
@@ -193,7 +194,8 @@ class LiveHandler extends TextWebSocketHandler {
             return;
         }
         if (socket.caller instanceof Actor actor) {
-            messages.read(actor, conversationId, seq.asLong());
+            // a member's read goes through the service, which checks the number against the conversation
+            messages.read(ChatUser.of(actor, Locale.ENGLISH), conversationId, seq.asLong());
         } else if (socket.caller instanceof Guest guest
                 && conversations.guestRead(guest.orgId(), conversationId, guest.id(), seq.asLong())) {
             events.publishEvent(new ReadMoved(guest.orgId(), conversationId, guest.id(), seq.asLong()));

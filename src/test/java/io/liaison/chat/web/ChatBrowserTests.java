@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.BrowserTest;
 import io.liaison.Pages;
+import io.liaison.chat.ChatUser;
 import io.liaison.chat.message.MessageService;
 import io.liaison.chat.message.MessageService.NewMessage;
 import io.liaison.identity.Actor;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -131,7 +133,8 @@ class ChatBrowserTests extends BrowserTest {
                 .contains("王经理", "明天");
 
         // the colleague's answer arrives through the socket, without a reload
-        messages.post(colleague, group, new NewMessage("收到，我会准时到。", null, List.of(), List.of()));
+        messages.post(
+                ChatUser.of(colleague, Locale.CHINA), group, new NewMessage("收到，我会准时到。", null, List.of(), List.of()));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-messages"), "收到，我会准时到。"));
         assertThat(lastMessage().getText()).contains("李娜");
         click(By.id("chat-settings-open"));
