@@ -42,7 +42,7 @@
       const li = chat.el('li', 'chat-participant');
       li.dataset.id = id;
       li.dataset.kind = p.memberId ? 'member' : 'guest';
-      const name = chat.el('span', 'chat-participant-name', p.displayName + (id === chat.self.id ? ' (' + chat.t('you') + ')' : ''));
+      const name = chat.el('span', 'chat-participant-name', p.displayName + (id === chat.self.id ? ' ' + chat.t('you') : ''));
       li.appendChild(name);
       if (p.role === 'owner' || p.role === 'admin') {
         li.appendChild(chat.el('span', 'badge text-bg-secondary', chat.t(p.role)));
