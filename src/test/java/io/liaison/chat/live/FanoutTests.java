@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -14,6 +15,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.liaison.chat.message.MessageFeed;
 import io.liaison.chat.message.MessageRow;
 import io.liaison.identity.Guest;
+import io.liaison.identity.Guests;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.MessageSource;
@@ -53,9 +56,11 @@ class FanoutTests {
     private final LiveRepository conversations = mock(LiveRepository.class);
     private final MessageFeed feed = mock(MessageFeed.class);
     private final Frames frames = new Frames(JsonMapper.builder().build(), mock(MessageSource.class));
-    private final Fanout fanout = new Fanout(sockets, conversations, feed, frames, SETTINGS);
+    private final Guests guests = mock(Guests.class);
+    private final Fanout fanout = new Fanout(sockets, conversations, feed, frames, SETTINGS, guests);
     private final List<String> sent = new ArrayList<>();
     private final WebSocketSession session = mock(WebSocketSession.class);
+    private Guest guest;
 
     private LiveSocket socket(long lastSeq) throws Exception {
         when(session.getId()).thenReturn(UUID.randomUUID().toString());
@@ -65,6 +70,7 @@ class FanoutTests {
                 .sendMessage(any());
         Guest guest = new Guest(ORG, UUID.randomUUID(), UUID.randomUUID(), "Li Lei", "lilei", "acme", "Acme", "zh-CN");
         LiveSocket socket = new LiveSocket(session, guest, Locale.CHINA);
+        this.guest = guest;
         sockets.add(socket);
         sockets.follow(socket, CONVERSATION, lastSeq);
         return socket;
@@ -161,5 +167,20 @@ class FanoutTests {
         Thread.sleep(2100);
         heartbeats.beat();
         verify(session).close(CloseStatus.SESSION_NOT_RELIABLE);
+    }
+
+    @Test
+    void aGuestRemovedWithTheirAccessLosesTheSocketAndOneStillWithAccessKeepsIt() throws Exception {
+        socket(0);
+        when(conversations.participants(ORG, CONVERSATION)).thenReturn(Set.of());
+        when(guests.find(ORG, guest.id())).thenReturn(Optional.of(guest));
+        fanout.participants(ORG, CONVERSATION);
+        assertThat(sent).containsExactly("{\"type\":\"removed\",\"conversationId\":\"" + CONVERSATION + "\"}");
+        verify(session, never()).close(any());
+
+        sockets.follow(sockets.all().iterator().next(), CONVERSATION, 0);
+        when(guests.find(ORG, guest.id())).thenReturn(Optional.empty());
+        fanout.participants(ORG, CONVERSATION);
+        verify(session).close(CloseStatus.POLICY_VIOLATION);
     }
 }
