@@ -4,8 +4,10 @@ import io.liaison.chat.live.LiveSocket.Following;
 import io.liaison.chat.message.MessageFeed;
 import io.liaison.chat.message.MessageRow;
 import io.liaison.identity.Guest;
+import io.liaison.identity.Guests;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,9 +29,17 @@ class Fanout {
     private final MessageFeed feed;
     private final Frames frames;
     private final LiveSettings settings;
+    private final Guests guests;
 
-    Fanout(Sockets sockets, LiveRepository conversations, MessageFeed feed, Frames frames, LiveSettings settings) {
+    Fanout(
+            Sockets sockets,
+            LiveRepository conversations,
+            MessageFeed feed,
+            Frames frames,
+            LiveSettings settings,
+            Guests guests) {
         this.sockets = sockets;
+        this.guests = guests;
         this.conversations = conversations;
         this.feed = feed;
         this.frames = frames;
@@ -161,13 +171,15 @@ class Fanout {
 
     /**
      * Who is in the conversation changed (or it was created): sockets of callers no longer in it get
-     * {@code removed} and nothing more of it; those still in read it again; sockets here of callers
-     * who came in start following it from its last message.
+     * {@code removed} and nothing more of it (a guest whose access ended with it loses the socket);
+     * those still in read it again; sockets here of callers who came in start following it from its
+     * last message.
      */
     void participants(UUID orgId, UUID conversationId) {
         Set<Who> now = conversations.participants(orgId, conversationId);
         String changed = frames.conversation("conversation", conversationId);
         String removed = frames.conversation("removed", conversationId);
+        Set<Who> removedGuests = new HashSet<>();
         for (LiveSocket socket : sockets.following(conversationId)) {
             synchronized (socket.lock) {
                 if (!socket.follows(conversationId)) {
@@ -178,7 +190,16 @@ class Fanout {
                 } else {
                     sockets.unfollow(socket, conversationId);
                     socket.send(removed);
+                    if (socket.who.guest()) {
+                        removedGuests.add(socket.who);
+                    }
                 }
+            }
+        }
+        // a guest removed from their last group loses their access in the same change: close their sockets
+        for (Who guest : removedGuests) {
+            if (guests.find(orgId, guest.id()).isEmpty()) {
+                sockets.of(guest).forEach(socket -> socket.close(CloseStatus.POLICY_VIOLATION));
             }
         }
         Long lastSeq = null;

@@ -31,7 +31,7 @@ class Frames {
     }
 
     String hello(long heartbeatSeconds) {
-        return write(Map.of(TYPE, "hello", "heartbeatSeconds", heartbeatSeconds));
+        return write(ordered(TYPE, "hello", "heartbeatSeconds", heartbeatSeconds));
     }
 
     String ping() {
@@ -72,7 +72,7 @@ class Frames {
 
     /** {@code conversation} (read it again) or {@code removed} (nothing more of it follows). */
     String conversation(String type, UUID conversationId) {
-        return write(Map.of(TYPE, type, CONVERSATION, conversationId));
+        return write(ordered(TYPE, type, CONVERSATION, conversationId));
     }
 
     String resumed(Collection<UUID> reload) {
@@ -87,7 +87,16 @@ class Frames {
 
     /** An error frame with {@code live.<code>} of the bundles, or a problem's detail for {@code detail}. */
     String error(String code, MessageSourceResolvable detail, Locale locale) {
-        return write(Map.of(TYPE, "error", "code", code, "message", messages.getMessage(detail, locale)));
+        return write(ordered(TYPE, "error", "code", code, "message", messages.getMessage(detail, locale)));
+    }
+
+    /** A frame of these names and values, {@code type} first as in every frame. */
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            frame.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return frame;
     }
 
     private String write(Map<String, Object> frame) {

@@ -97,10 +97,10 @@ class LiveHandler extends TextWebSocketHandler {
             socket.close(CloseStatus.POLICY_VIOLATION);
             return;
         }
+        socket.send(frames.hello(settings.heartbeat().toSeconds()));
         for (LiveRepository.Followed followed : conversations.conversations(socket.who, settings.maxConversations())) {
             sockets.follow(socket, followed.id(), followed.lastSeq());
         }
-        socket.send(frames.hello(settings.heartbeat().toSeconds()));
     }
 
     @Override

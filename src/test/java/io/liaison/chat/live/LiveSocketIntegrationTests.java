@@ -111,7 +111,7 @@ class LiveSocketIntegrationTests {
                     .isEqualTo(group);
             assertThat(admin.next("conversation")).contains(group);
             t.say(t.org.adminToken(), group, "removed members do not hear this");
-            admin.next("message");
+            admin.await("message");
             assertThat(member.drain(500)).as("frames after the removal").isEmpty();
             member.send("{\"type\":\"typing\",\"conversationId\":\"" + group + "\"}");
             assertThat(JsonPath.<String>read(member.next("error"), "$.code")).isEqualTo("not-following");

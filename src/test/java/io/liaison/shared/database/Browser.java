@@ -74,6 +74,13 @@ final class Browser {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines());
     }
 
+    /** The {@code Cookie} header this browser sends, for a WebSocket a page of it opens. */
+    String cookieHeader() {
+        return cookies.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     private HttpRequest.Builder request(LiaisonProcess node, String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(10));
         if (!cookies.isEmpty()) {
