@@ -89,6 +89,7 @@ class FanoutTests {
                         seq,
                         UUID.randomUUID(),
                         "member",
+                        "王芳",
                         "m" + seq,
                         "<p>m" + seq + "</p>",
                         null,
