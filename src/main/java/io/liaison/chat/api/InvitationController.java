@@ -53,7 +53,9 @@ class InvitationController {
     record InvitationResponse(
             UUID id,
 
-            @Schema(description = "The one-time link to accept the invitation; shown only in this answer.")
+            @Schema(
+                    description = "The one-time link to accept the invitation; shown only in this answer.",
+                    example = "https://liaison.example/guest/join/Qm9vayBhIG1lZXRpbmcgd2l0aCBMaSBMZWkgbmV4dCB3ZWVr")
             String url,
 
             OffsetDateTime expiresAt,
