@@ -1,6 +1,5 @@
 package io.liaison.chat;
 
-import io.liaison.identity.Actor;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -9,11 +8,11 @@ import java.util.UUID;
 public interface ChatFiles {
 
     /**
-     * The files with these ids, in the order given, that {@code actor} may attach to a message: ones
+     * The files with these ids, in the order given, that {@code user} may attach to a message: ones
      * they uploaded or may read. An id of another organization or one they may not read is refused
      * with a 400 naming {@code fileIds}.
      */
-    List<ChatFile> attachable(Actor actor, List<UUID> ids);
+    List<ChatFile> attachable(ChatUser user, List<UUID> ids);
 
     /** The organization's files with these ids (unknown ids left out), for showing messages. */
     List<ChatFile> byIds(UUID orgId, Collection<UUID> ids);

@@ -4,7 +4,7 @@
  * modules and the module's own parts use: {@link ChatFiles} for the files messages carry, {@link
  * FileReaders} for who besides the uploader may read one.
  */
-@ApplicationModule(allowedDependencies = {"shared", "identity", "access", "contact", "notify"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "access", "contact", "notify", "channel"})
 @NullMarked
 package io.liaison.chat;
 

@@ -8,17 +8,19 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A member invited a contact into a conversation ({@code scopeId}); the token is never part of it.
- * {@code email} is where the link is to be sent, or null when the member copies it by hand.
+ * A member ({@code actorId}) or a guest ({@code invitedByGuest}, the actor then null) invited a
+ * contact into a conversation ({@code scopeId}); the token is never part of it. {@code email} is where
+ * the link is to be sent, or null when the inviter copies it by hand.
  */
 public record GuestInvited(
         UUID orgId,
-        UUID actorId,
+        @Nullable UUID actorId,
         UUID invitationId,
         UUID contactId,
         UUID scopeId,
         @Nullable String email,
-        OffsetDateTime expiresAt)
+        OffsetDateTime expiresAt,
+        @Nullable UUID invitedByGuest)
         implements AuditableEvent {
 
     @Override
@@ -48,6 +50,9 @@ public record GuestInvited(
         after.put("scopeId", scopeId);
         after.put("email", email);
         after.put("expiresAt", expiresAt.toString());
+        if (invitedByGuest != null) {
+            after.put("invitedByGuest", invitedByGuest);
+        }
         return after;
     }
 }

@@ -34,7 +34,7 @@ class GuestRepository {
             OffsetDateTime expiresAt,
             @Nullable OffsetDateTime usedAt,
             @Nullable OffsetDateTime revokedAt,
-            UUID invitedBy,
+            @Nullable UUID invitedBy,
             String orgLocale) {}
 
     record Credentials(UUID orgId, UUID id, String passwordHash) {}
@@ -46,15 +46,36 @@ class GuestRepository {
             UUID scopeId,
             @Nullable String email,
             byte[] tokenHash,
-            UUID invitedBy,
+            @Nullable UUID invitedBy,
+            @Nullable UUID invitedByGuest,
             OffsetDateTime expiresAt) {
         jdbc.sql("""
-                        INSERT INTO guest_invitation
-                               (org_id, id, contact_id, scope_id, email, token_hash, invited_by, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO guest_invitation (org_id, id, contact_id, scope_id, email, token_hash, invited_by,
+                                                      invited_by_guest, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                .params(orgId, id, contactId, scopeId, email, tokenHash, invitedBy, expiresAt)
+                .params(orgId, id, contactId, scopeId, email, tokenHash, invitedBy, invitedByGuest, expiresAt)
                 .update();
+    }
+
+    List<OpenInvitation> openIn(UUID orgId, UUID scopeId, int limit) {
+        return jdbc.sql("""
+                        SELECT id, contact_id, email, invited_by, invited_by_guest, created_at, expires_at
+                          FROM guest_invitation
+                         WHERE org_id = ? AND scope_id = ? AND used_at IS NULL AND revoked_at IS NULL
+                           AND expires_at > now()
+                         ORDER BY created_at, id LIMIT ?
+                        """)
+                .params(orgId, scopeId, limit)
+                .query(OpenInvitation.class)
+                .list();
+    }
+
+    boolean revokeIn(UUID orgId, UUID scopeId, UUID id) {
+        return jdbc.sql("""
+                        UPDATE guest_invitation SET revoked_at = now()
+                         WHERE org_id = ? AND scope_id = ? AND id = ? AND used_at IS NULL AND revoked_at IS NULL
+                        """).params(orgId, scopeId, id).update() == 1;
     }
 
     /** The invitation with this token hash, locked when {@code lock} so that it is used once. */
@@ -70,10 +91,10 @@ class GuestRepository {
                 .optional();
     }
 
-    /** The organization's open invitation, to revoke it. */
+    /** Who made the organization's open invitation (a member, or a guest), to revoke it. */
     Optional<UUID> invitedBy(UUID orgId, UUID id) {
         return jdbc.sql("""
-                        SELECT invited_by FROM guest_invitation
+                        SELECT coalesce(invited_by, invited_by_guest) FROM guest_invitation
                          WHERE org_id = ? AND id = ? AND used_at IS NULL AND revoked_at IS NULL
                         """).params(orgId, id).query(UUID.class).optional();
     }

@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -77,7 +78,7 @@ public class Guests {
      * sends it, and the guest's login unless they choose another.
      */
     @Transactional
-    public GuestInvitation invite(Actor inviter, UUID contactId, UUID scopeId, @Nullable String email) {
+    public GuestInvitation invite(Caller inviter, UUID contactId, UUID scopeId, @Nullable String email) {
         String address = email == null || email.isBlank() ? null : email.trim();
         if (address != null
                 && (address.length() > MAX_LOGIN || !EMAIL.matcher(address).matches())) {
@@ -88,10 +89,12 @@ public class Guests {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         UUID id = Ids.newId();
         OffsetDateTime expiresAt = OffsetDateTime.now().plus(validity);
+        UUID member = inviter instanceof Actor actor ? actor.memberId() : null;
+        UUID guest = inviter instanceof Guest g ? g.id() : null;
         guests.insertInvitation(
-                inviter.orgId(), id, contactId, scopeId, address, hash(token), inviter.memberId(), expiresAt);
+                inviter.orgId(), id, contactId, scopeId, address, hash(token), member, guest, expiresAt);
         events.publishEvent(
-                new GuestInvited(inviter.orgId(), inviter.memberId(), id, contactId, scopeId, address, expiresAt));
+                new GuestInvited(inviter.orgId(), member, id, contactId, scopeId, address, expiresAt, guest));
         return new GuestInvitation(
                 inviter.orgId(), id, contactId, scopeId, address, expiresAt, baseUrl + "/guest/join/" + token);
     }
@@ -105,6 +108,27 @@ public class Guests {
             throw LiaisonException.notFound("guest-invitation", invitationId);
         }
         guests.revoke(actor.orgId(), invitationId);
+    }
+
+    /** The open invitations (not used, revoked or expired) into {@code scopeId}, oldest first; at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<OpenInvitation> openIn(UUID orgId, UUID scopeId, int limit) {
+        return guests.openIn(orgId, scopeId, limit);
+    }
+
+    /**
+     * Revokes an open invitation into {@code scopeId}, for the module that owns the scope and has
+     * checked that the caller may; false when there is no such open invitation.
+     */
+    @Transactional
+    public boolean revokeIn(UUID orgId, UUID scopeId, UUID invitationId) {
+        return guests.revokeIn(orgId, scopeId, invitationId);
+    }
+
+    /** The contact's guest account while it has access. */
+    @Transactional(readOnly = true)
+    public Optional<Guest> ofContact(UUID orgId, UUID contactId) {
+        return guests.findByContact(orgId, contactId);
     }
 
     /**

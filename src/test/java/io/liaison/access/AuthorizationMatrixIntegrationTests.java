@@ -648,6 +648,37 @@ class AuthorizationMatrixIntegrationTests {
                         ORG,
                         anyone(),
                         (r, x) -> read("/api/v1/messages/search?q=报", r)),
+                // invitations into external groups (issue 19, guests): any participant invites a contact they see;
+                // the owner and admins, or whoever invited, revoke (the matrix's invitation is by the owner)
+                rule("POST /api/v1/conversations/{id}/invitations", 201, CONVERSATION, participant(), (r, x) -> {
+                    String id = conversationFor(r, x, "external");
+                    return write(
+                            json(
+                                    post("/api/v1/conversations/" + id + "/invitations"),
+                                    token(r),
+                                    "{\"contactId\":\""
+                                            + contactOf(org.id(), actors.get(r).id()) + "\"}"),
+                            invitations(id));
+                }),
+                rule(
+                        "GET /api/v1/conversations/{id}/invitations",
+                        200,
+                        CONVERSATION,
+                        participant(),
+                        (r, x) ->
+                                read("/api/v1/conversations/" + conversationFor(r, x, "external") + "/invitations", r)),
+                rule(
+                        "DELETE /api/v1/conversations/{id}/invitations/{invitationId}",
+                        204,
+                        CONVERSATION,
+                        invitationRevoker(),
+                        (r, x) -> {
+                            String id = conversationFor(r, x, "external");
+                            String invitation = invitationIn(r, x, id);
+                            return write(
+                                    as(delete("/api/v1/conversations/" + id + "/invitations/" + invitation), token(r)),
+                                    row("guest_invitation", invitation));
+                        }),
                 // channels and their delivery log (issue 18)
                 rule("GET /api/v1/channels", 200, ORG, anyone(), (r, x) -> read("/api/v1/channels", r)),
                 rule(
@@ -1230,7 +1261,12 @@ class AuthorizationMatrixIntegrationTests {
      * OTHER_ORG another organization's.
      */
     String conversationFor(Role role, Relation relation) throws Exception {
-        String body = "{\"kind\":\"internal\",\"name\":\"矩阵\",\"memberIds\":[%s]}";
+        return conversationFor(role, relation, "internal");
+    }
+
+    /** The same, of this kind ({@code internal} or {@code external}). */
+    String conversationFor(Role role, Relation relation, String kind) throws Exception {
+        String body = "{\"kind\":\"" + kind + "\",\"name\":\"矩阵\",\"memberIds\":[%s]}";
         return switch (relation) {
             case OWNER ->
                 id(json(
@@ -1269,6 +1305,39 @@ class AuthorizationMatrixIntegrationTests {
                         SELECT org_id, id, ?, last_seq, ?, 'member', 'm', '<p>m</p>' FROM conversation WHERE id = ?::uuid
                         """).params(id, author, conversationId).update();
         return id.toString();
+    }
+
+    /** A contact of the organization owned by the member, which they see whatever their role's scope. */
+    String contactOf(String orgId, String ownerId) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO contact (id, org_id, name, name_sort, owner_id, created_by)"
+                        + " VALUES (?, ?::uuid, '矩阵客户', 'juzhenkehu', ?::uuid, ?::uuid)")
+                .params(id, orgId, ownerId, ownerId)
+                .update();
+        return id.toString();
+    }
+
+    /** An invitation into the group by its owner (the actor for OWNER), of a contact the owner owns. */
+    String invitationIn(Role role, Relation relation, String conversationId) throws Exception {
+        String orgId = relation == OTHER_ORG ? other.id() : org.id();
+        String ownerToken =
+                relation == OTHER_ORG ? otherOwner.token() : relation == OWNER ? token(role) : salesOwner.token();
+        String owner = jdbc.sql("SELECT owner_id::text FROM conversation WHERE id = ?::uuid")
+                .param(conversationId)
+                .query(String.class)
+                .single();
+        return id(json(
+                post("/api/v1/conversations/" + conversationId + "/invitations"),
+                ownerToken,
+                "{\"contactId\":\"" + contactOf(orgId, owner) + "\"}"));
+    }
+
+    /** A group's invitations, to see that a refused invitation made none. */
+    Callable<String> invitations(String conversationId) {
+        return () -> jdbc.sql("SELECT count(*)::text FROM guest_invitation WHERE scope_id = ?::uuid")
+                .param(conversationId)
+                .query(String.class)
+                .single();
     }
 
     /** A conversation's row, its participants and its messages, to see that a refused change changed nothing. */

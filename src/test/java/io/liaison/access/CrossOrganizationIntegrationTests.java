@@ -82,6 +82,8 @@ class CrossOrganizationIntegrationTests {
     String chatFile;
     String conversation;
     String message;
+    String external;
+    String invitation;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -160,6 +162,12 @@ class CrossOrganizationIntegrationTests {
                 "{\"kind\":\"internal\",\"name\":\"Globex group\",\"memberIds\":[\"" + member + "\"]}"));
         message = api.createdId(
                 json(post("/api/v1/conversations/" + conversation + "/messages"), g, "{\"text\":\"Globex secret\"}"));
+        external = api.createdId(json(
+                post("/api/v1/conversations"),
+                g,
+                "{\"kind\":\"external\",\"name\":\"Globex customers\",\"contactIds\":[\"" + contact + "\"]}"));
+        invitation = api.createdId(json(
+                post("/api/v1/conversations/" + external + "/invitations"), g, "{\"contactId\":\"" + contact + "\"}"));
     }
 
     /** Each endpoint with an id in its path, called by acme's administrator with globex's ids. */
@@ -263,6 +271,14 @@ class CrossOrganizationIntegrationTests {
                 "POST /api/v1/conversations/{id}/messages/{messageId}/recall",
                 as(post(chat + "/messages/" + message + "/recall"), admin));
         calls.put("POST /api/v1/conversations/{id}/read", json(post(chat + "/read"), admin, "{\"seq\":0}"));
+        String invitations = "/api/v1/conversations/" + external + "/invitations";
+        calls.put("GET /api/v1/conversations/{id}/invitations", as(get(invitations), admin));
+        calls.put(
+                "POST /api/v1/conversations/{id}/invitations",
+                json(post(invitations), admin, "{\"contactId\":\"" + acmeContact + "\"}"));
+        calls.put(
+                "DELETE /api/v1/conversations/{id}/invitations/{invitationId}",
+                as(delete(invitations + "/" + invitation), admin));
         return calls;
     }
 
@@ -436,6 +452,8 @@ class CrossOrganizationIntegrationTests {
             "notification",
             "conversation",
             "conversation_participant",
+            "conversation_contact",
+            "guest_invitation",
             "chat_message",
             "tag_group",
             "tag",

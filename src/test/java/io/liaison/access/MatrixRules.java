@@ -248,6 +248,14 @@ final class MatrixRules {
         return conversationManager();
     }
 
+    /**
+     * Revoking an invitation: the group's owner and admins, or whoever invited (the matrix's invitation
+     * is the owner's); a participant who did not invite 403; anyone not in the group 404.
+     */
+    static Expect invitationRevoker() {
+        return conversationManager();
+    }
+
     /** Leaving: a participant leaves; the owner must hand the group over first (409). */
     static Expect leaves() {
         return (role, relation, success) -> relation == COLLABORATOR ? success : relation == OWNER ? 409 : 404;

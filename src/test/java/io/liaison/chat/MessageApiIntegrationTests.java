@@ -213,19 +213,28 @@ class MessageApiIntegrationTests {
                 .update();
 
         assertThat(readers.mayRead(
-                        actors.actor(java.util.UUID.fromString(bob.id())).orElseThrow(), file))
+                        users.of(actors.actor(java.util.UUID.fromString(bob.id()))
+                                .orElseThrow()),
+                        file))
                 .isTrue();
         assertThat(readers.mayRead(
-                        actors.actor(java.util.UUID.fromString(eve.id())).orElseThrow(), file))
+                        users.of(actors.actor(java.util.UUID.fromString(eve.id()))
+                                .orElseThrow()),
+                        file))
                 .isFalse();
         api.answer(as(post("/api/v1/conversations/" + id + "/messages/" + message + "/recall"), ann.token()), 200);
         assertThat(readers.mayRead(
-                        actors.actor(java.util.UUID.fromString(bob.id())).orElseThrow(), file))
+                        users.of(actors.actor(java.util.UUID.fromString(bob.id()))
+                                .orElseThrow()),
+                        file))
                 .isFalse();
     }
 
     @Autowired
     FileReaders readers;
+
+    @Autowired
+    ChatUsers users;
 
     @Autowired
     io.liaison.identity.MemberService actors;

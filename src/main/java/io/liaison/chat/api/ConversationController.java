@@ -1,10 +1,12 @@
 package io.liaison.chat.api;
 
+import io.liaison.chat.ChatUser;
+import io.liaison.chat.ChatUsers;
 import io.liaison.chat.conversation.ConversationRow;
 import io.liaison.chat.conversation.ConversationService;
 import io.liaison.chat.conversation.ConversationService.Conversation;
 import io.liaison.chat.message.MessageService;
-import io.liaison.identity.Actor;
+import io.liaison.identity.Caller;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.web.ETags;
@@ -42,10 +44,12 @@ class ConversationController {
 
     private final ConversationService conversations;
     private final MessageService messages;
+    private final ChatUsers users;
 
-    ConversationController(ConversationService conversations, MessageService messages) {
+    ConversationController(ConversationService conversations, MessageService messages, ChatUsers users) {
         this.conversations = conversations;
         this.messages = messages;
+        this.users = users;
     }
 
     /** The group's settings; a setting left out (or null) stays as it is. */
@@ -93,12 +97,13 @@ class ConversationController {
 
     @GetMapping
     CursorPage<ConversationResponse> list(
-            Actor actor,
+            Caller caller,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        CursorPage<ConversationRow> page = conversations.mine(actor, cursor, CursorPage.limit(limit));
-        Map<UUID, MessageResponse> last = MessageResponse.latest(messages.latest(actor, page.items()));
-        List<ConversationResponse> items = conversations.withLinks(actor, page.items()).stream()
+        ChatUser user = users.of(caller);
+        CursorPage<ConversationRow> page = conversations.mine(user, cursor, CursorPage.limit(limit));
+        Map<UUID, MessageResponse> last = MessageResponse.latest(messages.latest(user, page.items()));
+        List<ConversationResponse> items = conversations.withLinks(user, page.items()).stream()
                 .map(c -> ConversationResponse.of(c, last.get(c.row().id())))
                 .toList();
         return new CursorPage<>(items, page.nextCursor());
@@ -113,47 +118,51 @@ class ConversationController {
                             mediaType = "application/json",
                             schema = @Schema(implementation = ConversationResponse.class)))
     @PostMapping
-    ResponseEntity<ConversationResponse> create(Actor actor, @RequestBody CreateConversationRequest request) {
-        Conversation created = conversations.create(actor, new MergePatch(Patch.fields(request), CREATABLE));
+    ResponseEntity<ConversationResponse> create(Caller caller, @RequestBody CreateConversationRequest request) {
+        ChatUser user = users.of(caller);
+        Conversation created = conversations.create(user, new MergePatch(Patch.fields(request), CREATABLE));
         String location = "/api/v1/conversations/" + created.row().id();
-        ConversationResponse body = response(actor, created);
+        ConversationResponse body = response(user, created);
         return created.created()
                 ? ETags.created(location, body, created.row().version())
                 : ETags.ok(body, created.row().version());
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<ConversationResponse> get(Actor actor, @PathVariable UUID id) {
-        Conversation conversation = conversations.get(actor, id);
-        return ETags.ok(response(actor, conversation), conversation.row().version());
+    ResponseEntity<ConversationResponse> get(Caller caller, @PathVariable UUID id) {
+        ChatUser user = users.of(caller);
+        Conversation conversation = conversations.get(user, id);
+        return ETags.ok(response(user, conversation), conversation.row().version());
     }
 
     @PatchMapping(
             path = "/{id}",
             consumes = {"application/merge-patch+json", "application/json"})
     ResponseEntity<ConversationResponse> update(
-            Actor actor,
+            Caller caller,
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody ConversationPatch body) {
+        ChatUser user = users.of(caller);
         MergePatch patch = new MergePatch(Patch.fields(body), ConversationService.PATCHABLE);
-        Conversation changed = conversations.update(actor, id, patch, ETags.expected(ifMatch));
-        return ETags.ok(response(actor, changed), changed.row().version());
+        Conversation changed = conversations.update(user, id, patch, ETags.expected(ifMatch));
+        return ETags.ok(response(user, changed), changed.row().version());
     }
 
     /** Dissolves the group (its owner only): the history stays readable, nothing more can be posted. */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> dissolve(
-            Actor actor,
+            Caller caller,
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-        conversations.dissolve(actor, id, ETags.expected(ifMatch));
+        ChatUser user = users.of(caller);
+        conversations.dissolve(user, id, ETags.expected(ifMatch));
         return ETags.deleted();
     }
 
-    private ConversationResponse response(Actor actor, Conversation conversation) {
-        Map<UUID, MessageResponse> last = MessageResponse.latest(messages.latest(actor, List.of(conversation.row())));
+    private ConversationResponse response(ChatUser user, Conversation conversation) {
+        Map<UUID, MessageResponse> last = MessageResponse.latest(messages.latest(user, List.of(conversation.row())));
         return ConversationResponse.of(conversation, last.get(conversation.row().id()));
     }
 }

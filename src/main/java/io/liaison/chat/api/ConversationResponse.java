@@ -24,7 +24,11 @@ record ConversationResponse(
         Announcement announcement,
 
         ConversationRow.GroupSettings settings,
+
+        @Schema(description = "The contacts the group links to; empty for a guest")
         List<UUID> contactIds,
+
+        @Schema(description = "The tags the group links to; empty for a guest")
         List<UUID> tagIds,
 
         @Schema(allowableValues = {"owner", "admin", "member"})

@@ -1,8 +1,10 @@
 package io.liaison.chat.api;
 
+import io.liaison.chat.ChatUser;
+import io.liaison.chat.ChatUsers;
 import io.liaison.chat.message.MessageService;
 import io.liaison.chat.message.MessageService.NewMessage;
-import io.liaison.identity.Actor;
+import io.liaison.identity.Caller;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
@@ -30,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MessageController {
 
     private final MessageService messages;
+    private final ChatUsers users;
 
-    MessageController(MessageService messages) {
+    MessageController(MessageService messages, ChatUsers users) {
         this.messages = messages;
+        this.users = users;
     }
 
     record PostMessageRequest(
@@ -73,12 +77,13 @@ class MessageController {
 
     @GetMapping("/messages")
     CursorPage<MessageResponse> list(
-            Actor actor,
+            Caller caller,
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable Long afterSeq,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        return messages.page(actor, id, afterSeq, cursor, CursorPage.limit(limit))
+        ChatUser user = users.of(caller);
+        return messages.page(user, id, afterSeq, cursor, CursorPage.limit(limit))
                 .map(MessageResponse::of);
     }
 
@@ -88,18 +93,23 @@ class MessageController {
             description = "The conversation was dissolved.",
             types = {"conversation-dissolved"})
     @PostMapping("/messages")
-    MessageResponse post(Actor actor, @PathVariable UUID id, @RequestBody PostMessageRequest request) {
+    MessageResponse post(Caller caller, @PathVariable UUID id, @RequestBody PostMessageRequest request) {
+        ChatUser user = users.of(caller);
         NewMessage message = new NewMessage(
                 request.text(), request.replyTo(), texts(request.mentions()), Ids.given("fileIds", request.fileIds()));
-        return MessageResponse.of(messages.post(actor, id, message));
+        return MessageResponse.of(messages.post(user, id, message));
     }
 
     @PatchMapping(
             path = "/messages/{messageId}",
             consumes = {"application/merge-patch+json", "application/json"})
     MessageResponse edit(
-            Actor actor, @PathVariable UUID id, @PathVariable UUID messageId, @RequestBody EditMessageRequest request) {
-        return MessageResponse.of(messages.edit(actor, id, messageId, request.text(), texts(request.mentions())));
+            Caller caller,
+            @PathVariable UUID id,
+            @PathVariable UUID messageId,
+            @RequestBody EditMessageRequest request) {
+        ChatUser user = users.of(caller);
+        return MessageResponse.of(messages.edit(user, id, messageId, request.text(), texts(request.mentions())));
     }
 
     @ProblemResponse(
@@ -107,17 +117,19 @@ class MessageController {
             description = "The recall window has passed, or the message was already recalled.",
             types = {"recall-window-passed", "message-recalled"})
     @PostMapping("/messages/{messageId}/recall")
-    MessageResponse recall(Actor actor, @PathVariable UUID id, @PathVariable UUID messageId) {
-        return MessageResponse.of(messages.recall(actor, id, messageId));
+    MessageResponse recall(Caller caller, @PathVariable UUID id, @PathVariable UUID messageId) {
+        ChatUser user = users.of(caller);
+        return MessageResponse.of(messages.recall(user, id, messageId));
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/read")
-    void read(Actor actor, @PathVariable UUID id, @RequestBody ReadRequest request) {
+    void read(Caller caller, @PathVariable UUID id, @RequestBody ReadRequest request) {
+        ChatUser user = users.of(caller);
         if (request.seq() == null) {
             throw LiaisonException.invalid("seq", "invalid.required");
         }
-        messages.read(actor, id, request.seq());
+        messages.read(user, id, request.seq());
     }
 
     private static List<String> texts(@Nullable List<@Nullable String> given) {

@@ -20,6 +20,9 @@ public record MessageResponse(
         UUID authorId,
         @Schema(allowableValues = {"member", "guest"}) String authorKind,
 
+        @Schema(description = "The author's name now, a member's or a guest's", example = "李雷")
+        String authorName,
+
         @Schema(description = "The Markdown as written; null once recalled", example = "**报价**见附件 @张伟") @Nullable
         String text,
 
@@ -47,6 +50,7 @@ public record MessageResponse(
                 m.seq(),
                 m.authorId(),
                 m.authorKind(),
+                m.authorName(),
                 m.text(),
                 m.html(),
                 m.replyTo(),

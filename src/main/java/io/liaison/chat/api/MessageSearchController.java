@@ -1,7 +1,9 @@
 package io.liaison.chat.api;
 
+import io.liaison.chat.ChatUser;
+import io.liaison.chat.ChatUsers;
 import io.liaison.chat.message.MessageSearch;
-import io.liaison.identity.Actor;
+import io.liaison.identity.Caller;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MessageSearchController {
 
     private final MessageSearch search;
+    private final ChatUsers users;
 
-    MessageSearchController(MessageSearch search) {
+    MessageSearchController(MessageSearch search, ChatUsers users) {
         this.search = search;
+        this.users = users;
     }
 
     @ProblemResponse(
@@ -28,7 +32,7 @@ class MessageSearchController {
             types = {"conversation-not-found"})
     @GetMapping("/api/v1/messages/search")
     CursorPage<MessageResponse> search(
-            Actor actor,
+            Caller caller,
             @Parameter(
                             description = "A piece of the text, such as a Chinese word of one or two characters",
                             schema = @Schema(maxLength = MessageSearch.MAX_QUERY, example = "报价"))
@@ -38,7 +42,8 @@ class MessageSearchController {
             @RequestParam(required = false) @Nullable UUID conversationId,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        return search.search(actor, q, conversationId, cursor, CursorPage.limit(limit))
+        ChatUser user = users.of(caller);
+        return search.search(user, q, conversationId, cursor, CursorPage.limit(limit))
                 .map(MessageResponse::of);
     }
 }

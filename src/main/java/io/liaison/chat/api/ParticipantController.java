@@ -1,8 +1,10 @@
 package io.liaison.chat.api;
 
+import io.liaison.chat.ChatUser;
+import io.liaison.chat.ChatUsers;
 import io.liaison.chat.conversation.Participant;
 import io.liaison.chat.conversation.ParticipantService;
-import io.liaison.identity.Actor;
+import io.liaison.identity.Caller;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
@@ -31,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ParticipantController {
 
     private final ParticipantService participants;
+    private final ChatUsers users;
 
-    ParticipantController(ParticipantService participants) {
+    ParticipantController(ParticipantService participants, ChatUsers users) {
         this.participants = participants;
+        this.users = users;
     }
 
     record AddParticipantsRequest(
@@ -63,29 +67,56 @@ class ParticipantController {
             @Nullable
             UUID memberId) {}
 
+    /**
+     * Who is in the group: members and guests, with their names. A guest in a group whose setting
+     * guestsSeeParticipants is off sees only themselves, the owner and the admins.
+     */
     @GetMapping("/participants")
-    CursorPage<Participant> list(Actor actor, @PathVariable UUID id) {
-        return new CursorPage<>(participants.list(actor, id), null);
+    CursorPage<Participant> list(Caller caller, @PathVariable UUID id) {
+        ChatUser user = users.of(caller);
+        return new CursorPage<>(participants.list(user, id), null);
     }
 
     @PostMapping("/participants")
-    CursorPage<Participant> add(Actor actor, @PathVariable UUID id, @RequestBody AddParticipantsRequest request) {
+    CursorPage<Participant> add(Caller caller, @PathVariable UUID id, @RequestBody AddParticipantsRequest request) {
+        ChatUser user = users.of(caller);
         List<UUID> memberIds = Ids.given("memberIds", request.memberIds());
-        return new CursorPage<>(participants.add(actor, id, memberIds), null);
+        return new CursorPage<>(participants.add(user, id, memberIds), null);
     }
 
+    /**
+     * Removes a member ({@code memberId}) or a guest ({@code guestId}); a guest removed from their last
+     * group loses their access at once.
+     */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/participants")
-    void remove(Actor actor, @PathVariable UUID id, @RequestParam UUID memberId) {
-        participants.remove(actor, id, memberId);
+    void remove(
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable UUID memberId,
+            @RequestParam(required = false) @Nullable UUID guestId) {
+        ChatUser user = users.of(caller);
+        if (one(memberId, guestId)) {
+            participants.remove(user, id, memberId);
+        } else {
+            participants.removeGuest(user, id, guestId);
+        }
     }
 
     @PatchMapping(
             path = "/participants",
             consumes = {"application/merge-patch+json", "application/json"})
+    /** Changes a member's role or mutes a member ({@code memberId}) or a guest ({@code guestId}). */
     Participant change(
-            Actor actor, @PathVariable UUID id, @RequestParam UUID memberId, @RequestBody ParticipantChange body) {
-        return participants.change(actor, id, memberId, body.role(), body.muted());
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable UUID memberId,
+            @RequestParam(required = false) @Nullable UUID guestId,
+            @RequestBody ParticipantChange body) {
+        ChatUser user = users.of(caller);
+        return one(memberId, guestId)
+                ? participants.change(user, id, memberId, body.role(), body.muted())
+                : participants.changeGuest(user, id, guestId, body.role(), body.muted());
     }
 
     /** The caller leaves the group; its owner hands it over first. */
@@ -95,17 +126,27 @@ class ParticipantController {
             description = "The owner hands the group over before leaving; a direct conversation cannot be left.",
             types = {"owner-cannot-leave", "direct-conversation"})
     @PostMapping("/leave")
-    void leave(Actor actor, @PathVariable UUID id) {
-        participants.leave(actor, id);
+    void leave(Caller caller, @PathVariable UUID id) {
+        ChatUser user = users.of(caller);
+        participants.leave(user, id);
     }
 
     /** The owner makes another participant the owner and stays in as an admin. */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/transfer")
-    void transfer(Actor actor, @PathVariable UUID id, @RequestBody TransferRequest request) {
+    void transfer(Caller caller, @PathVariable UUID id, @RequestBody TransferRequest request) {
+        ChatUser user = users.of(caller);
         if (request.memberId() == null) {
             throw LiaisonException.invalid("memberId", "invalid.required");
         }
-        participants.transfer(actor, id, request.memberId());
+        participants.transfer(user, id, request.memberId());
+    }
+
+    /** True for a member, false for a guest; exactly one of the two is given. */
+    private static boolean one(@Nullable UUID memberId, @Nullable UUID guestId) {
+        if ((memberId == null) == (guestId == null)) {
+            throw LiaisonException.invalid("memberId", "invalid.member-or-guest");
+        }
+        return memberId != null;
     }
 }

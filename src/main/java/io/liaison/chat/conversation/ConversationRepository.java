@@ -1,5 +1,6 @@
 package io.liaison.chat.conversation;
 
+import io.liaison.chat.ChatUser;
 import io.liaison.chat.conversation.ConversationRow.GroupSettings;
 import io.liaison.shared.SqlFragment;
 import java.sql.ResultSet;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Conversations as one member sees them: every read joins the member's own participation, so a
+ * Conversations as one member or guest sees them: every read joins their own participation, so a
  * conversation they are not in (or left) is not found. Every query is bound to one organization.
  */
 @Repository
@@ -33,7 +34,7 @@ class ConversationRepository {
     private static final String MINE = """
              FROM conversation c
              JOIN conversation_participant p ON p.org_id = c.org_id AND p.conversation_id = c.id
-                  AND p.member_id = ? AND p.left_at IS NULL
+                  AND p.%s = ? AND p.left_at IS NULL
             WHERE c.org_id = ?
             """;
 
@@ -43,17 +44,17 @@ class ConversationRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<ConversationRow> find(UUID orgId, UUID memberId, UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + MINE + " AND c.id = ?")
-                .params(memberId, orgId, id)
+    Optional<ConversationRow> find(ChatUser user, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + participation(user) + " AND c.id = ?")
+                .params(user.id(), user.orgId(), id)
                 .query(ConversationRepository::row)
                 .optional();
     }
 
     /** The same, locked until the transaction ends, for a change that reads before it writes. */
-    Optional<ConversationRow> lock(UUID orgId, UUID memberId, UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + MINE + " AND c.id = ? FOR UPDATE OF c")
-                .params(memberId, orgId, id)
+    Optional<ConversationRow> lock(ChatUser user, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + participation(user) + " AND c.id = ? FOR UPDATE OF c")
+                .params(user.id(), user.orgId(), id)
                 .query(ConversationRepository::row)
                 .optional();
     }
@@ -62,20 +63,24 @@ class ConversationRepository {
      * The member's conversations, latest activity first, after the one at {@code (afterAt, afterId)};
      * {@code limit} rows at most.
      */
-    List<ConversationRow> mine(
-            UUID orgId, UUID memberId, @Nullable Instant afterAt, @Nullable UUID afterId, int limit) {
+    List<ConversationRow> mine(ChatUser user, @Nullable Instant afterAt, @Nullable UUID afterId, int limit) {
         String after = afterAt == null ? "" : " AND (coalesce(c.last_message_at, c.created_at), c.id) < (?, ?)";
-        List<Object> params = new ArrayList<>(List.of(memberId, orgId));
+        List<Object> params = new ArrayList<>(List.of(user.id(), user.orgId()));
         if (afterAt != null) {
             params.add(Timestamp.from(afterAt));
             params.add(afterId);
         }
         params.add(limit);
-        return jdbc.sql("SELECT " + COLUMNS + MINE + after
+        return jdbc.sql("SELECT " + COLUMNS + participation(user) + after
                         + " ORDER BY coalesce(c.last_message_at, c.created_at) DESC, c.id DESC LIMIT ?")
                 .params(params)
                 .query(ConversationRepository::row)
                 .list();
+    }
+
+    /** The join to the user's own participation: a guest's row carries their guest id, a member's their member id. */
+    private static String participation(ChatUser user) {
+        return MINE.formatted(user.guest() ? "guest_id" : "member_id");
     }
 
     void insert(UUID orgId, UUID id, String kind, @Nullable String name, UUID ownerId, @Nullable String directKey) {
@@ -129,6 +134,22 @@ class ConversationRepository {
         jdbc.sql("UPDATE conversation SET owner_id = ? WHERE org_id = ? AND id = ?")
                 .params(ownerId, orgId, id)
                 .update();
+    }
+
+    /** Whether the conversation is an external group that is not dissolved, where guests may come in. */
+    boolean openExternal(UUID orgId, UUID id) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM conversation
+                                        WHERE org_id = ? AND id = ? AND kind = 'external' AND dissolved_at IS NULL)
+                        """).params(orgId, id).query(Boolean.class).single();
+    }
+
+    /** Links a contact to the group, if it is not already. */
+    void linkContact(UUID orgId, UUID id, UUID contactId) {
+        jdbc.sql("""
+                        INSERT INTO conversation_contact (org_id, conversation_id, contact_id) VALUES (?, ?, ?)
+                        ON CONFLICT DO NOTHING
+                        """).params(orgId, id, contactId).update();
     }
 
     boolean dissolve(UUID orgId, UUID id, long version) {

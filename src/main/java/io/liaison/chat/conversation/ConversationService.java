@@ -1,6 +1,7 @@
 package io.liaison.chat.conversation;
 
 import io.liaison.access.ContactAccess;
+import io.liaison.chat.ChatUser;
 import io.liaison.chat.ConversationCreated;
 import io.liaison.chat.conversation.ConversationRow.GroupSettings;
 import io.liaison.identity.Actor;
@@ -25,9 +26,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates, lists, changes and dissolves conversations. A member sees only the conversations they
- * are in (any other id is not found); only the owner and admins change a group, only the owner
- * dissolves it. A direct conversation is one per pair of members and never changes.
+ * Creates, lists, changes and dissolves conversations. A member or guest sees only the conversations
+ * they are in (any other id is not found); only the owner and admins change a group, only the owner
+ * dissolves it, and a guest changes nothing (403, saying so). A guest does not see what a group links
+ * to (contacts, tags). A direct conversation is one per pair of members and never changes.
  */
 @Service
 public class ConversationService {
@@ -61,7 +63,7 @@ public class ConversationService {
     public record Conversation(ConversationRow row, List<UUID> contactIds, List<UUID> tagIds, boolean created) {}
 
     @Transactional(readOnly = true)
-    public CursorPage<ConversationRow> mine(Actor actor, @Nullable String cursor, int limit) {
+    public CursorPage<ConversationRow> mine(ChatUser user, @Nullable String cursor, int limit) {
         Instant afterAt = null;
         UUID afterId = null;
         if (cursor != null && !cursor.isBlank()) {
@@ -73,7 +75,7 @@ public class ConversationService {
                 throw LiaisonException.invalid("cursor", "invalid.cursor");
             }
         }
-        List<ConversationRow> rows = conversations.mine(actor.orgId(), actor.memberId(), afterAt, afterId, limit + 1);
+        List<ConversationRow> rows = conversations.mine(user, afterAt, afterId, limit + 1);
         if (rows.size() <= limit) {
             return new CursorPage<>(rows, null);
         }
@@ -86,37 +88,37 @@ public class ConversationService {
 
     /** The conversations of a page with what each links to. */
     @Transactional(readOnly = true)
-    public List<Conversation> withLinks(Actor actor, List<ConversationRow> rows) {
-        List<UUID> ids = rows.stream().map(ConversationRow::id).toList();
-        Map<UUID, List<UUID>> contacts = conversations.links(actor.orgId(), ids, "contact");
-        Map<UUID, List<UUID>> tags = conversations.links(actor.orgId(), ids, "tag");
+    public List<Conversation> withLinks(ChatUser user, List<ConversationRow> rows) {
+        List<UUID> ids = user.guest()
+                ? List.of()
+                : rows.stream().map(ConversationRow::id).toList();
+        Map<UUID, List<UUID>> contacts = conversations.links(user.orgId(), ids, "contact");
+        Map<UUID, List<UUID>> tags = conversations.links(user.orgId(), ids, "tag");
         return rows.stream()
                 .map(r -> new Conversation(
                         r, contacts.getOrDefault(r.id(), List.of()), tags.getOrDefault(r.id(), List.of()), false))
                 .toList();
     }
 
-    /** A conversation the actor is in; any other is not found. */
+    /** A conversation the user is in; any other is not found. */
     @Transactional(readOnly = true)
-    public Conversation get(Actor actor, UUID id) {
-        return withLinks(actor, row(actor, id), false);
+    public Conversation get(ChatUser user, UUID id) {
+        return withLinks(user, row(user, id), false);
     }
 
-    /** A conversation the actor is in, with their participation; any other is not found. */
-    public ConversationRow row(Actor actor, UUID id) {
-        return conversations
-                .find(actor.orgId(), actor.memberId(), id)
-                .orElseThrow(() -> LiaisonException.notFound("conversation", id));
+    /** A conversation the user is in, with their participation; any other is not found. */
+    public ConversationRow row(ChatUser user, UUID id) {
+        return conversations.find(user, id).orElseThrow(() -> LiaisonException.notFound("conversation", id));
     }
 
     /**
-     * A conversation the actor manages (owner or admin), locked for the change, not dissolved and
-     * not direct.
+     * A conversation the user manages (owner or admin), locked for the change, not dissolved and
+     * not direct. A guest is refused with a reason in a group they are in, as a member is.
      */
-    ConversationRow managed(Actor actor, UUID id) {
-        ConversationRow row = conversations
-                .lock(actor.orgId(), actor.memberId(), id)
-                .orElseThrow(() -> LiaisonException.notFound("conversation", id));
+    ConversationRow managed(ChatUser user, UUID id) {
+        ConversationRow row =
+                conversations.lock(user, id).orElseThrow(() -> LiaisonException.notFound("conversation", id));
+        user.asMember("forbidden.guest-manage");
         if (row.dissolvedAt() != null) {
             throw new LiaisonException(HttpStatus.CONFLICT, "conversation-dissolved");
         }
@@ -134,7 +136,8 @@ public class ConversationService {
      * conversation names exactly one other member; if the pair already has one, that one is answered.
      */
     @Transactional
-    public Conversation create(Actor actor, MergePatch body) {
+    public Conversation create(ChatUser user, MergePatch body) {
+        Actor actor = user.asMember("forbidden.guest-create");
         String kind = body.text("kind");
         if (kind == null || !KINDS.contains(kind)) {
             throw LiaisonException.invalid("kind", "invalid.one-of", "internal, external, direct");
@@ -142,7 +145,7 @@ public class ConversationService {
         Set<UUID> members = new LinkedHashSet<>(body.ids("memberIds", settings.maxParticipants()));
         members.remove(actor.memberId());
         if (kind.equals(ConversationRow.DIRECT)) {
-            return direct(actor, body, members);
+            return direct(user, actor, body, members);
         }
         String name = name(body.text("name"));
         if (members.size() + 1 > settings.maxParticipants()) {
@@ -153,7 +156,7 @@ public class ConversationService {
         conversations.insert(actor.orgId(), id, kind, name, actor.memberId(), null);
         participants.add(actor.orgId(), id, List.of(actor.memberId()), ConversationRow.OWNER);
         participants.add(actor.orgId(), id, members, ConversationRow.MEMBER);
-        ConversationRow row = row(actor, id);
+        ConversationRow row = row(user, id);
         ConversationRow changed = apply(actor, row, body);
         if (changed != row) {
             conversations.update(actor.orgId(), changed, row.version());
@@ -162,38 +165,39 @@ public class ConversationService {
         List<UUID> all = new ArrayList<>(List.of(actor.memberId()));
         all.addAll(members);
         events.publishEvent(new ConversationCreated(actor.orgId(), actor.memberId(), id, kind, name, all));
-        return withLinks(actor, row(actor, id), true);
+        return withLinks(user, row(user, id), true);
     }
 
     /** A JSON merge patch of name, announcement, settings and (of an external group) linked contacts and tags. */
     @Transactional
-    public Conversation update(Actor actor, UUID id, MergePatch patch, @Nullable Long expectedVersion) {
-        ConversationRow current = managed(actor, id);
+    public Conversation update(ChatUser user, UUID id, MergePatch patch, @Nullable Long expectedVersion) {
+        ConversationRow current = managed(user, id);
+        Actor actor = user.asMember("forbidden.guest-manage");
         LiaisonException.requireVersion(expectedVersion, current.version());
         if (patch.has("name")) {
             name(patch.text("name"));
         }
         ConversationRow changed = apply(actor, current, patch);
         if (!conversations.update(actor.orgId(), changed, current.version())) {
-            throw LiaisonException.stale(current.version(), row(actor, id).version());
+            throw LiaisonException.stale(current.version(), row(user, id).version());
         }
         links(actor, id, current.kind(), patch);
-        events.publishEvent(new ConversationChanged(actor.orgId(), id));
-        return get(actor, id);
+        events.publishEvent(new ConversationChanged(user.orgId(), id));
+        return get(user, id);
     }
 
     /** Dissolves a group: its history stays readable to its participants, nothing more is posted or changed. */
     @Transactional
-    public void dissolve(Actor actor, UUID id, @Nullable Long expectedVersion) {
-        ConversationRow current = managed(actor, id);
+    public void dissolve(ChatUser user, UUID id, @Nullable Long expectedVersion) {
+        ConversationRow current = managed(user, id);
         if (!current.role().equals(ConversationRow.OWNER)) {
             throw LiaisonException.forbidden("forbidden.dissolve-conversation");
         }
         LiaisonException.requireVersion(expectedVersion, current.version());
-        if (!conversations.dissolve(actor.orgId(), id, current.version())) {
-            throw LiaisonException.stale(current.version(), row(actor, id).version());
+        if (!conversations.dissolve(user.orgId(), id, current.version())) {
+            throw LiaisonException.stale(current.version(), row(user, id).version());
         }
-        events.publishEvent(new ConversationChanged(actor.orgId(), id));
+        events.publishEvent(new ConversationChanged(user.orgId(), id));
     }
 
     LiaisonException tooManyParticipants(int count) {
@@ -208,7 +212,7 @@ public class ConversationService {
         }
     }
 
-    private Conversation direct(Actor actor, MergePatch body, Set<UUID> members) {
+    private Conversation direct(ChatUser user, Actor actor, MergePatch body, Set<UUID> members) {
         if (members.size() != 1) {
             throw LiaisonException.invalid("memberIds", "invalid.direct-members");
         }
@@ -223,7 +227,7 @@ public class ConversationService {
                 actor.memberId().compareTo(other) < 0 ? actor.memberId() + ":" + other : other + ":" + actor.memberId();
         Optional<UUID> existing = conversations.direct(actor.orgId(), key);
         if (existing.isPresent()) {
-            return get(actor, existing.get());
+            return get(user, existing.get());
         }
         UUID id = Ids.newId();
         conversations.insert(actor.orgId(), id, ConversationRow.DIRECT, null, actor.memberId(), key);
@@ -231,7 +235,7 @@ public class ConversationService {
         participants.add(actor.orgId(), id, List.of(other), ConversationRow.MEMBER);
         events.publishEvent(new ConversationCreated(
                 actor.orgId(), actor.memberId(), id, ConversationRow.DIRECT, null, List.of(actor.memberId(), other)));
-        return withLinks(actor, row(actor, id), true);
+        return withLinks(user, row(user, id), true);
     }
 
     private ConversationRow apply(Actor actor, ConversationRow row, MergePatch patch) {
@@ -318,12 +322,15 @@ public class ConversationService {
         }
     }
 
-    private Conversation withLinks(Actor actor, ConversationRow row, boolean created) {
+    private Conversation withLinks(ChatUser user, ConversationRow row, boolean created) {
+        return user.guest()
+                ? new Conversation(row, List.of(), List.of(), created)
+                : withLinks(user.orgId(), row, created);
+    }
+
+    private Conversation withLinks(UUID orgId, ConversationRow row, boolean created) {
         return new Conversation(
-                row,
-                conversations.contactIds(actor.orgId(), row.id()),
-                conversations.tagIds(actor.orgId(), row.id()),
-                created);
+                row, conversations.contactIds(orgId, row.id()), conversations.tagIds(orgId, row.id()), created);
     }
 
     private static String name(@Nullable String name) {

@@ -2,7 +2,7 @@ package io.liaison.chat.file;
 
 import io.liaison.chat.ChatFile;
 import io.liaison.chat.ChatFiles;
-import io.liaison.identity.Actor;
+import io.liaison.chat.ChatUser;
 import io.liaison.shared.LiaisonException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -34,15 +34,15 @@ class AttachableFiles implements ChatFiles {
 
     @Override
     @Transactional(readOnly = true)
-    public List<ChatFile> attachable(Actor actor, List<UUID> ids) {
+    public List<ChatFile> attachable(ChatUser user, List<UUID> ids) {
         if (ids.size() > MAX_PER_MESSAGE) {
             throw LiaisonException.tooMany("fileIds", MAX_PER_MESSAGE);
         }
         List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
-        Map<UUID, StoredFile> found = byId(files.findAll(actor.orgId(), distinct));
+        Map<UUID, StoredFile> found = byId(files.findAll(user.orgId(), distinct));
         for (int i = 0; i < ids.size(); i++) {
             StoredFile file = found.get(ids.get(i));
-            if (file == null || !service.mayRead(actor, file)) {
+            if (file == null || !service.mayRead(user, file)) {
                 throw LiaisonException.invalid("fileIds[" + i + "]", "invalid.file-not-attachable", ids.get(i));
             }
         }

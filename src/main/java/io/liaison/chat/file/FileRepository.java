@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class FileRepository {
 
     private static final String COLUMNS =
-            "org_id, id, name, size, sha256, media_type, image, width, height, uploaded_by, created_at";
+            "org_id, id, name, size, sha256, media_type, image, width, height, uploader_kind, uploaded_by, created_at";
 
     private final JdbcClient jdbc;
 
@@ -29,7 +29,7 @@ class FileRepository {
                         INSERT INTO chat_file (org_id, id, name, size, sha256, media_type, image, width, height,
                                                uploader_kind, uploaded_by, created_at)
                         VALUES (:org, :id, :name, :size, :sha256, :type, :image, :width, :height,
-                                'member', :by, :at)
+                                :kind, :by, :at)
                         """)
                 .param("org", file.orgId())
                 .param("id", file.id())
@@ -40,6 +40,7 @@ class FileRepository {
                 .param("image", file.image())
                 .param("width", file.width())
                 .param("height", file.height())
+                .param("kind", file.uploaderKind())
                 .param("by", file.uploadedBy())
                 .param("at", file.createdAt().atOffset(ZoneOffset.UTC))
                 .update();
@@ -92,6 +93,7 @@ class FileRepository {
                 rs.getBoolean("image"),
                 rs.getObject("width", Integer.class),
                 rs.getObject("height", Integer.class),
+                rs.getString("uploader_kind"),
                 rs.getObject("uploaded_by", UUID.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }

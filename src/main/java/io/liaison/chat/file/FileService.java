@@ -1,7 +1,7 @@
 package io.liaison.chat.file;
 
+import io.liaison.chat.ChatUser;
 import io.liaison.chat.FileReaders;
-import io.liaison.identity.Actor;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import java.io.IOException;
@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Uploading, reading and previewing chat files. An upload is received to disk, checked (size,
  * type, the organization's storage) and only then recorded, in a short transaction of its own so
  * that no connection waits on a slow upload. A file is read by its uploader or whoever the
- * conversations allow ({@link FileReaders}); to anyone else, in any organization, it does not exist.
+ * conversations allow ({@link FileReaders}), members and guests alike; to anyone else, in any
+ * organization, it does not exist.
  */
 @Service
 public class FileService {
@@ -48,8 +49,8 @@ public class FileService {
         this.transactions = transactions;
     }
 
-    /** Stores {@code content}, uploaded as {@code name}, for {@code actor}'s organization. */
-    public StoredFile upload(Actor actor, InputStream content, long declaredSize, String name) {
+    /** Stores {@code content}, uploaded as {@code name}, for {@code user}'s organization. */
+    public StoredFile upload(ChatUser user, InputStream content, long declaredSize, String name) {
         long max = settings.maxFileSize().toBytes();
         if (declaredSize > max) {
             throw LiaisonException.tooLarge("file-too-large", settings.fileLimit());
@@ -63,7 +64,7 @@ public class FileService {
             Optional<Images.Size> size =
                     type.getType().equals("image") ? Images.size(received.file()) : Optional.empty();
             StoredFile file = new StoredFile(
-                    actor.orgId(),
+                    user.orgId(),
                     Ids.newId(),
                     kept,
                     received.size(),
@@ -72,11 +73,12 @@ public class FileService {
                     size.isPresent(),
                     size.map(Images.Size::width).orElse(null),
                     size.map(Images.Size::height).orElse(null),
-                    actor.memberId(),
+                    user.kind(),
+                    user.id(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
             transactions.executeWithoutResult(status -> {
                 if (!files.reserve(
-                        actor.orgId(), file.size(), settings.maxStorage().toBytes())) {
+                        user.orgId(), file.size(), settings.maxStorage().toBytes())) {
                     throw LiaisonException.tooLarge("file-storage-full", settings.storageLimit());
                 }
                 files.insert(file);
@@ -89,10 +91,10 @@ public class FileService {
         }
     }
 
-    /** The file with {@code id} if {@code actor} may read it; not found otherwise. */
-    public StoredFile get(Actor actor, UUID id) {
-        return files.find(actor.orgId(), id)
-                .filter(file -> mayRead(actor, file))
+    /** The file with {@code id} if {@code user} may read it; not found otherwise. */
+    public StoredFile get(ChatUser user, UUID id) {
+        return files.find(user.orgId(), id)
+                .filter(file -> mayRead(user, file))
                 .orElseThrow(() -> LiaisonException.notFound("file", id));
     }
 
@@ -101,9 +103,9 @@ public class FileService {
         return blobs.path(file.sha256());
     }
 
-    /** The preview of an image {@code actor} may read, made once and kept; not found for other files. */
-    public Preview preview(Actor actor, UUID id) {
-        StoredFile file = get(actor, id);
+    /** The preview of an image {@code user} may read, made once and kept; not found for other files. */
+    public Preview preview(ChatUser user, UUID id) {
+        StoredFile file = get(user, id);
         if (!file.image()) {
             throw LiaisonException.notFound("file-preview", id);
         }
@@ -132,12 +134,12 @@ public class FileService {
     /** An image's preview file and its media type. */
     public record Preview(StoredFile file, Path path, String mediaType) {}
 
-    boolean mayRead(Actor actor, StoredFile file) {
-        if (file.uploadedBy().equals(actor.memberId())) {
+    boolean mayRead(ChatUser user, StoredFile file) {
+        if (file.uploadedBy().equals(user.id()) && file.uploaderKind().equals(user.kind())) {
             return true;
         }
         FileReaders others = readers.getIfAvailable();
-        return others != null && others.mayRead(actor, file.id());
+        return others != null && others.mayRead(user, file.id());
     }
 
     private void keep(BlobStore.Received received) {

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A file row: an upload of an organization and where its bytes are ({@code sha256}). */
+/**
+ * A file row: an upload of an organization and where its bytes are ({@code sha256}); uploaded by a
+ * member or a guest ({@code uploaderKind}).
+ */
 public record StoredFile(
         UUID orgId,
         UUID id,
@@ -16,6 +19,7 @@ public record StoredFile(
         boolean image,
         @Nullable Integer width,
         @Nullable Integer height,
+        String uploaderKind,
         UUID uploadedBy,
         Instant createdAt) {
 

@@ -1,5 +1,6 @@
 package io.liaison.chat.message;
 
+import io.liaison.chat.ChatUser;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +23,11 @@ class MessageRepository {
 
     private static final String COLUMNS = """
             m.id, m.conversation_id, m.seq, m.author_id, m.author_kind, m.text, m.html, m.reply_to, m.mention_ids,
-            m.mentions_all, m.file_ids, m.edited_at, m.recalled_at, m.created_at
+            m.mentions_all, m.file_ids, m.edited_at, m.recalled_at, m.created_at,
+            CASE m.author_kind
+                 WHEN 'guest' THEN (SELECT g.display_name FROM guest g WHERE g.org_id = m.org_id AND g.id = m.author_id)
+                 ELSE (SELECT a.display_name FROM member a WHERE a.org_id = m.org_id AND a.id = m.author_id)
+            END AS author_name
             """;
 
     private final JdbcClient jdbc;
@@ -133,23 +138,22 @@ class MessageRepository {
 
     /**
      * Messages not recalled whose text holds {@code text} (case-insensitive), in the conversations
-     * the member is in (or the one given), newest first, before {@code (beforeAt, beforeId)}.
+     * the user is in (or the one given), newest first, before {@code (beforeAt, beforeId)}.
      */
     List<MessageRow> search(
-            UUID orgId,
-            UUID memberId,
+            ChatUser user,
             String text,
             @Nullable UUID conversationId,
             @Nullable Instant beforeAt,
             @Nullable UUID beforeId,
             int limit) {
-        List<Object> params = new ArrayList<>(List.of(memberId, orgId, text));
+        List<Object> params = new ArrayList<>(List.of(user.id(), user.orgId(), text));
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + """
                  FROM chat_message m
                  JOIN conversation_participant p ON p.org_id = m.org_id AND p.conversation_id = m.conversation_id
-                      AND p.member_id = ? AND p.left_at IS NULL
+                      AND p.%s = ? AND p.left_at IS NULL
                 WHERE m.org_id = ? AND m.recalled_at IS NULL AND strpos(lower(m.text), lower(?)) > 0
-                """);
+                """.formatted(column(user)));
         if (conversationId != null) {
             sql.append(" AND m.conversation_id = ?");
             params.add(conversationId);
@@ -174,15 +178,14 @@ class MessageRepository {
             @Nullable String text) {}
 
     Optional<Notice> notice(UUID orgId, UUID messageId) {
-        return jdbc.sql("""
-                        SELECT a.display_name, c.name, m.text
+        return jdbc.sql("SELECT " + COLUMNS + """
+                        , c.name
                           FROM chat_message m
                           JOIN conversation c ON c.org_id = m.org_id AND c.id = m.conversation_id
-                          JOIN member a ON a.org_id = m.org_id AND a.id = m.author_id
                          WHERE m.org_id = ? AND m.id = ?
                         """)
                 .params(orgId, messageId)
-                .query((rs, n) -> new Notice(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new Notice(rs.getString("author_name"), rs.getString("name"), rs.getString("text")))
                 .optional();
     }
 
@@ -198,18 +201,30 @@ class MessageRepository {
                 .list();
     }
 
-    /** Whether the member is in a conversation where a message that is not recalled carries the file. */
-    boolean readable(UUID orgId, UUID memberId, UUID fileId) {
+    /**
+     * Whether the user is in a conversation where a message that is not recalled carries the file:
+     * {@code null} when in none; else whether one of those conversations lets guests download files
+     * (always true for a member).
+     */
+    @Nullable
+    Boolean readable(ChatUser user, UUID fileId) {
         return jdbc.sql("""
-                        SELECT EXISTS (
-                            SELECT 1 FROM chat_message m
-                              JOIN conversation_participant p ON p.org_id = m.org_id
-                                   AND p.conversation_id = m.conversation_id AND p.member_id = ? AND p.left_at IS NULL
-                             WHERE m.org_id = ? AND m.file_ids @> ARRAY[?]::uuid[] AND m.recalled_at IS NULL)
-                        """)
-                .params(memberId, orgId, fileId)
+                        SELECT bool_or(c.guests_download OR p.member_id IS NOT NULL)
+                          FROM chat_message m
+                          JOIN conversation_participant p ON p.org_id = m.org_id
+                               AND p.conversation_id = m.conversation_id AND p.%s = ? AND p.left_at IS NULL
+                          JOIN conversation c ON c.org_id = m.org_id AND c.id = m.conversation_id
+                         WHERE m.org_id = ? AND m.file_ids @> ARRAY[?]::uuid[] AND m.recalled_at IS NULL
+                        """.formatted(column(user)))
+                .params(user.id(), user.orgId(), fileId)
                 .query(Boolean.class)
-                .single();
+                .optional()
+                .orElse(null);
+    }
+
+    /** The participant column that holds the user's id. */
+    private static String column(ChatUser user) {
+        return user.guest() ? "guest_id" : "member_id";
     }
 
     private static MessageRow row(ResultSet rs, int n) throws SQLException {
@@ -224,6 +239,7 @@ class MessageRepository {
                 rs.getLong("seq"),
                 rs.getObject("author_id", UUID.class),
                 rs.getString("author_kind"),
+                rs.getString("author_name"),
                 rs.getString("text"),
                 rs.getString("html"),
                 rs.getObject("reply_to", UUID.class),

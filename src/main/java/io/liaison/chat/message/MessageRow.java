@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A message as stored. A recalled one has no text, html, mentions or files. {@code mentions} are
- * member ids as text, and {@code all} for an @all.
+ * member ids as text, and {@code all} for an @all. {@code authorName} is the author's name now, a
+ * member's or a guest's.
  */
 public record MessageRow(
         UUID id,
@@ -15,6 +16,7 @@ public record MessageRow(
         long seq,
         UUID authorId,
         String authorKind,
+        String authorName,
         @Nullable String text,
         @Nullable String html,
         @Nullable UUID replyTo,

@@ -1,7 +1,7 @@
 package io.liaison.chat.message;
 
+import io.liaison.chat.ChatUser;
 import io.liaison.chat.conversation.ConversationService;
-import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds messages by a piece of their text across the conversations the actor is in (or one of
+ * Finds messages by a piece of their text across the conversations the user (a member or a guest) is in (or one of
  * them), newest first. The text is matched as a substring, case-insensitive, so a Chinese word of
  * one or two characters is found inside longer text; recalled messages are never found.
  */
@@ -32,13 +32,13 @@ public class MessageSearch {
 
     @Transactional(readOnly = true)
     public CursorPage<MessageRow> search(
-            Actor actor, @Nullable String q, @Nullable UUID conversationId, @Nullable String cursor, int limit) {
+            ChatUser user, @Nullable String q, @Nullable UUID conversationId, @Nullable String cursor, int limit) {
         String text = q == null ? "" : q.strip();
         if (text.isEmpty() || text.length() > MAX_QUERY) {
             throw LiaisonException.invalid("q", "invalid.length", 1, MAX_QUERY);
         }
         if (conversationId != null) {
-            conversations.row(actor, conversationId);
+            conversations.row(user, conversationId);
         }
         Instant beforeAt = null;
         UUID beforeId = null;
@@ -51,8 +51,7 @@ public class MessageSearch {
                 throw LiaisonException.invalid("cursor", "invalid.cursor");
             }
         }
-        List<MessageRow> rows =
-                messages.search(actor.orgId(), actor.memberId(), text, conversationId, beforeAt, beforeId, limit + 1);
+        List<MessageRow> rows = messages.search(user, text, conversationId, beforeAt, beforeId, limit + 1);
         if (rows.size() <= limit) {
             return new CursorPage<>(rows, null);
         }

@@ -2,6 +2,7 @@ package io.liaison.chat.message;
 
 import io.liaison.chat.ChatFile;
 import io.liaison.chat.ChatFiles;
+import io.liaison.chat.ChatUser;
 import io.liaison.chat.MessageEdited;
 import io.liaison.chat.MessagePosted;
 import io.liaison.chat.MessageRecalled;
@@ -9,7 +10,6 @@ import io.liaison.chat.conversation.ChatSettings;
 import io.liaison.chat.conversation.ConversationRow;
 import io.liaison.chat.conversation.ConversationService;
 import io.liaison.chat.conversation.ParticipantService;
-import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
@@ -29,9 +29,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Posts, lists, edits and recalls the messages of a conversation, for its participants only. Each
- * message takes the conversation's next sequence number in its own transaction; read state is one
- * number per participant.
+ * Posts, lists, edits and recalls the messages of a conversation, for its participants only, members
+ * and guests alike (a guest's message has the author kind {@code guest}). Each message takes the
+ * conversation's next sequence number in its own transaction; read state is one number per
+ * participant. Muted participants and, in announcement mode, all but the owner and admins do not
+ * post; a guest mentions everyone (@all) only where the group allows it.
  */
 @Service
 public class MessageService {
@@ -39,7 +41,6 @@ public class MessageService {
     public static final int MAX_TEXT = 10_000;
     public static final int MAX_MENTIONS = 100;
     public static final int MAX_FILES = 10;
-    private static final String MEMBER = "member";
 
     private final MessageRepository messages;
     private final ConversationService conversations;
@@ -68,8 +69,8 @@ public class MessageService {
             @Nullable String text, @Nullable UUID replyTo, List<String> mentions, List<UUID> fileIds) {}
 
     @Transactional
-    public MessageRow post(Actor actor, UUID conversationId, NewMessage message) {
-        ConversationRow row = writable(actor, conversationId);
+    public MessageRow post(ChatUser user, UUID conversationId, NewMessage message) {
+        ConversationRow row = writable(user, conversationId);
         if (row.muted()) {
             throw LiaisonException.forbidden("forbidden.post-muted");
         }
@@ -79,26 +80,27 @@ public class MessageService {
         if (message.fileIds().size() > MAX_FILES) {
             throw LiaisonException.tooMany("fileIds", MAX_FILES);
         }
-        List<UUID> fileIds = message.fileIds().isEmpty() ? List.of() : attachable(actor, message.fileIds());
+        List<UUID> fileIds = message.fileIds().isEmpty() ? List.of() : attachable(user, message.fileIds());
         String text = message.text() == null ? "" : message.text().strip();
         if ((text.isEmpty() && fileIds.isEmpty()) || text.length() > MAX_TEXT) {
             throw LiaisonException.invalid("text", "invalid.length", 1, MAX_TEXT);
         }
         if (message.replyTo() != null
-                && messages.find(actor.orgId(), conversationId, message.replyTo())
+                && messages.find(user.orgId(), conversationId, message.replyTo())
                         .isEmpty()) {
             throw LiaisonException.invalid("replyTo", "invalid.reply-to");
         }
-        Mentions mentions = mentions(actor, conversationId, message.mentions());
-        long seq = messages.nextSeq(actor.orgId(), conversationId)
+        Mentions mentions = mentions(user, row, message.mentions());
+        long seq = messages.nextSeq(user.orgId(), conversationId)
                 .orElseThrow(() -> new LiaisonException(HttpStatus.CONFLICT, "conversation-dissolved"));
         UUID id = Ids.newId();
         MessageRow posted = new MessageRow(
                 id,
                 conversationId,
                 seq,
-                actor.memberId(),
-                MEMBER,
+                user.id(),
+                user.kind(),
+                user.displayName(),
                 text,
                 MessageText.html(text),
                 message.replyTo(),
@@ -107,11 +109,11 @@ public class MessageService {
                 null,
                 null,
                 Instant.now());
-        messages.insert(actor.orgId(), posted, mentions.ids(), mentions.all());
-        participants.markRead(actor, conversationId, seq);
+        messages.insert(user.orgId(), posted, mentions.ids(), mentions.all());
+        participants.markRead(user, conversationId, seq);
         events.publishEvent(new MessagePosted(
-                actor.orgId(), conversationId, id, seq, actor.memberId(), MEMBER, mentions.ids(), mentions.all()));
-        return get(actor, conversationId, id);
+                user.orgId(), conversationId, id, seq, user.id(), user.kind(), mentions.ids(), mentions.all()));
+        return get(user, conversationId, id);
     }
 
     /**
@@ -120,13 +122,13 @@ public class MessageService {
      */
     @Transactional(readOnly = true)
     public CursorPage<MessageRow> page(
-            Actor actor, UUID conversationId, @Nullable Long afterSeq, @Nullable String cursor, int limit) {
-        conversations.row(actor, conversationId);
+            ChatUser user, UUID conversationId, @Nullable Long afterSeq, @Nullable String cursor, int limit) {
+        conversations.row(user, conversationId);
         if (afterSeq != null) {
             if (afterSeq < 0) {
                 throw LiaisonException.invalid("afterSeq", "invalid.chat-seq");
             }
-            List<MessageRow> rows = messages.after(actor.orgId(), conversationId, afterSeq, limit);
+            List<MessageRow> rows = messages.after(user.orgId(), conversationId, afterSeq, limit);
             return new CursorPage<>(rows, null);
         }
         Long before = null;
@@ -138,7 +140,7 @@ public class MessageService {
                 throw LiaisonException.invalid("cursor", "invalid.cursor");
             }
         }
-        List<MessageRow> rows = messages.before(actor.orgId(), conversationId, before, limit + 1);
+        List<MessageRow> rows = messages.before(user.orgId(), conversationId, before, limit + 1);
         if (rows.size() <= limit) {
             return new CursorPage<>(rows, null);
         }
@@ -148,72 +150,71 @@ public class MessageService {
     }
 
     @Transactional(readOnly = true)
-    public MessageRow get(Actor actor, UUID conversationId, UUID id) {
-        conversations.row(actor, conversationId);
-        return messages.find(actor.orgId(), conversationId, id)
+    public MessageRow get(ChatUser user, UUID conversationId, UUID id) {
+        conversations.row(user, conversationId);
+        return messages.find(user.orgId(), conversationId, id)
                 .orElseThrow(() -> LiaisonException.notFound("message", id));
     }
 
     /** The author changes their message's text and mentions; a recalled message cannot change. */
     @Transactional
-    public MessageRow edit(Actor actor, UUID conversationId, UUID id, @Nullable String text, List<String> mentions) {
-        writable(actor, conversationId);
-        MessageRow current = own(actor, conversationId, id, "forbidden.edit-message");
+    public MessageRow edit(ChatUser user, UUID conversationId, UUID id, @Nullable String text, List<String> mentions) {
+        ConversationRow row = writable(user, conversationId);
+        MessageRow current = own(user, conversationId, id, "forbidden.edit-message");
         String clean = text == null ? "" : text.strip();
         if ((clean.isEmpty() && current.fileIds().isEmpty()) || clean.length() > MAX_TEXT) {
             throw LiaisonException.invalid("text", "invalid.length", 1, MAX_TEXT);
         }
-        Mentions parsed = mentions(actor, conversationId, mentions);
-        messages.edit(actor.orgId(), id, clean, MessageText.html(clean), parsed.ids(), parsed.all());
-        events.publishEvent(new MessageEdited(actor.orgId(), conversationId, id, current.seq(), actor.memberId()));
-        return get(actor, conversationId, id);
+        Mentions parsed = mentions(user, row, mentions);
+        messages.edit(user.orgId(), id, clean, MessageText.html(clean), parsed.ids(), parsed.all());
+        events.publishEvent(new MessageEdited(user.orgId(), conversationId, id, current.seq(), user.id()));
+        return get(user, conversationId, id);
     }
 
     /** The author recalls their message within the recall window: everyone sees it recalled. */
     @Transactional
-    public MessageRow recall(Actor actor, UUID conversationId, UUID id) {
-        conversations.row(actor, conversationId);
-        MessageRow current = own(actor, conversationId, id, "forbidden.recall-message");
-        if (!messages.recall(actor.orgId(), id, Instant.now().minus(recallWindow))) {
+    public MessageRow recall(ChatUser user, UUID conversationId, UUID id) {
+        conversations.row(user, conversationId);
+        MessageRow current = own(user, conversationId, id, "forbidden.recall-message");
+        if (!messages.recall(user.orgId(), id, Instant.now().minus(recallWindow))) {
             throw new LiaisonException(HttpStatus.CONFLICT, "recall-window-passed", recallWindow.toMinutes());
         }
-        events.publishEvent(new MessageRecalled(actor.orgId(), conversationId, id, current.seq(), actor.memberId()));
-        return get(actor, conversationId, id);
+        events.publishEvent(new MessageRecalled(user.orgId(), conversationId, id, current.seq(), user.id()));
+        return get(user, conversationId, id);
     }
 
     /** Marks the conversation read up to {@code seq}; a lower number than before changes nothing. */
     @Transactional
-    public void read(Actor actor, UUID conversationId, long seq) {
-        ConversationRow row = conversations.row(actor, conversationId);
+    public void read(ChatUser user, UUID conversationId, long seq) {
+        ConversationRow row = conversations.row(user, conversationId);
         if (seq < 0 || seq > row.lastSeq()) {
             throw LiaisonException.invalid("seq", "invalid.between", 0, row.lastSeq());
         }
-        participants.markRead(actor, conversationId, seq);
+        participants.markRead(user, conversationId, seq);
     }
 
-    /** The latest message of each of these conversations (ones the actor is in). */
+    /** The latest message of each of these conversations (ones the user is in). */
     @Transactional(readOnly = true)
-    public List<MessageRow> latest(Actor actor, Collection<ConversationRow> rows) {
+    public List<MessageRow> latest(ChatUser user, Collection<ConversationRow> rows) {
         List<UUID> ids = rows.stream()
                 .filter(r -> r.lastSeq() > 0)
                 .map(ConversationRow::id)
                 .toList();
-        return ids.isEmpty() ? List.of() : messages.latest(actor.orgId(), ids);
+        return ids.isEmpty() ? List.of() : messages.latest(user.orgId(), ids);
     }
 
-    private ConversationRow writable(Actor actor, UUID conversationId) {
-        ConversationRow row = conversations.row(actor, conversationId);
+    private ConversationRow writable(ChatUser user, UUID conversationId) {
+        ConversationRow row = conversations.row(user, conversationId);
         if (row.dissolvedAt() != null) {
             throw new LiaisonException(HttpStatus.CONFLICT, "conversation-dissolved");
         }
         return row;
     }
 
-    private MessageRow own(Actor actor, UUID conversationId, UUID id, String forbidden) {
-        MessageRow current = messages.find(actor.orgId(), conversationId, id)
+    private MessageRow own(ChatUser user, UUID conversationId, UUID id, String forbidden) {
+        MessageRow current = messages.find(user.orgId(), conversationId, id)
                 .orElseThrow(() -> LiaisonException.notFound("message", id));
-        if (!current.authorId().equals(actor.memberId())
-                || !current.authorKind().equals(MEMBER)) {
+        if (!current.authorId().equals(user.id()) || !current.authorKind().equals(user.kind())) {
             throw LiaisonException.forbidden(forbidden);
         }
         if (current.recalledAt() != null) {
@@ -222,25 +223,31 @@ public class MessageService {
         return current;
     }
 
-    private List<UUID> attachable(Actor actor, List<UUID> fileIds) {
+    private List<UUID> attachable(ChatUser user, List<UUID> fileIds) {
         ChatFiles store = files.getIfAvailable();
         if (store == null) {
             throw LiaisonException.invalid("fileIds", "invalid.chat-files");
         }
-        return store.attachable(actor, fileIds).stream().map(ChatFile::id).toList();
+        return store.attachable(user, fileIds).stream().map(ChatFile::id).toList();
     }
 
     private record Mentions(List<UUID> ids, boolean all) {}
 
-    /** Mentions of current participants by member id, and {@code all}; anything else names {@code mentions}. */
-    private Mentions mentions(Actor actor, UUID conversationId, List<String> given) {
+    /**
+     * Mentions of current participants by member id, and {@code all}; anything else names {@code
+     * mentions}. A guest's @all is refused where the group's guests may not mention everyone.
+     */
+    private Mentions mentions(ChatUser user, ConversationRow row, List<String> given) {
         if (given.size() > MAX_MENTIONS) {
             throw LiaisonException.tooMany("mentions", MAX_MENTIONS);
         }
         if (given.isEmpty()) {
             return new Mentions(List.of(), false);
         }
-        Set<UUID> members = participants.memberIds(actor, conversationId);
+        if (user.guest() && !row.settings().guestsMentionAll() && given.contains(MessageRow.ALL)) {
+            throw LiaisonException.forbidden("forbidden.guest-mention-all");
+        }
+        Set<UUID> members = participants.memberIds(user, row.id());
         Set<UUID> ids = new LinkedHashSet<>();
         boolean all = false;
         for (String mention : given) {

@@ -1,6 +1,7 @@
 package io.liaison.identity.internal;
 
 import io.liaison.identity.Actor;
+import io.liaison.identity.Caller;
 import io.liaison.identity.Guest;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -18,6 +19,7 @@ class OpenApiConfiguration {
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Guest.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
     }
 
     @Bean

@@ -14,8 +14,9 @@ import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.chat.ChatFile;
 import io.liaison.chat.ChatFiles;
+import io.liaison.chat.ChatUser;
+import io.liaison.chat.ChatUsers;
 import io.liaison.chat.FileReaders;
-import io.liaison.identity.Actor;
 import io.liaison.identity.Api;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.LiaisonException;
@@ -49,11 +50,14 @@ class AttachableFilesIntegrationTests {
     @MockitoBean
     FileReaders readers;
 
+    @Autowired
+    ChatUsers users;
+
     Api api;
     Api.Org org;
     Api.Person me;
     Api.Person colleague;
-    Actor actor;
+    ChatUser actor;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -61,7 +65,7 @@ class AttachableFilesIntegrationTests {
         org = api.newOrg();
         me = api.newMember(org, "MEMBER");
         colleague = api.newMember(org, "MEMBER");
-        actor = members.actor(UUID.fromString(me.id())).orElseThrow();
+        actor = users.of(members.actor(UUID.fromString(me.id())).orElseThrow());
     }
 
     @Test

@@ -89,6 +89,7 @@ class FanoutTests {
                         seq,
                         UUID.randomUUID(),
                         "member",
+                        "Wang Wei",
                         "m" + seq,
                         "<p>m" + seq + "</p>",
                         null,

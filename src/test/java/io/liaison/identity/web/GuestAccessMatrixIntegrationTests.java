@@ -32,8 +32,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every mapped path and method, pages and API alike (enumerated from Spring's handler mapping as the
  * authorization matrix does), requested with a guest's session: each answers 404 but the guests' own
- * pages, {@code /api/v1/me}, {@code /api/v1/conversations/**}, the chat socket {@code /ws} and the error page. A
- * new endpoint is covered the day it is mapped.
+ * pages, {@code /api/v1/me}, {@code /api/v1/conversations/**}, {@code /api/v1/files/**} (the files of
+ * their groups), {@code /api/v1/messages/search} (within their groups), the chat socket {@code /ws}
+ * and the error page. A new endpoint is covered the day it is mapped.
  */
 @LiaisonIntegrationTest
 class GuestAccessMatrixIntegrationTests {
@@ -63,6 +64,9 @@ class GuestAccessMatrixIntegrationTests {
                 || path.equals("/api/v1/me")
                 || path.equals("/api/v1/conversations")
                 || path.startsWith("/api/v1/conversations/")
+                || path.equals("/api/v1/files")
+                || path.startsWith("/api/v1/files/")
+                || path.equals("/api/v1/messages/search")
                 || path.equals("/ws");
     }
 

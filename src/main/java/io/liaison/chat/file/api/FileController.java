@@ -1,8 +1,9 @@
 package io.liaison.chat.file.api;
 
+import io.liaison.chat.ChatUsers;
 import io.liaison.chat.file.FileService;
 import io.liaison.chat.file.StoredFile;
-import io.liaison.identity.Actor;
+import io.liaison.identity.Caller;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -35,16 +36,18 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Files for chat messages: uploaded as multipart field {@code file}, answered with the type detected
  * from their bytes, never sniffed by the browser, and saved under their name (Chinese included)
- * unless they are an image, which the browser shows.
+ * unless they are an image, which the browser shows. Members and guests alike upload and read them.
  */
 @RestController
 @RequestMapping("/api/v1/files")
 class FileController {
 
     private final FileService files;
+    private final ChatUsers users;
 
-    FileController(FileService files) {
+    FileController(FileService files, ChatUsers users) {
         this.files = files;
+        this.users = users;
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -54,14 +57,14 @@ class FileController {
                     + " take more than its storage limit.",
             types = {"body-too-large", "file-too-large", "file-storage-full"})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<FileResponse> upload(Actor actor, @RequestParam(required = false) @Nullable MultipartFile file) {
+    ResponseEntity<FileResponse> upload(Caller caller, @RequestParam(required = false) @Nullable MultipartFile file) {
         if (file == null) {
             throw LiaisonException.invalid("file", "invalid.required");
         }
         String name = file.getOriginalFilename();
         StoredFile stored;
         try (InputStream content = file.getInputStream()) {
-            stored = files.upload(actor, content, file.getSize(), name == null ? "" : name);
+            stored = files.upload(users.of(caller), content, file.getSize(), name == null ? "" : name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,9 +79,13 @@ class FileController {
                     @Content(
                             mediaType = "application/octet-stream",
                             schema = @Schema(type = "string", format = "binary")))
+    @ProblemResponse(
+            status = 403,
+            description = "A guest, where the group the file was shared in does not let guests download files.",
+            types = {"forbidden"})
     @GetMapping("/{id}")
-    ResponseEntity<Resource> download(Actor actor, @PathVariable UUID id) {
-        StoredFile file = files.get(actor, id);
+    ResponseEntity<Resource> download(Caller caller, @PathVariable UUID id) {
+        StoredFile file = files.get(users.of(caller), id);
         ContentDisposition disposition = (file.image() ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(file.name(), StandardCharsets.UTF_8)
                 .build();
@@ -98,9 +105,13 @@ class FileController {
             status = 404,
             description = "No such file, or the actor may not read it, or it is not an image.",
             types = {"file-not-found", "file-preview-not-found"})
+    @ProblemResponse(
+            status = 403,
+            description = "A guest, where the group the file was shared in does not let guests download files.",
+            types = {"forbidden"})
     @GetMapping("/{id}/thumbnail")
-    ResponseEntity<Resource> thumbnail(Actor actor, @PathVariable UUID id) {
-        FileService.Preview preview = files.preview(actor, id);
+    ResponseEntity<Resource> thumbnail(Caller caller, @PathVariable UUID id) {
+        FileService.Preview preview = files.preview(users.of(caller), id);
         return bytes(preview.file().sha256() + "-preview", preview.mediaType())
                 .body(new FileSystemResource(preview.path()));
     }

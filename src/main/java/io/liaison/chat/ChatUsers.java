@@ -1,0 +1,37 @@
+package io.liaison.chat;
+
+import io.liaison.identity.Actor;
+import io.liaison.identity.Caller;
+import io.liaison.identity.Guest;
+import io.liaison.identity.OrganizationService;
+import io.liaison.shared.LiaisonProperties;
+import java.time.ZoneId;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** Turns whoever calls (a member or a guest) into the chat's {@link ChatUser}. */
+@Component
+public class ChatUsers {
+
+    private final OrganizationService organizations;
+    private final Locale fallback;
+
+    ChatUsers(OrganizationService organizations, LiaisonProperties properties) {
+        this.organizations = organizations;
+        this.fallback = Locale.forLanguageTag(properties.locale());
+    }
+
+    public ChatUser of(Caller caller) {
+        if (caller instanceof Actor actor) {
+            return ChatUser.of(actor, fallback);
+        }
+        Guest guest = (Guest) caller;
+        return new ChatUser(
+                guest.orgId(),
+                guest.id(),
+                guest.displayName(),
+                Locale.forLanguageTag(guest.locale()),
+                ZoneId.of(organizations.get(guest.orgId()).timeZone()),
+                guest);
+    }
+}
