@@ -182,7 +182,7 @@ public class ConversationService {
             throw LiaisonException.stale(current.version(), row(user, id).version());
         }
         links(actor, id, current.kind(), patch);
-        events.publishEvent(new ConversationChanged(actor.orgId(), id));
+        events.publishEvent(new ConversationChanged(user.orgId(), id));
         return get(user, id);
     }
 

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * account is disabled, their open invitations withdrawn and their sessions ended on every node.
  * Restoring the contact does not reopen it; a new invitation does. Both run after the commit, from
  * the outbox, so a node dying in between finishes the work on the next start rather than never.
- * The chat socket closes their open sockets when this transaction commits ({@link GuestAccessEnded}).
+ * The chat socket closes the guest's open sockets when the trashing's work commits ({@link
+ * GuestAccessEnded}).
  */
 @Component
 class GuestAccess {

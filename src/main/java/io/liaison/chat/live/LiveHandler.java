@@ -1,7 +1,6 @@
 package io.liaison.chat.live;
 
-import io.liaison.chat.ChatUser;
-import io.liaison.chat.conversation.ReadMoved;
+import io.liaison.chat.ChatUsers;
 import io.liaison.chat.message.MessageService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Caller;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -48,7 +46,7 @@ class LiveHandler extends TextWebSocketHandler {
     private final LiveSignals signals;
     private final Frames frames;
     private final MessageService messages;
-    private final ApplicationEventPublisher events;
+    private final ChatUsers users;
     private final LiveSettings settings;
     private final JsonMapper json;
 
@@ -59,7 +57,7 @@ class LiveHandler extends TextWebSocketHandler {
             LiveSignals signals,
             Frames frames,
             MessageService messages,
-            ApplicationEventPublisher events,
+            ChatUsers users,
             LiveSettings settings,
             JsonMapper json) {
         this.sockets = sockets;
@@ -68,7 +66,7 @@ class LiveHandler extends TextWebSocketHandler {
         this.signals = signals;
         this.frames = frames;
         this.messages = messages;
-        this.events = events;
+        this.users = users;
         this.settings = settings;
         this.json = json;
     }
@@ -193,13 +191,7 @@ class LiveHandler extends TextWebSocketHandler {
             socket.send(error(socket, "bad-frame"));
             return;
         }
-        if (socket.caller instanceof Actor actor) {
-            // a member's read goes through the service, which checks the number against the conversation
-            messages.read(ChatUser.of(actor, Locale.ENGLISH), conversationId, seq.asLong());
-        } else if (socket.caller instanceof Guest guest
-                && conversations.guestRead(guest.orgId(), conversationId, guest.id(), seq.asLong())) {
-            events.publishEvent(new ReadMoved(guest.orgId(), conversationId, guest.id(), seq.asLong()));
-        }
+        messages.read(users.of(socket.caller), conversationId, seq.asLong());
     }
 
     /** The frame's conversation, if the socket follows it; else an error frame says so and null. */

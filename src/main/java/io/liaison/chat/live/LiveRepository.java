@@ -68,20 +68,4 @@ class LiveRepository {
                 .optional()
                 .orElse(false);
     }
-
-    /**
-     * Moves a guest's read mark forward to {@code seq}, no further than the conversation's last
-     * message; answers whether it moved.
-     */
-    boolean guestRead(UUID orgId, UUID conversationId, UUID guestId, long seq) {
-        return jdbc.sql("""
-                        UPDATE conversation_participant p SET read_seq = ?
-                          FROM conversation c
-                         WHERE p.org_id = ? AND p.conversation_id = ? AND p.guest_id = ? AND p.left_at IS NULL
-                           AND p.read_seq < ? AND c.org_id = p.org_id AND c.id = p.conversation_id AND c.last_seq >= ?
-                        """)
-                        .params(seq, orgId, conversationId, guestId, seq, seq)
-                        .update()
-                == 1;
-    }
 }

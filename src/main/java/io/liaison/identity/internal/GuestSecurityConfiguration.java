@@ -21,8 +21,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * sessions, and a 404 for everything outside {@code /guest/**}, {@code /api/v1/me}, {@code
  * /api/v1/conversations/**}, {@code /api/v1/files/**} (the files of their groups), {@code
  * /api/v1/messages/search} (within their groups) and the chat socket {@code /ws}, so that a guest
- * cannot even learn which members' pages exist. A member's session is nobody here: the guests' pages
- * other than join and login send it to the guests' login.
+ * cannot even learn which members' pages exist. A member's session is nobody here: the guests'
+ * pages other than join and login send it to the guests' login.
  */
 @Configuration(proxyBeanMethods = false)
 class GuestSecurityConfiguration {

@@ -89,7 +89,7 @@ class FanoutTests {
                         seq,
                         UUID.randomUUID(),
                         "member",
-                        "王芳",
+                        "Wang Wei",
                         "m" + seq,
                         "<p>m" + seq + "</p>",
                         null,

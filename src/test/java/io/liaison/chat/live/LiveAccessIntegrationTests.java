@@ -28,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -53,9 +52,6 @@ class LiveAccessIntegrationTests {
 
     @Autowired
     MemberService members;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     LiaisonProperties properties;
@@ -146,10 +142,6 @@ class LiveAccessIntegrationTests {
         String token = invitation.url().substring(invitation.url().lastIndexOf('/') + 1);
         String login = "lilei-" + UUID.randomUUID().toString().substring(0, 8);
         Guest guest = guests.accept(token, "李雷", login, "guest-password-1");
-        jdbc.sql("""
-                        INSERT INTO conversation_participant (org_id, conversation_id, id, guest_id, role)
-                        VALUES (?, ?, gen_random_uuid(), ?, 'member')
-                        """).params(guest.orgId(), UUID.fromString(group), guest.id()).update();
         String guestCookie = LiveClient.login(t.base(), "/guest/login", t.org.code(), login, "guest-password-1");
 
         try (LiveClient guestSocket = LiveClient.connect(port, guestCookie);
