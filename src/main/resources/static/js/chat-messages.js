@@ -41,7 +41,6 @@
     }
     return files.get(id);
   }
-  chat.fileInfo = fileInfo;
 
   chat.size = function (bytes) {
     if (!(bytes >= 0)) {

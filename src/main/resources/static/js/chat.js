@@ -23,7 +23,7 @@
     messages: new Map(),
     participants: new Map(),
     current: null,
-    hooks: { opened: [], rendered: [] }
+    hooks: { opened: [] }
   };
   window.LiaisonChat = chat;
 

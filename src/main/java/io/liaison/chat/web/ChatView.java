@@ -37,8 +37,6 @@ class ChatView {
             "copied",
             "replyingTo",
             "editing",
-            "save",
-            "cancel",
             "typing",
             "everyone",
             "you",
@@ -53,7 +51,6 @@ class ChatView {
             "adminsOnlyNote",
             "noResults",
             "uploading",
-            "image",
             "file",
             "failed",
             "offline",
@@ -76,11 +73,9 @@ class ChatView {
             "participants",
             "direct",
             "announcementBy",
-            "inGroup",
             "noMessages",
             "chooseContact",
             "chooseMember",
-            "nameRequired",
             "saved");
 
     private final ChatSettings settings;
