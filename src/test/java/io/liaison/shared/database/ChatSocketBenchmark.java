@@ -65,6 +65,15 @@ class ChatSocketBenchmark {
             int sockets,
             String troubles) {
 
+        /** A server whose run failed with {@code e}: no steps, no figures. */
+        static Side failed(String name, Throwable e) {
+            return new Side(name, List.of(), Double.NaN, -1, -1, -1, "failed: " + e);
+        }
+
+        boolean failed() {
+            return sockets < 0;
+        }
+
         /** The steps up to and including the last that kept p99 under the limit, without a delivery missing. */
         List<Latencies.Step> kept() {
             return steps.stream().filter(s -> s.keeps(LIMIT_MS)).toList();
@@ -116,8 +125,14 @@ class ChatSocketBenchmark {
                     long start = System.nanoTime();
                     List<String> sessions = members.sessions(size);
                     double loggingIn = (System.nanoTime() - start) / 1e9;
-                    Side ours = measure(
-                            "Liaison", liaisonUri, sessions, () -> members.poster(group), liaison.pid(), liaisonGc);
+                    Side ours;
+                    try {
+                        ours = measure(
+                                "Liaison", liaisonUri, sessions, () -> members.poster(group), liaison.pid(), liaisonGc);
+                    } catch (Exception | AssertionError e) {
+                        sections.add(section(size, loggingIn, bare, Side.failed("Liaison", e)));
+                        throw e;
+                    }
                     sections.add(section(size, loggingIn, bare, ours));
                     assertThat(bare.steps().get(0).keeps(Double.MAX_VALUE))
                             .as("the floor delivered every message of its first step to all %d clients", size)
@@ -224,6 +239,10 @@ class ChatSocketBenchmark {
         lines.add("Members logged in within %.0f s; clients connected within %.1f s to the floor, %.1f s to Liaison."
                 .formatted(loggingIn, bare.connectSeconds(), ours.connectSeconds()));
         for (Side side : List.of(bare, ours)) {
+            if (side.failed()) {
+                lines.add("%s with %,d clients: %s.".formatted(side.name(), size, side.troubles()));
+                continue;
+            }
             lines.add(("%s with %,d clients: %d sockets open; heap in use after a full collection %d MB before the"
                             + " clients connected, %d MB with them (%.0f KB a client); clients: %s.")
                     .formatted(
