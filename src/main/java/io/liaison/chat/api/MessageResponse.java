@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A message as its conversation's participants see it; a recalled one has no text, html, mentions or files. */
-record MessageResponse(
+public record MessageResponse(
         UUID id,
         UUID conversationId,
 
@@ -40,7 +40,7 @@ record MessageResponse(
 
         Instant createdAt) {
 
-    static MessageResponse of(MessageRow m) {
+    public static MessageResponse of(MessageRow m) {
         return new MessageResponse(
                 m.id(),
                 m.conversationId(),

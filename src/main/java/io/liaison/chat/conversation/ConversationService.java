@@ -178,6 +178,7 @@ public class ConversationService {
             throw LiaisonException.stale(current.version(), row(actor, id).version());
         }
         links(actor, id, current.kind(), patch);
+        events.publishEvent(new ConversationChanged(actor.orgId(), id));
         return get(actor, id);
     }
 
@@ -192,6 +193,7 @@ public class ConversationService {
         if (!conversations.dissolve(actor.orgId(), id, current.version())) {
             throw LiaisonException.stale(current.version(), row(actor, id).version());
         }
+        events.publishEvent(new ConversationChanged(actor.orgId(), id));
     }
 
     LiaisonException tooManyParticipants(int count) {

@@ -94,11 +94,15 @@ class ParticipantRepository {
                         """).params(role, muted, orgId, conversationId, memberId).update();
     }
 
-    /** Moves the read mark forward only: a lower number than the one stored changes nothing. */
-    void read(UUID orgId, UUID conversationId, UUID memberId, long seq) {
-        jdbc.sql("""
-                        UPDATE conversation_participant SET read_seq = greatest(read_seq, ?)
+    /**
+     * Moves the read mark forward only: a lower number than the one stored changes nothing. Answers
+     * whether it moved.
+     */
+    boolean read(UUID orgId, UUID conversationId, UUID memberId, long seq) {
+        return jdbc.sql("""
+                        UPDATE conversation_participant SET read_seq = ?
                          WHERE org_id = ? AND conversation_id = ? AND member_id = ? AND left_at IS NULL
-                        """).params(seq, orgId, conversationId, memberId).update();
+                           AND read_seq < ?
+                        """).params(seq, orgId, conversationId, memberId, seq).update() == 1;
     }
 }

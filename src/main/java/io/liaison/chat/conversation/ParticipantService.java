@@ -54,9 +54,11 @@ public class ParticipantService {
         return ids;
     }
 
-    /** Moves the actor's read mark forward to {@code seq}; never back. */
+    /** Moves the actor's read mark forward to {@code seq}; never back. Published as {@link ReadMoved}. */
     public void markRead(Actor actor, UUID id, long seq) {
-        participants.read(actor.orgId(), id, actor.memberId(), seq);
+        if (participants.read(actor.orgId(), id, actor.memberId(), seq)) {
+            events.publishEvent(new ReadMoved(actor.orgId(), id, actor.memberId(), seq));
+        }
     }
 
     /** Adds active members of the organization; ones already in are left as they are. */

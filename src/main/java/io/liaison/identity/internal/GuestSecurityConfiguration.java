@@ -18,9 +18,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * The guests' own way in, before the members' chains: their login page and rate limits, their
- * sessions, and a 404 for everything outside {@code /guest/**}, {@code /api/v1/me} and {@code
- * /api/v1/conversations/**}, so that a guest cannot even learn which members' pages exist. A member's
- * session is nobody here: the guests' pages other than join and login send it to the guests' login.
+ * sessions, and a 404 for everything outside {@code /guest/**}, {@code /api/v1/me}, {@code
+ * /api/v1/conversations/**} and the chat socket {@code /ws}, so that a guest cannot even learn which
+ * members' pages exist. A member's session is nobody here: the guests' pages other than join and
+ * login send it to the guests' login.
  */
 @Configuration(proxyBeanMethods = false)
 class GuestSecurityConfiguration {
@@ -56,7 +57,8 @@ class GuestSecurityConfiguration {
                                 "/guest/**",
                                 "/api/v1/me",
                                 "/api/v1/conversations",
-                                "/api/v1/conversations/**")
+                                "/api/v1/conversations/**",
+                                "/ws")
                         .hasRole(GuestAuthentication.ROLE)
                         .anyRequest()
                         .denyAll())

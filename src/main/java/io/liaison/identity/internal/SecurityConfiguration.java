@@ -144,6 +144,10 @@ class SecurityConfiguration {
                                     response.setStatus(HttpStatus.UNAUTHORIZED.value());
                                 },
                                 request -> request.getHeader("HX-Request") != null)
+                        // the chat socket is opened by a script: without a session it is refused, not redirected
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, ex) -> response.setStatus(HttpStatus.UNAUTHORIZED.value()),
+                                PathPatternRequestMatcher.withDefaults().matcher("/ws"))
                         .defaultAuthenticationEntryPointFor(
                                 pageEntryPoint,
                                 PathPatternRequestMatcher.withDefaults().matcher("/**")))

@@ -2,6 +2,7 @@ package io.liaison.identity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
@@ -31,8 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every mapped path and method, pages and API alike (enumerated from Spring's handler mapping as the
  * authorization matrix does), requested with a guest's session: each answers 404 but the guests' own
- * pages, {@code /api/v1/me}, {@code /api/v1/conversations/**} and the error page. A new endpoint is covered the day
- * it is mapped.
+ * pages, {@code /api/v1/me}, {@code /api/v1/conversations/**}, the chat socket {@code /ws} and the error page. A
+ * new endpoint is covered the day it is mapped.
  */
 @LiaisonIntegrationTest
 class GuestAccessMatrixIntegrationTests {
@@ -61,7 +62,8 @@ class GuestAccessMatrixIntegrationTests {
                 || path.startsWith("/guest/")
                 || path.equals("/api/v1/me")
                 || path.equals("/api/v1/conversations")
-                || path.startsWith("/api/v1/conversations/");
+                || path.startsWith("/api/v1/conversations/")
+                || path.equals("/ws");
     }
 
     @Test
@@ -117,5 +119,12 @@ class GuestAccessMatrixIntegrationTests {
 
         assertThat(walked).isGreaterThan(100);
         assertThat(wrong).isEmpty();
+        // the chat socket's handshake reaches its handler, which wants an upgrade that MockMvc cannot make
+        assertThat(mvc.perform(get("/ws").cookie(session))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("the chat socket for a guest")
+                .isEqualTo(400);
     }
 }
