@@ -208,10 +208,10 @@ class ChatSocketBenchmark {
                                 + " (embedded Tomcat, a plain jakarta.websocket endpoint relaying each text frame to every"
                                 + " other client; its own JVM, -Xmx512m), the poster sending the same text as a frame. The"
                                 + " same load client (java.net.http.WebSocket, in the test's JVM) for both, %d s per rate"
-                                + " after a %d s warm-up; latency is receipt minus posting, on one clock. A delivery still"
+                                + " (at least %d messages) after a warm-up at the first rate; latency is receipt minus posting, on one clock. A delivery still"
                                 + " missing %d s after the last post of its step counts as missing; the steps stop at the"
                                 + " first rate whose p99 reaches %.0f ms or that misses a delivery.")
-                        .formatted(STEP.toSeconds(), WARM_UP.toSeconds(), DRAIN.toSeconds(), LIMIT_MS),
+                        .formatted(STEP.toSeconds(), SocketLoad.MIN_MESSAGES, DRAIN.toSeconds(), LIMIT_MS),
                 "");
     }
 

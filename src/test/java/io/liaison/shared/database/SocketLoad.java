@@ -33,6 +33,11 @@ final class SocketLoad implements AutoCloseable {
     private static final int SOCKETS_PER_HTTP_CLIENT = 500;
 
     private static final int CONCURRENT_HANDSHAKES = 32;
+    /**
+     * The fewest messages of a step: every client receives a message at about the same time, so a
+     * p99 over few messages is little more than the slowest of them.
+     */
+    static final int MIN_MESSAGES = 10;
 
     /** Posts a text: through the REST API to Liaison, as a frame to the broadcaster. */
     interface Poster extends AutoCloseable {
@@ -106,12 +111,13 @@ final class SocketLoad implements AutoCloseable {
     }
 
     /**
-     * Posts {@code rate} messages a second for {@code length} through {@code poster}, each at its due
-     * time, then waits up to {@code drain} for the deliveries still missing; those are then counted as
-     * missing (and any that arrive later are not counted at all).
+     * Posts {@code rate} messages a second for {@code length} (but at least {@value #MIN_MESSAGES}
+     * messages) through {@code poster}, each at its due time, then waits up to {@code drain} for the
+     * deliveries still missing; those are then counted as missing (and any that arrive later are not
+     * counted at all).
      */
     Latencies.Step run(Poster poster, int step, double rate, Duration length, Duration drain) throws Exception {
-        int messages = Math.max(1, (int) Math.round(rate * length.toNanos() / 1e9));
+        int messages = Math.max(MIN_MESSAGES, (int) Math.round(rate * length.toNanos() / 1e9));
         Latencies latencies = new Latencies(step, (long) messages * sockets.size());
         current = latencies;
         long interval = (long) (1e9 / rate);
