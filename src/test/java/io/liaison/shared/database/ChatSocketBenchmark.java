@@ -62,12 +62,14 @@ class ChatSocketBenchmark {
             double connectSeconds,
             long liveHeapBeforeMb,
             long liveHeapConnectedMb,
+            ServerFigures.Heap heapInSteps,
             int sockets,
             String troubles) {
 
         /** A server whose run failed with {@code e}: no steps, no figures. */
         static Side failed(String name, Throwable e) {
-            return new Side(name, List.of(), Double.NaN, -1, -1, -1, "failed: " + e);
+            return new Side(
+                    name, List.of(), Double.NaN, -1, -1, new ServerFigures.Heap(0, 0, 0, 0), -1, "failed: " + e);
         }
 
         boolean failed() {
@@ -171,6 +173,7 @@ class ChatSocketBenchmark {
             Thread.sleep(1_000);
             int sockets = ServerFigures.sockets(pid);
             long liveConnected = ServerFigures.liveHeapMb(pid, gcLog);
+            int gcLines = ServerFigures.lines(gcLog);
             load.run(poster, 0, RATES.get(0), WARM_UP, DRAIN);
             List<Latencies.Step> steps = new ArrayList<>();
             for (double rate : RATES) {
@@ -191,7 +194,15 @@ class ChatSocketBenchmark {
                 }
                 Thread.sleep(1_000);
             }
-            return new Side(name, steps, connecting, liveBefore, liveConnected, sockets, load.troubles());
+            return new Side(
+                    name,
+                    steps,
+                    connecting,
+                    liveBefore,
+                    liveConnected,
+                    ServerFigures.heap(gcLog, gcLines),
+                    sockets,
+                    load.troubles());
         }
     }
 
@@ -243,8 +254,13 @@ class ChatSocketBenchmark {
                 lines.add("%s with %,d clients: %s.".formatted(side.name(), size, side.troubles()));
                 continue;
             }
+            ServerFigures.Heap heap = side.heapInSteps();
+            String posting = heap.collections() == 0
+                    ? "no collection while posting"
+                    : "while posting, at most %d MB used before a collection, %d MB after one, %d MB committed (%d collections)"
+                            .formatted(heap.beforeMb(), heap.afterMb(), heap.committedMb(), heap.collections());
             lines.add(("%s with %,d clients: %d sockets open; heap in use after a full collection %d MB before the"
-                            + " clients connected, %d MB with them (%.0f KB a client); clients: %s.")
+                            + " clients connected, %d MB with them (%.0f KB a client); %s; clients: %s.")
                     .formatted(
                             side.name(),
                             size,
@@ -252,6 +268,7 @@ class ChatSocketBenchmark {
                             side.liveHeapBeforeMb(),
                             side.liveHeapConnectedMb(),
                             1024.0 * (side.liveHeapConnectedMb() - side.liveHeapBeforeMb()) / size,
+                            posting,
                             side.troubles()));
         }
         lines.add("");

@@ -67,13 +67,24 @@ final class ServerFigures {
         throw new IllegalStateException("No full collection in " + gcLog + " after jcmd GC.run");
     }
 
+    /** How many lines the GC log has so far: {@link #heap(Path, int)} reads from there on. */
+    static int lines(Path gcLog) throws IOException {
+        return Files.readAllLines(gcLog).size();
+    }
+
     /** The heap around every collection so far. */
     static Heap heap(Path gcLog) throws IOException {
+        return heap(gcLog, 0);
+    }
+
+    /** The heap around every collection after the first {@code skip} lines of the log. */
+    static Heap heap(Path gcLog, int skip) throws IOException {
         long before = 0;
         long after = 0;
         long committed = 0;
         int collections = 0;
-        for (String line : Files.readAllLines(gcLog)) {
+        List<String> lines = Files.readAllLines(gcLog);
+        for (String line : lines.subList(Math.min(skip, lines.size()), lines.size())) {
             Matcher m = COLLECTION.matcher(line);
             if (m.find()) {
                 collections++;
