@@ -83,7 +83,7 @@ class ChatSocketBenchmark {
     }
 
     @Test
-    void liaisonDeliversWithinOneAndAHalfTimesTheFloorsLatency(@TempDir Path work) throws Exception {
+    void chatSocketLatencyNextToTheFloor(@TempDir Path work) throws Exception {
         Path out = Files.createDirectories(Path.of("target", "benchmark").toAbsolutePath());
         Path liaisonGc = out.resolve("chat-socket-gc.log");
         Path floorGc = out.resolve("chat-socket-broadcaster-gc.log");
