@@ -19,6 +19,16 @@ public final class ManyMembers {
 
     /** Writes {@code count} members into {@code admin}'s organization; returns their ids in order. */
     public static List<UUID> seed(JdbcClient jdbc, Actor admin, List<UUID> departments, int count) {
+        return seed(jdbc, admin.orgId(), admin.memberId(), admin.orgCode(), departments, count);
+    }
+
+    /**
+     * Writes {@code count} members into organization {@code orgId}, each with the password of member
+     * {@code passwordOf} and the login {@code m<i>-<orgCode>}, in no department when {@code departments}
+     * is empty; returns their ids in order.
+     */
+    public static List<UUID> seed(
+            JdbcClient jdbc, UUID orgId, UUID passwordOf, String orgCode, List<UUID> departments, int count) {
         List<UUID> ids = new ArrayList<>();
         List<String> logins = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -28,12 +38,14 @@ public final class ManyMembers {
             String name = String.valueOf(SURNAMES.charAt(i % SURNAMES.length()))
                     + GIVEN.charAt((i / SURNAMES.length()) % GIVEN.length())
                     + GIVEN.charAt((i / 7) % GIVEN.length());
-            String login = "m" + i + "-" + admin.orgCode();
+            String login = "m" + i + "-" + orgCode;
             ids.add(UUID.randomUUID());
             logins.add(login);
             names.add(name);
             keys.add(MemberSearchKeys.of(name, login));
-            memberDepartments.add(departments.get(i % departments.size()));
+            if (!departments.isEmpty()) {
+                memberDepartments.add(departments.get(i % departments.size()));
+            }
         }
         jdbc.sql("""
                         INSERT INTO member (id, org_id, login, display_name, role_id, password_hash, search_keys)
@@ -43,20 +55,22 @@ public final class ManyMembers {
                           FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) AS u (id, login, name, keys)
                         """)
                 .params(
-                        admin.orgId(),
-                        admin.orgId(),
-                        admin.memberId(),
+                        orgId,
+                        orgId,
+                        passwordOf,
                         ids.toArray(UUID[]::new),
                         logins.toArray(String[]::new),
                         names.toArray(String[]::new),
                         keys.toArray(String[]::new))
                 .update();
-        jdbc.sql("""
-                        INSERT INTO member_department (org_id, member_id, department_id)
-                        SELECT ?, u.member, u.department FROM unnest(?::uuid[], ?::uuid[]) AS u (member, department)
-                        """)
-                .params(admin.orgId(), ids.toArray(UUID[]::new), memberDepartments.toArray(UUID[]::new))
-                .update();
+        if (!departments.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO member_department (org_id, member_id, department_id)
+                            SELECT ?, u.member, u.department FROM unnest(?::uuid[], ?::uuid[]) AS u (member, department)
+                            """)
+                    .params(orgId, ids.toArray(UUID[]::new), memberDepartments.toArray(UUID[]::new))
+                    .update();
+        }
         return ids;
     }
 }
