@@ -127,13 +127,12 @@ class ChatEndToEndBrowserTests extends BrowserTest {
             click(By.id("chat-send"));
             guestWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chat-messages .chat-file")));
 
-            WebElement mine = driver.findElements(By.cssSelector("#chat-messages .chat-message.own"))
-                    .get(0);
-            ((JavascriptExecutor) driver)
-                    .executeScript(
-                            "window.confirm = function () { return true; };"
-                                    + " arguments[0].querySelector('[data-action=recall]').click();",
-                            mine);
+            // the list is drawn again as frames arrive, so the message is found at the moment of the click
+            wait.until(d -> (Boolean) ((JavascriptExecutor) d)
+                    .executeScript("window.confirm = function () { return true; };"
+                            + " var own = document.querySelector('#chat-messages .chat-message.own');"
+                            + " var recall = own && own.querySelector('[data-action=recall]');"
+                            + " if (!recall) { return false; } recall.click(); return true;"));
             arrives(guestWait, "此消息已撤回。");
             assertThat(guest.findElement(By.id("chat-messages")).getText()).doesNotContain("欢迎李总加入");
             screenshot("chat-e2e-member-zh");

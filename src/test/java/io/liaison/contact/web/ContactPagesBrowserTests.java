@@ -137,6 +137,7 @@ class ContactPagesBrowserTests extends BrowserTest {
         screenshot("trash-restored-1280");
 
         driver.get(url("/contacts"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-rows"), "张伟"));
         assertThat(driver.findElement(By.id("contact-rows")).getText()).contains("张伟", "深圳电子");
 
         driver.manage().window().setSize(new Dimension(390, 844));
