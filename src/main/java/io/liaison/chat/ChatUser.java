@@ -28,6 +28,16 @@ public record ChatUser(UUID orgId, UUID id, String displayName, Locale locale, Z
         return guest() ? GUEST : MEMBER;
     }
 
+    /** The participant column that names this user: {@code member_id} or {@code guest_id}. */
+    public String column() {
+        return column(guest());
+    }
+
+    /** The participant column of a member's or a guest's id. */
+    public static String column(boolean guest) {
+        return guest ? "guest_id" : "member_id";
+    }
+
     /** The member acting; a guest is refused with a 403 whose message ({@code forbidden}) says why. */
     public Actor asMember(String forbidden) {
         if (caller instanceof Actor actor) {

@@ -3,9 +3,7 @@ package io.liaison.chat;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Caller;
 import io.liaison.identity.Guest;
-import io.liaison.identity.OrganizationService;
 import io.liaison.shared.LiaisonProperties;
-import java.time.ZoneId;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -13,11 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChatUsers {
 
-    private final OrganizationService organizations;
     private final Locale fallback;
 
-    ChatUsers(OrganizationService organizations, LiaisonProperties properties) {
-        this.organizations = organizations;
+    ChatUsers(LiaisonProperties properties) {
         this.fallback = Locale.forLanguageTag(properties.locale());
     }
 
@@ -31,7 +27,7 @@ public class ChatUsers {
                 guest.id(),
                 guest.displayName(),
                 Locale.forLanguageTag(guest.locale()),
-                ZoneId.of(organizations.get(guest.orgId()).timeZone()),
+                guest.timeZone(),
                 guest);
     }
 }

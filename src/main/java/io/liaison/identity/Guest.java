@@ -1,12 +1,13 @@
 package io.liaison.identity;
 
 import java.io.Serializable;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /**
  * An external contact who logs in to the conversations they were invited to. {@code locale} is their
- * organization's language, which their pages use unless they switch. Serializable: a guest's session
- * holds it.
+ * organization's language, which their pages use unless they switch; {@code timeZone} their
+ * organization's, in which they see times. Serializable: a guest's session holds it.
  */
 public record Guest(
         UUID orgId,
@@ -16,5 +17,6 @@ public record Guest(
         String login,
         String orgCode,
         String orgName,
-        String locale)
+        String locale,
+        ZoneId timeZone)
         implements Caller, Serializable {}

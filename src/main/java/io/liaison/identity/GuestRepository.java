@@ -14,7 +14,7 @@ class GuestRepository {
 
     private static final String GUEST = """
             SELECT g.org_id, g.id, g.contact_id, g.display_name, g.login, o.code AS org_code,
-                   o.name AS org_name, o.locale
+                   o.name AS org_name, o.locale, o.time_zone
               FROM guest g JOIN organization o ON o.id = g.org_id
             """;
 

@@ -80,7 +80,7 @@ class ConversationRepository {
 
     /** The join to the user's own participation: a guest's row carries their guest id, a member's their member id. */
     private static String participation(ChatUser user) {
-        return MINE.formatted(user.guest() ? "guest_id" : "member_id");
+        return MINE.formatted(user.column());
     }
 
     void insert(UUID orgId, UUID id, String kind, @Nullable String name, UUID ownerId, @Nullable String directKey) {

@@ -177,7 +177,7 @@ class ParticipantRepository {
     boolean read(ChatUser user, UUID conversationId, long seq) {
         return jdbc.sql("UPDATE conversation_participant SET read_seq = ?"
                                 + " WHERE org_id = ? AND conversation_id = ? AND "
-                                + (user.guest() ? "guest_id" : "member_id")
+                                + user.column()
                                 + " = ? AND left_at IS NULL AND read_seq < ?")
                         .params(seq, user.orgId(), conversationId, user.id(), seq)
                         .update()

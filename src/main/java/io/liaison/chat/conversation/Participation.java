@@ -1,8 +1,6 @@
 package io.liaison.chat.conversation;
 
-import io.liaison.identity.Actor;
-import io.liaison.identity.Caller;
-import io.liaison.identity.Guest;
+import io.liaison.chat.ChatUser;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,33 +21,25 @@ public class Participation {
     }
 
     @Transactional(readOnly = true)
-    public boolean isIn(Caller caller, UUID conversationId) {
+    public boolean isIn(ChatUser user, UUID conversationId) {
         return jdbc.sql("SELECT count(*) FROM conversation_participant p WHERE p.org_id = ? AND p.conversation_id = ?"
-                                + " AND " + who(caller) + " = ? AND p.left_at IS NULL")
-                        .params(caller.orgId(), conversationId, id(caller))
+                                + " AND p." + user.column() + " = ? AND p.left_at IS NULL")
+                        .params(user.orgId(), conversationId, user.id())
                         .query(Long.class)
                         .single()
                 > 0;
     }
 
     @Transactional(readOnly = true)
-    public long unread(Caller caller) {
+    public long unread(ChatUser user) {
         return jdbc.sql("""
                         SELECT coalesce(sum(greatest(c.last_seq - p.read_seq, 0)), 0)
                           FROM conversation_participant p
                           JOIN conversation c ON c.org_id = p.org_id AND c.id = p.conversation_id
-                         WHERE p.org_id = ? AND %s = ? AND p.left_at IS NULL
-                        """.formatted(who(caller)))
-                .params(caller.orgId(), id(caller))
+                         WHERE p.org_id = ? AND p.%s = ? AND p.left_at IS NULL
+                        """.formatted(user.column()))
+                .params(user.orgId(), user.id())
                 .query(Long.class)
                 .single();
-    }
-
-    private static String who(Caller caller) {
-        return caller instanceof Guest ? "p.guest_id" : "p.member_id";
-    }
-
-    private static UUID id(Caller caller) {
-        return caller instanceof Guest guest ? guest.id() : ((Actor) caller).memberId();
     }
 }

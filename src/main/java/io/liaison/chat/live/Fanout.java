@@ -222,7 +222,7 @@ class Fanout {
     /** A contact's guest access ended: their sockets here close at once (they cannot come back). */
     void guestAccessEnded(UUID orgId, UUID contactId) {
         for (LiveSocket socket : sockets.all()) {
-            if (socket.caller instanceof Guest guest
+            if (socket.user.caller() instanceof Guest guest
                     && guest.orgId().equals(orgId)
                     && guest.contactId().equals(contactId)) {
                 socket.close(CloseStatus.POLICY_VIOLATION);

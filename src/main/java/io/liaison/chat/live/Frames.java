@@ -44,30 +44,17 @@ class Frames {
 
     /** {@code message}, {@code edited} or {@code recalled}: the message in its current state. */
     String message(String type, MessageRow row) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put(TYPE, type);
-        frame.put(CONVERSATION, row.conversationId());
-        frame.put("seq", row.seq());
-        frame.put("message", MessageResponse.of(row));
-        return write(frame);
+        return write(ordered(
+                TYPE, type, CONVERSATION, row.conversationId(), "seq", row.seq(), "message", MessageResponse.of(row)));
     }
 
     String read(UUID conversationId, long seq, UUID participantId) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put(TYPE, "read");
-        frame.put(CONVERSATION, conversationId);
-        frame.put("seq", seq);
-        frame.put("participantId", participantId);
-        return write(frame);
+        return write(ordered(TYPE, "read", CONVERSATION, conversationId, "seq", seq, "participantId", participantId));
     }
 
     String typing(UUID conversationId, UUID participantId, String name) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put(TYPE, "typing");
-        frame.put(CONVERSATION, conversationId);
-        frame.put("participantId", participantId);
-        frame.put("name", name);
-        return write(frame);
+        return write(
+                ordered(TYPE, "typing", CONVERSATION, conversationId, "participantId", participantId, "name", name));
     }
 
     /** {@code conversation} (read it again) or {@code removed} (nothing more of it follows). */

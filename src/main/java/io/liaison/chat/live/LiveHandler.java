@@ -2,9 +2,7 @@ package io.liaison.chat.live;
 
 import io.liaison.chat.ChatUsers;
 import io.liaison.chat.message.MessageService;
-import io.liaison.identity.Actor;
 import io.liaison.identity.Caller;
-import io.liaison.identity.Guest;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.Message;
 import java.util.LinkedHashMap;
@@ -87,7 +85,7 @@ class LiveHandler extends TextWebSocketHandler {
                 new ConcurrentWebSocketSessionDecorator(
                         session, (int) settings.sendTimeLimit().toMillis(), (int)
                                 settings.sendBufferSize().toBytes()),
-                caller,
+                users.of(caller),
                 locale);
         sockets.add(socket);
         if (sockets.count(socket.who) > settings.socketsPerCaller()) {
@@ -175,9 +173,7 @@ class LiveHandler extends TextWebSocketHandler {
     private void typing(LiveSocket socket, JsonNode frame) {
         UUID conversationId = followed(socket, frame);
         if (conversationId != null && socket.mayType(conversationId, TYPING_GAP_NANOS)) {
-            String name =
-                    socket.caller instanceof Guest guest ? guest.displayName() : ((Actor) socket.caller).displayName();
-            signals.typing(socket.who.orgId(), conversationId, socket.who.id(), socket.id, name);
+            signals.typing(socket.who.orgId(), conversationId, socket.who.id(), socket.id, socket.user.displayName());
         }
     }
 
@@ -191,7 +187,7 @@ class LiveHandler extends TextWebSocketHandler {
             socket.send(error(socket, "bad-frame"));
             return;
         }
-        messages.read(users.of(socket.caller), conversationId, seq.asLong());
+        messages.read(socket.user, conversationId, seq.asLong());
     }
 
     /** The frame's conversation, if the socket follows it; else an error frame says so and null. */

@@ -1,5 +1,6 @@
 package io.liaison.chat.live;
 
+import io.liaison.chat.ChatUser;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,11 +28,11 @@ class LiveRepository {
                         SELECT c.id, c.last_seq
                           FROM conversation_participant p
                           JOIN conversation c ON c.org_id = p.org_id AND c.id = p.conversation_id
-                         WHERE p.org_id = ? AND p.left_at IS NULL AND (CASE WHEN ? THEN p.guest_id ELSE p.member_id END) = ?
+                         WHERE p.org_id = ? AND p.left_at IS NULL AND p.%s = ?
                          ORDER BY coalesce(c.last_message_at, c.created_at) DESC, c.id
                          LIMIT ?
-                        """)
-                .params(who.orgId(), who.guest(), who.id(), limit)
+                        """.formatted(ChatUser.column(who.guest())))
+                .params(who.orgId(), who.id(), limit)
                 .query((rs, n) -> new Followed(rs.getObject(1, UUID.class), rs.getLong(2)))
                 .list();
     }

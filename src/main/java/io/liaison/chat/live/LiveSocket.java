@@ -1,6 +1,6 @@
 package io.liaison.chat.live;
 
-import io.liaison.identity.Caller;
+import io.liaison.chat.ChatUser;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +34,7 @@ final class LiveSocket {
 
     final String id;
     final WebSocketSession session;
-    final Caller caller;
+    final ChatUser user;
     final Who who;
     final Locale locale;
     final Object lock = new Object();
@@ -45,11 +45,11 @@ final class LiveSocket {
     private long windowStart = System.nanoTime();
     private int framesInWindow;
 
-    LiveSocket(WebSocketSession session, Caller caller, Locale locale) {
+    LiveSocket(WebSocketSession session, ChatUser user, Locale locale) {
         this.id = session.getId();
         this.session = session;
-        this.caller = caller;
-        this.who = Who.of(caller);
+        this.user = user;
+        this.who = Who.of(user.caller());
         this.locale = locale;
     }
 

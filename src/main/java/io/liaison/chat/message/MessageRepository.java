@@ -153,7 +153,7 @@ class MessageRepository {
                  JOIN conversation_participant p ON p.org_id = m.org_id AND p.conversation_id = m.conversation_id
                       AND p.%s = ? AND p.left_at IS NULL
                 WHERE m.org_id = ? AND m.recalled_at IS NULL AND strpos(lower(m.text), lower(?)) > 0
-                """.formatted(column(user)));
+                """.formatted(user.column()));
         if (conversationId != null) {
             sql.append(" AND m.conversation_id = ?");
             params.add(conversationId);
@@ -215,16 +215,11 @@ class MessageRepository {
                                AND p.conversation_id = m.conversation_id AND p.%s = ? AND p.left_at IS NULL
                           JOIN conversation c ON c.org_id = m.org_id AND c.id = m.conversation_id
                          WHERE m.org_id = ? AND m.file_ids @> ARRAY[?]::uuid[] AND m.recalled_at IS NULL
-                        """.formatted(column(user)))
+                        """.formatted(user.column()))
                 .params(user.id(), user.orgId(), fileId)
                 .query(Boolean.class)
                 .optional()
                 .orElse(null);
-    }
-
-    /** The participant column that holds the user's id. */
-    private static String column(ChatUser user) {
-        return user.guest() ? "guest_id" : "member_id";
     }
 
     private static MessageRow row(ResultSet rs, int n) throws SQLException {

@@ -1,9 +1,11 @@
 package io.liaison.chat.web;
 
+import io.liaison.chat.ChatUsers;
 import io.liaison.chat.conversation.Participation;
 import io.liaison.identity.Actor;
 import io.liaison.shared.web.NavigationEntry;
 import io.liaison.shared.web.NavigationEntry.Menu;
+import io.liaison.shared.web.RenderedPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -27,9 +29,11 @@ class ChatNavigation implements WebMvcConfigurer, HandlerInterceptor {
     static final String PATH = "/chats";
 
     private final Participation participation;
+    private final ChatUsers users;
 
-    ChatNavigation(Participation participation) {
+    ChatNavigation(Participation participation, ChatUsers users) {
         this.participation = participation;
+        this.users = users;
     }
 
     @Bean
@@ -45,14 +49,12 @@ class ChatNavigation implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void postHandle(
             HttpServletRequest request, HttpServletResponse response, Object handler, @Nullable ModelAndView view) {
-        if (view == null
-                || view.wasCleared()
-                || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
+        if (!RenderedPages.renders(view)) {
             return;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof Actor actor) {
-            view.getModelMap().putIfAbsent("navigationBadges", Map.of(PATH, participation.unread(actor)));
+            view.getModelMap().putIfAbsent("navigationBadges", Map.of(PATH, participation.unread(users.of(actor))));
         }
     }
 }

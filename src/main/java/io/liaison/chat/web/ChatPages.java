@@ -1,5 +1,6 @@
 package io.liaison.chat.web;
 
+import io.liaison.chat.ChatUsers;
 import io.liaison.chat.conversation.Participation;
 import io.liaison.identity.Actor;
 import io.liaison.identity.DepartmentService;
@@ -23,9 +24,11 @@ class ChatPages {
     private final ChatView view;
     private final Participation participation;
     private final DepartmentService departments;
+    private final ChatUsers users;
 
-    ChatPages(ChatView view, Participation participation, DepartmentService departments) {
+    ChatPages(ChatView view, Participation participation, DepartmentService departments, ChatUsers users) {
         this.view = view;
+        this.users = users;
         this.participation = participation;
         this.departments = departments;
     }
@@ -37,14 +40,14 @@ class ChatPages {
 
     @GetMapping("/chats/{id}")
     String one(Actor actor, @PathVariable UUID id, Model model) {
-        if (!participation.isIn(actor, id)) {
+        if (!participation.isIn(users.of(actor), id)) {
             throw LiaisonException.notFound("conversation", id);
         }
         return page(actor, id, null, model);
     }
 
     private String page(Actor actor, @Nullable UUID selected, @Nullable UUID contact, Model model) {
-        model.addAttribute("chat", view.of(actor, "/chats", selected));
+        model.addAttribute("chat", view.of(users.of(actor), "/chats", selected));
         model.addAttribute("contactFilter", contact);
         model.addAttribute(
                 "departments", DepartmentTree.of(departments.list(actor)).nodes());

@@ -1,10 +1,7 @@
 package io.liaison.chat.web;
 
+import io.liaison.chat.ChatUser;
 import io.liaison.chat.conversation.ChatSettings;
-import io.liaison.identity.Actor;
-import io.liaison.identity.Caller;
-import io.liaison.identity.Guest;
-import io.liaison.identity.OrganizationService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,13 +76,11 @@ class ChatView {
             "saved");
 
     private final ChatSettings settings;
-    private final OrganizationService organizations;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    ChatView(ChatSettings settings, OrganizationService organizations, MessageSource messages, JsonMapper json) {
+    ChatView(ChatSettings settings, MessageSource messages, JsonMapper json) {
         this.settings = settings;
-        this.organizations = organizations;
         this.messages = messages;
         this.json = json;
     }
@@ -117,35 +112,18 @@ class ChatView {
         return locale.getLanguage().equals("zh") ? "zh-CN" : "en";
     }
 
-    Chat of(Caller caller, String base, @Nullable UUID selected) {
+    Chat of(ChatUser user, String base, @Nullable UUID selected) {
         Locale locale = LocaleContextHolder.getLocale();
-        String texts = json.writeValueAsString(this.texts(locale));
-        long recall = settings.recallWindow().toSeconds();
-        if (caller instanceof Guest guest) {
-            String zone = organizations.get(guest.orgId()).timeZone();
-            return new Chat(
-                    base,
-                    guest.id(),
-                    "guest",
-                    guest.displayName(),
-                    zone,
-                    language(locale),
-                    true,
-                    recall,
-                    selected,
-                    texts);
-        }
-        Actor actor = (Actor) caller;
         return new Chat(
                 base,
-                actor.memberId(),
-                "member",
-                actor.displayName(),
-                actor.timeZone().getId(),
+                user.id(),
+                user.kind(),
+                user.displayName(),
+                user.zone().getId(),
                 language(locale),
-                false,
-                recall,
+                user.guest(),
+                settings.recallWindow().toSeconds(),
                 selected,
-                texts);
+                json.writeValueAsString(texts(locale)));
     }
 }

@@ -1,5 +1,7 @@
 package io.liaison.chat.web;
 
+import io.liaison.chat.ChatUser;
+import io.liaison.chat.ChatUsers;
 import io.liaison.chat.conversation.Participation;
 import io.liaison.identity.Guest;
 import io.liaison.shared.LiaisonException;
@@ -20,8 +22,11 @@ class GuestChatPages {
     private final ChatView view;
     private final Participation participation;
 
-    GuestChatPages(ChatView view, Participation participation) {
+    private final ChatUsers users;
+
+    GuestChatPages(ChatView view, Participation participation, ChatUsers users) {
         this.view = view;
+        this.users = users;
         this.participation = participation;
     }
 
@@ -32,7 +37,7 @@ class GuestChatPages {
 
     @GetMapping("/guest/chats/{id}")
     String one(Guest guest, @PathVariable UUID id, Model model) {
-        if (!participation.isIn(guest, id)) {
+        if (!participation.isIn(users.of(guest), id)) {
             throw LiaisonException.notFound("conversation", id);
         }
         return page(guest, id, model);
@@ -40,8 +45,9 @@ class GuestChatPages {
 
     private String page(Guest guest, @Nullable UUID selected, Model model) {
         model.addAttribute("guest", guest);
-        model.addAttribute("chat", view.of(guest, "/guest/chats", selected));
-        model.addAttribute("unreadChats", participation.unread(guest));
+        ChatUser user = users.of(guest);
+        model.addAttribute("chat", view.of(user, "/guest/chats", selected));
+        model.addAttribute("unreadChats", participation.unread(user));
         return "chat/guest-chats";
     }
 }

@@ -2,6 +2,7 @@ package io.liaison.identity.web;
 
 import io.liaison.identity.Actor;
 import io.liaison.shared.web.Navigation;
+import io.liaison.shared.web.RenderedPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -10,10 +11,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.SmartView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.view.UrlBasedViewResolver;
 
 /**
  * What the layout needs on every page, whichever module renders it: the member for the navbar, the
@@ -39,7 +38,7 @@ class LayoutModel implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void postHandle(
             HttpServletRequest request, HttpServletResponse response, Object handler, @Nullable ModelAndView view) {
-        if (view == null || view.wasCleared() || redirect(view)) {
+        if (!RenderedPages.renders(view)) {
             return;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -49,12 +48,5 @@ class LayoutModel implements WebMvcConfigurer, HandlerInterceptor {
         model.putIfAbsent("me", actor);
         model.putIfAbsent("currentPath", path);
         model.putIfAbsent("navigation", navigation.visible(code -> actor != null && actor.may(code), path));
-    }
-
-    private static boolean redirect(ModelAndView view) {
-        String name = view.getViewName();
-        return name != null
-                ? name.startsWith(UrlBasedViewResolver.REDIRECT_URL_PREFIX)
-                : view.getView() instanceof SmartView smart && smart.isRedirectView();
     }
 }

@@ -2,6 +2,7 @@ package io.liaison.notify.web;
 
 import io.liaison.identity.Actor;
 import io.liaison.notify.Notifications;
+import io.liaison.shared.web.RenderedPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -34,9 +35,7 @@ class BellModel implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public void postHandle(
             HttpServletRequest request, HttpServletResponse response, Object handler, @Nullable ModelAndView view) {
-        if (view == null
-                || view.wasCleared()
-                || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
+        if (!RenderedPages.renders(view)) {
             return;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -12,12 +12,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.jayway.jsonpath.JsonPath;
+import io.liaison.chat.ChatUser;
 import io.liaison.chat.message.MessageFeed;
 import io.liaison.chat.message.MessageRow;
 import io.liaison.identity.Guest;
 import io.liaison.identity.Guests;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,8 +70,18 @@ class FanoutTests {
         doAnswer(call -> sent.add(((TextMessage) call.getArgument(0)).getPayload()))
                 .when(session)
                 .sendMessage(any());
-        Guest guest = new Guest(ORG, UUID.randomUUID(), UUID.randomUUID(), "Li Lei", "lilei", "acme", "Acme", "zh-CN");
-        LiveSocket socket = new LiveSocket(session, guest, Locale.CHINA);
+        Guest guest = new Guest(
+                ORG,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "Li Lei",
+                "lilei",
+                "acme",
+                "Acme",
+                "zh-CN",
+                ZoneId.of("Asia/Shanghai"));
+        ChatUser user = new ChatUser(ORG, guest.id(), guest.displayName(), Locale.CHINA, guest.timeZone(), guest);
+        LiveSocket socket = new LiveSocket(session, user, Locale.CHINA);
         this.guest = guest;
         sockets.add(socket);
         sockets.follow(socket, CONVERSATION, lastSeq);
