@@ -648,6 +648,12 @@ class AuthorizationMatrixIntegrationTests {
                         ORG,
                         anyone(),
                         (r, x) -> read("/api/v1/messages/search?q=报", r)),
+                rule(
+                        "GET /api/v1/conversations/{id}/export",
+                        200,
+                        CONVERSATION,
+                        conversationManager(),
+                        (r, x) -> read("/api/v1/conversations/" + conversationFor(r, x) + "/export", r)),
                 // channels and their delivery log (issue 18)
                 rule("GET /api/v1/channels", 200, ORG, anyone(), (r, x) -> read("/api/v1/channels", r)),
                 rule(

@@ -30,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MessageController {
 
     private final MessageService messages;
+    private final MessageResponses responses;
 
-    MessageController(MessageService messages) {
+    MessageController(MessageService messages, MessageResponses responses) {
         this.messages = messages;
+        this.responses = responses;
     }
 
     record PostMessageRequest(
@@ -78,8 +80,7 @@ class MessageController {
             @RequestParam(required = false) @Nullable Long afterSeq,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        return messages.page(actor, id, afterSeq, cursor, CursorPage.limit(limit))
-                .map(MessageResponse::of);
+        return responses.page(actor.orgId(), messages.page(actor, id, afterSeq, cursor, CursorPage.limit(limit)));
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -91,7 +92,7 @@ class MessageController {
     MessageResponse post(Actor actor, @PathVariable UUID id, @RequestBody PostMessageRequest request) {
         NewMessage message = new NewMessage(
                 request.text(), request.replyTo(), texts(request.mentions()), Ids.given("fileIds", request.fileIds()));
-        return MessageResponse.of(messages.post(actor, id, message));
+        return responses.one(actor.orgId(), messages.post(actor, id, message));
     }
 
     @PatchMapping(
@@ -99,7 +100,8 @@ class MessageController {
             consumes = {"application/merge-patch+json", "application/json"})
     MessageResponse edit(
             Actor actor, @PathVariable UUID id, @PathVariable UUID messageId, @RequestBody EditMessageRequest request) {
-        return MessageResponse.of(messages.edit(actor, id, messageId, request.text(), texts(request.mentions())));
+        return responses.one(
+                actor.orgId(), messages.edit(actor, id, messageId, request.text(), texts(request.mentions())));
     }
 
     @ProblemResponse(
@@ -108,7 +110,7 @@ class MessageController {
             types = {"recall-window-passed", "message-recalled"})
     @PostMapping("/messages/{messageId}/recall")
     MessageResponse recall(Actor actor, @PathVariable UUID id, @PathVariable UUID messageId) {
-        return MessageResponse.of(messages.recall(actor, id, messageId));
+        return responses.one(actor.orgId(), messages.recall(actor, id, messageId));
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)

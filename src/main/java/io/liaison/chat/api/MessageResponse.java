@@ -1,6 +1,7 @@
 package io.liaison.chat.api;
 
 import io.liaison.chat.message.MessageRow;
+import io.liaison.chat.message.Quote;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,6 +30,9 @@ record MessageResponse(
         @Schema(description = "The message of the same conversation it replies to") @Nullable
         UUID replyTo,
 
+        @Schema(description = "What the reply quotes of that message") @Nullable
+        Quote quote,
+
         @Schema(description = "Member ids mentioned, and all for @all")
         List<String> mentions,
 
@@ -41,6 +45,10 @@ record MessageResponse(
         Instant createdAt) {
 
     static MessageResponse of(MessageRow m) {
+        return of(m, null);
+    }
+
+    static MessageResponse of(MessageRow m, @Nullable Quote quote) {
         return new MessageResponse(
                 m.id(),
                 m.conversationId(),
@@ -50,6 +58,7 @@ record MessageResponse(
                 m.text(),
                 m.html(),
                 m.replyTo(),
+                quote,
                 m.mentions(),
                 m.fileIds(),
                 m.editedAt(),

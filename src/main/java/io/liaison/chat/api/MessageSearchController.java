@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MessageSearchController {
 
     private final MessageSearch search;
+    private final MessageResponses responses;
 
-    MessageSearchController(MessageSearch search) {
+    MessageSearchController(MessageSearch search, MessageResponses responses) {
         this.search = search;
+        this.responses = responses;
     }
 
     @ProblemResponse(
@@ -38,7 +40,6 @@ class MessageSearchController {
             @RequestParam(required = false) @Nullable UUID conversationId,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        return search.search(actor, q, conversationId, cursor, CursorPage.limit(limit))
-                .map(MessageResponse::of);
+        return responses.page(actor.orgId(), search.search(actor, q, conversationId, cursor, CursorPage.limit(limit)));
     }
 }

@@ -132,7 +132,8 @@ class MessageRepository {
     }
 
     /**
-     * Messages not recalled whose text holds {@code text} (case-insensitive), in the conversations
+     * Messages not recalled whose text holds {@code text} (case-insensitive; found through the index of
+     * their characters and character pairs, then checked for the whole text), in the conversations
      * the member is in (or the one given), newest first, before {@code (beforeAt, beforeId)}.
      */
     List<MessageRow> search(
@@ -143,12 +144,14 @@ class MessageRepository {
             @Nullable Instant beforeAt,
             @Nullable UUID beforeId,
             int limit) {
-        List<Object> params = new ArrayList<>(List.of(memberId, orgId, text));
+        List<Object> params = new ArrayList<>(List.of(memberId, orgId, text, text));
+        // chat_words(text) is the expression of the index chat_message_words (migration V33)
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + """
                  FROM chat_message m
                  JOIN conversation_participant p ON p.org_id = m.org_id AND p.conversation_id = m.conversation_id
                       AND p.member_id = ? AND p.left_at IS NULL
-                WHERE m.org_id = ? AND m.recalled_at IS NULL AND strpos(lower(m.text), lower(?)) > 0
+                WHERE m.org_id = ? AND m.recalled_at IS NULL
+                  AND chat_words(m.text) @> chat_query_words(?) AND strpos(lower(m.text), lower(?)) > 0
                 """);
         if (conversationId != null) {
             sql.append(" AND m.conversation_id = ?");

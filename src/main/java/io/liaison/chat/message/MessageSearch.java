@@ -14,8 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds messages by a piece of their text across the conversations the actor is in (or one of
- * them), newest first. The text is matched as a substring, case-insensitive, so a Chinese word of
- * one or two characters is found inside longer text; recalled messages are never found.
+ * them), newest first. Every character and character pair of a message's text is a key of an index
+ * (as a contact's company words are), so a Chinese word of one or two characters is found inside
+ * longer text without a scan; a candidate is then checked for the whole query as a substring,
+ * case-insensitive. An edit is indexed again with its row; recalled messages are never found.
  */
 @Service
 public class MessageSearch {
