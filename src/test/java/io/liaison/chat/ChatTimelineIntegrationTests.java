@@ -91,6 +91,18 @@ class ChatTimelineIntegrationTests {
                         tuple(linked.toString(), "2026-12-04", 1, 1),
                         tuple(linked.toString(), "2026-12-03", 3, 1),
                         tuple(other.toString(), "2026-12-03", 2, 1));
+        List<Object> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            String url =
+                    "/api/v1/contacts/" + contact + "/timeline?limit=1" + (cursor == null ? "" : "&cursor=" + cursor);
+            String one = api.answer(as(get(url), org.adminToken()), 200);
+            paged.addAll(JsonPath.<List<Object>>read(one, "$.items[*].id"));
+            cursor = JsonPath.read(one, "$.nextCursor");
+        } while (cursor != null);
+        assertThat(paged)
+                .as("the timeline page by page")
+                .isEqualTo(JsonPath.<List<Object>>read(timeline, "$.items[*].id"));
         String outsiders = api.answer(as(get("/api/v1/contacts/" + contact + "/timeline"), outsider.token()), 200);
         assertThat(JsonPath.<List<Object>>read(outsiders, "$.items[?(@.kind == 'chat')]"))
                 .as("a member in none of the groups")

@@ -116,6 +116,9 @@ class ConversationExportIntegrationTests {
                 .update();
         String tooLarge = api.answer(as(get(base + "/export"), ann.token()).header("Accept-Language", "en"), 422);
         assertThat(tooLarge).contains("This conversation has 100,001 messages; one export holds at most 100,000.");
+        String chineseTooLarge =
+                api.answer(as(get(base + "/export"), ann.token()).header("Accept-Language", "zh-CN"), 422);
+        assertThat(chineseTooLarge).contains("一次导出最多 100,000 条");
     }
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"

@@ -14,21 +14,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds messages by a piece of their text across the conversations the actor is in (or one of
- * them), newest first. Every character and character pair of a message's text is a key of an index
- * (as a contact's company words are), so a Chinese word of one or two characters is found inside
- * longer text without a scan; a candidate is then checked for the whole query as a substring,
- * case-insensitive. An edit is indexed again with its row; recalled messages are never found.
+ * them), newest first, as a piece of the text, case-insensitive: a Chinese word of one or two
+ * characters is found inside longer text. {@link MessageIndex} finds them without reading the whole
+ * history; an edit is indexed again with its row; recalled messages are never found.
  */
 @Service
 public class MessageSearch {
 
     public static final int MAX_QUERY = 100;
 
-    private final MessageRepository messages;
+    private final MessageIndex index;
     private final ConversationService conversations;
 
-    MessageSearch(MessageRepository messages, ConversationService conversations) {
-        this.messages = messages;
+    MessageSearch(MessageIndex index, ConversationService conversations) {
+        this.index = index;
         this.conversations = conversations;
     }
 
@@ -53,8 +52,10 @@ public class MessageSearch {
                 throw LiaisonException.invalid("cursor", "invalid.cursor");
             }
         }
-        List<MessageRow> rows =
-                messages.search(actor.orgId(), actor.memberId(), text, conversationId, beforeAt, beforeId, limit + 1);
+        List<MessageRow> rows = index.search(
+                new MessageIndex.Scope(actor.orgId(), actor.memberId(), conversationId, beforeAt, beforeId),
+                text,
+                limit + 1);
         if (rows.size() <= limit) {
             return new CursorPage<>(rows, null);
         }
