@@ -9,6 +9,7 @@ import io.liaison.shared.SqlFragment;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -286,6 +287,23 @@ class ContactRepository {
                          WHERE org_id = ? AND id = ?
                         """).params(at, at, orgId, id).update();
         searchKeys.rewrite(orgId, id);
+    }
+
+    /**
+     * Moves the last contact forward to {@code at} when that is {@code step} or more after it, so that a
+     * lively chat does not rewrite the contact's search keys with every message; answers whether it moved.
+     */
+    boolean touchLastContactedBy(UUID orgId, UUID id, OffsetDateTime at, Duration step) {
+        boolean moved =
+                jdbc.sql("""
+                        UPDATE contact SET last_contacted_at = ?
+                         WHERE org_id = ? AND id = ? AND trashed_at IS NULL
+                           AND (last_contacted_at IS NULL OR last_contacted_at <= ? - make_interval(secs => ?))
+                        """).params(at, orgId, id, at, step.toSeconds()).update() == 1;
+        if (moved) {
+            searchKeys.rewrite(orgId, id);
+        }
+        return moved;
     }
 
     private Contact contact(ResultSet rs, int row) throws SQLException {

@@ -309,7 +309,7 @@ public class ContactService {
     @Transactional(readOnly = true)
     public CursorPage<TimelineEntry> timeline(Actor actor, UUID id, @Nullable String cursor, int limit) {
         Contact contact = visible(actor, id, false);
-        List<TimelineEntry> rows = timeline.page(actor.orgId(), id, CursorPage.decode(cursor), limit + 1);
+        List<TimelineEntry> rows = timeline.page(actor, id, CursorPage.decode(cursor), limit + 1);
         if (!access.seesInFull(actor, contact.ownerId())) {
             rows = rows.stream().map(TimelineEntry::masked).toList();
         }

@@ -1,8 +1,11 @@
 package io.liaison.contact;
 
+import io.liaison.identity.Actor;
 import io.liaison.shared.Ids;
 import io.liaison.shared.RecordNames;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +35,13 @@ class ContactTimeline {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final List<RecordNames> recordNames;
+    private final List<TimelineSource> sources;
 
-    ContactTimeline(JdbcClient jdbc, JsonMapper json, List<RecordNames> recordNames) {
+    ContactTimeline(JdbcClient jdbc, JsonMapper json, List<RecordNames> recordNames, List<TimelineSource> sources) {
         this.jdbc = jdbc;
         this.json = json;
         this.recordNames = recordNames;
+        this.sources = sources;
     }
 
     void record(UUID orgId, UUID contactId, @Nullable UUID actorId, String kind, Map<String, ?> data) {
@@ -57,8 +62,24 @@ class ContactTimeline {
         return names;
     }
 
+    /**
+     * A page of the contact's entries as {@code viewer} sees them: the timeline's own and those of the
+     * {@link TimelineSource}s, newest first by id.
+     */
+    List<TimelineEntry> page(Actor viewer, UUID contactId, @Nullable UUID before, int limit) {
+        List<TimelineEntry> entries = new ArrayList<>(own(viewer.orgId(), contactId, before, limit));
+        for (TimelineSource source : sources) {
+            entries.addAll(source.entries(viewer, contactId, before, limit));
+        }
+        if (sources.isEmpty()) {
+            return entries;
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::id).reversed());
+        return List.copyOf(entries.subList(0, Math.min(limit, entries.size())));
+    }
+
     /** A follow-up's entry carries the follow-up's type and content as they are now, if it still exists. */
-    List<TimelineEntry> page(UUID orgId, UUID contactId, @Nullable UUID before, int limit) {
+    private List<TimelineEntry> own(UUID orgId, UUID contactId, @Nullable UUID before, int limit) {
         List<TimelineEntry> rows = jdbc.sql("""
                         SELECT t.id, t.at, t.actor_id, t.kind, t.data::text AS data, f.type, f.content
                           FROM contact_timeline t

@@ -37,14 +37,17 @@ public record TimelineEntry(
                     TAG_DELETED,
                     TRASHED,
                     RESTORED,
-                    FOLLOW_UP
+                    FOLLOW_UP,
+                    CHAT
                 },
                 example = UPDATED)
         String kind,
 
         @Schema(
                 description =
-                        "What happened: for updated, changes (field, before, after); for owner_changed, from and to (member ids); for tags_changed, added and removed (tag ids); for tag_deleted, tagId, tagName and groupName; for follow_up, followUpId, type and, while the follow-up exists, its content")
+                        "What happened: for updated, changes (field, before, after); for owner_changed, from and to (member ids); for tags_changed, added and removed (tag ids); for tag_deleted, tagId, tagName and groupName; for follow_up, followUpId, type and, while the follow-up exists, its content;"
+                                + " for chat, a group chat's messages on one day: conversationId, day, messages and"
+                                + " fromContact (those the contact posted as a guest)")
         Map<String, Object> data,
 
         @Schema(
@@ -62,6 +65,7 @@ public record TimelineEntry(
     public static final String TRASHED = "trashed";
     public static final String RESTORED = "restored";
     public static final String FOLLOW_UP = "follow_up";
+    public static final String CHAT = "chat";
 
     /** The entry as stored: the names it kept move from its data to {@link #names}. */
     static TimelineEntry of(UUID id, OffsetDateTime at, @Nullable UUID actorId, String kind, Map<String, Object> data) {

@@ -679,6 +679,12 @@ class AuthorizationMatrixIntegrationTests {
                                     as(delete("/api/v1/conversations/" + id + "/invitations/" + invitation), token(r)),
                                     row("guest_invitation", invitation));
                         }),
+                rule(
+                        "GET /api/v1/conversations/{id}/export",
+                        200,
+                        CONVERSATION,
+                        conversationManager(),
+                        (r, x) -> read("/api/v1/conversations/" + conversationFor(r, x) + "/export", r)),
                 // channels and their delivery log (issue 18)
                 rule("GET /api/v1/channels", 200, ORG, anyone(), (r, x) -> read("/api/v1/channels", r)),
                 rule(

@@ -262,6 +262,7 @@ class CrossOrganizationIntegrationTests {
                 "POST /api/v1/conversations/{id}/transfer",
                 json(post(chat + "/transfer"), admin, "{\"memberId\":\"" + member + "\"}"));
         calls.put("GET /api/v1/conversations/{id}/messages", as(get(chat + "/messages"), admin));
+        calls.put("GET /api/v1/conversations/{id}/export", as(get(chat + "/export"), admin));
         calls.put(
                 "POST /api/v1/conversations/{id}/messages", json(post(chat + "/messages"), admin, "{\"text\":\"x\"}"));
         calls.put(

@@ -33,10 +33,12 @@ class MessageController {
 
     private final MessageService messages;
     private final ChatUsers users;
+    private final MessageResponses responses;
 
-    MessageController(MessageService messages, ChatUsers users) {
+    MessageController(MessageService messages, ChatUsers users, MessageResponses responses) {
         this.messages = messages;
         this.users = users;
+        this.responses = responses;
     }
 
     record PostMessageRequest(
@@ -83,8 +85,7 @@ class MessageController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         ChatUser user = users.of(caller);
-        return messages.page(user, id, afterSeq, cursor, CursorPage.limit(limit))
-                .map(MessageResponse::of);
+        return responses.page(user.orgId(), messages.page(user, id, afterSeq, cursor, CursorPage.limit(limit)));
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -97,7 +98,7 @@ class MessageController {
         ChatUser user = users.of(caller);
         NewMessage message = new NewMessage(
                 request.text(), request.replyTo(), texts(request.mentions()), Ids.given("fileIds", request.fileIds()));
-        return MessageResponse.of(messages.post(user, id, message));
+        return responses.one(user.orgId(), messages.post(user, id, message));
     }
 
     @PatchMapping(
@@ -109,7 +110,8 @@ class MessageController {
             @PathVariable UUID messageId,
             @RequestBody EditMessageRequest request) {
         ChatUser user = users.of(caller);
-        return MessageResponse.of(messages.edit(user, id, messageId, request.text(), texts(request.mentions())));
+        return responses.one(
+                user.orgId(), messages.edit(user, id, messageId, request.text(), texts(request.mentions())));
     }
 
     @ProblemResponse(
@@ -119,7 +121,7 @@ class MessageController {
     @PostMapping("/messages/{messageId}/recall")
     MessageResponse recall(Caller caller, @PathVariable UUID id, @PathVariable UUID messageId) {
         ChatUser user = users.of(caller);
-        return MessageResponse.of(messages.recall(user, id, messageId));
+        return responses.one(user.orgId(), messages.recall(user, id, messageId));
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -1,6 +1,7 @@
 package io.liaison.chat.api;
 
 import io.liaison.chat.message.MessageRow;
+import io.liaison.chat.message.Quote;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.HashMap;
@@ -32,6 +33,9 @@ public record MessageResponse(
         @Schema(description = "The message of the same conversation it replies to") @Nullable
         UUID replyTo,
 
+        @Schema(description = "What the reply quotes of that message") @Nullable
+        Quote quote,
+
         @Schema(description = "Member ids mentioned, and all for @all")
         List<String> mentions,
 
@@ -43,7 +47,7 @@ public record MessageResponse(
 
         Instant createdAt) {
 
-    public static MessageResponse of(MessageRow m) {
+    static MessageResponse of(MessageRow m, @Nullable Quote quote) {
         return new MessageResponse(
                 m.id(),
                 m.conversationId(),
@@ -54,6 +58,7 @@ public record MessageResponse(
                 m.text(),
                 m.html(),
                 m.replyTo(),
+                quote,
                 m.mentions(),
                 m.fileIds(),
                 m.editedAt(),
@@ -63,7 +68,7 @@ public record MessageResponse(
 
     static Map<UUID, MessageResponse> latest(List<MessageRow> rows) {
         Map<UUID, MessageResponse> latest = new HashMap<>();
-        rows.forEach(m -> latest.put(m.conversationId(), of(m)));
+        rows.forEach(m -> latest.put(m.conversationId(), of(m, null)));
         return latest;
     }
 }

@@ -20,10 +20,12 @@ class MessageSearchController {
 
     private final MessageSearch search;
     private final ChatUsers users;
+    private final MessageResponses responses;
 
-    MessageSearchController(MessageSearch search, ChatUsers users) {
+    MessageSearchController(MessageSearch search, ChatUsers users, MessageResponses responses) {
         this.search = search;
         this.users = users;
+        this.responses = responses;
     }
 
     @ProblemResponse(
@@ -43,7 +45,6 @@ class MessageSearchController {
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
         ChatUser user = users.of(caller);
-        return search.search(user, q, conversationId, cursor, CursorPage.limit(limit))
-                .map(MessageResponse::of);
+        return responses.page(user.orgId(), search.search(user, q, conversationId, cursor, CursorPage.limit(limit)));
     }
 }

@@ -32,13 +32,15 @@ class AttachableFiles implements ChatFiles {
         this.service = service;
     }
 
+    /** Also marks them attached, in the caller's transaction: a file a message carries is never cleaned up. */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public List<ChatFile> attachable(ChatUser user, List<UUID> ids) {
         if (ids.size() > MAX_PER_MESSAGE) {
             throw LiaisonException.tooMany("fileIds", MAX_PER_MESSAGE);
         }
         List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        files.markAttached(user.orgId(), distinct);
         Map<UUID, StoredFile> found = byId(files.findAll(user.orgId(), distinct));
         for (int i = 0; i < ids.size(); i++) {
             StoredFile file = found.get(ids.get(i));

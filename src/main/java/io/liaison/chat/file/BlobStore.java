@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,6 +77,14 @@ class BlobStore {
             Files.move(received.file(), target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
             received.close();
+        }
+    }
+
+    /** Deletes the bytes with this hash and their previews; the caller has made sure no file row names them. */
+    void delete(String sha256) throws IOException {
+        Files.deleteIfExists(path(sha256));
+        for (String format : List.of("jpg", "png")) {
+            Files.deleteIfExists(thumbnail(sha256, format));
         }
     }
 

@@ -63,6 +63,29 @@ class FileRepository {
                 == 1;
     }
 
+    /**
+     * Holds the bytes with this hash until the transaction ends: an upload of them and the cleanup that
+     * may delete them take it, so that the cleanup never deletes bytes a new row is about to name.
+     */
+    void lockContent(String sha256) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:sha256, 0))")
+                .param("sha256", sha256)
+                .query(Object.class)
+                .single();
+    }
+
+    /**
+     * Marks the files as carried by a message, once; the rows stay locked until the message's
+     * transaction ends, so the cleanup of unattached files (which skips locked rows) cannot take them.
+     */
+    void markAttached(UUID orgId, Collection<UUID> ids) {
+        jdbc.sql(
+                        "UPDATE chat_file SET attached_at = coalesce(attached_at, now()) WHERE org_id = :org AND id = ANY(:ids)")
+                .param("org", orgId)
+                .param("ids", ids.toArray(UUID[]::new))
+                .update();
+    }
+
     Optional<StoredFile> find(UUID orgId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM chat_file WHERE org_id = :org AND id = :id")
                 .param("org", orgId)

@@ -81,6 +81,7 @@ public class FileService {
                         user.orgId(), file.size(), settings.maxStorage().toBytes())) {
                     throw LiaisonException.tooLarge("file-storage-full", settings.storageLimit());
                 }
+                files.lockContent(file.sha256());
                 files.insert(file);
                 // kept inside the transaction: a row is never committed without its bytes in place
                 keep(received);

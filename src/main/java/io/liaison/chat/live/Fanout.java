@@ -69,7 +69,7 @@ class Fanout {
         }
 
         String frame(MessageRow row) {
-            return messageFrames.computeIfAbsent(row.seq(), s -> frames.message("message", row));
+            return messageFrames.computeIfAbsent(row.seq(), s -> frames.message(orgId, "message", row));
         }
     }
 
@@ -95,7 +95,7 @@ class Fanout {
                         if (row == null) {
                             return;
                         }
-                        changed = frames.message(type, row);
+                        changed = frames.message(orgId, type, row);
                     }
                     socket.send(changed);
                 }
@@ -259,7 +259,7 @@ class Fanout {
                     return;
                 }
                 for (MessageRow row : rows) {
-                    socket.send(frames.message("message", row));
+                    socket.send(frames.message(socket.who.orgId(), "message", row));
                     following.sent = row.seq();
                     following.messaged = true;
                 }

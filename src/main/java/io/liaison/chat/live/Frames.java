@@ -1,6 +1,6 @@
 package io.liaison.chat.live;
 
-import io.liaison.chat.api.MessageResponse;
+import io.liaison.chat.api.MessageResponses;
 import io.liaison.chat.message.MessageRow;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,10 +24,12 @@ class Frames {
 
     private final JsonMapper json;
     private final MessageSource messages;
+    private final MessageResponses responses;
 
-    Frames(JsonMapper json, MessageSource messages) {
+    Frames(JsonMapper json, MessageSource messages, MessageResponses responses) {
         this.json = json;
         this.messages = messages;
+        this.responses = responses;
     }
 
     String hello(long heartbeatSeconds) {
@@ -42,10 +44,17 @@ class Frames {
         return "{\"type\":\"pong\"}";
     }
 
-    /** {@code message}, {@code edited} or {@code recalled}: the message in its current state. */
-    String message(String type, MessageRow row) {
+    /** {@code message}, {@code edited} or {@code recalled}: the message in its current state, a reply with its quote. */
+    String message(UUID orgId, String type, MessageRow row) {
         return write(ordered(
-                TYPE, type, CONVERSATION, row.conversationId(), "seq", row.seq(), "message", MessageResponse.of(row)));
+                TYPE,
+                type,
+                CONVERSATION,
+                row.conversationId(),
+                "seq",
+                row.seq(),
+                "message",
+                responses.one(orgId, row)));
     }
 
     String read(UUID conversationId, long seq, UUID participantId) {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MessageRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             m.id, m.conversation_id, m.seq, m.author_id, m.author_kind, m.text, m.html, m.reply_to, m.mention_ids,
             m.mentions_all, m.file_ids, m.edited_at, m.recalled_at, m.created_at,
             CASE m.author_kind
@@ -136,41 +136,6 @@ class MessageRepository {
                         """).params(orgId, id, Timestamp.from(since)).update() == 1;
     }
 
-    /**
-     * Messages not recalled whose text holds {@code text} (case-insensitive), in the conversations
-     * the user is in (or the one given), newest first, before {@code (beforeAt, beforeId)}.
-     */
-    List<MessageRow> search(
-            ChatUser user,
-            String text,
-            @Nullable UUID conversationId,
-            @Nullable Instant beforeAt,
-            @Nullable UUID beforeId,
-            int limit) {
-        List<Object> params = new ArrayList<>(List.of(user.id(), user.orgId(), text));
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + """
-                 FROM chat_message m
-                 JOIN conversation_participant p ON p.org_id = m.org_id AND p.conversation_id = m.conversation_id
-                      AND p.%s = ? AND p.left_at IS NULL
-                WHERE m.org_id = ? AND m.recalled_at IS NULL AND strpos(lower(m.text), lower(?)) > 0
-                """.formatted(user.column()));
-        if (conversationId != null) {
-            sql.append(" AND m.conversation_id = ?");
-            params.add(conversationId);
-        }
-        if (beforeAt != null && beforeId != null) {
-            sql.append(" AND (m.created_at, m.id) < (?, ?)");
-            params.add(Timestamp.from(beforeAt));
-            params.add(beforeId);
-        }
-        sql.append(" ORDER BY m.created_at DESC, m.id DESC LIMIT ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query(MessageRepository::row)
-                .list();
-    }
-
     /** What a mention notification says: the author's name, the conversation's name (none: direct) and the text. */
     record Notice(
             String author,
@@ -222,7 +187,7 @@ class MessageRepository {
                 .orElse(null);
     }
 
-    private static MessageRow row(ResultSet rs, int n) throws SQLException {
+    static MessageRow row(ResultSet rs, int n) throws SQLException {
         List<String> mentions = new ArrayList<>(
                 ids(rs.getArray("mention_ids")).stream().map(UUID::toString).toList());
         if (rs.getBoolean("mentions_all")) {

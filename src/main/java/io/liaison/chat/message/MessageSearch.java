@@ -14,19 +14,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds messages by a piece of their text across the conversations the user (a member or a guest) is in (or one of
- * them), newest first. The text is matched as a substring, case-insensitive, so a Chinese word of
- * one or two characters is found inside longer text; recalled messages are never found.
+ * them), newest first, as a piece of the text, case-insensitive: a Chinese word of one or two
+ * characters is found inside longer text. {@link MessageIndex} finds them without reading the whole
+ * history; an edit is indexed again with its row; recalled messages are never found.
  */
 @Service
 public class MessageSearch {
 
     public static final int MAX_QUERY = 100;
 
-    private final MessageRepository messages;
+    private final MessageIndex index;
     private final ConversationService conversations;
 
-    MessageSearch(MessageRepository messages, ConversationService conversations) {
-        this.messages = messages;
+    MessageSearch(MessageIndex index, ConversationService conversations) {
+        this.index = index;
         this.conversations = conversations;
     }
 
@@ -51,7 +52,8 @@ public class MessageSearch {
                 throw LiaisonException.invalid("cursor", "invalid.cursor");
             }
         }
-        List<MessageRow> rows = messages.search(user, text, conversationId, beforeAt, beforeId, limit + 1);
+        List<MessageRow> rows =
+                index.search(new MessageIndex.Scope(user, conversationId, beforeAt, beforeId), text, limit + 1);
         if (rows.size() <= limit) {
             return new CursorPage<>(rows, null);
         }

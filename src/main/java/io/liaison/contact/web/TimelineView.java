@@ -102,11 +102,25 @@ class TimelineView {
                 changes(r, data.get("changes"), details);
                 yield sentence(r, "contacts.timeline.updated", who, details.size());
             }
+            case TimelineEntry.CHAT -> chat(r, e);
             case TimelineEntry.CREATED, TimelineEntry.IMPORTED, TimelineEntry.TRASHED, TimelineEntry.RESTORED ->
                 sentence(r, "contacts.timeline." + e.kind(), who);
             default -> sentence(r, "contacts.timeline.other", who);
         };
         return new Line(e.id(), e.at(), e.kind(), sentence, details);
+    }
+
+    /** "华东客户群: 12 messages (3 from 王芳)", the group linked to its chat. */
+    private Sentence chat(ValueWords.Reading r, TimelineEntry e) {
+        String conversation = String.valueOf(e.data().get("conversationId"));
+        Part group = new Part(e.names().getOrDefault(conversation, conversation), "/chats/" + conversation);
+        Object messages = e.data().get("messages");
+        Object fromContact = e.data().get("fromContact");
+        if (fromContact instanceof Number n && n.longValue() > 0) {
+            String contact = e.names().getOrDefault(String.valueOf(e.data().get("contactId")), "");
+            return sentence(r, "contacts.timeline.chat", group, messages, fromContact, contact);
+        }
+        return sentence(r, "contacts.timeline.chat.members", group, messages);
     }
 
     /** "王芳 added the tags VIP、Key and removed Lead", each tag linked to the contacts that carry it. */

@@ -13,7 +13,9 @@ import static org.mockito.Mockito.when;
 
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.chat.ChatUser;
+import io.liaison.chat.api.MessageResponses;
 import io.liaison.chat.message.MessageFeed;
+import io.liaison.chat.message.MessageQuotes;
 import io.liaison.chat.message.MessageRow;
 import io.liaison.identity.Guest;
 import io.liaison.identity.Guests;
@@ -57,7 +59,8 @@ class FanoutTests {
     private final Sockets sockets = new Sockets();
     private final LiveRepository conversations = mock(LiveRepository.class);
     private final MessageFeed feed = mock(MessageFeed.class);
-    private final Frames frames = new Frames(JsonMapper.builder().build(), mock(MessageSource.class));
+    private final Frames frames = new Frames(
+            JsonMapper.builder().build(), mock(MessageSource.class), new MessageResponses(mock(MessageQuotes.class)));
     private final Guests guests = mock(Guests.class);
     private final Fanout fanout = new Fanout(sockets, conversations, feed, frames, SETTINGS, guests);
     private final List<String> sent = new ArrayList<>();
