@@ -230,6 +230,13 @@ class Fanout {
         }
     }
 
+    /** A deactivated member's sockets on this node close at once (their sessions are gone too). */
+    void memberDeactivated(UUID orgId, UUID memberId) {
+        for (LiveSocket socket : List.copyOf(sockets.of(new Who(orgId, memberId, false)))) {
+            socket.close(CloseStatus.POLICY_VIOLATION);
+        }
+    }
+
     /**
      * After a (re)connect, every message of the followed conversations after the number the client
      * holds, in order, at most {@link LiveSettings#resumeMessages()} each; the conversations that

@@ -31,10 +31,9 @@ class LiveHandler extends TextWebSocketHandler {
 
     static final String CALLER = "liaison.caller";
     static final String LOCALE = "liaison.locale";
+    static final String BROWSER_SESSION = "liaison.browserSession";
     private static final String CONVERSATION = "conversationId";
     private static final long TYPING_GAP_NANOS = 2_000_000_000L;
-    /** The protocol has no binary frames: one is refused as soon as its first bytes arrive. */
-    private static final int BINARY_LIMIT = 1024;
 
     private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
@@ -73,8 +72,6 @@ class LiveHandler extends TextWebSocketHandler {
     public void afterConnectionEstablished(WebSocketSession session) {
         Caller caller = (Caller) session.getAttributes().get(CALLER);
         Locale locale = (Locale) session.getAttributes().get(LOCALE);
-        session.setTextMessageSizeLimit((int) settings.maxFrameSize().toBytes());
-        session.setBinaryMessageSizeLimit(BINARY_LIMIT);
         if (session instanceof StandardWebSocketSession standard) {
             // a client that stops reading holds a blocking send no longer than the decorator's limit
             standard.getNativeSession()
@@ -108,12 +105,22 @@ class LiveHandler extends TextWebSocketHandler {
     }
 
     @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         LiveSocket socket = sockets.get(session.getId());
-        if (socket == null) {
+        if (socket == null || !session.isOpen()) {
             return;
         }
         socket.heard();
+        String text = socket.assemble(message.getPayload(), message.isLast(), (int)
+                settings.maxFrameSize().toBytes());
+        if (text == null) {
+            return;
+        }
         int count = socket.counted();
         if (count > settings.framesPerSecond()) {
             if (count > 3 * settings.framesPerSecond()) {
@@ -125,7 +132,7 @@ class LiveHandler extends TextWebSocketHandler {
         }
         JsonNode frame;
         try {
-            frame = json.readTree(message.getPayload());
+            frame = json.readTree(text);
         } catch (JacksonException e) {
             socket.send(error(socket, "bad-frame"));
             return;

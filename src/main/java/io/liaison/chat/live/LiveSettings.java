@@ -12,7 +12,8 @@ import org.springframework.util.unit.DataSize;
  * maxConversations} conversations (its caller's latest) and a {@code resume} names at most as many;
  * a resume replays at most {@code resumeMessages} messages of a conversation (beyond, the client
  * reloads it). A client that does not take what is sent within {@code sendTimeLimit}, or lets more
- * than {@code sendBufferSize} wait, is closed and resumes later.
+ * than {@code sendBufferSize} wait, is closed and resumes later. Every {@code sessionCheck}, a socket whose
+ * browser session ended (a logout, an expiry) is closed, and the others keep their sessions from expiring.
  */
 @ConfigurationProperties("liaison.chat.live")
 public record LiveSettings(
@@ -23,12 +24,14 @@ public record LiveSettings(
         @DefaultValue("1000") int maxConversations,
         @DefaultValue("200") int resumeMessages,
         @DefaultValue("10s") Duration sendTimeLimit,
-        @DefaultValue("1MB") DataSize sendBufferSize) {
+        @DefaultValue("1MB") DataSize sendBufferSize,
+        @DefaultValue("60s") Duration sessionCheck) {
 
     public LiveSettings {
-        if (heartbeat.toSeconds() < 1) {
+        if (heartbeat.toSeconds() < 1 || sessionCheck.toSeconds() < 1) {
             throw new IllegalArgumentException(
-                    "liaison.chat.live.heartbeat must be a second or more, not " + heartbeat);
+                    "liaison.chat.live.heartbeat and session-check must be a second or more, not " + heartbeat + " and "
+                            + sessionCheck);
         }
         if (framesPerSecond < 1 || socketsPerCaller < 1 || maxConversations < 1 || resumeMessages < 1) {
             throw new IllegalArgumentException(

@@ -8,6 +8,7 @@ import io.liaison.chat.ParticipantsChanged;
 import io.liaison.chat.conversation.ConversationChanged;
 import io.liaison.chat.conversation.GuestAccessEnded;
 import io.liaison.chat.conversation.ReadMoved;
+import io.liaison.identity.MemberDeactivated;
 import io.liaison.shared.bus.Signals;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
@@ -73,6 +74,11 @@ class LiveSignals {
         send("guest", event.orgId(), event.contactId());
     }
 
+    @EventListener
+    void on(MemberDeactivated event) {
+        send("member", event.orgId(), event.memberId());
+    }
+
     /** Someone typing, to every node; the name goes last, since it may hold a colon. */
     void typing(UUID orgId, UUID conversationId, UUID participantId, String fromSocket, String name) {
         send("typing", orgId, conversationId, participantId, fromSocket, name);
@@ -100,6 +106,7 @@ class LiveSignals {
             case "participants" -> fanout.participants(orgId, id);
             case "conversation" -> fanout.conversation(id);
             case "guest" -> fanout.guestAccessEnded(orgId, id);
+            case "member" -> fanout.memberDeactivated(orgId, id);
             default -> throw new IllegalArgumentException("An unknown chat signal: " + payload);
         }
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -37,6 +38,9 @@ final class LiveSocket {
     final ChatUser user;
     final Who who;
     final Locale locale;
+    /** The browser session the socket was opened from; none when it came without one. */
+    final @Nullable String browserSession;
+
     final Object lock = new Object();
 
     private final Map<UUID, Following> following = new ConcurrentHashMap<>();
@@ -44,6 +48,7 @@ final class LiveSocket {
     private volatile long heardAt = System.nanoTime();
     private long windowStart = System.nanoTime();
     private int framesInWindow;
+    private @Nullable StringBuilder pieces;
 
     LiveSocket(WebSocketSession session, ChatUser user, Locale locale) {
         this.id = session.getId();
@@ -51,6 +56,7 @@ final class LiveSocket {
         this.user = user;
         this.who = Who.of(user.caller());
         this.locale = locale;
+        this.browserSession = (String) session.getAttributes().get(LiveHandler.BROWSER_SESSION);
     }
 
     Set<UUID> conversations() {
@@ -84,6 +90,27 @@ final class LiveSocket {
 
     long silentNanos() {
         return System.nanoTime() - heardAt;
+    }
+
+    /**
+     * The client's frame once its last piece came, or null while more are coming: the server's buffer
+     * for a socket is small ({@link LiveConfiguration#PIECE}), so a longer frame comes in pieces. One
+     * longer than {@code max} characters closes the socket (1009) and is dropped.
+     */
+    @Nullable
+    String assemble(String piece, boolean last, int max) {
+        StringBuilder sofar = pieces;
+        if ((sofar == null ? 0 : sofar.length()) + piece.length() > max) {
+            pieces = null;
+            close(CloseStatus.TOO_BIG_TO_PROCESS);
+            return null;
+        }
+        if (last) {
+            pieces = null;
+            return sofar == null ? piece : sofar.append(piece).toString();
+        }
+        pieces = (sofar == null ? new StringBuilder() : sofar).append(piece);
+        return null;
     }
 
     /** Counts an inbound frame: answers how many came in the current second, this one included. */

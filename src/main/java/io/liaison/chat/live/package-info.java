@@ -47,5 +47,11 @@
  * <p>What a guest's socket carries follows the group's settings as the REST API does: a guest who
  * may not see the participant list gets no one's {@code read} or {@code typing} frames but their
  * own.
+ *
+ * <p>The server closes a socket with code 1008 (policy) when its caller may no longer be here: a guest's
+ * access ended or a member was deactivated (at once, on every node), or the browser session it was
+ * opened from ended, by a logout or an expiry (within {@code liaison.chat.live.session-check}, a
+ * minute by default). A client that reconnects then is refused until it logs in again. While a socket
+ * is open, its browser session does not expire.
  */
 package io.liaison.chat.live;

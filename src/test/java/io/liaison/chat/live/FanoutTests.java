@@ -17,6 +17,7 @@ import io.liaison.chat.api.MessageResponses;
 import io.liaison.chat.message.MessageFeed;
 import io.liaison.chat.message.MessageQuotes;
 import io.liaison.chat.message.MessageRow;
+import io.liaison.identity.BrowserSessions;
 import io.liaison.identity.Guest;
 import io.liaison.identity.Guests;
 import java.time.Duration;
@@ -54,7 +55,8 @@ class FanoutTests {
             1000,
             3,
             Duration.ofSeconds(10),
-            DataSize.ofMegabytes(1));
+            DataSize.ofMegabytes(1),
+            Duration.ofSeconds(60));
 
     private final Sockets sockets = new Sockets();
     private final LiveRepository conversations = mock(LiveRepository.class);
@@ -177,7 +179,7 @@ class FanoutTests {
     @Test
     void aSocketSilentForTwoHeartbeatsIsClosedAndAnotherIsPinged() throws Exception {
         socket(0);
-        Heartbeats heartbeats = new Heartbeats(sockets, frames, SETTINGS);
+        Heartbeats heartbeats = new Heartbeats(sockets, frames, mock(BrowserSessions.class), SETTINGS);
         heartbeats.beat();
         assertThat(sent).containsExactly("{\"type\":\"ping\"}");
         Thread.sleep(2100);

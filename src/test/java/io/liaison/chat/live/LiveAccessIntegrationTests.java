@@ -16,7 +16,9 @@ import io.liaison.identity.Guests;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.LiaisonProperties;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -28,13 +30,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Who may open the chat socket and what it lets through: no session, another site's page or one
  * socket too many is refused; frames past the limits are refused; a guest hears only what the
- * group's settings let them, and loses the socket the moment their contact is trashed.
+ * group's settings let them, and loses the socket the moment their contact is trashed; a socket ends
+ * with its browser session, keeps it while open, and ends at once when its member is deactivated.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -55,6 +59,12 @@ class LiveAccessIntegrationTests {
 
     @Autowired
     LiaisonProperties properties;
+
+    @Autowired
+    Heartbeats heartbeats;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private int refusal(String cookie, String origin) throws InterruptedException {
         try {
@@ -180,6 +190,45 @@ class LiveAccessIntegrationTests {
                     .as("the guest's session after the trash")
                     .isEqualTo(401);
             assertThat(member.closed.isDone()).as("a member's socket stays").isFalse();
+        }
+    }
+
+    @Test
+    void aSocketEndsWithItsSessionKeepsItWhileOpenAndEndsAtOnceWhenItsMemberIsDeactivated() throws Exception {
+        LiveSockets t = new LiveSockets(mvc, port);
+        String stays = t.memberCookie();
+        String leaves = t.memberCookie();
+        try (LiveClient staying = LiveClient.connect(port, stays);
+                LiveClient leaving = LiveClient.connect(port, leaves)) {
+            String session = new String(Base64.getDecoder().decode(stays.substring("SESSION=".length())));
+            long now = System.currentTimeMillis();
+            jdbc.sql("UPDATE spring_session SET last_access_time = ?, expiry_time = ? WHERE session_id = ?")
+                    .params(
+                            now - Duration.ofHours(7).toMillis(),
+                            now + Duration.ofHours(1).toMillis(),
+                            session)
+                    .update();
+
+            LiveClient.logout(t.base(), leaves);
+            heartbeats.checkSessions();
+            assertThat(leaving.closed.get(5, TimeUnit.SECONDS))
+                    .as("the socket of the session logged out, at the next check")
+                    .isEqualTo(1008);
+            assertThat(staying.closed.isDone()).as("the other session's socket").isFalse();
+            assertThat(jdbc.sql("SELECT expiry_time FROM spring_session WHERE session_id = ?")
+                            .param(session)
+                            .query(Long.class)
+                            .single())
+                    .as("the open socket's session, kept from expiring")
+                    .isGreaterThan(now + Duration.ofHours(7).toMillis());
+
+            t.api.answer(as(post("/api/v1/members/" + t.member.id() + "/deactivate"), t.org.adminToken()), 200);
+            assertThat(staying.closed.get(5, TimeUnit.SECONDS))
+                    .as("a deactivated member's socket, at once")
+                    .isEqualTo(1008);
+            assertThat(refusal(stays, t.base()))
+                    .as("the deactivated member's session")
+                    .isEqualTo(401);
         }
     }
 }

@@ -61,6 +61,28 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
         return "SESSION=" + session.getValue();
     }
 
+    /** Logs the session out as its page's menu does. */
+    static void logout(String base, String cookie) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/chats"))
+                        .header("Cookie", cookie)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher csrf = CSRF.matcher(page.body());
+        assertThat(csrf.find()).as("a CSRF token on the chats page").isTrue();
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/logout"))
+                        .header("Cookie", cookie)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf.group(1))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.headers().firstValue("Location").orElse(""))
+                .as("the logout's answer")
+                .contains("logout");
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
