@@ -5,7 +5,6 @@ import io.liaison.shared.LiaisonProperties;
 import jakarta.servlet.http.HttpSession;
 import java.net.URI;
 import java.util.Map;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -18,7 +17,6 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.HandshakeInterceptor;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * The chat socket at {@code /ws}: a plain WebSocket (no STOMP), opened by a page with its session.
@@ -30,15 +28,6 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
 class LiveConfiguration implements WebSocketConfigurer {
-
-    /**
-     * The characters (and bytes) Tomcat buffers for a socket's inbound frame: a longer frame reaches the
-     * handler in pieces, which {@link LiveSocket#assemble} joins up to {@link LiveSettings#maxFrameSize()}.
-     * Tomcat's buffers are kept for the socket's life, and its clients send short frames (a {@code pong}),
-     * so a small buffer saves most of a socket's memory: buffers the size of the frame limit took
-     * 128 KB a socket, 640 MB at 5,000 sockets.
-     */
-    static final int PIECE = 1024;
 
     private final LiveHandler handler;
     private final Sockets sockets;
@@ -56,14 +45,6 @@ class LiveConfiguration implements WebSocketConfigurer {
     static String origin(String url) {
         URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-    }
-
-    @Bean
-    ServletServerContainerFactoryBean webSocketContainer() {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(PIECE);
-        container.setMaxBinaryMessageBufferSize(PIECE);
-        return container;
     }
 
     @Override

@@ -32,6 +32,15 @@ class LiveHandler extends TextWebSocketHandler {
     static final String CALLER = "liaison.caller";
     static final String LOCALE = "liaison.locale";
     static final String BROWSER_SESSION = "liaison.browserSession";
+
+    /**
+     * The characters (and bytes) Tomcat buffers for a socket's inbound message: a longer frame reaches
+     * the handler in pieces, which {@link LiveSocket#assemble} joins up to {@link LiveSettings#maxFrameSize()}.
+     * Tomcat keeps the buffers for the socket's life and clients mostly send short frames (a {@code pong}),
+     * so a small buffer saves most of a socket's memory: one the size of the frame limit took 128 KB.
+     */
+    static final int PIECE = 1024;
+
     private static final String CONVERSATION = "conversationId";
     private static final long TYPING_GAP_NANOS = 2_000_000_000L;
 
@@ -72,6 +81,8 @@ class LiveHandler extends TextWebSocketHandler {
     public void afterConnectionEstablished(WebSocketSession session) {
         Caller caller = (Caller) session.getAttributes().get(CALLER);
         Locale locale = (Locale) session.getAttributes().get(LOCALE);
+        session.setTextMessageSizeLimit(PIECE);
+        session.setBinaryMessageSizeLimit(PIECE);
         if (session instanceof StandardWebSocketSession standard) {
             // a client that stops reading holds a blocking send no longer than the decorator's limit
             standard.getNativeSession()

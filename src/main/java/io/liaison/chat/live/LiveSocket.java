@@ -94,7 +94,7 @@ final class LiveSocket {
 
     /**
      * The client's frame once its last piece came, or null while more are coming: the server's buffer
-     * for a socket is small ({@link LiveConfiguration#PIECE}), so a longer frame comes in pieces. One
+     * for a socket is small ({@link LiveHandler#PIECE}), so a longer frame comes in pieces. One
      * longer than {@code max} characters closes the socket (1009) and is dropped.
      */
     @Nullable
