@@ -79,6 +79,15 @@ public class ParticipantService {
         }
     }
 
+    /**
+     * Moves the author's read mark to the message they posted, {@code seq}, without {@link ReadMoved}: every
+     * client takes a message's author to have read it, so no {@code read} frame needs to go to every
+     * socket of the group with each message.
+     */
+    public void markPostedRead(ChatUser author, UUID id, long seq) {
+        participants.read(author, id, seq);
+    }
+
     /** Adds active members of the organization; ones already in are left as they are. */
     @Transactional
     public List<Participant> add(ChatUser user, UUID id, List<UUID> memberIds) {

@@ -22,7 +22,8 @@
  *       message with that {@code seq} changed; {@code message} is its new state.
  *   <li>{@code {"type":"read","conversationId":"...","seq":7,"participantId":"..."}}: a
  *       participant's read state moved (the caller's own too, so that other tabs clear their
- *       badges); {@code participantId} is the member's or guest's id.
+ *       badges); {@code participantId} is the member's or guest's id. A message's author has read it:
+ *       posting moves the author's mark without a {@code read} frame.
  *   <li>{@code {"type":"typing","conversationId":"...","participantId":"...","name":"..."}}: someone
  *       is typing; shown for a few seconds.
  *   <li>{@code {"type":"conversation","conversationId":"..."}}: the conversation or its participants

@@ -110,7 +110,7 @@ public class MessageService {
                 null,
                 Instant.now());
         messages.insert(user.orgId(), posted, mentions.ids(), mentions.all());
-        participants.markRead(user, conversationId, seq);
+        participants.markPostedRead(user, conversationId, seq);
         events.publishEvent(new MessagePosted(
                 user.orgId(), conversationId, id, seq, user.id(), user.kind(), mentions.ids(), mentions.all()));
         return get(user, conversationId, id);
