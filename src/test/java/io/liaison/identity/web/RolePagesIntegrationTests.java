@@ -82,7 +82,7 @@ class RolePagesIntegrationTests {
     void everyDeclaredPermissionHasACheckboxInTheForm() throws Exception {
         String form = page(get("/roles/new"), admin, status().isOk());
         assertThat(permissions.all())
-                .hasSize(12)
+                .hasSize(14)
                 .allSatisfy(p -> assertThat(form).contains("id=\"perm-" + p.code() + "\""));
         assertThat(form)
                 .containsSubsequence(
@@ -92,7 +92,10 @@ class RolePagesIntegrationTests {
                         "Manage tags",
                         "Administration",
                         "Manage members and departments",
-                        "Read the audit log");
+                        "Read the audit log",
+                        "Mass push",
+                        "Send pushes to contacts and groups, and keep their templates",
+                        "Approve pushes held for approval");
     }
 
     @Test
