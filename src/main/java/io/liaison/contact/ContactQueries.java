@@ -149,7 +149,7 @@ class ContactQueries {
     }
 
     /** What the list shows besides visibility: live contacts matching the query and the filters. */
-    private SqlFragment rest(Actor actor, ContactFilter f) {
+    SqlFragment rest(Actor actor, ContactFilter f) {
         SqlFragment where = SqlFragment.of("c.trashed_at IS NULL");
         if (searching(f)) {
             where = where.and(search.matching(actor, f.q()));

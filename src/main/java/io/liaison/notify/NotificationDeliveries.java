@@ -9,6 +9,7 @@ import io.liaison.channel.OutboundMessage;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.LiaisonProperties;
+import io.liaison.shared.QuietHoursEnd;
 import io.liaison.shared.StoredMessages;
 import java.time.Clock;
 import java.time.Instant;

@@ -685,6 +685,48 @@ class AuthorizationMatrixIntegrationTests {
                         CONVERSATION,
                         conversationManager(),
                         (r, x) -> read("/api/v1/conversations/" + conversationFor(r, x) + "/export", r)),
+                // mass push (issue 20): senders make pushes, approvers see, approve and cancel everyone's
+                rule("GET /api/v1/push-settings", 200, ORG, anyone(), (r, x) -> read("/api/v1/push-settings", r)),
+                rule(
+                        "PUT /api/v1/push-settings",
+                        200,
+                        ORG,
+                        permission("push.approve"),
+                        (r, x) -> write(
+                                json(put("/api/v1/push-settings"), token(r), PUSH_SETTINGS), count("push_settings"))),
+                rule("GET /api/v1/pushes", 200, ORG, permission("push.send"), (r, x) -> read("/api/v1/pushes", r)),
+                rule(
+                        "POST /api/v1/pushes",
+                        201,
+                        ORG,
+                        permission("push.send"),
+                        (r, x) -> write(json(post("/api/v1/pushes"), token(r), pushBody()), count("push"))),
+                rule(
+                        "POST /api/v1/pushes/reach",
+                        200,
+                        ORG,
+                        permission("push.send"),
+                        (r, x) -> read(json(post("/api/v1/pushes/reach"), token(r), "{\"filter\":{}}"))),
+                rule(
+                        "GET /api/v1/pushes/{id}",
+                        200,
+                        BY_ID,
+                        pushApprover(),
+                        (r, x) -> read("/api/v1/pushes/" + pushFor(x, "scheduled"), r)),
+                rule(
+                        "GET /api/v1/pushes/{id}/recipients",
+                        200,
+                        BY_ID,
+                        pushApprover(),
+                        (r, x) -> read("/api/v1/pushes/" + pushFor(x, "scheduled") + "/recipients", r)),
+                rule("POST /api/v1/pushes/{id}/approve", 200, BY_ID, permission("push.approve"), (r, x) -> {
+                    String id = pushFor(x, "awaiting_approval");
+                    return write(as(post("/api/v1/pushes/" + id + "/approve"), token(r)), row("push", id));
+                }),
+                rule("POST /api/v1/pushes/{id}/cancel", 200, BY_ID, pushApprover(), (r, x) -> {
+                    String id = pushFor(x, "scheduled");
+                    return write(as(post("/api/v1/pushes/" + id + "/cancel"), token(r)), row("push", id));
+                }),
                 // channels and their delivery log (issue 18)
                 rule("GET /api/v1/channels", 200, ORG, anyone(), (r, x) -> read("/api/v1/channels", r)),
                 rule(
@@ -1112,6 +1154,26 @@ class AuthorizationMatrixIntegrationTests {
                 .query(String.class)
                 .single();
     }
+
+    /** A push of the administrator's (another organization's for OTHER_ORG), in {@code state}, due tomorrow. */
+    String pushFor(Relation relation, String state) throws Exception {
+        Api.Org owner = relation == OTHER_ORG ? other : org;
+        String id = id(json(post("/api/v1/pushes"), owner.adminToken(), pushBody()));
+        jdbc.sql("UPDATE push SET state = ? WHERE id = ?")
+                .params(state, UUID.fromString(id))
+                .update();
+        return id;
+    }
+
+    static String pushBody() {
+        return """
+                {"name":"矩阵群发","content":{"subject":"你好","body":"新品到了"},"audience":{"filter":{}},
+                 "scheduledAt":"%s"}
+                """.formatted(java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
+    }
+
+    static final String PUSH_SETTINGS =
+            "{\"perDay\":1,\"perMonth\":4,\"approvalOver\":null,\"quietHours\":null,\"maxRecipients\":1000000}";
 
     Callable<String> count(String table) {
         return () -> jdbc.sql("SELECT count(*)::text FROM " + table + " WHERE org_id = ?")

@@ -84,6 +84,7 @@ class CrossOrganizationIntegrationTests {
     String message;
     String external;
     String invitation;
+    String push;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -168,6 +169,7 @@ class CrossOrganizationIntegrationTests {
                 "{\"kind\":\"external\",\"name\":\"Globex customers\",\"contactIds\":[\"" + contact + "\"]}"));
         invitation = api.createdId(json(
                 post("/api/v1/conversations/" + external + "/invitations"), g, "{\"contactId\":\"" + contact + "\"}"));
+        push = api.createdId(json(post("/api/v1/pushes"), g, AuthorizationMatrixIntegrationTests.pushBody()));
     }
 
     /** Each endpoint with an id in its path, called by acme's administrator with globex's ids. */
@@ -243,6 +245,11 @@ class CrossOrganizationIntegrationTests {
                 as(post("/api/v1/notifications/" + notification + "/read"), admin));
         calls.put("GET /api/v1/files/{id}", as(get("/api/v1/files/" + chatFile), admin));
         calls.put("GET /api/v1/files/{id}/thumbnail", as(get("/api/v1/files/" + chatFile + "/thumbnail"), admin));
+        String p = "/api/v1/pushes/" + push;
+        calls.put("GET /api/v1/pushes/{id}", as(get(p), admin));
+        calls.put("GET /api/v1/pushes/{id}/recipients", as(get(p + "/recipients"), admin));
+        calls.put("POST /api/v1/pushes/{id}/approve", as(post(p + "/approve"), admin));
+        calls.put("POST /api/v1/pushes/{id}/cancel", as(post(p + "/cancel"), admin));
         String chat = "/api/v1/conversations/" + conversation;
         calls.put("GET /api/v1/conversations/{id}", as(get(chat), admin));
         calls.put("PATCH /api/v1/conversations/{id}", json(patch(chat), admin, "{\"name\":\"Taken\"}"));

@@ -87,7 +87,9 @@ final class MatrixRules {
                     "member.manage",
                     "role.manage",
                     "audit.read",
-                    "channel.manage"),
+                    "channel.manage",
+                    "push.send",
+                    "push.approve"),
             MANAGER,
             Set.of(
                     "contact.create",
@@ -95,7 +97,8 @@ final class MatrixRules {
                     "contact.delete",
                     "contact.export",
                     "contact.reveal",
-                    "contact.assign"),
+                    "contact.assign",
+                    "push.send"),
             MEMBER,
             Set.of("contact.create", "contact.edit", "contact.delete"),
             READ_ONLY,
@@ -221,6 +224,14 @@ final class MatrixRules {
             case SAME_ORG -> has(role, "channel.manage") ? success : 403;
             default -> 404;
         };
+    }
+
+    /**
+     * Another member's push (the administrator's): seen, cancelled and its recipients listed by those
+     * who approve pushes; anyone else, and anyone of another organization, 404.
+     */
+    static Expect pushApprover() {
+        return (role, relation, success) -> relation == SAME_ORG && has(role, "push.approve") ? success : 404;
     }
 
     /** The organization's settings: the ADMIN role only. */

@@ -1,4 +1,4 @@
-package io.liaison.notify;
+package io.liaison.shared;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -6,12 +6,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.jspecify.annotations.Nullable;
 
-/** When quiet hours that hold {@code now} end, in the member's zone; {@code null} outside them. */
-final class QuietHoursEnd {
+/** When quiet hours that hold {@code now} end, in {@code zone} (a member's, an organization's); {@code null} outside them. */
+public final class QuietHoursEnd {
 
     private QuietHoursEnd() {}
 
-    static @Nullable Instant after(Instant now, ZoneId zone, LocalTime starts, LocalTime ends) {
+    public static @Nullable Instant after(Instant now, ZoneId zone, LocalTime starts, LocalTime ends) {
         ZonedDateTime local = now.atZone(zone);
         LocalTime time = local.toLocalTime();
         boolean quiet = starts.isBefore(ends)

@@ -1,0 +1,110 @@
+package io.liaison.push.api;
+
+import io.liaison.identity.Actor;
+import io.liaison.push.api.PushRequests.AudienceBody;
+import io.liaison.push.api.PushRequests.CreatePushRequest;
+import io.liaison.push.core.PushService;
+import io.liaison.push.core.Recipient;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.ProblemResponse;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Pushes: a sender ({@code push.send}) makes them and sees their own, an approver ({@code
+ * push.approve}) approves them and sees everyone's; each lists its recipients with their states.
+ */
+@RestController
+@RequestMapping("/api/v1/pushes")
+class PushController {
+
+    private final PushService pushes;
+
+    PushController(PushService pushes) {
+        this.pushes = pushes;
+    }
+
+    @GetMapping
+    CursorPage<PushResponse> list(
+            Actor actor,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return pushes.list(actor, cursor, CursorPage.limit(limit))
+                .map(p -> PushResponse.of(p, pushes.counts(actor, p.id())));
+    }
+
+    @ResponseStatus(HttpStatus.CREATED)
+    @ProblemResponse(
+            status = 422,
+            description = "The audience is larger than the organization lets one push be.",
+            types = {"push-too-large"})
+    @PostMapping
+    PushResponse create(Actor actor, @RequestBody CreatePushRequest request) {
+        if (request.content() == null) {
+            throw LiaisonException.invalid("content", "invalid.required");
+        }
+        var push = pushes.create(
+                actor,
+                new PushService.NewPush(
+                        request.name() == null ? "" : request.name(),
+                        request.templateId(),
+                        request.content().subject() == null
+                                ? ""
+                                : request.content().subject(),
+                        request.content().body() == null
+                                ? ""
+                                : request.content().body(),
+                        request.requiredAudience().audience(),
+                        request.scheduledAt()));
+        return PushResponse.of(push, pushes.counts(actor, push.id()));
+    }
+
+    /** The recipients an audience would have now, by reason, for the composer's live count. */
+    @PostMapping("/reach")
+    PushService.Reach reach(Actor actor, @RequestBody AudienceBody audience) {
+        return pushes.reach(actor, audience.audience());
+    }
+
+    @GetMapping("/{id}")
+    PushResponse get(Actor actor, @PathVariable UUID id) {
+        return PushResponse.of(pushes.get(actor, id), pushes.counts(actor, id));
+    }
+
+    @ProblemResponse(
+            status = 409,
+            description = "The push is not waiting for approval.",
+            types = {"push-not-awaiting-approval"})
+    @PostMapping("/{id}/approve")
+    PushResponse approve(Actor actor, @PathVariable UUID id) {
+        return PushResponse.of(pushes.approve(actor, id), pushes.counts(actor, id));
+    }
+
+    @ProblemResponse(
+            status = 409,
+            description = "The push has finished.",
+            types = {"push-finished"})
+    @PostMapping("/{id}/cancel")
+    PushResponse cancel(Actor actor, @PathVariable UUID id) {
+        return PushResponse.of(pushes.cancel(actor, id), pushes.counts(actor, id));
+    }
+
+    @GetMapping("/{id}/recipients")
+    CursorPage<Recipient> recipients(
+            Actor actor,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String state,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return pushes.recipients(actor, id, state, cursor, CursorPage.limit(limit));
+    }
+}

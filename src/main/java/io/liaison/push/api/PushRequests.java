@@ -1,0 +1,118 @@
+package io.liaison.push.api;
+
+import io.liaison.contact.ContactFilter;
+import io.liaison.push.audience.Audience;
+import io.liaison.push.core.PushService;
+import io.liaison.shared.Ids;
+import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.KnownFieldsOnly;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The bodies a push is made from: its audience (the contact list's filters, ids, groups, robots) and its content. */
+final class PushRequests {
+
+    private PushRequests() {}
+
+    @KnownFieldsOnly
+    record FilterBody(
+            @Schema(description = "The contact list's search: name, pinyin, initials, company, a piece of a mobile")
+            @Nullable
+            String q,
+
+            @ArraySchema(maxItems = 50) @Nullable List<UUID> tagIds,
+
+            @Schema(description = "Every tag (true, the default) or any of them (false)") @Nullable
+            Boolean allTags,
+
+            @Nullable UUID ownerId,
+            @Nullable UUID deptId,
+            @Nullable String company,
+            @Nullable String source,
+            @Nullable OffsetDateTime createdAfter,
+            @Nullable OffsetDateTime updatedAfter,
+            @Nullable OffsetDateTime lastContactedBefore) {
+
+        ContactFilter filter() {
+            if (tagIds != null && tagIds.size() > 50) {
+                throw LiaisonException.tooMany("audience.filter.tagIds", 50);
+            }
+            return new ContactFilter(
+                    q,
+                    tagIds == null ? List.of() : tagIds,
+                    allTags == null || allTags,
+                    ownerId,
+                    deptId,
+                    company,
+                    source,
+                    createdAfter,
+                    updatedAfter,
+                    lastContactedBefore,
+                    null);
+        }
+    }
+
+    @KnownFieldsOnly
+    record AudienceBody(
+            @Schema(description = "Contacts by the contact list's filters (all live contacts the sender sees: {})")
+            @Nullable
+            FilterBody filter,
+
+            @ArraySchema(maxItems = Audience.MAX_CONTACT_IDS) @Nullable
+            List<UUID> contactIds,
+
+            @ArraySchema(maxItems = Audience.MAX_CONVERSATIONS) @Nullable
+            List<UUID> conversationIds,
+
+            @ArraySchema(
+                    maxItems = Audience.MAX_CHANNELS,
+                    schema = @Schema(description = "A robot or webhook: the organization's or the sender's own"))
+            @Nullable
+            List<UUID> channelIds) {
+
+        Audience audience() {
+            return new Audience(
+                    filter == null ? null : filter.filter(),
+                    Ids.given("audience.contactIds", contactIds),
+                    Ids.given("audience.conversationIds", conversationIds),
+                    Ids.given("audience.channelIds", channelIds));
+        }
+    }
+
+    @KnownFieldsOnly
+    record ContentBody(
+            @Schema(maxLength = PushService.MAX_SUBJECT, example = "{{name}}，新品到了") @Nullable
+            String subject,
+
+            @Schema(description = "Markdown with variables", maxLength = PushService.MAX_BODY) @Nullable
+            String body) {}
+
+    @KnownFieldsOnly
+    record CreatePushRequest(
+            @Schema(maxLength = PushService.MAX_NAME, example = "十二月新品通知") @Nullable
+            String name,
+
+            @Schema(description = "A saved template whose subject and body the push copies") @Nullable
+            UUID templateId,
+
+            @Schema(description = "The subject and body, when no template is named") @Nullable
+            ContentBody content,
+
+            @Nullable AudienceBody audience,
+
+            @Schema(description = "When to send; now when left out") @Nullable
+            Instant scheduledAt) {
+
+        AudienceBody requiredAudience() {
+            if (audience == null) {
+                throw LiaisonException.invalid("audience", "invalid.push-audience-empty");
+            }
+            return audience;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.liaison.push.core;
+
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** A push's recipients as its sender moves them: queued, handed to a channel, ended. */
+@Repository
+class RecipientRepository {
+
+    private final JdbcClient jdbc;
+
+    RecipientRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A recipient the sender takes: a contact (with its address), a customer group or a robot. */
+    record Due(
+            UUID id,
+            String kind,
+            @Nullable UUID contactId,
+            @Nullable UUID conversationId,
+            @Nullable UUID channelId,
+            @Nullable String address) {}
+
+    /** The push's groups and robots, queued, each once. */
+    void insertTargets(UUID orgId, UUID pushId, List<UUID> conversationIds, List<UUID> channelIds) {
+        jdbc.sql("""
+                        INSERT INTO push_recipient (org_id, push_id, id, kind, conversation_id, state)
+                        SELECT ?, ?, (substr(?::text, 1, 19) || substr(gen_random_uuid()::text, 20))::uuid,
+                               'conversation', c, 'queued'
+                          FROM (SELECT DISTINCT unnest(?::uuid[]) AS c) t
+                        """)
+                .params(orgId, pushId, pushId.toString(), conversationIds.toArray(UUID[]::new))
+                .update();
+        jdbc.sql("""
+                        INSERT INTO push_recipient (org_id, push_id, id, kind, channel_id, state)
+                        SELECT ?, ?, (substr(?::text, 1, 19) || substr(gen_random_uuid()::text, 20))::uuid,
+                               'channel', c, 'queued'
+                          FROM (SELECT DISTINCT unnest(?::uuid[]) AS c) t
+                        """)
+                .params(orgId, pushId, pushId.toString(), channelIds.toArray(UUID[]::new))
+                .update();
+    }
+
+    int count(UUID orgId, UUID pushId) {
+        return jdbc.sql("SELECT count(*) FROM push_recipient WHERE org_id = ? AND push_id = ?")
+                .params(orgId, pushId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /**
+     * The next queued e-mails and robots, locked for this transaction, so that a second sender of the
+     * same push skips them.
+     */
+    List<Due> dueMessages(UUID orgId, UUID pushId, int limit) {
+        return due(orgId, pushId, "kind IN ('contact', 'channel')", limit);
+    }
+
+    /** The next queued customer group, locked for this transaction. */
+    List<Due> dueConversations(UUID orgId, UUID pushId) {
+        return due(orgId, pushId, "kind = 'conversation'", 1);
+    }
+
+    private List<Due> due(UUID orgId, UUID pushId, String kinds, int limit) {
+        return jdbc.sql("""
+                        SELECT id, kind, contact_id, conversation_id, channel_id, address FROM push_recipient
+                         WHERE org_id = ? AND push_id = ? AND state = 'queued' AND %s
+                         ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
+                        """.formatted(kinds))
+                .params(orgId, pushId, limit)
+                .query(Due.class)
+                .list();
+    }
+
+    /** Handed to the delivery queue: its first delivery's id follows it to the end. */
+    void sending(UUID orgId, UUID pushId, UUID id, UUID deliveryId) {
+        jdbc.sql("""
+                        UPDATE push_recipient SET state = 'sending', delivery_id = ?
+                         WHERE org_id = ? AND push_id = ? AND id = ?
+                        """).params(deliveryId, orgId, pushId, id).update();
+    }
+
+    void end(UUID orgId, UUID pushId, UUID id, String state, @Nullable String reason) {
+        jdbc.sql("""
+                        UPDATE push_recipient SET state = ?, reason = ?, ended_at = now()
+                         WHERE org_id = ? AND push_id = ? AND id = ?
+                        """).params(state, reason, orgId, pushId, id).update();
+    }
+
+    /** Skips what is still queued, with the reason; answers how many. */
+    int skipQueued(UUID orgId, UUID pushId, String reason) {
+        return jdbc.sql("""
+                        UPDATE push_recipient SET state = 'skipped', reason = ?, ended_at = now()
+                         WHERE org_id = ? AND push_id = ? AND state = 'queued'
+                        """).params(reason, orgId, pushId).update();
+    }
+
+    /**
+     * A delivery of a recipient ended: its state follows, unless an earlier part already failed (a
+     * message split in parts is sent only when every part is).
+     */
+    void delivered(UUID orgId, UUID recipientId, String state, @Nullable String reason) {
+        jdbc.sql("""
+                        UPDATE push_recipient SET state = ?, reason = ?, ended_at = now()
+                         WHERE org_id = ? AND id = ? AND state IN ('sending', 'sent')
+                        """).params(state, reason, orgId, recipientId).update();
+    }
+}

@@ -1,0 +1,125 @@
+package io.liaison.push;
+
+import static io.liaison.identity.Api.as;
+import static io.liaison.identity.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.jayway.jsonpath.JsonPath;
+import io.liaison.LiaisonIntegrationTest;
+import io.liaison.channel.delivery.Drain;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A push to a tag reaches, by e-mail (to GreenMail, a real SMTP server), each contact the sender sees
+ * with the tag, rendered for them; every other is accounted for: opted out, no address, not visible
+ * (named by id), and, on a second push the same day, capped.
+ */
+@LiaisonIntegrationTest
+class PushSendingIntegrationTests {
+
+    static final int PORT = freePort();
+
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("liaison.channel.smtp.host", () -> "127.0.0.1");
+        registry.add("liaison.channel.smtp.port", () -> PORT);
+        registry.add("liaison.channel.smtp.from", () -> "Liaison <noreply@liaison.example>");
+        registry.add("liaison.channel.smtp.security", () -> "none");
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aPushReachesTheVisibleTaggedContactsAndAccountsForEveryOther() throws Exception {
+        PushWorld w = new PushWorld(mvc);
+        String zhang = w.contact(w.sender, "张三", "zhang.san@customer.example", true);
+        String li = w.contact(w.sender, "李四", null, true);
+        w.contact(w.sender, "王五", "wang.wu@customer.example", false);
+        String zhao = w.contact(w.sender, "赵六", "zhao.liu@customer.example", true);
+        String qian = w.contact(w.other, "钱七", "qian.qi@customer.example", true);
+        jdbc.sql("INSERT INTO push_opt_out (org_id, contact_id, via) VALUES (?, ?, 'link')")
+                .params(UUID.fromString(w.org.id()), UUID.fromString(zhao))
+                .update();
+
+        String reach =
+                w.api.answer(json(post("/api/v1/pushes/reach"), w.sender.token(), """
+                        {"filter":{"tagIds":["%s"]},"contactIds":["%s"]}
+                        """.formatted(w.vip, qian)), 200);
+        assertThat(JsonPath.<Map<String, Integer>>read(reach, "$.contacts"))
+                .as("the composer's count by reason")
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("queued", 1, "no-address", 1, "opted-out", 1, "invisible", 1));
+
+        String push = w.push(w.sender.token(), "{{name}}，新品到了", "你好，{{name|朋友}}！", List.of(qian), 201);
+        assertThat(JsonPath.<String>read(w.send(context, w.sender.token(), push), "$.state"))
+                .isEqualTo("done");
+        Drain.now(context);
+
+        MimeMessage[] mails = greenMail.getReceivedMessages();
+        assertThat(mails).hasSize(1);
+        assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("zhang.san@customer.example");
+        assertThat(mails[0].getSubject()).isEqualTo("张三，新品到了");
+
+        String recipients = w.api.answer(as(get("/api/v1/pushes/" + push + "/recipients"), w.sender.token()), 200);
+        assertThat(JsonPath.<List<String>>read(recipients, "$.items[?(@.state == 'sent')].contactName"))
+                .containsExactly("张三");
+        assertThat(reasons(recipients)).containsExactlyInAnyOrder("no-address", "opted-out", "invisible");
+        assertThat(JsonPath.<List<String>>read(recipients, "$.items[?(@.reason == 'invisible')].contactName"))
+                .as("a contact the sender does not see is counted, never named")
+                .containsExactly((String) null);
+        assertThat(JsonPath.<List<String>>read(recipients, "$.items[?(@.reason == 'no-address')].contactId"))
+                .containsExactly(li);
+
+        String second = w.push(w.sender.token(), "再次提醒", "{{name}}，别错过", List.of(), 201);
+        String done = w.send(context, w.sender.token(), second);
+        assertThat(JsonPath.<Integer>read(done, "$.counts.skipped")).isEqualTo(3);
+        String again =
+                w.api.answer(as(get("/api/v1/pushes/" + second + "/recipients?state=skipped"), w.sender.token()), 200);
+        assertThat(JsonPath.<List<String>>read(again, "$.items[?(@.contactId == '" + zhang + "')].reason"))
+                .as("one push a day reaches a contact by default")
+                .containsExactly("capped-day");
+    }
+
+    private static List<String> reasons(String recipients) {
+        List<String> reasons = JsonPath.read(recipients, "$.items[?(@.state == 'skipped')].reason");
+        return Arrays.asList(reasons.toArray(String[]::new));
+    }
+}
