@@ -1,10 +1,15 @@
 package io.liaison.push.core;
 
 import io.liaison.channel.DeliveryEnded;
+import io.liaison.contact.ContactPurged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** A push's delivery reached its end in the delivery module: its recipient's state follows. */
+/**
+ * What other modules tell a push: a delivery reached its end in the delivery module (its recipient's
+ * state follows); a contact was purged from the trash (its recipient rows keep their states for the
+ * push's figures, but no longer its address).
+ */
 @Component
 class PushOutcomes {
 
@@ -20,5 +25,10 @@ class PushOutcomes {
                 && event.origin().sourceId() != null) {
             recipients.delivered(event.orgId(), event.origin().sourceId(), event.state(), event.reason());
         }
+    }
+
+    @ApplicationModuleListener
+    void on(ContactPurged event) {
+        recipients.forget(event.orgId(), event.contactId());
     }
 }

@@ -109,4 +109,11 @@ class RecipientRepository {
                          WHERE org_id = ? AND id = ? AND state IN ('sending', 'sent')
                         """).params(state, reason, orgId, recipientId).update();
     }
+
+    /** A purged contact's addresses leave its recipient rows. */
+    void forget(UUID orgId, UUID contactId) {
+        jdbc.sql("UPDATE push_recipient SET address = NULL WHERE org_id = ? AND contact_id = ? AND address IS NOT NULL")
+                .params(orgId, contactId)
+                .update();
+    }
 }
