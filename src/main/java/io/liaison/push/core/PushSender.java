@@ -34,8 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class PushSender {
 
-    static final int BATCH = 200;
-
     private final PushRepository pushes;
     private final RecipientRepository recipients;
     private final AudienceRepository audiences;
@@ -46,6 +44,7 @@ public class PushSender {
     private final ObjectProvider<SchedulerClient> scheduler;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final int batchSize;
 
     PushSender(
             PushRepository pushes,
@@ -57,7 +56,8 @@ public class PushSender {
             PushHandover handover,
             ObjectProvider<SchedulerClient> scheduler,
             TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PushProperties properties) {
         this.pushes = pushes;
         this.recipients = recipients;
         this.audiences = audiences;
@@ -68,6 +68,7 @@ public class PushSender {
         this.scheduler = scheduler;
         this.transactions = transactions;
         this.events = events;
+        this.batchSize = properties.batchSize();
     }
 
     /** Plans the push's sending at {@code at}, in the caller's transaction. */
@@ -131,7 +132,7 @@ public class PushSender {
         if (push == null || !push.state().equals(Push.SENDING)) {
             return false;
         }
-        List<RecipientRepository.Due> due = recipients.dueMessages(orgId, pushId, BATCH);
+        List<RecipientRepository.Due> due = recipients.dueMessages(orgId, pushId, batchSize);
         if (due.isEmpty()) {
             return false;
         }
