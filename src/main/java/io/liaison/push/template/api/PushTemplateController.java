@@ -59,17 +59,25 @@ class PushTemplateController {
     /** A change to a template (JSON Merge Patch): a field left out stays as it is. */
     @KnownFieldsOnly
     record TemplatePatch(
-            @Schema(maxLength = PushTemplates.MAX_NAME) Patch<String> name,
-            @Schema(maxLength = PushTemplates.MAX_SUBJECT) Patch<String> subject,
-            @Schema(maxLength = PushTemplates.MAX_BODY) Patch<String> body) {}
+            @Schema(maxLength = PushTemplates.MAX_NAME, example = "新品发布")
+            Patch<String> name,
+
+            @Schema(maxLength = PushTemplates.MAX_SUBJECT, example = "{{name|朋友}}，新品上市")
+            Patch<String> subject,
+
+            @Schema(maxLength = PushTemplates.MAX_BODY, example = "你好 {{name}}")
+            Patch<String> body) {}
 
     record Author(UUID id, @Schema(example = "王经理") String name) {}
 
     record TemplateResponse(
             UUID id,
-            String name,
-            String subject,
+            @Schema(example = "新品发布") String name,
+            @Schema(example = "{{name|朋友}}，新品上市") String subject,
+
+            @Schema(example = "**{{name}}** 你好：\n\n{{company}} 的专属优惠已开放。")
             String body,
+
             Author createdBy,
             Instant createdAt,
             Instant updatedAt,
