@@ -80,6 +80,23 @@ class PushTemplatePagesIntegrationTests {
                 .contains("Hello {{name|friend}}")
                 .contains("hx-swap-oob=\"outerHTML\"");
 
+        UUID id = jdbc.sql("SELECT id FROM push_template WHERE org_id = ? AND name = 'Spring offer'")
+                .param(boss.orgId())
+                .query(UUID.class)
+                .single();
+        String editing = text(perform(get("/push/templates/" + id + "/edit"), boss, "en", true));
+        assertThat(editing).contains("Edit \"Spring offer\"").contains("From {{owner.name}}");
+        String changed = text(perform(
+                post("/push/templates/" + id)
+                        .param("name", "Summer offer")
+                        .param("subject", "Hi {{ name }}")
+                        .param("body", "From {{owner.name}}")
+                        .param("version", "0"),
+                boss,
+                "en",
+                true));
+        assertThat(changed).contains("Template \"Summer offer\" saved.").doesNotContain("Spring offer");
+
         MockHttpServletResponse refused = perform(
                 post("/push/templates")
                         .param("name", "Other")
