@@ -774,6 +774,36 @@ class AuthorizationMatrixIntegrationTests {
                     String id = failedDelivery(r, x);
                     return write(as(post("/api/v1/deliveries/" + id + "/retry"), token(r)), row("delivery", id));
                 }),
+                // push templates (issue 20): for those who may send pushes
+                rule(
+                        "GET /api/v1/push-templates",
+                        200,
+                        ORG,
+                        permission("push.send"),
+                        (r, x) -> read("/api/v1/push-templates", r)),
+                rule(
+                        "POST /api/v1/push-templates",
+                        201,
+                        ORG,
+                        permission("push.send"),
+                        (r, x) -> write(
+                                json(post("/api/v1/push-templates"), token(r), templateBody()),
+                                count("push_template"))),
+                rule(
+                        "GET /api/v1/push-templates/{id}",
+                        200,
+                        BY_ID,
+                        permission("push.send"),
+                        (r, x) -> read("/api/v1/push-templates/" + templateFor(x), r)),
+                rule("PATCH /api/v1/push-templates/{id}", 200, BY_ID, permission("push.send"), (r, x) -> {
+                    String id = templateFor(x);
+                    return write(
+                            json(patch("/api/v1/push-templates/" + id), token(r), named()), row("push_template", id));
+                }),
+                rule("DELETE /api/v1/push-templates/{id}", 204, BY_ID, permission("push.send"), (r, x) -> {
+                    String id = templateFor(x);
+                    return write(as(delete("/api/v1/push-templates/" + id), token(r)), row("push_template", id));
+                }),
                 // chat files (issue 19): the uploader's own; anyone else's is 404 until a conversation shares it
                 rule(
                         "POST /api/v1/files",
@@ -1312,6 +1342,16 @@ class AuthorizationMatrixIntegrationTests {
 
     static String groupBody() {
         return "{\"name\":\"" + key() + "\",\"color\":\"#1E88E5\"}";
+    }
+
+    static String templateBody() {
+        return "{\"name\":\"" + key() + "\",\"subject\":\"{{name|朋友}}\",\"body\":\"你好 {{company}}\"}";
+    }
+
+    /** A new template of the organization, or of the other one. */
+    String templateFor(Relation relation) throws Exception {
+        String bearer = relation == OTHER_ORG ? other.adminToken() : org.adminToken();
+        return id(json(post("/api/v1/push-templates"), bearer, templateBody()));
     }
 
     static String named() {

@@ -80,6 +80,7 @@ class CrossOrganizationIntegrationTests {
     String delivery;
     String notification;
     String chatFile;
+    String pushTemplate;
     String conversation;
     String message;
     String external;
@@ -140,6 +141,10 @@ class CrossOrganizationIntegrationTests {
                 post("/api/v1/channels"),
                 g,
                 "{\"name\":\"Globex robot\",\"kind\":\"dingtalk\",\"url\":\"https://robot.example.invalid/send\"}"));
+        pushTemplate = api.createdId(json(
+                post("/api/v1/push-templates"),
+                g,
+                "{\"name\":\"Globex offer\",\"subject\":\"{{name}}\",\"body\":\"Globex {{company}}\"}"));
         delivery = UUID.randomUUID().toString();
         jdbc.sql("""
                         INSERT INTO delivery (org_id, id, channel_id, kind, origin_module, message, state, attempts, ended_at)
@@ -244,6 +249,10 @@ class CrossOrganizationIntegrationTests {
                 "POST /api/v1/notifications/{id}/read",
                 as(post("/api/v1/notifications/" + notification + "/read"), admin));
         calls.put("GET /api/v1/files/{id}", as(get("/api/v1/files/" + chatFile), admin));
+        String template = "/api/v1/push-templates/" + pushTemplate;
+        calls.put("GET /api/v1/push-templates/{id}", as(get(template), admin));
+        calls.put("PATCH /api/v1/push-templates/{id}", json(patch(template), admin, "{\"name\":\"Taken\"}"));
+        calls.put("DELETE /api/v1/push-templates/{id}", as(delete(template), admin));
         calls.put("GET /api/v1/files/{id}/thumbnail", as(get("/api/v1/files/" + chatFile + "/thumbnail"), admin));
         String p = "/api/v1/pushes/" + push;
         calls.put("GET /api/v1/pushes/{id}", as(get(p), admin));

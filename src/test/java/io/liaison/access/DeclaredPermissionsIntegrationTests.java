@@ -63,7 +63,9 @@ class DeclaredPermissionsIntegrationTests {
                         "identity",
                         Set.of("member.manage", "role.manage"),
                         "channel",
-                        Set.of("channel.manage")));
+                        Set.of("channel.manage"),
+                        "push",
+                        Set.of("push.send", "push.approve")));
         assertThat(codes(permissions.all())).isEqualTo(MatrixRules.PERMISSIONS.get(MatrixRules.Role.ADMIN));
     }
 

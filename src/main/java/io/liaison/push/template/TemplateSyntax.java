@@ -30,10 +30,10 @@ final class TemplateSyntax {
         String cleanSubject = subject == null ? "" : subject.strip();
         String cleanBody = body == null ? "" : body.strip();
         if (cleanSubject.isEmpty() || cleanSubject.length() > MAX_SUBJECT) {
-            throw invalid("subject", Message.of("invalid.length", 1, MAX_SUBJECT));
+            throw badField("subject", Message.of("invalid.length", 1, MAX_SUBJECT));
         }
         if (cleanBody.isEmpty() || cleanBody.length() > MAX_BODY) {
-            throw invalid("body", Message.of("invalid.length", 1, MAX_BODY));
+            throw badField("body", Message.of("invalid.length", 1, MAX_BODY));
         }
         List<Template.Part> subjectParts = parts("subject", cleanSubject, fieldKeys);
         List<Template.Part> bodyParts = parts("body", cleanBody, fieldKeys);
@@ -97,7 +97,7 @@ final class TemplateSyntax {
                     shown);
         }
         if (fallback.length() > MAX_FALLBACK) {
-            throw invalid(field, Message.of("invalid.template-fallback", MAX_FALLBACK));
+            throw badField(field, Message.of("invalid.template-fallback", MAX_FALLBACK));
         }
         return variable;
     }
@@ -110,7 +110,7 @@ final class TemplateSyntax {
         return new FieldError(field, label(field), rule);
     }
 
-    private static LiaisonException invalid(String field, Message rule) {
+    private static LiaisonException badField(String field, Message rule) {
         return LiaisonException.invalid(List.of(error(field, rule)));
     }
 }
