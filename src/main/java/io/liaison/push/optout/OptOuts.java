@@ -31,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OptOuts {
 
-    static final String LINK = "link";
-    static final String MEMBER = "member";
+    public static final String LINK = "link";
+    public static final String MEMBER = "member";
 
     private final JdbcClient jdbc;
     private final ContactAccess access;

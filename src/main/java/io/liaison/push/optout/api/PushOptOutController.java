@@ -1,16 +1,18 @@
-package io.liaison.push.optout;
+package io.liaison.push.optout.api;
 
 import io.liaison.identity.Actor;
+import io.liaison.push.optout.OptOuts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -19,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/contacts/{id}/push-opt-out")
-class OptOutController {
+class PushOptOutController {
 
     private final OptOuts optOuts;
 
-    OptOutController(OptOuts optOuts) {
+    PushOptOutController(OptOuts optOuts) {
         this.optOuts = optOuts;
     }
 
@@ -46,15 +48,17 @@ class OptOutController {
         return new OptOutResponse(status.optedOut(), status.at(), status.via());
     }
 
+    /** The contact wants no pushes (from now, or as it was recorded before). */
     @PutMapping
-    ResponseEntity<Void> optOut(Actor actor, @PathVariable UUID id) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void record(Actor actor, @PathVariable UUID id) {
         optOuts.optOut(actor, id);
-        return ResponseEntity.noContent().build();
     }
 
+    /** The contact accepts pushes again. */
     @DeleteMapping
-    ResponseEntity<Void> optIn(Actor actor, @PathVariable UUID id) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void remove(Actor actor, @PathVariable UUID id) {
         optOuts.optIn(actor, id);
-        return ResponseEntity.noContent().build();
     }
 }
