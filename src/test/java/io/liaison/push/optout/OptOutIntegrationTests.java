@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
+import io.liaison.contact.ContactPurged;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Api;
 import io.liaison.identity.MemberService;
@@ -22,8 +23,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Members record a contact's opt-out and opt-in; the contact's timeline and the audit log show both. */
 @LiaisonIntegrationTest
@@ -37,6 +40,12 @@ class OptOutIntegrationTests {
 
     @Autowired
     MemberService members;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Test
     void aMemberOptsTheContactOutAndInAgainAndTheTimelineAndTheAuditLogShowBoth() throws Exception {
@@ -125,6 +134,32 @@ class OptOutIntegrationTests {
                 .isEqualTo(2);
         assertThat(JsonPath.<Boolean>read(api.answer(as(get(sharedUrl), org.adminToken()), 200), "$.optedOut"))
                 .isTrue();
+    }
+
+    @Test
+    void aContactPurgedFromTheTrashLeavesNeitherItsOptOutNorItsHistory() throws Exception {
+        Api api = new Api(mvc);
+        Api.Org org = api.newOrg();
+        String contact = api.createdId(json(post("/api/v1/contacts"), org.adminToken(), "{\"name\":\"赵敏\"}"));
+        String kept = api.createdId(json(post("/api/v1/contacts"), org.adminToken(), "{\"name\":\"周杰\"}"));
+        api.answer(as(put("/api/v1/contacts/" + contact + "/push-opt-out"), org.adminToken()), 204);
+        api.answer(as(put("/api/v1/contacts/" + kept + "/push-opt-out"), org.adminToken()), 204);
+
+        // what the trash publishes when the retention period has passed
+        transaction.executeWithoutResult(
+                s -> events.publishEvent(new ContactPurged(UUID.fromString(org.id()), UUID.fromString(contact))));
+
+        assertThat(rows("push_opt_out", org))
+                .as("the purged contact's opt-out is gone")
+                .isEqualTo(1);
+        assertThat(rows("push_consent_change", org)).isEqualTo(1);
+    }
+
+    private int rows(String table, Api.Org org) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE org_id = ?")
+                .param(UUID.fromString(org.id()))
+                .query(Integer.class)
+                .single();
     }
 
     private String page(Actor actor, String language, String contact) throws Exception {
