@@ -30,15 +30,19 @@ class PushOptOutController {
     }
 
     record OptOutResponse(
-            @Schema(description = "Pushes skip the contact while true")
+            @Schema(description = "Pushes skip the contact while true", example = "true")
             boolean optedOut,
 
-            @Schema(description = "Since when; absent when the contact accepts pushes") @Nullable
+            @Schema(
+                    description = "Since when; absent when the contact accepts pushes",
+                    example = "2026-12-04T09:30:00+08:00")
+            @Nullable
             OffsetDateTime at,
 
             @Schema(
                     description = "How: by the unsubscribe link of an e-mail, or recorded by a member",
-                    allowableValues = {OptOuts.LINK, OptOuts.MEMBER})
+                    allowableValues = {OptOuts.LINK, OptOuts.MEMBER},
+                    example = OptOuts.LINK)
             @Nullable
             String via) {}
 
