@@ -4,6 +4,7 @@ import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
@@ -171,6 +172,11 @@ class UnsubscribePageIntegrationTests {
                 .isEqualTo(404);
         assertThat(perform(get("/unsubscribe/" + "A".repeat(5000)), "en").getStatus())
                 .isEqualTo(404);
+        assertThat(perform(get("/unsubscribe/" + token + "/" + neighbours), "en")
+                        .getStatus())
+                .as("a longer path")
+                .isEqualTo(404);
+        assertThat(perform(put("/unsubscribe/" + token), "en").getStatus()).isEqualTo(405);
 
         assertThat(optOut(org, contact)).isNull();
         assertThat(optOut(org, neighbour)).isNull();
