@@ -38,7 +38,9 @@ public record TimelineEntry(
                     TRASHED,
                     RESTORED,
                     FOLLOW_UP,
-                    CHAT
+                    CHAT,
+                    PUSH_OPTED_OUT,
+                    PUSH_OPTED_IN
                 },
                 example = UPDATED)
         String kind,
@@ -47,7 +49,9 @@ public record TimelineEntry(
                 description =
                         "What happened: for updated, changes (field, before, after); for owner_changed, from and to (member ids); for tags_changed, added and removed (tag ids); for tag_deleted, tagId, tagName and groupName; for follow_up, followUpId, type and, while the follow-up exists, its content;"
                                 + " for chat, a group chat's messages on one day: conversationId, day, messages and"
-                                + " fromContact (those the contact posted as a guest)")
+                                + " fromContact (those the contact posted as a guest); for push_opted_out and"
+                                + " push_opted_in, via (link: the contact, through an e-mail's unsubscribe link;"
+                                + " member: recorded by the member who acted)")
         Map<String, Object> data,
 
         @Schema(
@@ -66,6 +70,8 @@ public record TimelineEntry(
     public static final String RESTORED = "restored";
     public static final String FOLLOW_UP = "follow_up";
     public static final String CHAT = "chat";
+    public static final String PUSH_OPTED_OUT = "push_opted_out";
+    public static final String PUSH_OPTED_IN = "push_opted_in";
 
     /** The entry as stored: the names it kept move from its data to {@link #names}. */
     static TimelineEntry of(UUID id, OffsetDateTime at, @Nullable UUID actorId, String kind, Map<String, Object> data) {

@@ -182,6 +182,20 @@ class AuthorizationMatrixIntegrationTests {
                     return write(as(delete(c.url() + "/tags").param("tagId", c.tag()), token(r)), c);
                 }),
                 rule(
+                        "GET /api/v1/contacts/{id}/push-opt-out",
+                        200,
+                        CONTACT,
+                        contact(see),
+                        (r, x) -> readContact(r, x, "/push-opt-out")),
+                rule("PUT /api/v1/contacts/{id}/push-opt-out", 204, CONTACT, contact(edit), (r, x) -> {
+                    Target c = fresh(r, x, "");
+                    return write(as(put(c.url() + "/push-opt-out"), token(r)), optOut(c));
+                }),
+                rule("DELETE /api/v1/contacts/{id}/push-opt-out", 204, CONTACT, contact(edit), (r, x) -> {
+                    Target c = optedOut(fresh(r, x, ""));
+                    return write(as(delete(c.url() + "/push-opt-out"), token(r)), optOut(c));
+                }),
+                rule(
                         "GET /api/v1/contacts/{contactId}/follow-ups",
                         200,
                         CONTACT,
@@ -1068,6 +1082,23 @@ class AuthorizationMatrixIntegrationTests {
         String admin = record.owner() == otherOwner ? other.adminToken() : org.adminToken();
         perform(as(delete(record.url()), admin), 204);
         return record;
+    }
+
+    /** The contact, opted out of pushes by its organization's administrator. */
+    Target optedOut(Target record) throws Exception {
+        String admin = record.owner() == otherOwner ? other.adminToken() : org.adminToken();
+        perform(as(put(record.url() + "/push-opt-out"), admin), 204);
+        return record;
+    }
+
+    /** The contact's opt-out of pushes, if any. */
+    Callable<String> optOut(Target record) {
+        return () -> jdbc.sql(
+                        "SELECT coalesce((SELECT row_to_json(t)::text FROM push_opt_out t WHERE t.contact_id = ?),"
+                                + " 'none')")
+                .param(UUID.fromString(record.id()))
+                .query(String.class)
+                .single();
     }
 
     String followUp(Target record) throws Exception {

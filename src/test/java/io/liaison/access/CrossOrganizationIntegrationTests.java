@@ -117,6 +117,8 @@ class CrossOrganizationIntegrationTests {
                         + "\"],\"shareUserIds\":[\"" + member + "\"]}"));
         followUp = api.createdId(json(
                 post("/api/v1/contacts/" + contact + "/follow-ups"), g, "{\"type\":\"note\",\"content\":\"Globex\"}"));
+        // opted out, so that a leaked opt-in would show
+        api.answer(as(put("/api/v1/contacts/" + contact + "/push-opt-out"), g), 204);
         trashed = api.createdId(json(post("/api/v1/contacts"), g, "{\"name\":\"Globex trashed\"}"));
         api.answer(as(delete("/api/v1/contacts/" + trashed), g), 204);
         inactive = api.createdId(json(
@@ -190,6 +192,9 @@ class CrossOrganizationIntegrationTests {
         calls.put("PUT /api/v1/contacts/{id}/tags", json(put(c + "/tags"), admin, "{\"tagIds\":[]}"));
         calls.put("POST /api/v1/contacts/{id}/tags", json(post(c + "/tags"), admin, "{\"tagIds\":[]}"));
         calls.put("DELETE /api/v1/contacts/{id}/tags", as(delete(c + "/tags").param("tagId", tag), admin));
+        calls.put("GET /api/v1/contacts/{id}/push-opt-out", as(get(c + "/push-opt-out"), admin));
+        calls.put("PUT /api/v1/contacts/{id}/push-opt-out", as(put(c + "/push-opt-out"), admin));
+        calls.put("DELETE /api/v1/contacts/{id}/push-opt-out", as(delete(c + "/push-opt-out"), admin));
         calls.put("GET /api/v1/contacts/{contactId}/follow-ups", as(get(c + "/follow-ups"), admin));
         calls.put(
                 "POST /api/v1/contacts/{contactId}/follow-ups",
@@ -481,7 +486,9 @@ class CrossOrganizationIntegrationTests {
             "role",
             "api_token",
             "channel",
-            "delivery");
+            "delivery",
+            "push_opt_out",
+            "push_consent_change");
 
     String globexState() {
         return orgState(globex.id());

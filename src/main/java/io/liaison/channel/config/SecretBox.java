@@ -1,5 +1,6 @@
 package io.liaison.channel.config;
 
+import io.liaison.channel.TokenSeal;
 import io.liaison.channel.send.ChannelSettings;
 import io.liaison.shared.LiaisonProperties;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -30,15 +32,18 @@ import org.springframework.stereotype.Component;
  * Encrypts channel secrets at rest with AES-256-GCM (Spring Security Crypto; a random IV per value,
  * kept in front of the ciphertext, Base64 in the column). The key is derived (PBKDF2) from {@code
  * LIAISON_SECRET_KEY}, or from a random key generated once into {@code <data dir>/secret-key}, which
- * only the server's user may read (mode 600). Every node of a cluster needs the same key.
+ * only the server's user may read (mode 600). Every node of a cluster needs the same key. It also
+ * seals the tokens of links ({@link TokenSeal}), so that Liaison keeps one key, not two.
  */
 @Component
-class SecretBox {
+class SecretBox implements TokenSeal {
 
     static final String KEY_FILE = "secret-key";
     private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
     private static final byte[] SALT = "liaison.channel.secret".getBytes(StandardCharsets.UTF_8);
     private static final int MIN_KEY_CHARS = 16;
+    /** The random IV in front of a sealed value and GCM's tag behind it. */
+    private static final int SEAL_OVERHEAD = 16 + 16;
 
     private final BytesEncryptor encryptor;
 
@@ -65,6 +70,30 @@ class SecretBox {
 
     String decrypt(String stored) {
         return new String(encryptor.decrypt(Base64.getDecoder().decode(stored)), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String seal(byte[] data) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(encryptor.encrypt(data));
+    }
+
+    @Override
+    public Optional<byte[]> open(String token) {
+        byte[] sealed;
+        try {
+            sealed = Base64.getUrlDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (sealed.length <= SEAL_OVERHEAD) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(encryptor.decrypt(sealed));
+        } catch (IllegalStateException e) {
+            // GCM's tag does not match: altered, made up, or sealed with another key
+            return Optional.empty();
+        }
     }
 
     private static SecretKey derive(String material) {

@@ -103,6 +103,8 @@ class TimelineView {
                 yield sentence(r, "contacts.timeline.updated", who, details.size());
             }
             case TimelineEntry.CHAT -> chat(r, e);
+            case TimelineEntry.PUSH_OPTED_OUT, TimelineEntry.PUSH_OPTED_IN ->
+                sentence(r, "contacts.timeline." + e.kind() + "." + data.getOrDefault("via", "member"), who);
             case TimelineEntry.CREATED, TimelineEntry.IMPORTED, TimelineEntry.TRASHED, TimelineEntry.RESTORED ->
                 sentence(r, "contacts.timeline." + e.kind(), who);
             default -> sentence(r, "contacts.timeline.other", who);

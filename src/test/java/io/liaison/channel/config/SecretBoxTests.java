@@ -3,6 +3,7 @@ package io.liaison.channel.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -44,5 +45,23 @@ class SecretBoxTests {
     @Test
     void aShortKeyIsRefusedAtStart() {
         assertThatThrownBy(() -> new SecretBox("short", dataDir)).hasMessageContaining("LIAISON_SECRET_KEY");
+    }
+
+    @Test
+    void aSealedTokenOpensWithTheSameKeyAndNeverWhenAlteredOrSealedWithAnother() {
+        SecretBox box = new SecretBox("a key of sixteen or more", dataDir);
+        byte[] data = "contact 42".getBytes(StandardCharsets.UTF_8);
+        String token = box.seal(data);
+
+        assertThat(token).matches("[A-Za-z0-9_-]+").isNotEqualTo(box.seal(data));
+        assertThat(new SecretBox("a key of sixteen or more", dataDir).open(token))
+                .hasValue(data);
+        assertThat(new SecretBox("another key of sixteen", dataDir).open(token)).isEmpty();
+        char last = token.charAt(20);
+        String altered = token.substring(0, 20) + (last == 'A' ? 'B' : 'A') + token.substring(21);
+        assertThat(box.open(altered)).as("one character changed").isEmpty();
+        assertThat(box.open(token.substring(0, 30))).as("cut short").isEmpty();
+        assertThat(box.open("not+base64url/")).isEmpty();
+        assertThat(box.open("")).isEmpty();
     }
 }
