@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.channel.delivery.Drain;
+import io.liaison.channel.send.GreenMailSmtp;
 import io.liaison.identity.Api;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,25 +28,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @LiaisonIntegrationTest
 class InvitationMailIntegrationTests {
 
-    static final int PORT = freePort();
+    static final int PORT = GreenMailSmtp.freePort();
 
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
+    static final GreenMailExtension greenMail = GreenMailSmtp.server(PORT);
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("liaison.channel.smtp.host", () -> "127.0.0.1");
-        registry.add("liaison.channel.smtp.port", () -> PORT);
-        registry.add("liaison.channel.smtp.from", () -> "Liaison <noreply@liaison.example>");
-        registry.add("liaison.channel.smtp.security", () -> "none");
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        GreenMailSmtp.settings(registry, PORT);
     }
 
     @Autowired

@@ -7,15 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.channel.delivery.Drain;
+import io.liaison.channel.send.GreenMailSmtp;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import jakarta.mail.internet.MimeMultipart;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,25 +34,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @LiaisonIntegrationTest
 class PushSendingIntegrationTests {
 
-    static final int PORT = freePort();
+    static final int PORT = GreenMailSmtp.freePort();
 
     @RegisterExtension
-    static final GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
+    static final GreenMailExtension greenMail = GreenMailSmtp.server(PORT);
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("liaison.channel.smtp.host", () -> "127.0.0.1");
-        registry.add("liaison.channel.smtp.port", () -> PORT);
-        registry.add("liaison.channel.smtp.from", () -> "Liaison <noreply@liaison.example>");
-        registry.add("liaison.channel.smtp.security", () -> "none");
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        GreenMailSmtp.settings(registry, PORT);
     }
 
     @Autowired
@@ -97,6 +83,12 @@ class PushSendingIntegrationTests {
         assertThat(mails).hasSize(1);
         assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("zhang.san@customer.example");
         assertThat(mails[0].getSubject()).isEqualTo("张三，新品到了");
+        String unsubscribe = mails[0].getHeader("List-Unsubscribe")[0];
+        assertThat(unsubscribe).as("the one-click unsubscribe link of 张三").contains("/unsubscribe/");
+        assertThat((String)
+                        ((MimeMultipart) mails[0].getContent()).getBodyPart(0).getContent())
+                .as("the link at the foot of the mail, in the organization's language")
+                .contains("退订");
 
         String recipients = w.api.answer(as(get("/api/v1/pushes/" + push + "/recipients"), w.sender.token()), 200);
         assertThat(JsonPath.<List<String>>read(recipients, "$.items[?(@.state == 'sent')].contactName"))

@@ -6,7 +6,7 @@ import io.liaison.channel.Destination;
 import io.liaison.channel.OutboundMessage;
 import io.liaison.chat.ChatPosts;
 import io.liaison.identity.Actor;
-import io.liaison.identity.OrganizationService;
+import io.liaison.push.optout.UnsubscribeLinks;
 import io.liaison.push.settings.PushSettings;
 import io.liaison.push.settings.PushSettingsService;
 import io.liaison.push.template.Rendered;
@@ -17,17 +17,19 @@ import io.liaison.shared.QuietHoursEnd;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands a push's recipients to where they are reached: each contact's own rendering to their e-mail
- * and the push's to each robot, through the delivery queue (held until the organization's quiet hours
- * end); the push's text into each customer group's chat, as its sender.
+ * (with the link to unsubscribe) and the push's to each robot, through the delivery queue (held until
+ * the organization's quiet hours end); the push's text into each customer group's chat, as its sender.
  */
 @Component
 class PushHandover {
@@ -39,8 +41,9 @@ class PushHandover {
     private final Deliveries deliveries;
     private final ChatPosts chat;
     private final PushSettingsService settings;
-    private final OrganizationService organizations;
     private final TransactionTemplate transactions;
+    private final UnsubscribeLinks unsubscribe;
+    private final MessageSource texts;
 
     PushHandover(
             RecipientRepository recipients,
@@ -48,19 +51,21 @@ class PushHandover {
             Deliveries deliveries,
             ChatPosts chat,
             PushSettingsService settings,
-            OrganizationService organizations,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            UnsubscribeLinks unsubscribe,
+            MessageSource texts) {
         this.recipients = recipients;
         this.renderer = renderer;
         this.deliveries = deliveries;
         this.chat = chat;
         this.settings = settings;
-        this.organizations = organizations;
         this.transactions = transactions;
+        this.unsubscribe = unsubscribe;
+        this.texts = texts;
     }
 
     /** Writes the deliveries of a batch of e-mails and robots, in the caller's transaction. */
-    void messages(UUID orgId, Push push, ZoneId zone, List<RecipientRepository.Due> due) {
+    void messages(UUID orgId, Push push, ZoneId zone, Locale language, List<RecipientRepository.Due> due) {
         Template template = renderer.parse(orgId, push.subject(), push.body());
         Map<UUID, Rendered> perContact = renderer.render(
                 orgId,
@@ -85,8 +90,9 @@ class PushHandover {
                 rendered = shared;
                 destination = Destination.channel(Objects.requireNonNull(d.channelId()));
             }
-            OutboundMessage message =
-                    new OutboundMessage(rendered.subject(), rendered.text(), rendered.markdown(), null, null, null);
+            OutboundMessage message = d.contactId() == null
+                    ? new OutboundMessage(rendered.subject(), rendered.text(), rendered.markdown(), null, null, null)
+                    : email(rendered, unsubscribe.link(orgId, d.contactId()), language);
             List<UUID> ids =
                     deliveries.queue(orgId, destination, message, new DeliveryOrigin(MODULE, d.id(), false), notBefore);
             recipients.sending(orgId, push.id(), d.id(), ids.get(0));
@@ -132,6 +138,15 @@ class PushHandover {
                         status -> recipients.end(orgId, pushId, attempt.recipientId(), "skipped", attempt.refusal()));
             }
         }
+    }
+
+    /** A contact's e-mail, with the link to unsubscribe in its headers and at its foot, in the organization's language. */
+    private OutboundMessage email(Rendered rendered, String link, Locale language) {
+        String markdown = rendered.markdown() + "\n\n---\n\n"
+                + texts.getMessage("push.email.unsubscribe.markdown", new Object[] {link}, language);
+        String text = rendered.text() + "\n\n--\n"
+                + texts.getMessage("push.email.unsubscribe.text", new Object[] {link}, language);
+        return new OutboundMessage(rendered.subject(), text, markdown, null, link, null);
     }
 
     private static String reason(LiaisonException refused) {

@@ -4,17 +4,19 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
+import io.liaison.identity.Organization;
 import io.liaison.identity.OrganizationService;
 import io.liaison.push.PushCancelled;
 import io.liaison.push.PushPermissions;
 import io.liaison.push.PushSent;
-import io.liaison.push.audience.AudienceRepository;
+import io.liaison.push.audience.Audiences;
 import io.liaison.push.audience.Caps;
 import io.liaison.push.settings.PushSettingsService;
 import io.liaison.shared.Ids;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +38,7 @@ public class PushSender {
 
     private final PushRepository pushes;
     private final RecipientRepository recipients;
-    private final AudienceRepository audiences;
+    private final Audiences audiences;
     private final PushSettingsService settings;
     private final OrganizationService organizations;
     private final MemberService members;
@@ -49,7 +51,7 @@ public class PushSender {
     PushSender(
             PushRepository pushes,
             RecipientRepository recipients,
-            AudienceRepository audiences,
+            Audiences audiences,
             PushSettingsService settings,
             OrganizationService organizations,
             MemberService members,
@@ -90,8 +92,10 @@ public class PushSender {
         if (sender == null || sender.isEmpty()) {
             return;
         }
-        ZoneId zone = ZoneId.of(organizations.mine(sender.get()).timeZone());
-        while (Boolean.TRUE.equals(transactions.execute(status -> batch(orgId, pushId, zone)))) {
+        Organization organization = organizations.mine(sender.get());
+        ZoneId zone = ZoneId.of(organization.timeZone());
+        Locale language = Locale.forLanguageTag(organization.locale());
+        while (Boolean.TRUE.equals(transactions.execute(status -> batch(orgId, pushId, zone, language)))) {
             // each batch in its own transaction
         }
         handover.conversations(orgId, pushId, sender.get(), pushes);
@@ -127,7 +131,7 @@ public class PushSender {
     }
 
     /** Hands over one batch of e-mails and robots; false when none is left or the push was cancelled. */
-    private boolean batch(UUID orgId, UUID pushId, ZoneId zone) {
+    private boolean batch(UUID orgId, UUID pushId, ZoneId zone, Locale language) {
         Push push = pushes.find(orgId, pushId).orElse(null);
         if (push == null || !push.state().equals(Push.SENDING)) {
             return false;
@@ -136,7 +140,7 @@ public class PushSender {
         if (due.isEmpty()) {
             return false;
         }
-        handover.messages(orgId, push, zone, due);
+        handover.messages(orgId, push, zone, language, due);
         return true;
     }
 

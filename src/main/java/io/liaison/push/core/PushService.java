@@ -8,10 +8,12 @@ import io.liaison.push.PushApproved;
 import io.liaison.push.PushPermissions;
 import io.liaison.push.PushScheduled;
 import io.liaison.push.audience.Audience;
-import io.liaison.push.audience.AudienceRepository;
+import io.liaison.push.audience.Audiences;
 import io.liaison.push.audience.Caps;
 import io.liaison.push.settings.PushSettings;
 import io.liaison.push.settings.PushSettingsService;
+import io.liaison.push.template.PushTemplate;
+import io.liaison.push.template.PushTemplates;
 import io.liaison.push.template.TemplateRenderer;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
@@ -44,23 +46,25 @@ public class PushService {
 
     private final PushRepository pushes;
     private final RecipientQueries recipientQueries;
-    private final AudienceRepository audiences;
+    private final Audiences audiences;
     private final PushSettingsService settings;
     private final OrganizationService organizations;
     private final Channels channels;
     private final PushSender sender;
     private final TemplateRenderer renderer;
+    private final PushTemplates templates;
     private final ApplicationEventPublisher events;
 
     PushService(
             PushRepository pushes,
             RecipientQueries recipientQueries,
-            AudienceRepository audiences,
+            Audiences audiences,
             PushSettingsService settings,
             OrganizationService organizations,
             Channels channels,
             PushSender sender,
             TemplateRenderer renderer,
+            PushTemplates templates,
             ApplicationEventPublisher events) {
         this.pushes = pushes;
         this.recipientQueries = recipientQueries;
@@ -70,10 +74,14 @@ public class PushService {
         this.channels = channels;
         this.sender = sender;
         this.renderer = renderer;
+        this.templates = templates;
         this.events = events;
     }
 
-    /** What a new push says and whom it reaches; {@code scheduledAt} null sends it now. */
+    /**
+     * What a new push says and whom it reaches: its subject and body, or (both null) a saved template's;
+     * {@code scheduledAt} null sends it now.
+     */
     public record NewPush(
             String name,
             @Nullable UUID templateId,
@@ -105,8 +113,15 @@ public class PushService {
     public Push create(Actor actor, NewPush request) {
         requireSender(actor);
         String name = text("name", request.name(), MAX_NAME);
-        String subject = text("content.subject", request.subject(), MAX_SUBJECT);
-        String body = text("content.body", request.body(), MAX_BODY);
+        String subjectGiven = request.subject();
+        String bodyGiven = request.body();
+        if (request.templateId() != null && subjectGiven == null && bodyGiven == null) {
+            PushTemplate template = templates.get(actor, request.templateId());
+            subjectGiven = template.subject();
+            bodyGiven = template.body();
+        }
+        String subject = text("content.subject", subjectGiven, MAX_SUBJECT);
+        String body = text("content.body", bodyGiven, MAX_BODY);
         renderer.parse(actor.orgId(), subject, body);
         Audience audience = request.audience().checked();
         checkChannels(actor, audience);

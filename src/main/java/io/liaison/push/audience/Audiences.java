@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * A push's contacts in SQL: the sender's audience ({@link ContactAudience}: visibility and the filter),
@@ -18,8 +18,8 @@ import org.springframework.stereotype.Repository;
  * e-mail address, or past a frequency cap, in that order. Written as the push's recipients with one
  * {@code INSERT ... SELECT}, or counted by reason for the composer.
  */
-@Repository
-public class AudienceRepository {
+@Component
+public class Audiences {
 
     /** The reasons a contact is skipped, in the order they are checked. */
     public static final List<String> REASONS =
@@ -28,7 +28,7 @@ public class AudienceRepository {
     private final JdbcClient jdbc;
     private final ContactAudience contacts;
 
-    AudienceRepository(JdbcClient jdbc, ContactAudience contacts) {
+    Audiences(JdbcClient jdbc, ContactAudience contacts) {
         this.jdbc = jdbc;
         this.contacts = contacts;
     }
