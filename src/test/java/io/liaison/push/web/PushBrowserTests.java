@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -69,6 +70,7 @@ class PushBrowserTests extends BrowserTest {
         driver.findElement(By.id("push-body")).sendKeys("你好，本周新品已上架。");
         assertThat(driver.findElement(By.id("push-subject")).getAttribute("value"))
                 .isEqualTo("新品到了，{{name}}");
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo({top: 0, behavior: 'instant'});");
         screenshot("push-composer-zh-1280");
 
         Pages pages = new Pages(driver);
