@@ -61,6 +61,7 @@ class NavigationIntegrationTests {
                         "/departments Departments",
                         "/tags Tags",
                         "/trash Trash",
+                        "/pushes Mass push",
                         "/custom-fields Custom fields",
                         "/roles Roles and permissions",
                         "/channels Channels",
@@ -76,6 +77,7 @@ class NavigationIntegrationTests {
                         "/departments 部门",
                         "/tags 标签",
                         "/trash 回收站",
+                        "/pushes 群发",
                         "/custom-fields 自定义字段",
                         "/roles 角色与权限",
                         "/channels 消息渠道",
@@ -100,7 +102,7 @@ class NavigationIntegrationTests {
                         "/tokens API tokens");
         assertThat(links(nav("/", member, "zh-CN")))
                 .startsWith("/ 首页 *", "/chats 消息", "/contacts 联系人")
-                .doesNotContain("/roles 角色与权限", "/channels 消息渠道", "/audit 审计日志");
+                .doesNotContain("/pushes 群发", "/roles 角色与权限", "/channels 消息渠道", "/audit 审计日志");
     }
 
     @Test

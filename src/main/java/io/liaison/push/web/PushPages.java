@@ -1,0 +1,133 @@
+package io.liaison.push.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.liaison.identity.Actor;
+import io.liaison.identity.DepartmentService;
+import io.liaison.identity.DepartmentTree;
+import io.liaison.push.PushPermissions;
+import io.liaison.push.core.Push;
+import io.liaison.push.core.PushService;
+import io.liaison.push.core.Recipient;
+import io.liaison.shared.CursorPage;
+import io.liaison.shared.LiaisonException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The push pages: the sender's pushes (an approver's: everyone's) newest first with their progress,
+ * the composer (push-composer.js builds the audience and sends through the API), and one push with its
+ * counts and recipients, read again every few seconds while it sends.
+ */
+@Controller
+@RequestMapping("/pushes")
+class PushPages {
+
+    static final int PAGE_SIZE = 50;
+
+    /** The bundle keys under {@code push.js.} that the scripts read by their last part. */
+    static final List<String> TEXTS = List.of(
+            "counting",
+            "reach",
+            "reach.queued",
+            "reach.no-address",
+            "reach.opted-out",
+            "reach.capped-day",
+            "reach.capped-month",
+            "reach.invisible",
+            "reach.conversations",
+            "reach.channels",
+            "noTags",
+            "noGroups",
+            "noRobots",
+            "failed",
+            "confirmCancel",
+            "sending");
+
+    private final PushService pushes;
+    private final DepartmentService departments;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    PushPages(PushService pushes, DepartmentService departments, MessageSource messages, JsonMapper json) {
+        this.pushes = pushes;
+        this.departments = departments;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping
+    String list(Actor actor, @RequestParam(required = false) @Nullable String cursor, Model model) {
+        CursorPage<Push> page = pushes.list(actor, cursor, PAGE_SIZE);
+        model.addAttribute(
+                "pushes",
+                page.items().stream()
+                        .map(p -> new PushSummary(p, pushes.counts(actor, p.id())))
+                        .toList());
+        model.addAttribute("nextCursor", page.nextCursor());
+        return "push/list";
+    }
+
+    @GetMapping("/new")
+    String composer(Actor actor, Model model) {
+        if (!actor.can(PushPermissions.SEND)) {
+            throw LiaisonException.forbidden("forbidden.send-push");
+        }
+        model.addAttribute("zone", actor.timeZone().getId());
+        model.addAttribute("texts", texts());
+        model.addAttribute(
+                "departments", DepartmentTree.of(departments.list(actor)).nodes());
+        return "push/composer";
+    }
+
+    /** The recipients as the page's filter and "load more" ask for them. */
+    record RecipientQuery(@Nullable String state, @Nullable String cursor) {
+
+        @Nullable
+        String chosenState() {
+            return state == null || state.isBlank() ? null : state;
+        }
+    }
+
+    @GetMapping("/{id}")
+    String page(Actor actor, @PathVariable UUID id, RecipientQuery query, Model model) {
+        live(actor, id, query, model);
+        model.addAttribute("texts", texts());
+        model.addAttribute("states", PushSummary.STATES);
+        return "push/push";
+    }
+
+    /** The push's live part (state, counts, actions, recipients), or with a cursor the next recipients. */
+    @HxRequest
+    @GetMapping("/{id}")
+    String live(Actor actor, @PathVariable UUID id, RecipientQuery query, Model model) {
+        Push push = pushes.get(actor, id);
+        CursorPage<Recipient> recipients = pushes.recipients(actor, id, query.chosenState(), query.cursor(), PAGE_SIZE);
+        model.addAttribute("summary", new PushSummary(push, pushes.counts(actor, id)));
+        model.addAttribute("recipients", recipients);
+        model.addAttribute("query", query);
+        model.addAttribute("chosenState", query.chosenState());
+        model.addAttribute(
+                "mayApprove", actor.can(PushPermissions.APPROVE) && push.state().equals(Push.AWAITING_APPROVAL));
+        return query.cursor() == null ? "push/push :: live" : "push/push :: rows";
+    }
+
+    private String texts() {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> texts = new LinkedHashMap<>();
+        TEXTS.forEach(key -> texts.put(key, messages.getMessage("push.js." + key, null, locale)));
+        return json.writeValueAsString(texts);
+    }
+}

@@ -1,0 +1,46 @@
+package io.liaison.push.web;
+
+import io.liaison.push.core.Push;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A push with its recipients counted by state, as the list and the push page show it: how many have
+ * reached their end (sent, delivered, failed or skipped) of how many there are.
+ */
+record PushSummary(Push push, Map<String, Integer> counts) {
+
+    /** The recipient states in the order the pages show their counts. */
+    static final List<String> STATES = List.of("queued", "sending", "sent", "delivered", "failed", "skipped");
+
+    private static final List<String> ENDED = List.of("sent", "delivered", "failed", "skipped");
+
+    public int count(String state) {
+        return counts.getOrDefault(state, 0);
+    }
+
+    /** The states that have recipients, in {@link #STATES}' order. */
+    public List<String> shownStates() {
+        return STATES.stream().filter(s -> count(s) > 0).toList();
+    }
+
+    public int ended() {
+        return ENDED.stream().mapToInt(this::count).sum();
+    }
+
+    /** Every recipient written, or the audience counted when the push was made while none is yet. */
+    public int total() {
+        int written = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return written > 0 ? written : push.audienceSize();
+    }
+
+    public int percent() {
+        int total = total();
+        return total == 0 ? (push.open() ? 0 : 100) : (int) Math.floor(100.0 * ended() / total);
+    }
+
+    /** Whether its counts still move on their own: it is due or sending. */
+    public boolean live() {
+        return push.state().equals(Push.SCHEDULED) || push.state().equals(Push.SENDING);
+    }
+}
