@@ -21,7 +21,10 @@ final class PushRequests {
 
     @KnownFieldsOnly
     record FilterBody(
-            @Schema(description = "The contact list's search: name, pinyin, initials, company, a piece of a mobile")
+            @Schema(
+                    description = "The contact list's search: name, pinyin, initials, company, a piece of a mobile",
+                    maxLength = 100,
+                    example = "张")
             @Nullable
             String q,
 
@@ -32,13 +35,38 @@ final class PushRequests {
 
             @Nullable UUID ownerId,
             @Nullable UUID deptId,
-            @Nullable String company,
-            @Nullable String source,
+
+            @Schema(maxLength = 100, example = "杭州丝绸") @Nullable
+            String company,
+
+            @Schema(allowableValues = {"manual", "import", "api", "form", "sync"}) @Nullable
+            String source,
+
             @Nullable OffsetDateTime createdAfter,
             @Nullable OffsetDateTime updatedAfter,
             @Nullable OffsetDateTime lastContactedBefore) {
 
+        static FilterBody of(ContactFilter f) {
+            return new FilterBody(
+                    f.q(),
+                    f.tagIds(),
+                    f.allTags(),
+                    f.ownerId(),
+                    f.deptId(),
+                    f.company(),
+                    f.source(),
+                    f.createdAfter(),
+                    f.updatedAfter(),
+                    f.lastContactedBefore());
+        }
+
         ContactFilter filter() {
+            if (q != null && q.length() > 100) {
+                throw LiaisonException.invalid("audience.filter.q", "invalid.length", 0, 100);
+            }
+            if (company != null && company.length() > 100) {
+                throw LiaisonException.invalid("audience.filter.company", "invalid.length", 0, 100);
+            }
             if (tagIds != null && tagIds.size() > 50) {
                 throw LiaisonException.tooMany("audience.filter.tagIds", 50);
             }
@@ -58,6 +86,7 @@ final class PushRequests {
     }
 
     @KnownFieldsOnly
+    @Schema(example = "{\"filter\":{\"tagIds\":[\"01934f3e-8c1a-7b2d-9e4f-0a1b2c3d4e5f\"]},\"channelIds\":[]}")
     record AudienceBody(
             @Schema(description = "Contacts by the contact list's filters (all live contacts the sender sees: {})")
             @Nullable

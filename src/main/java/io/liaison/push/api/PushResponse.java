@@ -1,6 +1,5 @@
 package io.liaison.push.api;
 
-import io.liaison.contact.ContactFilter;
 import io.liaison.push.core.Push;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -44,7 +43,12 @@ record PushResponse(
         Instant createdAt) {
 
     record AudienceView(
-            @Nullable ContactFilter filter, List<UUID> contactIds, List<UUID> conversationIds, List<UUID> channelIds) {}
+            PushRequests.@Nullable FilterBody filter,
+            List<UUID> contactIds,
+            List<UUID> conversationIds,
+
+            @Schema(example = "[\"01934f3e-8c1a-7b2d-9e4f-0a1b2c3d4e5f\"]")
+            List<UUID> channelIds) {}
 
     static PushResponse of(Push p, Map<String, Integer> counts) {
         return new PushResponse(
@@ -55,7 +59,9 @@ record PushResponse(
                 p.body(),
                 p.templateId(),
                 new AudienceView(
-                        p.audience().filter(),
+                        p.audience().filter() == null
+                                ? null
+                                : PushRequests.FilterBody.of(p.audience().filter()),
                         p.audience().contactIds(),
                         p.audience().conversationIds(),
                         p.audience().channelIds()),

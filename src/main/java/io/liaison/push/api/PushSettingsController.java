@@ -70,8 +70,13 @@ class PushSettingsController {
     }
 
     record QuietHours(
-            @Schema(type = "string", example = "21:00") LocalTime starts,
-            @Schema(type = "string", example = "08:00") LocalTime ends) {}
+            @Schema(type = "string", pattern = TIME, example = "21:00")
+            LocalTime starts,
+
+            @Schema(type = "string", pattern = TIME, example = "08:00")
+            LocalTime ends) {}
+
+    private static final String TIME = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
     @GetMapping
     SettingsBody get(Actor actor) {

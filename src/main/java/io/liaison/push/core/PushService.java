@@ -18,6 +18,7 @@ import io.liaison.push.template.TemplateRenderer;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -91,7 +92,14 @@ public class PushService {
             @Nullable Instant scheduledAt) {}
 
     /** The recipients a push would have now, by reason ({@code queued}: reached), with its groups and robots. */
-    public record Reach(int total, Map<String, Integer> contacts, int conversations, int channels) {}
+    public record Reach(
+            @Schema(example = "120") int total,
+
+            @Schema(example = "{\"queued\":100,\"no-address\":12,\"opted-out\":8}")
+            Map<String, Integer> contacts,
+
+            int conversations,
+            int channels) {}
 
     @Transactional(readOnly = true)
     public Reach reach(Actor actor, Audience audience) {

@@ -3,6 +3,7 @@ package io.liaison.push.core;
 import io.liaison.contact.ContactAudience;
 import io.liaison.identity.Actor;
 import io.liaison.shared.RecordNames;
+import io.liaison.shared.StoredMessages;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,11 +27,29 @@ class RecipientQueries {
     private final JdbcClient jdbc;
     private final ContactAudience contacts;
     private final List<RecordNames> names;
+    private final MessageSource messages;
+    private final StoredMessages stored;
 
-    RecipientQueries(JdbcClient jdbc, ContactAudience contacts, List<RecordNames> names) {
+    RecipientQueries(
+            JdbcClient jdbc,
+            ContactAudience contacts,
+            List<RecordNames> names,
+            MessageSource messages,
+            StoredMessages stored) {
         this.jdbc = jdbc;
         this.contacts = contacts;
         this.names = names;
+        this.messages = messages;
+        this.stored = stored;
+    }
+
+    /** A reason in the reader's language: the push's own by its code, the delivery module's as it stored it. */
+    private @Nullable String reasonText(@Nullable String reason) {
+        if (reason == null) {
+            return null;
+        }
+        String own = messages.getMessage("push.reason." + reason, null, null, LocaleContextHolder.getLocale());
+        return own != null ? own : stored.read(reason);
     }
 
     private record Row(
@@ -87,7 +108,8 @@ class RecipientQueries {
                                 ? targetNames.get(r.conversationId())
                                 : r.channelId() != null ? targetNames.get(r.channelId()) : null,
                         r.state(),
-                        r.reason(),
+                        r.reason() == null || !r.reason().startsWith("{") ? r.reason() : "channel",
+                        reasonText(r.reason()),
                         r.createdAt().toInstant(),
                         r.endedAt() == null ? null : r.endedAt().toInstant()))
                 .toList();
