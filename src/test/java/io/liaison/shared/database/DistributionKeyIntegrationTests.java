@@ -57,6 +57,11 @@ class DistributionKeyIntegrationTests {
             new Placement(Kind.LOCAL, "db-scheduler's queue, claimed across organizations with row locks"),
             "contact_search_state",
             new Placement(Kind.LOCAL, "one row: the version of the search key rules the stored keys follow"),
+            "push_unsubscribe_visit",
+            new Placement(
+                    Kind.LOCAL,
+                    "the public unsubscribe page's visits per address and minute, counted before any"
+                            + " organization is known"),
             "flyway_schema_history",
             new Placement(Kind.LOCAL, "Flyway's record of the migrations, run on the coordinator"));
 
