@@ -260,9 +260,9 @@
     return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second) - ms;
   }
 
-  // "2026-12-05T09:30" on the member's clock, as an ISO instant.
+  // "2026-12-05 09:30" (or with a T) on the member's clock, as an ISO instant.
   function instant(local) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
+    const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/.exec(local.trim());
     if (!m) {
       return null;
     }
@@ -286,6 +286,10 @@
     };
     if ($('push-later').checked) {
       body.scheduledAt = instant($('push-at').value);
+      if (!body.scheduledAt) {
+        showError(t('badTime'));
+        return;
+      }
     }
     const send = $('push-send');
     send.disabled = true;

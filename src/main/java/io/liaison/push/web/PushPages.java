@@ -39,6 +39,7 @@ class PushPages {
 
     /** The bundle keys under {@code push.js.} that the scripts read by their last part. */
     static final List<String> TEXTS = List.of(
+            "badTime",
             "counting",
             "reach",
             "reach.queued",
