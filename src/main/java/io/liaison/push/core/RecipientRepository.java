@@ -76,11 +76,14 @@ class RecipientRepository {
                 .list();
     }
 
-    /** Handed to the delivery queue: its first delivery's id follows it to the end. */
+    /**
+     * Handed to the delivery queue: its first delivery's id follows it to the end. Only a queued
+     * recipient moves; one its delivery already ended keeps that end.
+     */
     void sending(UUID orgId, UUID pushId, UUID id, UUID deliveryId) {
         jdbc.sql("""
                         UPDATE push_recipient SET state = 'sending', delivery_id = ?
-                         WHERE org_id = ? AND push_id = ? AND id = ?
+                         WHERE org_id = ? AND push_id = ? AND id = ? AND state = 'queued'
                         """).params(deliveryId, orgId, pushId, id).update();
     }
 
