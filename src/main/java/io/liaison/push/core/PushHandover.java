@@ -107,7 +107,10 @@ class PushHandover {
      * skipped with the chat's reason (the sender is not in the group, may not post there, or it was
      * dissolved). Stops when the push is no longer sending.
      */
-    void conversations(UUID orgId, UUID pushId, Actor sender, PushRepository pushes) {
+    void conversations(UUID orgId, Push sent, Actor sender, PushRepository pushes) {
+        UUID pushId = sent.id();
+        String markdown = renderer.renderWithout(renderer.parse(orgId, sent.subject(), sent.body()))
+                .markdown();
         while (true) {
             Attempt attempt = transactions.execute(status -> {
                 Push push = pushes.find(orgId, pushId).orElse(null);
@@ -119,9 +122,8 @@ class PushHandover {
                     return null;
                 }
                 UUID recipientId = next.get(0).id();
-                Rendered rendered = renderer.renderWithout(renderer.parse(orgId, push.subject(), push.body()));
                 try {
-                    chat.post(sender, Objects.requireNonNull(next.get(0).conversationId()), rendered.markdown());
+                    chat.post(sender, Objects.requireNonNull(next.get(0).conversationId()), markdown);
                 } catch (LiaisonException refused) {
                     // the chat's own transaction work is undone; the refusal is recorded in the next one
                     status.setRollbackOnly();

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -86,40 +85,43 @@ public class PushSender {
         events.publishEvent(new PushCancelled(orgId, by, push.id(), push.state(), skipped, reason));
     }
 
+    /** A push being sent: by whom, in its organization's zone and language. */
+    private record Sending(Push push, Actor sender, ZoneId zone, Locale language) {}
+
     /** The task's work: writes the recipients if they are not yet, then hands them over batch by batch. */
     void run(UUID orgId, UUID pushId) {
-        Optional<Actor> sender = transactions.execute(status -> resolve(orgId, pushId));
-        if (sender == null || sender.isEmpty()) {
+        Sending sending = transactions.execute(status -> resolve(orgId, pushId));
+        if (sending == null) {
             return;
         }
-        Organization organization = organizations.mine(sender.get());
-        ZoneId zone = ZoneId.of(organization.timeZone());
-        Locale language = Locale.forLanguageTag(organization.locale());
-        while (Boolean.TRUE.equals(transactions.execute(status -> batch(orgId, pushId, zone, language)))) {
+        while (Boolean.TRUE.equals(
+                transactions.execute(status -> batch(orgId, pushId, sending.zone(), sending.language())))) {
             // each batch in its own transaction
         }
-        handover.conversations(orgId, pushId, sender.get(), pushes);
+        handover.conversations(orgId, sending.push(), sending.sender(), pushes);
         transactions.executeWithoutResult(status -> finish(orgId, pushId));
     }
 
-    /** The sender to send as, once the recipients are written; empty when there is nothing to send. */
-    private Optional<Actor> resolve(UUID orgId, UUID pushId) {
+    /** The push to send and as whom, once its recipients are written; null when there is nothing to send. */
+    private @Nullable Sending resolve(UUID orgId, UUID pushId) {
         Push push = pushes.lock(orgId, pushId).orElse(null);
         if (push == null
                 || !(push.state().equals(Push.SCHEDULED) || push.state().equals(Push.SENDING))) {
-            return Optional.empty();
+            return null;
         }
-        Optional<Actor> sender = members.actor(push.createdBy()).filter(a -> a.can(PushPermissions.SEND));
-        if (sender.isEmpty()) {
+        Actor sender = members.actor(push.createdBy())
+                .filter(a -> a.can(PushPermissions.SEND))
+                .orElse(null);
+        if (sender == null) {
             cancel(orgId, push, null, "sender-inactive");
-            return Optional.empty();
+            return null;
         }
+        Organization organization = organizations.mine(sender);
+        ZoneId zone = ZoneId.of(organization.timeZone());
         if (push.state().equals(Push.SCHEDULED)) {
-            Actor actor = sender.get();
             audiences.lockCaps(orgId);
-            ZoneId zone = ZoneId.of(organizations.mine(actor).timeZone());
             Caps caps = Caps.of(settings.get(orgId), Instant.now(), zone);
-            audiences.insert(actor, pushId, Ids.newId(), push.audience(), caps);
+            audiences.insert(sender, pushId, Ids.newId(), push.audience(), caps);
             recipients.insertTargets(
                     orgId,
                     pushId,
@@ -127,7 +129,7 @@ public class PushSender {
                     push.audience().channelIds());
             pushes.sending(orgId, pushId, recipients.count(orgId, pushId));
         }
-        return sender;
+        return new Sending(push, sender, zone, Locale.forLanguageTag(organization.locale()));
     }
 
     /** Hands over one batch of e-mails and robots; false when none is left or the push was cancelled. */
