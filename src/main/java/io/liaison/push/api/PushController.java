@@ -39,8 +39,7 @@ class PushController {
             Actor actor,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        return pushes.list(actor, cursor, CursorPage.limit(limit))
-                .map(p -> PushResponse.of(p, pushes.counts(actor, p.id())));
+        return pushes.list(actor, cursor, CursorPage.limit(limit)).map(PushResponse::of);
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -53,7 +52,7 @@ class PushController {
         if (request.content() == null) {
             throw LiaisonException.invalid("content", "invalid.required");
         }
-        var push = pushes.create(
+        return PushResponse.of(pushes.create(
                 actor,
                 new PushService.NewPush(
                         request.name() == null ? "" : request.name(),
@@ -65,8 +64,7 @@ class PushController {
                                 ? ""
                                 : request.content().body(),
                         request.requiredAudience().audience(),
-                        request.scheduledAt()));
-        return PushResponse.of(push, pushes.counts(actor, push.id()));
+                        request.scheduledAt())));
     }
 
     /** The recipients an audience would have now, by reason, for the composer's live count. */
@@ -77,7 +75,7 @@ class PushController {
 
     @GetMapping("/{id}")
     PushResponse get(Actor actor, @PathVariable UUID id) {
-        return PushResponse.of(pushes.get(actor, id), pushes.counts(actor, id));
+        return PushResponse.of(pushes.progress(actor, id));
     }
 
     @ProblemResponse(
@@ -86,7 +84,7 @@ class PushController {
             types = {"push-not-awaiting-approval"})
     @PostMapping("/{id}/approve")
     PushResponse approve(Actor actor, @PathVariable UUID id) {
-        return PushResponse.of(pushes.approve(actor, id), pushes.counts(actor, id));
+        return PushResponse.of(pushes.approve(actor, id));
     }
 
     @ProblemResponse(
@@ -95,7 +93,7 @@ class PushController {
             types = {"push-finished"})
     @PostMapping("/{id}/cancel")
     PushResponse cancel(Actor actor, @PathVariable UUID id) {
-        return PushResponse.of(pushes.cancel(actor, id), pushes.counts(actor, id));
+        return PushResponse.of(pushes.cancel(actor, id));
     }
 
     @GetMapping("/{id}/recipients")

@@ -1,6 +1,7 @@
 package io.liaison.push.api;
 
 import io.liaison.push.core.Push;
+import io.liaison.push.core.PushProgress;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,8 @@ record PushResponse(
             @Schema(example = "[\"01934f3e-8c1a-7b2d-9e4f-0a1b2c3d4e5f\"]")
             List<UUID> channelIds) {}
 
-    static PushResponse of(Push p, Map<String, Integer> counts) {
+    static PushResponse of(PushProgress progress) {
+        Push p = progress.push();
         return new PushResponse(
                 p.id(),
                 p.name(),
@@ -67,7 +69,7 @@ record PushResponse(
                         p.audience().channelIds()),
                 p.scheduledAt(),
                 p.audienceSize(),
-                counts,
+                progress.counts(),
                 p.createdBy(),
                 p.createdByName(),
                 p.approvedBy(),

@@ -1,17 +1,17 @@
-package io.liaison.push.web;
+package io.liaison.push.core;
 
-import io.liaison.push.core.Push;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A push with its recipients counted by state, as the list and the push page show it: how many have
- * reached their end (sent, delivered, failed or skipped) of how many there are.
+ * A push with its recipients counted by state (every state present, zero when none), as the API and the
+ * pages show it: how many have reached their end (sent, delivered, failed or skipped) of how many there
+ * are.
  */
-record PushSummary(Push push, Map<String, Integer> counts) {
+public record PushProgress(Push push, Map<String, Integer> counts) {
 
-    /** The recipient states in the order the pages show their counts. */
-    static final List<String> STATES = List.of("queued", "sending", "sent", "delivered", "failed", "skipped");
+    /** The recipient states in the order they are shown. */
+    public static final List<String> STATES = List.of("queued", "sending", "sent", "delivered", "failed", "skipped");
 
     private static final List<String> ENDED = List.of("sent", "delivered", "failed", "skipped");
 

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,17 +129,26 @@ class PushRepository {
                         """).params(orgId, id).update();
     }
 
-    /** The recipients of the push by state. */
-    Map<String, Integer> counts(UUID orgId, UUID id) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String state : List.of("queued", "sending", "sent", "delivered", "failed", "skipped")) {
-            counts.put(state, 0);
+    /** The recipients of each push by state, every state present. */
+    Map<UUID, Map<String, Integer>> counts(UUID orgId, List<UUID> ids) {
+        Map<UUID, Map<String, Integer>> counts = new HashMap<>();
+        for (UUID id : ids) {
+            Map<String, Integer> none = new LinkedHashMap<>();
+            PushProgress.STATES.forEach(state -> none.put(state, 0));
+            counts.put(id, none);
         }
-        jdbc.sql("SELECT state, count(*) FROM push_recipient WHERE org_id = ? AND push_id = ? GROUP BY state")
-                .params(orgId, id)
-                .query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2)))
+        jdbc.sql("""
+                        SELECT push_id, state, count(*) FROM push_recipient
+                         WHERE org_id = ? AND push_id = ANY(?) GROUP BY push_id, state
+                        """)
+                .params(orgId, ids.toArray(UUID[]::new))
+                .query((rs, n) -> counts.get(rs.getObject(1, UUID.class)).put(rs.getString(2), rs.getInt(3)))
                 .list();
         return counts;
+    }
+
+    Map<String, Integer> counts(UUID orgId, UUID id) {
+        return counts(orgId, List.of(id)).get(id);
     }
 
     private Push row(ResultSet rs, int n) throws SQLException {

@@ -104,21 +104,11 @@ public class PushService {
     @Transactional(readOnly = true)
     public Reach reach(Actor actor, Audience audience) {
         requireSender(actor);
-        audience.checked();
-        checkChannels(actor, audience);
-        Map<String, Integer> contacts = audiences.count(actor, audience, caps(actor));
-        int total = contacts.values().stream().mapToInt(Integer::intValue).sum()
-                + audience.conversationIds().size()
-                + audience.channelIds().size();
-        return new Reach(
-                total,
-                contacts,
-                audience.conversationIds().size(),
-                audience.channelIds().size());
+        return count(actor, audience.checked());
     }
 
     @Transactional
-    public Push create(Actor actor, NewPush request) {
+    public PushProgress create(Actor actor, NewPush request) {
         requireSender(actor);
         String name = text("name", request.name(), MAX_NAME);
         String subjectGiven = request.subject();
@@ -132,14 +122,13 @@ public class PushService {
         String body = text("content.body", bodyGiven, MAX_BODY);
         renderer.parse(actor.orgId(), subject, body);
         Audience audience = request.audience().checked();
-        checkChannels(actor, audience);
         Instant now = Instant.now();
         Instant at = request.scheduledAt() == null ? now : request.scheduledAt();
         if (at.isBefore(now.minusSeconds(60)) || at.isAfter(now.plus(MAX_AHEAD))) {
             throw LiaisonException.invalid("scheduledAt", "invalid.push-schedule", MAX_AHEAD.toDays());
         }
         PushSettings rules = settings.get(actor.orgId());
-        int size = reach(actor, audience).total();
+        int size = count(actor, audience).total();
         if (size > rules.maxRecipients()) {
             throw new LiaisonException(HttpStatus.UNPROCESSABLE_CONTENT, "push-too-large", size, rules.maxRecipients());
         }
@@ -172,7 +161,7 @@ public class PushService {
         if (state.equals(Push.SCHEDULED)) {
             sender.schedule(actor.orgId(), id, at);
         }
-        return get(actor, id);
+        return progress(actor, id);
     }
 
     @Transactional(readOnly = true)
@@ -182,35 +171,39 @@ public class PushService {
                 .orElseThrow(() -> LiaisonException.notFound("push", id));
     }
 
-    /** The push's recipients by state. */
+    /** The push with its recipients counted by state. */
     @Transactional(readOnly = true)
-    public Map<String, Integer> counts(Actor actor, UUID id) {
-        get(actor, id);
-        return pushes.counts(actor.orgId(), id);
+    public PushProgress progress(Actor actor, UUID id) {
+        Push push = get(actor, id);
+        return new PushProgress(push, pushes.counts(actor.orgId(), id));
     }
 
-    /** The caller's pushes (an approver's: everyone's), newest first. */
+    /** The caller's pushes (an approver's: everyone's), newest first, with their counts. */
     @Transactional(readOnly = true)
-    public CursorPage<Push> list(Actor actor, @Nullable String cursor, int limit) {
+    public CursorPage<PushProgress> list(Actor actor, @Nullable String cursor, int limit) {
         requireSender(actor);
         UUID mine = actor.can(PushPermissions.APPROVE) ? null : actor.memberId();
-        return CursorPage.of(pushes.list(actor.orgId(), mine, CursorPage.decode(cursor), limit + 1), limit, Push::id);
+        CursorPage<Push> page =
+                CursorPage.of(pushes.list(actor.orgId(), mine, CursorPage.decode(cursor), limit + 1), limit, Push::id);
+        Map<UUID, Map<String, Integer>> counts =
+                pushes.counts(actor.orgId(), page.items().stream().map(Push::id).toList());
+        return page.map(p -> new PushProgress(p, counts.get(p.id())));
     }
 
-    /** A page of the push's recipients, of {@code state} when given ({@link RecipientQueries#STATES}). */
+    /** A page of the push's recipients, of {@code state} when given ({@link PushProgress#STATES}). */
     @Transactional(readOnly = true)
     public CursorPage<Recipient> recipients(
             Actor actor, UUID id, @Nullable String state, @Nullable String cursor, int limit) {
         get(actor, id);
-        if (state != null && !RecipientQueries.STATES.contains(state)) {
-            throw LiaisonException.invalid("state", "invalid.one-of", String.join(", ", RecipientQueries.STATES));
+        if (state != null && !PushProgress.STATES.contains(state)) {
+            throw LiaisonException.invalid("state", "invalid.one-of", String.join(", ", PushProgress.STATES));
         }
         return CursorPage.of(
                 recipientQueries.page(actor, id, state, CursorPage.decode(cursor), limit + 1), limit, Recipient::id);
     }
 
     @Transactional
-    public Push approve(Actor actor, UUID id) {
+    public PushProgress approve(Actor actor, UUID id) {
         if (!actor.can(PushPermissions.APPROVE)) {
             throw LiaisonException.forbidden("forbidden.approve-push");
         }
@@ -222,12 +215,12 @@ public class PushService {
         events.publishEvent(new PushApproved(actor.orgId(), actor.memberId(), id));
         Instant at = push.scheduledAt().isBefore(Instant.now()) ? Instant.now() : push.scheduledAt();
         sender.schedule(actor.orgId(), id, at);
-        return get(actor, id);
+        return progress(actor, id);
     }
 
     /** Cancels a push that has not finished; what was sent stays, the queued recipients are skipped. */
     @Transactional
-    public Push cancel(Actor actor, UUID id) {
+    public PushProgress cancel(Actor actor, UUID id) {
         Push push = pushes.lock(actor.orgId(), id)
                 .filter(p -> mayRead(actor, p))
                 .orElseThrow(() -> LiaisonException.notFound("push", id));
@@ -235,7 +228,21 @@ public class PushService {
             throw new LiaisonException(HttpStatus.CONFLICT, "push-finished", push.state());
         }
         sender.cancel(actor.orgId(), push, actor.memberId(), null);
-        return get(actor, id);
+        return progress(actor, id);
+    }
+
+    /** The audience (checked) counted: its contacts by reason, its groups and robots. */
+    private Reach count(Actor actor, Audience audience) {
+        checkChannels(actor, audience);
+        Map<String, Integer> contacts = audiences.count(actor, audience, caps(actor));
+        int total = contacts.values().stream().mapToInt(Integer::intValue).sum()
+                + audience.conversationIds().size()
+                + audience.channelIds().size();
+        return new Reach(
+                total,
+                contacts,
+                audience.conversationIds().size(),
+                audience.channelIds().size());
     }
 
     private Caps caps(Actor actor) {

@@ -22,8 +22,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RecipientQueries {
 
-    static final List<String> STATES = List.of("queued", "sending", "sent", "delivered", "failed", "skipped");
-
     private final JdbcClient jdbc;
     private final ContactAudience contacts;
     private final List<RecordNames> names;

@@ -6,6 +6,7 @@ import io.liaison.identity.DepartmentService;
 import io.liaison.identity.DepartmentTree;
 import io.liaison.push.PushPermissions;
 import io.liaison.push.core.Push;
+import io.liaison.push.core.PushProgress;
 import io.liaison.push.core.PushService;
 import io.liaison.push.core.Recipient;
 import io.liaison.shared.CursorPage;
@@ -71,12 +72,8 @@ class PushPages {
 
     @GetMapping
     String list(Actor actor, @RequestParam(required = false) @Nullable String cursor, Model model) {
-        CursorPage<Push> page = pushes.list(actor, cursor, PAGE_SIZE);
-        model.addAttribute(
-                "pushes",
-                page.items().stream()
-                        .map(p -> new PushSummary(p, pushes.counts(actor, p.id())))
-                        .toList());
+        CursorPage<PushProgress> page = pushes.list(actor, cursor, PAGE_SIZE);
+        model.addAttribute("pushes", page.items());
         model.addAttribute("nextCursor", page.nextCursor());
         return "push/list";
     }
@@ -106,7 +103,7 @@ class PushPages {
     String page(Actor actor, @PathVariable UUID id, RecipientQuery query, Model model) {
         live(actor, id, query, model);
         model.addAttribute("texts", texts());
-        model.addAttribute("states", PushSummary.STATES);
+        model.addAttribute("states", PushProgress.STATES);
         return "push/push";
     }
 
@@ -114,9 +111,10 @@ class PushPages {
     @HxRequest
     @GetMapping("/{id}")
     String live(Actor actor, @PathVariable UUID id, RecipientQuery query, Model model) {
-        Push push = pushes.get(actor, id);
+        PushProgress summary = pushes.progress(actor, id);
+        Push push = summary.push();
         CursorPage<Recipient> recipients = pushes.recipients(actor, id, query.chosenState(), query.cursor(), PAGE_SIZE);
-        model.addAttribute("summary", new PushSummary(push, pushes.counts(actor, id)));
+        model.addAttribute("summary", summary);
         model.addAttribute("recipients", recipients);
         model.addAttribute("query", query);
         model.addAttribute("chosenState", query.chosenState());
