@@ -110,6 +110,22 @@ class PushSendingIntegrationTests {
                 .containsExactly("capped-day");
     }
 
+    @Test
+    void aSubjectThatRendersEmptyGivesWayToThePushName() throws Exception {
+        PushWorld w = new PushWorld(mvc);
+        w.contact(w.sender, "孙八", "sun.ba@customer.example", true);
+
+        String push = w.push(w.sender.token(), "{{company}}", "{{name}}，你好", List.of(), 201);
+        w.send(context, w.sender.token(), push);
+        Drain.now(context);
+
+        MimeMessage[] mails = greenMail.getReceivedMessages();
+        assertThat(mails).hasSize(1);
+        assertThat(mails[0].getSubject())
+                .as("孙八 has no company and the subject no fallback: the mail is titled by the push's name")
+                .isEqualTo("十二月新品");
+    }
+
     private static List<String> reasons(String recipients) {
         List<String> reasons = JsonPath.read(recipients, "$.items[?(@.state == 'skipped')].reason");
         return Arrays.asList(reasons.toArray(String[]::new));

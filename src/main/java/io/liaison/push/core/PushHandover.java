@@ -64,7 +64,10 @@ class PushHandover {
         this.texts = texts;
     }
 
-    /** Writes the deliveries of a batch of e-mails and robots, in the caller's transaction. */
+    /**
+     * Writes the deliveries of a batch of e-mails and robots, in the caller's transaction. A subject
+     * that renders empty (its variables had no value and no fallback) gives way to the push's name.
+     */
     void messages(UUID orgId, Push push, ZoneId zone, Locale language, List<RecipientRepository.Due> due) {
         Template template = renderer.parse(orgId, push.subject(), push.body());
         Map<UUID, Rendered> perContact = renderer.render(
@@ -90,9 +93,10 @@ class PushHandover {
                 rendered = shared;
                 destination = Destination.channel(Objects.requireNonNull(d.channelId()));
             }
+            String title = rendered.subject().isEmpty() ? push.name() : rendered.subject();
             OutboundMessage message = d.contactId() == null
-                    ? new OutboundMessage(rendered.subject(), rendered.text(), rendered.markdown(), null, null, null)
-                    : email(rendered, unsubscribe.link(orgId, d.contactId()), language);
+                    ? new OutboundMessage(title, rendered.text(), rendered.markdown(), null, null, null)
+                    : email(title, rendered, unsubscribe.link(orgId, d.contactId()), language);
             List<UUID> ids =
                     deliveries.queue(orgId, destination, message, new DeliveryOrigin(MODULE, d.id(), false), notBefore);
             recipients.sending(orgId, push.id(), d.id(), ids.get(0));
@@ -142,13 +146,16 @@ class PushHandover {
         }
     }
 
-    /** A contact's e-mail, with the link to unsubscribe in its headers and at its foot, in the organization's language. */
-    private OutboundMessage email(Rendered rendered, String link, Locale language) {
+    /**
+     * A contact's e-mail titled {@code title}, with the link to unsubscribe in its headers and at its
+     * foot, in the organization's language.
+     */
+    private OutboundMessage email(String title, Rendered rendered, String link, Locale language) {
         String markdown = rendered.markdown() + "\n\n---\n\n"
                 + texts.getMessage("push.email.unsubscribe.markdown", new Object[] {link}, language);
         String text = rendered.text() + "\n\n--\n"
                 + texts.getMessage("push.email.unsubscribe.text", new Object[] {link}, language);
-        return new OutboundMessage(rendered.subject(), text, markdown, null, link, null);
+        return new OutboundMessage(title, text, markdown, null, link, null);
     }
 
     private static String reason(LiaisonException refused) {
