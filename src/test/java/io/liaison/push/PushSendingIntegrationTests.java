@@ -24,6 +24,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -32,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * (named by id), and, on a second push the same day, capped.
  */
 @LiaisonIntegrationTest
+@RecordApplicationEvents
 class PushSendingIntegrationTests {
 
     static final int PORT = GreenMailSmtp.freePort();
@@ -52,6 +55,9 @@ class PushSendingIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEvents events;
 
     @Test
     void aPushReachesTheVisibleTaggedContactsAndAccountsForEveryOther() throws Exception {
@@ -89,6 +95,16 @@ class PushSendingIntegrationTests {
                         ((MimeMultipart) mails[0].getContent()).getBodyPart(0).getContent())
                 .as("the link at the foot of the mail, in the organization's language")
                 .contains("退订");
+
+        assertThat(events.stream(PushRecipientEnded.class))
+                .as("the outcome for figures: who sent the push, to which contact, how it ended")
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.pushId()).hasToString(push);
+                    assertThat(e.contactId()).hasToString(zhang);
+                    assertThat(e.senderId()).hasToString(w.sender.id());
+                    assertThat(e.state()).isEqualTo("sent");
+                });
 
         String recipients = w.api.answer(as(get("/api/v1/pushes/" + push + "/recipients"), w.sender.token()), 200);
         assertThat(JsonPath.<List<String>>read(recipients, "$.items[?(@.state == 'sent')].contactName"))

@@ -37,6 +37,7 @@ class PushHandover {
     static final String MODULE = "push";
 
     private final RecipientRepository recipients;
+    private final RecipientEnds ends;
     private final TemplateRenderer renderer;
     private final Deliveries deliveries;
     private final ChatPosts chat;
@@ -47,6 +48,7 @@ class PushHandover {
 
     PushHandover(
             RecipientRepository recipients,
+            RecipientEnds ends,
             TemplateRenderer renderer,
             Deliveries deliveries,
             ChatPosts chat,
@@ -55,6 +57,7 @@ class PushHandover {
             UnsubscribeLinks unsubscribe,
             MessageSource texts) {
         this.recipients = recipients;
+        this.ends = ends;
         this.renderer = renderer;
         this.deliveries = deliveries;
         this.chat = chat;
@@ -85,7 +88,7 @@ class PushHandover {
             if (d.contactId() != null) {
                 rendered = perContact.get(d.contactId());
                 if (rendered == null || d.address() == null) {
-                    recipients.end(orgId, push.id(), d.id(), "skipped", "contact-gone");
+                    ends.end(orgId, push.id(), d.id(), "skipped", "contact-gone");
                     continue;
                 }
                 destination = Destination.email(d.address());
@@ -133,7 +136,7 @@ class PushHandover {
                     status.setRollbackOnly();
                     return new Attempt(recipientId, reason(refused));
                 }
-                recipients.end(orgId, pushId, recipientId, "sent", null);
+                ends.end(orgId, pushId, recipientId, "sent", null);
                 return new Attempt(recipientId, null);
             });
             if (attempt == null) {
@@ -141,7 +144,7 @@ class PushHandover {
             }
             if (attempt.refusal() != null) {
                 transactions.executeWithoutResult(
-                        status -> recipients.end(orgId, pushId, attempt.recipientId(), "skipped", attempt.refusal()));
+                        status -> ends.end(orgId, pushId, attempt.recipientId(), "skipped", attempt.refusal()));
             }
         }
     }

@@ -14,16 +14,18 @@ import org.springframework.stereotype.Component;
 class PushOutcomes {
 
     private final RecipientRepository recipients;
+    private final RecipientEnds ends;
 
-    PushOutcomes(RecipientRepository recipients) {
+    PushOutcomes(RecipientRepository recipients, RecipientEnds ends) {
         this.recipients = recipients;
+        this.ends = ends;
     }
 
     @ApplicationModuleListener
     void on(DeliveryEnded event) {
         if (PushHandover.MODULE.equals(event.origin().module())
                 && event.origin().sourceId() != null) {
-            recipients.delivered(event.orgId(), event.origin().sourceId(), event.state(), event.reason());
+            ends.delivered(event.orgId(), event.origin().sourceId(), event.state(), event.reason());
         }
     }
 

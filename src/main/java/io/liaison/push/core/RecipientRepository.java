@@ -1,6 +1,10 @@
 package io.liaison.push.core;
 
+import io.liaison.push.PushRecipientEnded;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,11 +91,9 @@ class RecipientRepository {
                         """).params(deliveryId, orgId, pushId, id).update();
     }
 
-    void end(UUID orgId, UUID pushId, UUID id, String state, @Nullable String reason) {
-        jdbc.sql("""
-                        UPDATE push_recipient SET state = ?, reason = ?, ended_at = now()
-                         WHERE org_id = ? AND push_id = ? AND id = ?
-                        """).params(state, reason, orgId, pushId, id).update();
+    /** Ends the recipient; answers its end, empty when it is not the push's. */
+    Optional<PushRecipientEnded> end(UUID orgId, UUID pushId, UUID id, String state, @Nullable String reason) {
+        return ended("r.push_id = ? AND r.id = ?", List.of(pushId, id), orgId, state, reason);
     }
 
     /** Skips what is still queued, with the reason; answers how many. */
@@ -104,13 +106,37 @@ class RecipientRepository {
 
     /**
      * A delivery of a recipient ended: its state follows, unless an earlier part already failed (a
-     * message split in parts is sent only when every part is).
+     * message split in parts is sent only when every part is); answers the end, empty when nothing moved.
      */
-    void delivered(UUID orgId, UUID recipientId, String state, @Nullable String reason) {
-        jdbc.sql("""
-                        UPDATE push_recipient SET state = ?, reason = ?, ended_at = now()
-                         WHERE org_id = ? AND id = ? AND state IN ('sending', 'sent')
-                        """).params(state, reason, orgId, recipientId).update();
+    Optional<PushRecipientEnded> delivered(UUID orgId, UUID recipientId, String state, @Nullable String reason) {
+        return ended("r.id = ? AND r.state IN ('sending', 'sent')", List.of(recipientId), orgId, state, reason);
+    }
+
+    private Optional<PushRecipientEnded> ended(
+            String where, List<Object> whereParams, UUID orgId, String state, @Nullable String reason) {
+        List<Object> params = new ArrayList<>(Arrays.asList(state, reason, orgId));
+        params.addAll(whereParams);
+        return jdbc.sql("""
+                        UPDATE push_recipient r SET state = ?, reason = ?, ended_at = now()
+                          FROM push p
+                         WHERE r.org_id = ? AND %s AND p.org_id = r.org_id AND p.id = r.push_id
+                        RETURNING r.org_id, r.push_id, p.created_by, r.id, r.kind, r.contact_id, r.conversation_id,
+                                  r.channel_id, r.state, r.reason, r.ended_at
+                        """.formatted(where))
+                .params(params)
+                .query((rs, n) -> new PushRecipientEnded(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class),
+                        rs.getString(5),
+                        rs.getObject(6, UUID.class),
+                        rs.getObject(7, UUID.class),
+                        rs.getObject(8, UUID.class),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getTimestamp(11).toInstant()))
+                .optional();
     }
 
     /** A purged contact's addresses leave its recipient rows. */
