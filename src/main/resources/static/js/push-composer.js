@@ -241,6 +241,19 @@
     field.value = field.value.slice(0, start) + variable + field.value.slice(end);
     field.focus();
     field.setSelectionRange(start + variable.length, start + variable.length);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+
+  // A contact found by the preview's search becomes the one the preview is rendered for.
+  $('preview-found').addEventListener('click', function (event) {
+    const contact = event.target.closest('[data-contact-id]');
+    if (!contact) {
+      return;
+    }
+    $('preview-contact-id').value = contact.dataset.contactId;
+    $('preview-contact-name').textContent = contact.dataset.contactName;
+    $('preview-found').replaceChildren();
+    htmx.trigger('#push-preview', 'contact-chosen');
   });
 
   [$('push-now'), $('push-later')].forEach(function (radio) {
