@@ -34,7 +34,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A manager, in Chinese, composes a push to a tag, previews it as one contact will read it, sends it
+ * A manager, in Chinese and in English, composes a push to a tag, previews it as one contact will read it, sends it
  * to the contacts' e-mail (GreenMail, a real SMTP server) and to the company's WeCom robot (a local
  * receiver), and watches the push's page count every recipient to its end: each contact got their own
  * mail, the robot the Markdown rendered without a contact. The composer and the push page fit a phone.
@@ -67,9 +67,44 @@ class PushToMailAndRobotBrowserTests extends BrowserTest {
     @Autowired
     ApplicationContext context;
 
+    /** What the pages say, in one language. */
+    record Words(
+            String lang,
+            String reach,
+            String willReceive,
+            String noContact,
+            String none,
+            String sending,
+            String ended,
+            String sent,
+            String cancel) {}
+
+    static final Words CHINESE =
+            new Words("zh-CN", "共 3 个接收人", "2 位将收到", "无联系人", "已完成 0 / 3", "发送中 3", "已完成 3 / 3", "已发送 3", "取消群发");
+
+    static final Words ENGLISH = new Words(
+            "en",
+            "3 recipients",
+            "2 will be sent",
+            "no contact",
+            "0 of 3 done",
+            "Sending 3",
+            "3 of 3 done",
+            "Sent 3",
+            "Cancel the push");
+
     @Test
-    void aManagerPreviewsAndSendsAPushToMailAndARobotAndWatchesItEnd() throws Exception {
-        Actor boss = newOrganization("PushMail", "zh-CN", "老板");
+    void aManagerPreviewsAndSendsAPushToMailAndARobotAndWatchesItEndInChinese() throws Exception {
+        composeSendAndWatch(CHINESE);
+    }
+
+    @Test
+    void theSameInEnglish() throws Exception {
+        composeSendAndWatch(ENGLISH);
+    }
+
+    private void composeSendAndWatch(Words words) throws Exception {
+        Actor boss = newOrganization("PushMail", words.lang(), "老板");
         TagGroup group = tags.createGroup(boss, "客户分级", "#1E88E5", null, false);
         UUID vip = tags.createTag(boss, group.id(), "新品关注", null).id();
         var created =
@@ -82,23 +117,23 @@ class PushToMailAndRobotBrowserTests extends BrowserTest {
             transaction.executeWithoutResult(s -> channels.create(
                     boss, "客户通知机器人", "wecom", wecom.url("/cgi-bin/webhook/send?key=k1"), null, true, false));
 
-            logIn(boss.orgCode(), "zhou" + suffix, "zh-CN");
+            logIn(boss.orgCode(), "zhou" + suffix, words.lang());
             driver.get(url("/pushes/new"));
             By tag = By.xpath("//label[normalize-space()='客户分级 / 新品关注']");
             By robot = By.xpath("//label[normalize-space()='客户通知机器人']");
-            wait.until(ExpectedConditions.elementToBeClickable(robot));
+            wait.until(ExpectedConditions.elementToBeClickable(tag));
             driver.findElement(By.id("push-name")).sendKeys("十二月新品");
             click(tag);
             click(robot);
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("push-reach"), "共 3 个接收人"));
-            assertThat(driver.findElement(By.id("push-reach")).getText()).contains("2 位将收到");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("push-reach"), words.reach()));
+            assertThat(driver.findElement(By.id("push-reach")).getText()).contains(words.willReceive());
 
             driver.findElement(By.id("push-subject")).sendKeys("{{name}}，新品到了");
             driver.findElement(By.id("push-body")).sendKeys("{{name|各位}}你好，**{{company|贵公司}}**专享八折。");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-body"), "各位你好"));
             assertThat(driver.findElement(By.id("preview-contact-name")).getText())
                     .as("before a contact is chosen, the preview is what the robot reads")
-                    .contains("无联系人");
+                    .contains(words.noContact());
 
             driver.findElement(By.id("preview-search")).sendKeys("张三");
             By found = By.cssSelector("#preview-found [data-contact-name='张三']");
@@ -116,20 +151,22 @@ class PushToMailAndRobotBrowserTests extends BrowserTest {
             pages.viewport(390, 844);
             assertThat(pages.overflows()).as(pages::overflowReport).isFalse();
             ((JavascriptExecutor) driver).executeScript("document.getElementById('push-preview').scrollIntoView();");
-            screenshot("push-composer-preview-zh-390");
+            screenshot("push-composer-preview-" + words.lang() + "-390");
             pages.viewport(1280, 900);
 
             click(By.id("push-send"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("push-page")));
             String push = driver.findElement(By.id("push-page")).getAttribute("data-push");
-            assertThat(driver.findElement(By.id("push-live")).getText()).contains("已完成 0 / 3");
+            assertThat(driver.findElement(By.id("push-live")).getText()).contains(words.none());
 
             PushRuns.now(context, boss.orgId().toString(), push);
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("push-live"), "发送中 3"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("push-live"), words.sending()));
             Drain.now(context);
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("push-live"), "已完成 3 / 3"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("push-live"), words.ended()));
             String live = driver.findElement(By.id("push-live")).getText();
-            assertThat(live).contains("已发送 3", "张三", "李四", "客户通知机器人").doesNotContain("发送中", "取消群发");
+            assertThat(live)
+                    .contains(words.sent(), "张三", "李四", "客户通知机器人")
+                    .doesNotContain(words.sending(), words.cancel(), "push.");
 
             assertThat(wecom.received).hasSize(1);
             assertThat(wecom.received.get(0).body()).contains("各位你好，**贵公司**专享八折。");
@@ -141,11 +178,11 @@ class PushToMailAndRobotBrowserTests extends BrowserTest {
                     .containsExactlyInAnyOrderEntriesOf(Map.of(
                             "zhang.san@customer.example", "张三，新品到了",
                             "li.si@customer.example", "李四，新品到了"));
-            screenshot("push-page-sent-zh-1280");
+            screenshot("push-page-sent-" + words.lang() + "-1280");
 
             pages.viewport(390, 844);
             assertThat(pages.overflows()).as(pages::overflowReport).isFalse();
-            screenshot("push-page-sent-zh-390");
+            screenshot("push-page-sent-" + words.lang() + "-390");
         }
     }
 
