@@ -1,6 +1,7 @@
-// The push composer (templates/push/composer.html): the audience from the tags, the customer groups the
-// member is in and the robots they may send through, all read from the API; its live count by reason
-// (POST /api/v1/pushes/reach) while it changes; the variable picker; the schedule in the member's zone;
+// The push composer (templates/push/composer.html): the audience from the tags and the customer groups
+// the member is in, read from the API, and the robots they may send through, given by the page; its live
+// count by reason (POST /api/v1/pushes/reach) while it changes; the variable picker; the preview for a chosen contact
+// (its search and rendering are the templates page's htmx fragments); the schedule in the member's zone;
 // and sending (POST /api/v1/pushes), after which the push's page opens. Every text comes from the page.
 (function () {
   'use strict';
@@ -115,13 +116,11 @@
     });
   }
 
+  // The robots the member may push through come with the page: the channel API lists the
+  // organization's only to those who manage channels.
   function loadRobots() {
-    return api('GET', '/api/v1/channels').then(function (page) {
-      const robots = page.items
-        .filter(function (c) { return c.kind !== 'email' && c.enabled; })
-        .map(function (c) { return { id: c.id, label: c.name }; });
-      choices($('push-robots'), 'push-robot-', robots, t('noRobots'));
-    });
+    choices($('push-robots'), 'push-robot-', JSON.parse(form.dataset.robots), t('noRobots'));
+    return Promise.resolve();
   }
 
   function filter() {
@@ -242,6 +241,19 @@
     field.value = field.value.slice(0, start) + variable + field.value.slice(end);
     field.focus();
     field.setSelectionRange(start + variable.length, start + variable.length);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+
+  // A contact found by the preview's search becomes the one the preview is rendered for.
+  $('preview-found').addEventListener('click', function (event) {
+    const contact = event.target.closest('[data-contact-id]');
+    if (!contact) {
+      return;
+    }
+    $('preview-contact-id').value = contact.dataset.contactId;
+    $('preview-contact-name').textContent = contact.dataset.contactName;
+    $('preview-found').replaceChildren();
+    htmx.trigger('#push-preview', 'contact-chosen');
   });
 
   [$('push-now'), $('push-later')].forEach(function (radio) {

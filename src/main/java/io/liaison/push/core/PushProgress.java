@@ -39,8 +39,13 @@ public record PushProgress(Push push, Map<String, Integer> counts) {
         return total == 0 ? (push.open() ? 0 : 100) : (int) Math.floor(100.0 * ended() / total);
     }
 
-    /** Whether its counts still move on their own: it is due or sending. */
+    /**
+     * Whether its counts still move on their own: it is due or sending, or (done or cancelled) some of
+     * its recipients are still in the delivery queue, where they end after the push has.
+     */
     public boolean live() {
-        return push.state().equals(Push.SCHEDULED) || push.state().equals(Push.SENDING);
+        return push.state().equals(Push.SCHEDULED)
+                || push.state().equals(Push.SENDING)
+                || count("queued") + count("sending") > 0;
     }
 }

@@ -1,6 +1,9 @@
 package io.liaison.push.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.liaison.channel.ChannelKind;
+import io.liaison.channel.ChannelSummary;
+import io.liaison.channel.Channels;
 import io.liaison.identity.Actor;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.DepartmentTree;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -60,12 +64,19 @@ class PushPages {
 
     private final PushService pushes;
     private final DepartmentService departments;
+    private final Channels channels;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    PushPages(PushService pushes, DepartmentService departments, MessageSource messages, JsonMapper json) {
+    PushPages(
+            PushService pushes,
+            DepartmentService departments,
+            Channels channels,
+            MessageSource messages,
+            JsonMapper json) {
         this.pushes = pushes;
         this.departments = departments;
+        this.channels = channels;
         this.messages = messages;
         this.json = json;
     }
@@ -85,9 +96,28 @@ class PushPages {
         }
         model.addAttribute("zone", actor.timeZone().getId());
         model.addAttribute("texts", texts());
+        model.addAttribute("robots", json.writeValueAsString(robots(actor)));
         model.addAttribute(
                 "departments", DepartmentTree.of(departments.list(actor)).nodes());
         return "push/composer";
+    }
+
+    /** A robot or webhook the composer offers: by its name only, never its address. */
+    record Robot(UUID id, String label) {}
+
+    /**
+     * The robots and webhooks a push may go through, as the push API accepts them: the organization's
+     * and the sender's own, enabled. (The channel API lists the organization's only to those who
+     * manage channels, as it shows their addresses.)
+     */
+    private List<Robot> robots(Actor actor) {
+        return Stream.concat(
+                        channels.shared(actor.orgId()).stream(),
+                        channels.personal(actor.orgId(), actor.memberId()).stream())
+                .filter(ChannelSummary::enabled)
+                .filter(c -> c.kind() != ChannelKind.EMAIL)
+                .map(c -> new Robot(c.id(), c.name()))
+                .toList();
     }
 
     /** The recipients as the page's filter and "load more" ask for them. */

@@ -3,14 +3,20 @@ package io.liaison.shared.database;
 import static io.liaison.shared.database.LiaisonProcess.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
+import io.liaison.channel.send.GreenMailSmtp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A push on two Liaison processes sharing one database: scheduled a moment ahead, it is sent by one
  * node only; that node is killed mid-send, and the other finishes it from the recipients still queued,
- * so that every recipient has exactly one delivery and none is left queued.
+ * so that every recipient has exactly one delivery, none is left queued, and every one ends sent, its
+ * mail received by the SMTP server (GreenMail, in this JVM).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PushNodesRuntimeIntegrationTests {
@@ -29,6 +36,7 @@ class PushNodesRuntimeIntegrationTests {
     private static final String PASSWORD = "push-nodes-password";
     private static final int CONTACTS = 5_000;
 
+    private final GreenMail smtp = new GreenMail(new ServerSetup(GreenMailSmtp.freePort(), "127.0.0.1", "smtp"));
     private EmbeddedPostgres database;
     private LiaisonProcess a;
     private LiaisonProcess b;
@@ -36,11 +44,20 @@ class PushNodesRuntimeIntegrationTests {
 
     @BeforeAll
     void startTwoNodes(@TempDir Path work) throws Exception {
+        smtp.start();
         database = SharedDatabaseNodes.startDatabase();
         Path data = work.resolve("data");
-        // small batches, so that the push is still sending when its node is killed
-        a = SharedDatabaseNodes.launch(database, data, "node-a", PASSWORD, Map.of("LIAISON_PUSH_BATCH_SIZE", "5"));
-        b = SharedDatabaseNodes.launch(database, data, "node-b", PASSWORD, Map.of("LIAISON_PUSH_BATCH_SIZE", "5"));
+        // small batches, so that the push is still sending when its node is killed; the killed node's
+        // mails in hand are taken back after the shortest lease
+        Map<String, String> env = Map.of(
+                "LIAISON_PUSH_BATCH_SIZE", "5",
+                "LIAISON_SMTP_HOST", "127.0.0.1",
+                "LIAISON_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                "LIAISON_SMTP_FROM", "Liaison <noreply@liaison.example>",
+                "LIAISON_SMTP_SECURITY", "none",
+                "LIAISON_CHANNEL_LEASE", "30s");
+        a = SharedDatabaseNodes.launch(database, data, "node-a", PASSWORD, env);
+        b = SharedDatabaseNodes.launch(database, data, "node-b", PASSWORD, env);
         a.awaitHealthy();
         b.awaitHealthy();
         HttpResponse<String> token = a.post("/api/v1/tokens", basic("admin", PASSWORD), "{\"name\":\"push\"}");
@@ -51,6 +68,7 @@ class PushNodesRuntimeIntegrationTests {
     @AfterAll
     void stopEverything() throws Exception {
         SharedDatabaseNodes.close(a, b);
+        smtp.stop();
         if (database != null) {
             database.close();
         }
@@ -115,6 +133,35 @@ class PushNodesRuntimeIntegrationTests {
                         SELECT count(*) FROM (SELECT origin_id FROM delivery WHERE origin_module = 'push'
                                                GROUP BY origin_id HAVING count(*) > 1) twice
                         """)).isZero();
+
+        // the mails the dead node had in hand are sent once its lease runs out
+        String ended = "SELECT count(*) FROM push_recipient WHERE push_id = '" + push + "' AND state = 'sent'";
+        deadline = Instant.now().plusSeconds(180);
+        while (count(ended) < CONTACTS && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+        }
+        assertThat(value("""
+                        SELECT string_agg(state || ':' || n, ',' ORDER BY state)
+                          FROM (SELECT state, count(*) AS n FROM push_recipient WHERE push_id = '%s' GROUP BY state) s
+                        """.formatted(push)))
+                .as("every recipient ends sent, none queued or sending")
+                .isEqualTo("sent:" + CONTACTS);
+        HttpResponse<String> counts = survivor.get("/api/v1/pushes/" + push, admin);
+        assertThat(JsonPath.<Integer>read(counts.body(), "$.counts.sent")).isEqualTo(CONTACTS);
+        assertThat(Arrays.stream(smtp.getReceivedMessages())
+                        .map(PushNodesRuntimeIntegrationTests::recipient)
+                        .distinct()
+                        .count())
+                .as("each contact received the push")
+                .isEqualTo(CONTACTS);
+    }
+
+    private static String recipient(MimeMessage mail) {
+        try {
+            return mail.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void sql(String statement) throws Exception {
