@@ -1,6 +1,7 @@
 package io.liaison.channel;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -24,4 +25,14 @@ public interface Deliveries {
             OutboundMessage message,
             DeliveryOrigin origin,
             @Nullable Instant notBefore);
+
+    /**
+     * Withdraws the deliveries of {@code module}'s {@code originIds} (at most 1,000) that are still
+     * waiting in the queue, in the caller's transaction: they end {@code skipped} as withdrawn and are
+     * never sent; those already being sent or ended stay as they are. No {@link DeliveryEnded} is
+     * published for them: the module that withdraws them records their end itself.
+     *
+     * @return the origin ids of which a delivery was withdrawn
+     */
+    List<UUID> withdraw(UUID orgId, String module, Collection<UUID> originIds);
 }

@@ -90,6 +90,21 @@ class PushConsentAndQuietHoursIntegrationTests extends PushMailTest {
         assertThat(Instant.parse(next.get(0)))
                 .as("the end of the quiet hours, %s in Shanghai", ends)
                 .isEqualTo(expected);
+
+        String cancelled = w.api.answer(as(post("/api/v1/pushes/" + push + "/cancel"), w.sender.token()), 200);
+        assertThat(JsonPath.<String>read(cancelled, "$.state"))
+                .as("a push whose mails still wait can be cancelled")
+                .isEqualTo("cancelled");
+        assertThat(JsonPath.<Integer>read(cancelled, "$.counts.skipped")).isEqualTo(1);
+        String recipients =
+                w.api.answer(as(get("/api/v1/pushes/" + push + "/recipients?state=skipped"), w.sender.token()), 200);
+        assertThat(strings(JsonPath.read(recipients, "$.items[*].reason"))).containsExactly("cancelled");
+        String withdrawn = w.api.answer(as(get("/api/v1/deliveries?state=skipped"), w.org.adminToken()), 200);
+        assertThat(strings(
+                        JsonPath.read(withdrawn, "$.items[?(@.emailAddress == 'zhang.san@customer.example')].reason")))
+                .as("the mail left the delivery queue, never to be sent")
+                .containsExactly("Withdrawn by its sender before it was sent.");
+        w.api.answer(as(post("/api/v1/pushes/" + push + "/cancel"), w.sender.token()), 409);
     }
 
     private void settings(PushWorld w, String quietHours) throws Exception {

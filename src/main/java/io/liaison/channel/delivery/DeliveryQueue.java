@@ -16,6 +16,7 @@ import io.liaison.shared.Message;
 import io.liaison.shared.StoredMessages;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,7 @@ class DeliveryQueue implements Deliveries {
     static final String QUEUED = "queued";
     static final String FAILED = "failed";
     static final String SKIPPED = "skipped";
+    static final int MAX_WITHDRAW = 1_000;
 
     private final DeliveryRepository deliveries;
     private final ChannelLookup channels;
@@ -115,6 +117,19 @@ class DeliveryQueue implements Deliveries {
             return rows.ended(kind, message, FAILED, Message.of("channel.reason.empty"));
         }
         return rows.queued(kind, parts);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<UUID> withdraw(UUID orgId, String module, Collection<UUID> originIds) {
+        if (originIds.size() > MAX_WITHDRAW) {
+            throw new IllegalArgumentException("At most " + MAX_WITHDRAW + " origins are withdrawn at once");
+        }
+        if (originIds.isEmpty()) {
+            return List.of();
+        }
+        return deliveries.withdraw(
+                orgId, module, List.copyOf(originIds), texts.store(Message.of("channel.reason.withdrawn")));
     }
 
     /** The rows of one call. */

@@ -150,6 +150,22 @@ class DeliveryRepository {
                 == 1;
     }
 
+    /** Ends the queued rows of these origins as skipped; answers their origin ids, each once. */
+    List<UUID> withdraw(UUID orgId, String module, List<UUID> originIds, String reason) {
+        return jdbc
+                .sql("""
+                        UPDATE delivery SET state = 'skipped', reason = ?, ended_at = now()
+                         WHERE org_id = ? AND origin_module = ? AND origin_id = ANY(?) AND state = 'queued'
+                        RETURNING origin_id
+                        """)
+                .params(reason, orgId, module, originIds.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list()
+                .stream()
+                .distinct()
+                .toList();
+    }
+
     /** Puts a claimed row back in the queue for another attempt at {@code next}; false when its claim was lost. */
     boolean requeue(
             Claimed row, String claim, Instant next, @Nullable String request, @Nullable String answer, String reason) {

@@ -43,6 +43,14 @@ public record PushProgress(Push push, Map<String, Integer> counts) {
      * Whether its counts still move on their own: it is due or sending, or (done or cancelled) some of
      * its recipients are still in the delivery queue, where they end after the push has.
      */
+    /**
+     * Whether a cancel still stops something: the push has not finished, or it has but some of its
+     * messages still wait in the delivery queue (for the quiet hours to end, say).
+     */
+    public boolean cancellable() {
+        return push.open() || (push.state().equals(Push.DONE) && count("sending") > 0);
+    }
+
     public boolean live() {
         return push.state().equals(Push.SCHEDULED)
                 || push.state().equals(Push.SENDING)

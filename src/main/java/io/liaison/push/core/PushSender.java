@@ -2,6 +2,7 @@ package io.liaison.push.core;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import io.liaison.channel.Deliveries;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.Organization;
@@ -35,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class PushSender {
 
+    private static final int WITHDRAW_BATCH = 1_000;
+
     private final PushRepository pushes;
     private final RecipientRepository recipients;
     private final Audiences audiences;
@@ -45,6 +48,7 @@ public class PushSender {
     private final ObjectProvider<SchedulerClient> scheduler;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final Deliveries deliveries;
     private final int batchSize;
 
     PushSender(
@@ -58,6 +62,7 @@ public class PushSender {
             ObjectProvider<SchedulerClient> scheduler,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
+            Deliveries deliveries,
             PushProperties properties) {
         this.pushes = pushes;
         this.recipients = recipients;
@@ -69,6 +74,7 @@ public class PushSender {
         this.scheduler = scheduler;
         this.transactions = transactions;
         this.events = events;
+        this.deliveries = deliveries;
         this.batchSize = properties.batchSize();
     }
 
@@ -78,15 +84,33 @@ public class PushSender {
                 s.scheduleIfNotExists(new TaskInstance<>(PushTask.NAME, pushId.toString(), orgId + ":" + pushId), at));
     }
 
-    /** Cancels the push (locked by the caller): what is queued is skipped, the rest stays as it is. */
+    /**
+     * Cancels the push (locked by the caller): what is queued here is skipped, and so is what still
+     * waits in the delivery queue (withdrawn from it); what is being sent or has ended stays as it is.
+     */
     void cancel(UUID orgId, Push push, @Nullable UUID by, @Nullable String reason) {
-        int skipped = recipients.skipQueued(orgId, push.id(), "cancelled");
+        int skipped = recipients.skipQueued(orgId, push.id(), "cancelled") + withdraw(orgId, push.id());
         pushes.cancel(orgId, push.id(), by, reason);
         events.publishEvent(new PushCancelled(orgId, by, push.id(), push.state(), skipped, reason));
     }
 
     /** A push being sent: by whom, in its organization's zone and language. */
     private record Sending(Push push, Actor sender, ZoneId zone, Locale language) {}
+
+    /** Withdraws the push's messages still waiting in the delivery queue, a thousand at a time; answers how many. */
+    private int withdraw(UUID orgId, UUID pushId) {
+        int skipped = 0;
+        UUID after = null;
+        while (true) {
+            List<UUID> ids = recipients.sendingIds(orgId, pushId, after, WITHDRAW_BATCH);
+            if (ids.isEmpty()) {
+                return skipped;
+            }
+            List<UUID> withdrawn = deliveries.withdraw(orgId, PushHandover.MODULE, ids);
+            skipped += recipients.skip(orgId, pushId, withdrawn, "cancelled");
+            after = ids.get(ids.size() - 1);
+        }
+    }
 
     /** The task's work: writes the recipients if they are not yet, then hands them over batch by batch. */
     void run(UUID orgId, UUID pushId) {

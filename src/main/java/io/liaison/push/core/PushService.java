@@ -218,13 +218,16 @@ public class PushService {
         return progress(actor, id);
     }
 
-    /** Cancels a push that has not finished; what was sent stays, the queued recipients are skipped. */
+    /**
+     * Cancels a push that has not finished, or whose messages still wait in the delivery queue: what
+     * was sent stays, the recipients not yet sent are skipped.
+     */
     @Transactional
     public PushProgress cancel(Actor actor, UUID id) {
         Push push = pushes.lock(actor.orgId(), id)
                 .filter(p -> mayRead(actor, p))
                 .orElseThrow(() -> LiaisonException.notFound("push", id));
-        if (!push.open()) {
+        if (!new PushProgress(push, pushes.counts(actor.orgId(), id)).cancellable()) {
             throw new LiaisonException(HttpStatus.CONFLICT, "push-finished", push.state());
         }
         sender.cancel(actor.orgId(), push, actor.memberId(), null);

@@ -96,6 +96,28 @@ class RecipientRepository {
         return ended("r.push_id = ? AND r.id = ?", List.of(pushId, id), orgId, state, reason);
     }
 
+    /** The next recipients after {@code after} (null: the first) handed to the delivery queue and not yet ended. */
+    List<UUID> sendingIds(UUID orgId, UUID pushId, @Nullable UUID after, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM push_recipient
+                         WHERE org_id = ? AND push_id = ? AND state = 'sending' AND (?::uuid IS NULL OR id > ?)
+                         ORDER BY id LIMIT ?
+                        """)
+                .params(orgId, pushId, after, after, limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Skips these recipients, still sending, with the reason; answers how many. */
+    int skip(UUID orgId, UUID pushId, List<UUID> ids, String reason) {
+        return jdbc.sql("""
+                        UPDATE push_recipient SET state = 'skipped', reason = ?, ended_at = now()
+                         WHERE org_id = ? AND push_id = ? AND id = ANY(?) AND state = 'sending'
+                        """)
+                .params(reason, orgId, pushId, ids.toArray(UUID[]::new))
+                .update();
+    }
+
     /** Skips what is still queued, with the reason; answers how many. */
     int skipQueued(UUID orgId, UUID pushId, String reason) {
         return jdbc.sql("""
