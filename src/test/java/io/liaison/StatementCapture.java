@@ -70,7 +70,8 @@ public final class StatementCapture {
                 add((String) args[0], new TreeMap<>());
             }
             Object result = invoke(method, target, args);
-            if (result instanceof Connection connection) {
+            // unwrap hands out the driver's own connection (PostgresSignals listens on it), unrecorded
+            if (result instanceof Connection connection && !method.getName().equals("unwrap")) {
                 return wrap(Connection.class, connection, null);
             }
             if (result instanceof PreparedStatement statement
