@@ -1,6 +1,7 @@
 package io.liaison.contact;
 
 import bench.floor.FloorStatement;
+import io.liaison.StatementCapture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

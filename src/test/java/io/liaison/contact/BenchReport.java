@@ -1,5 +1,6 @@
 package io.liaison.contact;
 
+import io.liaison.BenchProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +133,7 @@ public final class BenchReport {
     }
 
     /** The heap of a server's JVM over its whole run, and the target heap ≤ 512 MB for Liaison. */
-    static String heap(String server, BenchProcess.Heap heap, boolean target) {
+    public static String heap(String server, BenchProcess.Heap heap, boolean target) {
         String figures = String.format(
                 Locale.ROOT,
                 "%s's heap: at most %d MB used before a collection, %d MB after one, %d MB committed, over %d"

@@ -1,22 +1,16 @@
 package io.liaison.contact;
 
-import io.liaison.BenchLiaison;
+import io.liaison.BenchDatabase;
+import io.liaison.BenchProcess;
 import io.liaison.identity.Actor;
-import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
-import io.liaison.identity.TokenService;
 import io.liaison.shared.MergePatch;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,14 +28,13 @@ final class BenchServer implements AutoCloseable {
 
     final BenchProcess liaison;
     final BenchProcess floor;
-    final long postmaster;
+    final BenchDatabase database;
     final ConfigurableApplicationContext context;
     final JdbcClient jdbc;
     final Member admin;
     final Member member;
     final long memberContacts;
     final String postgres;
-    private final Path scratch;
 
     BenchServer(Path dataDir, Path jar, Path logs) throws Exception {
         Files.createDirectories(logs);
@@ -56,36 +49,23 @@ final class BenchServer implements AutoCloseable {
                                 "LIAISON_DB_USER", "",
                                 "LIAISON_DB_PASSWORD", ""))
                 .awaitAnswer("/actuator/health", 200);
-        List<String> pidFile = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
-        postmaster = Long.parseLong(pidFile.get(0).strip());
-        String url = "jdbc:postgresql://localhost:" + pidFile.get(3).strip() + "/liaison";
-        String password =
-                Files.readString(dataDir.resolve("liaison-db-password")).strip();
-        scratch = Files.createTempDirectory("liaison-benchmark-queries");
-        ConfigurableApplicationContext queries = null;
+        BenchDatabase opened = null;
         try {
-            queries = BenchLiaison.start(
-                    scratch,
-                    Map.of("liaison.db.url", url, "liaison.db.user", "liaison", "liaison.db.password", password),
-                    StatementCapture::install);
-            floor = startFloor(logs, url, password);
+            opened = BenchDatabase.open(dataDir);
+            floor = startFloor(logs, opened.url, opened.password);
         } catch (Exception | Error e) {
-            if (queries != null) {
-                queries.close();
+            if (opened != null) {
+                opened.close();
             }
             liaison.close();
             throw e;
         }
-        context = queries;
-        jdbc = context.getBean(JdbcClient.class);
-        postgres = jdbc.sql("SHOW server_version").query(String.class).single();
-        UUID org = jdbc.sql("SELECT id FROM organization ORDER BY created_at LIMIT 1")
-                .query(UUID.class)
-                .single();
-        UUID adminId = jdbc.sql("SELECT id FROM member WHERE org_id = ? AND login = 'admin'")
-                .param(org)
-                .query(UUID.class)
-                .single();
+        database = opened;
+        context = database.context;
+        jdbc = database.jdbc;
+        postgres = database.version;
+        UUID adminId = database.demoAdmin();
+        UUID org = database.actor(adminId).orgId();
         unmask(adminId);
         // The demo member who owns the median number of contacts among the 50.
         List<Map<String, Object>> owners = jdbc.sql("""
@@ -125,7 +105,7 @@ final class BenchServer implements AutoCloseable {
 
     /** CPU time PostgreSQL used so far, in milliseconds. */
     long postgresCpuMillis() throws IOException {
-        return BenchProcess.postgresCpuMillis(postmaster);
+        return database.cpuMillis();
     }
 
     /**
@@ -133,22 +113,15 @@ final class BenchServer implements AutoCloseable {
      * for the administrator (by design), and a search that finds nothing measures nothing.
      */
     private void unmask(UUID adminId) {
-        Actor admin = actor(adminId);
+        Actor admin = database.actor(adminId);
         context.getBean(OrganizationService.class)
                 .updateSettings(
                         admin, new MergePatch(Map.of("maskContactDetails", false), OrganizationService.SETTINGS));
     }
 
     private Member member(String login, UUID id) {
-        Actor actor = actor(id);
-        String token = context.getBean(TokenService.class)
-                .create(actor, "benchmark", OffsetDateTime.now().plusDays(1))
-                .secret();
-        return new Member(login + " (scope " + actor.dataScope() + ")", actor, token);
-    }
-
-    private Actor actor(UUID id) {
-        return context.getBean(MemberService.class).actor(id).orElseThrow();
+        Actor actor = database.actor(id);
+        return new Member(login + " (scope " + actor.dataScope() + ")", actor, database.token(actor));
     }
 
     /** The floor application, this JVM's context, then Liaison, which stops its PostgreSQL. */
@@ -156,20 +129,9 @@ final class BenchServer implements AutoCloseable {
     public void close() throws Exception {
         try (BenchProcess l = liaison;
                 BenchProcess f = floor) {
-            context.close();
+            database.close();
         } finally {
-            // Liaison stops its PostgreSQL on SIGTERM; one left by a Liaison that had to be killed is stopped here.
-            ProcessHandle.of(postmaster)
-                    .filter(p -> p.info().command().orElse("").endsWith("postgres"))
-                    .ifPresent(server -> {
-                        server.destroy();
-                        server.onExit()
-                                .completeOnTimeout(server, 30, TimeUnit.SECONDS)
-                                .join();
-                    });
-            try (Stream<Path> files = Files.walk(scratch)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+            BenchDatabase.stopLeftover(database.postmaster);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.liaison.contact;
 
+import io.liaison.BenchProcess;
 import java.time.Duration;
 import java.util.List;
 

@@ -2,6 +2,8 @@ package io.liaison.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liaison.BenchData;
+import io.liaison.BenchProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -89,7 +89,9 @@ public class Audiences {
 
     /**
      * Writes the push's contact recipients, queued or skipped with the reason, in one statement; answers
-     * how many. Ids are time ordered by {@code idPrefix} (a UUIDv7 of now), random after it.
+     * how many. An id is the first 28 characters of {@code idPrefix} (a UUIDv7 of now: its time and 42
+     * random bits, unique to the push) and a counter: the rows land in order at the end of the
+     * recipient indexes (random ids made each insert touch a page of its own, half again as slow).
      */
     public int insert(Actor sender, UUID pushId, UUID idPrefix, Audience audience, Caps caps) {
         if (!audience.reachesContacts()) {
@@ -98,7 +100,7 @@ public class Audiences {
         SqlFragment insert =
                 reasoned(sender, audience, caps, SqlFragment.of("""
                 INSERT INTO push_recipient (org_id, push_id, id, kind, contact_id, address, state, reason)
-                SELECT ?, ?, (substr(?::text, 1, 19) || substr(gen_random_uuid()::text, 20))::uuid, 'contact',
+                SELECT ?, ?, (substr(?::text, 1, 28) || lpad(to_hex(row_number() OVER ()), 8, '0'))::uuid, 'contact',
                        x.contact_id, x.email, CASE WHEN x.reason IS NULL THEN 'queued' ELSE 'skipped' END, x.reason
                 """, sender.orgId(), pushId, idPrefix.toString()));
         return jdbc.sql(insert.sql()).params(insert.params()).update();

@@ -1,5 +1,6 @@
 package io.liaison.push.core;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.liaison.channel.Deliveries;
@@ -23,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -78,10 +81,25 @@ public class PushSender {
         this.batchSize = properties.batchSize();
     }
 
-    /** Plans the push's sending at {@code at}, in the caller's transaction. */
+    /**
+     * Plans the push's sending at {@code at}, in the caller's transaction. A push due now starts once
+     * that transaction commits: the scheduler looks for due work when a task is scheduled, which is
+     * before the commit and so finds nothing, and would otherwise wait for its next poll (10 s).
+     */
     void schedule(UUID orgId, UUID pushId, Instant at) {
-        scheduler.ifAvailable(s ->
-                s.scheduleIfNotExists(new TaskInstance<>(PushTask.NAME, pushId.toString(), orgId + ":" + pushId), at));
+        scheduler.ifAvailable(s -> {
+            s.scheduleIfNotExists(new TaskInstance<>(PushTask.NAME, pushId.toString(), orgId + ":" + pushId), at);
+            if (s instanceof Scheduler local
+                    && !at.isAfter(Instant.now())
+                    && TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        local.triggerCheckForDueExecutions();
+                    }
+                });
+            }
+        });
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.liaison.contact;
+package io.liaison;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,14 +14,14 @@ import java.util.stream.Stream;
  * while its marker file names the same size and seed. A directory the benchmark did not make is
  * never touched.
  */
-final class BenchData {
+public final class BenchData {
 
-    static final String MARKER = "benchmark-data.properties";
+    public static final String MARKER = "benchmark-data.properties";
 
     private BenchData() {}
 
     /** The directory for {@code contacts} under {@code root}: {@code 100k}, {@code 1m} or the number. */
-    static Path dirFor(Path root, int contacts) {
+    public static Path dirFor(Path root, int contacts) {
         String name = contacts % 1_000_000 == 0
                 ? contacts / 1_000_000 + "m"
                 : contacts % 1_000 == 0 ? contacts / 1_000 + "k" : String.valueOf(contacts);
@@ -29,7 +29,7 @@ final class BenchData {
     }
 
     /** The data directory with {@code contacts} demo contacts of {@code seed}, made when missing. */
-    static Path prepare(Path root, int contacts, long seed, Path jar) throws IOException, InterruptedException {
+    public static Path prepare(Path root, int contacts, long seed, Path jar) throws IOException, InterruptedException {
         Path dir = dirFor(root, contacts);
         Path marker = dir.resolve(MARKER);
         if (Files.exists(marker)) {

@@ -1,4 +1,4 @@
-package io.liaison.contact;
+package io.liaison;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
  * and its GC log in files; with the CPU time it used (from {@code /proc}) and the heap its
  * collections saw.
  */
-final class BenchProcess implements AutoCloseable {
+public final class BenchProcess implements AutoCloseable {
 
     /** The JVM flags of Liaison and of the floor application alike. */
-    static final List<String> JVM_FLAGS = List.of("-Xmx512m");
+    public static final List<String> JVM_FLAGS = List.of("-Xmx512m");
 
     /** Long enough for the migrations a new version of Liaison runs on a data directory of 10^6 contacts. */
     private static final Duration STARTUP = Duration.ofMinutes(30);
@@ -34,10 +34,10 @@ final class BenchProcess implements AutoCloseable {
     private static final long TICK_MS = 1000 / clockTicks();
 
     /** The most heap seen around collections: before one (garbage included), after one, committed. */
-    record Heap(long beforeMb, long afterMb, long committedMb, int collections, boolean outOfMemory) {}
+    public record Heap(long beforeMb, long afterMb, long committedMb, int collections, boolean outOfMemory) {}
 
-    final String name;
-    final int port;
+    public final String name;
+    public final int port;
     private final Process process;
     private final Path log;
     private final Path gcLog;
@@ -54,8 +54,8 @@ final class BenchProcess implements AutoCloseable {
      * Starts {@code java <flags> <launch...> <args...>} in {@code dir} on a free port, which {@code
      * args} receives as {@code %PORT%}; {@code env} adds variables, and removes those mapped to "".
      */
-    static BenchProcess start(String name, Path dir, List<String> launch, List<String> args, Map<String, String> env)
-            throws IOException {
+    public static BenchProcess start(
+            String name, Path dir, List<String> launch, List<String> args, Map<String, String> env) throws IOException {
         int port = freePort();
         Path log = dir.resolve(name + ".log");
         Path gcLog = dir.resolve(name + "-gc.log");
@@ -84,7 +84,7 @@ final class BenchProcess implements AutoCloseable {
      * Waits until {@code path} answers {@code expected}; fails, naming the log, if the JVM dies first
      * or takes too long (then it is stopped).
      */
-    BenchProcess awaitAnswer(String path, int expected) throws IOException, InterruptedException {
+    public BenchProcess awaitAnswer(String path, int expected) throws IOException, InterruptedException {
         try {
             return await(path, expected);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -117,12 +117,12 @@ final class BenchProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not answer on " + path + " within " + STARTUP + "; see " + log);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** CPU time (user and system, all threads) this JVM used so far, in milliseconds. */
-    long cpuMillis() throws IOException {
+    public long cpuMillis() throws IOException {
         return cpuMillis(process.pid(), false);
     }
 
@@ -130,7 +130,7 @@ final class BenchProcess implements AutoCloseable {
      * CPU time of PostgreSQL so far, in milliseconds: the postmaster's, its live children's, and
      * that of the children it already reaped.
      */
-    static long postgresCpuMillis(long postmaster) throws IOException {
+    public static long postgresCpuMillis(long postmaster) throws IOException {
         long total = cpuMillis(postmaster, true);
         for (ProcessHandle child :
                 ProcessHandle.of(postmaster).orElseThrow().children().toList()) {
@@ -155,7 +155,7 @@ final class BenchProcess implements AutoCloseable {
     }
 
     /** The heap around every collection so far, from the GC log. */
-    Heap heap() throws IOException {
+    public Heap heap() throws IOException {
         long before = 0;
         long after = 0;
         long committed = 0;

@@ -1,4 +1,4 @@
-package io.liaison.contact;
+package io.liaison;
 
 import bench.floor.FloorStatement;
 import com.zaxxer.hikari.HikariDataSource;
@@ -26,14 +26,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * parameters, recorded on the thread that asks for them (and on no other): how the benchmark learns
  * what Liaison's query layer runs for a request, so that the floor application runs the same.
  */
-final class StatementCapture {
+public final class StatementCapture {
 
     private static final ThreadLocal<@Nullable List<FloorStatement>> RECORDING = new ThreadLocal<>();
 
     private StatementCapture() {}
 
     /** Makes the connection pool of {@code context} (not yet refreshed) hand out recording connections. */
-    static void install(ConfigurableApplicationContext context) {
+    public static void install(ConfigurableApplicationContext context) {
         context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
@@ -48,7 +48,7 @@ final class StatementCapture {
     }
 
     /** Runs {@code work} and answers the statements it sent, in order. */
-    static List<FloorStatement> record(Callable<?> work) throws Exception {
+    public static List<FloorStatement> record(Callable<?> work) throws Exception {
         List<FloorStatement> statements = new ArrayList<>();
         RECORDING.set(statements);
         try {
@@ -70,7 +70,8 @@ final class StatementCapture {
                 add((String) args[0], new TreeMap<>());
             }
             Object result = invoke(method, target, args);
-            if (result instanceof Connection connection) {
+            // unwrap hands out the driver's own connection (PostgresSignals listens on it), unrecorded
+            if (result instanceof Connection connection && !method.getName().equals("unwrap")) {
                 return wrap(Connection.class, connection, null);
             }
             if (result instanceof PreparedStatement statement
