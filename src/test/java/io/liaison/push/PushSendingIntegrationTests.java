@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.jayway.jsonpath.JsonPath;
-import io.liaison.LiaisonIntegrationTest;
 import io.liaison.channel.delivery.Drain;
-import io.liaison.channel.send.GreenMailSmtp;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.Arrays;
@@ -18,43 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A push to a tag reaches, by e-mail (to GreenMail, a real SMTP server), each contact the sender sees
  * with the tag, rendered for them; every other is accounted for: opted out, no address, not visible
  * (named by id), and, on a second push the same day, capped.
  */
-@LiaisonIntegrationTest
 @RecordApplicationEvents
-class PushSendingIntegrationTests {
-
-    static final int PORT = GreenMailSmtp.freePort();
-
-    @RegisterExtension
-    static final GreenMailExtension greenMail = GreenMailSmtp.server(PORT);
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        GreenMailSmtp.settings(registry, PORT);
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    JdbcClient jdbc;
+class PushSendingIntegrationTests extends PushMailTest {
 
     @Autowired
     ApplicationEvents events;
