@@ -10,6 +10,7 @@ import io.liaison.contact.BenchReport;
 import io.liaison.contact.ContactFilter;
 import io.liaison.identity.Actor;
 import io.liaison.push.audience.Audience;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -170,7 +171,7 @@ class PushBenchmark {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unknown";
         }
     }

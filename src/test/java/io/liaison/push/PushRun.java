@@ -8,6 +8,7 @@ import io.liaison.channel.send.FakeSmtpServer;
 import io.liaison.contact.BenchReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class PushRun {
             Instant started = database.jdbc
                     .sql("SELECT started_at FROM push WHERE org_id = ? AND id = ?")
                     .params(orgId, pushId)
-                    .query(java.sql.Timestamp.class)
+                    .query(Timestamp.class)
                     .single()
                     .toInstant();
             long resolveLiaisonCpu = liaison.cpuMillis() - liaisonCpu;
