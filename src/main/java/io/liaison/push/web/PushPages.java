@@ -8,8 +8,11 @@ import io.liaison.push.PushPermissions;
 import io.liaison.push.core.Push;
 import io.liaison.push.core.PushService;
 import io.liaison.push.core.Recipient;
+import io.liaison.push.core.RecipientExport;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.Downloads;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +21,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,9 +66,16 @@ class PushPages {
     private final DepartmentService departments;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final RecipientExport exports;
 
-    PushPages(PushService pushes, DepartmentService departments, MessageSource messages, JsonMapper json) {
+    PushPages(
+            PushService pushes,
+            DepartmentService departments,
+            MessageSource messages,
+            JsonMapper json,
+            RecipientExport exports) {
         this.pushes = pushes;
+        this.exports = exports;
         this.departments = departments;
         this.messages = messages;
         this.json = json;
@@ -123,6 +135,14 @@ class PushPages {
         model.addAttribute(
                 "mayApprove", actor.can(PushPermissions.APPROVE) && push.state().equals(Push.AWAITING_APPROVAL));
         return query.cursor() == null ? "push/push :: live" : "push/push :: rows";
+    }
+
+    /** The recipients, of the chosen state, as a CSV file (the API's export, for the page's session). */
+    @GetMapping("/{id}/recipients.csv")
+    ResponseEntity<StreamingResponseBody> export(Actor actor, @PathVariable UUID id, RecipientQuery query) {
+        RecipientExport.Export export = exports.start(actor, id, query.chosenState(), LocaleContextHolder.getLocale());
+        return Downloads.attachment(
+                "text/csv;charset=UTF-8", export.fileName(Instant.now()), out -> exports.write(export, out));
     }
 
     private String texts() {
