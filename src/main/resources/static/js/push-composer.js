@@ -2,6 +2,8 @@
 // member is in and the robots they may send through, all read from the API; its live count by reason
 // (POST /api/v1/pushes/reach) while it changes; the variable picker; the schedule in the member's zone;
 // and sending (POST /api/v1/pushes), after which the push's page opens. Every text comes from the page.
+// Opened from the contact list, the page holds the list's filter (its tags in data-tag-ids). Each change
+// of the audience or the message is told to push-preview.js by a "push-changed" event on the form.
 (function () {
   'use strict';
 
@@ -97,6 +99,12 @@
         });
       });
       choices($('push-tags'), 'push-tag-', tags, t('noTags'));
+      (form.dataset.tagIds || '').split(',').forEach(function (id) {
+        const box = id && $('push-tag-' + id);
+        if (box) {
+          box.checked = true;
+        }
+      });
     });
   }
 
@@ -138,6 +146,16 @@
     const q = $('push-q').value.trim();
     if (q) {
       result.q = q;
+    }
+    const after = $('push-contacted-after').value;
+    if (after) {
+      result.lastContactedAfter = instant(after + ' 00:00');
+    }
+    const field = $('push-field');
+    const value = $('push-field-value');
+    if (field && field.value && value.value.trim()) {
+      result.customFields = {};
+      result.customFields[field.value] = value.value.trim();
     }
     return result;
   }
@@ -205,9 +223,21 @@
     });
   }
 
+  function changed() {
+    form.dispatchEvent(new CustomEvent('push-changed', {
+      detail: {
+        audience: audience(),
+        content: { subject: $('push-subject').value, body: $('push-body').value }
+      }
+    }));
+  }
+
   function recount() {
     clearTimeout(timer);
-    timer = setTimeout(count, 300);
+    timer = setTimeout(function () {
+      count();
+      changed();
+    }, 300);
   }
 
   // Choosing who among the contacts means sending to them.
@@ -224,6 +254,18 @@
   $('push-contacts').addEventListener('change', recount);
   $('push-groups').addEventListener('change', recount);
   $('push-robots').addEventListener('change', recount);
+  $('push-contacted-after').addEventListener('change', filterChanged);
+  if ($('push-field')) {
+    $('push-field').addEventListener('change', filterChanged);
+    $('push-field-value').addEventListener('input', filterChanged);
+  }
+  let typing = null;
+  [$('push-subject'), $('push-body')].forEach(function (field) {
+    field.addEventListener('input', function () {
+      clearTimeout(typing);
+      typing = setTimeout(changed, 500);
+    });
+  });
 
   // The variable picker: the variable goes where the cursor was, in the subject or the body.
   let lastField = $('push-body');
@@ -242,6 +284,7 @@
     field.value = field.value.slice(0, start) + variable + field.value.slice(end);
     field.focus();
     field.setSelectionRange(start + variable.length, start + variable.length);
+    changed();
   });
 
   [$('push-now'), $('push-later')].forEach(function (radio) {
@@ -305,7 +348,10 @@
   $('push-send').dataset.label = $('push-send').lastElementChild.textContent;
 
   $('push-reach').textContent = t('counting');
-  Promise.all([loadTags(), loadGroups(null, []), loadRobots()]).then(count, function (error) {
+  Promise.all([loadTags(), loadGroups(null, []), loadRobots()]).then(function () {
+    count();
+    changed();
+  }, function (error) {
     showError(error.message);
   });
 })();

@@ -1,9 +1,11 @@
 package io.liaison.push.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import io.liaison.contact.ContactSetup;
 import io.liaison.identity.Actor;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.DepartmentTree;
+import io.liaison.identity.MemberService;
 import io.liaison.push.PushPermissions;
 import io.liaison.push.core.Push;
 import io.liaison.push.core.PushService;
@@ -60,22 +62,32 @@ class PushPages {
             "noRobots",
             "failed",
             "confirmCancel",
-            "sending");
+            "sending",
+            "previewEmpty",
+            "previewNone",
+            "previewGroups",
+            "previewCount");
 
     private final PushService pushes;
     private final DepartmentService departments;
     private final MessageSource messages;
     private final JsonMapper json;
     private final RecipientExport exports;
+    private final MemberService memberNames;
+    private final ContactSetup setup;
 
     PushPages(
             PushService pushes,
             DepartmentService departments,
             MessageSource messages,
             JsonMapper json,
-            RecipientExport exports) {
+            RecipientExport exports,
+            MemberService memberNames,
+            ContactSetup setup) {
         this.pushes = pushes;
         this.exports = exports;
+        this.memberNames = memberNames;
+        this.setup = setup;
         this.departments = departments;
         this.messages = messages;
         this.json = json;
@@ -93,11 +105,45 @@ class PushPages {
         return "push/list";
     }
 
+    /**
+     * The contact list's filter the composer was opened with ("push to these contacts"), in the list's
+     * own parameter names; push-composer.js turns it into the audience's filter.
+     */
+    record ListFilter(
+            @Nullable String q,
+            @Nullable UUID owner,
+            @Nullable List<UUID> tagId,
+            @Nullable String tagMode,
+            @Nullable String contactedAfter,
+            @Nullable String field,
+            @Nullable String fieldValue) {
+
+        public List<UUID> tagIds() {
+            return tagId == null ? List.of() : tagId.stream().distinct().toList();
+        }
+
+        /** Whether the list was filtered at all: then the push goes to its contacts. */
+        public boolean given() {
+            return (q != null && !q.isBlank())
+                    || owner != null
+                    || !tagIds().isEmpty()
+                    || (contactedAfter != null && !contactedAfter.isBlank())
+                    || (field != null && !field.isBlank());
+        }
+    }
+
     @GetMapping("/new")
-    String composer(Actor actor, Model model) {
+    String composer(Actor actor, ListFilter from, Model model) {
         if (!actor.can(PushPermissions.SEND)) {
             throw LiaisonException.forbidden("forbidden.send-push");
         }
+        model.addAttribute("from", from);
+        model.addAttribute(
+                "ownerName",
+                from.owner() == null
+                        ? null
+                        : memberNames.displayNames(actor, List.of(from.owner())).get(from.owner()));
+        model.addAttribute("customFields", setup.customFields(actor));
         model.addAttribute("zone", actor.timeZone().getId());
         model.addAttribute("texts", texts());
         model.addAttribute(
