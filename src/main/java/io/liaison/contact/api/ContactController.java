@@ -71,8 +71,10 @@ class ContactController {
             @Parameter(
                     description = "A custom value the contact has, as key:value (one of a multiselect's"
                             + " options); at most 5, all of them must match",
-                    array = @ArraySchema(maxItems = ContactFilter.MAX_CUSTOM_FIELDS),
-                    example = "industry:零售")
+                    array =
+                            @ArraySchema(
+                                    maxItems = ContactFilter.MAX_CUSTOM_FIELDS,
+                                    schema = @Schema(type = "string", maxLength = 300, example = "industry:零售")))
             @Nullable
             List<String> customField) {
 

@@ -100,7 +100,7 @@ class PushController {
             description = "The contact named is not in the audience.",
             types = {"push-preview-not-in-audience"})
     @PostMapping("/preview")
-    PushPreviews.Preview preview(Actor actor, @RequestBody PreviewRequest request) {
+    PushPreviews.PushPreview preview(Actor actor, @RequestBody PreviewRequest request) {
         ContentBody content = request.content();
         return previews.preview(
                 actor,

@@ -162,6 +162,9 @@ final class PushRequests {
     }
 
     @KnownFieldsOnly
+    @Schema(
+            example = "{\"audience\":{\"filter\":{\"tagIds\":[\"01934f3e-8c1a-7b2d-9e4f-0a1b2c3d4e5f\"]}},"
+                    + "\"content\":{\"subject\":\"{{name}}，新品到了\",\"body\":\"你好，{{name}}！\"}}")
     record PreviewRequest(
             @Nullable AudienceBody audience,
 

@@ -64,7 +64,7 @@ public class PushPreviews {
     }
 
     /** The push's rendering for one contact of its audience. */
-    public record Sample(
+    public record PushPreviewSample(
             UUID contactId, @Schema(example = "张三") String contactName, Rendered rendered) {}
 
     /**
@@ -72,9 +72,9 @@ public class PushPreviews {
      * skipped, customer groups and robots), its rendering for some of those contacts, and for the groups
      * and robots (every variable its fallback) when the audience has any.
      */
-    public record Preview(
+    public record PushPreview(
             @Schema(example = "102") int count,
-            @ArraySchema(maxItems = MAX_SAMPLES) List<Sample> samples,
+            @ArraySchema(maxItems = MAX_SAMPLES) List<PushPreviewSample> samples,
 
             @Schema(description = "The rendering for customer groups and robots, which no contact's values fill")
             @Nullable
@@ -86,7 +86,7 @@ public class PushPreviews {
      * sender does not see is not found, one they see outside the audience a 422.
      */
     @Transactional(readOnly = true)
-    public Preview preview(
+    public PushPreview preview(
             Actor actor,
             Audience audience,
             @Nullable UUID templateId,
@@ -105,16 +105,16 @@ public class PushPreviews {
         }
         Map<UUID, Rendered> rendered = renderer.render(actor.orgId(), template, chosen.keySet());
         Map<UUID, String> names = contacts.visibleNames(actor, chosen.keySet());
-        List<Sample> samples = new ArrayList<>();
+        List<PushPreviewSample> samples = new ArrayList<>();
         for (UUID id : chosen.keySet()) {
             if (rendered.containsKey(id) && names.containsKey(id)) {
-                samples.add(new Sample(id, names.get(id), rendered.get(id)));
+                samples.add(new PushPreviewSample(id, names.get(id), rendered.get(id)));
             }
         }
         int count = reach.contacts().getOrDefault("queued", 0) + reach.conversations() + reach.channels();
         boolean others =
                 !audience.conversationIds().isEmpty() || !audience.channelIds().isEmpty();
-        return new Preview(count, samples, others ? renderer.renderWithout(template) : null);
+        return new PushPreview(count, samples, others ? renderer.renderWithout(template) : null);
     }
 
     private Template template(Actor actor, @Nullable UUID templateId, @Nullable String subject, @Nullable String body) {
