@@ -67,6 +67,17 @@ class PushFromContactListIntegrationTests {
                 .contains("/pushes/new?q=&owner=&tagId=" + w.vip
                         + "&tagMode=&contactedAfter=&field=industry&fieldValue=%E9%9B%B6%E5%94%AE\"");
 
+        String changed = page(
+                get("/contacts")
+                        .param("tagId", w.vip)
+                        .param("contactedAfter", "2026-11-01")
+                        .header("HX-Request", "true"),
+                sender,
+                "zh-CN");
+        assertThat(changed)
+                .as("a changed filter brings the link back with it")
+                .contains("id=\"contact-push\"", "hx-swap-oob=\"true\"", "contactedAfter=2026-11-01");
+
         String composer = page(
                 get("/pushes/new")
                         .param("tagId", w.vip)
