@@ -3,6 +3,8 @@
 // count by reason (POST /api/v1/pushes/reach) while it changes; the variable picker; the preview for a chosen contact
 // (its search and rendering are the templates page's htmx fragments); the schedule in the member's zone;
 // and sending (POST /api/v1/pushes), after which the push's page opens. Every text comes from the page.
+// Opened from the contact list, the page holds the list's filter (its tags in data-tag-ids). Each change
+// of the audience or the message is told to push-preview.js by a "push-changed" event on the form.
 (function () {
   'use strict';
 
@@ -98,6 +100,12 @@
         });
       });
       choices($('push-tags'), 'push-tag-', tags, t('noTags'));
+      (form.dataset.tagIds || '').split(',').forEach(function (id) {
+        const box = id && $('push-tag-' + id);
+        if (box) {
+          box.checked = true;
+        }
+      });
     });
   }
 
@@ -137,6 +145,16 @@
     const q = $('push-q').value.trim();
     if (q) {
       result.q = q;
+    }
+    const after = $('push-contacted-after').value;
+    if (after) {
+      result.lastContactedAfter = instant(after + ' 00:00');
+    }
+    const field = $('push-field');
+    const value = $('push-field-value');
+    if (field && field.value && value.value.trim()) {
+      result.customFields = {};
+      result.customFields[field.value] = value.value.trim();
     }
     return result;
   }
@@ -204,9 +222,21 @@
     });
   }
 
+  function changed() {
+    form.dispatchEvent(new CustomEvent('push-changed', {
+      detail: {
+        audience: audience(),
+        content: { subject: $('push-subject').value, body: $('push-body').value }
+      }
+    }));
+  }
+
   function recount() {
     clearTimeout(timer);
-    timer = setTimeout(count, 300);
+    timer = setTimeout(function () {
+      count();
+      changed();
+    }, 300);
   }
 
   // Choosing who among the contacts means sending to them.
@@ -223,6 +253,18 @@
   $('push-contacts').addEventListener('change', recount);
   $('push-groups').addEventListener('change', recount);
   $('push-robots').addEventListener('change', recount);
+  $('push-contacted-after').addEventListener('change', filterChanged);
+  if ($('push-field')) {
+    $('push-field').addEventListener('change', filterChanged);
+    $('push-field-value').addEventListener('input', filterChanged);
+  }
+  let typing = null;
+  [$('push-subject'), $('push-body')].forEach(function (field) {
+    field.addEventListener('input', function () {
+      clearTimeout(typing);
+      typing = setTimeout(changed, 500);
+    });
+  });
 
   // The variable picker: the variable goes where the cursor was, in the subject or the body.
   let lastField = $('push-body');
@@ -241,19 +283,7 @@
     field.value = field.value.slice(0, start) + variable + field.value.slice(end);
     field.focus();
     field.setSelectionRange(start + variable.length, start + variable.length);
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-
-  // A contact found by the preview's search becomes the one the preview is rendered for.
-  $('preview-found').addEventListener('click', function (event) {
-    const contact = event.target.closest('[data-contact-id]');
-    if (!contact) {
-      return;
-    }
-    $('preview-contact-id').value = contact.dataset.contactId;
-    $('preview-contact-name').textContent = contact.dataset.contactName;
-    $('preview-found').replaceChildren();
-    htmx.trigger('#push-preview', 'contact-chosen');
+    changed();
   });
 
   [$('push-now'), $('push-later')].forEach(function (radio) {
@@ -296,6 +326,11 @@
       content: { subject: $('push-subject').value, body: $('push-body').value },
       audience: audience()
     };
+    const after = $('push-contacted-after').value.trim();
+    if (after && !instant(after + ' 00:00')) {
+      showError(t('badDay'));
+      return;
+    }
     if ($('push-later').checked) {
       body.scheduledAt = instant($('push-at').value);
       if (!body.scheduledAt) {
@@ -317,7 +352,10 @@
   $('push-send').dataset.label = $('push-send').lastElementChild.textContent;
 
   $('push-reach').textContent = t('counting');
-  Promise.all([loadTags(), loadGroups(null, []), loadRobots()]).then(count, function (error) {
+  Promise.all([loadTags(), loadGroups(null, []), loadRobots()]).then(function () {
+    count();
+    changed();
+  }, function (error) {
     showError(error.message);
   });
 })();

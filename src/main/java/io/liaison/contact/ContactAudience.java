@@ -83,4 +83,25 @@ public class ContactAudience {
                 .list();
         return names;
     }
+
+    /** A contact as a reader sees it: its name, and whether its e-mails and numbers show in full. */
+    public record Seen(String name, boolean detailsInFull) {}
+
+    /** {@link #visibleNames}, with whether the actor sees each one's details in full or masked. */
+    public Map<UUID, Seen> visible(Actor actor, Collection<UUID> ids) {
+        Map<UUID, Seen> seen = new HashMap<>();
+        if (ids.isEmpty()) {
+            return seen;
+        }
+        SqlFragment full = access.seenInFull(actor, "c");
+        SqlFragment where =
+                access.visible(actor, "c").and(SqlFragment.of("c.id = ANY (?)", (Object) ids.toArray(UUID[]::new)));
+        List<Object> params = new ArrayList<>(full.params());
+        params.addAll(where.params());
+        jdbc.sql("SELECT c.id, c.name, (" + full.sql() + ") FROM contact c WHERE " + where.sql())
+                .params(params)
+                .query((rs, n) -> seen.put(rs.getObject(1, UUID.class), new Seen(rs.getString(2), rs.getBoolean(3))))
+                .list();
+        return seen;
+    }
 }

@@ -1,14 +1,17 @@
 package io.liaison.contact;
 
 import io.liaison.access.ContactAccess;
+import io.liaison.contact.field.CustomFieldValues;
 import io.liaison.contact.search.ContactSearch;
 import io.liaison.contact.search.SearchText;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.SqlFragment;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,12 +27,19 @@ class ContactQueries {
     private final ContactRepository contacts;
     private final ContactAccess access;
     private final ContactSearch search;
+    private final CustomFieldValues fields;
 
-    ContactQueries(JdbcClient jdbc, ContactRepository contacts, ContactAccess access, ContactSearch search) {
+    ContactQueries(
+            JdbcClient jdbc,
+            ContactRepository contacts,
+            ContactAccess access,
+            ContactSearch search,
+            CustomFieldValues fields) {
         this.jdbc = jdbc;
         this.contacts = contacts;
         this.access = access;
         this.search = search;
+        this.fields = fields;
     }
 
     /**
@@ -200,6 +210,14 @@ class ContactQueries {
             where = where.and(SqlFragment.of(
                     "(c.last_contacted_at IS NULL OR c.last_contacted_at < ?)", f.lastContactedBefore()));
         }
+        if (f.lastContactedAfter() != null) {
+            any = true;
+            where = where.and(SqlFragment.of("c.last_contacted_at > ?", f.lastContactedAfter()));
+        }
+        if (!f.customFields().isEmpty()) {
+            any = true;
+            where = where.and(customValues(actor, f.customFields()));
+        }
         if (f.externalId() != null) {
             int colon = f.externalId().indexOf(':');
             if (colon < 1) {
@@ -213,5 +231,48 @@ class ContactQueries {
                     f.externalId().substring(colon + 1)));
         }
         return any ? where : null;
+    }
+
+    /**
+     * Each custom value as a containment of {@code custom_fields}, typed as the field stores it: a
+     * number as a number, a multiselect's option as one of its list. An unknown key or a value that is
+     * not the field's number is a 400 naming {@code customFields.<key>}.
+     */
+    private SqlFragment customValues(Actor actor, Map<String, String> values) {
+        Map<String, CustomField> definitions = fields.definitions(actor.orgId());
+        SqlFragment where = SqlFragment.of("TRUE");
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            CustomField field = definitions.get(entry.getKey());
+            String name = "customFields." + entry.getKey();
+            if (field == null) {
+                throw LiaisonException.invalid(name, "invalid.unknown-custom-field");
+            }
+            String value = entry.getValue();
+            where = where.and(
+                    switch (field.type()) {
+                        case CustomField.NUMBER ->
+                            SqlFragment.of(
+                                    "c.custom_fields @> jsonb_build_object(?::text, ?::numeric)",
+                                    field.key(),
+                                    number(name, value));
+                        case CustomField.MULTISELECT ->
+                            SqlFragment.of(
+                                    "c.custom_fields @> jsonb_build_object(?::text, jsonb_build_array(?::text))",
+                                    field.key(),
+                                    value);
+                        default ->
+                            SqlFragment.of(
+                                    "c.custom_fields @> jsonb_build_object(?::text, ?::text)", field.key(), value);
+                    });
+        }
+        return where;
+    }
+
+    private static BigDecimal number(String name, String value) {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw LiaisonException.invalid(name, "invalid.number");
+        }
     }
 }

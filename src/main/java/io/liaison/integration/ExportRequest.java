@@ -34,7 +34,9 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
             "createdAfter",
             "updatedAfter",
             "lastContactedBefore",
-            "externalId");
+            "lastContactedAfter",
+            "externalId",
+            "customFields");
 
     static ExportRequest read(Map<String, @Nullable Object> body) {
         Validation v = new Validation();
@@ -107,9 +109,23 @@ record ExportRequest(String format, Map<String, Object> filter, List<UUID> conta
                 time("createdAfter", v),
                 time("updatedAfter", v),
                 time("lastContactedBefore", v),
-                text("externalId"));
+                time("lastContactedAfter", v),
+                text("externalId"),
+                customFields(v));
         v.throwIfInvalid();
         return result;
+    }
+
+    /** The custom values a contact must have, by field key, as text. */
+    private Map<String, String> customFields(Validation v) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Object given = filter.get("customFields");
+        if (given instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> values.put(String.valueOf(key), value == null ? "" : String.valueOf(value)));
+        } else if (given != null) {
+            v.reject("filter.customFields", "invalid.filter-object");
+        }
+        return values;
     }
 
     private @Nullable String text(String key) {

@@ -722,6 +722,18 @@ class AuthorizationMatrixIntegrationTests {
                         permission("push.send"),
                         (r, x) -> read(json(post("/api/v1/pushes/reach"), token(r), "{\"filter\":{}}"))),
                 rule(
+                        "POST /api/v1/pushes/preview",
+                        200,
+                        ORG,
+                        permission("push.send"),
+                        (r, x) -> read(json(post("/api/v1/pushes/preview"), token(r), PREVIEW_BODY))),
+                rule(
+                        "GET /api/v1/pushes/{id}/recipients/export",
+                        200,
+                        BY_ID,
+                        pushApprover(),
+                        (r, x) -> read("/api/v1/pushes/" + pushFor(x, "scheduled") + "/recipients/export", r)),
+                rule(
                         "GET /api/v1/pushes/{id}",
                         200,
                         BY_ID,
@@ -1232,6 +1244,9 @@ class AuthorizationMatrixIntegrationTests {
                  "scheduledAt":"%s"}
                 """.formatted(java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
     }
+
+    static final String PREVIEW_BODY =
+            "{\"audience\":{\"filter\":{}},\"content\":{\"subject\":\"{{name}}\",\"body\":\"Hello\"}}";
 
     static final String PUSH_SETTINGS =
             "{\"perDay\":1,\"perMonth\":4,\"approvalOver\":null,\"quietHours\":null,\"maxRecipients\":1000000}";

@@ -262,6 +262,7 @@ class CrossOrganizationIntegrationTests {
         String p = "/api/v1/pushes/" + push;
         calls.put("GET /api/v1/pushes/{id}", as(get(p), admin));
         calls.put("GET /api/v1/pushes/{id}/recipients", as(get(p + "/recipients"), admin));
+        calls.put("GET /api/v1/pushes/{id}/recipients/export", as(get(p + "/recipients/export"), admin));
         calls.put("POST /api/v1/pushes/{id}/approve", as(post(p + "/approve"), admin));
         calls.put("POST /api/v1/pushes/{id}/cancel", as(post(p + "/cancel"), admin));
         String chat = "/api/v1/conversations/" + conversation;

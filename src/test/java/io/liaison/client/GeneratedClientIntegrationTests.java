@@ -109,7 +109,8 @@ class GeneratedClientIntegrationTests {
     /** The names of the contacts a list with this query and these tags (all of them) returns. */
     private static List<String> names(ContactControllerApi contacts, String q, List<UUID> tagIds) throws ApiException {
         return contacts
-                .contactList(q, tagIds, "all", null, null, null, null, null, null, null, null, null, 50, null)
+                .contactList(
+                        q, tagIds, "all", null, null, null, null, null, null, null, null, null, null, null, 50, null)
                 .getItems()
                 .stream()
                 .map(ContactResponse::getName)

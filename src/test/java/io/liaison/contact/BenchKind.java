@@ -1,6 +1,7 @@
 package io.liaison.contact;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -44,7 +45,7 @@ record BenchKind(String name, BiFunction<BenchTerms, SplittableRandom, Request> 
         }
 
         ContactFilter filter() {
-            return new ContactFilter(q, tags, allTags, null, null, null, null, null, null, null, null);
+            return new ContactFilter(q, tags, allTags, null, null, null, null, null, null, null, null, null, Map.of());
         }
     }
 

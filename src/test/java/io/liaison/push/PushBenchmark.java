@@ -159,11 +159,7 @@ class PushBenchmark {
 
     /** The audience of the push: every live contact the sender sees (the filter {@code {}}). */
     static Audience everyone() {
-        return new Audience(
-                new ContactFilter(null, List.of(), true, null, null, null, null, null, null, null, null),
-                List.of(),
-                List.of(),
-                List.of());
+        return new Audience(ContactFilter.none(), List.of(), List.of(), List.of());
     }
 
     /** The load average of the machine now (1, 5 and 15 minutes), from {@code /proc/loadavg}. */

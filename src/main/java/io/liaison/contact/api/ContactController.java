@@ -13,6 +13,8 @@ import io.liaison.shared.web.ETags;
 import io.liaison.shared.web.Idempotency;
 import io.liaison.shared.web.Patch;
 import io.liaison.shared.web.ProblemResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -63,7 +65,18 @@ class ContactController {
             @Nullable OffsetDateTime createdAfter,
             @Nullable OffsetDateTime updatedAfter,
             @Nullable OffsetDateTime lastContactedBefore,
-            @Nullable String externalId) {
+            @Nullable OffsetDateTime lastContactedAfter,
+            @Nullable String externalId,
+
+            @Parameter(
+                    description = "A custom value the contact has, as key:value (one of a multiselect's"
+                            + " options); at most 5, all of them must match",
+                    array =
+                            @ArraySchema(
+                                    maxItems = ContactFilter.MAX_CUSTOM_FIELDS,
+                                    schema = @Schema(type = "string", maxLength = 300, example = "industry:零售")))
+            @Nullable
+            List<String> customField) {
 
         ContactFilter toFilter() {
             String mode = tagMode == null ? "all" : tagMode;
@@ -81,7 +94,9 @@ class ContactController {
                     createdAfter,
                     updatedAfter,
                     lastContactedBefore,
-                    externalId);
+                    lastContactedAfter,
+                    externalId,
+                    ContactFilter.customFields("customField", customField));
         }
     }
 

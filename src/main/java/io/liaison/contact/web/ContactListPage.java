@@ -4,13 +4,18 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.contact.Contact;
 import io.liaison.contact.ContactFilter;
 import io.liaison.contact.ContactService;
+import io.liaison.contact.ContactSetup;
 import io.liaison.contact.ContactSort;
 import io.liaison.contact.followup.FollowUpService;
 import io.liaison.contact.tag.TagService;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The contact list: search, owner and tag filters and sort answer the results (count and rows) over htmx,
+ * The contact list: search, owner, tag, last-contacted and custom-field filters and sort answer the results (count and rows) over htmx,
  * "load more" answers further rows with each contact's latest follow-up, and the selected rows can be
  * moved to the trash together.
  */
@@ -39,12 +44,19 @@ class ContactListPage {
     private final TagService tags;
     private final FollowUpService followUps;
     private final MemberDirectory directory;
+    private final ContactSetup setup;
 
-    ContactListPage(ContactService contacts, TagService tags, FollowUpService followUps, MemberDirectory directory) {
+    ContactListPage(
+            ContactService contacts,
+            TagService tags,
+            FollowUpService followUps,
+            MemberDirectory directory,
+            ContactSetup setup) {
         this.contacts = contacts;
         this.tags = tags;
         this.followUps = followUps;
         this.directory = directory;
+        this.setup = setup;
     }
 
     /**
@@ -57,12 +69,47 @@ class ContactListPage {
             @Nullable String sort,
             @Nullable List<UUID> tagId,
             @Nullable String tagMode,
+            @Nullable String contactedAfter,
+            @Nullable String field,
+            @Nullable String fieldValue,
             @Nullable String cursor) {
 
-        ContactFilter filter() {
+        /** The filter, {@code contactedAfter} a day that begins in {@code zone}. */
+        ContactFilter filter(ZoneId zone) {
             String text = q == null || q.isBlank() ? null : q.trim();
             return new ContactFilter(
-                    text, tagIds(), !"any".equals(tagMode), owner, null, null, null, null, null, null, null);
+                    text,
+                    tagIds(),
+                    !"any".equals(tagMode),
+                    owner,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    contactedAfterDay() == null
+                            ? null
+                            : contactedAfterDay().atStartOfDay(zone).toOffsetDateTime(),
+                    null,
+                    byField() ? Map.of(field.strip(), fieldValue) : Map.of());
+        }
+
+        /** The day picked as "last contacted on or after"; a day that is no date is a 400 naming it. */
+        public @Nullable LocalDate contactedAfterDay() {
+            if (contactedAfter == null || contactedAfter.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(contactedAfter.strip());
+            } catch (DateTimeParseException e) {
+                throw LiaisonException.invalid("contactedAfter", "invalid.date");
+            }
+        }
+
+        /** Whether a custom field and a value for it were both given. */
+        public boolean byField() {
+            return field != null && !field.isBlank() && fieldValue != null && !fieldValue.isBlank();
         }
 
         public List<UUID> tagIds() {
@@ -74,7 +121,7 @@ class ContactListPage {
         }
 
         ListQuery firstPage() {
-            return new ListQuery(q, owner, sort, tagId, tagMode, null);
+            return new ListQuery(q, owner, sort, tagId, tagMode, contactedAfter, field, fieldValue, null);
         }
 
         @Nullable
@@ -83,7 +130,7 @@ class ContactListPage {
         }
 
         public boolean filtered() {
-            return searching() || owner != null || !tagIds().isEmpty();
+            return searching() || owner != null || !tagIds().isEmpty() || contactedAfterDay() != null || byField();
         }
 
         public boolean searching() {
@@ -117,6 +164,7 @@ class ContactListPage {
     String page(Actor actor, ListQuery query, Model model) {
         answer(actor, query.firstPage(), model);
         model.addAttribute("departments", directory.departmentTree(actor));
+        model.addAttribute("customFields", setup.customFields(actor));
         model.addAttribute(
                 "ownerName",
                 query.owner() == null
@@ -137,7 +185,8 @@ class ContactListPage {
     }
 
     private String answer(Actor actor, ListQuery query, Model model) {
-        CursorPage<Contact> page = contacts.list(actor, query.filter(), query.order(), query.cursor(), PAGE_SIZE);
+        CursorPage<Contact> page =
+                contacts.list(actor, query.filter(actor.timeZone()), query.order(), query.cursor(), PAGE_SIZE);
         model.addAttribute("query", query);
         model.addAttribute("marks", new MatchMarks(query.q()));
         model.addAttribute("page", page);
@@ -153,7 +202,7 @@ class ContactListPage {
         if (query.cursor() != null) {
             return "contact/list :: rows";
         }
-        model.addAttribute("count", contacts.count(actor, query.filter()));
+        model.addAttribute("count", contacts.count(actor, query.filter(actor.timeZone())));
         return "contact/list :: results";
     }
 

@@ -4,7 +4,10 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.identity.Actor;
 import io.liaison.integration.ExportJob;
 import io.liaison.integration.ExportService;
+import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.Downloads;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,9 @@ class ExportPages {
             @RequestParam(required = false) @Nullable String owner,
             @RequestParam(required = false) @Nullable List<String> tagId,
             @RequestParam(required = false) @Nullable String tagMode,
+            @RequestParam(required = false) @Nullable String contactedAfter,
+            @RequestParam(required = false) @Nullable String field,
+            @RequestParam(required = false) @Nullable String fieldValue,
             Model model) {
         Map<String, @Nullable Object> filter = new LinkedHashMap<>();
         if (q != null && !q.isBlank()) {
@@ -55,6 +61,17 @@ class ExportPages {
         if (tagId != null && !tagId.isEmpty()) {
             filter.put("tagIds", tagId);
             filter.put("tagMode", "any".equals(tagMode) ? "any" : "all");
+        }
+        if (contactedAfter != null && !contactedAfter.isBlank()) {
+            filter.put(
+                    "lastContactedAfter",
+                    day("contactedAfter", contactedAfter)
+                            .atStartOfDay(actor.timeZone())
+                            .toOffsetDateTime()
+                            .toString());
+        }
+        if (field != null && !field.isBlank() && fieldValue != null && !fieldValue.isBlank()) {
+            filter.put("customFields", Map.of(field.strip(), fieldValue));
         }
         Map<String, @Nullable Object> body = new LinkedHashMap<>();
         body.put("format", format);
@@ -77,5 +94,13 @@ class ExportPages {
                 job.mediaType(),
                 job.fileName(actor.organizationTimeZone()),
                 new FileSystemResource(exports.file(actor, id)));
+    }
+
+    private static LocalDate day(String name, String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw LiaisonException.invalid(name, "invalid.date");
+        }
     }
 }

@@ -2,15 +2,26 @@ package io.liaison.push.api;
 
 import io.liaison.identity.Actor;
 import io.liaison.push.api.PushRequests.AudienceBody;
+import io.liaison.push.api.PushRequests.ContentBody;
 import io.liaison.push.api.PushRequests.CreatePushRequest;
+import io.liaison.push.api.PushRequests.PreviewRequest;
+import io.liaison.push.core.PushPreviews;
 import io.liaison.push.core.PushService;
 import io.liaison.push.core.Recipient;
+import io.liaison.push.core.RecipientExport;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.Downloads;
 import io.liaison.shared.web.ProblemResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Pushes: a sender ({@code push.send}) makes them and sees their own, an approver ({@code
@@ -29,9 +41,13 @@ import org.springframework.web.bind.annotation.RestController;
 class PushController {
 
     private final PushService pushes;
+    private final PushPreviews previews;
+    private final RecipientExport exports;
 
-    PushController(PushService pushes) {
+    PushController(PushService pushes, PushPreviews previews, RecipientExport exports) {
         this.pushes = pushes;
+        this.previews = previews;
+        this.exports = exports;
     }
 
     @GetMapping
@@ -73,6 +89,26 @@ class PushController {
         return pushes.reach(actor, audience.audience());
     }
 
+    /**
+     * How many the push would be sent to now and its rendering for a few of its contacts, or for the
+     * contact named, before it is made.
+     */
+    @ProblemResponse(
+            status = 422,
+            description = "The contact named is not in the audience.",
+            types = {"push-preview-not-in-audience"})
+    @PostMapping("/preview")
+    PushPreviews.PushPreview preview(Actor actor, @RequestBody PreviewRequest request) {
+        ContentBody content = request.content();
+        return previews.preview(
+                actor,
+                request.requiredAudience().audience(),
+                request.templateId(),
+                content == null ? null : content.subject(),
+                content == null ? null : content.body(),
+                request.contactId());
+    }
+
     @GetMapping("/{id}")
     PushResponse get(Actor actor, @PathVariable UUID id) {
         return PushResponse.of(pushes.progress(actor, id));
@@ -94,6 +130,25 @@ class PushController {
     @PostMapping("/{id}/cancel")
     PushResponse cancel(Actor actor, @PathVariable UUID id) {
         return PushResponse.of(pushes.cancel(actor, id));
+    }
+
+    @ApiResponse(
+            responseCode = "200",
+            description = "The recipients as CSV (UTF-8 with BOM): name, address as the reader sees it, channel,"
+                    + " state, reason and end time in the reader's language and time zone; at most "
+                    + RecipientExport.MAX_ROWS
+                    + " rows.",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+    @ProblemResponse(
+            status = 422,
+            description = "The push has more recipients (of the state) than one export holds.",
+            types = {"push-export-too-large"})
+    @GetMapping("/{id}/recipients/export")
+    ResponseEntity<StreamingResponseBody> export(
+            Actor actor, @PathVariable UUID id, @RequestParam(required = false) @Nullable String state) {
+        RecipientExport.Export export = exports.start(actor, id, state, LocaleContextHolder.getLocale());
+        return Downloads.attachment(
+                "text/csv;charset=UTF-8", export.fileName(Instant.now()), out -> exports.write(export, out));
     }
 
     @GetMapping("/{id}/recipients")

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +45,15 @@ final class PushRequests {
 
             @Nullable OffsetDateTime createdAfter,
             @Nullable OffsetDateTime updatedAfter,
-            @Nullable OffsetDateTime lastContactedBefore) {
+            @Nullable OffsetDateTime lastContactedBefore,
+            @Nullable OffsetDateTime lastContactedAfter,
+
+            @Schema(
+                    description = "Custom values a contact has (one of a multiselect's options), by field key",
+                    maxProperties = ContactFilter.MAX_CUSTOM_FIELDS,
+                    example = "{\"industry\":\"零售\"}")
+            @Nullable
+            Map<String, String> customFields) {
 
         static FilterBody of(ContactFilter f) {
             return new FilterBody(
@@ -57,7 +66,9 @@ final class PushRequests {
                     f.source(),
                     f.createdAfter(),
                     f.updatedAfter(),
-                    f.lastContactedBefore());
+                    f.lastContactedBefore(),
+                    f.lastContactedAfter(),
+                    f.customFields().isEmpty() ? null : f.customFields());
         }
 
         ContactFilter filter() {
@@ -70,6 +81,9 @@ final class PushRequests {
             if (tagIds != null && tagIds.size() > 50) {
                 throw LiaisonException.tooMany("audience.filter.tagIds", 50);
             }
+            if (customFields != null && customFields.size() > ContactFilter.MAX_CUSTOM_FIELDS) {
+                throw LiaisonException.tooMany("audience.filter.customFields", ContactFilter.MAX_CUSTOM_FIELDS);
+            }
             return new ContactFilter(
                     q,
                     tagIds == null ? List.of() : tagIds,
@@ -81,7 +95,9 @@ final class PushRequests {
                     createdAfter,
                     updatedAfter,
                     lastContactedBefore,
-                    null);
+                    lastContactedAfter,
+                    null,
+                    customFields == null ? Map.of() : customFields);
         }
     }
 
@@ -136,6 +152,29 @@ final class PushRequests {
 
             @Schema(description = "When to send; now when left out") @Nullable
             Instant scheduledAt) {
+
+        AudienceBody requiredAudience() {
+            if (audience == null) {
+                throw LiaisonException.invalid("audience", "invalid.push-audience-empty");
+            }
+            return audience;
+        }
+    }
+
+    @KnownFieldsOnly
+    @Schema(
+            example = "{\"audience\":{\"filter\":{\"tagIds\":[\"01934f3e-8c1a-7b2d-9e4f-0a1b2c3d4e5f\"]}},"
+                    + "\"content\":{\"subject\":\"{{name}}，新品到了\",\"body\":\"你好，{{name}}！\"}}")
+    record PreviewRequest(
+            @Nullable AudienceBody audience,
+
+            @Schema(description = "A saved template to preview, when no content is given") @Nullable
+            UUID templateId,
+
+            @Nullable ContentBody content,
+
+            @Schema(description = "A contact of the audience to preview for; a few of it when left out") @Nullable
+            UUID contactId) {
 
         AudienceBody requiredAudience() {
             if (audience == null) {

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -85,6 +87,31 @@ public class Audiences {
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2)))
                 .list();
         return counts;
+    }
+
+    /**
+     * Up to {@code limit} of the contacts the push would send to now, in id order; with {@code contactId},
+     * that contact alone whatever its reason, or nothing when it is not in the audience. By contact id,
+     * its reason (null: to be sent, {@code invisible}: the sender does not see it).
+     */
+    public Map<UUID, Optional<String>> sample(
+            Actor sender, Audience audience, Caps caps, @Nullable UUID contactId, int limit) {
+        Map<UUID, Optional<String>> sample = new LinkedHashMap<>();
+        if (!audience.reachesContacts()) {
+            return sample;
+        }
+        SqlFragment query = reasoned(sender, audience, caps, SqlFragment.of("SELECT x.contact_id, x.reason"));
+        List<Object> params = new ArrayList<>(query.params());
+        String where = contactId == null ? " WHERE x.reason IS NULL" : " WHERE x.contact_id = ?";
+        if (contactId != null) {
+            params.add(contactId);
+        }
+        params.add(limit);
+        jdbc.sql(query.sql() + where + " ORDER BY x.contact_id LIMIT ?")
+                .params(params)
+                .query((rs, n) -> sample.put(rs.getObject(1, UUID.class), Optional.ofNullable(rs.getString(2))))
+                .list();
+        return sample;
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.liaison.push.core;
 
+import io.liaison.shared.LiaisonException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A push with its recipients counted by state (every state present, zero when none), as the API and the
@@ -12,6 +14,17 @@ public record PushProgress(Push push, Map<String, Integer> counts) {
 
     /** The recipient states in the order they are shown. */
     public static final List<String> STATES = List.of("queued", "sending", "sent", "delivered", "failed", "skipped");
+
+    /** {@code state} when it is one of {@link #STATES}, null when blank; any other is a 400. */
+    static @Nullable String chosen(@Nullable String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        if (!STATES.contains(state)) {
+            throw LiaisonException.invalid("state", "invalid.one-of", String.join(", ", STATES));
+        }
+        return state;
+    }
 
     private static final List<String> ENDED = List.of("sent", "delivered", "failed", "skipped");
 

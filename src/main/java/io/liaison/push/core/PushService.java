@@ -195,11 +195,10 @@ public class PushService {
     public CursorPage<Recipient> recipients(
             Actor actor, UUID id, @Nullable String state, @Nullable String cursor, int limit) {
         get(actor, id);
-        if (state != null && !PushProgress.STATES.contains(state)) {
-            throw LiaisonException.invalid("state", "invalid.one-of", String.join(", ", PushProgress.STATES));
-        }
         return CursorPage.of(
-                recipientQueries.page(actor, id, state, CursorPage.decode(cursor), limit + 1), limit, Recipient::id);
+                recipientQueries.page(actor, id, PushProgress.chosen(state), CursorPage.decode(cursor), limit + 1),
+                limit,
+                Recipient::id);
     }
 
     @Transactional
@@ -248,7 +247,8 @@ public class PushService {
                 audience.channelIds().size());
     }
 
-    private Caps caps(Actor actor) {
+    /** The organization's caps as they stand now, in its time zone. */
+    Caps caps(Actor actor) {
         ZoneId zone = ZoneId.of(organizations.mine(actor).timeZone());
         return Caps.of(settings.get(actor.orgId()), Instant.now(), zone);
     }

@@ -1,5 +1,6 @@
 package io.liaison.push.core;
 
+import io.liaison.access.Masking;
 import io.liaison.contact.ContactAudience;
 import io.liaison.identity.Actor;
 import io.liaison.shared.RecordNames;
@@ -8,6 +9,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -42,13 +44,19 @@ class RecipientQueries {
     }
 
     /** A reason in the reader's language: the push's own by its code, the delivery module's as it stored it. */
-    private @Nullable String reasonText(@Nullable String reason) {
+    private @Nullable String reasonText(@Nullable String reason, Locale locale) {
         if (reason == null) {
             return null;
         }
-        String own = messages.getMessage("push.reason." + reason, null, null, LocaleContextHolder.getLocale());
-        return own != null ? own : stored.read(reason);
+        String own = messages.getMessage("push.reason." + reason, null, null, locale);
+        return own != null ? own : stored.text(stored.message(reason), locale);
     }
+
+    /**
+     * A recipient with its address as the reader sees it: a contact's e-mail in full or masked as on its
+     * page, none for a contact the reader does not see, or for a group or robot.
+     */
+    record Line(Recipient recipient, @Nullable String address) {}
 
     private record Row(
             UUID id,
@@ -56,6 +64,7 @@ class RecipientQueries {
             @Nullable UUID contactId,
             @Nullable UUID conversationId,
             @Nullable UUID channelId,
+            @Nullable String address,
             String state,
             @Nullable String reason,
             Timestamp createdAt,
@@ -63,9 +72,17 @@ class RecipientQueries {
 
     /** At most {@code limit} recipients after {@code after} (null: the first), of {@code state} when given. */
     List<Recipient> page(Actor reader, UUID pushId, @Nullable String state, @Nullable UUID after, int limit) {
+        return lines(reader, pushId, state, after, limit, LocaleContextHolder.getLocale()).stream()
+                .map(Line::recipient)
+                .toList();
+    }
+
+    /** {@link #page} with the addresses, its reasons in {@code locale}. */
+    List<Line> lines(
+            Actor reader, UUID pushId, @Nullable String state, @Nullable UUID after, int limit, Locale locale) {
         List<Object> params = new ArrayList<>(List.of(reader.orgId(), pushId));
         String sql = """
-                SELECT id, kind, contact_id, conversation_id, channel_id, state, reason, created_at, ended_at
+                SELECT id, kind, contact_id, conversation_id, channel_id, address, state, reason, created_at, ended_at
                   FROM push_recipient WHERE org_id = ? AND push_id = ?
                 """;
         if (state != null) {
@@ -81,7 +98,7 @@ class RecipientQueries {
                 .params(params)
                 .query(Row.class)
                 .list();
-        Map<UUID, String> contactNames = contacts.visibleNames(
+        Map<UUID, ContactAudience.Seen> seen = contacts.visible(
                 reader,
                 rows.stream().map(Row::contactId).filter(Objects::nonNull).toList());
         Set<UUID> targets = new HashSet<>();
@@ -95,21 +112,35 @@ class RecipientQueries {
         });
         Map<UUID, String> targetNames = targets.isEmpty() ? Map.of() : RecordNames.of(names, reader.orgId(), targets);
         return rows.stream()
-                .map(r -> new Recipient(
-                        r.id(),
-                        r.kind(),
-                        r.contactId(),
-                        r.contactId() == null ? null : contactNames.get(r.contactId()),
-                        r.conversationId(),
-                        r.channelId(),
-                        r.conversationId() != null
-                                ? targetNames.get(r.conversationId())
-                                : r.channelId() != null ? targetNames.get(r.channelId()) : null,
-                        r.state(),
-                        r.reason() == null || !r.reason().startsWith("{") ? r.reason() : "channel",
-                        reasonText(r.reason()),
-                        r.createdAt().toInstant(),
-                        r.endedAt() == null ? null : r.endedAt().toInstant()))
+                .map(r -> new Line(recipient(r, seen, targetNames, locale), address(r, seen)))
                 .toList();
+    }
+
+    private static @Nullable String address(Row r, Map<UUID, ContactAudience.Seen> seen) {
+        ContactAudience.Seen contact = r.contactId() == null ? null : seen.get(r.contactId());
+        if (contact == null || r.address() == null) {
+            return null;
+        }
+        return contact.detailsInFull() ? r.address() : Masking.email(r.address());
+    }
+
+    private Recipient recipient(
+            Row r, Map<UUID, ContactAudience.Seen> seen, Map<UUID, String> targetNames, Locale locale) {
+        ContactAudience.Seen contact = r.contactId() == null ? null : seen.get(r.contactId());
+        return new Recipient(
+                r.id(),
+                r.kind(),
+                r.contactId(),
+                contact == null ? null : contact.name(),
+                r.conversationId(),
+                r.channelId(),
+                r.conversationId() != null
+                        ? targetNames.get(r.conversationId())
+                        : r.channelId() != null ? targetNames.get(r.channelId()) : null,
+                r.state(),
+                r.reason() == null || !r.reason().startsWith("{") ? r.reason() : "channel",
+                reasonText(r.reason(), locale),
+                r.createdAt().toInstant(),
+                r.endedAt() == null ? null : r.endedAt().toInstant());
     }
 }

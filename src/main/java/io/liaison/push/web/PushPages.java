@@ -4,16 +4,21 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.channel.ChannelKind;
 import io.liaison.channel.ChannelSummary;
 import io.liaison.channel.Channels;
+import io.liaison.contact.ContactSetup;
 import io.liaison.identity.Actor;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.DepartmentTree;
+import io.liaison.identity.MemberService;
 import io.liaison.push.PushPermissions;
 import io.liaison.push.core.Push;
 import io.liaison.push.core.PushProgress;
 import io.liaison.push.core.PushService;
 import io.liaison.push.core.Recipient;
+import io.liaison.push.core.RecipientExport;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.Downloads;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +28,14 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,6 +52,7 @@ class PushPages {
     /** The bundle keys under {@code push.js.} that the scripts read by their last part. */
     static final List<String> TEXTS = List.of(
             "badTime",
+            "badDay",
             "counting",
             "reach",
             "reach.queued",
@@ -60,21 +68,34 @@ class PushPages {
             "noRobots",
             "failed",
             "confirmCancel",
-            "sending");
+            "sending",
+            "previewEmpty",
+            "previewNone",
+            "previewGroups",
+            "previewCount");
 
     private final PushService pushes;
     private final DepartmentService departments;
     private final Channels channels;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final RecipientExport exports;
+    private final MemberService memberNames;
+    private final ContactSetup setup;
 
     PushPages(
             PushService pushes,
             DepartmentService departments,
             Channels channels,
             MessageSource messages,
-            JsonMapper json) {
+            JsonMapper json,
+            RecipientExport exports,
+            MemberService memberNames,
+            ContactSetup setup) {
         this.pushes = pushes;
+        this.exports = exports;
+        this.memberNames = memberNames;
+        this.setup = setup;
         this.departments = departments;
         this.channels = channels;
         this.messages = messages;
@@ -89,11 +110,45 @@ class PushPages {
         return "push/list";
     }
 
+    /**
+     * The contact list's filter the composer was opened with ("push to these contacts"), in the list's
+     * own parameter names; push-composer.js turns it into the audience's filter.
+     */
+    record ListFilter(
+            @Nullable String q,
+            @Nullable UUID owner,
+            @Nullable List<UUID> tagId,
+            @Nullable String tagMode,
+            @Nullable String contactedAfter,
+            @Nullable String field,
+            @Nullable String fieldValue) {
+
+        public List<UUID> tagIds() {
+            return tagId == null ? List.of() : tagId.stream().distinct().toList();
+        }
+
+        /** Whether the list was filtered at all: then the push goes to its contacts. */
+        public boolean given() {
+            return (q != null && !q.isBlank())
+                    || owner != null
+                    || !tagIds().isEmpty()
+                    || (contactedAfter != null && !contactedAfter.isBlank())
+                    || (field != null && !field.isBlank());
+        }
+    }
+
     @GetMapping("/new")
-    String composer(Actor actor, Model model) {
+    String composer(Actor actor, ListFilter from, Model model) {
         if (!actor.can(PushPermissions.SEND)) {
             throw LiaisonException.forbidden("forbidden.send-push");
         }
+        model.addAttribute("from", from);
+        model.addAttribute(
+                "ownerName",
+                from.owner() == null
+                        ? null
+                        : memberNames.displayNames(actor, List.of(from.owner())).get(from.owner()));
+        model.addAttribute("customFields", setup.customFields(actor));
         model.addAttribute("zone", actor.timeZone().getId());
         model.addAttribute("texts", texts());
         model.addAttribute("robots", json.writeValueAsString(robots(actor)));
@@ -151,6 +206,14 @@ class PushPages {
         model.addAttribute(
                 "mayApprove", actor.can(PushPermissions.APPROVE) && push.state().equals(Push.AWAITING_APPROVAL));
         return query.cursor() == null ? "push/push :: live" : "push/push :: rows";
+    }
+
+    /** The recipients, of the chosen state, as a CSV file (the API's export, for the page's session). */
+    @GetMapping("/{id}/recipients.csv")
+    ResponseEntity<StreamingResponseBody> export(Actor actor, @PathVariable UUID id, RecipientQuery query) {
+        RecipientExport.Export export = exports.start(actor, id, query.chosenState(), LocaleContextHolder.getLocale());
+        return Downloads.attachment(
+                "text/csv;charset=UTF-8", export.fileName(Instant.now()), out -> exports.write(export, out));
     }
 
     private String texts() {

@@ -115,7 +115,7 @@ class PushTemplatePagesIntegrationTests {
         UUID zhang = contact(boss, "张三", "星辰科技");
 
         String page = text(perform(get("/push/templates"), boss, "zh-CN", false));
-        assertThat(page).contains("推送模板").contains("插入变量").contains(">负责人姓名</button>");
+        assertThat(page).contains("群发模板").contains("插入变量").contains(">负责人姓名</button>");
 
         String found = text(perform(get("/push/templates/contacts").param("q", "张"), boss, "zh-CN", true));
         assertThat(found).contains("data-contact-id=\"" + zhang + "\"").contains("星辰科技");

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -72,21 +73,21 @@ class PushToMailAndRobotBrowserTests extends BrowserTest {
             String lang,
             String reach,
             String willReceive,
-            String noContact,
+            String groups,
             String none,
             String sending,
             String ended,
             String sent,
             String cancel) {}
 
-    static final Words CHINESE =
-            new Words("zh-CN", "共 3 个接收人", "2 位将收到", "无联系人", "已完成 0 / 3", "发送中 3", "已完成 3 / 3", "已发送 3", "取消群发");
+    static final Words CHINESE = new Words(
+            "zh-CN", "共 3 个接收人", "2 位将收到", "客户群和机器人看到的样子", "已完成 0 / 3", "发送中 3", "已完成 3 / 3", "已发送 3", "取消群发");
 
     static final Words ENGLISH = new Words(
             "en",
             "3 recipients",
             "2 will be sent",
-            "no contact",
+            "As customer groups and robots read it",
             "0 of 3 done",
             "Sending 3",
             "3 of 3 done",
@@ -130,21 +131,28 @@ class PushToMailAndRobotBrowserTests extends BrowserTest {
 
             driver.findElement(By.id("push-subject")).sendKeys("{{name}}，新品到了");
             driver.findElement(By.id("push-body")).sendKeys("{{name|各位}}你好，**{{company|贵公司}}**专享八折。");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-body"), "各位你好"));
-            assertThat(driver.findElement(By.id("preview-contact-name")).getText())
-                    .as("before a contact is chosen, the preview is what the robot reads")
-                    .contains(words.noContact());
+            By groups = By.cssSelector("#push-preview-contact option[value='groups']");
+            wait.until(ExpectedConditions.presenceOfElementLocated(groups));
+            new Select(driver.findElement(By.id("push-preview-contact"))).selectByValue("groups");
+            assertThat(driver.findElement(By.cssSelector("#push-preview-contact option[value='groups']"))
+                            .getText())
+                    .isEqualTo(words.groups());
+            assertThat(driver.findElement(By.id("push-preview-markdown")).getText())
+                    .as("what the robot reads: every variable its fallback")
+                    .isEqualTo("各位你好，**贵公司**专享八折。");
 
             driver.findElement(By.id("preview-search")).sendKeys("张三");
             By found = By.cssSelector("#preview-found [data-contact-name='张三']");
             wait.until(ExpectedConditions.elementToBeClickable(found));
             click(found);
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-subject"), "张三，新品到了"));
-            assertThat(driver.findElement(By.id("preview-body")).getText()).isEqualTo("张三你好，星辰科技专享八折。");
-            assertThat(driver.findElement(By.cssSelector("#preview-body strong"))
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("push-preview-subject"), "张三，新品到了"));
+            assertThat(driver.findElement(By.id("push-preview-html")).getText()).isEqualTo("张三你好，星辰科技专享八折。");
+            assertThat(driver.findElement(By.cssSelector("#push-preview-html strong"))
                             .getText())
                     .isEqualTo("星辰科技");
-            assertThat(driver.findElement(By.id("preview-contact-name")).getText())
+            assertThat(new Select(driver.findElement(By.id("push-preview-contact")))
+                            .getFirstSelectedOption()
+                            .getText())
                     .isEqualTo("张三");
 
             Pages pages = new Pages(driver);
