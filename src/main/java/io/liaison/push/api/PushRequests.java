@@ -120,6 +120,14 @@ final class PushRequests {
             @Nullable
             List<UUID> channelIds) {
 
+        /** The body's audience, which a push and a preview must have. */
+        static AudienceBody required(@Nullable AudienceBody audience) {
+            if (audience == null) {
+                throw LiaisonException.invalid("audience", "invalid.push-audience-empty");
+            }
+            return audience;
+        }
+
         Audience audience() {
             return new Audience(
                     filter == null ? null : filter.filter(),
@@ -154,10 +162,7 @@ final class PushRequests {
             Instant scheduledAt) {
 
         AudienceBody requiredAudience() {
-            if (audience == null) {
-                throw LiaisonException.invalid("audience", "invalid.push-audience-empty");
-            }
-            return audience;
+            return AudienceBody.required(audience);
         }
     }
 
@@ -177,10 +182,7 @@ final class PushRequests {
             UUID contactId) {
 
         AudienceBody requiredAudience() {
-            if (audience == null) {
-                throw LiaisonException.invalid("audience", "invalid.push-audience-empty");
-            }
-            return audience;
+            return AudienceBody.required(audience);
         }
     }
 }
