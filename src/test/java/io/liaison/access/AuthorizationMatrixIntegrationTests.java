@@ -800,6 +800,19 @@ class AuthorizationMatrixIntegrationTests {
                     String id = failedDelivery(r, x);
                     return write(as(post("/api/v1/deliveries/" + id + "/retry"), token(r)), row("delivery", id));
                 }),
+                // tasks (issue 21): anyone makes them; a task is seen by its maker and, with task.manage, in scope
+                rule("GET /api/v1/tasks", 200, ORG, anyone(), (r, x) -> read("/api/v1/tasks", r)),
+                rule(
+                        "POST /api/v1/tasks",
+                        201,
+                        ORG,
+                        anyone(),
+                        (r, x) -> write(json(post("/api/v1/tasks"), token(r), TASK_BODY), count("task"))),
+                rule("GET /api/v1/tasks/{id}", 200, TASK, task(), (r, x) -> read("/api/v1/tasks/" + taskFor(r, x), r)),
+                rule("POST /api/v1/tasks/{id}/complete", 200, TASK, task(), (r, x) -> {
+                    String id = taskFor(r, x);
+                    return write(as(post("/api/v1/tasks/" + id + "/complete"), token(r)), row("task", id));
+                }),
                 // push templates (issue 20): for those who may send pushes
                 rule(
                         "GET /api/v1/push-templates",
@@ -1395,6 +1408,20 @@ class AuthorizationMatrixIntegrationTests {
     }
 
     /** A new template of the organization, or of the other one. */
+    static final String TASK_BODY = "{\"title\":\"回电话\",\"checklist\":[{\"text\":\"报价\"}]}";
+
+    /** A task made by the actor ({@code SELF}) or by the member of the relation's department. */
+    String taskFor(Role role, Relation relation) throws Exception {
+        String bearer = switch (relation) {
+            case SELF -> token(role);
+            case SAME_DEPARTMENT -> salesOwner.token();
+            case SUB_DEPARTMENT -> eastOwner.token();
+            case UNRELATED -> hqOwner.token();
+            default -> otherOwner.token();
+        };
+        return id(json(post("/api/v1/tasks"), bearer, TASK_BODY));
+    }
+
     String templateFor(Relation relation) throws Exception {
         String bearer = relation == OTHER_ORG ? other.adminToken() : org.adminToken();
         return id(json(post("/api/v1/push-templates"), bearer, templateBody()));

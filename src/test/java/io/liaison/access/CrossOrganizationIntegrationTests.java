@@ -81,6 +81,7 @@ class CrossOrganizationIntegrationTests {
     String notification;
     String chatFile;
     String pushTemplate;
+    String task;
     String conversation;
     String message;
     String external;
@@ -147,6 +148,7 @@ class CrossOrganizationIntegrationTests {
                 post("/api/v1/push-templates"),
                 g,
                 "{\"name\":\"Globex offer\",\"subject\":\"{{name}}\",\"body\":\"Globex {{company}}\"}"));
+        task = api.createdId(json(post("/api/v1/tasks"), g, "{\"title\":\"Globex follow-up\"}"));
         delivery = UUID.randomUUID().toString();
         jdbc.sql("""
                         INSERT INTO delivery (org_id, id, channel_id, kind, origin_module, message, state, attempts, ended_at)
@@ -259,6 +261,8 @@ class CrossOrganizationIntegrationTests {
         calls.put("PATCH /api/v1/push-templates/{id}", json(patch(template), admin, "{\"name\":\"Taken\"}"));
         calls.put("DELETE /api/v1/push-templates/{id}", as(delete(template), admin));
         calls.put("GET /api/v1/files/{id}/thumbnail", as(get("/api/v1/files/" + chatFile + "/thumbnail"), admin));
+        calls.put("GET /api/v1/tasks/{id}", as(get("/api/v1/tasks/" + task), admin));
+        calls.put("POST /api/v1/tasks/{id}/complete", as(post("/api/v1/tasks/" + task + "/complete"), admin));
         String p = "/api/v1/pushes/" + push;
         calls.put("GET /api/v1/pushes/{id}", as(get(p), admin));
         calls.put("GET /api/v1/pushes/{id}/recipients", as(get(p + "/recipients"), admin));

@@ -65,7 +65,9 @@ class DeclaredPermissionsIntegrationTests {
                         "channel",
                         Set.of("channel.manage"),
                         "push",
-                        Set.of("push.send", "push.approve")));
+                        Set.of("push.send", "push.approve"),
+                        "task",
+                        Set.of("task.manage")));
         assertThat(codes(permissions.all())).isEqualTo(MatrixRules.PERMISSIONS.get(MatrixRules.Role.ADMIN));
     }
 

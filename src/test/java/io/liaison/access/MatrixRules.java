@@ -70,6 +70,9 @@ final class MatrixRules {
      * For a conversation: the actor owns it (OWNER), is a plain member of it (COLLABORATOR), is not
      * in it (UNRELATED), or it is another organization's.
      */
+    /** A task made by the actor, by a member of their department, of a sub-department, of HQ, or of another organization. */
+    static final List<Relation> TASK = List.of(SELF, SAME_DEPARTMENT, SUB_DEPARTMENT, UNRELATED, OTHER_ORG);
+
     static final List<Relation> CONVERSATION = List.of(OWNER, COLLABORATOR, UNRELATED, OTHER_ORG);
 
     /** The permissions of the four roles, as issue 4 defines them. */
@@ -89,7 +92,8 @@ final class MatrixRules {
                     "audit.read",
                     "channel.manage",
                     "push.send",
-                    "push.approve"),
+                    "push.approve",
+                    "task.manage"),
             MANAGER,
             Set.of(
                     "contact.create",
@@ -98,7 +102,8 @@ final class MatrixRules {
                     "contact.export",
                     "contact.reveal",
                     "contact.assign",
-                    "push.send"),
+                    "push.send",
+                    "task.manage"),
             MEMBER,
             Set.of("contact.create", "contact.edit", "contact.delete"),
             READ_ONLY,
@@ -230,6 +235,17 @@ final class MatrixRules {
      * Another member's push (the administrator's): seen, cancelled and its recipients listed by those
      * who approve pushes; anyone else, and anyone of another organization, 404.
      */
+    /**
+     * A task: its maker sees it; with {@code task.manage}, those whose data scope covers its maker;
+     * anyone else, and anyone of another organization, 404.
+     */
+    static Expect task() {
+        return (role, relation, success) -> relation == SELF
+                        || (relation != OTHER_ORG && has(role, "task.manage") && covers(SCOPE.get(role), relation))
+                ? success
+                : 404;
+    }
+
     static Expect pushApprover() {
         return (role, relation, success) -> relation == SAME_ORG && has(role, "push.approve") ? success : 404;
     }
