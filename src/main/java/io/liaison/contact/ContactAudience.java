@@ -72,22 +72,17 @@ public class ContactAudience {
     /** The names of those of {@code ids} that the actor sees (in the trash too: a past push names them). */
     public Map<UUID, String> visibleNames(Actor actor, Collection<UUID> ids) {
         Map<UUID, String> names = new HashMap<>();
-        if (ids.isEmpty()) {
-            return names;
-        }
-        SqlFragment where =
-                access.visible(actor, "c").and(SqlFragment.of("c.id = ANY (?)", (Object) ids.toArray(UUID[]::new)));
-        jdbc.sql("SELECT c.id, c.name FROM contact c WHERE " + where.sql())
-                .params(where.params())
-                .query((rs, n) -> names.put(rs.getObject(1, UUID.class), rs.getString(2)))
-                .list();
+        visible(actor, ids).forEach((id, seen) -> names.put(id, seen.name()));
         return names;
     }
 
     /** A contact as a reader sees it: its name, and whether its e-mails and numbers show in full. */
     public record Seen(String name, boolean detailsInFull) {}
 
-    /** {@link #visibleNames}, with whether the actor sees each one's details in full or masked. */
+    /**
+     * Those of {@code ids} that the actor sees (in the trash too), each with its name and whether the
+     * actor sees its details in full or masked.
+     */
     public Map<UUID, Seen> visible(Actor actor, Collection<UUID> ids) {
         Map<UUID, Seen> seen = new HashMap<>();
         if (ids.isEmpty()) {
