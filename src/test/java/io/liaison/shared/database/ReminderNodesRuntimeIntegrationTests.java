@@ -32,7 +32,8 @@ class ReminderNodesRuntimeIntegrationTests {
         LiaisonProcess a = null;
         LiaisonProcess b = null;
         LiaisonProcess restarted = null;
-        try (EmbeddedPostgres database = SharedDatabaseNodes.startDatabase()) {
+        EmbeddedPostgres database = SharedDatabaseNodes.startDatabase();
+        try {
             Path data = work.resolve("data");
             Map<String, String> env = Map.of("LIAISON_REMINDER_WORKERS", "2");
             a = SharedDatabaseNodes.launch(database, data, "node-a", PASSWORD, env);
@@ -65,6 +66,7 @@ class ReminderNodesRuntimeIntegrationTests {
             assertThat(restarted.isAlive()).isTrue();
         } finally {
             SharedDatabaseNodes.close(a, b, restarted);
+            database.close();
         }
     }
 
