@@ -43,7 +43,7 @@ class ReminderBenchmark {
     private final int total = Integer.getInteger("benchmark.reminders", 1_000_000);
     private final int due = Integer.getInteger("benchmark.due", 100_000);
     private final int members = Integer.getInteger("benchmark.members", 1_000);
-    private final int workers = Integer.getInteger("benchmark.workers", 2);
+    private final int workers = Integer.getInteger("benchmark.workers", 4);
     private final int contacts = Integer.getInteger("benchmark.contacts", 1_000);
     private final boolean dbScheduler = Boolean.parseBoolean(System.getProperty("benchmark.db-scheduler", "true"));
     private final Duration window = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 60));
