@@ -40,7 +40,7 @@ class AlertRepository {
                                SET clock_at = excluded.clock_at, raised_at = excluded.raised_at
                              WHERE cadence_alert.clock_at <> excluded.clock_at
                             RETURNING contact_id)
-                        SELECT d.id, d.owner_id, d.name FROM due d JOIN raised r ON r.contact_id = d.id
+                        SELECT d.id AS contact_id, d.owner_id, d.name FROM due d JOIN raised r ON r.contact_id = d.id
                          ORDER BY d.owner_id, d.clock_at, d.id
                         """.formatted(
                                 CadenceRepository.CLOCK,
