@@ -11,6 +11,7 @@ import io.liaison.task.cadence.DueContact;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -78,6 +80,11 @@ class CadenceController {
             status = 409,
             description = "The contact or the tag has a cadence already.",
             types = "cadence-exists")
+    @ProblemResponse(
+            status = 404,
+            description = "No such contact that the actor sees, or no such tag.",
+            types = {"contact-not-found", "tag-not-found"})
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<Cadence> create(Actor actor, @RequestBody CadenceRequest request) {
         Cadence cadence = cadences.create(actor, request.contactId(), request.tagId(), request.everyDays());
@@ -96,6 +103,7 @@ class CadenceController {
         return ETags.ok(changed, changed.version());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
             Actor actor,

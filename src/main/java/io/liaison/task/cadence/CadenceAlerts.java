@@ -80,8 +80,8 @@ class CadenceAlerts {
                     orgId,
                     owner,
                     KIND,
-                    Message.of("cadence.due.title.one", one.name()),
-                    Message.of("cadence.due.body.one", one.name()),
+                    Message.of("cadences.alert.title.one", one.name()),
+                    Message.of("cadences.alert.body.one", one.name()),
                     "/contacts/" + one.contactId());
         }
         List<Object> args = new ArrayList<>(contacts.stream()
@@ -96,8 +96,9 @@ class CadenceAlerts {
                 orgId,
                 owner,
                 KIND,
-                Message.of("cadence.due.title.many", contacts.size()),
-                Message.of(more > 0 ? "cadence.due.body.more" : "cadence.due.body." + args.size(), args.toArray()),
+                Message.of("cadences.alert.title.many", contacts.size()),
+                Message.of(
+                        more > 0 ? "cadences.alert.body.more" : "cadences.alert.body." + args.size(), args.toArray()),
                 "/cadences/due");
     }
 }
