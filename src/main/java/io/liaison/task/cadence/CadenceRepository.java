@@ -150,20 +150,27 @@ class CadenceRepository {
         params.add(orgId);
         String keyset = "";
         if (after != null) {
-            keyset = " AND (d.due_since, d.id) > (?, ?)";
+            keyset = " AND (x.due_since, x.id) > (?, ?)";
             params.add(after.dueSince().atOffset(java.time.ZoneOffset.UTC));
             params.add(after.contactId());
         }
         params.add(limit);
+        params.add(orgId);
+        // The shortest cadence of the organization rules out, before any cadence is looked up, the
+        // contacts in touch more recently than that; owners' names are read for the page alone.
         return jdbc.sql("""
                         SELECT d.id, d.name, d.owner_id, m.display_name, d.last_contacted_at, d.every_days, d.due_since
-                          FROM (SELECT c.id, c.name, c.owner_id, c.last_contacted_at, e.every_days, %s AS due_since
-                                  FROM contact c CROSS JOIN LATERAL (SELECT %s AS every_days) e
-                                 WHERE c.trashed_at IS NULL AND %s AND %s) d
+                          FROM (SELECT x.* FROM (
+                                    SELECT c.id, c.name, c.owner_id, c.last_contacted_at, e.every_days, %s AS due_since
+                                      FROM contact c CROSS JOIN LATERAL (SELECT %s AS every_days) e
+                                     WHERE c.trashed_at IS NULL AND %s AND %s
+                                       AND %s <= now() - make_interval(hours => 24 *
+                                               (SELECT min(k.every_days) FROM cadence k WHERE k.org_id = ?))) x
+                                 WHERE x.due_since <= now()%s
+                                 ORDER BY x.due_since, x.id LIMIT ?) d
                           JOIN member m ON m.org_id = ? AND m.id = d.owner_id
-                         WHERE d.due_since <= now()%s
-                         ORDER BY d.due_since, d.id LIMIT ?
-                        """.formatted(DUE_AT, EVERY_DAYS, WITH_CADENCE, where.sql(), keyset))
+                         ORDER BY d.due_since, d.id
+                        """.formatted(DUE_AT, EVERY_DAYS, WITH_CADENCE, where.sql(), CLOCK, keyset))
                 .params(params)
                 .query((rs, n) -> new DueContact(
                         rs.getObject(1, UUID.class),
