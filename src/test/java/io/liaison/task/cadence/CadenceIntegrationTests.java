@@ -48,6 +48,15 @@ class CadenceIntegrationTests {
     @Autowired
     CadenceAlerts alerts;
 
+    @Autowired
+    AlertRepository alertRepository;
+
+    @Autowired
+    io.liaison.notify.Notifications notificationCentre;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     @Test
     void aContactsOwnCadenceWinsElseTheShortestOfItsTags() throws Exception {
         Api api = new Api(mvc);
@@ -183,6 +192,50 @@ class CadenceIntegrationTests {
                 .isEqualTo("3 contacts are due for a touch → /cadences/due");
         alerts.raise(orgId);
         assertThat(notifications(ann)).hasSize(2);
+    }
+
+    @Test
+    void aBacklogIsBroughtUpABatchAtATimeAndOneOrganizationAtATime() throws Exception {
+        Api api = new Api(mvc);
+        Api.Org org = api.newOrg("en");
+        Api.Org neighbour = api.newOrg("en");
+        Api.Person ann = api.newMember(org, "MEMBER");
+        Api.Person ned = api.newMember(neighbour, "MEMBER");
+        for (String name : List.of("Zhao Lei", "Qian Li", "Sun Yu")) {
+            String id = contact(api, ann.token(), name);
+            cadences.create(actor(ann.id()), UUID.fromString(id), null, 30);
+            createdDaysAgo(id, 40);
+        }
+        String theirs = contact(api, ned.token(), "Zhou Qi");
+        cadences.create(actor(ned.id()), UUID.fromString(theirs), null, 30);
+        createdDaysAgo(theirs, 40);
+        CadenceAlerts small = new CadenceAlerts(
+                alertRepository,
+                notificationCentre,
+                transaction,
+                new CadenceSettings(Duration.ofMinutes(15), 2, Duration.ofMinutes(1)));
+
+        int first = small.raise(UUID.fromString(org.id()));
+        assertThat(first).isEqualTo(2);
+        assertThat(small.full(first))
+                .as("a full batch: another follows after the pause")
+                .isTrue();
+        assertThat(notifications(ann)).containsExactly("2 contacts are due for a touch → /cadences/due");
+        assertThat(notifications(ned))
+                .as("another organization's run is its own")
+                .isEmpty();
+        int second = small.raise(UUID.fromString(org.id()));
+        assertThat(second).isEqualTo(1);
+        assertThat(small.full(second)).isFalse();
+        assertThat(notifications(ann))
+                .as("the least overdue in the next batch")
+                .hasSize(2)
+                .first()
+                .asString()
+                .startsWith("Sun Yu is due for a touch → /contacts/");
+        assertThat(small.raise(UUID.fromString(org.id()))).isZero();
+        assertThat(small.raise(UUID.fromString(neighbour.id()))).isEqualTo(1);
+        assertThat(notifications(ned)).containsExactly("Zhou Qi is due for a touch → /contacts/" + theirs);
     }
 
     /** The member's cadence notifications, newest first, as "title → link" in English. */
