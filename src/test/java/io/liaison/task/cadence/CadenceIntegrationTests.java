@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.contact.ContactSetup;
@@ -18,7 +24,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -50,6 +58,14 @@ class CadenceIntegrationTests {
 
     @Autowired
     AlertRepository alertRepository;
+
+    @Autowired
+    @Qualifier("cadenceSweepTask")
+    RecurringTask<Void> sweepTask;
+
+    @Autowired
+    @Qualifier("cadenceRaiseTask")
+    CustomTask<Void> raiseTask;
 
     @Autowired
     io.liaison.notify.Notifications notificationCentre;
@@ -236,6 +252,30 @@ class CadenceIntegrationTests {
         assertThat(small.raise(UUID.fromString(org.id()))).isZero();
         assertThat(small.raise(UUID.fromString(neighbour.id()))).isEqualTo(1);
         assertThat(notifications(ned)).containsExactly("Zhou Qi is due for a touch → /contacts/" + theirs);
+    }
+
+    @Test
+    void theSweepStartsARunForEachOrganizationWithCadencesWhichEndsWhenItsBatchWasNotFull() throws Exception {
+        Api api = new Api(mvc);
+        Api.Org org = api.newOrg("en");
+        Api.Person ann = api.newMember(org, "MEMBER");
+        String id = contact(api, ann.token(), "Wu Fan");
+        cadences.create(actor(ann.id()), UUID.fromString(id), null, 30);
+        createdDaysAgo(id, 31);
+        SchedulerClient client = Mockito.mock(SchedulerClient.class);
+
+        sweepTask.execute(
+                new TaskInstance<>(CadenceSweep.SWEEP, "recurring"), new ExecutionContext(null, null, client, null));
+        Mockito.verify(client)
+                .scheduleIfNotExists(
+                        Mockito.eq(new TaskInstance<Void>(CadenceSweep.RAISE, org.id())), Mockito.any(Instant.class));
+
+        CompletionHandler<Void> done = raiseTask.execute(
+                new TaskInstance<>(CadenceSweep.RAISE, org.id()), new ExecutionContext(null, null, client, null));
+        assertThat(notifications(ann)).containsExactly("Wu Fan is due for a touch → /contacts/" + id);
+        assertThat(done)
+                .as("one contact, less than a batch: the run ends")
+                .isInstanceOf(CompletionHandler.OnCompleteRemove.class);
     }
 
     /** The member's cadence notifications, newest first, as "title → link" in English. */
