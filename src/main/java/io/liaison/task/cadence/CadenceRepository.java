@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +82,13 @@ class CadenceRepository {
                 .optional();
     }
 
+    Optional<Cadence> ofTag(UUID orgId, UUID tagId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM cadence k WHERE k.org_id = ? AND k.tag_id = ?")
+                .params(orgId, tagId)
+                .query(CadenceRepository::cadence)
+                .optional();
+    }
+
     /** Every tag cadence of the organization; at most one per tag, and tags are limited. */
     List<Cadence> ofTags(UUID orgId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM cadence k WHERE k.org_id = ? AND k.tag_id IS NOT NULL")
@@ -151,7 +159,7 @@ class CadenceRepository {
         String keyset = "";
         if (after != null) {
             keyset = " AND (x.due_since, x.id) > (?, ?)";
-            params.add(after.dueSince().atOffset(java.time.ZoneOffset.UTC));
+            params.add(after.dueSince().atOffset(ZoneOffset.UTC));
             params.add(after.contactId());
         }
         params.add(limit);

@@ -153,10 +153,7 @@ public class CadenceService {
     public @Nullable Cadence setForTag(Actor actor, UUID tagId, @Nullable Integer everyDays) {
         requireTagManager(actor);
         tags.tag(actor, tagId);
-        Cadence own = cadences.ofTags(actor.orgId()).stream()
-                .filter(c -> tagId.equals(c.tagId()))
-                .findFirst()
-                .orElse(null);
+        Cadence own = cadences.ofTag(actor.orgId(), tagId).orElse(null);
         if (everyDays == null) {
             if (own != null) {
                 cadences.delete(actor.orgId(), own.id());

@@ -13,6 +13,7 @@ import io.liaison.task.cadence.DueContact;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ class CadencePages {
             group.tags().forEach(tag -> names.put(tag.id(), tag.name()));
         });
         List<Cadence> tagCadences = cadences.ofTags(actor).stream()
-                .sorted(java.util.Comparator.comparing(c -> names.getOrDefault(c.tagId(), "")))
+                .sorted(Comparator.comparing(c -> names.getOrDefault(c.tagId(), "")))
                 .toList();
         model.addAttribute("tagCadences", tagCadences);
         model.addAttribute("tagNames", names);
