@@ -268,6 +268,12 @@ class CrossOrganizationIntegrationTests {
         calls.put(
                 "PATCH /api/v1/cadences/{id}", json(patch("/api/v1/cadences/" + cadence), admin, "{\"everyDays\":1}"));
         calls.put("DELETE /api/v1/cadences/{id}", as(delete("/api/v1/cadences/" + cadence), admin));
+        calls.put("PATCH /api/v1/tasks/{id}", json(patch("/api/v1/tasks/" + task), admin, "{\"title\":\"x\"}"));
+        calls.put("DELETE /api/v1/tasks/{id}", as(delete("/api/v1/tasks/" + task), admin));
+        calls.put("GET /api/v1/tasks/{id}/comments", as(get("/api/v1/tasks/" + task + "/comments"), admin));
+        calls.put(
+                "POST /api/v1/tasks/{id}/comments",
+                json(post("/api/v1/tasks/" + task + "/comments"), admin, "{\"body\":\"x\"}"));
         String p = "/api/v1/pushes/" + push;
         calls.put("GET /api/v1/pushes/{id}", as(get(p), admin));
         calls.put("GET /api/v1/pushes/{id}/recipients", as(get(p + "/recipients"), admin));
