@@ -2,6 +2,7 @@ package io.liaison.contact;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactActivity {
 
     static final Duration STEP = Duration.ofMinutes(1);
+    /** The most contacts one call may name: a group's guests, who are far fewer. */
+    public static final int MAX_AT_ONCE = 1000;
 
     private final ContactRepository contacts;
 
@@ -26,5 +29,20 @@ public class ContactActivity {
     @Transactional
     public void contacted(UUID orgId, UUID contactId, OffsetDateTime at) {
         contacts.touchLastContactedBy(orgId, contactId, at, STEP);
+    }
+
+    /**
+     * The organization's contacts {@code contactIds} were in touch at {@code at}, such as the guests of
+     * a group a member wrote in; at most {@link #MAX_AT_ONCE} of them.
+     */
+    @Transactional
+    public void contacted(UUID orgId, Collection<UUID> contactIds, OffsetDateTime at) {
+        if (contactIds.size() > MAX_AT_ONCE) {
+            throw new IllegalArgumentException(
+                    "At most " + MAX_AT_ONCE + " contacts at once, not " + contactIds.size());
+        }
+        if (!contactIds.isEmpty()) {
+            contacts.touchLastContactedBy(orgId, contactIds.toArray(UUID[]::new), at, STEP);
+        }
     }
 }

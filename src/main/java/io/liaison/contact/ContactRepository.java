@@ -290,20 +290,35 @@ class ContactRepository {
     }
 
     /**
-     * Moves the last contact forward to {@code at} when that is {@code step} or more after it, so that a
-     * lively chat does not rewrite the contact's search keys with every message; answers whether it moved.
+     * Moves the last witnessed activity forward to {@code at} when that is {@code step} or more after it,
+     * and the last contact with it, so that a lively chat does not rewrite the contact's search keys with
+     * every message; answers whether it moved.
      */
     boolean touchLastContactedBy(UUID orgId, UUID id, OffsetDateTime at, Duration step) {
         boolean moved =
                 jdbc.sql("""
-                        UPDATE contact SET last_contacted_at = ?
+                        UPDATE contact SET last_activity_at = ?, last_contacted_at = greatest(last_contacted_at, ?)
                          WHERE org_id = ? AND id = ? AND trashed_at IS NULL
-                           AND (last_contacted_at IS NULL OR last_contacted_at <= ? - make_interval(secs => ?))
-                        """).params(at, orgId, id, at, step.toSeconds()).update() == 1;
+                           AND (last_activity_at IS NULL OR last_activity_at <= ? - make_interval(secs => ?))
+                        """).params(at, at, orgId, id, at, step.toSeconds()).update() == 1;
         if (moved) {
             searchKeys.rewrite(orgId, id);
         }
         return moved;
+    }
+
+    /** {@link #touchLastContactedBy} for several contacts in one statement. */
+    void touchLastContactedBy(UUID orgId, UUID[] ids, OffsetDateTime at, Duration step) {
+        jdbc.sql("""
+                        UPDATE contact SET last_activity_at = ?, last_contacted_at = greatest(last_contacted_at, ?)
+                         WHERE org_id = ? AND id = ANY (?) AND trashed_at IS NULL
+                           AND (last_activity_at IS NULL OR last_activity_at <= ? - make_interval(secs => ?))
+                        RETURNING id
+                        """)
+                .params(at, at, orgId, ids, at, step.toSeconds())
+                .query(UUID.class)
+                .list()
+                .forEach(id -> searchKeys.rewrite(orgId, id));
     }
 
     private Contact contact(ResultSet rs, int row) throws SQLException {

@@ -35,6 +35,11 @@ public class ContactSetup {
         return tags.list(actor);
     }
 
+    /** One of the organization's tags; 404 for another organization's or none. */
+    public Tag tag(Actor actor, UUID id) {
+        return tags.tag(actor, id);
+    }
+
     /** A new, non-exclusive tag group at the end, with its color as {@code #rrggbb}. */
     public TagGroup createTagGroup(Actor actor, String name, String color) {
         return tags.createGroup(actor, name, color, null, false);

@@ -813,6 +813,35 @@ class AuthorizationMatrixIntegrationTests {
                     String id = taskFor(r, x);
                     return write(as(post("/api/v1/tasks/" + id + "/complete"), token(r)), row("task", id));
                 }),
+                // cadences (issue 21): a contact's by whoever may edit it, a tag's by tag managers; all seen in the org
+                rule("GET /api/v1/cadences", 200, ORG, anyone(), (r, x) -> read("/api/v1/cadences", r)),
+                rule("GET /api/v1/cadences/due", 200, ORG, anyone(), (r, x) -> read("/api/v1/cadences/due", r)),
+                rule("POST /api/v1/cadences", "contact", 201, CONTACT, contact(edit), (r, x) -> {
+                    Target c = fresh(r, x, "");
+                    return write(json(post("/api/v1/cadences"), token(r), contactCadence(c)), cadenceOf(c.id()));
+                }),
+                rule("POST /api/v1/cadences", "tag", 201, BY_ID, permission("tag.manage"), (r, x) -> {
+                    String id = x == OTHER_ORG ? otherTag : newTag();
+                    return write(json(post("/api/v1/cadences"), token(r), tagCadence(id)), cadenceOf(id));
+                }),
+                rule("PATCH /api/v1/cadences/{id}", "contact", 200, CONTACT, contact(edit), (r, x) -> {
+                    String id = cadenceFor(fresh(r, x, ""));
+                    return write(
+                            json(patch("/api/v1/cadences/" + id), token(r), "{\"everyDays\":30}"), row("cadence", id));
+                }),
+                rule("PATCH /api/v1/cadences/{id}", "tag", 200, BY_ID, foundThen("tag.manage"), (r, x) -> {
+                    String id = tagCadenceFor(x);
+                    return write(
+                            json(patch("/api/v1/cadences/" + id), token(r), "{\"everyDays\":30}"), row("cadence", id));
+                }),
+                rule("DELETE /api/v1/cadences/{id}", "contact", 204, CONTACT, contact(edit), (r, x) -> {
+                    String id = cadenceFor(fresh(r, x, ""));
+                    return write(as(delete("/api/v1/cadences/" + id), token(r)), row("cadence", id));
+                }),
+                rule("DELETE /api/v1/cadences/{id}", "tag", 204, BY_ID, foundThen("tag.manage"), (r, x) -> {
+                    String id = tagCadenceFor(x);
+                    return write(as(delete("/api/v1/cadences/" + id), token(r)), row("cadence", id));
+                }),
                 rule("PATCH /api/v1/tasks/{id}", 200, TASK, task(), (r, x) -> {
                     String id = taskFor(r, x);
                     return write(
@@ -1434,6 +1463,42 @@ class AuthorizationMatrixIntegrationTests {
     }
 
     static final String TASK_BODY = "{\"title\":\"回电话\",\"checklist\":[{\"text\":\"报价\"}]}";
+
+    static String contactCadence(Target contact) {
+        return "{\"contactId\":\"" + contact.id() + "\",\"everyDays\":14}";
+    }
+
+    static String tagCadence(String tagId) {
+        return "{\"tagId\":\"" + tagId + "\",\"everyDays\":14}";
+    }
+
+    /** A cadence of the contact, set by its organization's administrator. */
+    String cadenceFor(Target contact) throws Exception {
+        String admin = contact.owner() == otherOwner ? other.adminToken() : org.adminToken();
+        return id(json(post("/api/v1/cadences"), admin, contactCadence(contact)));
+    }
+
+    /** A cadence of a new tag of the organization's, or of the other organization's tag (made once). */
+    String tagCadenceFor(Relation relation) throws Exception {
+        if (relation != OTHER_ORG) {
+            return id(json(post("/api/v1/cadences"), org.adminToken(), tagCadence(newTag())));
+        }
+        if (otherTagCadence == null) {
+            otherTagCadence = id(json(post("/api/v1/cadences"), other.adminToken(), tagCadence(otherTag)));
+        }
+        return otherTagCadence;
+    }
+
+    String otherTagCadence;
+
+    /** The cadences of the contact or the tag {@code id}, in any organization. */
+    Callable<String> cadenceOf(String id) {
+        return () -> jdbc.sql("SELECT coalesce(json_agg(k ORDER BY k.id)::text, 'none') FROM cadence k"
+                        + " WHERE k.contact_id = ?::uuid OR k.tag_id = ?::uuid")
+                .params(id, id)
+                .query(String.class)
+                .single();
+    }
 
     /** A task made by the actor ({@code SELF}) or by the member of the relation's department. */
     String taskFor(Role role, Relation relation) throws Exception {

@@ -82,6 +82,7 @@ class CrossOrganizationIntegrationTests {
     String chatFile;
     String pushTemplate;
     String task;
+    String cadence;
     String conversation;
     String message;
     String external;
@@ -149,6 +150,7 @@ class CrossOrganizationIntegrationTests {
                 g,
                 "{\"name\":\"Globex offer\",\"subject\":\"{{name}}\",\"body\":\"Globex {{company}}\"}"));
         task = api.createdId(json(post("/api/v1/tasks"), g, "{\"title\":\"Globex follow-up\"}"));
+        cadence = api.createdId(json(post("/api/v1/cadences"), g, "{\"tagId\":\"" + tag + "\",\"everyDays\":14}"));
         delivery = UUID.randomUUID().toString();
         jdbc.sql("""
                         INSERT INTO delivery (org_id, id, channel_id, kind, origin_module, message, state, attempts, ended_at)
@@ -263,6 +265,9 @@ class CrossOrganizationIntegrationTests {
         calls.put("GET /api/v1/files/{id}/thumbnail", as(get("/api/v1/files/" + chatFile + "/thumbnail"), admin));
         calls.put("GET /api/v1/tasks/{id}", as(get("/api/v1/tasks/" + task), admin));
         calls.put("POST /api/v1/tasks/{id}/complete", as(post("/api/v1/tasks/" + task + "/complete"), admin));
+        calls.put(
+                "PATCH /api/v1/cadences/{id}", json(patch("/api/v1/cadences/" + cadence), admin, "{\"everyDays\":1}"));
+        calls.put("DELETE /api/v1/cadences/{id}", as(delete("/api/v1/cadences/" + cadence), admin));
         calls.put("PATCH /api/v1/tasks/{id}", json(patch("/api/v1/tasks/" + task), admin, "{\"title\":\"x\"}"));
         calls.put("DELETE /api/v1/tasks/{id}", as(delete("/api/v1/tasks/" + task), admin));
         calls.put("GET /api/v1/tasks/{id}/comments", as(get("/api/v1/tasks/" + task + "/comments"), admin));
@@ -345,6 +350,15 @@ class CrossOrganizationIntegrationTests {
         assertThat(api.answer(json(patch(url), admin, "{\"content\":\"Taken\"}"), 404))
                 .doesNotContain("Globex");
         api.answer(as(delete(url), admin), 404);
+        assertThat(globexState()).isEqualTo(before);
+    }
+
+    @Test
+    void aCadenceForAnotherOrganizationsContactOrTagIsNotFoundAndSetsNothing() throws Exception {
+        String before = globexState();
+        api.answer(json(post("/api/v1/cadences"), admin, "{\"contactId\":\"" + contact + "\",\"everyDays\":7}"), 404);
+        api.answer(json(post("/api/v1/cadences"), admin, "{\"tagId\":\"" + tag + "\",\"everyDays\":7}"), 404);
+        assertThat(api.answer(as(get("/api/v1/cadences"), admin), 200)).doesNotContain(cadence);
         assertThat(globexState()).isEqualTo(before);
     }
 
@@ -482,6 +496,7 @@ class CrossOrganizationIntegrationTests {
             "contact_tag",
             "follow_up",
             "contact_timeline",
+            "cadence",
             "notification",
             "conversation",
             "conversation_participant",

@@ -246,6 +246,14 @@ final class MatrixRules {
                 : 404;
     }
 
+    /**
+     * Needs {@code permission} on a record that is looked up first: another organization's id → 404
+     * whatever the role; within the organization, 403 without the permission.
+     */
+    static Expect foundThen(String permission) {
+        return (role, relation, success) -> relation == OTHER_ORG ? 404 : has(role, permission) ? success : 403;
+    }
+
     static Expect pushApprover() {
         return (role, relation, success) -> relation == SAME_ORG && has(role, "push.approve") ? success : 404;
     }

@@ -119,7 +119,7 @@ class ChatTimelineIntegrationTests {
     }
 
     @Test
-    void aGuestsMessageIsContactWithTheirContactToTheMinuteAndAMembersIsNot() throws Exception {
+    void aGuestsMessageIsContactWithTheirContactToTheMinuteAndAMembersInAGroupWithoutThemIsNot() throws Exception {
         Api api = new Api(mvc);
         Api.Org org = api.newOrg();
         UUID orgId = UUID.fromString(org.id());
@@ -131,7 +131,7 @@ class ChatTimelineIntegrationTests {
 
         posted.post(orgId, linked, "member", admin.memberId(), "Hello", Instant.parse("2026-12-01T02:00:00Z"));
         assertThat(lastContacted(api, org, contact))
-                .as("after a member's message")
+                .as("after a member's message in a group the guest is not in")
                 .isNull();
         posted.post(orgId, linked, "guest", guest.id(), "Hi", Instant.parse("2026-12-01T02:01:00Z"));
         assertThat(lastContacted(api, org, contact)).isEqualTo(Instant.parse("2026-12-01T02:01:00Z"));

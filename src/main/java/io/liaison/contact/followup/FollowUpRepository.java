@@ -114,11 +114,14 @@ class FollowUpRepository {
                 .update();
     }
 
-    /** The latest follow-up of the contact, for its last-contacted time after an edit or delete. */
+    /**
+     * The contact's last-contacted time after a follow-up is recorded, edited or deleted: its latest
+     * follow-up, or the last contact other modules witnessed (a chat message, an e-mail) when later.
+     */
     void recomputeLastContacted(UUID orgId, UUID contactId) {
         jdbc.sql("""
-                        UPDATE contact SET last_contacted_at =
-                               (SELECT max(occurred_at) FROM follow_up WHERE org_id = ? AND contact_id = ?)
+                        UPDATE contact SET last_contacted_at = greatest(last_activity_at,
+                               (SELECT max(occurred_at) FROM follow_up WHERE org_id = ? AND contact_id = ?))
                          WHERE org_id = ? AND id = ?
                         """).params(orgId, contactId, orgId, contactId).update();
         searchKeys.rewrite(orgId, contactId);

@@ -1,0 +1,7 @@
+/**
+ * The task module's pages: stay-in-touch cadences on the contact and tags pages, and the contacts due for a touch.
+ */
+@NullMarked
+package io.liaison.task.web;
+
+import org.jspecify.annotations.NullMarked;
