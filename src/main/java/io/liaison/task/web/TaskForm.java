@@ -1,0 +1,134 @@
+package io.liaison.task.web;
+
+import io.liaison.shared.Ids;
+import io.liaison.shared.web.ViewerTimes;
+import io.liaison.task.core.Task;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The task form as posted: the due time typed as {@code 2026-12-03 13:36} and meant in the member's
+ * zone, the repetition in plain choices ({@link Repeat}), assignees and contacts as ticked rows, and
+ * the checklist one item a line.
+ */
+record TaskForm(
+        @Nullable String title,
+        @Nullable String description,
+        @Nullable String due,
+        @Nullable String priority,
+        @Nullable List<UUID> assigneeIds,
+        @Nullable List<UUID> contactIds,
+        @Nullable List<UUID> conversationIds,
+        @Nullable String repeat,
+        @Nullable String repeatEvery,
+        @Nullable List<String> repeatDays,
+        @Nullable String repeatMonthDay,
+        @Nullable String repeatTimes,
+        @Nullable String repeatUntil,
+        @Nullable String checklist,
+        @Nullable Integer version) {
+
+    /** A new task for the member, with what the page it was opened from gives. */
+    static TaskForm blank(UUID self, @Nullable String title, List<UUID> contactIds, List<UUID> conversationIds) {
+        return new TaskForm(
+                title == null ? "" : title,
+                "",
+                "",
+                "normal",
+                List.of(self),
+                contactIds,
+                conversationIds,
+                "none",
+                "1",
+                List.of(),
+                "",
+                "",
+                "",
+                "",
+                null);
+    }
+
+    static TaskForm of(Task task) {
+        Repeat repeat = Repeat.of(task.recurrence());
+        return new TaskForm(
+                task.title(),
+                task.description() == null ? "" : task.description(),
+                task.dueAt() == null ? "" : input(task.dueAt()),
+                task.priority(),
+                task.assigneeIds(),
+                task.contactIds(),
+                task.conversationIds(),
+                repeat.kind(),
+                repeat.every(),
+                repeat.days(),
+                repeat.monthDay(),
+                repeat.times(),
+                repeat.until(),
+                String.join(
+                        "\n",
+                        task.checklist().stream().map(Task.CheckItem::text).toList()),
+                task.version());
+    }
+
+    private static String input(Instant at) {
+        return at.atOffset(ZoneOffset.UTC).atZoneSameInstant(ViewerTimes.zone()).format(ViewerTimes.INPUT_DATE_TIME);
+    }
+
+    /** The due time in the member's zone; null when left empty, a 400 at {@code due} when it is no time. */
+    @Nullable
+    Instant dueAt() {
+        OffsetDateTime at = ViewerTimes.parseDateTime("due", due);
+        return at == null ? null : at.toInstant();
+    }
+
+    public Repeat repetition() {
+        return new Repeat(
+                Objects.requireNonNullElse(repeat, "none"),
+                Objects.requireNonNullElse(repeatEvery, ""),
+                Objects.requireNonNullElse(repeatDays, List.of()),
+                Objects.requireNonNullElse(repeatMonthDay, ""),
+                Objects.requireNonNullElse(repeatTimes, ""),
+                Objects.requireNonNullElse(repeatUntil, ""));
+    }
+
+    @Override
+    public List<UUID> assigneeIds() {
+        return Ids.given("assigneeIds", assigneeIds);
+    }
+
+    @Override
+    public List<UUID> contactIds() {
+        return Ids.given("contactIds", contactIds);
+    }
+
+    @Override
+    public List<UUID> conversationIds() {
+        return Ids.given("conversationIds", conversationIds);
+    }
+
+    @Override
+    public List<String> repeatDays() {
+        return repeatDays == null ? List.of() : repeatDays;
+    }
+
+    /** The checklist's lines, blank ones left out; each is ticked when {@code ticked} has it ticked. */
+    List<Task.CheckItem> checklistItems(List<Task.CheckItem> ticked) {
+        if (checklist == null) {
+            return List.of();
+        }
+        return Arrays.stream(checklist.split("\\R"))
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .map(line -> new Task.CheckItem(
+                        line,
+                        ticked.stream()
+                                .anyMatch(item -> item.done() && item.text().equals(line))))
+                .toList();
+    }
+}

@@ -1,0 +1,129 @@
+package io.liaison.task.web;
+
+import io.liaison.contact.ContactAudience;
+import io.liaison.identity.Actor;
+import io.liaison.identity.MemberService;
+import io.liaison.shared.web.ViewerTimes;
+import io.liaison.task.core.Task;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns tasks into the rows pages show: the names of their assignees and of the contacts the viewer
+ * sees, read once for all the rows, and their due times in the viewer's zone and language.
+ */
+@Component
+class TaskViews {
+
+    private final MemberService members;
+    private final ContactAudience contacts;
+    private final MessageSource messages;
+
+    TaskViews(MemberService members, ContactAudience contacts, MessageSource messages) {
+        this.members = members;
+        this.contacts = contacts;
+        this.messages = messages;
+    }
+
+    List<TaskRow> rows(Actor actor, Collection<Task> tasks) {
+        Set<UUID> people = new LinkedHashSet<>();
+        Set<UUID> linked = new LinkedHashSet<>();
+        for (Task task : tasks) {
+            people.addAll(task.assigneeIds());
+            linked.addAll(task.contactIds());
+        }
+        Map<UUID, String> memberNames = members.displayNames(actor, people);
+        Map<UUID, String> contactNames = contacts.visibleNames(actor, linked);
+        Instant now = Instant.now();
+        return tasks.stream()
+                .map(task -> new TaskRow(
+                        task,
+                        task.assigneeIds().stream()
+                                .filter(memberNames::containsKey)
+                                .map(memberNames::get)
+                                .toList(),
+                        task.contactIds().stream()
+                                .filter(contactNames::containsKey)
+                                .map(id -> new TaskRow.Named(id, contactNames.get(id)))
+                                .toList(),
+                        due(task, now)))
+                .toList();
+    }
+
+    TaskRow row(Actor actor, Task task) {
+        return rows(actor, List.of(task)).get(0);
+    }
+
+    private TaskRow.Due due(Task task, Instant now) {
+        if (task.dueAt() == null) {
+            return TaskRow.Due.NONE;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        String full = ViewerTimes.dateTime(task.dueAt().atOffset(ZoneOffset.UTC), ViewerTimes.zone(), locale);
+        return new TaskRow.Due(
+                relative(task.dueAt(), now, locale),
+                full,
+                task.status().equals("open") && task.dueAt().isBefore(now));
+    }
+
+    /** How a task repeats in the viewer's words: "Every 2 weeks on Mon, Thu, 10 times in all". */
+    String repeatWords(Repeat repeat) {
+        Locale locale = LocaleContextHolder.getLocale();
+        int every = Integer.parseInt(repeat.every());
+        String words;
+        if (repeat.kind().equals("weekly") && !repeat.days().isEmpty()) {
+            String separator = locale.getLanguage().equals("zh") ? "、" : ", ";
+            String days = String.join(
+                    separator,
+                    repeat.days().stream()
+                            .map(day -> messages.getMessage("tasks.weekday." + day, null, locale))
+                            .toList());
+            words = messages.getMessage("tasks.repeats.weeklyOn", new Object[] {every, days}, locale);
+        } else if (repeat.kind().equals("monthly") && repeat.monthDay().equals("-1")) {
+            words = messages.getMessage("tasks.repeats.monthlyLast", new Object[] {every}, locale);
+        } else if (repeat.kind().equals("monthly") && !repeat.monthDay().isEmpty()) {
+            words = messages.getMessage(
+                    "tasks.repeats.monthlyOn", new Object[] {every, Integer.parseInt(repeat.monthDay())}, locale);
+        } else {
+            words = messages.getMessage("tasks.repeats." + repeat.kind(), new Object[] {every}, locale);
+        }
+        if (!repeat.times().isEmpty()) {
+            return messages.getMessage(
+                    "tasks.repeats.times", new Object[] {words, Integer.parseInt(repeat.times())}, locale);
+        }
+        return words;
+    }
+
+    /** "in 5 minutes", "3 hours ago", "in 2 days": the largest whole unit, rounded down. */
+    String relative(Instant due, Instant now, Locale locale) {
+        Duration gap = Duration.between(now, due);
+        boolean ahead = !gap.isNegative();
+        Duration length = gap.abs();
+        String unit;
+        long amount;
+        if (length.toMinutes() < 1) {
+            return messages.getMessage("tasks.due.now", null, locale);
+        } else if (length.toHours() < 1) {
+            unit = "minutes";
+            amount = length.toMinutes();
+        } else if (length.toDays() < 1) {
+            unit = "hours";
+            amount = length.toHours();
+        } else {
+            unit = "days";
+            amount = length.toDays();
+        }
+        return messages.getMessage("tasks.due." + (ahead ? "in." : "ago.") + unit, new Object[] {amount}, locale);
+    }
+}
