@@ -35,10 +35,11 @@ record TaskForm(
         @Nullable Integer version) {
 
     /** A new task for the member, with what the page it was opened from gives. */
-    static TaskForm blank(UUID self, @Nullable String title, List<UUID> contactIds, List<UUID> conversationIds) {
+    static TaskForm blank(
+            UUID self, String title, String description, List<UUID> contactIds, List<UUID> conversationIds) {
         return new TaskForm(
-                title == null ? "" : title,
-                "",
+                title,
+                description,
                 "",
                 "normal",
                 List.of(self),

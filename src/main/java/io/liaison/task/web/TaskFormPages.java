@@ -1,5 +1,6 @@
 package io.liaison.task.web;
 
+import io.liaison.chat.ChatMessages;
 import io.liaison.contact.ContactAudience;
 import io.liaison.identity.Actor;
 import io.liaison.identity.DepartmentService;
@@ -12,6 +13,7 @@ import io.liaison.shared.web.PageFailures;
 import io.liaison.task.core.Task;
 import io.liaison.task.core.TaskService;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,33 +44,66 @@ class TaskFormPages {
     private final ContactAudience contacts;
     private final DepartmentService departments;
     private final PageFailures failures;
+    private final ChatMessages chat;
 
     TaskFormPages(
             TaskService tasks,
             MemberService members,
             ContactAudience contacts,
             DepartmentService departments,
-            PageFailures failures) {
+            PageFailures failures,
+            ChatMessages chat) {
         this.tasks = tasks;
+        this.chat = chat;
         this.members = members;
         this.contacts = contacts;
         this.departments = departments;
         this.failures = failures;
     }
 
+    /**
+     * A blank form, or one made from what the member was looking at: a contact, a conversation, a
+     * message of it (its first line the title, the whole text the details, a guest's contact linked),
+     * or a text such as a follow-up's.
+     */
     @GetMapping("/new")
     String newTask(
             Actor actor,
             @RequestParam(required = false) @Nullable String title,
             @RequestParam(required = false) @Nullable UUID contact,
             @RequestParam(required = false) @Nullable UUID conversation,
+            @RequestParam(required = false) @Nullable UUID message,
             Model model) {
-        List<UUID> linked = contact == null ? List.of() : List.of(contact);
-        List<UUID> conversations = conversation == null ? List.of() : List.of(conversation);
-        String start = title == null
-                ? null
-                : title.strip().substring(0, Math.min(title.strip().length(), TaskService.MAX_TITLE));
-        return form(actor, TaskForm.blank(actor.memberId(), start, linked, conversations), null, model);
+        String text = title == null ? "" : title.strip();
+        List<UUID> linked = new ArrayList<>();
+        if (contact != null) {
+            linked.add(contact);
+        }
+        if (conversation != null && message != null) {
+            ChatMessages.Quoted quoted = chat.read(actor, conversation, message);
+            text = quoted.text().strip();
+            if (quoted.guestContactId() != null) {
+                linked.add(quoted.guestContactId());
+            }
+        }
+        String firstLine = text.lines().findFirst().orElse("").strip();
+        String start = firstLine.substring(0, Math.min(firstLine.length(), TaskService.MAX_TITLE));
+        String details =
+                text.equals(start) ? "" : text.substring(0, Math.min(text.length(), TaskService.MAX_DESCRIPTION));
+        List<UUID> seen = linked.stream()
+                .distinct()
+                .filter(contacts.visibleNames(actor, linked)::containsKey)
+                .toList();
+        return form(
+                actor,
+                TaskForm.blank(
+                        actor.memberId(),
+                        start,
+                        details,
+                        seen,
+                        conversation == null ? List.of() : List.of(conversation)),
+                null,
+                model);
     }
 
     @PostMapping

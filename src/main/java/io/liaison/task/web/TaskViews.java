@@ -124,6 +124,6 @@ class TaskViews {
             unit = "days";
             amount = length.toDays();
         }
-        return messages.getMessage("tasks.due." + (ahead ? "in." : "ago.") + unit, new Object[] {amount}, locale);
+        return messages.getMessage((ahead ? "tasks.due.in." : "tasks.due.ago.") + unit, new Object[] {amount}, locale);
     }
 }
