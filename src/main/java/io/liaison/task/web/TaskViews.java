@@ -105,25 +105,26 @@ class TaskViews {
         return words;
     }
 
-    /** "in 5 minutes", "3 hours ago", "in 2 days": the largest whole unit, rounded down. */
+    /** "in 5 minutes", "3 hours ago", "in 2 days": the largest unit of at least one, rounded to the nearest. */
     String relative(Instant due, Instant now, Locale locale) {
         Duration gap = Duration.between(now, due);
-        boolean ahead = !gap.isNegative();
-        Duration length = gap.abs();
+        long minutes = (gap.abs().toSeconds() + 30) / 60;
+        long hours = (minutes + 30) / 60;
         String unit;
         long amount;
-        if (length.toMinutes() < 1) {
+        if (minutes < 1) {
             return messages.getMessage("tasks.due.now", null, locale);
-        } else if (length.toHours() < 1) {
+        } else if (minutes < 60) {
             unit = "minutes";
-            amount = length.toMinutes();
-        } else if (length.toDays() < 1) {
+            amount = minutes;
+        } else if (hours < 24) {
             unit = "hours";
-            amount = length.toHours();
+            amount = hours;
         } else {
             unit = "days";
-            amount = length.toDays();
+            amount = (hours + 12) / 24;
         }
-        return messages.getMessage((ahead ? "tasks.due.in." : "tasks.due.ago.") + unit, new Object[] {amount}, locale);
+        return messages.getMessage(
+                (gap.isNegative() ? "tasks.due.ago." : "tasks.due.in.") + unit, new Object[] {amount}, locale);
     }
 }
