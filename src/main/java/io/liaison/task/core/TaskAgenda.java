@@ -45,11 +45,13 @@ public class TaskAgenda {
     private final JdbcClient jdbc;
     private final TaskRepository tasks;
     private final TaskVisibility visibility;
+    private final TaskNames names;
 
-    TaskAgenda(JdbcClient jdbc, TaskRepository tasks, TaskVisibility visibility) {
+    TaskAgenda(JdbcClient jdbc, TaskRepository tasks, TaskVisibility visibility, TaskNames names) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.visibility = visibility;
+        this.names = names;
     }
 
     /** Open tasks due before {@code before}, the earliest first. */
@@ -80,7 +82,7 @@ public class TaskAgenda {
     @Transactional(readOnly = true)
     public List<Task> recentlyDone(Actor actor, Filter filter, int limit) {
         SqlFragment where = where(actor, filter).and(SqlFragment.of("t.status = 'done'"));
-        return ordered(where, "t.completed_at DESC, t.id DESC", Math.min(limit, SECTION_LIMIT));
+        return ordered(actor, where, "t.completed_at DESC, t.id DESC", Math.min(limit, SECTION_LIMIT));
     }
 
     /**
@@ -104,7 +106,7 @@ public class TaskAgenda {
     private List<Task> open(Actor actor, Filter filter, SqlFragment due) {
         SqlFragment where =
                 where(actor, filter).and(SqlFragment.of("t.status = 'open'")).and(due);
-        return ordered(where, "t.due_at ASC NULLS LAST, t.id", SECTION_LIMIT);
+        return ordered(actor, where, "t.due_at ASC NULLS LAST, t.id", SECTION_LIMIT);
     }
 
     private SqlFragment where(Actor actor, Filter filter) {
@@ -133,8 +135,11 @@ public class TaskAgenda {
         return where;
     }
 
-    /** The ids in the section's order, then the tasks themselves in one read, put back in that order. */
-    private List<Task> ordered(SqlFragment where, String order, int limit) {
+    /**
+     * The ids in the section's order, then the tasks themselves in one read, put back in that order,
+     * with the names of their contacts and groups as the actor may see them.
+     */
+    private List<Task> ordered(Actor actor, SqlFragment where, String order, int limit) {
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit);
         List<UUID> ids = jdbc.sql("SELECT t.id FROM task t WHERE " + where.sql() + " ORDER BY " + order + " LIMIT ?")
@@ -149,9 +154,11 @@ public class TaskAgenda {
             position.put(ids.get(i), i);
         }
         SqlFragment chosen = where.and(SqlFragment.of("t.id = ANY (?)", (Object) ids.toArray(UUID[]::new)));
-        return tasks.list(chosen, null, ids.size()).stream()
-                .sorted(Comparator.comparing(task -> position.get(task.id())))
-                .toList();
+        return names.of(
+                actor,
+                tasks.list(chosen, null, ids.size()).stream()
+                        .sorted(Comparator.comparing(task -> position.get(task.id())))
+                        .toList());
     }
 
     private static Timestamp timestamp(Instant at) {

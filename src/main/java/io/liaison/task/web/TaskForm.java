@@ -1,11 +1,14 @@
 package io.liaison.task.web;
 
 import io.liaison.shared.Ids;
+import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.ViewerTimes;
 import io.liaison.task.core.Task;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -31,8 +34,12 @@ record TaskForm(
         @Nullable String repeatMonthDay,
         @Nullable String repeatTimes,
         @Nullable String repeatUntil,
+        @Nullable List<String> reminders,
         @Nullable String checklist,
-        @Nullable Integer version) {
+        @Nullable Long version) {
+
+    /** The reminders the form offers: at the due time, 5 and 15 minutes, an hour and a day before. */
+    static final List<String> REMINDERS = List.of("PT0M", "PT5M", "PT15M", "PT1H", "P1D");
 
     /** A new task for the member, with what the page it was opened from gives. */
     static TaskForm blank(
@@ -51,6 +58,7 @@ record TaskForm(
                 "",
                 "",
                 "",
+                List.of(),
                 "",
                 null);
     }
@@ -71,10 +79,11 @@ record TaskForm(
                 repeat.monthDay(),
                 repeat.times(),
                 repeat.until(),
+                task.reminders().stream().map(TaskForm::choice).toList(),
                 String.join(
                         "\n",
                         task.checklist().stream().map(Task.CheckItem::text).toList()),
-                task.version());
+                (long) task.version());
     }
 
     private static String input(Instant at) {
@@ -111,6 +120,32 @@ record TaskForm(
     @Override
     public List<UUID> conversationIds() {
         return Ids.given("conversationIds", conversationIds);
+    }
+
+    @Override
+    public List<String> reminders() {
+        return reminders == null ? List.of() : reminders;
+    }
+
+    /** The reminders as durations before the due time; a 400 at {@code reminders} for one that is none. */
+    List<Duration> reminderDurations() {
+        return reminders().stream()
+                .map(text -> {
+                    try {
+                        return Duration.parse(text);
+                    } catch (DateTimeParseException e) {
+                        throw LiaisonException.invalid("reminders", "invalid.one-of", String.join(", ", REMINDERS));
+                    }
+                })
+                .toList();
+    }
+
+    /** The form's spelling of a reminder when it offers it (Java writes PT0M as PT0S, P1D as PT24H). */
+    private static String choice(Duration before) {
+        return REMINDERS.stream()
+                .filter(choice -> Duration.parse(choice).equals(before))
+                .findFirst()
+                .orElse(before.toString());
     }
 
     @Override

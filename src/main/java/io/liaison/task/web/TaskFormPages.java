@@ -10,7 +10,9 @@ import io.liaison.shared.LiaisonException;
 import io.liaison.shared.web.FormPosts;
 import io.liaison.shared.web.FormPosts.Saved;
 import io.liaison.shared.web.PageFailures;
+import io.liaison.shared.web.Patch;
 import io.liaison.task.core.Task;
+import io.liaison.task.core.TaskPatch;
 import io.liaison.task.core.TaskService;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -22,15 +24,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Making a task with a plain form post, opened blank or from a contact, a chat message or a
- * follow-up with what they give. A refusal shows the form again with the member's input and the
- * reason at the field it concerns.
+ * Making, changing and deleting a task with plain form posts; a new one opened blank or from a
+ * contact, a chat message or a follow-up with what they give. A refusal shows the form again with
+ * the member's input and the reason at the field it concerns.
  */
 @Controller
 @RequestMapping("/tasks")
@@ -119,8 +122,10 @@ class TaskFormPages {
                                     form.dueAt(),
                                     null,
                                     form.repetition().rule(),
-                                    form.assigneeIds().stream().distinct().toList(),
-                                    form.contactIds().stream().distinct().toList(),
+                                    form.reminderDurations(),
+                                    form.assigneeIds(),
+                                    form.contactIds(),
+                                    form.conversationIds(),
                                     form.checklistItems(List.of())));
                     return new Saved(created.title(), "/tasks/" + created.id());
                 },
@@ -128,6 +133,62 @@ class TaskFormPages {
                 flash,
                 response,
                 e -> refused(actor, form, null, e, model));
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(Actor actor, @PathVariable UUID id, Model model) {
+        Task task = tasks.get(actor, id);
+        return form(actor, TaskForm.of(task), task, model);
+    }
+
+    /**
+     * Changes the task to what the form says, against the version the member saw; ticks of checklist
+     * items whose text stayed are kept. Its time zone stays the task's.
+     */
+    @PostMapping("/{id}")
+    String update(
+            Actor actor,
+            @PathVariable UUID id,
+            TaskForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        Task current = tasks.get(actor, id);
+        return FormPosts.save(
+                () -> {
+                    Task changed = tasks.update(
+                            actor,
+                            id,
+                            new TaskPatch(
+                                    Patch.of(form.title() == null ? "" : form.title()),
+                                    Patch.of(form.description()),
+                                    Patch.of(form.priority() == null ? "normal" : form.priority()),
+                                    Patch.absent(),
+                                    Patch.of(form.dueAt()),
+                                    Patch.absent(),
+                                    Patch.of(form.repetition().rule()),
+                                    Patch.of(form.reminderDurations()),
+                                    Patch.of(form.assigneeIds()),
+                                    Patch.of(form.contactIds()),
+                                    Patch.of(form.conversationIds()),
+                                    Patch.of(form.checklistItems(current.checklist()))),
+                            form.version());
+                    return new Saved(changed.title(), "/tasks/" + id);
+                },
+                "tasks.updated",
+                flash,
+                response,
+                e -> refused(actor, form, current, e, model));
+    }
+
+    /** Deletes the task after the member said yes to the page's question. */
+    @PostMapping("/{id}/delete")
+    String delete(Actor actor, @PathVariable UUID id, RedirectAttributes flash) {
+        Task task = tasks.get(actor, id);
+        tasks.delete(actor, id, null);
+        flash.addFlashAttribute("notice", "tasks.deleted");
+        flash.addFlashAttribute("noticeArg", task.title());
+        return "redirect:/tasks";
     }
 
     String refused(Actor actor, TaskForm form, @Nullable Task task, LiaisonException e, Model model) {
@@ -148,7 +209,8 @@ class TaskFormPages {
         model.addAttribute("priorities", Task.PRIORITIES);
         model.addAttribute("repeatKinds", Repeat.KINDS);
         model.addAttribute("weekdays", Repeat.WEEKDAYS);
-        model.addAttribute("memberNames", members.displayNames(actor, form.assigneeIds()));
+        model.addAttribute("reminderChoices", TaskForm.REMINDERS);
+        model.addAttribute("memberNames", members.displayNames(actor, form.assigneeIds(), false));
         model.addAttribute("contactNames", contacts.visibleNames(actor, form.contactIds()));
         model.addAttribute(
                 "departments", DepartmentTree.of(departments.list(actor)).nodes());

@@ -5,10 +5,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A task as a page lists it: the task, its assignees' and contacts' names (the contacts the viewer
- * sees, with their ids for links), and its due time in the viewer's words and zone.
+ * A task as a page lists it: the task, its assignees' names, the contacts and groups the viewer sees
+ * (with their ids for links), its due time in the viewer's words and zone, and whether the viewer
+ * may change it (its maker, an assignee, a task manager).
  */
-record TaskRow(Task task, List<String> assignees, List<Named> contacts, Due due) {
+record TaskRow(
+        Task task,
+        List<String> assignees,
+        List<Named> contacts,
+        List<Named> conversations,
+        Due due,
+        boolean changeable) {
 
     /** Someone or something a task names, by id for links. */
     record Named(UUID id, String name) {}

@@ -1,68 +1,65 @@
 package io.liaison.task.web;
 
-import io.liaison.contact.ContactAudience;
 import io.liaison.identity.Actor;
-import io.liaison.identity.MemberService;
 import io.liaison.shared.web.ViewerTimes;
+import io.liaison.task.TaskPermissions;
 import io.liaison.task.core.Task;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns tasks into the rows pages show: the names of their assignees and of the contacts the viewer
- * sees, read once for all the rows, and their due times in the viewer's zone and language.
+ * Turns tasks into the rows pages show: the names the task carries of its assignees and of the
+ * contacts and groups the viewer sees, and its due time and repetition in the viewer's zone and
+ * language.
  */
 @Component
 class TaskViews {
 
-    private final MemberService members;
-    private final ContactAudience contacts;
     private final MessageSource messages;
 
-    TaskViews(MemberService members, ContactAudience contacts, MessageSource messages) {
-        this.members = members;
-        this.contacts = contacts;
+    TaskViews(MessageSource messages) {
         this.messages = messages;
     }
 
     List<TaskRow> rows(Actor actor, Collection<Task> tasks) {
-        Set<UUID> people = new LinkedHashSet<>();
-        Set<UUID> linked = new LinkedHashSet<>();
-        for (Task task : tasks) {
-            people.addAll(task.assigneeIds());
-            linked.addAll(task.contactIds());
-        }
-        Map<UUID, String> memberNames = members.displayNames(actor, people);
-        Map<UUID, String> contactNames = contacts.visibleNames(actor, linked);
         Instant now = Instant.now();
         return tasks.stream()
                 .map(task -> new TaskRow(
                         task,
-                        task.assigneeIds().stream()
-                                .filter(memberNames::containsKey)
-                                .map(memberNames::get)
-                                .toList(),
-                        task.contactIds().stream()
-                                .filter(contactNames::containsKey)
-                                .map(id -> new TaskRow.Named(id, contactNames.get(id)))
-                                .toList(),
-                        due(task, now)))
+                        task.assigneeNames(),
+                        named(task.contactIds(), task.contactNames()),
+                        named(task.conversationIds(), task.conversationNames()),
+                        due(task, now),
+                        task.createdBy().equals(actor.memberId())
+                                || task.assigneeIds().contains(actor.memberId())
+                                || actor.can(TaskPermissions.MANAGE)))
                 .toList();
     }
 
     TaskRow row(Actor actor, Task task) {
         return rows(actor, List.of(task)).get(0);
+    }
+
+    /** Those of the ids that have a name: the reader sees them. */
+    private static List<TaskRow.Named> named(List<UUID> ids, List<@Nullable String> names) {
+        List<TaskRow.Named> named = new ArrayList<>();
+        for (int i = 0; i < ids.size() && i < names.size(); i++) {
+            String name = names.get(i);
+            if (name != null) {
+                named.add(new TaskRow.Named(ids.get(i), name));
+            }
+        }
+        return named;
     }
 
     private TaskRow.Due due(Task task, Instant now) {
@@ -103,6 +100,17 @@ class TaskViews {
                     "tasks.repeats.times", new Object[] {words, Integer.parseInt(repeat.times())}, locale);
         }
         return words;
+    }
+
+    /** A reminder in the viewer's words: "At the due time", "15 minutes before", "PT2H before". */
+    String reminderWords(Duration before) {
+        Locale locale = LocaleContextHolder.getLocale();
+        for (String choice : TaskForm.REMINDERS) {
+            if (Duration.parse(choice).equals(before)) {
+                return messages.getMessage("tasks.reminder." + choice, null, locale);
+            }
+        }
+        return messages.getMessage("tasks.reminder.other", new Object[] {before.toString()}, locale);
     }
 
     /** "in 5 minutes", "3 hours ago", "in 2 days": the largest unit of at least one, rounded to the nearest. */

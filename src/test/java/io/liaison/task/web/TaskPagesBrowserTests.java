@@ -92,8 +92,10 @@ class TaskPagesBrowserTests extends BrowserTest {
                         due,
                         null,
                         null,
+                        List.of(),
                         List.of(boss.memberId()),
                         List.of(contact.id()),
+                        List.of(),
                         List.of(new Task.CheckItem("带上报价单", false))));
     }
 }

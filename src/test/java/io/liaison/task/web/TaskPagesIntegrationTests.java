@@ -128,7 +128,8 @@ class TaskPagesIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getRedirectedUrl();
-        Task task = tasks.list(boss, null, null, 10).items().get(0);
+        Task task =
+                tasks.list(boss, TaskService.TaskQuery.all(), null, 10).items().get(0);
         assertThat(saved).isEqualTo("/tasks/" + task.id());
         assertThat(task.dueAt())
                 .isEqualTo(OffsetDateTime.of(2026, 12, 10, 1, 30, 0, 0, ZoneOffset.UTC)
@@ -160,8 +161,9 @@ class TaskPagesIntegrationTests {
         assertThat(fieldError(badDay, "repeatMonthDay")).contains("from 1 to 31, or -1 for the last");
 
         String noOne = refused(Map.of("title", "拜访", "assigneeIds", contact.id().toString()), "zh-CN");
-        assertThat(fieldError(noOne, "assigneeIds")).contains("必须是本组织的成员");
-        assertThat(tasks.list(boss, null, null, 10).items()).isEmpty();
+        assertThat(fieldError(noOne, "assigneeIds")).contains("必须是本组织在职的成员");
+        assertThat(tasks.list(boss, TaskService.TaskQuery.all(), null, 10).items())
+                .isEmpty();
     }
 
     @Test
@@ -193,8 +195,10 @@ class TaskPagesIntegrationTests {
                         due,
                         null,
                         null,
+                        List.of(),
                         List.of(boss.memberId()),
                         List.of(contact.id()),
+                        List.of(),
                         List.of()));
     }
 

@@ -1,0 +1,137 @@
+package io.liaison.task.reminder;
+
+import io.liaison.notify.Notifications;
+import io.liaison.task.ReminderFired;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fires due reminders. A batch is one transaction: claim up to {@link #BATCH} due unfired reminders
+ * with {@code SKIP LOCKED} (so that workers on any nodes take disjoint rows), have each one's subject
+ * say what it is about and raise that notification, then mark them all fired, and publish {@link
+ * ReminderFired} for those that told their member. A node that dies in the middle leaves its batch
+ * unfired and unlocked for the next claim: a reminder is told once. Each reminder runs in a savepoint,
+ * so that one that fails is recorded as failed without taking the batch with it.
+ */
+class ReminderWorker {
+
+    static final int BATCH = 100;
+    /** How long an idle worker waits at most before looking again: the delay of a reminder planned for now. */
+    static final Duration IDLE = Duration.ofMillis(500);
+
+    static final String NOTIFIED = "notified";
+    static final String DROPPED = "dropped";
+    static final String FAILED = "failed";
+    static final String NO_LONGER_APPLIES = "no-longer-applies";
+    static final String UNKNOWN_KIND = "unknown-subject-kind";
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderWorker.class);
+
+    private final ReminderRepository reminders;
+    private final Map<String, ReminderSubject> subjects;
+    private final Notifications notifications;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate batch;
+    private final TransactionTemplate savepoint;
+
+    ReminderWorker(
+            ReminderRepository reminders,
+            Map<String, ReminderSubject> subjects,
+            Notifications notifications,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
+        this.reminders = reminders;
+        this.subjects = subjects;
+        this.notifications = notifications;
+        this.events = events;
+        this.batch = new TransactionTemplate(transactions.getTransactionManager());
+        this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /** Fires due reminders until {@code budget} is spent, waiting for the next when none is due; how many fired. */
+    int drain(Duration budget) {
+        Instant stop = Instant.now().plus(budget);
+        int fired = 0;
+        while (Instant.now().isBefore(stop)) {
+            int claimed = fireDue();
+            fired += claimed;
+            if (claimed < BATCH && !pause(stop)) {
+                break;
+            }
+        }
+        return fired;
+    }
+
+    /** Claims and fires one batch of due reminders; how many it claimed. */
+    int fireDue() {
+        Integer claimed = batch.execute(status -> {
+            List<ReminderRepository.Due> due = reminders.claimDue(BATCH);
+            List<ReminderRepository.Outcome> outcomes = new ArrayList<>(due.size());
+            for (ReminderRepository.Due reminder : due) {
+                outcomes.add(fire(reminder));
+            }
+            Instant firedAt = Instant.now();
+            reminders.markFired(outcomes, firedAt);
+            for (ReminderRepository.Outcome outcome : outcomes) {
+                if (outcome.outcome().equals(NOTIFIED)) {
+                    ReminderRepository.Due r = outcome.reminder();
+                    events.publishEvent(new ReminderFired(
+                            r.orgId(), r.id(), r.subjectKind(), r.subjectId(), r.memberId(), r.fireAt(), firedAt));
+                }
+            }
+            return due.size();
+        });
+        return claimed == null ? 0 : claimed;
+    }
+
+    private ReminderRepository.Outcome fire(ReminderRepository.Due reminder) {
+        ReminderSubject subject = subjects.get(reminder.subjectKind());
+        if (subject == null) {
+            return new ReminderRepository.Outcome(reminder, DROPPED, UNKNOWN_KIND);
+        }
+        try {
+            return savepoint.execute(status -> subject.describe(
+                            reminder.orgId(), reminder.subjectId(), reminder.memberId(), reminder.fireAt())
+                    .map(notification -> {
+                        notifications.raise(notification);
+                        return new ReminderRepository.Outcome(reminder, NOTIFIED, null);
+                    })
+                    .orElseGet(() -> new ReminderRepository.Outcome(reminder, DROPPED, NO_LONGER_APPLIES)));
+        } catch (RuntimeException e) {
+            log.error("Reminder {} of {} {} failed", reminder.id(), reminder.subjectKind(), reminder.subjectId(), e);
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            return new ReminderRepository.Outcome(
+                    reminder, FAILED, reason.substring(0, Math.min(200, reason.length())));
+        }
+    }
+
+    /** Waits until the next reminder is due, at most {@link #IDLE} and not past {@code stop}; false when interrupted. */
+    private boolean pause(Instant stop) {
+        Instant now = Instant.now();
+        Instant until = now.plus(IDLE);
+        Optional<Instant> next = reminders.nextDue();
+        if (next.isPresent() && next.get().isBefore(until)) {
+            until = next.get().isAfter(now) ? next.get() : now.plusMillis(20);
+        }
+        if (until.isAfter(stop)) {
+            until = stop;
+        }
+        try {
+            Thread.sleep(Math.max(1, Duration.between(now, until).toMillis()));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

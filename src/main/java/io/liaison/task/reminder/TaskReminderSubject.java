@@ -1,0 +1,84 @@
+package io.liaison.task.reminder;
+
+import io.liaison.identity.Actor;
+import io.liaison.identity.MemberService;
+import io.liaison.notify.NewNotification;
+import io.liaison.shared.LiaisonException;
+import io.liaison.shared.Message;
+import io.liaison.task.core.Task;
+import io.liaison.task.core.TaskService;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What a task's reminder says: the task's title and its due time in the member's zone, linking to the
+ * task. It no longer applies when the task is done, cancelled or gone, or when the member (still
+ * active) no longer sees it by the task's rules: the task is read as the member would read it.
+ */
+@Component
+class TaskReminderSubject implements ReminderSubject {
+
+    static final String KIND = "task";
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final MemberService members;
+    private final TaskService tasks;
+    private final TransactionTemplate savepoint;
+
+    TaskReminderSubject(MemberService members, TaskService tasks, PlatformTransactionManager transactions) {
+        this.members = members;
+        this.tasks = tasks;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public Optional<NewNotification> describe(UUID orgId, UUID subjectId, UUID memberId, Instant fireAt) {
+        Optional<Actor> member = members.actor(orgId, memberId);
+        if (member.isEmpty()) {
+            return Optional.empty();
+        }
+        Actor actor = member.get();
+        return visible(actor, subjectId)
+                .filter(task -> task.status().equals("open"))
+                .map(task -> new NewNotification(
+                        orgId,
+                        memberId,
+                        TaskNotificationKinds.REMINDER,
+                        Message.of("notify.task.reminder.title", task.title()),
+                        task.dueAt() == null
+                                ? Message.of("notify.task.reminder.body.undated", task.title())
+                                : Message.of(
+                                        "notify.task.reminder.body",
+                                        task.title(),
+                                        DUE.format(task.dueAt().atZone(actor.timeZone()))),
+                        "/tasks/" + task.id()));
+    }
+
+    /**
+     * The task as the member reads it, or empty when they do not see it (any more). The read runs in a
+     * savepoint: the refusal it throws would otherwise mark the firing transaction for rollback.
+     */
+    private Optional<Task> visible(Actor actor, UUID taskId) {
+        try {
+            return Optional.ofNullable(savepoint.execute(status -> tasks.get(actor, taskId)));
+        } catch (LiaisonException e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+}
