@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -104,9 +106,17 @@ class TaskReminderBrowserTests extends BrowserTest {
         assertThat(driver.findElement(By.id("task-contact-rows")).getText()).contains(contactName);
         driver.findElement(By.id("task-title")).sendKeys(title);
         ZoneId zone = boss.timeZone();
-        Instant due = Instant.now().plusSeconds(20);
+        Instant due = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
         driver.findElement(By.id("task-due")).sendKeys(DUE.format(due.atZone(zone)));
         click(By.cssSelector("label[for='task-reminder-PT0M']"));
+        assertThat(driver.findElement(By.id("task-reminder-PT0M")).isSelected()).isTrue();
+        // the chosen reminder reads as chosen: white on the primary colour, once its transition ended
+        wait.until(
+                d -> "rgb(255, 255, 255)"
+                        .equals(
+                                ((JavascriptExecutor) d)
+                                        .executeScript(
+                                                "return getComputedStyle(document.querySelector(\"label[for='task-reminder-PT0M']\")).color;")));
         assertThat(pages.overflows()).as(pages::overflowReport).isFalse();
         screenshot(shot + "2-form");
         click(By.id("task-save"));
@@ -121,7 +131,9 @@ class TaskReminderBrowserTests extends BrowserTest {
 
         // the reminder fires at the due time; the bell follows the notification without a reload
         new WebDriverWait(driver, Duration.ofSeconds(90)).until(ExpectedConditions.textToBe(By.id("bell-count"), "1"));
-        long late = Duration.between(due, Instant.now()).toMillis();
+        Instant lit = Instant.now();
+        assertThat(lit).as("the bell lights at the due time, not before").isAfterOrEqualTo(due);
+        long late = Duration.between(due, lit).toMillis();
         System.out.println("Task reminder: the bell lit " + late + " ms after the due time");
         assertThat(bell.getAttribute("class")).doesNotContain("d-none");
         screenshot(shot + "4-bell");
