@@ -132,6 +132,17 @@ class TaskVisibilityIntegrationTests {
                         e -> assertThat(e.errors())
                                 .extracting(LiaisonException.FieldError::field)
                                 .containsExactly("assigneeIds[0]"));
+        Api.Person left = api.newMember(org, "MEMBER");
+        mvc.perform(Api.as(post("/api/v1/members/" + left.id() + "/deactivate"), org.adminToken()));
+        assertThatThrownBy(() -> tasks.create(
+                        actor(maker),
+                        task(List.of(UUID.fromString(other.id()), UUID.fromString(left.id())), List.of())))
+                .as("a member who left")
+                .isInstanceOfSatisfying(
+                        LiaisonException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(LiaisonException.FieldError::field)
+                                .containsExactly("assigneeIds[1]"));
     }
 
     private static TaskService.NewTask task(List<UUID> assignees, List<UUID> contacts) {
