@@ -2,8 +2,10 @@ package io.liaison.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
@@ -19,7 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * "Make a task of this" on a customer's message: the task form opens with the message's first line
  * as the title, the whole text as the details, the group and the guest's contact linked; a member
- * not in the group cannot read the message that way.
+ * not in the group cannot read the message that way. The group's tasks show in its side panel.
  */
 @LiaisonIntegrationTest
 class MessageToTaskIntegrationTests {
@@ -50,6 +52,23 @@ class MessageToTaskIntegrationTests {
                 .contains("name=\"conversationIds\" value=\"" + group + "\"");
 
         page(carl, "/tasks/new?conversation=" + group + "&message=" + message, 404);
+
+        Actor annActor = members.actor(UUID.fromString(ann.id())).orElseThrow();
+        mvc.perform(post("/tasks")
+                        .param("title", "请周五前发报价")
+                        .param("contactIds", contact)
+                        .param("conversationIds", group)
+                        .with(authentication(new ActorAuthentication(annActor)))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String panel = mvc.perform(get("/tasks/of-conversation/" + group)
+                        .header("HX-Request", "true")
+                        .header("Accept-Language", "zh-CN")
+                        .with(authentication(new ActorAuthentication(annActor))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(panel).contains("本聊天的任务", "请周五前发报价", "李雷", "/tasks/new?conversation=" + group);
     }
 
     String page(Api.Person person, String path, int status) throws Exception {

@@ -12,6 +12,7 @@ import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
+import io.liaison.identity.NewMember;
 import io.liaison.identity.OrganizationService;
 import io.liaison.identity.PageActors;
 import io.liaison.identity.internal.ActorAuthentication;
@@ -94,6 +95,44 @@ class TaskPagesIntegrationTests {
                 .contains("My tasks", "Assigned to me", "Done recently")
                 .doesNotContain("??");
         assertThat(late.id()).isNotEqualTo(later.id());
+    }
+
+    @Test
+    void theFiltersShowWhoseTasksAndOneContacts() throws Exception {
+        var created = members.create(
+                boss, new NewMember("wang" + boss.orgCode(), "王芳", null, null, "MEMBER", List.of(), "wang-password-1"));
+        Map<String, @Nullable Object> body = new HashMap<>();
+        body.put("name", "赵敏");
+        Contact other = contacts.create(boss, body, "manual", false);
+        tasks.create(
+                boss,
+                new TaskService.NewTask(
+                        "请王芳回访赵敏",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(created.id()),
+                        List.of(other.id()),
+                        List.of(),
+                        List.of()));
+        task("给张伟回电话", "normal", null);
+
+        assertThat(page(get("/tasks"), "zh-CN", status().isOk()))
+                .contains("给张伟回电话")
+                .doesNotContain("请王芳回访赵敏");
+        assertThat(page(get("/tasks").param("show", "made"), "zh-CN", status().isOk()))
+                .contains("给张伟回电话", "请王芳回访赵敏", "王芳");
+        String ofOne = page(
+                get("/tasks").param("show", "all").param("contact", other.id().toString()), "zh-CN", status().isOk());
+        assertThat(ofOne).contains("请王芳回访赵敏", "联系人：赵敏").doesNotContain("给张伟回电话");
+        String found = page(
+                get("/tasks/contacts").param("q", "赵").param("purpose", "all").header("HX-Request", "true"),
+                "zh-CN",
+                status().isOk());
+        assertThat(found).contains("赵敏", "/tasks?show=all&amp;contact=" + other.id());
     }
 
     @Test
