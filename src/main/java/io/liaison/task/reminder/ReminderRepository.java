@@ -37,8 +37,9 @@ class ReminderRepository {
                         """).params(orgId, kind, subjectId).update();
     }
 
-    void insert(UUID orgId, String kind, UUID subjectId, List<Reminders.Planned> planned) {
-        if (planned.isEmpty()) {
+    /** New reminders of the subject: {@code memberIds[i]} at {@code fireAts[i]}. */
+    void insert(UUID orgId, String kind, UUID subjectId, List<UUID> memberIds, List<Instant> fireAts) {
+        if (memberIds.isEmpty()) {
             return;
         }
         jdbc.sql("""
@@ -50,9 +51,9 @@ class ReminderRepository {
                         orgId,
                         kind,
                         subjectId,
-                        planned.stream().map(p -> Ids.newId()).toArray(UUID[]::new),
-                        planned.stream().map(Reminders.Planned::memberId).toArray(UUID[]::new),
-                        planned.stream().map(p -> p.fireAt().toString()).toArray(String[]::new))
+                        memberIds.stream().map(p -> Ids.newId()).toArray(UUID[]::new),
+                        memberIds.toArray(UUID[]::new),
+                        fireAts.stream().map(Instant::toString).toArray(String[]::new))
                 .update();
     }
 

@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with {@code SKIP LOCKED} (so that workers on any nodes take disjoint rows), have each one's subject
  * say what it is about and raise that notification, then mark them all fired, and publish {@link
  * ReminderFired} for those that told their member. A node that dies in the middle leaves its batch
- * unfired and unlocked for the next claim: a reminder is told once. Each reminder runs in a savepoint,
- * so that one that fails is recorded as failed without taking the batch with it.
+ * unfired and unlocked for the next claim: a reminder is told once. A reminder that fails is recorded
+ * as failed without taking the batch with it (see {@link #fireDue}).
  */
 class ReminderWorker {
 
@@ -76,13 +76,26 @@ class ReminderWorker {
         return fired;
     }
 
-    /** Claims and fires one batch of due reminders; how many it claimed. */
+    /**
+     * Claims and fires one batch of due reminders; how many it claimed. A batch whose reminder fails is
+     * rolled back whole and claimed again with each reminder in a savepoint, which costs two statements
+     * a reminder and so is kept for the batches that need it.
+     */
     int fireDue() {
+        try {
+            return fireBatch(false);
+        } catch (RuntimeException e) {
+            log.warn("A batch of reminders failed; firing it again one savepoint a reminder", e);
+            return fireBatch(true);
+        }
+    }
+
+    private int fireBatch(boolean isolated) {
         Integer claimed = batch.execute(status -> {
             List<ReminderRepository.Due> due = reminders.claimDue(BATCH);
             List<ReminderRepository.Outcome> outcomes = new ArrayList<>(due.size());
             for (ReminderRepository.Due reminder : due) {
-                outcomes.add(fire(reminder));
+                outcomes.add(isolated ? isolated(reminder) : fire(reminder));
             }
             Instant firedAt = Instant.now();
             reminders.markFired(outcomes, firedAt);
@@ -103,14 +116,18 @@ class ReminderWorker {
         if (subject == null) {
             return new ReminderRepository.Outcome(reminder, DROPPED, UNKNOWN_KIND);
         }
+        return subject.describe(reminder.orgId(), reminder.subjectId(), reminder.memberId(), reminder.fireAt())
+                .map(notification -> {
+                    notifications.raise(notification);
+                    return new ReminderRepository.Outcome(reminder, NOTIFIED, null);
+                })
+                .orElseGet(() -> new ReminderRepository.Outcome(reminder, DROPPED, NO_LONGER_APPLIES));
+    }
+
+    /** {@link #fire} in a savepoint: a reminder that fails is recorded as failed, with its reason. */
+    private ReminderRepository.Outcome isolated(ReminderRepository.Due reminder) {
         try {
-            return savepoint.execute(status -> subject.describe(
-                            reminder.orgId(), reminder.subjectId(), reminder.memberId(), reminder.fireAt())
-                    .map(notification -> {
-                        notifications.raise(notification);
-                        return new ReminderRepository.Outcome(reminder, NOTIFIED, null);
-                    })
-                    .orElseGet(() -> new ReminderRepository.Outcome(reminder, DROPPED, NO_LONGER_APPLIES)));
+            return savepoint.execute(status -> fire(reminder));
         } catch (RuntimeException e) {
             log.error("Reminder {} of {} {} failed", reminder.id(), reminder.subjectKind(), reminder.subjectId(), e);
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();

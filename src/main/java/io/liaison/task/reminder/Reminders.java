@@ -48,7 +48,12 @@ public class Reminders {
             throw LiaisonException.tooMany("reminders", MAX_PER_SUBJECT);
         }
         reminders.deleteUnfired(orgId, subjectKind, subjectId);
-        reminders.insert(orgId, subjectKind, subjectId, distinct);
+        reminders.insert(
+                orgId,
+                subjectKind,
+                subjectId,
+                distinct.stream().map(Planned::memberId).toList(),
+                distinct.stream().map(Planned::fireAt).toList());
     }
 
     /** Cancels the subject's unfired reminders: {@link #replace} with none. */

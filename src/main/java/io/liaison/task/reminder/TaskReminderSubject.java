@@ -3,24 +3,18 @@ package io.liaison.task.reminder;
 import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.notify.NewNotification;
-import io.liaison.shared.LiaisonException;
 import io.liaison.shared.Message;
-import io.liaison.task.core.Task;
-import io.liaison.task.core.TaskService;
+import io.liaison.task.core.TaskSummaries;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a task's reminder says: the task's title and its due time in the member's zone, linking to the
  * task. It no longer applies when the task is done, cancelled or gone, or when the member (still
- * active) no longer sees it by the task's rules: the task is read as the member would read it.
+ * active) no longer sees it by the task's rules.
  */
 @Component
 class TaskReminderSubject implements ReminderSubject {
@@ -29,14 +23,11 @@ class TaskReminderSubject implements ReminderSubject {
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MemberService members;
-    private final TaskService tasks;
-    private final TransactionTemplate savepoint;
+    private final TaskSummaries tasks;
 
-    TaskReminderSubject(MemberService members, TaskService tasks, PlatformTransactionManager transactions) {
+    TaskReminderSubject(MemberService members, TaskSummaries tasks) {
         this.members = members;
         this.tasks = tasks;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
@@ -51,7 +42,7 @@ class TaskReminderSubject implements ReminderSubject {
             return Optional.empty();
         }
         Actor actor = member.get();
-        return visible(actor, subjectId)
+        return tasks.visible(actor, subjectId)
                 .filter(task -> task.status().equals("open"))
                 .map(task -> new NewNotification(
                         orgId,
@@ -65,20 +56,5 @@ class TaskReminderSubject implements ReminderSubject {
                                         task.title(),
                                         DUE.format(task.dueAt().atZone(actor.timeZone()))),
                         "/tasks/" + task.id()));
-    }
-
-    /**
-     * The task as the member reads it, or empty when they do not see it (any more). The read runs in a
-     * savepoint: the refusal it throws would otherwise mark the firing transaction for rollback.
-     */
-    private Optional<Task> visible(Actor actor, UUID taskId) {
-        try {
-            return Optional.ofNullable(savepoint.execute(status -> tasks.get(actor, taskId)));
-        } catch (LiaisonException e) {
-            if (e.status() == HttpStatus.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 }

@@ -67,8 +67,27 @@ class ReminderIntegrationTests {
         GreenMailSmtp.settings(registry, PORT);
     }
 
+    /** A subject kind whose reminders fail to say anything, as a subject with a bug would. */
+    static final String BROKEN = "test-broken";
+
     @TestConfiguration
     static class FiredEvents {
+        @Bean
+        ReminderSubject brokenSubject() {
+            return new ReminderSubject() {
+                @Override
+                public String kind() {
+                    return BROKEN;
+                }
+
+                @Override
+                public java.util.Optional<io.liaison.notify.NewNotification> describe(
+                        UUID orgId, UUID subjectId, UUID memberId, Instant fireAt) {
+                    throw new IllegalStateException("no words for " + subjectId);
+                }
+            };
+        }
+
         @Bean
         Object reminderFiredRecorder() {
             return new Object() {
@@ -121,7 +140,7 @@ class ReminderIntegrationTests {
     @Test
     void theBellRingsAtTheRemindersTimeAndNotBeforeSayingTheTaskAndItsDueTimeInMyZone() throws Exception {
         Task task = task("给张三回电话");
-        Instant at = Instant.now().plusSeconds(4);
+        Instant at = Instant.now().plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         plan(task, at);
 
         sleepUntil(at.minusMillis(500));
@@ -240,6 +259,25 @@ class ReminderIntegrationTests {
                 .isZero();
         assertThat(FIRED)
                 .noneMatch(e -> e.subjectId().equals(done.id()) || e.subjectId().equals(unseen.id()));
+    }
+
+    @Test
+    void aReminderThatFailsIsRecordedAsFailedAndTheOthersOfItsBatchRingOnce() throws Exception {
+        Task task = task("同批的任务");
+        UUID broken = UUID.randomUUID();
+        Instant now = Instant.now();
+        transaction.executeWithoutResult(s -> {
+            reminders.replace(orgId(), BROKEN, broken, List.of(new Reminders.Planned(member(), now)));
+            reminders.replace(orgId(), "task", task.id(), List.of(new Reminders.Planned(member(), now)));
+        });
+
+        await(Duration.ofSeconds(30), () -> rows(task).equals(List.of("notified")));
+        assertThat(jdbc.sql("SELECT outcome || ' ' || reason FROM task_reminder WHERE org_id = ? AND subject_id = ?")
+                        .params(orgId(), broken)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("failed IllegalStateException: no words for " + broken);
+        assertThat(bell()).as("the other reminder of the batch rang once").isEqualTo(1);
     }
 
     private Task task(String title) {
