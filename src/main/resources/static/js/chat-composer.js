@@ -284,6 +284,10 @@
       navigator.clipboard.writeText(m.text || '').then(function () {
         chat.toast(chat.t('copied'), 'success');
       }, chat.fail);
+    } else if (action === 'task') {
+      // the task form reads the message, links the conversation and a guest's contact
+      window.location.href = '/tasks/new?conversation=' + encodeURIComponent(m.conversationId)
+        + '&message=' + encodeURIComponent(m.id);
     } else if (action === 'recall' && window.confirm(chat.t('confirmRecall'))) {
       chat.api('POST', '/api/v1/conversations/' + m.conversationId + '/messages/' + m.id + '/recall')
         .then(chat.apply, chat.fail);

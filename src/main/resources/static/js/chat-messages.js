@@ -138,6 +138,9 @@
     if (m.text) {
       action('copy', 'clipboard');
     }
+    if (m.text && !chat.guest) {
+      action('task', 'check2-square');
+    }
     if (open && m.authorId === chat.self.id) {
       if (m.text !== null) {
         action('edit', 'pencil');

@@ -111,6 +111,18 @@
     fillInvitations(c);
   }
 
+  // A group's open tasks, from the task pages; a direct chat has none to show.
+  function fillTasks(c) {
+    const box = document.getElementById('chat-tasks');
+    if (!box) {
+      return;
+    }
+    box.hidden = c.kind === 'direct';
+    if (!box.hidden) {
+      window.htmx.ajax('GET', '/tasks/of-conversation/' + encodeURIComponent(c.id), { target: box, swap: 'innerHTML' });
+    }
+  }
+
   function fill() {
     const c = current();
     if (!c) {
@@ -130,6 +142,7 @@
     }
     fillPeople(c);
     fillInvite(c);
+    fillTasks(c);
     document.getElementById('chat-leave').hidden = Boolean(c.dissolvedAt) || c.role === 'owner';
     document.getElementById('chat-dissolve').hidden = Boolean(c.dissolvedAt) || c.role !== 'owner' || chat.guest;
   }

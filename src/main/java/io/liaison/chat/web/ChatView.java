@@ -31,6 +31,7 @@ class ChatView {
             "edit",
             "recall",
             "copy",
+            "task",
             "copied",
             "replyingTo",
             "editing",

@@ -1,0 +1,167 @@
+package io.liaison.task.core;
+
+import io.liaison.identity.Actor;
+import io.liaison.shared.SqlFragment;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The tasks a member sees arranged by when they are due, for the pages: overdue, due in a window (today),
+ * due later (and those without a due time), recently done, and those of one contact or conversation.
+ * Every read keeps to {@link TaskVisibility}'s rule and to the chosen {@link Scope}.
+ */
+@Service
+public class TaskAgenda {
+
+    /** At most this many tasks a section. */
+    public static final int SECTION_LIMIT = 50;
+
+    /** Whose tasks a section shows: those assigned to the member, those they made, or all they see. */
+    public enum Scope {
+        ASSIGNED,
+        MADE,
+        ALL
+    }
+
+    /** What a section keeps besides visibility: the scope and, when given, one contact or conversation. */
+    public record Filter(
+            Scope scope, @Nullable UUID contactId, @Nullable UUID conversationId) {
+
+        public static Filter of(Scope scope) {
+            return new Filter(scope, null, null);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final TaskRepository tasks;
+    private final TaskVisibility visibility;
+    private final TaskNames names;
+
+    TaskAgenda(JdbcClient jdbc, TaskRepository tasks, TaskVisibility visibility, TaskNames names) {
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.visibility = visibility;
+        this.names = names;
+    }
+
+    /** Open tasks due before {@code before}, the earliest first. */
+    @Transactional(readOnly = true)
+    public List<Task> overdue(Actor actor, Filter filter, Instant before) {
+        return open(actor, filter, SqlFragment.of("t.due_at < ?", timestamp(before)));
+    }
+
+    /** Open tasks due from {@code from} (included) to {@code to} (excluded), the earliest first. */
+    @Transactional(readOnly = true)
+    public List<Task> dueBetween(Actor actor, Filter filter, Instant from, Instant to) {
+        return open(actor, filter, SqlFragment.of("t.due_at >= ? AND t.due_at < ?", timestamp(from), timestamp(to)));
+    }
+
+    /** Open tasks due from {@code from} on, the earliest first, then those without a due time. */
+    @Transactional(readOnly = true)
+    public List<Task> upcoming(Actor actor, Filter filter, Instant from) {
+        return open(actor, filter, SqlFragment.of("(t.due_at >= ? OR t.due_at IS NULL)", timestamp(from)));
+    }
+
+    /** Every open task of the filter, the earliest due first, those without a due time last. */
+    @Transactional(readOnly = true)
+    public List<Task> open(Actor actor, Filter filter) {
+        return open(actor, filter, SqlFragment.of("TRUE"));
+    }
+
+    /** Tasks done, the most recently done first. */
+    @Transactional(readOnly = true)
+    public List<Task> recentlyDone(Actor actor, Filter filter, int limit) {
+        SqlFragment where = where(actor, filter).and(SqlFragment.of("t.status = 'done'"));
+        return ordered(actor, where, "t.completed_at DESC, t.id DESC", Math.min(limit, SECTION_LIMIT));
+    }
+
+    /**
+     * How many open tasks assigned to the member are past their due time, counted up to 100 (the
+     * navigation shows 99+ beyond), from the assignee index.
+     */
+    @Transactional(readOnly = true)
+    public int overdueCount(Actor actor, Instant now) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM (
+                            SELECT 1 FROM task_assignee a
+                              JOIN task t ON t.org_id = a.org_id AND t.id = a.task_id
+                             WHERE a.org_id = ? AND a.member_id = ? AND t.status = 'open' AND t.due_at < ?
+                             LIMIT 100) overdue
+                        """)
+                .params(actor.orgId(), actor.memberId(), timestamp(now))
+                .query(Integer.class)
+                .single();
+    }
+
+    private List<Task> open(Actor actor, Filter filter, SqlFragment due) {
+        SqlFragment where =
+                where(actor, filter).and(SqlFragment.of("t.status = 'open'")).and(due);
+        return ordered(actor, where, "t.due_at ASC NULLS LAST, t.id", SECTION_LIMIT);
+    }
+
+    private SqlFragment where(Actor actor, Filter filter) {
+        SqlFragment where = visibility.visible(actor, "t");
+        where = switch (filter.scope()) {
+            case ASSIGNED ->
+                where.and(SqlFragment.of(
+                        "EXISTS (SELECT 1 FROM task_assignee s WHERE s.org_id = t.org_id AND s.task_id = t.id"
+                                + " AND s.member_id = ?)",
+                        actor.memberId()));
+            case MADE -> where.and(SqlFragment.of("t.created_by = ?", actor.memberId()));
+            case ALL -> where;
+        };
+        if (filter.contactId() != null) {
+            where = where.and(SqlFragment.of(
+                    "EXISTS (SELECT 1 FROM task_contact k WHERE k.org_id = t.org_id AND k.task_id = t.id"
+                            + " AND k.contact_id = ?)",
+                    filter.contactId()));
+        }
+        if (filter.conversationId() != null) {
+            where = where.and(SqlFragment.of(
+                    "EXISTS (SELECT 1 FROM task_conversation v WHERE v.org_id = t.org_id AND v.task_id = t.id"
+                            + " AND v.conversation_id = ?)",
+                    filter.conversationId()));
+        }
+        return where;
+    }
+
+    /**
+     * The ids in the section's order, then the tasks themselves in one read, put back in that order,
+     * with the names of their contacts and groups as the actor may see them.
+     */
+    private List<Task> ordered(Actor actor, SqlFragment where, String order, int limit) {
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(limit);
+        List<UUID> ids = jdbc.sql("SELECT t.id FROM task t WHERE " + where.sql() + " ORDER BY " + order + " LIMIT ?")
+                .params(params)
+                .query(UUID.class)
+                .list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Integer> position = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            position.put(ids.get(i), i);
+        }
+        SqlFragment chosen = where.and(SqlFragment.of("t.id = ANY (?)", (Object) ids.toArray(UUID[]::new)));
+        return names.of(
+                actor,
+                tasks.list(chosen, null, ids.size()).stream()
+                        .sorted(Comparator.comparing(task -> position.get(task.id())))
+                        .toList());
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return Timestamp.from(at);
+    }
+}
