@@ -82,6 +82,7 @@ class CrossOrganizationIntegrationTests {
     String chatFile;
     String pushTemplate;
     String task;
+    String event;
     String conversation;
     String message;
     String external;
@@ -149,6 +150,9 @@ class CrossOrganizationIntegrationTests {
                 g,
                 "{\"name\":\"Globex offer\",\"subject\":\"{{name}}\",\"body\":\"Globex {{company}}\"}"));
         task = api.createdId(json(post("/api/v1/tasks"), g, "{\"title\":\"Globex follow-up\"}"));
+        event = api.createdId(json(post("/api/v1/events"), g, """
+                {"title":"Globex visit","startAt":"2026-12-08T02:00:00Z","endAt":"2026-12-08T03:00:00Z"}
+                """));
         delivery = UUID.randomUUID().toString();
         jdbc.sql("""
                         INSERT INTO delivery (org_id, id, channel_id, kind, origin_module, message, state, attempts, ended_at)
@@ -263,6 +267,9 @@ class CrossOrganizationIntegrationTests {
         calls.put("GET /api/v1/files/{id}/thumbnail", as(get("/api/v1/files/" + chatFile + "/thumbnail"), admin));
         calls.put("GET /api/v1/tasks/{id}", as(get("/api/v1/tasks/" + task), admin));
         calls.put("POST /api/v1/tasks/{id}/complete", as(post("/api/v1/tasks/" + task + "/complete"), admin));
+        calls.put("GET /api/v1/events/{id}", as(get("/api/v1/events/" + event), admin));
+        calls.put("PATCH /api/v1/events/{id}", json(patch("/api/v1/events/" + event), admin, "{\"title\":\"Taken\"}"));
+        calls.put("DELETE /api/v1/events/{id}", as(delete("/api/v1/events/" + event), admin));
         String p = "/api/v1/pushes/" + push;
         calls.put("GET /api/v1/pushes/{id}", as(get(p), admin));
         calls.put("GET /api/v1/pushes/{id}/recipients", as(get(p + "/recipients"), admin));
@@ -493,7 +500,10 @@ class CrossOrganizationIntegrationTests {
             "channel",
             "delivery",
             "push_opt_out",
-            "push_consent_change");
+            "push_consent_change",
+            "calendar_event",
+            "calendar_event_member",
+            "calendar_event_contact");
 
     String globexState() {
         return orgState(globex.id());

@@ -130,8 +130,8 @@ class EventInvitations {
                 ics.getBytes(StandardCharsets.UTF_8));
         Locale locale = Locale.forLanguageTag(organization.locale());
         String subjectKey = event.cancelled()
-                ? "event.mail.subject.cancelled"
-                : first ? "event.mail.subject.new" : "event.mail.subject.updated";
+                ? "calendar.invite.subject.cancelled"
+                : first ? "calendar.invite.subject.new" : "calendar.invite.subject.updated";
         String subject = messages.getMessage(subjectKey, new Object[] {event.title()}, locale);
         ZoneId zone = ZoneId.of(event.timeZone());
         String when = event.allDay()
@@ -139,11 +139,12 @@ class EventInvitations {
                 : WHEN.format(event.startAt().atZone(zone)) + " – "
                         + WHEN.format(event.endAt().atZone(zone)) + " (" + event.timeZone() + ")";
         StringBuilder body = new StringBuilder(messages.getMessage(
-                event.cancelled() ? "event.mail.body.cancelled" : "event.mail.body",
+                event.cancelled() ? "calendar.invite.body.cancelled" : "calendar.invite.body",
                 new Object[] {to.name(), organizer.name(), event.title(), when, organization.name()},
                 locale));
         if (event.place() != null) {
-            body.append("\n").append(messages.getMessage("event.mail.place", new Object[] {event.place()}, locale));
+            body.append("\n")
+                    .append(messages.getMessage("calendar.invite.place", new Object[] {event.place()}, locale));
         }
         if (event.description() != null) {
             body.append("\n\n").append(event.description());
