@@ -843,6 +843,19 @@ class AuthorizationMatrixIntegrationTests {
                     String id = eventFor(r, x);
                     return write(as(delete("/api/v1/events/" + id), token(r)), row("calendar_event", id));
                 }),
+                // calendar feeds (issue 21): each member's own
+                rule(
+                        "POST /api/v1/me/calendar-feed",
+                        201,
+                        ORG,
+                        anyone(),
+                        (r, x) -> write(as(post("/api/v1/me/calendar-feed"), token(r)), count("calendar_feed"))),
+                rule(
+                        "DELETE /api/v1/me/calendar-feed",
+                        204,
+                        ORG,
+                        anyone(),
+                        (r, x) -> write(as(delete("/api/v1/me/calendar-feed"), token(r)), count("calendar_feed"))),
                 // push templates (issue 20): for those who may send pushes
                 rule(
                         "GET /api/v1/push-templates",

@@ -94,6 +94,16 @@ public class EventService {
     }
 
     /**
+     * The confirmed events the actor sees that overlap [from, to), by start, at most {@code limit}: a
+     * feed's wider window, which the caller bounds.
+     */
+    @Transactional(readOnly = true)
+    public List<CalendarEvent> agenda(Actor actor, Instant from, Instant to, int limit) {
+        SqlFragment confirmed = visibility.visible(actor, "e").and(SqlFragment.of("e.status = 'confirmed'"));
+        return events.overlapping(actor.orgId(), confirmed, from, to, limit);
+    }
+
+    /**
      * Changes the event by {@code change} (of the event as it is), when it is still at {@code expected}
      * (when given). The invitees hear of a new time, place or title with a higher sequence.
      */
