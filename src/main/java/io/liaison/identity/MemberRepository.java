@@ -88,9 +88,10 @@ class MemberRepository {
                 .single();
     }
 
-    Map<UUID, String> displayNames(UUID orgId, Collection<UUID> ids) {
+    Map<UUID, String> displayNames(UUID orgId, Collection<UUID> ids, boolean activeOnly) {
         Map<UUID, String> names = new HashMap<>();
-        jdbc.sql("SELECT id, display_name FROM member WHERE org_id = ? AND id = ANY (?)")
+        jdbc.sql("SELECT id, display_name FROM member WHERE org_id = ? AND id = ANY (?)"
+                        + (activeOnly ? " AND active" : ""))
                 .params(orgId, ids.toArray(UUID[]::new))
                 .query(rs -> {
                     names.put(rs.getObject("id", UUID.class), rs.getString("display_name"));

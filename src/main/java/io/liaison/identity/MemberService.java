@@ -251,10 +251,10 @@ public class MemberService {
         return members.displayNames(actor.orgId());
     }
 
-    /** The display names of those of {@code ids} who are members of the actor's organization. */
+    /** The display names of those of {@code ids} who are (active, when {@code activeOnly}) members of the actor's organization. */
     @Transactional(readOnly = true)
-    public Map<UUID, String> displayNames(Actor actor, Collection<UUID> ids) {
-        return ids.isEmpty() ? Map.of() : members.displayNames(actor.orgId(), ids);
+    public Map<UUID, String> displayNames(Actor actor, Collection<UUID> ids, boolean activeOnly) {
+        return ids.isEmpty() ? Map.of() : members.displayNames(actor.orgId(), ids, activeOnly);
     }
 
     private static Map<String, @Nullable Object> profile(NewMember m, Role role) {

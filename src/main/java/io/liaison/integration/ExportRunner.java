@@ -198,7 +198,7 @@ class ExportRunner {
     private Function<UUID, String> ownerNames(Actor actor) {
         Map<UUID, String> names = new HashMap<>();
         return id -> names.computeIfAbsent(
-                id, owner -> members.displayNames(actor, List.of(owner)).getOrDefault(owner, ""));
+                id, owner -> members.displayNames(actor, List.of(owner), false).getOrDefault(owner, ""));
     }
 
     private ExportWriter writer(ExportJob job, Actor actor, OutputStream out) throws IOException {

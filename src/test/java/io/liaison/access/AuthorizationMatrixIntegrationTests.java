@@ -856,6 +856,32 @@ class AuthorizationMatrixIntegrationTests {
                         ORG,
                         anyone(),
                         (r, x) -> write(as(delete("/api/v1/me/calendar-feed"), token(r)), count("calendar_feed"))),
+                rule("PATCH /api/v1/tasks/{id}", 200, TASK, task(), (r, x) -> {
+                    String id = taskFor(r, x);
+                    return write(
+                            json(patch("/api/v1/tasks/" + id), token(r), "{\"priority\":\"urgent\"}"), row("task", id));
+                }),
+                rule("DELETE /api/v1/tasks/{id}", 204, TASK, task(), (r, x) -> {
+                    String id = taskFor(r, x);
+                    return write(as(delete("/api/v1/tasks/" + id), token(r)), row("task", id));
+                }),
+                rule(
+                        "GET /api/v1/tasks/{id}/comments",
+                        200,
+                        TASK,
+                        task(),
+                        (r, x) -> read("/api/v1/tasks/" + taskFor(r, x) + "/comments", r)),
+                rule(
+                        "POST /api/v1/tasks/{id}/comments",
+                        201,
+                        TASK,
+                        task(),
+                        (r, x) -> write(
+                                json(
+                                        post("/api/v1/tasks/" + taskFor(r, x) + "/comments"),
+                                        token(r),
+                                        "{\"body\":\"好\"}"),
+                                count("task_comment"))),
                 // push templates (issue 20): for those who may send pushes
                 rule(
                         "GET /api/v1/push-templates",
@@ -1450,7 +1476,6 @@ class AuthorizationMatrixIntegrationTests {
         return "{\"name\":\"" + key() + "\",\"subject\":\"{{name|朋友}}\",\"body\":\"你好 {{company}}\"}";
     }
 
-    /** A new template of the organization, or of the other one. */
     static final String TASK_BODY = "{\"title\":\"回电话\",\"checklist\":[{\"text\":\"报价\"}]}";
 
     /** A task made by the actor ({@code SELF}) or by the member of the relation's department. */
@@ -1480,6 +1505,7 @@ class AuthorizationMatrixIntegrationTests {
         return id(json(post("/api/v1/events"), bearer, EVENT_BODY));
     }
 
+    /** A new template of the organization, or of the other one. */
     String templateFor(Relation relation) throws Exception {
         String bearer = relation == OTHER_ORG ? other.adminToken() : org.adminToken();
         return id(json(post("/api/v1/push-templates"), bearer, templateBody()));

@@ -270,6 +270,12 @@ class CrossOrganizationIntegrationTests {
         calls.put("GET /api/v1/events/{id}", as(get("/api/v1/events/" + event), admin));
         calls.put("PATCH /api/v1/events/{id}", json(patch("/api/v1/events/" + event), admin, "{\"title\":\"Taken\"}"));
         calls.put("DELETE /api/v1/events/{id}", as(delete("/api/v1/events/" + event), admin));
+        calls.put("PATCH /api/v1/tasks/{id}", json(patch("/api/v1/tasks/" + task), admin, "{\"title\":\"x\"}"));
+        calls.put("DELETE /api/v1/tasks/{id}", as(delete("/api/v1/tasks/" + task), admin));
+        calls.put("GET /api/v1/tasks/{id}/comments", as(get("/api/v1/tasks/" + task + "/comments"), admin));
+        calls.put(
+                "POST /api/v1/tasks/{id}/comments",
+                json(post("/api/v1/tasks/" + task + "/comments"), admin, "{\"body\":\"x\"}"));
         String p = "/api/v1/pushes/" + push;
         calls.put("GET /api/v1/pushes/{id}", as(get(p), admin));
         calls.put("GET /api/v1/pushes/{id}/recipients", as(get(p + "/recipients"), admin));

@@ -56,8 +56,10 @@ class TaskVisibilityIntegrationTests {
                         Instant.parse("2026-12-07T02:00:00Z"),
                         "Asia/Shanghai",
                         "FREQ=WEEKLY;BYDAY=MO",
+                        List.of(),
                         List.of(UUID.fromString(assignee.id())),
                         List.of(UUID.fromString(contact)),
+                        List.of(),
                         List.of(new Task.CheckItem("准备报价单", false))));
 
         assertThat(task.assigneeIds()).containsExactly(UUID.fromString(assignee.id()));
@@ -73,8 +75,11 @@ class TaskVisibilityIntegrationTests {
                 .isInstanceOfSatisfying(
                         LiaisonException.class,
                         e -> assertThat(e.status().value()).isEqualTo(404));
-        assertThat(tasks.list(actor(stranger), null, null, 50).items()).isEmpty();
-        assertThat(tasks.list(actor(reader), null, null, 50).items())
+        assertThat(tasks.list(actor(stranger), TaskService.TaskQuery.all(), null, 50)
+                        .items())
+                .isEmpty();
+        assertThat(tasks.list(actor(reader), TaskService.TaskQuery.all(), null, 50)
+                        .items())
                 .extracting(Task::id)
                 .containsExactly(task.id());
 
@@ -87,7 +92,11 @@ class TaskVisibilityIntegrationTests {
         Task done = tasks.complete(actor(assignee), task.id());
         assertThat(done.status()).isEqualTo("done");
         assertThat(done.completedBy()).isEqualTo(UUID.fromString(assignee.id()));
-        Task next = tasks.list(actor(assignee), UUID.fromString(assignee.id()), null, 50)
+        Task next = tasks.list(
+                        actor(assignee),
+                        new TaskService.TaskQuery(UUID.fromString(assignee.id()), null, "open", null, null, null, null),
+                        null,
+                        50)
                 .items()
                 .get(0);
         assertThat(next.status()).as("the weekly task's next Monday").isEqualTo("open");
@@ -97,7 +106,9 @@ class TaskVisibilityIntegrationTests {
         assertThat(tasks.complete(actor(assignee), task.id()).status())
                 .as("completing it again opens nothing more")
                 .isEqualTo("done");
-        assertThat(tasks.list(actor(assignee), null, null, 50).items()).hasSize(2);
+        assertThat(tasks.list(actor(assignee), TaskService.TaskQuery.all(), null, 50)
+                        .items())
+                .hasSize(2);
     }
 
     @Test
@@ -121,10 +132,22 @@ class TaskVisibilityIntegrationTests {
                         e -> assertThat(e.errors())
                                 .extracting(LiaisonException.FieldError::field)
                                 .containsExactly("assigneeIds[0]"));
+        Api.Person left = api.newMember(org, "MEMBER");
+        mvc.perform(Api.as(post("/api/v1/members/" + left.id() + "/deactivate"), org.adminToken()));
+        assertThatThrownBy(() -> tasks.create(
+                        actor(maker),
+                        task(List.of(UUID.fromString(other.id()), UUID.fromString(left.id())), List.of())))
+                .as("a member who left")
+                .isInstanceOfSatisfying(
+                        LiaisonException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(LiaisonException.FieldError::field)
+                                .containsExactly("assigneeIds[1]"));
     }
 
     private static TaskService.NewTask task(List<UUID> assignees, List<UUID> contacts) {
-        return new TaskService.NewTask("Call back", null, null, null, null, null, assignees, contacts, List.of());
+        return new TaskService.NewTask(
+                "Call back", null, null, null, null, null, List.of(), assignees, contacts, List.of(), List.of());
     }
 
     private Actor actor(Api.Person person) {

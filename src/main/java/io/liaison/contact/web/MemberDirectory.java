@@ -34,7 +34,7 @@ class MemberDirectory {
 
     /** The names of those of {@code ids} who are members, whether or not they left. */
     Map<UUID, String> names(Actor actor, Collection<UUID> ids) {
-        return members.displayNames(actor, ids);
+        return members.displayNames(actor, ids, false);
     }
 
     /** The departments depth first, siblings by sort order and name, as the department page shows them. */

@@ -147,7 +147,9 @@ class PushPages {
                 "ownerName",
                 from.owner() == null
                         ? null
-                        : memberNames.displayNames(actor, List.of(from.owner())).get(from.owner()));
+                        : memberNames
+                                .displayNames(actor, List.of(from.owner()), false)
+                                .get(from.owner()));
         model.addAttribute("customFields", setup.customFields(actor));
         model.addAttribute("zone", actor.timeZone().getId());
         model.addAttribute("texts", texts());

@@ -84,7 +84,7 @@ class EventController {
             String link,
 
             @ArraySchema(
-                    maxItems = 50,
+                    maxItems = 20,
                     arraySchema = @Schema(description = "Attending members; the maker alone when left out"))
             @Nullable
             List<UUID> memberIds,
@@ -119,7 +119,7 @@ class EventController {
             @Schema(maxLength = 2000, example = "https://meet.example.com/abc")
             Patch<@Nullable String> link,
 
-            @ArraySchema(maxItems = 50) Patch<@Nullable List<UUID>> memberIds,
+            @ArraySchema(maxItems = 20) Patch<@Nullable List<UUID>> memberIds,
             @ArraySchema(maxItems = 50) Patch<@Nullable List<UUID>> contactIds,
 
             @ArraySchema(maxItems = 5, schema = @Schema(maxLength = 20, example = "PT15M"))

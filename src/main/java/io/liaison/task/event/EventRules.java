@@ -2,6 +2,7 @@ package io.liaison.task.event;
 
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.Times;
+import io.liaison.task.reminder.Reminders;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
@@ -21,9 +22,11 @@ final class EventRules {
     static final int MAX_DESCRIPTION = 10_000;
     static final int MAX_PLACE = 500;
     static final int MAX_LINK = 2_000;
-    static final int MAX_MEMBERS = 50;
-    static final int MAX_CONTACTS = 50;
     static final int MAX_REMINDERS = 5;
+    /** Each attending member is reminded at each offset, within what one subject may plan. */
+    static final int MAX_MEMBERS = Reminders.MAX_PER_SUBJECT / MAX_REMINDERS;
+
+    static final int MAX_CONTACTS = 50;
     static final int MAX_REMINDER_TEXT = 20;
     static final Duration LONGEST = Duration.ofDays(31);
     static final Duration EARLIEST_REMINDER = Duration.ofDays(28);

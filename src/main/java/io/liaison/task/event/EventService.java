@@ -216,7 +216,7 @@ public class EventService {
         if (contactIds.size() > EventRules.MAX_CONTACTS) {
             throw LiaisonException.tooMany("contactIds", EventRules.MAX_CONTACTS);
         }
-        Map<UUID, String> known = members.displayNames(actor, memberIds);
+        Map<UUID, String> known = members.displayNames(actor, memberIds, true);
         for (int i = 0; i < memberIds.size(); i++) {
             if (!known.containsKey(memberIds.get(i)) && !membersBefore.contains(memberIds.get(i))) {
                 throw LiaisonException.invalid("memberIds[" + i + "]", "invalid.task-assignee", memberIds.get(i));

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The reminder workers as db-scheduler executions: the task {@value #TASK} has {@code
  * liaison.task.reminder-workers} instances ({@code 1} is scheduled at start and schedules the others),
- * each run by whichever node polls first. A run fires due reminders for up to {@link #BUDGET}, then
+ * each run by whichever node polls first. A run fires due reminders for up to {@link #BUDGET} (less
+ * when its node shuts down), then
  * schedules itself again at once and has the scheduler look for it at once rather than at its next
  * poll (10 s), so that a reminder fires within about a second of its time. A run whose node died is
  * revived elsewhere after the heartbeat timeout; its unfired batch was rolled back and is claimed by
@@ -67,7 +68,7 @@ class ReminderTasks {
                                             new TaskInstance<Void>(TASK, Integer.toString(i)), Instant.now());
                         }
                     }
-                    worker.drain(BUDGET);
+                    worker.drain(BUDGET, context.getSchedulerState()::isShuttingDown);
                     return again(context);
                 });
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,11 +59,14 @@ class ReminderWorker {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Fires due reminders until {@code budget} is spent, waiting for the next when none is due; how many fired. */
-    int drain(Duration budget) {
+    /**
+     * Fires due reminders until {@code budget} is spent or {@code stopping} (the node shuts down), waiting
+     * for the next when none is due; how many it claimed.
+     */
+    int drain(Duration budget, BooleanSupplier stopping) {
         Instant stop = Instant.now().plus(budget);
         int fired = 0;
-        while (Instant.now().isBefore(stop)) {
+        while (Instant.now().isBefore(stop) && !stopping.getAsBoolean()) {
             int claimed = fireDue();
             fired += claimed;
             if (claimed < BATCH && !pause(stop)) {

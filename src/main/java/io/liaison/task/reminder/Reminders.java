@@ -4,10 +4,8 @@ import io.liaison.shared.LiaisonException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,15 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Reminders {
 
     /** The most reminders one subject may plan (its members times the reminders each). */
-    public static final int MAX_PER_SUBJECT = 50;
+    public static final int MAX_PER_SUBJECT = 100;
 
     private final ReminderRepository reminders;
-    private final Map<String, ReminderSubject> subjects;
+    /** Looked up when used: a subject reads its own records through services that plan reminders. */
+    private final ObjectProvider<ReminderSubject> subjects;
 
-    Reminders(ReminderRepository reminders, List<ReminderSubject> subjects) {
+    Reminders(ReminderRepository reminders, ObjectProvider<ReminderSubject> subjects) {
         this.reminders = reminders;
-        this.subjects =
-                subjects.stream().collect(Collectors.toUnmodifiableMap(ReminderSubject::kind, Function.identity()));
+        this.subjects = subjects;
     }
 
     /** A reminder to plan: tell {@code memberId} at {@code fireAt}. */
@@ -42,7 +40,7 @@ public class Reminders {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void replace(UUID orgId, String subjectKind, UUID subjectId, List<Planned> planned) {
-        if (!subjects.containsKey(subjectKind)) {
+        if (subjects.stream().noneMatch(subject -> subject.kind().equals(subjectKind))) {
             throw new IllegalArgumentException("No reminder subject of kind " + subjectKind);
         }
         List<Planned> distinct = List.copyOf(new LinkedHashSet<>(planned));

@@ -151,7 +151,7 @@ class EventFormPages {
         model.addAttribute("event", event);
         model.addAttribute("form", form);
         model.addAttribute("zone", actor.timeZone().getId());
-        model.addAttribute("memberNames", members.displayNames(actor, form.memberIds()));
+        model.addAttribute("memberNames", members.displayNames(actor, form.memberIds(), false));
         Map<UUID, ContactAudience.Seen> seen = contacts.visible(actor, form.contactIds());
         model.addAttribute("contactNames", seen);
         model.addAttribute(

@@ -200,6 +200,14 @@ class EventApiIntegrationTests {
         return at == null ? null : OffsetDateTime.parse(at).toInstant();
     }
 
+    private Instant touchedAt(String eventId) {
+        return jdbc.sql("SELECT touched_at FROM calendar_event WHERE id = ?::uuid")
+                .param(eventId)
+                .query((rs, n) ->
+                        rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .single();
+    }
+
     private List<Instant> reminderTimes(String eventId) {
         return jdbc.sql("""
                         SELECT fire_at FROM task_reminder
