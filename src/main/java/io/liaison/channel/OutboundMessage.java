@@ -1,5 +1,7 @@
 package io.liaison.channel;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param unsubscribeLink for a push: the URL of {@code List-Unsubscribe}
  * @param json for a webhook: the event's JSON body, sent as it is; {@code null} for messages to
  *     people
+ * @param attachments files an e-mail carries (other channels leave them out); none when absent
  */
 public record OutboundMessage(
         String title,
@@ -22,25 +25,47 @@ public record OutboundMessage(
         @Nullable String markdown,
         @Nullable String link,
         @Nullable String unsubscribeLink,
-        @Nullable String json) {
+        @Nullable String json,
+        List<Attachment> attachments) {
+
+    /** A message stored before attachments existed reads as one without. */
+    public OutboundMessage {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    public OutboundMessage(
+            String title,
+            String text,
+            @Nullable String markdown,
+            @Nullable String link,
+            @Nullable String unsubscribeLink,
+            @Nullable String json) {
+        this(title, text, markdown, link, unsubscribeLink, json, List.of());
+    }
 
     public static OutboundMessage of(String title, String text) {
         return new OutboundMessage(title, text, null, null, null, null);
     }
 
+    public OutboundMessage withAttachment(Attachment attachment) {
+        List<Attachment> all = new ArrayList<>(attachments);
+        all.add(attachment);
+        return new OutboundMessage(title, text, markdown, link, unsubscribeLink, json, all);
+    }
+
     public OutboundMessage withMarkdown(String markdown) {
-        return new OutboundMessage(title, text, markdown, link, unsubscribeLink, json);
+        return new OutboundMessage(title, text, markdown, link, unsubscribeLink, json, attachments);
     }
 
     public OutboundMessage withLink(String link) {
-        return new OutboundMessage(title, text, markdown, link, unsubscribeLink, json);
+        return new OutboundMessage(title, text, markdown, link, unsubscribeLink, json, attachments);
     }
 
     public OutboundMessage withUnsubscribeLink(String unsubscribeLink) {
-        return new OutboundMessage(title, text, markdown, link, unsubscribeLink, json);
+        return new OutboundMessage(title, text, markdown, link, unsubscribeLink, json, attachments);
     }
 
     public OutboundMessage withJson(String json) {
-        return new OutboundMessage(title, text, markdown, link, unsubscribeLink, json);
+        return new OutboundMessage(title, text, markdown, link, unsubscribeLink, json, attachments);
     }
 }

@@ -842,6 +842,49 @@ class AuthorizationMatrixIntegrationTests {
                     String id = tagCadenceFor(x);
                     return write(as(delete("/api/v1/cadences/" + id), token(r)), row("cadence", id));
                 }),
+                // calendar events (issue 21): anyone plans them; seen and changed by the maker and, with task.manage,
+                // in scope
+                rule(
+                        "GET /api/v1/events",
+                        200,
+                        ORG,
+                        anyone(),
+                        (r, x) -> read("/api/v1/events?from=2026-12-01T00:00:00Z&to=2026-12-31T00:00:00Z", r)),
+                rule(
+                        "POST /api/v1/events",
+                        201,
+                        ORG,
+                        anyone(),
+                        (r, x) -> write(json(post("/api/v1/events"), token(r), EVENT_BODY), count("calendar_event"))),
+                rule(
+                        "GET /api/v1/events/{id}",
+                        200,
+                        TASK,
+                        task(),
+                        (r, x) -> read("/api/v1/events/" + eventFor(r, x), r)),
+                rule("PATCH /api/v1/events/{id}", 200, TASK, task(), (r, x) -> {
+                    String id = eventFor(r, x);
+                    return write(
+                            json(patch("/api/v1/events/" + id), token(r), "{\"place\":\"杭州\"}"),
+                            row("calendar_event", id));
+                }),
+                rule("DELETE /api/v1/events/{id}", 204, TASK, task(), (r, x) -> {
+                    String id = eventFor(r, x);
+                    return write(as(delete("/api/v1/events/" + id), token(r)), row("calendar_event", id));
+                }),
+                // calendar feeds (issue 21): each member's own
+                rule(
+                        "POST /api/v1/me/calendar-feed",
+                        201,
+                        ORG,
+                        anyone(),
+                        (r, x) -> write(as(post("/api/v1/me/calendar-feed"), token(r)), count("calendar_feed"))),
+                rule(
+                        "DELETE /api/v1/me/calendar-feed",
+                        204,
+                        ORG,
+                        anyone(),
+                        (r, x) -> write(as(delete("/api/v1/me/calendar-feed"), token(r)), count("calendar_feed"))),
                 rule("PATCH /api/v1/tasks/{id}", 200, TASK, task(), (r, x) -> {
                     String id = taskFor(r, x);
                     return write(
@@ -1510,6 +1553,21 @@ class AuthorizationMatrixIntegrationTests {
             default -> otherOwner.token();
         };
         return id(json(post("/api/v1/tasks"), bearer, TASK_BODY));
+    }
+
+    static final String EVENT_BODY =
+            "{\"title\":\"拜访\",\"startAt\":\"2026-12-08T02:00:00Z\",\"endAt\":\"2026-12-08T03:00:00Z\"}";
+
+    /** An event made by the actor ({@code SELF}) or by the member of the relation's department. */
+    String eventFor(Role role, Relation relation) throws Exception {
+        String bearer = switch (relation) {
+            case SELF -> token(role);
+            case SAME_DEPARTMENT -> salesOwner.token();
+            case SUB_DEPARTMENT -> eastOwner.token();
+            case UNRELATED -> hqOwner.token();
+            default -> otherOwner.token();
+        };
+        return id(json(post("/api/v1/events"), bearer, EVENT_BODY));
     }
 
     /** A new template of the organization, or of the other one. */

@@ -83,6 +83,7 @@ class CrossOrganizationIntegrationTests {
     String pushTemplate;
     String task;
     String cadence;
+    String event;
     String conversation;
     String message;
     String external;
@@ -151,6 +152,9 @@ class CrossOrganizationIntegrationTests {
                 "{\"name\":\"Globex offer\",\"subject\":\"{{name}}\",\"body\":\"Globex {{company}}\"}"));
         task = api.createdId(json(post("/api/v1/tasks"), g, "{\"title\":\"Globex follow-up\"}"));
         cadence = api.createdId(json(post("/api/v1/cadences"), g, "{\"tagId\":\"" + tag + "\",\"everyDays\":14}"));
+        event = api.createdId(json(post("/api/v1/events"), g, """
+                {"title":"Globex visit","startAt":"2026-12-08T02:00:00Z","endAt":"2026-12-08T03:00:00Z"}
+                """));
         delivery = UUID.randomUUID().toString();
         jdbc.sql("""
                         INSERT INTO delivery (org_id, id, channel_id, kind, origin_module, message, state, attempts, ended_at)
@@ -268,6 +272,9 @@ class CrossOrganizationIntegrationTests {
         calls.put(
                 "PATCH /api/v1/cadences/{id}", json(patch("/api/v1/cadences/" + cadence), admin, "{\"everyDays\":1}"));
         calls.put("DELETE /api/v1/cadences/{id}", as(delete("/api/v1/cadences/" + cadence), admin));
+        calls.put("GET /api/v1/events/{id}", as(get("/api/v1/events/" + event), admin));
+        calls.put("PATCH /api/v1/events/{id}", json(patch("/api/v1/events/" + event), admin, "{\"title\":\"Taken\"}"));
+        calls.put("DELETE /api/v1/events/{id}", as(delete("/api/v1/events/" + event), admin));
         calls.put("PATCH /api/v1/tasks/{id}", json(patch("/api/v1/tasks/" + task), admin, "{\"title\":\"x\"}"));
         calls.put("DELETE /api/v1/tasks/{id}", as(delete("/api/v1/tasks/" + task), admin));
         calls.put("GET /api/v1/tasks/{id}/comments", as(get("/api/v1/tasks/" + task + "/comments"), admin));
@@ -514,7 +521,10 @@ class CrossOrganizationIntegrationTests {
             "channel",
             "delivery",
             "push_opt_out",
-            "push_consent_change");
+            "push_consent_change",
+            "calendar_event",
+            "calendar_event_member",
+            "calendar_event_contact");
 
     String globexState() {
         return orgState(globex.id());

@@ -1,5 +1,6 @@
 package io.liaison.channel.delivery;
 
+import io.liaison.channel.Attachment;
 import io.liaison.channel.OutboundMessage;
 import io.liaison.shared.Message;
 import java.util.Optional;
@@ -39,10 +40,23 @@ final class MessageLimits {
         if (over(message.json(), JSON)) {
             return Optional.of(Message.of("channel.reason.tooLarge", "json", JSON));
         }
+        if (message.attachments().size() > Attachment.MAX_COUNT) {
+            return Optional.of(Message.of("channel.reason.tooManyAttachments", Attachment.MAX_COUNT));
+        }
+        for (Attachment attachment : message.attachments()) {
+            if (attachment.content().length > Attachment.MAX_BYTES
+                    || over(attachment.name(), Attachment.MAX_NAME)
+                    || over(attachment.contentType(), Attachment.MAX_NAME)) {
+                return Optional.of(Message.of("channel.reason.attachmentTooLarge", Attachment.MAX_BYTES / 1024));
+            }
+        }
         return Optional.empty();
     }
 
-    /** The message with each field cut to its limit, to be kept beside the reason it failed. */
+    /**
+     * The message with each field cut to its limit, to be kept beside the reason it failed; its
+     * attachments are left out, which the reason names.
+     */
     static OutboundMessage cut(OutboundMessage message) {
         return new OutboundMessage(
                 cut(message.title(), TITLE),

@@ -1,14 +1,18 @@
 package io.liaison.channel.send;
 
+import io.liaison.channel.Attachment;
 import io.liaison.channel.ChannelKind;
 import io.liaison.channel.OutboundMessage;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
@@ -22,7 +26,8 @@ import org.springframework.util.StringUtils;
  * E-mail over SMTP through Spring's {@link JavaMailSenderImpl}: one message of two alternatives, the
  * plain text and HTML (escaped from the text, or rendered from the markdown with raw HTML escaped),
  * a UTF-8 subject, and for a push {@code List-Unsubscribe} with one-click {@code
- * List-Unsubscribe-Post} (RFC 8058). The Message-ID is the delivery's, so that a repeat after a lost
+ * List-Unsubscribe-Post} (RFC 8058); with attachments, those two in a {@code multipart/mixed}
+ * beside the files. The Message-ID is the delivery's, so that a repeat after a lost
  * answer is recognisably the same message. A bean only when an SMTP host is set ({@link
  * EmailConfiguration}).
  */
@@ -143,11 +148,30 @@ class EmailAdapter implements ChannelAdapter {
         MimeMultipart alternatives = new MimeMultipart("alternative");
         alternatives.addBodyPart(text);
         alternatives.addBodyPart(html);
-        mime.setContent(alternatives);
+        if (message.attachments().isEmpty()) {
+            mime.setContent(alternatives);
+        } else {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternatives);
+            mixed.addBodyPart(body);
+            for (Attachment attachment : message.attachments()) {
+                mixed.addBodyPart(part(attachment));
+            }
+            mime.setContent(mixed);
+        }
         if (message.unsubscribeLink() != null) {
             mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeLink() + ">");
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         return mime;
+    }
+
+    private static MimeBodyPart part(Attachment attachment) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+        part.setFileName(attachment.name());
+        part.setDisposition(Part.ATTACHMENT);
+        return part;
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tasks a member sees arranged by when they are due, for the pages: overdue, due in a window (today),
- * due later (and those without a due time), recently done, and those of one contact or conversation.
+ * due later (and those without a due time), recently done, and those of one contact or conversation;
+ * and for calendars (the calendar page and the member's ICS feed), the open tasks due in a window.
  * Every read keeps to {@link TaskVisibility}'s rule and to the chosen {@link Scope}.
  */
 @Service
@@ -76,6 +77,16 @@ public class TaskAgenda {
     @Transactional(readOnly = true)
     public List<Task> open(Actor actor, Filter filter) {
         return open(actor, filter, SqlFragment.of("TRUE"));
+    }
+
+    /** The open tasks the actor sees due in [from, to), the soonest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Task> due(Actor actor, Instant from, Instant to, int limit) {
+        SqlFragment where = visibility
+                .visible(actor, "t")
+                .and(SqlFragment.of(
+                        "t.status = 'open' AND t.due_at >= ? AND t.due_at < ?", timestamp(from), timestamp(to)));
+        return ordered(actor, where, "t.due_at, t.id", limit);
     }
 
     /** Tasks done, the most recently done first. */

@@ -1,0 +1,26 @@
+package io.liaison.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A calendar event was planned or moved: published in the transaction that made or changed it, with
+ * the time range and who attends as they now are. {@code sequence} is its iCalendar sequence, 0 when
+ * it was made, higher after each change the attendees are told of.
+ */
+public record EventScheduled(
+        UUID orgId,
+        UUID eventId,
+        UUID actorId,
+        Instant startAt,
+        Instant endAt,
+        int sequence,
+        List<UUID> memberIds,
+        List<UUID> contactIds) {
+
+    public EventScheduled {
+        memberIds = List.copyOf(memberIds);
+        contactIds = List.copyOf(contactIds);
+    }
+}
