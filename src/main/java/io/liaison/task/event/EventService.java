@@ -103,6 +103,19 @@ public class EventService {
         return events.overlapping(actor.orgId(), confirmed, from, to, limit);
     }
 
+    /** The confirmed events with the contact that the actor sees and that have not ended, by start, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<CalendarEvent> upcomingWith(Actor actor, UUID contactId, int limit) {
+        SqlFragment with = visibility
+                .visible(actor, "e")
+                .and(SqlFragment.of(
+                        "e.status = 'confirmed' AND EXISTS (SELECT 1 FROM calendar_event_contact w"
+                                + " WHERE w.org_id = e.org_id AND w.event_id = e.id AND w.contact_id = ?)",
+                        contactId));
+        Instant now = Instant.now();
+        return events.overlapping(actor.orgId(), with, now, now.plus(Duration.ofDays(366)), limit);
+    }
+
     /**
      * Changes the event by {@code change} (of the event as it is), when it is still at {@code expected}
      * (when given). The invitees hear of a new time, place or title with a higher sequence.

@@ -54,7 +54,8 @@ public record EventForm(
         reminders = reminders == null ? List.of() : List.copyOf(reminders);
     }
 
-    static EventForm blank(LocalDate day, UUID me) {
+    /** A new event on {@code day}, the member attending, with the contact it is made from (if any). */
+    static EventForm blank(LocalDate day, UUID me, @Nullable UUID contactId) {
         return new EventForm(
                 "",
                 "meeting",
@@ -65,7 +66,7 @@ public record EventForm(
                 "",
                 "",
                 List.of(me),
-                List.of(),
+                contactId == null ? List.of() : List.of(contactId),
                 List.of(Duration.ofMinutes(15).toString()),
                 null);
     }

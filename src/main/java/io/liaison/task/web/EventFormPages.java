@@ -67,14 +67,18 @@ class EventFormPages {
     }
 
     @GetMapping("/events/new")
-    String create(Actor actor, @RequestParam(required = false) @Nullable String day, Model model) {
+    String create(
+            Actor actor,
+            @RequestParam(required = false) @Nullable String day,
+            @RequestParam(required = false) @Nullable UUID contact,
+            Model model) {
         LocalDate date;
         try {
             date = EventForm.day(day, actor.timeZone());
         } catch (LiaisonException e) {
             date = LocalDate.now(actor.timeZone());
         }
-        return render(actor, null, EventForm.blank(date, actor.memberId()), model);
+        return render(actor, null, EventForm.blank(date, actor.memberId(), contact), model);
     }
 
     @GetMapping("/events/{id}")

@@ -60,6 +60,9 @@ class TaskPagesIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.liaison.task.event.EventService events;
+
     Actor boss;
     Contact contact;
 
@@ -222,6 +225,48 @@ class TaskPagesIntegrationTests {
         String section = page(
                 get("/tasks/of-contact/{id}", contact.id()).header("HX-Request", "true"), "zh-CN", status().isOk());
         assertThat(section).contains("给张伟回电话", "新建任务", "/tasks/new?contact=" + contact.id());
+        assertThat(section).contains("与这位联系人暂无即将到来的日程。", "/calendar/events/new?contact=" + contact.id());
+    }
+
+    @Test
+    void theContactsSectionListsItsUpcomingEventsInTheReadersZoneAndNotCancelledOrPastOnes() throws Exception {
+        Instant start = Instant.parse("2027-01-04T02:00:00Z");
+        event("拜访张伟", start, start.plus(Duration.ofHours(1)));
+        var cancelled = event("取消的拜访", start, start.plus(Duration.ofHours(1)));
+        events.cancel(boss, cancelled.id(), null);
+        event(
+                "上周的拜访",
+                Instant.now().minus(Duration.ofDays(7)),
+                Instant.now().minus(Duration.ofDays(7)).plusSeconds(3600));
+
+        String section = page(
+                get("/tasks/of-contact/{id}", contact.id()).header("HX-Request", "true"), "zh-CN", status().isOk());
+        assertThat(section).contains("即将到来的日程", "拜访张伟", "拜访 · 2027年1月4日 10:00").doesNotContain("取消的拜访", "上周的拜访");
+        assertThat(page(
+                        get("/calendar/events/new")
+                                .param("contact", contact.id().toString()),
+                        "zh-CN",
+                        status().isOk()))
+                .as("a new event from the contact's section has the contact attending")
+                .contains("张伟");
+    }
+
+    io.liaison.task.event.CalendarEvent event(String title, Instant start, Instant end) {
+        return events.create(
+                boss,
+                new io.liaison.task.event.EventDraft(
+                        title,
+                        null,
+                        "visit",
+                        start,
+                        end,
+                        "Asia/Shanghai",
+                        false,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(contact.id()),
+                        List.of()));
     }
 
     Task task(String title, String priority, @Nullable Instant due) {
