@@ -49,4 +49,30 @@ public record CalendarEvent(
     public boolean cancelled() {
         return status.equals("cancelled");
     }
+
+    /** The same event at another iCalendar sequence and status, as an invitation tells it. */
+    CalendarEvent told(int sequence, String status) {
+        return new CalendarEvent(
+                id,
+                uid,
+                sequence,
+                title,
+                description,
+                kind,
+                startAt,
+                endAt,
+                timeZone,
+                allDay,
+                place,
+                link,
+                status,
+                reminders,
+                createdBy,
+                createdByName,
+                memberIds,
+                contactIds,
+                createdAt,
+                updatedAt,
+                version);
+    }
 }

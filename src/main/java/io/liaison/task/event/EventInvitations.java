@@ -105,7 +105,7 @@ class EventInvitations {
                 send(actor.orgId(), organization, after, before == null, organizer, to, stamp);
             }
         }
-        CalendarEvent called = cancelledCopy(after);
+        CalendarEvent called = after.told(after.sequence(), "cancelled");
         for (UUID contact : removed) {
             ContactAddresses.Addressee to = found.get(contact);
             if (to != null) {
@@ -161,30 +161,5 @@ class EventInvitations {
     private EventIcs.Person organizer(Actor actor, CalendarEvent event) {
         String email = members.get(actor, event.createdBy()).email();
         return new EventIcs.Person(event.createdByName(), email == null ? "noreply@" + host : email);
-    }
-
-    private static CalendarEvent cancelledCopy(CalendarEvent e) {
-        return new CalendarEvent(
-                e.id(),
-                e.uid(),
-                e.sequence(),
-                e.title(),
-                e.description(),
-                e.kind(),
-                e.startAt(),
-                e.endAt(),
-                e.timeZone(),
-                e.allDay(),
-                e.place(),
-                e.link(),
-                "cancelled",
-                e.reminders(),
-                e.createdBy(),
-                e.createdByName(),
-                e.memberIds(),
-                e.contactIds(),
-                e.createdAt(),
-                e.updatedAt(),
-                e.version());
     }
 }

@@ -140,7 +140,7 @@ public class EventService {
                 || !after.title().equals(before.title())
                 || !Objects.equals(after.description(), before.description())
                 || !after.contactIds().containsAll(before.contactIds());
-        CalendarEvent next = told ? withSequence(after, before.sequence() + 1) : after;
+        CalendarEvent next = told ? after.told(before.sequence() + 1, after.status()) : after;
         if (!events.update(actor.orgId(), next, before.version())) {
             throw LiaisonException.stale(before.version(), before.version() + 1);
         }
@@ -267,31 +267,6 @@ public class EventService {
                 now,
                 now,
                 0);
-    }
-
-    private static CalendarEvent withSequence(CalendarEvent e, int sequence) {
-        return new CalendarEvent(
-                e.id(),
-                e.uid(),
-                sequence,
-                e.title(),
-                e.description(),
-                e.kind(),
-                e.startAt(),
-                e.endAt(),
-                e.timeZone(),
-                e.allDay(),
-                e.place(),
-                e.link(),
-                e.status(),
-                e.reminders(),
-                e.createdBy(),
-                e.createdByName(),
-                e.memberIds(),
-                e.contactIds(),
-                e.createdAt(),
-                e.updatedAt(),
-                e.version());
     }
 
     private static List<UUID> distinct(List<UUID> ids) {
