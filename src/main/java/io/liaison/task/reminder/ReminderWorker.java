@@ -6,6 +6,8 @@ import io.liaison.task.ReminderFired;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,14 +111,31 @@ class ReminderWorker {
         return claimed == null ? 0 : claimed;
     }
 
-    /** Describes every reminder, then raises all their notifications at once. */
+    /** Describes the reminders, each kind's at once, then raises all their notifications at once. */
     private List<ReminderRepository.Outcome> fireAll(List<ReminderRepository.Due> due) {
+        Map<String, List<Integer>> byKind = new HashMap<>();
+        for (int i = 0; i < due.size(); i++) {
+            byKind.computeIfAbsent(due.get(i).subjectKind(), k -> new ArrayList<>())
+                    .add(i);
+        }
+        List<Optional<NewNotification>> described = new ArrayList<>(Collections.nCopies(due.size(), Optional.empty()));
+        byKind.forEach((kind, indexes) -> {
+            ReminderSubject subject = subjects.get(kind);
+            if (subject != null) {
+                List<Optional<NewNotification>> said = subject.describeAll(indexes.stream()
+                        .map(due::get)
+                        .map(r -> new ReminderSubject.Reminder(r.orgId(), r.subjectId(), r.memberId(), r.fireAt()))
+                        .toList());
+                for (int j = 0; j < indexes.size(); j++) {
+                    described.set(indexes.get(j), said.get(j));
+                }
+            }
+        });
         List<ReminderRepository.Outcome> outcomes = new ArrayList<>(due.size());
         List<NewNotification> raised = new ArrayList<>(due.size());
-        for (ReminderRepository.Due reminder : due) {
-            Optional<NewNotification> notification = describe(reminder);
-            notification.ifPresent(raised::add);
-            outcomes.add(outcome(reminder, notification));
+        for (int i = 0; i < due.size(); i++) {
+            described.get(i).ifPresent(raised::add);
+            outcomes.add(outcome(due.get(i), described.get(i)));
         }
         notifications.raiseAll(raised);
         return outcomes;
