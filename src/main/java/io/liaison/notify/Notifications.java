@@ -67,7 +67,7 @@ public class Notifications {
 
     /**
      * Raises each notification as {@link #raise} does, with a statement per kind of work for them all
-     * (per organization): the members and their preferences read at once, the bell's rows inserted and
+     * (per organization, as each statement is bound to one): the members and their preferences read at once, the bell's rows inserted and
      * trimmed at once, one signal per member.
      *
      * @return the notifications' ids, in their order
@@ -85,7 +85,6 @@ public class Notifications {
                             .orElseThrow(() -> new IllegalArgumentException("Unregistered notification kind " + code)));
         }
         List<UUID> ids = new ArrayList<>(notifications.size());
-        List<NotificationRepository.NewRow> bell = new ArrayList<>();
         Map<UUID, List<NewNotification>> byOrg = new LinkedHashMap<>();
         Map<NewNotification, UUID> idOf = new IdentityHashMap<>();
         for (NewNotification n : notifications) {
@@ -95,6 +94,7 @@ public class Notifications {
             byOrg.computeIfAbsent(n.orgId(), org -> new ArrayList<>()).add(n);
         }
         for (var org : byOrg.entrySet()) {
+            List<NotificationRepository.NewRow> bell = new ArrayList<>();
             Set<UUID> memberIds = new LinkedHashSet<>();
             org.getValue().forEach(n -> memberIds.add(n.memberId()));
             Map<UUID, Actor> active = new HashMap<>();
@@ -126,12 +126,12 @@ public class Notifications {
                             n.link()));
                 }
             }
+            rows.insert(bell);
+            bell.stream()
+                    .map(NotificationRepository.NewRow::memberId)
+                    .distinct()
+                    .forEach(member -> rows.signal(org.getKey(), member));
         }
-        rows.insert(bell);
-        bell.stream()
-                .map(r -> List.of(r.orgId(), r.memberId()))
-                .distinct()
-                .forEach(m -> rows.signal((UUID) m.get(0), (UUID) m.get(1)));
         return ids;
     }
 
