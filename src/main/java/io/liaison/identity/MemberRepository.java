@@ -249,6 +249,18 @@ class MemberRepository {
                 .optional();
     }
 
+    /** The active ones among {@code memberIds} of one organization, in one query. */
+    List<Actor> actors(UUID orgId, Collection<UUID> memberIds) {
+        return jdbc.sql(ACTOR + """
+                          FROM member m JOIN organization o ON o.id = m.org_id
+                          JOIN role r ON r.org_id = m.org_id AND r.id = m.role_id
+                         WHERE m.org_id = ? AND m.id = ANY(?) AND m.active
+                        """)
+                .params(orgId, memberIds.toArray(UUID[]::new))
+                .query(this::actorRow)
+                .list();
+    }
+
     /**
      * The actor of a live API token, in one query, and whether its last use is more than a minute
      * old (worth recording).

@@ -55,30 +55,34 @@ class NotificationDeliveries {
 
     /** The member's route for a kind: their stored choice, else the kind's defaults. */
     Route route(UUID orgId, UUID memberId, NotificationKind kind) {
-        return preferences
-                .choice(orgId, memberId, kind.code())
-                .map(c -> new Route(c.inApp(), c.email(), c.channelId()))
-                .orElseGet(() -> new Route(
-                        kind.defaults().contains(NotificationKind.IN_APP),
-                        kind.defaults().contains(NotificationKind.EMAIL),
-                        kind.defaults().contains(NotificationKind.ROBOT)
-                                ? channels.personal(orgId, memberId).stream()
-                                        .findFirst()
-                                        .map(ChannelSummary::id)
-                                        .orElse(null)
-                                : null));
+        return route(
+                orgId,
+                memberId,
+                kind,
+                preferences.choice(orgId, memberId, kind.code()).orElse(null));
+    }
+
+    /** The member's route for a kind given their stored choice for it, if any. */
+    Route route(UUID orgId, UUID memberId, NotificationKind kind, PreferenceRepository.@Nullable Choice stored) {
+        if (stored != null) {
+            return new Route(stored.inApp(), stored.email(), stored.channelId());
+        }
+        return new Route(
+                kind.defaults().contains(NotificationKind.IN_APP),
+                kind.defaults().contains(NotificationKind.EMAIL),
+                kind.defaults().contains(NotificationKind.ROBOT)
+                        ? channels.personal(orgId, memberId).stream()
+                                .findFirst()
+                                .map(ChannelSummary::id)
+                                .orElse(null)
+                        : null);
     }
 
     /**
-     * Queues the notification's e-mail and robot deliveries for an active recipient and answers
-     * whether it belongs on their bell; a deactivated member gets nothing.
+     * Queues the notification's e-mail and robot deliveries that the active recipient's route asks
+     * for and answers whether it belongs on their bell.
      */
-    boolean queue(UUID id, NotificationKind kind, NewNotification n) {
-        Actor recipient = members.actor(n.orgId(), n.memberId()).orElse(null);
-        if (recipient == null) {
-            return false;
-        }
-        Route route = route(n.orgId(), n.memberId(), kind);
+    boolean queue(UUID id, NotificationKind kind, NewNotification n, Actor recipient, Route route) {
         @Nullable
         String address = route.email() ? members.get(recipient, n.memberId()).email() : null;
         @Nullable UUID channel = route.channelId() != null && ownRobot(n, route.channelId()) ? route.channelId() : null;

@@ -2,8 +2,10 @@ package io.liaison.notify;
 
 import io.liaison.shared.bus.Signals;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,29 +37,55 @@ class NotificationRepository {
         this.signals = signals;
     }
 
-    void insert(UUID orgId, UUID id, UUID memberId, String kind, String title, String body, @Nullable String link) {
+    /** A notification row to insert. */
+    record NewRow(
+            UUID orgId,
+            UUID id,
+            UUID memberId,
+            String kind,
+            String title,
+            String body,
+            @Nullable String link) {}
+
+    /**
+     * Inserts the rows in one statement, then deletes, in one more, each of their members' oldest
+     * notifications past {@link #KEEP}.
+     */
+    void insert(List<NewRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         INSERT INTO notification (org_id, id, member_id, kind, title, body, link)
-                        VALUES (:org, :id, :member, :kind, :title, :body, :link)
+                        SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
                         """)
-                .param("org", orgId)
-                .param("id", id)
-                .param("member", memberId)
-                .param("kind", kind)
-                .param("title", title)
-                .param("body", body)
-                .param("link", link)
+                .params(
+                        rows.stream().map(NewRow::orgId).toArray(UUID[]::new),
+                        rows.stream().map(NewRow::id).toArray(UUID[]::new),
+                        rows.stream().map(NewRow::memberId).toArray(UUID[]::new),
+                        rows.stream().map(NewRow::kind).toArray(String[]::new),
+                        rows.stream().map(NewRow::title).toArray(String[]::new),
+                        rows.stream().map(NewRow::body).toArray(String[]::new),
+                        rows.stream().map(NewRow::link).toArray(String[]::new))
                 .update();
+        List<NewRow> members = rows.stream()
+                .collect(Collectors.toMap(
+                        r -> List.of(r.orgId(), r.memberId()), r -> r, (a, b) -> a, LinkedHashMap::new))
+                .values()
+                .stream()
+                .toList();
         jdbc.sql("""
-                        DELETE FROM notification
-                        WHERE org_id = :org AND member_id = :member
-                          AND id < (SELECT id FROM notification
-                                    WHERE org_id = :org AND member_id = :member
-                                    ORDER BY id DESC OFFSET :keep LIMIT 1)
+                        DELETE FROM notification n
+                        USING unnest(?::uuid[], ?::uuid[]) AS m (org_id, member_id)
+                        WHERE n.org_id = m.org_id AND n.member_id = m.member_id
+                          AND n.id < (SELECT k.id FROM notification k
+                                      WHERE k.org_id = m.org_id AND k.member_id = m.member_id
+                                      ORDER BY k.id DESC OFFSET ? LIMIT 1)
                         """)
-                .param("org", orgId)
-                .param("member", memberId)
-                .param("keep", KEEP - 1)
+                .params(
+                        members.stream().map(NewRow::orgId).toArray(UUID[]::new),
+                        members.stream().map(NewRow::memberId).toArray(UUID[]::new),
+                        KEEP - 1)
                 .update();
     }
 

@@ -1,10 +1,19 @@
 package io.liaison.notify;
 
+import io.liaison.identity.ActiveMembers;
 import io.liaison.identity.Actor;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
 import io.liaison.shared.StoredMessages;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -23,17 +32,26 @@ public class Notifications {
     private final NotificationKinds kinds;
     private final StoredMessages messages;
     private final NotificationDeliveries deliveries;
+    private final PreferenceRepository preferences;
+    private final ActiveMembers members;
 
     Notifications(
             NotificationRepository rows,
             NotificationKinds kinds,
             StoredMessages messages,
-            NotificationDeliveries deliveries) {
+            NotificationDeliveries deliveries,
+            PreferenceRepository preferences,
+            ActiveMembers members) {
         this.rows = rows;
         this.kinds = kinds;
         this.messages = messages;
         this.deliveries = deliveries;
+        this.preferences = preferences;
+        this.members = members;
     }
+
+    /** The most notifications raised at once. */
+    public static final int MAX_BATCH = ActiveMembers.MAX;
 
     /**
      * Raises a notification in the caller's transaction: the bell's row (when the member keeps this
@@ -44,22 +62,77 @@ public class Notifications {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID raise(NewNotification notification) {
-        NotificationKind kind = kinds.find(notification.kind())
-                .orElseThrow(
-                        () -> new IllegalArgumentException("Unregistered notification kind " + notification.kind()));
-        UUID id = Ids.newId();
-        if (deliveries.queue(id, kind, notification)) {
-            rows.insert(
-                    notification.orgId(),
-                    id,
-                    notification.memberId(),
-                    kind.code(),
-                    messages.store(notification.title()),
-                    messages.store(notification.body()),
-                    notification.link());
-            rows.signal(notification.orgId(), notification.memberId());
+        return raiseAll(List.of(notification)).get(0);
+    }
+
+    /**
+     * Raises each notification as {@link #raise} does, with a statement per kind of work for them all
+     * (per organization, as each statement is bound to one): the members and their preferences read at once, the bell's rows inserted and
+     * trimmed at once, one signal per member.
+     *
+     * @return the notifications' ids, in their order
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<UUID> raiseAll(List<NewNotification> notifications) {
+        if (notifications.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("At most " + MAX_BATCH + " notifications at once");
         }
-        return id;
+        Map<String, NotificationKind> byCode = new HashMap<>();
+        for (NewNotification n : notifications) {
+            byCode.computeIfAbsent(
+                    n.kind(),
+                    code -> kinds.find(code)
+                            .orElseThrow(() -> new IllegalArgumentException("Unregistered notification kind " + code)));
+        }
+        List<UUID> ids = new ArrayList<>(notifications.size());
+        Map<UUID, List<NewNotification>> byOrg = new LinkedHashMap<>();
+        Map<NewNotification, UUID> idOf = new IdentityHashMap<>();
+        for (NewNotification n : notifications) {
+            UUID id = Ids.newId();
+            ids.add(id);
+            idOf.put(n, id);
+            byOrg.computeIfAbsent(n.orgId(), org -> new ArrayList<>()).add(n);
+        }
+        for (var org : byOrg.entrySet()) {
+            List<NotificationRepository.NewRow> bell = new ArrayList<>();
+            Set<UUID> memberIds = new LinkedHashSet<>();
+            org.getValue().forEach(n -> memberIds.add(n.memberId()));
+            Map<UUID, Actor> active = new HashMap<>();
+            members.actors(org.getKey(), memberIds).forEach(a -> active.put(a.memberId(), a));
+            Map<List<Object>, PreferenceRepository.Choice> stored = new HashMap<>();
+            if (!active.isEmpty()) {
+                preferences
+                        .choices(org.getKey(), active.keySet(), byCode.keySet())
+                        .forEach(
+                                c -> stored.put(List.of(c.memberId(), c.choice().kind()), c.choice()));
+            }
+            for (NewNotification n : org.getValue()) {
+                Actor recipient = active.get(n.memberId());
+                if (recipient == null) {
+                    continue;
+                }
+                NotificationKind kind = byCode.get(n.kind());
+                var route =
+                        deliveries.route(n.orgId(), n.memberId(), kind, stored.get(List.of(n.memberId(), kind.code())));
+                UUID id = idOf.get(n);
+                if (deliveries.queue(id, kind, n, recipient, route)) {
+                    bell.add(new NotificationRepository.NewRow(
+                            n.orgId(),
+                            id,
+                            n.memberId(),
+                            kind.code(),
+                            messages.store(n.title()),
+                            messages.store(n.body()),
+                            n.link()));
+                }
+            }
+            rows.insert(bell);
+            bell.stream()
+                    .map(NotificationRepository.NewRow::memberId)
+                    .distinct()
+                    .forEach(member -> rows.signal(org.getKey(), member));
+        }
+        return ids;
     }
 
     /** The actor's notifications, newest first; {@code unreadOnly} leaves out those they read. */

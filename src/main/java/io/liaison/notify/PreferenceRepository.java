@@ -1,6 +1,7 @@
 package io.liaison.notify;
 
 import java.time.LocalTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,26 @@ class PreferenceRepository {
                         SELECT kind, in_app, email, channel_id FROM notification_preference
                         WHERE org_id = ? AND member_id = ? AND kind = ?
                         """).params(orgId, memberId, kind).query(Choice.class).optional();
+    }
+
+    /** A member's stored choice for a kind. */
+    record MemberChoice(UUID memberId, Choice choice) {}
+
+    /** The stored choices of these members of one organization for these kinds, in one query. */
+    List<MemberChoice> choices(UUID orgId, Collection<UUID> memberIds, Collection<String> kinds) {
+        return jdbc.sql("""
+                        SELECT member_id, kind, in_app, email, channel_id FROM notification_preference
+                        WHERE org_id = ? AND member_id = ANY(?) AND kind = ANY(?)
+                        """)
+                .params(orgId, memberIds.toArray(UUID[]::new), kinds.toArray(String[]::new))
+                .query((rs, row) -> new MemberChoice(
+                        rs.getObject("member_id", UUID.class),
+                        new Choice(
+                                rs.getString("kind"),
+                                rs.getBoolean("in_app"),
+                                rs.getBoolean("email"),
+                                rs.getObject("channel_id", UUID.class))))
+                .list();
     }
 
     Optional<QuietHours> quietHours(UUID orgId, UUID memberId) {

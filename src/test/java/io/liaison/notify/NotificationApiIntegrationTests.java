@@ -128,7 +128,7 @@ class NotificationApiIntegrationTests {
                 .param("ids", older)
                 .update();
         UUID newest = Ids.newId();
-        rows.insert(orgId, newest, memberId, "x", "t", "b", null);
+        rows.insert(List.of(new NotificationRepository.NewRow(orgId, newest, memberId, "x", "t", "b", null)));
         List<UUID> kept = jdbc.sql("SELECT id FROM notification WHERE org_id = ? AND member_id = ?")
                 .params(orgId, memberId)
                 .query(UUID.class)

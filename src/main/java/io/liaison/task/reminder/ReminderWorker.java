@@ -1,10 +1,13 @@
 package io.liaison.task.reminder;
 
+import io.liaison.notify.NewNotification;
 import io.liaison.notify.Notifications;
 import io.liaison.task.ReminderFired;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fires due reminders. A batch is one transaction: claim up to {@link #BATCH} due unfired reminders
  * with {@code SKIP LOCKED} (so that workers on any nodes take disjoint rows), have each one's subject
- * say what it is about and raise that notification, then mark them all fired, and publish {@link
+ * say what it is about and raise those notifications together, then mark them all fired, and publish {@link
  * ReminderFired} for those that told their member. A node that dies in the middle leaves its batch
  * unfired and unlocked for the next claim: a reminder is told once. A reminder that fails is recorded
  * as failed without taking the batch with it (see {@link #fireDue}).
@@ -93,10 +96,7 @@ class ReminderWorker {
     private int fireBatch(boolean isolated) {
         Integer claimed = batch.execute(status -> {
             List<ReminderRepository.Due> due = reminders.claimDue(BATCH);
-            List<ReminderRepository.Outcome> outcomes = new ArrayList<>(due.size());
-            for (ReminderRepository.Due reminder : due) {
-                outcomes.add(isolated ? isolated(reminder) : fire(reminder));
-            }
+            List<ReminderRepository.Outcome> outcomes = isolated ? fireEach(due) : fireAll(due);
             Instant firedAt = Instant.now();
             reminders.markFired(outcomes, firedAt);
             for (ReminderRepository.Outcome outcome : outcomes) {
@@ -111,17 +111,67 @@ class ReminderWorker {
         return claimed == null ? 0 : claimed;
     }
 
-    private ReminderRepository.Outcome fire(ReminderRepository.Due reminder) {
-        ReminderSubject subject = subjects.get(reminder.subjectKind());
-        if (subject == null) {
-            return new ReminderRepository.Outcome(reminder, DROPPED, UNKNOWN_KIND);
+    /** Describes the reminders, each kind's at once, then raises all their notifications at once. */
+    private List<ReminderRepository.Outcome> fireAll(List<ReminderRepository.Due> due) {
+        Map<String, List<Integer>> byKind = new HashMap<>();
+        for (int i = 0; i < due.size(); i++) {
+            byKind.computeIfAbsent(due.get(i).subjectKind(), k -> new ArrayList<>())
+                    .add(i);
         }
-        return subject.describe(reminder.orgId(), reminder.subjectId(), reminder.memberId(), reminder.fireAt())
-                .map(notification -> {
-                    notifications.raise(notification);
-                    return new ReminderRepository.Outcome(reminder, NOTIFIED, null);
-                })
-                .orElseGet(() -> new ReminderRepository.Outcome(reminder, DROPPED, NO_LONGER_APPLIES));
+        List<Optional<NewNotification>> described = new ArrayList<>(Collections.nCopies(due.size(), Optional.empty()));
+        byKind.forEach((kind, indexes) -> {
+            ReminderSubject subject = subjects.get(kind);
+            if (subject != null) {
+                List<Optional<NewNotification>> said = subject.describeAll(indexes.stream()
+                        .map(due::get)
+                        .map(r -> new ReminderSubject.Reminder(r.orgId(), r.subjectId(), r.memberId(), r.fireAt()))
+                        .toList());
+                for (int j = 0; j < indexes.size(); j++) {
+                    described.set(indexes.get(j), said.get(j));
+                }
+            }
+        });
+        List<ReminderRepository.Outcome> outcomes = new ArrayList<>(due.size());
+        List<NewNotification> raised = new ArrayList<>(due.size());
+        for (int i = 0; i < due.size(); i++) {
+            described.get(i).ifPresent(raised::add);
+            outcomes.add(outcome(due.get(i), described.get(i)));
+        }
+        notifications.raiseAll(raised);
+        return outcomes;
+    }
+
+    /** Fires each reminder in its own savepoint. */
+    private List<ReminderRepository.Outcome> fireEach(List<ReminderRepository.Due> due) {
+        List<ReminderRepository.Outcome> outcomes = new ArrayList<>(due.size());
+        for (ReminderRepository.Due reminder : due) {
+            outcomes.add(isolated(reminder));
+        }
+        return outcomes;
+    }
+
+    private ReminderRepository.Outcome fire(ReminderRepository.Due reminder) {
+        Optional<NewNotification> notification = describe(reminder);
+        notification.ifPresent(notifications::raise);
+        return outcome(reminder, notification);
+    }
+
+    /** What the reminder's subject says, or empty when its kind is unknown or it no longer applies. */
+    private Optional<NewNotification> describe(ReminderRepository.Due reminder) {
+        ReminderSubject subject = subjects.get(reminder.subjectKind());
+        return subject == null
+                ? Optional.empty()
+                : subject.describe(reminder.orgId(), reminder.subjectId(), reminder.memberId(), reminder.fireAt());
+    }
+
+    private ReminderRepository.Outcome outcome(
+            ReminderRepository.Due reminder, Optional<NewNotification> notification) {
+        if (notification.isPresent()) {
+            return new ReminderRepository.Outcome(reminder, NOTIFIED, null);
+        }
+        return subjects.containsKey(reminder.subjectKind())
+                ? new ReminderRepository.Outcome(reminder, DROPPED, NO_LONGER_APPLIES)
+                : new ReminderRepository.Outcome(reminder, DROPPED, UNKNOWN_KIND);
     }
 
     /** {@link #fire} in a savepoint: a reminder that fails is recorded as failed, with its reason. */
