@@ -11,6 +11,6 @@ class CalendarNavigation {
 
     @Bean
     NavigationEntry calendarEntry() {
-        return new NavigationEntry("nav.calendar", "/calendar", "calendar3", null, Menu.MAIN, 35);
+        return new NavigationEntry("nav.calendar", "/calendar", "calendar3", null, Menu.MAIN, 18);
     }
 }

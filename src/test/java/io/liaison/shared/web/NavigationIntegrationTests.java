@@ -56,12 +56,15 @@ class NavigationIntegrationTests {
                 .containsExactly(
                         "/ Home",
                         "/chats Chats",
+                        "/tasks Tasks",
+                        "/calendar Calendar",
                         "/contacts Contacts",
                         "/members Members *",
                         "/departments Departments",
                         "/tags Tags",
                         "/trash Trash",
                         "/pushes Mass push",
+                        "/cadences/due Due for a touch",
                         "/custom-fields Custom fields",
                         "/roles Roles and permissions",
                         "/channels Channels",
@@ -72,12 +75,15 @@ class NavigationIntegrationTests {
                 .containsExactly(
                         "/ 首页",
                         "/chats 消息",
+                        "/tasks 任务",
+                        "/calendar 日历",
                         "/contacts 联系人",
                         "/members 成员 *",
                         "/departments 部门",
                         "/tags 标签",
                         "/trash 回收站",
                         "/pushes 群发",
+                        "/cadences/due 待联系",
                         "/custom-fields 自定义字段",
                         "/roles 角色与权限",
                         "/channels 消息渠道",
@@ -92,16 +98,19 @@ class NavigationIntegrationTests {
                 .containsExactly(
                         "/ Home",
                         "/chats Chats",
+                        "/tasks Tasks",
+                        "/calendar Calendar",
                         "/contacts Contacts",
                         "/members Members",
                         "/departments Departments",
                         "/tags Tags *",
                         "/trash Trash",
+                        "/cadences/due Due for a touch",
                         "/custom-fields Custom fields",
                         "/profile My profile",
                         "/tokens API tokens");
         assertThat(links(nav("/", member, "zh-CN")))
-                .startsWith("/ 首页 *", "/chats 消息", "/contacts 联系人")
+                .startsWith("/ 首页 *", "/chats 消息", "/tasks 任务", "/calendar 日历", "/contacts 联系人")
                 .doesNotContain("/pushes 群发", "/roles 角色与权限", "/channels 消息渠道", "/audit 审计日志");
     }
 

@@ -179,7 +179,8 @@ class EventApiIntegrationTests {
                 .isNull();
         assertThat(ends.touch(Instant.now())).as("each event once").isZero();
 
-        assertThat(ends.touch(end.plus(Duration.ofDays(8)))).isEqualTo(1);
+        // The job touches every organization's ended events; other tests' events may end by then too.
+        assertThat(ends.touch(end.plus(Duration.ofDays(8)))).isGreaterThanOrEqualTo(1);
         assertThat(lastContacted(api, maker, missed))
                 .isEqualTo(end.plus(Duration.ofDays(7).plusHours(1)));
         assertThat(later).isNotBlank();
