@@ -67,8 +67,9 @@ class SeveralNodesDeliveryIntegrationTests {
 
     /**
      * Channel secrets under one key; the receiver on loopback allowed; a dead node's rows back after
-     * 30 s. Four scheduler threads a node, so that one node cannot run all eight sending workers, and
-     * a poll every second, so that the other node takes the rest at once: both drain at the same time.
+     * 30 s. Five scheduler threads a node and one reminder worker (which holds a thread while it
+     * runs), so that one node cannot run all eight sending workers, and a poll every second, so that
+     * the other node takes the rest at once: both drain at the same time.
      */
     private LiaisonProcess node(String name) throws Exception {
         return SharedDatabaseNodes.launch(
@@ -84,7 +85,9 @@ class SeveralNodesDeliveryIntegrationTests {
                         "LIAISON_CHANNEL_LEASE",
                         LEASE.toSeconds() + "s",
                         "DB_SCHEDULER_THREADS",
-                        "4",
+                        "5",
+                        "LIAISON_REMINDER_WORKERS",
+                        "1",
                         "DB_SCHEDULER_POLLING_INTERVAL",
                         "1s"));
     }
