@@ -170,6 +170,8 @@ class TaskApiIntegrationTests {
         assertThat(ids(get("/api/v1/tasks?status=done"), maker)).isEmpty();
         assertThat(ids(get("/api/v1/tasks?dueBefore=" + Instant.now()), maker)).isEmpty();
         assertThat(ids(get("/api/v1/tasks?dueFrom=" + Instant.now()), maker)).containsExactly(id);
+        assertThat(ids(get("/api/v1/tasks?createdBy=" + maker.id()), reader)).containsExactly(id);
+        assertThat(ids(get("/api/v1/tasks?createdBy=" + reader.id()), reader)).isEmpty();
 
         assertThat(mvc.perform(as(delete("/api/v1/tasks/" + id), maker.token()))
                         .andReturn()

@@ -48,6 +48,7 @@ class TaskController {
     CursorPage<Task> list(
             Actor actor,
             @RequestParam(required = false) @Nullable UUID assigneeId,
+            @Parameter(description = "Made by this member") @RequestParam(required = false) @Nullable UUID createdBy,
             @Parameter(schema = @Schema(allowableValues = {"open", "done", "cancelled"}))
                     @RequestParam(required = false)
                     @Nullable
@@ -60,7 +61,8 @@ class TaskController {
             @RequestParam(required = false) @Nullable UUID conversationId,
             @RequestParam(required = false) @Nullable Integer limit,
             @RequestParam(required = false) @Nullable String cursor) {
-        var query = new TaskService.TaskQuery(assigneeId, null, status, dueFrom, dueBefore, contactId, conversationId);
+        var query =
+                new TaskService.TaskQuery(assigneeId, createdBy, status, dueFrom, dueBefore, contactId, conversationId);
         return tasks.list(actor, query, cursor, CursorPage.limit(limit));
     }
 

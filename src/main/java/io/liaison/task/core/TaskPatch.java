@@ -24,4 +24,54 @@ public record TaskPatch(
         Patch<@Nullable List<UUID>> assigneeIds,
         Patch<@Nullable List<UUID>> contactIds,
         Patch<@Nullable List<UUID>> conversationIds,
-        Patch<@Nullable List<Task.CheckItem>> checklist) {}
+        Patch<@Nullable List<Task.CheckItem>> checklist) {
+
+    /** A patch that changes nothing; the {@code with} methods each set one field of it. */
+    public static TaskPatch none() {
+        return new TaskPatch(
+                Patch.absent(),
+                Patch.absent(),
+                Patch.absent(),
+                Patch.absent(),
+                Patch.absent(),
+                Patch.absent(),
+                Patch.absent(),
+                Patch.absent(),
+                Patch.absent(),
+                Patch.absent(),
+                Patch.absent(),
+                Patch.absent());
+    }
+
+    public TaskPatch withStatus(String status) {
+        return new TaskPatch(
+                title,
+                description,
+                priority,
+                Patch.of(status),
+                dueAt,
+                timeZone,
+                recurrence,
+                reminders,
+                assigneeIds,
+                contactIds,
+                conversationIds,
+                checklist);
+    }
+
+    public TaskPatch withChecklist(List<Task.CheckItem> items) {
+        return new TaskPatch(
+                title,
+                description,
+                priority,
+                status,
+                dueAt,
+                timeZone,
+                recurrence,
+                reminders,
+                assigneeIds,
+                contactIds,
+                conversationIds,
+                Patch.of(items));
+    }
+}

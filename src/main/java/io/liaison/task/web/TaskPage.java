@@ -3,7 +3,6 @@ package io.liaison.task.web;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
-import io.liaison.shared.web.Patch;
 import io.liaison.task.core.Task;
 import io.liaison.task.core.TaskComments;
 import io.liaison.task.core.TaskPatch;
@@ -73,7 +72,7 @@ class TaskPage {
     @PostMapping("/reopen")
     @ResponseBody
     String reopen(Actor actor, @PathVariable UUID id, HttpServletResponse response) {
-        tasks.update(actor, id, status("open"), null);
+        tasks.update(actor, id, TaskPatch.none().withStatus("open"), null);
         response.setHeader("HX-Redirect", "/tasks/" + id);
         return "";
     }
@@ -95,7 +94,7 @@ class TaskPage {
         }
         List<Task.CheckItem> items = new ArrayList<>(task.checklist());
         items.set(index, new Task.CheckItem(items.get(index).text(), done));
-        Task changed = tasks.update(actor, id, checklist(items), version);
+        Task changed = tasks.update(actor, id, TaskPatch.none().withChecklist(items), version);
         model.addAttribute("row", views.row(actor, changed));
         return "task/task :: checklist";
     }
@@ -116,37 +115,5 @@ class TaskPage {
         model.addAttribute("c", comments.add(actor, id, body));
         model.addAttribute("taskId", id);
         return "task/task :: commented";
-    }
-
-    private static TaskPatch status(String status) {
-        return new TaskPatch(
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.of(status),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent());
-    }
-
-    private static TaskPatch checklist(List<Task.CheckItem> items) {
-        return new TaskPatch(
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.absent(),
-                Patch.of(items));
     }
 }
