@@ -9,6 +9,8 @@ import io.liaison.contact.ContactUpdated;
 import io.liaison.contact.ContactsImported;
 import io.liaison.contact.FollowUpRecorded;
 import io.liaison.contact.TagsChanged;
+import io.liaison.shared.AuditableEvent;
+import io.liaison.shared.FeedEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +28,31 @@ import org.springframework.stereotype.Component;
  * never misses a committed change nor shows one that was rolled back, and it must take its place in
  * the order (the id of that transaction) of the change itself; a listener after the commit would run
  * in another transaction, later, and could be lost between the two.
+ *
+ * <p>Contacts' events are read as they are; those of chat, push and task arrive as the {@link
+ * AuditableEvent}s and {@link FeedEvent}s they are, since those modules depend on one that depends on
+ * integration, and integration may not depend on them in turn.
  */
 @Component
 class ChangeRecorder {
 
     private static final String CONTACT = "contact";
+
+    /** The audited changes of other modules that the feed holds, by their audit action. */
+    private static final Map<String, String> AUDITED = Map.of(
+            "conversation.created", ChangeTypes.CONVERSATION_CREATED,
+            "conversation.participants-changed", ChangeTypes.CONVERSATION_PARTICIPANTS_CHANGED,
+            "push.sent", ChangeTypes.PUSH_SENT,
+            "task.created", ChangeTypes.TASK_CREATED,
+            "task.updated", ChangeTypes.TASK_UPDATED,
+            "task.completed", ChangeTypes.TASK_COMPLETED,
+            "task.deleted", ChangeTypes.TASK_DELETED);
+
+    /** The changes of other modules that are not audited, by their action. */
+    private static final Map<String, String> NOTICED = Map.of(
+            "message.created", ChangeTypes.MESSAGE_CREATED,
+            "event.scheduled", ChangeTypes.EVENT_SCHEDULED,
+            "event.cancelled", ChangeTypes.EVENT_CANCELLED);
 
     private final ChangeRepository changes;
 
@@ -118,6 +140,40 @@ class ChangeRecorder {
     void on(ContactsImported e) {
         if (!e.createdIds().isEmpty()) {
             changes.insertImported(e.orgId(), e.actorId(), e.jobId(), e.createdIds());
+        }
+    }
+
+    /**
+     * A conversation, push or task changed: the names of the fields, the record's name (a group's or a
+     * task's title), and the counts and flags among the new values.
+     */
+    @EventListener
+    void on(AuditableEvent e) {
+        String type = AUDITED.get(e.action());
+        if (type == null) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("fields", fields(e.before(), e.after()));
+        Object name = e.after().containsKey("name")
+                ? e.after().get("name")
+                : e.before().get("name");
+        if (name instanceof String text) {
+            data.put("name", text);
+        }
+        e.after().forEach((field, value) -> {
+            if (value instanceof Number || value instanceof Boolean) {
+                data.put(field, value);
+            }
+        });
+        changes.insert(e.orgId(), type, e.targetType(), e.targetId(), null, e.actorId(), data, false);
+    }
+
+    @EventListener
+    void on(FeedEvent e) {
+        String type = NOTICED.get(e.action());
+        if (type != null) {
+            changes.insert(e.orgId(), type, e.targetType(), e.targetId(), null, e.actorId(), e.facts(), false);
         }
     }
 

@@ -1,7 +1,9 @@
 package io.liaison.integration.change;
 
+import io.liaison.shared.SqlFragment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,10 @@ class ChangeRepository {
     static final String COLUMNS =
             "ch.tx::text AS tx, ch.seq, ch.type, ch.resource_type, ch.resource_id, ch.contact_id, ch.actor_id,"
                     + " ch.occurred_at, ch.data::text AS data";
+
+    /** The first settled changes of an organization after a place: organization, tx, seq, how many. */
+    private static final String WINDOW = "SELECT * FROM integration_change ch WHERE ch.org_id = ?"
+            + " AND (ch.tx, ch.seq) > (?::xid8, ?) AND " + SETTLED + " ORDER BY ch.tx, ch.seq LIMIT ?";
 
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
 
@@ -98,6 +104,35 @@ class ChangeRepository {
                 .params(orgId, Long.toString(after.tx()), after.seq(), limit)
                 .query((rs, n) -> change(rs))
                 .list();
+    }
+
+    /**
+     * Of the first {@code scan} settled changes after {@code after}, those {@code visible} lets through
+     * (a condition on the change {@code ch} and its contact {@code c}, absent once purged), at most {@code
+     * limit}. Run with {@link #lastOf} in one repeatable-read transaction, so both see the same changes.
+     */
+    List<Change> visible(UUID orgId, ChangeCursor after, int scan, SqlFragment visible, int limit) {
+        List<Object> params = new ArrayList<>(List.of(orgId, Long.toString(after.tx()), after.seq(), scan));
+        params.addAll(visible.params());
+        params.add(limit);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM (" + WINDOW + """
+                        ) ch LEFT JOIN contact c ON c.org_id = ch.org_id AND c.id = ch.contact_id
+                         WHERE\s""" + visible.sql() + """
+
+                         ORDER BY ch.tx, ch.seq
+                         LIMIT ?
+                        """)
+                .params(params)
+                .query((rs, n) -> change(rs))
+                .list();
+    }
+
+    /** The last of the first {@code scan} settled changes after {@code after}, seen or not. */
+    Optional<ChangeCursor> lastOf(UUID orgId, ChangeCursor after, int scan) {
+        return jdbc.sql("SELECT ch.tx::text, ch.seq FROM (" + WINDOW + ") ch ORDER BY ch.tx DESC, ch.seq DESC LIMIT 1")
+                .params(orgId, Long.toString(after.tx()), after.seq(), scan)
+                .query((rs, n) -> new ChangeCursor(Long.parseLong(rs.getString(1)), rs.getLong(2)))
+                .optional();
     }
 
     /** The newest settled change. */

@@ -4,15 +4,21 @@ import static io.liaison.identity.Api.as;
 import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.contact.trash.Purges;
 import io.liaison.identity.Api;
+import io.liaison.integration.ImportJobs;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -147,5 +153,95 @@ class ChangeFeedIntegrationTests {
             assertThatThrownBy(() -> feed.after(orgId, bad, 10)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
         assertThatThrownBy(() -> feed.after(orgId, null, 1001)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The answer of GET /api/v1/changes. */
+    String changes(String token, String query) throws Exception {
+        return api.answer(as(get("/api/v1/changes" + query), token), 200);
+    }
+
+    @Test
+    void theApiListsAContactsChangesInOrderAndResumesFromNext() throws Exception {
+        String group = api.createdId(
+                json(post("/api/v1/tag-groups"), org.adminToken(), "{\"name\":\"Kind\",\"color\":\"#2563EB\"}"));
+        String tag = api.createdId(
+                json(post("/api/v1/tag-groups/" + group + "/tags"), org.adminToken(), "{\"name\":\"Customer\"}"));
+        String id = contact(org.adminToken(), "{\"name\":\"李四\"}");
+        api.answer(json(patch("/api/v1/contacts/" + id), org.adminToken(), "{\"title\":\"采购\"}"), 200);
+        api.answer(
+                json(post("/api/v1/contacts/" + id + "/tags"), org.adminToken(), "{\"tagIds\":[\"" + tag + "\"]}"),
+                200);
+
+        String first = changes(org.adminToken(), "?limit=2");
+        assertThat(JsonPath.<List<String>>read(first, "$.items[*].type"))
+                .containsExactly("contact.created", "contact.updated");
+        assertThat(JsonPath.<List<String>>read(first, "$.items[*].resourceId")).containsOnly(id);
+        assertThat(JsonPath.<String>read(first, "$.items[0].data.name")).isEqualTo("李四");
+        assertThat(JsonPath.<List<String>>read(first, "$.items[1].data.fields")).containsExactly("title");
+        assertThat(OffsetDateTime.parse(JsonPath.read(first, "$.items[0].occurredAt")))
+                .isCloseTo(OffsetDateTime.now(), within(1, ChronoUnit.MINUTES));
+        String next = JsonPath.read(first, "$.next");
+        assertThat(next).isEqualTo(JsonPath.read(first, "$.items[1].cursor"));
+
+        String second = changes(org.adminToken(), "?since=" + next);
+        assertThat(JsonPath.<List<String>>read(second, "$.items[*].type")).containsExactly("contact.tags_changed");
+        assertThat(JsonPath.<List<String>>read(second, "$.items[0].data.added")).containsExactly(tag);
+
+        String caughtUp = JsonPath.read(second, "$.next");
+        String nothing = changes(org.adminToken(), "?since=" + caughtUp);
+        assertThat(JsonPath.<List<Object>>read(nothing, "$.items")).isEmpty();
+        assertThat(JsonPath.<String>read(nothing, "$.next")).isEqualTo(caughtUp);
+    }
+
+    /** A member who sees only their own contacts reads only their changes; chat and task changes need the whole organization. */
+    @Test
+    void aMemberReadsTheChangesOfTheContactsTheySeeOnly() throws Exception {
+        Api.Person member = api.newMember(org, "MEMBER");
+        String theirs = contact(member.token(), "{\"name\":\"Own contact\"}");
+        String others = contact(org.adminToken(), "{\"name\":\"Boss contact\"}");
+        api.createdId(json(post("/api/v1/tasks"), org.adminToken(), "{\"title\":\"Call back\"}"));
+        api.answer(as(delete("/api/v1/contacts/" + others), org.adminToken()), 204);
+
+        String seen = changes(member.token(), "");
+        assertThat(JsonPath.<List<String>>read(seen, "$.items[*].resourceId")).containsExactly(theirs);
+        // What the member does not see is passed over: the next read starts after it.
+        assertThat(JsonPath.<String>read(seen, "$.next")).isEqualTo(feed.head(orgId));
+
+        String all = changes(org.adminToken(), "");
+        assertThat(JsonPath.<List<String>>read(all, "$.items[*].type"))
+                .containsExactly("contact.created", "contact.created", "task.created", "contact.trashed");
+        assertThat(JsonPath.<String>read(all, "$.items[2].data.name")).isEqualTo("Call back");
+    }
+
+    @Test
+    void aBadCursorOrTooLargeALimitIsRefusedInTheCallersLanguage() throws Exception {
+        String bad = api.answer(as(get("/api/v1/changes?since=not-a-cursor"), org.adminToken()), 400);
+        assertThat(JsonPath.<String>read(bad, "$.errors[0].field")).isEqualTo("since");
+        assertThat(bad).contains("Feed cursor");
+        String tooMany = api.answer(
+                as(get("/api/v1/changes?limit=1001"), org.adminToken()).header("Accept-Language", "zh-CN"), 400);
+        assertThat(JsonPath.<String>read(tooMany, "$.errors[0].field")).isEqualTo("limit");
+        assertThat(tooMany).contains("1000");
+    }
+
+    @Test
+    void everyContactAnImportCreatesIsInTheFeed() throws Exception {
+        StringBuilder csv = new StringBuilder("Name,Company\n");
+        for (int i = 0; i < 300; i++) {
+            csv.append("Imported ").append(i).append(",Acme\n");
+        }
+        String job = ImportJobs.importCsv(mvc, context, org.adminToken(), csv.toString());
+        assertThat((Integer) JsonPath.read(job, "$.created")).isEqualTo(300);
+
+        List<Change> changes = feed.after(orgId, null, 1000);
+
+        assertThat(changes).hasSize(300).allSatisfy(c -> {
+            assertThat(c.type()).isEqualTo("contact.created");
+            assertThat(c.data())
+                    .containsEntry("source", "import")
+                    .containsEntry("importId", JsonPath.read(job, "$.id"));
+        });
+        assertThat(changes).extracting(c -> c.data().get("name")).startsWith("Imported 0", "Imported 1");
+        assertThat(changes.get(299).data()).containsEntry("name", "Imported 299");
     }
 }
