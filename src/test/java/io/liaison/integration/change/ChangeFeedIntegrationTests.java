@@ -4,6 +4,7 @@ import static io.liaison.identity.Api.as;
 import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -17,6 +18,7 @@ import io.liaison.identity.Api;
 import io.liaison.integration.ImportJobs;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -243,5 +245,38 @@ class ChangeFeedIntegrationTests {
         });
         assertThat(changes).extracting(c -> c.data().get("name")).startsWith("Imported 0", "Imported 1");
         assertThat(changes.get(299).data()).containsEntry("name", "Imported 299");
+    }
+
+    /** Chat and the calendar reach the feed with ids and counts only: no message text, no title of an event. */
+    @Test
+    void conversationsMessagesAndEventsAreInTheFeedWithoutWhatPeopleWrote() throws Exception {
+        String conversation = api.createdId(
+                json(post("/api/v1/conversations"), org.adminToken(), "{\"kind\":\"internal\",\"name\":\"Sales\"}"));
+        String message = api.createdId(json(
+                post("/api/v1/conversations/" + conversation + "/messages"),
+                org.adminToken(),
+                "{\"text\":\"the secret price is 42\"}"));
+        Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String event = api.createdId(
+                json(post("/api/v1/events"), org.adminToken(), """
+                {"title":"Visit the plant","startAt":"%s","endAt":"%s"}
+                """.formatted(start, start.plus(1, ChronoUnit.HOURS))));
+        api.answer(as(delete("/api/v1/events/" + event), org.adminToken()), 204);
+
+        List<Change> changes = feed.after(orgId, null, 100);
+
+        assertThat(changes)
+                .extracting(Change::type, c -> c.resourceId().toString())
+                .containsExactly(
+                        tuple("conversation.created", conversation),
+                        tuple("message.created", message),
+                        tuple("event.scheduled", event),
+                        tuple("event.cancelled", event));
+        assertThat(changes.get(1).data())
+                .containsEntry("conversationId", conversation)
+                .containsEntry("authorKind", "member");
+        assertThat(changes.get(1).actorId()).hasToString(org.adminId());
+        assertThat(changes.get(2).data()).containsEntry("startAt", start.toString());
+        assertThat(changes.toString()).doesNotContain("secret", "Visit the plant");
     }
 }
