@@ -983,7 +983,9 @@ class AuthorizationMatrixIntegrationTests {
                                                 + "\",\"adminLogin\":\"boss\",\"adminPassword\":\"0123456789abc\"}"),
                                 () -> jdbc.sql("SELECT count(*)::text FROM organization")
                                         .query(String.class)
-                                        .single())));
+                                        .single())),
+                // the change feed (issue 22, part feed): every member reads what they may see
+                rule("GET /api/v1/changes", 200, ORG, anyone(), (r, x) -> read("/api/v1/changes", r)));
     }
 
     // ------------------------------------------------------------------------------------------
