@@ -33,6 +33,23 @@ class DeliveryRepository {
             d.reason, d.created_at, d.ended_at
             """;
 
+    /**
+     * The claim of {@link #lockDue}; its one parameter is the limit. A row with an order key must be
+     * the first active row of its key: a scalar subquery, one probe of {@code delivery_order} per
+     * candidate (an anti-join could be planned as a hash of every active row).
+     */
+    static final String LOCK_DUE = "SELECT " + CLAIMED + """
+             FROM delivery d
+            WHERE state = 'queued' AND NOT held AND next_attempt_at <= now()
+              AND (order_key IS NULL OR queue_seq = (
+                   SELECT e.queue_seq FROM delivery e
+                    WHERE e.org_id = d.org_id AND e.order_key = d.order_key AND e.state IN ('queued', 'sending')
+                    ORDER BY e.queue_seq
+                    LIMIT 1))
+            ORDER BY urgent DESC, next_attempt_at
+            LIMIT ? FOR UPDATE OF d SKIP LOCKED
+            """;
+
     private final JdbcClient jdbc;
 
     DeliveryRepository(JdbcClient jdbc) {
@@ -113,16 +130,7 @@ class DeliveryRepository {
      * held row is never due, nor a row behind an active (queued or sending) row of its order key.
      */
     List<Claimed> lockDue(int limit) {
-        return jdbc.sql("SELECT " + CLAIMED + """
-                         FROM delivery d
-                        WHERE state = 'queued' AND NOT held AND next_attempt_at <= now()
-                          AND (order_key IS NULL OR NOT EXISTS (
-                               SELECT 1 FROM delivery e
-                                WHERE e.org_id = d.org_id AND e.order_key = d.order_key
-                                  AND e.state IN ('queued', 'sending') AND e.queue_seq < d.queue_seq))
-                        ORDER BY urgent DESC, next_attempt_at
-                        LIMIT ? FOR UPDATE OF d SKIP LOCKED
-                        """)
+        return jdbc.sql(LOCK_DUE)
                 .param(limit)
                 .query(DeliveryRepository::claimed)
                 .list();
