@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.channel.StandardWebhooks;
+import io.liaison.channel.WebhookChannels;
 import io.liaison.identity.Api;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,36 @@ class ChannelApiIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    WebhookChannels webhooks;
+
+    @Test
+    void aModulesWebhookIsNeitherListedNorReadNorChangedThroughTheChannelApi() throws Exception {
+        Api api = new Api(mvc);
+        Api.Org org = api.newOrg();
+        UUID hidden = webhooks.create(
+                UUID.fromString(org.id()),
+                "integration",
+                "集成 webhook",
+                "https://crm.example.com/hidden",
+                StandardWebhooks.newSecret());
+        api.answer(
+                json(
+                        post("/api/v1/channels"),
+                        org.adminToken(),
+                        "{\"name\":\"CRM\",\"kind\":\"webhook\",\"url\":\"https://crm.example.com/hook\","
+                                + "\"secret\":\"" + StandardWebhooks.newSecret() + "\"}"),
+                201);
+
+        String list = api.answer(as(get("/api/v1/channels"), org.adminToken()), 200);
+        assertThat(list).contains("\"CRM\"").doesNotContain(hidden.toString(), "集成");
+        api.answer(as(get("/api/v1/channels/" + hidden), org.adminToken()), 404);
+        api.answer(
+                json(patch("/api/v1/channels/" + hidden), org.adminToken(), "{\"enabled\":false}")
+                        .header("If-Match", "\"0\""),
+                404);
+    }
 
     @Test
     void theSecretIsStoredEncryptedAndNeverReturnedNorTheUrlsKey() throws Exception {

@@ -35,6 +35,41 @@ class WebhookAdapterTests {
     }
 
     @Test
+    void duringARotationBothSignaturesAreSentAndEachVerifiesWithItsOwnSecretUntilTheOldOnesEnd() throws Exception {
+        String old = StandardWebhooks.newSecret();
+        try (WebhookReceiver oldReceiver = new WebhookReceiver(old);
+                WebhookReceiver newReceiver = new WebhookReceiver(secret)) {
+            UUID delivery = UUID.randomUUID();
+            Instant until = Instant.now().plusSeconds(3600);
+            for (WebhookReceiver receiver : List.of(oldReceiver, newReceiver)) {
+                adapter.send(new Target(delivery, "msg_1", receiver.url(), secret, old, until), MESSAGE);
+                adapter.send(
+                        new Target(
+                                delivery,
+                                "msg_1",
+                                receiver.url(),
+                                secret,
+                                old,
+                                Instant.now().minusSeconds(1)),
+                        MESSAGE);
+            }
+
+            assertThat(oldReceiver.received)
+                    .extracting(WebhookReceiver.Received::verified)
+                    .as("the old secret verifies until its end only")
+                    .containsExactly(true, false);
+            assertThat(newReceiver.received)
+                    .extracting(WebhookReceiver.Received::verified)
+                    .containsExactly(true, true);
+            assertThat(newReceiver.received.get(0).signatures()).matches("v1,[A-Za-z0-9+/=]+ v1,[A-Za-z0-9+/=]+");
+            assertThat(newReceiver.received.get(1).signatures()).matches("v1,[A-Za-z0-9+/=]+");
+            assertThat(newReceiver.received)
+                    .extracting(WebhookReceiver.Received::id)
+                    .containsOnly("msg_1");
+        }
+    }
+
+    @Test
     void aReceiverWithAnotherSecretRefusesAndTheDeliveryFails() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(StandardWebhooks.newSecret())) {
             SendResult result = adapter.send(new Target(UUID.randomUUID(), receiver.url(), secret), MESSAGE);

@@ -24,7 +24,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     static final long TOLERANCE_SECONDS = 5 * 60;
 
-    record Received(String id, String body, boolean verified) {}
+    record Received(String id, String body, boolean verified, String signatures) {}
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     private final HttpServer server;
@@ -44,12 +44,9 @@ final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String id = exchange.getRequestHeaders().getFirst("webhook-id");
-        boolean verified = verify(
-                id,
-                exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                exchange.getRequestHeaders().getFirst("webhook-signature"),
-                body);
-        received.add(new Received(id, body, verified));
+        String signatures = exchange.getRequestHeaders().getFirst("webhook-signature");
+        boolean verified = verify(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"), signatures, body);
+        received.add(new Received(id, body, verified, signatures));
         exchange.sendResponseHeaders(verified ? 204 : 401, -1);
         exchange.close();
     }

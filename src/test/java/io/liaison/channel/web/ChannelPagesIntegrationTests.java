@@ -6,10 +6,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.liaison.LiaisonIntegrationTest;
+import io.liaison.channel.ChannelSummary;
+import io.liaison.channel.Channels;
 import io.liaison.channel.Deliveries;
 import io.liaison.channel.DeliveryOrigin;
 import io.liaison.channel.Destination;
 import io.liaison.channel.OutboundMessage;
+import io.liaison.channel.StandardWebhooks;
+import io.liaison.channel.WebhookChannels;
 import io.liaison.channel.delivery.Drain;
 import io.liaison.channel.send.RobotReceiver;
 import io.liaison.identity.Actor;
@@ -60,6 +64,12 @@ class ChannelPagesIntegrationTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    WebhookChannels webhooks;
+
+    @Autowired
+    Channels channels;
 
     PageActors actors;
     Actor admin;
@@ -148,6 +158,44 @@ class ChannelPagesIntegrationTests {
             assertThat(page(post("/channels/" + id + "/test"), admin))
                     .contains("\"销售一群\" refused the test message.", "sign not match");
         }
+    }
+
+    @Test
+    void aModulesWebhookShowsNeitherOnTheChannelPagesNorAsAPushChoiceNorInTheDeliveryLog() throws Exception {
+        page(
+                post("/channels")
+                        .param("name", "销售群 webhook")
+                        .param("kind", "webhook")
+                        .param("url", "https://crm.example.com/visible")
+                        .param("secret", StandardWebhooks.newSecret()),
+                admin);
+        UUID hidden = webhooks.create(
+                admin.orgId(),
+                "integration",
+                "集成 webhook",
+                "https://crm.example.com/hidden",
+                StandardWebhooks.newSecret());
+        transaction.executeWithoutResult(status -> deliveries.queue(
+                admin.orgId(),
+                Destination.channel(hidden),
+                OutboundMessage.of("集成事件", "x"),
+                new DeliveryOrigin("integration", null, false),
+                null));
+
+        assertThat(text(actors.page(get("/channels"), admin, status().isOk())))
+                .contains("销售群 webhook")
+                .doesNotContain("集成 webhook");
+        actors.page(get("/channels/" + hidden + "/edit"), admin, status().isNotFound());
+        assertThat(HtmlUtils.htmlUnescape(actors.page(get("/pushes/new"), admin, status().isOk())))
+                .as("the composer's robots")
+                .contains("销售群 webhook")
+                .doesNotContain("集成 webhook");
+        assertThat(text(actors.page(get("/deliveries"), admin, status().isOk())))
+                .doesNotContain("集成事件");
+        assertThat(channels.shared(admin.orgId()))
+                .extracting(ChannelSummary::name)
+                .containsExactly("销售群 webhook");
+        assertThat(channels.find(admin.orgId(), hidden)).isEmpty();
     }
 
     @Test
