@@ -147,6 +147,12 @@ public class AddressBook {
         return cards(actor, List.of(id), version).stream().findFirst();
     }
 
+    /** How many cards the member's book holds now (at most {@value #CAP}). */
+    @Transactional(readOnly = true)
+    public int size(Actor actor) {
+        return current(actor, null).size();
+    }
+
     /** The tags whose contacts every member's book also holds. */
     @Transactional(readOnly = true)
     public List<UUID> tagIds(UUID orgId) {
