@@ -16,9 +16,9 @@ import java.util.Optional;
 import javax.xml.namespace.QName;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The phone address book over CardDAV (RFC 6352, sync-collection of RFC 6578), read-only: the
@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * mapping annotation of their own. Writes (PUT, DELETE, PROPPATCH, MKCOL, ...) answer 403 with the
  * need-privileges precondition.
  */
-@RestController
+@Controller
 class CardDavController {
 
     static final String ROOT = "/dav/";
