@@ -14,6 +14,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The body of a PROPFIND or REPORT: which report (or propfind), the properties asked for, the hrefs
@@ -104,7 +106,13 @@ public record DavRequest(
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
+            // a malformed body is the client's 400, not a line on the server's standard error
+            builder.setErrorHandler(new DefaultHandler() {
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
             return builder.parse(new ByteArrayInputStream(body));
         } catch (ParserConfigurationException | SAXException | IOException e) {
             throw new Unreadable("The body is not well-formed XML", e);

@@ -316,6 +316,66 @@ class CardDavIntegrationTests {
         mvc.perform(asMember("REPORT", bookPath, Dav.sync(next))).andExpect(status().is(207));
     }
 
+    /**
+     * The address book's own authorization matrix (the matrix of issue 4 covers /api only): for each
+     * of the four roles in a department, the book holds exactly the contacts the contact API lists
+     * for that member that are theirs (a department share here) or carry a book tag; never one the
+     * API hides. A member of another organization reaches none of them.
+     */
+    @Test
+    void eachRoleGetsExactlyTheVisibleContactsThatAreItsOwnOrTagged() throws Exception {
+        String hq = api.newDepartment(org, "HQ", null);
+        String sales = api.newDepartment(org, "Sales", hq);
+        String east = api.newDepartment(org, "East", sales);
+        String readOnly = api.newRole(org, "Read only", "DEPT_TREE");
+        String group = api.createdId(
+                json(post("/api/v1/tag-groups"), org.adminToken(), "{\"name\":\"Book\",\"color\":\"#1E88E5\"}"));
+        String tag = api.createdId(
+                json(post("/api/v1/tag-groups/" + group + "/tags"), org.adminToken(), "{\"name\":\"All\"}"));
+        book.saveTagIds(members.actor(UUID.fromString(org.adminId())).orElseThrow(), List.of(UUID.fromString(tag)));
+        List<String> tagged = new java.util.ArrayList<>();
+        for (String dept : List.of(hq, sales, east)) {
+            Api.Person owner = api.newMember(org, "MEMBER", dept);
+            tagged.add(api.createdId(json(post("/api/v1/contacts"), owner.token(), """
+                    {"name":"Tagged %s","tagIds":["%s"]}""".formatted(dept, tag))));
+            api.createdId(json(post("/api/v1/contacts"), owner.token(), "{\"name\":\"Plain " + dept + "\"}"));
+        }
+        String deptShared = api.createdId(json(post("/api/v1/contacts"), org.adminToken(), """
+                {"name":"Shared to sales","shareDeptIds":["%s"]}""".formatted(sales)));
+        Api.Org other = api.newOrg();
+        Api.Person stranger = api.newMember(other, "ADMIN");
+        String strangerPassword = Dav.appPassword(mvc, stranger.token());
+
+        for (String role : List.of("ADMIN", "MANAGER", "MEMBER", readOnly)) {
+            Api.Person person = api.newMember(org, role, sales);
+            String personPassword = Dav.appPassword(mvc, person.token());
+            String path = "/dav/addressbooks/" + person.id() + "/contacts/";
+            List<String> inBook = Dav.hrefs(
+                    multistatus(from(dav("PROPFIND", path, person.login(), personPassword, Dav.PROPFIND_BOOK))), "200");
+            String list = mvc.perform(as(get("/api/v1/contacts?limit=100"), person.token()))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            List<String> visible = JsonPath.read(list, "$.items[*].id");
+            List<String> expected = new java.util.ArrayList<>(List.of(path));
+            visible.stream()
+                    .filter(id -> tagged.contains(id) || id.equals(deptShared))
+                    .forEach(id -> expected.add(path + id + ".vcf"));
+            assertThat(inBook).as(role).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(inBook).as(role).hasSizeGreaterThan(1);
+
+            mvc.perform(from(dav(
+                            "GET",
+                            "/dav/addressbooks/" + stranger.id() + "/contacts/" + deptShared + ".vcf",
+                            stranger.login(),
+                            strangerPassword,
+                            "")))
+                    .andExpect(status().isNotFound());
+            mvc.perform(from(dav("PROPFIND", path, stranger.login(), strangerPassword, "")))
+                    .andExpect(status().isNotFound());
+        }
+    }
+
     @Test
     void theBookIsReadOnly() throws Exception {
         mvc.perform(asMember("PUT", card(own), "BEGIN:VCARD\r\nEND:VCARD\r\n"))
