@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,8 +46,11 @@ public class AddressBook {
     private final ContactAddressBook contacts;
     private final ContactSetup setup;
     private final DavRepository books;
+    private final ApplicationEventPublisher events;
 
-    AddressBook(ContactAddressBook contacts, ContactSetup setup, DavRepository books) {
+    AddressBook(
+            ContactAddressBook contacts, ContactSetup setup, DavRepository books, ApplicationEventPublisher events) {
+        this.events = events;
         this.contacts = contacts;
         this.setup = setup;
         this.books = books;
@@ -179,7 +183,11 @@ public class AddressBook {
         if (!known.containsAll(distinct)) {
             throw LiaisonException.invalid("tagIds", "invalid.value");
         }
-        books.saveTagIds(actor.orgId(), distinct);
+        List<UUID> before = books.tagIds(actor.orgId());
+        if (!before.equals(distinct)) {
+            books.saveTagIds(actor.orgId(), distinct);
+            events.publishEvent(new AddressBookTagsChanged(actor.orgId(), actor.memberId(), before, distinct));
+        }
     }
 
     private List<Contact> current(Actor actor, @Nullable Collection<UUID> ids) {

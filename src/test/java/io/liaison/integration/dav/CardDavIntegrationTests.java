@@ -258,6 +258,11 @@ class CardDavIntegrationTests {
                         .contentType("application/merge-patch+json"),
                 200);
         book.saveTagIds(members.actor(UUID.fromString(org.adminId())).orElseThrow(), List.of(UUID.fromString(tag)));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE org_id = ?::uuid AND action = ?")
+                        .params(org.id(), "organization.address-book-tags-changed")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         List<String> inBook = Dav.hrefs(multistatus(asMember("PROPFIND", bookPath, Dav.PROPFIND_BOOK)), "200");
         String list = mvc.perform(as(get("/api/v1/contacts?limit=100"), member.token()))
