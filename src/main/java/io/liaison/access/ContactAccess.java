@@ -59,6 +59,19 @@ public class ContactAccess {
     }
 
     /**
+     * Is the contact row {@code alias} the actor's own: followed by them, collaborated on, or shared
+     * with them or one of their departments (with the organization filter; not the data scope)?
+     */
+    public SqlFragment personal(Actor actor, String alias) {
+        Row row = new Row(alias, alias + ".id");
+        SqlFragment own = SqlFragment.of(alias + ".owner_id = ?", actor.memberId())
+                .or(collaborator(actor, row))
+                .or(sharedToMember(actor, row))
+                .or(sharedToDepartment(actor, row));
+        return SqlFragment.of(alias + ".org_id = ?", actor.orgId()).and(own);
+    }
+
+    /**
      * {@link #visible} split by reason into conditions that no contact meets twice (followed by the
      * actor; else a collaboration; else a share; else the data scope), each with the organization
      * filter. A query may run one branch per condition, so that each branch uses its own index (a

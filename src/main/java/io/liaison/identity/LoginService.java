@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,7 @@ public class LoginService {
     private final PasswordEncoder passwords;
     private final LoginSettings settings;
     private final String dummyHash;
+    private final TokenService tokens;
 
     LoginService(
             MemberRepository members,
@@ -33,7 +35,9 @@ public class LoginService {
             LoginDeviceRepository devices,
             LoginLimits limits,
             PasswordEncoder passwords,
-            LoginSettings settings) {
+            LoginSettings settings,
+            TokenService tokens) {
+        this.tokens = tokens;
         this.members = members;
         this.attempts = attempts;
         this.devices = devices;
@@ -58,6 +62,39 @@ public class LoginService {
             String address,
             @Nullable String deviceToken,
             LoginChannel channel) {
+        return login(
+                orgCode,
+                login,
+                address,
+                deviceToken,
+                channel,
+                c -> password != null && passwords.matches(password, c.passwordHash()));
+    }
+
+    /**
+     * The actor for a login and an app password (a token of scope {@code carddav}), within the same
+     * limits on failed attempts as {@link #login}: the login password is never accepted here.
+     *
+     * @throws LoginRefusedException when the app password is no live one of the login's member
+     * @throws LoginThrottledException when too many attempts failed recently
+     */
+    public Actor appPassword(@Nullable String orgCode, String login, String secret, String address) {
+        return login(
+                orgCode,
+                login,
+                address,
+                null,
+                LoginChannel.CARDDAV,
+                c -> secret != null && tokens.isAppPassword(c.orgId(), c.id(), secret));
+    }
+
+    private Actor login(
+            @Nullable String orgCode,
+            String login,
+            String address,
+            @Nullable String deviceToken,
+            LoginChannel channel,
+            Predicate<MemberRepository.Credentials> proves) {
         String name = login == null ? "" : login.trim();
         Optional<LoginDeviceRepository.Device> device =
                 deviceToken == null ? Optional.empty() : devices.find(deviceToken, settings.deviceLifetime());
@@ -77,7 +114,11 @@ public class LoginService {
             if (admission.attempt() == null) {
                 throw new LoginThrottledException(admission.retryAfter());
             }
-            passwords.matches(password == null ? "" : password, dummyHash);
+            if (channel != LoginChannel.CARDDAV) {
+                // the same work as a member's password takes, so that the time does not tell which logins
+                // exist (an app password is checked by a fast hash either way)
+                passwords.matches("", dummyHash);
+            }
             throw new LoginRefusedException(false);
         }
         Map<MemberRepository.Credentials, UUID> admitted = new LinkedHashMap<>();
@@ -94,9 +135,8 @@ public class LoginService {
         if (admitted.isEmpty()) {
             throw new LoginThrottledException(wait.orElseThrow());
         }
-        List<MemberRepository.Credentials> matching = admitted.keySet().stream()
-                .filter(c -> password != null && passwords.matches(password, c.passwordHash()))
-                .toList();
+        List<MemberRepository.Credentials> matching =
+                admitted.keySet().stream().filter(proves).toList();
         if (matching.size() == 1) {
             MemberRepository.Credentials member = matching.get(0);
             attempts.succeeded(admitted.get(member));

@@ -271,7 +271,7 @@ class MemberRepository {
                           FROM api_token tok JOIN member m ON m.org_id = tok.org_id AND m.id = tok.member_id
                           JOIN organization o ON o.id = m.org_id
                           JOIN role r ON r.org_id = m.org_id AND r.id = m.role_id
-                         WHERE tok.token_hash = ? AND tok.revoked_at IS NULL AND m.active
+                         WHERE tok.token_hash = ? AND tok.scope = 'api' AND tok.revoked_at IS NULL AND m.active
                            AND (tok.expires_at IS NULL OR tok.expires_at > now())
                         """)
                 .param(tokenHash)

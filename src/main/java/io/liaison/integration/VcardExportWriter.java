@@ -13,9 +13,11 @@ import ezvcard.property.Uid;
 import io.liaison.contact.ChineseNames;
 import io.liaison.contact.Contact;
 import io.liaison.contact.Contact.ContactDraft;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -31,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * X-PHONETIC-FIRST-NAME} (so that iPhones sort Chinese names by pinyin), the tags as categories,
  * and the avatar as the photo.
  */
-final class VcardExportWriter implements ExportWriter {
+public final class VcardExportWriter implements ExportWriter {
 
     private static final Pattern DATA_URL = Pattern.compile("data:image/(png|jpeg|gif|webp);base64,(.+)");
 
@@ -43,6 +45,17 @@ final class VcardExportWriter implements ExportWriter {
                 new OutputStreamWriter(out, StandardCharsets.UTF_8),
                 version.equals("4.0") ? VCardVersion.V4_0 : VCardVersion.V3_0);
         this.tagNames = tagNames;
+    }
+
+    /** One contact as a vCard of {@code version} (3.0 or 4.0), as an export file has it: the address book's cards. */
+    public static String card(Contact contact, String version, Map<UUID, String> tagNames) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (VcardExportWriter writer = new VcardExportWriter(out, version, tagNames)) {
+            writer.write(contact);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Override

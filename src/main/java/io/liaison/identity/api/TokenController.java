@@ -37,7 +37,15 @@ class TokenController {
             String name,
 
             @Schema(example = "2027-12-31T00:00:00+08:00") @Nullable
-            OffsetDateTime expiresAt) {}
+            OffsetDateTime expiresAt,
+
+            @Schema(
+                    description = "api (the default) or carddav: an app password for the phone address book only.",
+                    allowableValues = {"api", "carddav"},
+                    maxLength = 10,
+                    example = "api")
+            @Nullable
+            String scope) {}
 
     /** The created token with its secret in {@code token}: shown this once, never again. */
     record CreatedTokenResponse(
@@ -48,6 +56,12 @@ class TokenController {
             String token,
 
             @Schema(example = "lia_…9f3a") String hint,
+
+            @Schema(
+                    allowableValues = {"api", "carddav"},
+                    example = "api")
+            String scope,
+
             OffsetDateTime createdAt,
             @Nullable OffsetDateTime expiresAt) {}
 
@@ -63,11 +77,11 @@ class TokenController {
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<CreatedTokenResponse> create(Actor actor, @RequestBody CreateTokenRequest request) {
-        ApiToken.Issued issued = tokens.create(actor, request.name(), request.expiresAt());
+        ApiToken.Issued issued = tokens.create(actor, request.name(), request.expiresAt(), request.scope());
         ApiToken t = issued.token();
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + t.id()))
                 .body(new CreatedTokenResponse(
-                        t.id(), t.name(), issued.secret(), t.hint(), t.createdAt(), t.expiresAt()));
+                        t.id(), t.name(), issued.secret(), t.hint(), t.scope(), t.createdAt(), t.expiresAt()));
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)

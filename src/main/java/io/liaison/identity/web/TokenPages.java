@@ -2,6 +2,7 @@ package io.liaison.identity.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import io.liaison.identity.Actor;
+import io.liaison.identity.ApiToken;
 import io.liaison.identity.TokenService;
 import io.liaison.shared.web.ViewerTimes;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ class TokenPages {
 
     @GetMapping
     String page(Actor actor, Model model) {
-        model.addAttribute("tokens", tokens.list(actor));
+        model.addAttribute("tokens", tokens.list(actor, ApiToken.API));
         return "identity/tokens";
     }
 

@@ -70,7 +70,8 @@ class NavigationIntegrationTests {
                         "/channels Channels",
                         "/audit Audit log",
                         "/profile My profile",
-                        "/tokens API tokens");
+                        "/tokens API tokens",
+                        "/address-book Phone address book");
         assertThat(links(nav("/members", admin, "zh-CN")))
                 .containsExactly(
                         "/ 首页",
@@ -89,7 +90,8 @@ class NavigationIntegrationTests {
                         "/channels 消息渠道",
                         "/audit 审计日志",
                         "/profile 个人资料",
-                        "/tokens API 令牌");
+                        "/tokens API 令牌",
+                        "/address-book 手机通讯录");
     }
 
     @Test
@@ -108,7 +110,8 @@ class NavigationIntegrationTests {
                         "/cadences/due Due for a touch",
                         "/custom-fields Custom fields",
                         "/profile My profile",
-                        "/tokens API tokens");
+                        "/tokens API tokens",
+                        "/address-book Phone address book");
         assertThat(links(nav("/", member, "zh-CN")))
                 .startsWith("/ 首页 *", "/chats 消息", "/tasks 任务", "/calendar 日历", "/contacts 联系人")
                 .doesNotContain("/pushes 群发", "/roles 角色与权限", "/channels 消息渠道", "/audit 审计日志");
