@@ -9,6 +9,7 @@ import io.liaison.contact.ContactUpdated;
 import io.liaison.contact.ContactsImported;
 import io.liaison.contact.FollowUpRecorded;
 import io.liaison.contact.TagsChanged;
+import io.liaison.contact.TagsDeleted;
 import io.liaison.shared.AuditableEvent;
 import io.liaison.shared.FeedEvent;
 import java.util.ArrayList;
@@ -112,6 +113,12 @@ class ChangeRecorder {
                 e.contactId(),
                 e.actorId(),
                 Map.of("added", added, "removed", removed));
+    }
+
+    /** Deleted tags leave their contacts without a {@link TagsChanged} each: one statement records them all. */
+    @EventListener
+    void on(TagsDeleted e) {
+        changes.insertTagsRemoved(e.orgId(), e.actorId(), e.tagIds());
     }
 
     @EventListener

@@ -85,6 +85,31 @@ class ChangeRepository {
                 .update();
     }
 
+    /**
+     * A {@code contact.tags_changed} for each contact that carries some of {@code tagIds}, which are
+     * being deleted, in one statement however many contacts carry them.
+     */
+    void insertTagsRemoved(UUID orgId, @Nullable UUID actorId, List<UUID> tagIds) {
+        jdbc.sql("""
+                        INSERT INTO integration_change (org_id, type, resource_type, resource_id, contact_id, actor_id, data)
+                        SELECT c.org_id, ?, 'contact', c.id, c.id, ?, jsonb_build_object('name', c.name, 'added', '[]'::jsonb,
+                               'removed', (SELECT jsonb_agg(ct.tag_id::text ORDER BY ct.tag_id) FROM contact_tag ct
+                                            WHERE ct.org_id = c.org_id AND ct.contact_id = c.id AND ct.tag_id = ANY (?)))
+                          FROM contact c
+                         WHERE c.org_id = ? AND c.id IN (SELECT ct.contact_id FROM contact_tag ct
+                                                          WHERE ct.org_id = ? AND ct.tag_id = ANY (?))
+                         ORDER BY c.id
+                        """)
+                .params(
+                        ChangeTypes.CONTACT_TAGS_CHANGED,
+                        actorId,
+                        tagIds.toArray(UUID[]::new),
+                        orgId,
+                        orgId,
+                        tagIds.toArray(UUID[]::new))
+                .update();
+    }
+
     /** Takes the name of a contact whose personal data was erased out of its earlier changes. */
     void forgetName(UUID orgId, UUID contactId) {
         jdbc.sql("""

@@ -189,7 +189,15 @@ class ChangeFeedIntegrationTests {
         assertThat(JsonPath.<List<String>>read(second, "$.items[*].type")).containsExactly("contact.tags_changed");
         assertThat(JsonPath.<List<String>>read(second, "$.items[0].data.added")).containsExactly(tag);
 
-        String caughtUp = JsonPath.read(second, "$.next");
+        // Deleting the tag takes it off the contact: a change of its tags too.
+        api.answer(as(delete("/api/v1/tags/" + tag), org.adminToken()), 204);
+        String third = changes(org.adminToken(), "?since=" + JsonPath.read(second, "$.next"));
+        assertThat(JsonPath.<List<String>>read(third, "$.items[*].type")).containsExactly("contact.tags_changed");
+        assertThat(JsonPath.<List<String>>read(third, "$.items[0].data.removed"))
+                .containsExactly(tag);
+        assertThat(JsonPath.<String>read(third, "$.items[0].data.name")).isEqualTo("李四");
+
+        String caughtUp = JsonPath.read(third, "$.next");
         String nothing = changes(org.adminToken(), "?since=" + caughtUp);
         assertThat(JsonPath.<List<Object>>read(nothing, "$.items")).isEmpty();
         assertThat(JsonPath.<String>read(nothing, "$.next")).isEqualTo(caughtUp);
