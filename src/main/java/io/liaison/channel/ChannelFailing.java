@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * failing spell, in the transaction that records the failure; a sent delivery ends the spell.
  *
  * @param ownerId the member whose personal robot it is; {@code null} for an organization's channel
+ * @param ownerModule the module whose hidden channel it is (see {@link WebhookChannels}), which tells
+ *     of it itself; {@code null} otherwise
  */
 public record ChannelFailing(
         UUID orgId,
@@ -16,4 +18,17 @@ public record ChannelFailing(
         String channelName,
         @Nullable UUID ownerId,
         int failures,
-        @Nullable String reason) {}
+        @Nullable String reason,
+        @Nullable String ownerModule) {
+
+    /** A failing channel of the organization or of a member. */
+    public ChannelFailing(
+            UUID orgId,
+            UUID channelId,
+            String channelName,
+            @Nullable UUID ownerId,
+            int failures,
+            @Nullable String reason) {
+        this(orgId, channelId, channelName, ownerId, failures, reason, null);
+    }
+}

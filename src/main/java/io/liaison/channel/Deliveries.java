@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
 /** Queues messages for delivery; implemented by {@code channel}. */
 public interface Deliveries {
 
+    /** The most records {@link #ofChannel} answers at once. */
+    int MAX_RECORDS = 100;
+
     /**
      * Writes the delivery rows of one message in the caller's transaction (there must be one), so
      * that the message is queued exactly when the change that decided it commits. A message longer
@@ -56,8 +59,6 @@ public interface Deliveries {
      * @return the new row's id
      */
     UUID redeliver(UUID orgId, UUID deliveryId);
-
-    int MAX_RECORDS = 100;
 
     /**
      * Withdraws the deliveries of {@code module}'s {@code originIds} (at most 1,000) that are still

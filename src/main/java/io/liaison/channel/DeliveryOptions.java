@@ -4,7 +4,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a queued message is delivered beyond its destination.
+ * How a queued message is delivered beyond its destination. A key or id of 1 to 200 characters and
+ * a window of at most 30 days, else {@link IllegalArgumentException}.
  *
  * @param orderKey rows of one organization with the same key are sent one at a time, in the order
  *     they were queued: a row waits while an earlier row with that key is queued or sending (an ended

@@ -14,7 +14,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
  * Tells the organization's administrators that one of its channels started failing (a personal
- * robot: its owner). Urgent, so quiet hours do not hold it back; by default on the bell and by
+ * robot: its owner); a module's hidden channel is that module's to tell of. Urgent, so quiet hours do not hold it back; by default on the bell and by
  * e-mail, never by robot, which may be the one failing. See {@link ContactNotifications} for why
  * this is an {@code @ApplicationModuleListener}.
  */
@@ -41,6 +41,9 @@ class ChannelNotifications {
 
     @ApplicationModuleListener
     void on(ChannelFailing event) {
+        if (event.ownerModule() != null) {
+            return;
+        }
         List<UUID> recipients =
                 event.ownerId() != null ? List.of(event.ownerId()) : members.administrators(event.orgId());
         @Nullable Message reason = event.reason() == null ? null : stored.message(event.reason());

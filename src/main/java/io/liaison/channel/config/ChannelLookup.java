@@ -49,6 +49,7 @@ public class ChannelLookup {
     /** Counts a failed attempt; the event when it starts a failing spell. */
     public Optional<ChannelFailing> failed(UUID orgId, UUID channelId, int threshold, String reason) {
         return channels.failed(orgId, channelId, threshold)
-                .map(c -> new ChannelFailing(orgId, c.id(), c.name(), c.ownerId(), c.failures(), reason));
+                .map(c -> new ChannelFailing(
+                        orgId, c.id(), c.name(), c.ownerId(), c.failures(), reason, c.ownerModule()));
     }
 }

@@ -135,7 +135,7 @@ class ChannelRepository {
     /** The channel's failures in a row, the first of them, and when a delivery to it last got through. */
     ChannelHealth health(UUID orgId, UUID id) {
         return jdbc.sql("""
-                        SELECT c.failures, c.first_failure_at,
+                        SELECT c.failures, coalesce(c.first_failure_at, c.failing_since) AS first_failure_at,
                                (SELECT d.ended_at FROM delivery d
                                  WHERE d.org_id = c.org_id AND d.channel_id = c.id AND d.state = 'sent'
                                  ORDER BY d.ended_at DESC

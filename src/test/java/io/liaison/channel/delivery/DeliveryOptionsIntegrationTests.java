@@ -20,6 +20,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,6 +85,29 @@ class DeliveryOptionsIntegrationTests {
             worker.drain(BUDGET);
             assertThat(first.ids).containsExactly("a1", "a1", "a1", "a2", "a3");
             assertThat(states(org, slow)).containsExactly("sent", "sent", "sent");
+        }
+    }
+
+    @Test
+    void twoWorkersAtOnceSendTheRowsOfOneKeyInTheirOrder() throws Exception {
+        try (Sink sink = new Sink()) {
+            sink.delay(Duration.ofMillis(2));
+            UUID org = org();
+            UUID channel = webhook(org, sink);
+            List<String> queued = IntStream.range(0, 40).mapToObj(i -> "m" + i).toList();
+            transaction.executeWithoutResult(status ->
+                    queued.forEach(id -> queue(org, channel, id, new DeliveryOptions("contact-7", null, id))));
+            ExecutorService nodes = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> runs =
+                        List.of(nodes.submit(() -> worker.drain(BUDGET)), nodes.submit(() -> worker.drain(BUDGET)));
+                for (Future<Integer> run : runs) {
+                    run.get();
+                }
+            } finally {
+                nodes.shutdown();
+            }
+            assertThat(sink.ids).containsExactlyElementsOf(queued);
         }
     }
 

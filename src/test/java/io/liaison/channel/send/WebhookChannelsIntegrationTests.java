@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liaison.LiaisonIntegrationTest;
+import io.liaison.channel.ChannelFailing;
 import io.liaison.channel.ChannelHealth;
 import io.liaison.channel.Deliveries;
 import io.liaison.channel.DeliveryOptions;
@@ -21,11 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A module's webhook channel: its secret rotated with both signatures for a while, and its health. */
 @LiaisonIntegrationTest
+@RecordApplicationEvents
 class WebhookChannelsIntegrationTests {
 
     static final DeliveryOrigin ORIGIN = new DeliveryOrigin("integration", null, false);
@@ -47,6 +51,9 @@ class WebhookChannelsIntegrationTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    ApplicationEvents events;
 
     @Test
     void aRotatedSecretStillVerifiesWithTheOldSecretUntilItsEndAndTheHealthTellsTheFailures() throws Exception {
@@ -113,6 +120,29 @@ class WebhookChannelsIntegrationTests {
         webhooks.update(org, channel, "CRM 2", "https://crm.example.com/v2", false);
         webhooks.delete(org, channel);
         assertThatThrownBy(() -> webhooks.health(org, channel)).isInstanceOf(LiaisonException.class);
+    }
+
+    @Test
+    void aFailingModuleWebhookIsReportedForItsModuleAndNoAdministratorIsNotifiedWithALinkToHiddenPages()
+            throws Exception {
+        try (WebhookReceiver refusing = new WebhookReceiver(StandardWebhooks.newSecret())) {
+            UUID org = UUID.fromString(new Api(mvc).newOrg().id());
+            UUID channel = webhooks.create(org, "integration", "CRM", refusing.url(), StandardWebhooks.newSecret());
+            for (int i = 0; i < 5; i++) {
+                send(org, channel, "evt_" + i);
+            }
+
+            assertThat(events.stream(ChannelFailing.class)
+                            .filter(e -> e.channelId().equals(channel)))
+                    .singleElement()
+                    .extracting(ChannelFailing::ownerModule)
+                    .isEqualTo("integration");
+            assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE org_id = ?")
+                            .param(org)
+                            .query(Integer.class)
+                            .single())
+                    .isZero();
+        }
     }
 
     void send(UUID org, UUID channel, String messageId) {
