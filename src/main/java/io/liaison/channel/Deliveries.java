@@ -3,6 +3,7 @@ package io.liaison.channel;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,38 @@ public interface Deliveries {
             OutboundMessage message,
             DeliveryOrigin origin,
             @Nullable Instant notBefore);
+
+    /**
+     * As {@link #queue(UUID, Destination, OutboundMessage, DeliveryOrigin, Instant)}, with an order
+     * key, a retry window and a message id (see {@link DeliveryOptions}).
+     */
+    List<UUID> queue(
+            UUID orgId,
+            Destination destination,
+            OutboundMessage message,
+            DeliveryOrigin origin,
+            @Nullable Instant notBefore,
+            DeliveryOptions options);
+
+    /**
+     * A channel's deliveries, newest first: at most {@code limit} (1 to {@value #MAX_RECORDS}) after
+     * {@code cursor} (a record's; {@code null} for the newest). A bad cursor is refused as invalid.
+     */
+    List<DeliveryRecord> ofChannel(UUID orgId, UUID channelId, @Nullable String cursor, int limit);
+
+    /** A delivery to a channel of the organization. */
+    Optional<DeliveryRecord> find(UUID orgId, UUID deliveryId);
+
+    /**
+     * Queues a delivery again as a new row in the caller's transaction (there must be one): the same
+     * channel, origin, message and message id, no order key, {@code redeliveryOf} naming it. An
+     * unknown id is not found.
+     *
+     * @return the new row's id
+     */
+    UUID redeliver(UUID orgId, UUID deliveryId);
+
+    int MAX_RECORDS = 100;
 
     /**
      * Withdraws the deliveries of {@code module}'s {@code originIds} (at most 1,000) that are still

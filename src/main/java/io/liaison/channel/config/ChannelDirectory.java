@@ -36,10 +36,11 @@ class ChannelDirectory implements Channels {
         return channels.owned(orgId, memberId).stream().map(ChannelRow::summary).toList();
     }
 
+    /** A channel not deleted and not a module's (a module's is no choice for pushes or notifications). */
     @Override
     public Optional<ChannelSummary> find(UUID orgId, UUID channelId) {
         return channels.find(orgId, channelId)
-                .filter(c -> c.deletedAt() == null)
+                .filter(c -> c.deletedAt() == null && c.ownerModule() == null)
                 .map(ChannelRow::summary);
     }
 }

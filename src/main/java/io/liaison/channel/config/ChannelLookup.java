@@ -22,17 +22,22 @@ public class ChannelLookup {
         return channels.find(orgId, channelId);
     }
 
-    /** Where one delivery to the channel goes, its secret decrypted for this send only. */
-    public Target target(ChannelRow channel, UUID deliveryId) {
-        return new Targets(secrets).of(channel, deliveryId);
+    /** Where one delivery to the channel goes, its secrets decrypted for this send only. */
+    public Target target(ChannelRow channel, UUID deliveryId, String messageId) {
+        return new Targets(secrets).of(channel, deliveryId, messageId);
     }
 
     /** Targets with their secrets decrypted. */
     record Targets(SecretBox secrets) {
 
-        Target of(ChannelRow channel, UUID deliveryId) {
+        Target of(ChannelRow channel, UUID deliveryId, String messageId) {
             return new Target(
-                    deliveryId, channel.address(), channel.secret() == null ? null : secrets.decrypt(channel.secret()));
+                    deliveryId,
+                    messageId,
+                    channel.address(),
+                    channel.secret() == null ? null : secrets.decrypt(channel.secret()),
+                    channel.previousSecret() == null ? null : secrets.decrypt(channel.previousSecret()),
+                    channel.previousUntil());
         }
     }
 

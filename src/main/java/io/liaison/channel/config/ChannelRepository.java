@@ -1,5 +1,6 @@
 package io.liaison.channel.config;
 
+import io.liaison.channel.ChannelHealth;
 import io.liaison.channel.ChannelKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +19,7 @@ class ChannelRepository {
 
     private static final String COLUMNS = """
             id, owner_id, name, kind, address, secret, enabled, failures, failing_since, created_at, updated_at,
-            deleted_at, version
+            deleted_at, version, owner_module, previous_secret, previous_until
             """;
 
     private final JdbcClient jdbc;
@@ -35,11 +36,15 @@ class ChannelRepository {
                 .optional();
     }
 
-    /** The channels not deleted of one owner ({@code null}: the organization's), by name. */
+    /**
+     * The channels not deleted of one owner ({@code null}: the organization's), by name; a module's
+     * channels are not the organization's.
+     */
     List<ChannelRow> owned(UUID orgId, @Nullable UUID ownerId) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM channel
                         WHERE org_id = ? AND owner_id IS NOT DISTINCT FROM ? AND deleted_at IS NULL
+                          AND owner_module IS NULL
                         ORDER BY name, id
                         """)
                 .params(orgId, ownerId)
@@ -55,6 +60,7 @@ class ChannelRepository {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM channel
                         WHERE org_id = ? AND deleted_at IS NULL AND (owner_id = ? OR (owner_id IS NULL AND ?))
+                          AND owner_module IS NULL
                         ORDER BY owner_id NULLS FIRST, name, id
                         LIMIT 1000
                         """)
@@ -88,10 +94,10 @@ class ChannelRepository {
                         """).params(orgId, id, version).update() == 1;
     }
 
-    void insert(UUID orgId, UUID id, NewChannel channel, @Nullable String secret) {
+    void insert(UUID orgId, UUID id, NewChannel channel, @Nullable String secret, @Nullable String ownerModule) {
         jdbc.sql("""
-                        INSERT INTO channel (org_id, id, owner_id, name, kind, address, secret, enabled)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO channel (org_id, id, owner_id, name, kind, address, secret, enabled, owner_module)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         orgId,
@@ -101,14 +107,54 @@ class ChannelRepository {
                         channel.kind().code(),
                         channel.address(),
                         secret,
-                        channel.enabled())
+                        channel.enabled(),
+                        ownerModule)
                 .update();
+    }
+
+    /** A module's channel, not deleted. */
+    Optional<ChannelRow> module(UUID orgId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM channel
+                        WHERE org_id = ? AND id = ? AND owner_module IS NOT NULL AND deleted_at IS NULL
+                        """)
+                .params(orgId, id)
+                .query(ChannelRepository::row)
+                .optional();
+    }
+
+    /** Signs with {@code secret} from now on, and with {@code previous} until {@code until}. */
+    void rotate(UUID orgId, UUID id, String secret, String previous, Instant until) {
+        jdbc.sql("""
+                        UPDATE channel SET secret = ?, previous_secret = ?, previous_until = ?, updated_at = now(),
+                               version = version + 1
+                         WHERE org_id = ? AND id = ? AND deleted_at IS NULL
+                        """).params(secret, previous, Timestamp.from(until), orgId, id).update();
+    }
+
+    /** The channel's failures in a row, the first of them, and when a delivery to it last got through. */
+    ChannelHealth health(UUID orgId, UUID id) {
+        return jdbc.sql("""
+                        SELECT c.failures, c.first_failure_at,
+                               (SELECT d.ended_at FROM delivery d
+                                 WHERE d.org_id = c.org_id AND d.channel_id = c.id AND d.state = 'sent'
+                                 ORDER BY d.ended_at DESC
+                                 LIMIT 1) AS last_success_at
+                          FROM channel c
+                         WHERE c.org_id = ? AND c.id = ?
+                        """)
+                .params(orgId, id)
+                .query((rs, n) -> new ChannelHealth(
+                        rs.getInt("failures"),
+                        instant(rs.getTimestamp("first_failure_at")),
+                        instant(rs.getTimestamp("last_success_at"))))
+                .single();
     }
 
     /** A delivery to the channel got through: any failing spell ends. */
     void succeeded(UUID orgId, UUID id) {
         jdbc.sql("""
-                        UPDATE channel SET failures = 0, failing_since = NULL
+                        UPDATE channel SET failures = 0, failing_since = NULL, first_failure_at = NULL
                          WHERE org_id = ? AND id = ? AND (failures <> 0 OR failing_since IS NOT NULL)
                         """).params(orgId, id).update();
     }
@@ -119,7 +165,7 @@ class ChannelRepository {
      */
     Optional<ChannelRow> failed(UUID orgId, UUID id, int threshold) {
         return jdbc.sql("""
-                        UPDATE channel SET failures = failures + 1,
+                        UPDATE channel SET failures = failures + 1, first_failure_at = coalesce(first_failure_at, now()),
                                failing_since = CASE WHEN failures + 1 >= ? AND failing_since IS NULL THEN now()
                                                     ELSE failing_since END
                          WHERE org_id = ? AND id = ?
@@ -144,7 +190,10 @@ class ChannelRepository {
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
                 instant(rs.getTimestamp("deleted_at")),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getString("owner_module"),
+                rs.getString("previous_secret"),
+                instant(rs.getTimestamp("previous_until")));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A channel as stored, its secret still encrypted; {@link #toString()} leaves the secret out. */
+/**
+ * A channel as stored, its secrets still encrypted; {@link #toString()} leaves them out. {@code
+ * ownerModule} names the module that owns a hidden channel; {@code previousSecret} signs too until
+ * {@code previousUntil} while a webhook's secret is rotated.
+ */
 public record ChannelRow(
         UUID id,
         @Nullable UUID ownerId,
@@ -21,7 +25,10 @@ public record ChannelRow(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant deletedAt,
-        long version) {
+        long version,
+        @Nullable String ownerModule,
+        @Nullable String previousSecret,
+        @Nullable Instant previousUntil) {
 
     public ChannelSummary summary() {
         return new ChannelSummary(id, name, kind, enabled, ownerId);

@@ -67,7 +67,7 @@ public class ChannelService {
     @Transactional(readOnly = true)
     public ChannelRow get(Actor actor, UUID id) {
         ChannelRow channel = channels.find(actor.orgId(), id)
-                .filter(c -> c.deletedAt() == null)
+                .filter(c -> c.deletedAt() == null && c.ownerModule() == null)
                 .filter(c -> c.ownerId() == null || c.ownerId().equals(actor.memberId()))
                 .orElseThrow(() -> LiaisonException.notFound("channel", id));
         if (channel.ownerId() == null && !actor.can(ChannelPermissions.MANAGE)) {
@@ -114,8 +114,15 @@ public class ChannelService {
 
     @Transactional
     public ChannelRow create(UUID orgId, NewChannel channel) {
+        return create(orgId, channel, null);
+    }
+
+    /** A channel of the organization, or of {@code ownerModule} (hidden from these pages and the API). */
+    @Transactional
+    ChannelRow create(UUID orgId, NewChannel channel, @Nullable String ownerModule) {
         UUID id = Ids.newId();
-        channels.insert(orgId, id, channel, channel.secret() == null ? null : secrets.encrypt(channel.secret()));
+        channels.insert(
+                orgId, id, channel, channel.secret() == null ? null : secrets.encrypt(channel.secret()), ownerModule);
         return channels.find(orgId, id).orElseThrow();
     }
 
@@ -142,7 +149,10 @@ public class ChannelService {
                 current.createdAt(),
                 current.updatedAt(),
                 null,
-                current.version());
+                current.version(),
+                null,
+                current.previousSecret(),
+                current.previousUntil());
         if (!channels.update(actor.orgId(), changed, current.version())) {
             throw LiaisonException.stale(current.version(), get(actor, id).version());
         }
@@ -171,8 +181,11 @@ public class ChannelService {
         if (adapter.isEmpty()) {
             return new TestAnswer("skipped", null, texts.text(Message.of("channel.reason.notConfigured")));
         }
+        UUID delivery = Ids.newId();
         SendResult result = adapter.get()
-                .send(new ChannelLookup.Targets(secrets).of(channel, Ids.newId()), OutboundMessage.of(title, text));
+                .send(
+                        new ChannelLookup.Targets(secrets).of(channel, delivery, delivery.toString()),
+                        OutboundMessage.of(title, text));
         String reason = result.reason() == null ? null : texts.text(result.reasonMessage());
         return new TestAnswer(result.outcome().name().toLowerCase(Locale.ROOT), result.answer(), reason);
     }
@@ -191,7 +204,7 @@ public class ChannelService {
                 Arrays.stream(ChannelKind.values()).map(ChannelKind::code).collect(Collectors.joining(", ")));
     }
 
-    private static String name(@Nullable String name) {
+    static String name(@Nullable String name) {
         String clean = name == null ? "" : name.trim();
         if (clean.isEmpty() || clean.length() > MAX_NAME) {
             throw LiaisonException.invalid("name", "invalid.length", 1, MAX_NAME);
@@ -199,7 +212,7 @@ public class ChannelService {
         return clean;
     }
 
-    private static String address(ChannelKind kind, @Nullable String url) {
+    static String address(ChannelKind kind, @Nullable String url) {
         String clean = url == null ? "" : url.trim();
         if (kind == ChannelKind.EMAIL) {
             if (clean.length() > MAX_EMAIL || !clean.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
@@ -221,7 +234,7 @@ public class ChannelService {
         throw LiaisonException.invalid("url", "invalid.channel-url", MAX_URL);
     }
 
-    private static @Nullable String secret(ChannelKind kind, @Nullable String secret) {
+    static @Nullable String secret(ChannelKind kind, @Nullable String secret) {
         String clean = secret == null || secret.isBlank() ? null : secret.trim();
         if (clean != null && clean.length() > MAX_SECRET) {
             throw LiaisonException.invalid("secret", "invalid.max-length", MAX_SECRET);

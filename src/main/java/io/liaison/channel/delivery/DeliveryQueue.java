@@ -3,7 +3,9 @@ package io.liaison.channel.delivery;
 import io.liaison.channel.ChannelKind;
 import io.liaison.channel.Deliveries;
 import io.liaison.channel.DeliveryEnded;
+import io.liaison.channel.DeliveryOptions;
 import io.liaison.channel.DeliveryOrigin;
+import io.liaison.channel.DeliveryRecord;
 import io.liaison.channel.Destination;
 import io.liaison.channel.OutboundMessage;
 import io.liaison.channel.config.ChannelLookup;
@@ -11,7 +13,9 @@ import io.liaison.channel.config.ChannelRow;
 import io.liaison.channel.send.Adapters;
 import io.liaison.channel.send.ChannelAdapter;
 import io.liaison.channel.send.MessageRefused;
+import io.liaison.shared.CursorPage;
 import io.liaison.shared.Ids;
+import io.liaison.shared.LiaisonException;
 import io.liaison.shared.Message;
 import io.liaison.shared.StoredMessages;
 import java.time.Instant;
@@ -42,6 +46,7 @@ class DeliveryQueue implements Deliveries {
     static final int MAX_WITHDRAW = 1_000;
 
     private final DeliveryRepository deliveries;
+    private final DeliveryRecords records;
     private final ChannelLookup channels;
     private final Adapters adapters;
     private final JsonMapper json;
@@ -50,12 +55,14 @@ class DeliveryQueue implements Deliveries {
 
     DeliveryQueue(
             DeliveryRepository deliveries,
+            DeliveryRecords records,
             ChannelLookup channels,
             Adapters adapters,
             JsonMapper json,
             StoredMessages texts,
             ApplicationEventPublisher events) {
         this.deliveries = deliveries;
+        this.records = records;
         this.channels = channels;
         this.adapters = adapters;
         this.json = json;
@@ -71,9 +78,21 @@ class DeliveryQueue implements Deliveries {
             OutboundMessage message,
             DeliveryOrigin origin,
             @Nullable Instant notBefore) {
+        return queue(orgId, destination, message, origin, notBefore, DeliveryOptions.none());
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<UUID> queue(
+            UUID orgId,
+            Destination destination,
+            OutboundMessage message,
+            DeliveryOrigin origin,
+            @Nullable Instant notBefore,
+            DeliveryOptions options) {
         Instant now = Instant.now();
         Instant due = notBefore == null || notBefore.isBefore(now) ? now : notBefore;
-        Rows rows = new Rows(orgId, destination, origin, due);
+        Rows rows = new Rows(orgId, destination, origin, due, options, null);
         ChannelKind kind;
         if (destination.channelId() != null) {
             Optional<ChannelRow> channel = channels.find(orgId, destination.channelId());
@@ -132,6 +151,40 @@ class DeliveryQueue implements Deliveries {
                 orgId, module, List.copyOf(originIds), texts.store(Message.of("channel.reason.withdrawn")));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<DeliveryRecord> ofChannel(UUID orgId, UUID channelId, @Nullable String cursor, int limit) {
+        if (limit < 1 || limit > MAX_RECORDS) {
+            throw new IllegalArgumentException("A page has 1 to " + MAX_RECORDS + " deliveries");
+        }
+        return records.ofChannel(orgId, channelId, CursorPage.decode(cursor), limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<DeliveryRecord> find(UUID orgId, UUID deliveryId) {
+        return records.find(orgId, deliveryId);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID redeliver(UUID orgId, UUID deliveryId) {
+        DeliveryRecords.Original original = records.original(orgId, deliveryId)
+                .orElseThrow(() -> LiaisonException.notFound("delivery", deliveryId));
+        Rows rows = new Rows(
+                orgId,
+                original.destination(),
+                original.origin(),
+                Instant.now(),
+                new DeliveryOptions(null, original.retryFor(), original.messageId()),
+                deliveryId);
+        if (original.kind() == null) {
+            return rows.ended(null, original.message(), SKIPPED, Message.of("channel.reason.unknownChannel"))
+                    .get(0);
+        }
+        return rows.queued(original.kind(), List.of(original.message())).get(0);
+    }
+
     /** The rows of one call. */
     private final class Rows {
 
@@ -139,12 +192,22 @@ class DeliveryQueue implements Deliveries {
         private final Destination destination;
         private final DeliveryOrigin origin;
         private final Instant due;
+        private final DeliveryOptions options;
+        private final @Nullable UUID redeliveryOf;
 
-        Rows(UUID orgId, Destination destination, DeliveryOrigin origin, Instant due) {
+        Rows(
+                UUID orgId,
+                Destination destination,
+                DeliveryOrigin origin,
+                Instant due,
+                DeliveryOptions options,
+                @Nullable UUID redeliveryOf) {
             this.orgId = orgId;
             this.destination = destination;
             this.origin = origin;
             this.due = due;
+            this.options = options;
+            this.redeliveryOf = redeliveryOf;
         }
 
         List<UUID> ended(@Nullable ChannelKind kind, OutboundMessage message, String state, Message reason) {
@@ -153,13 +216,27 @@ class DeliveryQueue implements Deliveries {
             deliveries.insert(
                     orgId,
                     new NewDelivery(
-                            id, destination, kind, origin, 1, 1, json.writeValueAsString(message), state, due, stored));
+                            id,
+                            destination,
+                            kind,
+                            origin,
+                            1,
+                            1,
+                            json.writeValueAsString(message),
+                            state,
+                            due,
+                            stored,
+                            options,
+                            redeliveryOf));
             events.publishEvent(new DeliveryEnded(orgId, id, origin, state, stored));
             return List.of(id);
         }
 
         List<UUID> queued(ChannelKind kind, List<OutboundMessage> parts) {
             List<UUID> ids = new ArrayList<>(parts.size());
+            if (options.orderKey() != null) {
+                deliveries.lockOrder(orgId, options.orderKey());
+            }
             for (int i = 0; i < parts.size(); i++) {
                 UUID id = Ids.newId();
                 deliveries.insert(
@@ -174,7 +251,9 @@ class DeliveryQueue implements Deliveries {
                                 json.writeValueAsString(parts.get(i)),
                                 QUEUED,
                                 due,
-                                null));
+                                null,
+                                options,
+                                redeliveryOf));
                 ids.add(id);
             }
             return ids;

@@ -23,7 +23,8 @@ class DeliveryRepository {
 
     private static final String CLAIMED = """
             org_id, id, channel_id, email_address, kind, origin_module, origin_id, urgent, message::text AS message,
-            attempts, created_at
+            attempts, created_at, order_key, extract(epoch FROM retry_for)::bigint AS retry_for_seconds,
+            coalesce(message_id, id::text) AS message_id
             """;
 
     private static final String VIEW = """
@@ -38,12 +39,22 @@ class DeliveryRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Writes a row. A queued row with an order key is held when an earlier row of its key is active
+     * (queued or sending); the caller holds the key's lock ({@link #lockOrder}).
+     */
     void insert(UUID orgId, NewDelivery row) {
         boolean ended = row.reason() != null;
+        String orderKey = row.options().orderKey();
         jdbc.sql("""
                         INSERT INTO delivery (org_id, id, channel_id, email_address, kind, origin_module, origin_id, urgent,
-                                              part, parts, message, state, next_attempt_at, reason, ended_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, CASE WHEN ? THEN now() END)
+                                              part, parts, message, state, next_attempt_at, reason, ended_at, order_key,
+                                              held, retry_for, message_id, redelivery_of)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, CASE WHEN ? THEN now() END, ?,
+                                ?::text IS NOT NULL AND NOT ? AND EXISTS (
+                                    SELECT 1 FROM delivery
+                                     WHERE org_id = ? AND order_key = ? AND state IN ('queued', 'sending')),
+                                make_interval(secs => ?), ?, ?)
                         """)
                 .params(
                         orgId,
@@ -60,17 +71,57 @@ class DeliveryRepository {
                         row.state(),
                         Timestamp.from(row.nextAttemptAt()),
                         row.reason(),
-                        ended)
+                        ended,
+                        ended ? null : orderKey,
+                        ended ? null : orderKey,
+                        ended,
+                        orgId,
+                        orderKey,
+                        row.options().retryFor() == null
+                                ? null
+                                : row.options().retryFor().toMillis() / 1000.0,
+                        row.options().messageId(),
+                        row.redeliveryOf())
                 .update();
     }
 
-    /** Due queued rows, urgent first, locked until the claiming transaction ends; others skip them. */
+    /**
+     * Serializes, until the transaction ends, the writers of one order key: queuing behind its rows
+     * and ending one of them (which frees the next).
+     */
+    void lockOrder(UUID orgId, String orderKey) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param(orgId + "/order/" + orderKey)
+                .query()
+                .singleRow();
+    }
+
+    /** Frees the next row of an order key when it is held and no row before it is active. */
+    private void freeNext(UUID orgId, String orderKey) {
+        jdbc.sql("""
+                        UPDATE delivery SET held = false
+                         WHERE org_id = ? AND held AND id = (
+                               SELECT id FROM delivery
+                                WHERE org_id = ? AND order_key = ? AND state IN ('queued', 'sending')
+                                ORDER BY queue_seq
+                                LIMIT 1)
+                        """).params(orgId, orgId, orderKey).update();
+    }
+
+    /**
+     * Due queued rows, urgent first, locked until the claiming transaction ends; others skip them. A
+     * held row is never due, nor a row behind an active (queued or sending) row of its order key.
+     */
     List<Claimed> lockDue(int limit) {
         return jdbc.sql("SELECT " + CLAIMED + """
-                         FROM delivery
-                        WHERE state = 'queued' AND next_attempt_at <= now()
+                         FROM delivery d
+                        WHERE state = 'queued' AND NOT held AND next_attempt_at <= now()
+                          AND (order_key IS NULL OR NOT EXISTS (
+                               SELECT 1 FROM delivery e
+                                WHERE e.org_id = d.org_id AND e.order_key = d.order_key
+                                  AND e.state IN ('queued', 'sending') AND e.queue_seq < d.queue_seq))
                         ORDER BY urgent DESC, next_attempt_at
-                        LIMIT ? FOR UPDATE SKIP LOCKED
+                        LIMIT ? FOR UPDATE OF d SKIP LOCKED
                         """)
                 .param(limit)
                 .query(DeliveryRepository::claimed)
@@ -139,31 +190,44 @@ class DeliveryRepository {
             @Nullable String request,
             @Nullable String answer,
             @Nullable String reason) {
-        return jdbc.sql("""
+        if (row.orderKey() != null) {
+            lockOrder(row.orgId(), row.orderKey());
+        }
+        boolean ended = jdbc.sql("""
                         UPDATE delivery SET state = ?, request = ?, answer = ?, reason = ?, ended_at = now(),
-                               claimed_at = NULL, claimed_by = NULL
+                               claimed_at = NULL, claimed_by = NULL, held = false
                          WHERE org_id = ? AND id = ? AND (?::text IS NULL OR claimed_by = ?)
                            AND state IN ('queued', 'sending')
                         """)
                         .params(state, request, answer, reason, row.orgId(), row.id(), claim, claim)
                         .update()
                 == 1;
+        if (ended && row.orderKey() != null) {
+            freeNext(row.orgId(), row.orderKey());
+        }
+        return ended;
     }
 
     /** Ends the queued rows of these origins as skipped; answers their origin ids, each once. */
     List<UUID> withdraw(UUID orgId, String module, List<UUID> originIds, String reason) {
-        return jdbc
-                .sql("""
-                        UPDATE delivery SET state = 'skipped', reason = ?, ended_at = now()
+        UUID[] origins = originIds.toArray(UUID[]::new);
+        List<String> keys =
+                jdbc.sql("""
+                        SELECT DISTINCT order_key FROM delivery
+                         WHERE org_id = ? AND origin_module = ? AND origin_id = ANY(?) AND state = 'queued'
+                           AND order_key IS NOT NULL
+                         ORDER BY order_key
+                        """).params(orgId, module, origins).query(String.class).list();
+        keys.forEach(key -> lockOrder(orgId, key));
+        List<UUID> withdrawn = jdbc.sql("""
+                        UPDATE delivery SET state = 'skipped', reason = ?, ended_at = now(), held = false
                          WHERE org_id = ? AND origin_module = ? AND origin_id = ANY(?) AND state = 'queued'
                         RETURNING origin_id
-                        """)
-                .params(reason, orgId, module, originIds.toArray(UUID[]::new))
-                .query(UUID.class)
-                .list()
-                .stream()
+                        """).params(reason, orgId, module, origins).query(UUID.class).list().stream()
                 .distinct()
                 .toList();
+        keys.forEach(key -> freeNext(orgId, key));
+        return withdrawn;
     }
 
     /** Puts a claimed row back in the queue for another attempt at {@code next}; false when its claim was lost. */
@@ -211,7 +275,8 @@ class DeliveryRepository {
 
     /**
      * A page of the log, newest first: the rows of the organization's channels and e-mails when
-     * {@code manage}, and of the member's own channels; optionally one channel's and one state's.
+     * {@code manage}, and of the member's own channels; optionally one channel's and one state's. The
+     * rows of a module's channels are that module's to show.
      */
     List<DeliveryView> page(
             UUID orgId,
@@ -223,7 +288,7 @@ class DeliveryRepository {
             int limit) {
         return jdbc.sql("SELECT " + VIEW + """
                          FROM delivery d LEFT JOIN channel c ON c.org_id = d.org_id AND c.id = d.channel_id
-                        WHERE d.org_id = ? AND (c.owner_id = ? OR (c.owner_id IS NULL AND ?))
+                        WHERE d.org_id = ? AND (c.owner_id = ? OR (c.owner_id IS NULL AND ?)) AND c.owner_module IS NULL
                           AND (?::uuid IS NULL OR d.channel_id = ?) AND (?::text IS NULL OR d.state = ?)
                           AND (?::uuid IS NULL OR d.id < ?)
                         ORDER BY d.id DESC
@@ -239,7 +304,7 @@ class DeliveryRepository {
         return jdbc.sql("SELECT " + VIEW + """
                         , c.owner_id
                          FROM delivery d LEFT JOIN channel c ON c.org_id = d.org_id AND c.id = d.channel_id
-                        WHERE d.org_id = ? AND d.id = ?
+                        WHERE d.org_id = ? AND d.id = ? AND c.owner_module IS NULL
                         """)
                 .params(orgId, id)
                 .query((rs, n) -> new Owned(view(rs, n), rs.getObject("owner_id", UUID.class)))
@@ -248,10 +313,11 @@ class DeliveryRepository {
 
     record Owned(DeliveryView delivery, @Nullable UUID ownerId) {}
 
-    /** Queues a failed row again, with a new retry window; false when it is not failed. */
+    /** Queues a failed row again, with a new retry window and out of its order; false when it is not failed. */
     boolean retry(UUID orgId, UUID id) {
         return jdbc.sql("""
-                        UPDATE delivery SET state = 'queued', next_attempt_at = now(), ended_at = NULL, created_at = now()
+                        UPDATE delivery SET state = 'queued', next_attempt_at = now(), ended_at = NULL, created_at = now(),
+                               order_key = NULL
                          WHERE org_id = ? AND id = ? AND state = 'failed' AND kind IS NOT NULL
                         """).params(orgId, id).update() == 1;
     }
@@ -290,6 +356,9 @@ class DeliveryRepository {
                         rs.getString("origin_module"), rs.getObject("origin_id", UUID.class), rs.getBoolean("urgent")),
                 rs.getString("message"),
                 rs.getInt("attempts"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("order_key"),
+                rs.getObject("retry_for_seconds") == null ? null : Duration.ofSeconds(rs.getLong("retry_for_seconds")),
+                rs.getString("message_id"));
     }
 }

@@ -126,16 +126,7 @@ class DeliveryWorker {
             if (frees.isPresent()) {
                 deliveries.defer(row, frees.get());
             } else {
-                claimed.add(new Claimed(
-                        row.orgId(),
-                        row.id(),
-                        row.channelId(),
-                        row.emailAddress(),
-                        row.kind(),
-                        row.origin(),
-                        row.message(),
-                        row.attempts() + 1,
-                        row.createdAt()));
+                claimed.add(row.attempted());
             }
         }
         deliveries.markSending(claimed, claim);
@@ -162,7 +153,7 @@ class DeliveryWorker {
                         status -> end(row, claim, DeliveryQueue.SKIPPED, null, null, notNow.get()));
                 return;
             }
-            target = channels.target(channel.get(), row.id());
+            target = channels.target(channel.get(), row.id(), row.messageId());
         } else {
             target = new Target(row.id(), row.emailAddress(), null);
         }
@@ -204,8 +195,8 @@ class DeliveryWorker {
             return;
         }
         Instant next = Instant.now().plus(Backoff.delay(row.attempts(), result.retryAfter()));
-        if (next.isAfter(row.createdAt().plus(settings.retryFor()))) {
-            end(row, claim, DeliveryQueue.FAILED, result.request(), result.answer(), expired(reason));
+        if (next.isAfter(row.createdAt().plus(retryFor(row)))) {
+            end(row, claim, DeliveryQueue.FAILED, result.request(), result.answer(), expired(row, reason));
         } else if (!deliveries.requeue(row, claim, next, result.request(), result.answer(), texts.store(reason))) {
             log.warn("Delivery {} was taken back from this node before its answer was recorded", row.id());
         }
@@ -232,8 +223,8 @@ class DeliveryWorker {
         transaction.executeWithoutResult(status -> {
             for (Claimed row : deliveries.lockAbandoned(settings.lease(), 100)) {
                 Message interrupted = Message.of("channel.reason.interrupted");
-                if (Instant.now().isAfter(row.createdAt().plus(settings.retryFor()))) {
-                    end(row, null, DeliveryQueue.FAILED, null, null, expired(interrupted));
+                if (Instant.now().isAfter(row.createdAt().plus(retryFor(row)))) {
+                    end(row, null, DeliveryQueue.FAILED, null, null, expired(row, interrupted));
                 } else {
                     deliveries.takeBack(row, texts.store(interrupted));
                 }
@@ -241,7 +232,12 @@ class DeliveryWorker {
         });
     }
 
-    private Message expired(Message reason) {
-        return Message.of("channel.reason.expired", settings.retryFor().toHours(), reason);
+    /** How long the row is retried: its own window, or the setting. */
+    private Duration retryFor(Claimed row) {
+        return row.retryFor() != null ? row.retryFor() : settings.retryFor();
+    }
+
+    private Message expired(Claimed row, Message reason) {
+        return Message.of("channel.reason.expired", retryFor(row).toHours(), reason);
     }
 }

@@ -1,6 +1,7 @@
 package io.liaison.channel.delivery;
 
 import io.liaison.channel.ChannelKind;
+import io.liaison.channel.DeliveryOptions;
 import io.liaison.channel.DeliveryOrigin;
 import io.liaison.channel.Destination;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A delivery row to write: queued ({@code reason} null) or already ended {@code skipped} or {@code
- * failed} with its stored reason.
+ * failed} with its stored reason; {@code redeliveryOf} the row it sends again.
  */
 record NewDelivery(
         UUID id,
@@ -21,4 +22,6 @@ record NewDelivery(
         String message,
         String state,
         Instant nextAttemptAt,
-        @Nullable String reason) {}
+        @Nullable String reason,
+        DeliveryOptions options,
+        @Nullable UUID redeliveryOf) {}

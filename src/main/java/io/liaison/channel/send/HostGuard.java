@@ -7,13 +7,15 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The SSRF guard: a channel may not reach the server's own machine or network (loopback, private,
  * link-local, unique-local, any-local or multicast addresses, whatever name leads there) unless the
  * host or its address is allowed ({@code LIAISON_OUTBOUND_ALLOWED_HOSTS}: host names, addresses or
- * CIDR ranges). The name is resolved and checked before each send; the HTTP client resolves it again,
+ * CIDR ranges). The name is resolved and checked before each send and before each redirect is
+ * followed; the HTTP client resolves it again,
  * so a name whose DNS answer changes within that moment is not caught (use an egress proxy or
  * firewall where that matters).
  */
@@ -21,8 +23,15 @@ public final class HostGuard {
 
     private final List<String> names = new ArrayList<>();
     private final List<Range> ranges = new ArrayList<>();
+    private final Function<String, InetAddress[]> resolver;
 
     public HostGuard(List<String> allowed) {
+        this(allowed, HostGuard::resolve);
+    }
+
+    /** With another resolver than the system's (a test's names); it answers no address for an unknown name. */
+    HostGuard(List<String> allowed, Function<String, InetAddress[]> resolver) {
+        this.resolver = resolver;
         for (String entry : allowed) {
             String value = entry.trim().toLowerCase(Locale.ROOT);
             if (value.isEmpty()) {
@@ -51,18 +60,22 @@ public final class HostGuard {
         if (names.contains(name)) {
             return true;
         }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(name);
-        } catch (UnknownHostException e) {
-            return true; // the send itself finds no host and is retried; nothing is reached
-        }
+        // no address: the send itself finds no host and is retried; nothing is reached
+        InetAddress[] addresses = resolver.apply(name);
         for (InetAddress address : addresses) {
             if (internal(address) && ranges.stream().noneMatch(range -> range.contains(address))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static InetAddress[] resolve(String name) {
+        try {
+            return InetAddress.getAllByName(name);
+        } catch (UnknownHostException e) {
+            return new InetAddress[0];
+        }
     }
 
     private static boolean internal(InetAddress address) {

@@ -20,11 +20,14 @@ import org.springframework.stereotype.Component;
  * 429 / 5xx and no answer retried, any other 4xx failed). An adapter that reads a refusal from a 2xx
  * body (DingTalk's and WeCom's {@code errcode}, Feishu's {@code code}) turns it into a failure itself.
  * A target the {@link HostGuard} refuses (loopback, private) fails at once without a request.
+ * Redirects 307 and 308 are followed (the same method, headers and body) at most {@link
+ * #MAX_REDIRECTS} times, each target checked by the guard first; any other redirect fails.
  */
 @Component
 public class OutboundHttp {
 
     static final int MAX_ANSWER_CHARS = 2_000;
+    static final int MAX_REDIRECTS = 3;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
@@ -41,7 +44,11 @@ public class OutboundHttp {
 
     /** Allows these hosts, addresses or CIDR ranges although they are loopback or private. */
     public OutboundHttp(List<String> allowedHosts) {
-        this.guard = new HostGuard(allowedHosts);
+        this(new HostGuard(allowedHosts));
+    }
+
+    OutboundHttp(HostGuard guard) {
+        this.guard = guard;
     }
 
     @Autowired
@@ -56,38 +63,72 @@ public class OutboundHttp {
      * @return the classified result and, when there was an answer, the answer itself
      */
     public Posted post(URI uri, Map<String, String> headers, String body, String logged) {
-        if (!guard.allows(uri)) {
-            return new Posted(SendResult.failed(logged, null, "channel.reason.forbiddenHost"), null);
+        URI target = uri;
+        for (int hop = 0; ; hop++) {
+            if (!guard.allows(target)) {
+                String reason = hop == 0 ? "channel.reason.forbiddenHost" : "channel.reason.forbiddenRedirect";
+                return new Posted(SendResult.failed(logged, null, reason), null);
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                    .timeout(REQUEST_TIMEOUT)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            headers.forEach(request::header);
+            HttpResponse<String> response;
+            try {
+                response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                return new Posted(SendResult.retry(logged, null, "channel.reason.noAnswer", null), null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Posted(SendResult.retry(logged, null, "channel.reason.noAnswer", null), null);
+            }
+            HttpAnswer answer = answer(response);
+            int status = response.statusCode();
+            if (status < 300 || status >= 400) {
+                return new Posted(classify(status, answer, logged), answer);
+            }
+            Optional<URI> location = location(target, response);
+            String described = answer.describe()
+                    + location.map(to -> "\nLocation: " + Redaction.url(to.toString()))
+                            .orElse("");
+            if ((status != 307 && status != 308) || location.isEmpty()) {
+                return new Posted(SendResult.failed(logged, described, "channel.reason.redirect"), answer);
+            }
+            if (hop == MAX_REDIRECTS) {
+                return new Posted(SendResult.failed(logged, described, "channel.reason.tooManyRedirects"), answer);
+            }
+            target = location.get();
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
-        HttpResponse<String> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return new Posted(SendResult.retry(logged, null, "channel.reason.noAnswer", null), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Posted(SendResult.retry(logged, null, "channel.reason.noAnswer", null), null);
-        }
+    }
+
+    private static HttpAnswer answer(HttpResponse<String> response) {
         String text = response.body();
         if (text.length() > MAX_ANSWER_CHARS) {
             text = text.substring(0, MAX_ANSWER_CHARS);
         }
-        Duration retryAfter = retryAfter(response).orElse(null);
-        HttpAnswer answer = new HttpAnswer(response.statusCode(), text, retryAfter);
-        int status = response.statusCode();
-        SendResult result;
+        return new HttpAnswer(response.statusCode(), text, retryAfter(response).orElse(null));
+    }
+
+    /** 2xx sent, 408 / 429 / 5xx retried, any other status failed. */
+    private static SendResult classify(int status, HttpAnswer answer, String logged) {
         if (status >= 200 && status < 300) {
-            result = SendResult.sent(logged, answer.describe());
-        } else if (status == 408 || status == 429 || status >= 500) {
-            result = SendResult.retry(logged, answer.describe(), "channel.reason.status", retryAfter);
-        } else {
-            result = SendResult.failed(logged, answer.describe(), "channel.reason.status");
+            return SendResult.sent(logged, answer.describe());
         }
-        return new Posted(result, answer);
+        if (status == 408 || status == 429 || status >= 500) {
+            return SendResult.retry(logged, answer.describe(), "channel.reason.status", answer.retryAfter());
+        }
+        return SendResult.failed(logged, answer.describe(), "channel.reason.status");
+    }
+
+    /** The redirect's target, resolved against the request's URI; empty when there is none or it is no URI. */
+    private static Optional<URI> location(URI from, HttpResponse<?> response) {
+        return response.headers().firstValue("Location").flatMap(value -> {
+            try {
+                return Optional.of(from.resolve(value.trim()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     private static Optional<Duration> retryAfter(HttpResponse<?> response) {

@@ -15,8 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The generic webhook: a JSON POST signed per Standard Webhooks. A message with {@code json} (an
  * event) is sent as it is; a message to people is sent as {@code {"type": "liaison.message",
- * "timestamp", "data": {title, text, markdown, link}}}. The {@code webhook-id} is the delivery's id,
- * the same on every retry. Nothing is split: the delivery's own limits bound the body.
+ * "timestamp", "data": {title, text, markdown, link}}}. The {@code webhook-id} is the delivery's message
+ * id, the same on every retry and redelivery. While a secret is rotated, {@code webhook-signature}
+ * carries the new secret's signature and the previous one's, space separated, until the previous
+ * secret's end. Nothing is split: the delivery's own limits bound the body.
  */
 @Component
 class WebhookAdapter implements ChannelAdapter {
@@ -59,7 +61,14 @@ class WebhookAdapter implements ChannelAdapter {
             return SendResult.failed(logged, null, "channel.reason.badUrl");
         }
         Map<String, String> headers = new LinkedHashMap<>(
-                StandardWebhooks.headers(target.secret(), target.deliveryId().toString(), now.getEpochSecond(), body));
+                StandardWebhooks.headers(target.secret(), target.messageId(), now.getEpochSecond(), body));
+        if (target.previousSigns(now) && StandardWebhooks.isSecret(target.previousSecret())) {
+            headers.put(
+                    "webhook-signature",
+                    headers.get("webhook-signature") + " "
+                            + StandardWebhooks.signature(
+                                    target.previousSecret(), target.messageId(), now.getEpochSecond(), body));
+        }
         headers.put("Content-Type", "application/json; charset=utf-8");
         return http.post(uri, headers, body, logged).result();
     }

@@ -63,6 +63,9 @@ class DeliveryWorkerIntegrationTests {
     DeliveryRepository repository;
 
     @Autowired
+    DeliveryRecords records;
+
+    @Autowired
     ChannelService channelService;
 
     @Autowired
@@ -181,7 +184,7 @@ class DeliveryWorkerIntegrationTests {
                 .create(org, new NewChannel(null, "机器人", ChannelKind.DINGTALK, "https://example.com/robot", null, true))
                 .id();
         Adapters withRobot = adapters(robot);
-        DeliveryQueue queue = new DeliveryQueue(repository, lookup, withRobot, json, texts, publisher);
+        DeliveryQueue queue = new DeliveryQueue(repository, records, lookup, withRobot, json, texts, publisher);
         List<UUID> ids = transaction.execute(status -> {
             List<UUID> all = new ArrayList<>();
             for (int i = 0; i < 21; i++) {
