@@ -57,7 +57,11 @@ class WebhookController {
             @Schema(maxLength = WebhookRules.MAX_DESCRIPTION, example = "CRM sync") @Nullable
             String description,
 
-            @Schema(description = "One or more change types, such as contact.created and contact.updated.") @Nullable
+            @ArraySchema(
+                    maxItems = WebhookRules.MAX_EVENT_TYPES,
+                    arraySchema = @Schema(description = "One or more change types, such as contact.created."),
+                    schema = @Schema(maxLength = 64, example = "contact.created"))
+            @Nullable
             List<String> eventTypes,
 
             @Schema(description = "Defaults to true.") @Nullable
