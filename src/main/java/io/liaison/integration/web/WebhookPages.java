@@ -93,6 +93,7 @@ class WebhookPages extends PanelPages<Actor> {
     String deliveries(Actor actor, @PathVariable UUID id, @RequestParam String cursor, Model model) {
         model.addAttribute("endpoint", webhooks.get(actor, id));
         model.addAttribute("log", log(actor, id, cursor));
+        model.addAttribute("firstPage", false);
         return "integration/webhook :: log-rows";
     }
 
@@ -140,6 +141,7 @@ class WebhookPages extends PanelPages<Actor> {
         model.addAttribute("types", ChangeTypes.ALL);
         model.addAttribute("mayReveal", actor.can(ContactPermissions.REVEAL));
         model.addAttribute("log", log(actor, id, null));
+        model.addAttribute("firstPage", true);
     }
 
     private CursorPage<LogRow> log(Actor actor, UUID id, @Nullable String cursor) {
