@@ -985,7 +985,102 @@ class AuthorizationMatrixIntegrationTests {
                                         .query(String.class)
                                         .single())),
                 // the change feed (issue 22, part feed): every member reads what they may see
-                rule("GET /api/v1/changes", 200, ORG, anyone(), (r, x) -> read("/api/v1/changes", r)));
+                rule("GET /api/v1/changes", 200, ORG, anyone(), (r, x) -> read("/api/v1/changes", r)),
+                // hooks: outbound webhooks (issue 22), integration.manage checked before the id
+                rule(
+                        "GET /api/v1/webhooks",
+                        200,
+                        ORG,
+                        permission("integration.manage"),
+                        (r, x) -> read("/api/v1/webhooks", r)),
+                rule(
+                        "POST /api/v1/webhooks",
+                        201,
+                        ORG,
+                        permission("integration.manage"),
+                        (r, x) -> write(json(post("/api/v1/webhooks"), token(r), WEBHOOK), count("webhook_endpoint"))),
+                rule(
+                        "GET /api/v1/webhooks/{id}",
+                        200,
+                        BY_ID,
+                        permission("integration.manage"),
+                        (r, x) -> read("/api/v1/webhooks/" + webhookFor(x), r)),
+                rule("PATCH /api/v1/webhooks/{id}", 200, BY_ID, permission("integration.manage"), (r, x) -> {
+                    String id = webhookFor(x);
+                    return write(
+                            json(patch("/api/v1/webhooks/" + id), token(r), "{\"description\":\"" + key() + "\"}"),
+                            row("webhook_endpoint", id));
+                }),
+                rule("DELETE /api/v1/webhooks/{id}", 204, BY_ID, permission("integration.manage"), (r, x) -> {
+                    String id = newWebhook(x);
+                    return write(as(delete("/api/v1/webhooks/" + id), token(r)), row("webhook_endpoint", id));
+                }),
+                rule(
+                        "POST /api/v1/webhooks/{id}/rotate-secret",
+                        200,
+                        BY_ID,
+                        permission("integration.manage"),
+                        (r, x) -> {
+                            String id = webhookFor(x);
+                            return write(
+                                    as(post("/api/v1/webhooks/" + id + "/rotate-secret"), token(r)),
+                                    row("webhook_endpoint", id));
+                        }),
+                rule(
+                        "GET /api/v1/webhooks/{id}/deliveries",
+                        200,
+                        BY_ID,
+                        permission("integration.manage"),
+                        (r, x) -> read("/api/v1/webhooks/" + webhookFor(x) + "/deliveries", r)),
+                rule(
+                        "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+                        202,
+                        BY_ID,
+                        permission("integration.manage"),
+                        (r, x) -> {
+                            String id = webhookFor(x);
+                            String delivery = webhookDelivery(x, id);
+                            return write(
+                                    as(
+                                            post("/api/v1/webhooks/" + id + "/deliveries/" + delivery + "/redeliver"),
+                                            token(r)),
+                                    () -> jdbc.sql("SELECT count(*)::text FROM delivery WHERE redelivery_of = ?")
+                                            .param(UUID.fromString(delivery))
+                                            .query(String.class)
+                                            .single());
+                        }));
+    }
+
+    // hooks: the webhook endpoints of the matrix, one kept per organization (an organization may have 20)
+    static final String WEBHOOK = "{\"url\":\"https://crm.example.com/hook\",\"eventTypes\":[\"contact.created\"]}";
+    final Map<Relation, String> webhooks = new EnumMap<>(Relation.class);
+
+    String webhookFor(Relation relation) throws Exception {
+        String id = webhooks.get(relation);
+        if (id == null) {
+            id = newWebhook(relation);
+            webhooks.put(relation, id);
+        }
+        return id;
+    }
+
+    String newWebhook(Relation relation) throws Exception {
+        return id(json(post("/api/v1/webhooks"), (relation == OTHER_ORG ? other : org).adminToken(), WEBHOOK));
+    }
+
+    /** A delivery that went to the endpoint's channel. */
+    String webhookDelivery(Relation relation, String endpoint) {
+        String orgId = relation == OTHER_ORG ? other.id() : org.id();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO delivery (org_id, id, channel_id, kind, origin_module, origin_id, message, state,
+                                              attempts, message_id, ended_at)
+                        SELECT org_id, ?, channel_id, 'webhook', 'integration', id,
+                               '{"title":"contact.created","text":"contact.created","json":"{}"}', 'sent', 1,
+                               'msg_matrix', now()
+                          FROM webhook_endpoint WHERE org_id = ?::uuid AND id = ?::uuid
+                        """).params(id, orgId, endpoint).update();
+        return id.toString();
     }
 
     // ------------------------------------------------------------------------------------------

@@ -78,6 +78,8 @@ class CrossOrganizationIntegrationTests {
     String exportJob;
     String channel;
     String delivery;
+    String webhook;
+    String webhookDelivery;
     String notification;
     String chatFile;
     String pushTemplate;
@@ -161,6 +163,18 @@ class CrossOrganizationIntegrationTests {
                         VALUES (?::uuid, ?::uuid, ?::uuid, 'dingtalk', 'test', '{"title":"Globex","text":"x"}', 'failed',
                                 1, now())
                         """).params(globex.id(), delivery, channel).update();
+        webhook = api.createdId(json(
+                post("/api/v1/webhooks"),
+                g,
+                "{\"url\":\"https://globex.example.invalid/hook\",\"eventTypes\":[\"contact.created\"]}"));
+        webhookDelivery = UUID.randomUUID().toString();
+        jdbc.sql("""
+                        INSERT INTO delivery (org_id, id, channel_id, kind, origin_module, message, state, attempts,
+                                              message_id, ended_at)
+                        SELECT org_id, ?::uuid, channel_id, 'webhook', 'integration', '{"title":"Globex","text":"x"}',
+                               'sent', 1, 'msg_globex', now()
+                          FROM webhook_endpoint WHERE org_id = ?::uuid AND id = ?::uuid
+                        """).params(webhookDelivery, globex.id(), webhook).update();
         notification = UUID.randomUUID().toString();
         jdbc.sql(
                         "INSERT INTO notification (org_id, id, member_id, kind, title, body) VALUES (?, ?, ?, 'x', 'Globex', 'Globex')")
@@ -256,6 +270,15 @@ class CrossOrganizationIntegrationTests {
         calls.put("PATCH /api/v1/channels/{id}", json(patch(ch), admin, "{\"name\":\"Taken\"}"));
         calls.put("DELETE /api/v1/channels/{id}", as(delete(ch), admin));
         calls.put("POST /api/v1/channels/{id}/test", as(post(ch + "/test"), admin));
+        String hook = "/api/v1/webhooks/" + webhook;
+        calls.put("GET /api/v1/webhooks/{id}", as(get(hook), admin));
+        calls.put("PATCH /api/v1/webhooks/{id}", json(patch(hook), admin, "{\"description\":\"Taken\"}"));
+        calls.put("DELETE /api/v1/webhooks/{id}", as(delete(hook), admin));
+        calls.put("POST /api/v1/webhooks/{id}/rotate-secret", as(post(hook + "/rotate-secret"), admin));
+        calls.put("GET /api/v1/webhooks/{id}/deliveries", as(get(hook + "/deliveries"), admin));
+        calls.put(
+                "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+                as(post(hook + "/deliveries/" + webhookDelivery + "/redeliver"), admin));
         calls.put("GET /api/v1/deliveries/{id}", as(get("/api/v1/deliveries/" + delivery), admin));
         calls.put("POST /api/v1/deliveries/{id}/retry", as(post("/api/v1/deliveries/" + delivery + "/retry"), admin));
         calls.put(
@@ -520,6 +543,7 @@ class CrossOrganizationIntegrationTests {
             "api_token",
             "channel",
             "delivery",
+            "webhook_endpoint",
             "push_opt_out",
             "push_consent_change",
             "calendar_event",

@@ -67,7 +67,9 @@ class DeclaredPermissionsIntegrationTests {
                         "push",
                         Set.of("push.send", "push.approve"),
                         "task",
-                        Set.of("task.manage")));
+                        Set.of("task.manage"),
+                        "integration",
+                        Set.of("integration.manage")));
         assertThat(codes(permissions.all())).isEqualTo(MatrixRules.PERMISSIONS.get(MatrixRules.Role.ADMIN));
     }
 

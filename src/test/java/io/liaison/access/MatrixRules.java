@@ -93,7 +93,8 @@ final class MatrixRules {
                     "channel.manage",
                     "push.send",
                     "push.approve",
-                    "task.manage"),
+                    "task.manage",
+                    "integration.manage"),
             MANAGER,
             Set.of(
                     "contact.create",

@@ -163,6 +163,13 @@ final class LiaisonProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> patch(String path, String authorization, String json)
+            throws IOException, InterruptedException {
+        return send(request(path, authorization)
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     HttpResponse<String> delete(String path, String authorization) throws IOException, InterruptedException {
         return send(request(path, authorization).DELETE());
     }

@@ -68,6 +68,7 @@ class NavigationIntegrationTests {
                         "/custom-fields Custom fields",
                         "/roles Roles and permissions",
                         "/channels Channels",
+                        "/integrations/webhooks Webhooks",
                         "/audit Audit log",
                         "/profile My profile",
                         "/tokens API tokens",
@@ -88,6 +89,7 @@ class NavigationIntegrationTests {
                         "/custom-fields 自定义字段",
                         "/roles 角色与权限",
                         "/channels 消息渠道",
+                        "/integrations/webhooks Webhook",
                         "/audit 审计日志",
                         "/profile 个人资料",
                         "/tokens API 令牌",
@@ -114,7 +116,12 @@ class NavigationIntegrationTests {
                         "/address-book Phone address book");
         assertThat(links(nav("/", member, "zh-CN")))
                 .startsWith("/ 首页 *", "/chats 消息", "/tasks 任务", "/calendar 日历", "/contacts 联系人")
-                .doesNotContain("/pushes 群发", "/roles 角色与权限", "/channels 消息渠道", "/audit 审计日志");
+                .doesNotContain(
+                        "/pushes 群发",
+                        "/roles 角色与权限",
+                        "/channels 消息渠道",
+                        "/integrations/webhooks Webhook",
+                        "/audit 审计日志");
     }
 
     @Test
