@@ -131,7 +131,7 @@ class SyncController {
             description = "A result per line, in the order of the lines, then the summary.",
             content = @Content(mediaType = NDJSON, schema = @Schema(oneOf = {SyncLineResult.class, SyncSummary.class})))
     @PostMapping(path = "/sync", consumes = NDJSON, produces = NDJSON)
-    void sync(Actor actor, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void stream(Actor actor, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!actor.can(ContactPermissions.CREATE)) {
             throw LiaisonException.forbidden("forbidden.create-contacts");
         }

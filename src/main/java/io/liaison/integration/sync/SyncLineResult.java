@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 @Schema(
         description = "The result of one line of a sync, in the order of the lines.",
         example = "{\"line\": 3, \"status\": \"failed\", \"id\": null, \"errors\": [{\"field\": \"mobile\","
-                + " \"code\": \"invalid.mobile\", \"message\": \"is not a valid mobile number\"}]}")
+                + " \"code\": \"invalid.phone\", \"message\": \"is not a valid phone number\"}]}")
 public record SyncLineResult(
         @Schema(description = "The line's number, from 1.", example = "3")
         int line,
