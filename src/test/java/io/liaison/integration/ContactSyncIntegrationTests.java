@@ -15,6 +15,9 @@ import io.liaison.identity.Api;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -148,6 +151,38 @@ class ContactSyncIntegrationTests {
                 .isEqualTo("A sync takes at most 100000 lines; the lines after line 100000 were not read.");
         mvc.perform(as(get("/api/v1/contacts/by-external-id/crm/TOO-FAR"), acme.adminToken()))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void twoSyncsOfTheSameNewIdsAtOnceMakeEachContactOnce() throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i <= 300; i++) {
+            body.append("{\"source\":\"crm\",\"externalId\":\"TWICE-")
+                    .append(i)
+                    .append("\",\"name\":\"同时 ")
+                    .append(i)
+                    .append("\"}\n");
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<String>>> syncs = pool.invokeAll(List.of(
+                    () -> lines(sync(acme.adminToken(), bytes, "en")),
+                    () -> lines(sync(acme.adminToken(), bytes, "en"))));
+            int created = 0;
+            for (Future<List<String>> f : syncs) {
+                String summary = f.get().get(300);
+                assertThat(JsonPath.<Integer>read(summary, "$.failed"))
+                        .as(summary)
+                        .isZero();
+                created += JsonPath.<Integer>read(summary, "$.created");
+            }
+            assertThat(created).isEqualTo(300);
+        } finally {
+            pool.shutdown();
+        }
+        mvc.perform(as(get("/api/v1/contacts/count?externalId=crm:TWICE-7"), acme.adminToken()))
+                .andExpect(jsonPath("$.count").value(1));
     }
 
     /**

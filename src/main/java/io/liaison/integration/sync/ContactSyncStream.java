@@ -11,6 +11,7 @@ import io.liaison.shared.StoredMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,6 +41,7 @@ public class ContactSyncStream {
     public static final int MAX_LINE_BYTES = 128 * 1024;
     public static final long MAX_BODY_BYTES = 256L * 1024 * 1024;
     static final int BATCH = 500;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final ContactImport contactImport;
     private final StoredMessages messages;
@@ -187,7 +189,10 @@ public class ContactSyncStream {
         private List<ContactImport.Result> stored(ImportRun run) {
             try {
                 return Objects.requireNonNull(transaction.execute(s -> run.store(rows)));
-            } catch (DuplicateKeyException createdMeanwhile) {
+            } catch (RuntimeException e) {
+                if (!createdMeanwhile(e)) {
+                    throw e;
+                }
                 return Objects.requireNonNull(transaction.execute(s -> run.store(rows)));
             }
         }
@@ -214,6 +219,17 @@ public class ContactSyncStream {
         private String text(Message message) {
             return Objects.requireNonNull(messages.text(message, locale));
         }
+    }
+
+    /** A unique index refused a row, through JDBC or the COPY of new contacts (SQL state 23505). */
+    private static boolean createdMeanwhile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DuplicateKeyException
+                    || (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private @Nullable Map<String, @Nullable Object> object(String line) {
