@@ -208,7 +208,8 @@ public class ContactImport {
                 actor.memberId(),
                 settings.jobId(),
                 batch.count(Outcome.CREATED),
-                batch.count(Outcome.UPDATED)));
+                batch.count(Outcome.UPDATED),
+                created.stream().map(ImportWriter.NewContact::id).toList()));
         return new Applied(batch.results(), keys);
     }
 

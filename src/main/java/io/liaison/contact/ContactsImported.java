@@ -1,13 +1,23 @@
 package io.liaison.contact;
 
 import io.liaison.shared.AuditableEvent;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A batch of an import job committed: how many contacts it created and changed. */
-public record ContactsImported(UUID orgId, @Nullable UUID actorId, UUID jobId, int created, int updated)
+/**
+ * A batch of an import job was stored, published in its transaction: how many contacts it created and
+ * changed, and the ids of those it created in the order of their rows (they are written together,
+ * without a {@link ContactCreated} each; a changed one has its {@link ContactUpdated}).
+ */
+public record ContactsImported(
+        UUID orgId, @Nullable UUID actorId, UUID jobId, int created, int updated, List<UUID> createdIds)
         implements AuditableEvent {
+
+    public ContactsImported {
+        createdIds = List.copyOf(createdIds);
+    }
 
     @Override
     public String action() {

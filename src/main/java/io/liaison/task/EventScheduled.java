@@ -1,7 +1,9 @@
 package io.liaison.task;
 
+import io.liaison.shared.FeedEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,10 +19,41 @@ public record EventScheduled(
         Instant endAt,
         int sequence,
         List<UUID> memberIds,
-        List<UUID> contactIds) {
+        List<UUID> contactIds)
+        implements FeedEvent {
 
     public EventScheduled {
         memberIds = List.copyOf(memberIds);
         contactIds = List.copyOf(contactIds);
+    }
+
+    @Override
+    public String action() {
+        return "event.scheduled";
+    }
+
+    @Override
+    public String targetType() {
+        return "event";
+    }
+
+    @Override
+    public UUID targetId() {
+        return eventId;
+    }
+
+    @Override
+    public Map<String, Object> facts() {
+        return Map.of(
+                "startAt",
+                startAt.toString(),
+                "endAt",
+                endAt.toString(),
+                "sequence",
+                sequence,
+                "memberIds",
+                memberIds.stream().map(UUID::toString).toList(),
+                "contactIds",
+                contactIds.stream().map(UUID::toString).toList());
     }
 }

@@ -1013,7 +1013,9 @@ class AuthorizationMatrixIntegrationTests {
                                                 + "\",\"name\":\"Matrix sync\"}\n"),
                                 () -> jdbc.sql("SELECT count(*)::text FROM contact")
                                         .query(String.class)
-                                        .single())));
+                                        .single())),
+                // the change feed (issue 22, part feed): every member reads what they may see
+                rule("GET /api/v1/changes", 200, ORG, anyone(), (r, x) -> read("/api/v1/changes", r)));
     }
 
     // ------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import io.liaison.contact.ContactSettingChanged;
 import io.liaison.contact.SetupPermissions;
 import io.liaison.contact.Tag;
 import io.liaison.contact.TagGroup;
+import io.liaison.contact.TagsDeleted;
 import io.liaison.identity.Actor;
 import io.liaison.shared.Ids;
 import io.liaison.shared.LiaisonException;
@@ -251,6 +252,7 @@ public class TagService {
             return;
         }
         tags.recordDeletion(actor.orgId(), actor.memberId(), tagIds, Ids.newId());
+        events.publishEvent(new TagsDeleted(actor.orgId(), actor.memberId(), tagIds));
         tags.delete(actor.orgId(), tagIds);
     }
 
