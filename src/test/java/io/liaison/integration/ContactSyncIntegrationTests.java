@@ -13,6 +13,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Api;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -131,12 +132,42 @@ class ContactSyncIntegrationTests {
         mvc.perform(as(get("/api/v1/contacts/by-external-id/crm/N-6"), acme.adminToken()))
                 .andExpect(status().isNotFound());
 
+        String created = JsonPath.read(lines.get(0), "$.id");
+        String updated = JsonPath.read(lines.get(1), "$.id");
+        assertThat(changes("contact.created " + created, "contact.updated " + updated))
+                .as("the feed has the sync's changes")
+                .contains("contact.created " + created, "contact.updated " + updated);
+
         List<String> again = lines(sync(acme.adminToken(), body.getBytes(StandardCharsets.UTF_8), "zh-CN"));
         assertThat(JsonPath.<String>read(again.get(0), "$.status")).isEqualTo("unchanged");
         assertThat(JsonPath.<String>read(again.get(1), "$.status")).isEqualTo("unchanged");
         assertThat(JsonPath.<String>read(again.get(3), "$.errors[0].message")).isEqualTo("这一行不是有效的 JSON。");
         assertThat(JsonPath.<String>read(again.get(4), "$.errors[0].message")).isEqualTo("必填");
         assertThat(JsonPath.<String>read(again.get(5), "$.errors[0].message")).containsPattern("\\p{IsHan}");
+    }
+
+    /**
+     * The change feed's changes as "type id", read until it holds every one of {@code expected} (it
+     * shows a change once no earlier transaction is still running) or ten seconds have passed.
+     */
+    private List<String> changes(String... expected) throws Exception {
+        List<String> seen = new ArrayList<>();
+        String since = null;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!seen.containsAll(List.of(expected)) && System.nanoTime() < deadline) {
+            String page = mvc.perform(as(
+                            get("/api/v1/changes?limit=1000" + (since == null ? "" : "&since=" + since)),
+                            acme.adminToken()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            List<Map<String, Object>> items = JsonPath.read(page, "$.items");
+            items.forEach(item -> seen.add(item.get("type") + " " + item.get("resourceId")));
+            since = JsonPath.read(page, "$.next");
+            Thread.sleep(100);
+        }
+        return seen;
     }
 
     @Test
