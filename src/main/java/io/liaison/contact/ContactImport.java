@@ -51,15 +51,41 @@ public class ContactImport {
     public record Row(
             int record,
             Map<String, @Nullable Object> body,
-            @Nullable Message note) {}
+            @Nullable Message note,
+            @Nullable String key) {
 
-    /** What became of a row: the reason why it was skipped or failed, a note on what was left out. */
+        /** A row matched by the key its values give under the import's {@link ImportMatch}. */
+        public Row(int record, Map<String, @Nullable Object> body, @Nullable Message note) {
+            this(record, body, note, null);
+        }
+
+        /** A row of a sync, matched by the one external id it names, whatever other ids it carries. */
+        public static Row byExternalId(int record, Map<String, @Nullable Object> body, String source, String id) {
+            return new Row(record, body, null, source + ":" + id);
+        }
+    }
+
+    /**
+     * What became of a row: the reason why it was skipped or failed, with the invalid fields it
+     * named, and a note on what was left out.
+     */
     public record Result(
             int record,
             Outcome outcome,
             @Nullable UUID contactId,
             @Nullable Message reason,
-            @Nullable Message note) {}
+            @Nullable Message note,
+            List<LiaisonException.FieldError> errors) {
+
+        public Result(
+                int record,
+                Outcome outcome,
+                @Nullable UUID contactId,
+                @Nullable Message reason,
+                @Nullable Message note) {
+            this(record, outcome, contactId, reason, note, List.of());
+        }
+    }
 
     /** The match keys of earlier rows of the same file, across batches. */
     public interface EarlierRows {
@@ -72,7 +98,26 @@ public class ContactImport {
      * How to import: {@code lenient} leaves out the invalid values of a new contact (noted) instead
      * of refusing it, as long as its name is valid: a phone's address book holds such values.
      */
-    public record Settings(UUID jobId, Mode mode, ImportMatch match, boolean lenient, EarlierRows earlier) {}
+    public record Settings(
+            UUID jobId, Mode mode, ImportMatch match, boolean lenient, EarlierRows earlier, String source) {
+
+        public Settings(UUID jobId, Mode mode, ImportMatch match, boolean lenient, EarlierRows earlier) {
+            this(jobId, mode, match, lenient, earlier, "import");
+        }
+
+        /**
+         * A sync by external id: rows are JSON Merge Patches (a phone without a label has none), new
+         * contacts come from {@code sync}, and a contact the actor cannot see is refused as taken,
+         * as a {@code PUT} by its external id is.
+         */
+        public static Settings sync(UUID runId, EarlierRows earlier) {
+            return new Settings(runId, Mode.UPSERT, ImportMatch.EXTERNAL_ID, false, earlier, "sync");
+        }
+
+        boolean isSync() {
+            return source.equals("sync");
+        }
+    }
 
     final ContactService contacts;
     final ContactRepository repository;
@@ -86,7 +131,7 @@ public class ContactImport {
     final JsonMapper json;
     private final SearchKeyWriter keyWriter;
     private final PlatformTransactionManager transactions;
-    private final TransactionTemplate savepoint;
+    final TransactionTemplate savepoint;
 
     ContactImport(
             ContactService contacts,
@@ -156,7 +201,7 @@ public class ContactImport {
         batch.prepareCreates();
         List<ImportWriter.NewContact> created = batch.creates();
         SearchKeyWriter.@Nullable PendingKeys keys =
-                writer.insert(actor.orgId(), actor.memberId(), settings.jobId(), created);
+                writer.insert(actor.orgId(), actor.memberId(), settings.jobId(), settings.source(), created);
         batch.applyUpdates();
         events.publishEvent(new ContactsImported(
                 actor.orgId(),

@@ -18,9 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.type.TypeReference;
 
 /** One batch of an import's rows on their way: read, matched, then created or applied. */
 final class ImportBatch {
@@ -64,7 +62,7 @@ final class ImportBatch {
 
     void read(ContactImport.Row row) {
         int index = read++;
-        String key = key(row.body());
+        String key = key(row);
         if (key != null) {
             int earlier = settings.earlier().first(key, row.record());
             if (earlier != 0) {
@@ -88,7 +86,11 @@ final class ImportBatch {
         pending.add(new Pending(index, row, key));
     }
 
-    private @Nullable String key(Map<String, @Nullable Object> body) {
+    private @Nullable String key(ContactImport.Row row) {
+        if (row.key() != null) {
+            return row.key();
+        }
+        Map<String, @Nullable Object> body = row.body();
         String mobile = body.get("mobile") instanceof String m
                 ? PhoneNumbers.normalize(m, region).orElse(null)
                 : null;
@@ -146,6 +148,9 @@ final class ImportBatch {
                                         .map(this::describe)
                                         .reduce((a, b) -> Message.of("import.list", a, b))
                                         .orElseThrow()));
+            } else if (settings.isSync() && !same.get(0).visible()) {
+                fail(p, LiaisonException.invalid("externalId", "invalid.external-id-taken", (Object[])
+                        p.key.split(":", 2)));
             } else if (!same.get(0).editable()) {
                 skip(p, Message.of("import.reason.not-editable", describe(same.get(0))));
             } else {
@@ -266,17 +271,18 @@ final class ImportBatch {
                 .forEach(c -> current.put(c.id(), c));
         for (Pending p : updating) {
             Contact contact = current.get(p.target.id());
-            Map<String, @Nullable Object> body = keepLabels(
-                    use.access.seesInFull(actor, contact.ownerId())
-                            ? p.row.body()
-                            : MaskedEcho.unmasked(p.row.body(), contact.fields()),
-                    contact.fields());
+            Map<String, @Nullable Object> seen = use.access.seesInFull(actor, contact.ownerId())
+                    ? p.row.body()
+                    : MaskedEcho.unmasked(p.row.body(), contact.fields());
+            Map<String, @Nullable Object> body =
+                    settings.isSync() ? seen : KeptLabels.of(seen, contact.fields(), region);
             try {
                 ContactDraft next = ContactFields.apply(contact.fields(), body, region, contact.ownerId());
-                if (same(contact.fields(), next)) {
+                Map<String, Object> values = use.customFields.forCreate(fieldDefinitions, next.customFields());
+                if (SameFields.same(contact.fields(), next, values, use.json)) {
                     done(p.index, p.row, ContactImport.Outcome.UNCHANGED, contact.id(), null);
                 } else {
-                    use.contacts.apply(actor, contact, body, null, true);
+                    update(contact, body);
                     done(p.index, p.row, ContactImport.Outcome.UPDATED, contact.id(), null);
                 }
             } catch (LiaisonException e) {
@@ -286,72 +292,15 @@ final class ImportBatch {
     }
 
     /**
-     * A file holds numbers and addresses without their labels: a phone or e-mail the contact
-     * already has keeps its label.
+     * Changes a contact as the API does; in a sync, within a savepoint, so a row the database
+     * refuses leaves nothing of itself and the batch goes on.
      */
-    private Map<String, @Nullable Object> keepLabels(Map<String, @Nullable Object> body, ContactDraft current) {
-        Map<String, @Nullable Object> result = new HashMap<>(body);
-        Map<String, String> phoneLabels = new HashMap<>();
-        current.phones().forEach(ph -> {
-            if (ph.label() != null) {
-                phoneLabels.put(ph.number(), ph.label());
-            }
-        });
-        Map<String, String> emailLabels = new HashMap<>();
-        current.emails().forEach(e -> {
-            if (e.label() != null) {
-                emailLabels.put(e.address(), e.label());
-            }
-        });
-        if (body.get("phones") instanceof List<?> phones) {
-            result.put(
-                    "phones",
-                    labelled(
-                            phones,
-                            "number",
-                            n -> PhoneNumbers.normalize(n, region).orElse(n),
-                            phoneLabels));
+    private void update(Contact contact, Map<String, @Nullable Object> body) {
+        if (settings.isSync()) {
+            use.savepoint.executeWithoutResult(s -> use.contacts.apply(actor, contact, body, null, true));
+        } else {
+            use.contacts.apply(actor, contact, body, null, true);
         }
-        if (body.get("emails") instanceof List<?> emails) {
-            result.put("emails", labelled(emails, "address", a -> a.strip().toLowerCase(Locale.ROOT), emailLabels));
-        }
-        return result;
-    }
-
-    private static List<Object> labelled(
-            List<?> items, String field, UnaryOperator<String> normal, Map<String, String> labels) {
-        List<Object> result = new ArrayList<>();
-        for (Object item : items) {
-            if (item instanceof Map<?, ?> map && map.get("label") == null && map.get(field) instanceof String value) {
-                String label = labels.get(normal.apply(value));
-                if (label != null) {
-                    Map<String, Object> copy = new HashMap<>();
-                    map.forEach((k, v) -> copy.put(String.valueOf(k), v));
-                    copy.put("label", label);
-                    result.add(copy);
-                    continue;
-                }
-            }
-            result.add(item);
-        }
-        return result;
-    }
-
-    /**
-     * Equal fields, custom field values compared as they are stored (checked and normalised, then
-     * JSON), not as the Java types that read them.
-     */
-    private boolean same(ContactDraft old, ContactDraft next) {
-        ContactDraft a = old.withChecked(old.tagIds(), stored(old.customFields()));
-        ContactDraft b = next.withChecked(
-                next.tagIds(), stored(use.customFields.forCreate(fieldDefinitions, next.customFields())));
-        return ContactDiff.between(a, b).isEmpty()
-                && a.ownerId().equals(b.ownerId())
-                && new HashSet<>(a.tagIds()).equals(new HashSet<>(b.tagIds()));
-    }
-
-    private Map<String, Object> stored(Map<String, Object> values) {
-        return use.json.readValue(use.json.writeValueAsString(values), new TypeReference<HashMap<String, Object>>() {});
     }
 
     private void skip(Pending p, Message reason) {
@@ -359,7 +308,13 @@ final class ImportBatch {
     }
 
     private void fail(Pending p, LiaisonException e) {
-        done(p.index, p.row, ContactImport.Outcome.FAILED, null, ContactImport.reason(e));
+        results[p.index] = new ContactImport.Result(
+                p.row.record(),
+                ContactImport.Outcome.FAILED,
+                null,
+                ContactImport.reason(e),
+                notes[p.index] != null ? notes[p.index] : p.row.note(),
+                e.errors());
     }
 
     private void done(

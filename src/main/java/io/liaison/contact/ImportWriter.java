@@ -46,7 +46,8 @@ class ImportWriter {
     record NewContact(UUID id, ContactDraft draft) {}
 
     /** Writes the contacts; their name search keys are staged for the {@link SearchKeyWriter}. */
-    SearchKeyWriter.@Nullable PendingKeys insert(UUID orgId, UUID actorId, UUID jobId, List<NewContact> contacts) {
+    SearchKeyWriter.@Nullable PendingKeys insert(
+            UUID orgId, UUID actorId, UUID jobId, String source, List<NewContact> contacts) {
         if (contacts.isEmpty()) {
             return null;
         }
@@ -61,7 +62,7 @@ class ImportWriter {
         String imported = json.writeValueAsString(
                 Map.of("importId", jobId, ContactTimeline.NAMES, timelineNames.names(orgId, Set.of(actorId))));
         for (NewContact c : contacts) {
-            rows.add(c.id(), c.draft(), "import", actorId, times);
+            rows.add(c.id(), c.draft(), source, actorId, times);
             named.add(new SearchKeyWriter.Named(
                     c.id(),
                     c.draft().name(),

@@ -984,6 +984,36 @@ class AuthorizationMatrixIntegrationTests {
                                 () -> jdbc.sql("SELECT count(*)::text FROM organization")
                                         .query(String.class)
                                         .single())),
+                // sync by external id (issue 22, part sync)
+                rule(
+                        "GET /api/v1/contacts/by-external-id/{source}/{externalId}",
+                        200,
+                        CONTACT,
+                        contact(see),
+                        (r, x) -> read(as(get(ADDRESS + synced(cached(r, x))), token(r)))),
+                rule("PUT /api/v1/contacts/by-external-id/{source}/{externalId}", 200, CONTACT, upsert(), (r, x) -> {
+                    Target c = fresh(r, x, "");
+                    return write(
+                            json(
+                                    put(ADDRESS + synced(c)),
+                                    token(r),
+                                    "{\"name\":\"Matrix sync\",\"remark\":\"matrix\"}"),
+                            c);
+                }),
+                rule(
+                        "POST /api/v1/contacts/sync",
+                        200,
+                        ORG,
+                        permission("contact.create"),
+                        (r, x) -> write(
+                                post("/api/v1/contacts/sync")
+                                        .header("Authorization", "Bearer " + token(r))
+                                        .contentType("application/x-ndjson")
+                                        .content("{\"source\":\"matrix\",\"externalId\":\"" + key()
+                                                + "\",\"name\":\"Matrix sync\"}\n"),
+                                () -> jdbc.sql("SELECT count(*)::text FROM contact")
+                                        .query(String.class)
+                                        .single())),
                 // the change feed (issue 22, part feed): every member reads what they may see
                 rule("GET /api/v1/changes", 200, ORG, anyone(), (r, x) -> read("/api/v1/changes", r)),
                 // hooks: outbound webhooks (issue 22), integration.manage checked before the id
@@ -1302,6 +1332,16 @@ class AuthorizationMatrixIntegrationTests {
         String admin = record.owner() == otherOwner ? other.adminToken() : org.adminToken();
         perform(as(delete(record.url()), admin), 204);
         return record;
+    }
+
+    static final String ADDRESS = "/api/v1/contacts/by-external-id/";
+
+    /** The contact's external id in source {@code matrix}, given by its organization's administrator: "matrix/<id>". */
+    String synced(Target record) throws Exception {
+        String admin = record.owner() == otherOwner ? other.adminToken() : org.adminToken();
+        String externalId = "M-" + record.id();
+        perform(json(patch(record.url()), admin, "{\"externalIds\":{\"matrix\":\"" + externalId + "\"}}"), 200);
+        return "matrix/" + externalId;
     }
 
     /** The contact, opted out of pushes by its organization's administrator. */

@@ -119,7 +119,7 @@ class CrossOrganizationIntegrationTests {
                 post("/api/v1/contacts"),
                 g,
                 "{\"name\":\"Globex contact\",\"mobile\":\"13900139000\",\"tagIds\":[\"" + tag
-                        + "\"],\"shareUserIds\":[\"" + member + "\"]}"));
+                        + "\"],\"shareUserIds\":[\"" + member + "\"],\"externalIds\":{\"crm\":\"G-1\"}}"));
         followUp = api.createdId(json(
                 post("/api/v1/contacts/" + contact + "/follow-ups"), g, "{\"type\":\"note\",\"content\":\"Globex\"}"));
         // opted out, so that a leaked opt-in would show
@@ -347,6 +347,10 @@ class CrossOrganizationIntegrationTests {
         calls.put(
                 "DELETE /api/v1/conversations/{id}/invitations/{invitationId}",
                 as(delete(invitations + "/" + invitation), admin));
+        // sync by external id (issue 22, part sync)
+        calls.put(
+                "GET /api/v1/contacts/by-external-id/{source}/{externalId}",
+                as(get("/api/v1/contacts/by-external-id/crm/G-1"), admin));
         return calls;
     }
 
@@ -360,7 +364,9 @@ class CrossOrganizationIntegrationTests {
                         .filter(p -> p.startsWith("/api/v1") && p.contains("{"))
                         .forEach(p ->
                                 info.getMethodsCondition().getMethods().forEach(m -> withIds.add(m.name() + " " + p))));
-        assertThat(calls.keySet()).as("every endpoint with an id is tried").containsAll(withIds);
+        Set<String> tried = new TreeSet<>(calls.keySet());
+        tried.addAll(OWN_ORGANIZATION_UPSERTS);
+        assertThat(tried).as("every endpoint with an id is tried").containsAll(withIds);
 
         String before = globexState();
         for (var call : calls.entrySet()) {
@@ -597,5 +603,28 @@ class CrossOrganizationIntegrationTests {
 
     static List<String> fields(String problem) {
         return JsonPath.read(problem, "$.errors[*].field");
+    }
+
+    // sync by external id (issue 22, part sync)
+
+    /**
+     * Endpoints addressed by another system's id that create the contact when the caller's
+     * organization has none: another organization's id is no id of theirs, so they create their own.
+     */
+    static final Set<String> OWN_ORGANIZATION_UPSERTS =
+            Set.of("PUT /api/v1/contacts/by-external-id/{source}/{externalId}");
+
+    @Test
+    void aPutByAnotherOrganizationsExternalIdCreatesTheCallersOwnContactAndLeavesTheirsAlone() throws Exception {
+        String before = globexState();
+        String created = mvc.perform(
+                        json(put("/api/v1/contacts/by-external-id/crm/G-1"), admin, "{\"name\":\"Acme G-1\"}"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<String>read(created, "$.name")).as(created).isEqualTo("Acme G-1");
+        assertThat(JsonPath.<String>read(created, "$.id")).isNotEqualTo(contact);
+        assertThat(created).doesNotContain("Globex");
+        assertThat(globexState()).as("globex is as it was").isEqualTo(before);
     }
 }

@@ -296,4 +296,20 @@ final class MatrixRules {
     static Expect leaves() {
         return (role, relation, success) -> relation == COLLABORATOR ? success : relation == OWNER ? 409 : 404;
     }
+
+    // sync by external id (issue 22, part sync)
+
+    /**
+     * A PUT by external id: a contact the actor sees is changed if they may edit it (403 otherwise);
+     * one they may not see refuses the call as creating a contact with a taken id does (409), once
+     * contact.create allows creating at all; another organization's contact is not theirs, so the
+     * call creates one in the actor's organization (201).
+     */
+    static Expect upsert() {
+        return (role, relation, success) -> relation == OTHER_ORG
+                ? has(role, "contact.create") ? 201 : 403
+                : !may(role, relation, ContactAction.SEE)
+                        ? has(role, "contact.create") ? 409 : 403
+                        : may(role, relation, ContactAction.EDIT) ? success : 403;
+    }
 }

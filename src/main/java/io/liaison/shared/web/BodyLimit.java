@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The largest body an API request other than a file upload may send ({@code
  * liaison.api.max-body-size}, 1 MB by default): JSON bodies are read whole into memory, so a larger
  * one is refused with a 413 problem before it is parsed. A body without a length is read up to the
- * limit and refused once it passes it. Uploads (multipart) have their own limit.
+ * limit and refused once it passes it. Uploads (multipart) and NDJSON syncs have their own limits.
  */
 @Component
 // After Boot's RequestContextFilter (-105), which sets the language of the answer; before security (-100).
@@ -41,8 +41,11 @@ class BodyLimit extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
+        // Uploads and NDJSON syncs are read as they arrive, within limits of their own.
         return !request.getRequestURI().startsWith("/api/")
-                || (type != null && type.toLowerCase().startsWith("multipart/"));
+                || (type != null
+                        && (type.toLowerCase().startsWith("multipart/")
+                                || type.toLowerCase().startsWith("application/x-ndjson")));
     }
 
     @Override
