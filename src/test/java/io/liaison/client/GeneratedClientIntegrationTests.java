@@ -10,8 +10,8 @@ import io.liaison.client.generated.ApiClient;
 import io.liaison.client.generated.ApiException;
 import io.liaison.client.generated.api.ChangeControllerApi;
 import io.liaison.client.generated.api.ContactControllerApi;
+import io.liaison.client.generated.api.ContactSyncControllerApi;
 import io.liaison.client.generated.api.OrganizationControllerApi;
-import io.liaison.client.generated.api.SyncControllerApi;
 import io.liaison.client.generated.api.TagGroupControllerApi;
 import io.liaison.client.generated.api.TokenControllerApi;
 import io.liaison.client.generated.model.ContactInput;
@@ -21,8 +21,6 @@ import io.liaison.client.generated.model.CreateOrganizationRequest;
 import io.liaison.client.generated.model.CreateTagGroupRequest;
 import io.liaison.client.generated.model.CreateTagRequest;
 import io.liaison.client.generated.model.CreateTokenRequest;
-import io.liaison.client.generated.model.ExternalContact;
-import io.liaison.client.generated.model.ExternalContactPatch;
 import io.liaison.client.generated.model.Problem;
 import io.liaison.client.generated.model.Tag;
 import io.liaison.client.generated.model.TagGroup;
@@ -127,29 +125,29 @@ class GeneratedClientIntegrationTests {
                         .adminPassword(PASSWORD))
                 .getCode();
         ApiClient api = client(bearer(token(org + "/" + login, PASSWORD)));
-        SyncControllerApi sync = new SyncControllerApi(api);
+        ContactSyncControllerApi sync = new ContactSyncControllerApi(api);
         ChangeControllerApi changes = new ChangeControllerApi(api);
         String start = changes.changeList(null, 1000).getNext();
 
-        var created = sync.syncPutWithHttpInfo(
-                "crm", "C-1001", new ExternalContactPatch().name("张三").company("上海贸易"), null);
+        var created = sync.contactSyncPutWithHttpInfo(
+                "crm", "C-1001", new ContactPatch().name("张三").company("上海贸易"), null);
         assertThat(created.getStatusCode()).isEqualTo(201);
         String etag = created.getHeaders().get("ETag").get(0);
         UUID id = created.getData().getId();
         assertThat(created.getData().getSource()).isEqualTo("sync");
 
-        var again = sync.syncPutWithHttpInfo(
-                "crm", "C-1001", new ExternalContactPatch().name("张三").company("上海贸易"), null);
+        var again = sync.contactSyncPutWithHttpInfo(
+                "crm", "C-1001", new ContactPatch().name("张三").company("上海贸易"), null);
         assertThat(again.getStatusCode()).isEqualTo(200);
         assertThat(again.getHeaders().get("ETag")).containsExactly(etag);
 
-        ExternalContact patched = sync.syncPut("crm", "C-1001", new ExternalContactPatch().title("采购经理"), etag);
+        ContactResponse patched = sync.contactSyncPut("crm", "C-1001", new ContactPatch().title("采购经理"), etag);
         assertThat(patched.getTitle()).isEqualTo("采购经理");
         assertThat(patched.getCompany()).isEqualTo("上海贸易");
         ApiException stale = catchThrowableOfType(
-                ApiException.class, () -> sync.syncPut("crm", "C-1001", new ExternalContactPatch().title("总经理"), etag));
+                ApiException.class, () -> sync.contactSyncPut("crm", "C-1001", new ContactPatch().title("总经理"), etag));
         assertThat(stale.getCode()).isEqualTo(412);
-        assertThat(sync.syncGet("crm", "C-1001").getTitle()).isEqualTo("采购经理");
+        assertThat(sync.contactSyncGet("crm", "C-1001").getTitle()).isEqualTo("采购经理");
 
         List<String> types = new ArrayList<>();
         String since = start;

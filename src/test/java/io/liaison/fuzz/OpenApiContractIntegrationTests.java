@@ -119,8 +119,6 @@ class OpenApiContractIntegrationTests {
         Set<String> unbounded = Set.of(
                 "PhoneEntry.label",
                 "EmailEntry.label",
-                "SyncPhone.label",
-                "SyncEmail.label",
                 "Filter.q",
                 "Filter.company",
                 "Filter.source",
