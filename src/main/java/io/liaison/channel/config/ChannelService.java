@@ -13,8 +13,7 @@ import io.liaison.shared.LiaisonException;
 import io.liaison.shared.MergePatch;
 import io.liaison.shared.Message;
 import io.liaison.shared.StoredMessages;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.liaison.shared.WebAddresses;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -220,16 +219,8 @@ public class ChannelService {
             }
             return clean;
         }
-        try {
-            URI uri = new URI(clean);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (clean.length() <= MAX_URL
-                    && (scheme.equals("http") || scheme.equals("https"))
-                    && uri.getHost() != null) {
-                return clean;
-            }
-        } catch (URISyntaxException e) {
-            // named below
+        if (WebAddresses.isHttp(clean, MAX_URL)) {
+            return clean;
         }
         throw LiaisonException.invalid("url", "invalid.channel-url", MAX_URL);
     }

@@ -2,12 +2,11 @@ package io.liaison.integration.webhook;
 
 import io.liaison.integration.change.ChangeTypes;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.WebAddresses;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -27,16 +26,8 @@ public final class WebhookRules {
         if (clean.isEmpty()) {
             throw LiaisonException.invalid("url", "invalid.required");
         }
-        try {
-            URI uri = new URI(clean);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (clean.length() <= MAX_URL
-                    && (scheme.equals("http") || scheme.equals("https"))
-                    && uri.getHost() != null) {
-                return clean;
-            }
-        } catch (URISyntaxException e) {
-            // named below
+        if (WebAddresses.isHttp(clean, MAX_URL)) {
+            return clean;
         }
         throw LiaisonException.invalid("url", "invalid.webhook-url", MAX_URL);
     }
