@@ -36,7 +36,7 @@ final class ChannelQueueClient implements AutoCloseable {
 
     private static final Pattern QUEUEING = Pattern.compile("io\\.liaison\\.(channel\\.(config\\.(ChannelRepository"
             + "|ChannelLookup|ChannelService)|send\\.(Adapters|WebhookAdapter|OutboundHttp)"
-            + "|delivery\\.(DeliveryQueue|DeliveryRepository))|shared\\.StoredMessages)");
+            + "|delivery\\.(DeliveryQueue|DeliveryRepository|DeliveryRecords))|shared\\.StoredMessages)");
 
     private final AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     private final TransactionTemplate transaction;
