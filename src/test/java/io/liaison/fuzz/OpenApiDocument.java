@@ -5,6 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,6 +130,20 @@ final class OpenApiDocument {
         if (!type.endsWith("json") || !media.has("schema")) {
             return List.of();
         }
+        if (type.equals("application/x-ndjson")) {
+            // one JSON value per line, each of the schema
+            List<String> broken = new ArrayList<>();
+            for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && broken.size() < 3) {
+                    broken.addAll(checkJson(op, status, type, media, line.getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+            return broken;
+        }
+        return checkJson(op, status, type, media, body);
+    }
+
+    private List<String> checkJson(Operation op, int status, String type, JsonNode media, byte[] body) {
         JsonNode instance;
         try {
             instance = JSON.readTree(body);

@@ -6,6 +6,7 @@ import io.liaison.integration.sync.ContactSyncStream;
 import io.liaison.integration.sync.SyncLineResult;
 import io.liaison.integration.sync.SyncSummary;
 import io.liaison.shared.LiaisonException;
+import io.liaison.shared.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -55,6 +56,8 @@ class SyncController {
             responseCode = "200",
             description = "A result per line, in the order of the lines, then the summary.",
             content = @Content(mediaType = NDJSON, schema = @Schema(oneOf = {SyncLineResult.class, SyncSummary.class})))
+    @ProblemResponse(status = 413, description = "The declared body is larger than 256 MB.", types = "body-too-large")
+    @ProblemResponse(status = 415, description = "The body is not NDJSON (application/x-ndjson).", types = "http-415")
     @PostMapping(path = "/sync", consumes = NDJSON, produces = NDJSON)
     void stream(Actor actor, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!actor.can(ContactPermissions.CREATE)) {
