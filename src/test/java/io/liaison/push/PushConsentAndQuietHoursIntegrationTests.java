@@ -81,7 +81,9 @@ class PushConsentAndQuietHoursIntegrationTests extends PushMailTest {
         assertThat(JsonPath.<Integer>read(sent, "$.counts.sending"))
                 .as("handed to the delivery queue, waiting")
                 .isEqualTo(1);
-        assertThat(greenMail.getReceivedMessages()).isEmpty();
+        // every node's worker sends any organization's due mail through its own SMTP server, so a retry
+        // another test class left may land here meanwhile: this push's mail is what must not
+        assertThat(subjects()).as("the push's mail waits").doesNotContain("张三，新品到了");
         String deliveries = w.api.answer(as(get("/api/v1/deliveries?state=queued"), w.org.adminToken()), 200);
         List<String> next = strings(
                 JsonPath.read(deliveries, "$.items[?(@.emailAddress == 'zhang.san@customer.example')].nextAttemptAt"));
