@@ -23,10 +23,12 @@ public class ContactPermissions implements PermissionSet {
     public static final Permission ASSIGN = contacts("contact.assign", 130, Set.of(MANAGER));
     public static final Permission REVEAL = contacts("contact.reveal", 140, Set.of(MANAGER));
     public static final Permission EXPORT = contacts("contact.export", 150, Set.of(MANAGER));
+    /** Purge contacts from the trash before their retention ends (administrators; audited). */
+    public static final Permission PURGE = contacts("contact.purge", 160, Set.of());
 
     @Override
     public List<Permission> permissions() {
-        return List.of(CREATE, EDIT, DELETE, ASSIGN, REVEAL, EXPORT);
+        return List.of(CREATE, EDIT, DELETE, ASSIGN, REVEAL, EXPORT, PURGE);
     }
 
     private static Permission contacts(String code, int order, Set<BuiltinRole> heldBy) {

@@ -55,7 +55,8 @@ class DeclaredPermissionsIntegrationTests {
                                 "contact.delete",
                                 "contact.assign",
                                 "contact.reveal",
-                                "contact.export"),
+                                "contact.export",
+                                "contact.purge"),
                         "contact",
                         Set.of("tag.manage", "field.manage"),
                         "audit",
@@ -69,7 +70,9 @@ class DeclaredPermissionsIntegrationTests {
                         "task",
                         Set.of("task.manage"),
                         "integration",
-                        Set.of("integration.manage")));
+                        Set.of("integration.manage"),
+                        "review",
+                        Set.of("review.campaign", "review.handover")));
         assertThat(codes(permissions.all())).isEqualTo(MatrixRules.PERMISSIONS.get(MatrixRules.Role.ADMIN));
     }
 
