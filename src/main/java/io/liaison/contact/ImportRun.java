@@ -23,13 +23,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batches, each in the caller's transaction. Once a batch commits, the name search keys of its new
  * contacts are written on a second connection while the caller reads the next batch (about 16 key
  * rows per contact cost the database more than the contacts themselves), and the planner's
- * statistics of the contact tables are refreshed whenever the run has doubled what it stored when
- * it last did, so a million rows cost about eight refreshes. Closing the run waits for the keys:
+ * statistics of the contact tables are refreshed once the run has stored {@value #FIRST_ANALYZE} rows
+ * and then whenever it has doubled what it stored when it last did, so a million rows cost about eight
+ * refreshes. A smaller import refreshes nothing: an ANALYZE of the shared tables takes seconds once
+ * they hold a few hundred thousand contacts, more than the import itself, and the plans of its few
+ * batches do not depend on them (autovacuum's own analyze catches up). Closing the run waits for the keys:
  * from then on, its contacts are all found by name.
  */
 public final class ImportRun implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
+    private static final int FIRST_ANALYZE = 5_000;
 
     private final ContactImport contactImport;
     private final SearchKeyWriter keyWriter;
@@ -83,7 +87,7 @@ public final class ImportRun implements AutoCloseable {
             keysInFlight = keyWriter.write(keys);
         }
         stored += rows;
-        if (stored >= analyzedAt * 2) {
+        if (stored >= Math.max(FIRST_ANALYZE, analyzedAt * 2)) {
             separately.executeWithoutResult(s -> contactImport.refreshStatistics());
             analyzedAt = stored;
         }

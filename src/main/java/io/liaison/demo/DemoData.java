@@ -31,6 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class DemoData {
 
     static final int BATCH = 10_000;
+    /**
+     * From this many contacts the load drops the search tables' indexes and foreign keys and builds
+     * them again at the end, then vacuums: quicker than growing them row by row. Below it, rebuilding
+     * them over every organization's rows would cost more than the load itself, and the vacuum is left
+     * to autovacuum.
+     */
+    private static final int BULK_FROM = 50_000;
 
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
@@ -85,12 +92,14 @@ public class DemoData {
         }
         // What autovacuum would do soon after: statistics for the planner, and the visibility map
         // that lets searches read the key index alone.
-        progress.accept("Vacuuming and analyzing the tables");
-        try (Connection c = dataSource.getConnection();
-                Statement statement = c.createStatement()) {
-            statement.execute(
-                    "VACUUM (ANALYZE) contact, contact_search, contact_word, contact_email, contact_tag, follow_up, member, member_department,"
-                            + " department, tag, tag_group");
+        if (contacts >= BULK_FROM) {
+            progress.accept("Vacuuming and analyzing the tables");
+            try (Connection c = dataSource.getConnection();
+                    Statement statement = c.createStatement()) {
+                statement.execute(
+                        "VACUUM (ANALYZE) contact, contact_search, contact_word, contact_email, contact_tag, follow_up, member, member_department,"
+                                + " department, tag, tag_group");
+            }
         }
         return new Result(
                 counts.contacts,
@@ -118,10 +127,13 @@ public class DemoData {
         LongSet mobiles = TakenValues.mobiles(c, orgId);
         LongSet emails = TakenValues.emails(c, orgId);
         ContactRows rows = new ContactRows(orgId, json, setup, seed, mobiles, emails, start);
-        List<String> rebuild = new ArrayList<>(dropIndexes(c, "contact"));
-        rebuild.addAll(dropIndexes(c, "contact_search"));
-        rebuild.addAll(dropForeignKeys(c, "contact_search"));
-        rebuild.addAll(dropIndexes(c, "contact_word"));
+        List<String> rebuild = new ArrayList<>();
+        if (contacts >= BULK_FROM) {
+            rebuild.addAll(dropIndexes(c, "contact"));
+            rebuild.addAll(dropIndexes(c, "contact_search"));
+            rebuild.addAll(dropForeignKeys(c, "contact_search"));
+            rebuild.addAll(dropIndexes(c, "contact_word"));
+        }
         rebuild.addAll(pauseTagTriggers(c));
         int left = contacts;
         Future<ContactRows.Batch> next = maker.submit(() -> rows.next(Math.min(BATCH, contacts)));

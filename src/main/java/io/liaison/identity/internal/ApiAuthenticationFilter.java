@@ -10,9 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -74,28 +72,21 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private boolean basic(String encoded, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            decoded = "";
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
+        var credentials = BasicCredentials.parse(encoded);
+        if (credentials.isEmpty()) {
             unauthorized(request, response, "bad-credentials", "problem.bad-credentials.basic");
             return false;
         }
-        String user = decoded.substring(0, colon);
-        String org = null;
-        int slash = user.indexOf('/');
-        if (slash >= 0) {
-            org = user.substring(0, slash);
-            user = user.substring(slash + 1);
-        }
+        BasicCredentials given = credentials.get();
         try {
             String deviceToken = DeviceCookie.read(request);
             var actor = logins.login(
-                    org, user, decoded.substring(colon + 1), request.getRemoteAddr(), deviceToken, LoginChannel.BASIC);
+                    given.organization(),
+                    given.login(),
+                    given.password(),
+                    request.getRemoteAddr(),
+                    deviceToken,
+                    LoginChannel.BASIC);
             SecurityContextHolder.getContext().setAuthentication(new ActorAuthentication(actor));
             DeviceCookie.write(request, response, logins.rememberDevice(actor, deviceToken), deviceLifetime);
             return true;

@@ -7,8 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -42,26 +40,15 @@ class DavAuthenticationFilter extends OncePerRequestFilter {
             DavSecurityConfiguration.challenge(problems, request, response, "problem.dav.basic-only");
             return;
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            decoded = "";
-        }
-        int colon = decoded.indexOf(':');
-        if (colon < 1 || colon > 200 || decoded.length() - colon > 200) {
+        var credentials = BasicCredentials.parse(header.substring(6));
+        if (credentials.isEmpty()) {
             DavSecurityConfiguration.challenge(problems, request, response, "problem.dav.credentials");
             return;
         }
-        String user = decoded.substring(0, colon);
-        String org = null;
-        int slash = user.indexOf('/');
-        if (slash >= 0) {
-            org = user.substring(0, slash);
-            user = user.substring(slash + 1);
-        }
+        BasicCredentials given = credentials.get();
         try {
-            var actor = logins.appPassword(org, user, decoded.substring(colon + 1), request.getRemoteAddr());
+            var actor =
+                    logins.appPassword(given.organization(), given.login(), given.password(), request.getRemoteAddr());
             SecurityContextHolder.getContext().setAuthentication(new ActorAuthentication(actor));
             request.setAttribute(ActorRefreshFilter.LOADED, Boolean.TRUE);
         } catch (LoginService.LoginRefusedException e) {

@@ -106,7 +106,7 @@ class TaskReminderBrowserTests extends BrowserTest {
         assertThat(driver.findElement(By.id("task-contact-rows")).getText()).contains(contactName);
         driver.findElement(By.id("task-title")).sendKeys(title);
         ZoneId zone = boss.timeZone();
-        Instant due = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+        Instant due = Instant.now().plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
         driver.findElement(By.id("task-due")).sendKeys(DUE.format(due.atZone(zone)));
         click(By.cssSelector("label[for='task-reminder-PT0M']"));
         assertThat(driver.findElement(By.id("task-reminder-PT0M")).isSelected()).isTrue();
