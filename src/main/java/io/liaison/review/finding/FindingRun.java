@@ -45,7 +45,7 @@ public class FindingRun {
     }
 
     /** The organizations worth a nightly check: those with contacts, or with findings still open. */
-    List<UUID> organizations() {
+    public List<UUID> organizations() {
         return jdbc.sql("""
                         SELECT o.id FROM organization o
                          WHERE EXISTS (SELECT 1 FROM contact c WHERE c.org_id = o.id)
