@@ -1,6 +1,5 @@
 package io.liaison.review.duplicate;
 
-import io.liaison.review.duplicate.Candidates.Candidate;
 import io.liaison.review.duplicate.Candidates.Key;
 import io.liaison.review.finding.FindingCheck;
 import io.liaison.review.finding.Found;
@@ -78,7 +77,7 @@ public class DuplicateDetection implements FindingCheck {
                     candidate.exact(),
                     candidate.evidence(),
                     clusters.get(key.a())));
-            for (String reason : reasons(candidate)) {
+            for (String reason : reasons(candidate.evidence())) {
                 finding(findings, key.a(), reason, candidate.score());
                 finding(findings, key.b(), reason, candidate.score());
             }
@@ -87,9 +86,10 @@ public class DuplicateDetection implements FindingCheck {
         return List.copyOf(findings.values());
     }
 
-    private static List<String> reasons(Candidate candidate) {
+    /** The reasons of a pair with this evidence: one per exact key it shares, else {@link #LIKELY}. */
+    static List<String> reasons(List<Evidence> evidence) {
         List<String> reasons = new ArrayList<>();
-        for (Evidence e : candidate.evidence()) {
+        for (Evidence e : evidence) {
             if (e.exact()) {
                 reasons.add(KIND + "." + e.code());
             }

@@ -48,7 +48,6 @@ class DuplicateKeys {
             "googlemail.com",
             "outlook.com",
             "hotmail.com",
-            "live.com",
             "msn.com",
             "yahoo.com",
             "yahoo.com.cn",
@@ -156,16 +155,16 @@ class DuplicateKeys {
     void blocks(UUID orgId, BlockHandler handler) {
         stream(Block.COMPANY, """
                 SELECT k.block, k.id, k.name, k.company FROM (
-                    SELECT review_company_key(c.company) AS block, c.id, c.name, c.company FROM contact c
+                    SELECT review_company_key(c.company) AS block, c.id, c.name, btrim(c.company) AS company FROM contact c
                      WHERE c.org_id = ? AND c.trashed_at IS NULL AND c.company IS NOT NULL) k
-                 WHERE k.block <> '' ORDER BY k.block
+                 WHERE k.block <> '' ORDER BY k.block, k.id
                 """, handler, orgId);
         stream(Block.DOMAIN, """
                 SELECT DISTINCT d.block, d.id, d.name, d.block FROM (
                     SELECT split_part(lower(e.address), '@', 2) AS block, c.id, c.name
                       FROM contact_email e JOIN contact c ON c.org_id = e.org_id AND c.id = e.contact_id
                      WHERE e.org_id = ? AND c.trashed_at IS NULL) d
-                 WHERE d.block <> '' AND d.block <> ALL (?) ORDER BY d.block
+                 WHERE d.block <> '' AND d.block <> ALL (?) ORDER BY d.block, d.id
                 """, handler, orgId, PUBLIC_DOMAINS.toArray(String[]::new));
     }
 

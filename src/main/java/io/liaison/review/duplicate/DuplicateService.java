@@ -175,7 +175,7 @@ public class DuplicateService {
     private DuplicateView view(ResultSet rs, int row) throws SQLException {
         boolean inFull = rs.getBoolean("a_full") && rs.getBoolean("b_full");
         List<Evidence> evidence = json.readValue(rs.getString("evidence"), EVIDENCE).stream()
-                .map(e -> inFull ? e : masked(e))
+                .map(e -> inFull ? shown(e) : masked(e))
                 .toList();
         return new DuplicateView(
                 rs.getObject("id", UUID.class),
@@ -185,6 +185,10 @@ public class DuplicateService {
                 rs.getObject("cluster_key", UUID.class),
                 side(rs, "a_", rs.getBoolean("a_full")),
                 side(rs, "b_", rs.getBoolean("b_full")));
+    }
+
+    private static Evidence shown(Evidence e) {
+        return e.code().equals(Evidence.MOBILE) ? new Evidence(e.code(), PhoneNumbers.display(e.value())) : e;
     }
 
     private static Evidence masked(Evidence e) {

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
 public record DuplicateView(
         UUID id, int score, boolean exact, List<Evidence> evidence, UUID clusterKey, Side a, Side b) {
 
+    /** The pair's main reason ({@code duplicate.mobile} ... {@code duplicate.likely}), as its findings name it. */
+    public String reason() {
+        return DuplicateDetection.reasons(evidence).get(0);
+    }
+
     /** One contact of a pair: what the side-by-side summary shows. */
     public record Side(
             UUID id,
