@@ -1078,7 +1078,35 @@ class AuthorizationMatrixIntegrationTests {
                                             .param(UUID.fromString(delivery))
                                             .query(String.class)
                                             .single());
-                        }));
+                        }),
+                // review duplicates (issue 23, part dupes): a pair is seen when both contacts are, dismissed by
+                // whoever may edit both
+                rule(
+                        "GET /api/v1/review/duplicates",
+                        200,
+                        ORG,
+                        anyone(),
+                        (r, x) -> read("/api/v1/review/duplicates", r)),
+                rule("POST /api/v1/review/duplicates/{id}/dismiss", 204, CONTACT, contact(edit), (r, x) -> {
+                    String id = duplicatePair(fresh(r, x, ""), fresh(r, x, ""));
+                    return write(
+                            as(post("/api/v1/review/duplicates/" + id + "/dismiss"), token(r)),
+                            row("review_duplicate", id));
+                }));
+    }
+
+    // review duplicates (issue 23, part dupes): an open pair of two contacts, as a detection run stores it
+    String duplicatePair(Target a, Target b) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO review_duplicate (org_id, id, contact_a, contact_b, score, exact, evidence, cluster_key)
+                        SELECT org_id, ?, least(?::uuid, ?::uuid), greatest(?::uuid, ?::uuid), 95, true, '[]',
+                               least(?::uuid, ?::uuid)
+                          FROM contact WHERE id = ?::uuid
+                        """)
+                .params(id, a.id(), b.id(), a.id(), b.id(), a.id(), b.id(), a.id())
+                .update();
+        return id.toString();
     }
 
     // hooks: the webhook endpoints of the matrix, one kept per organization (an organization may have 20)

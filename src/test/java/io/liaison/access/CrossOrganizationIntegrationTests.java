@@ -91,6 +91,8 @@ class CrossOrganizationIntegrationTests {
     String external;
     String invitation;
     String push;
+    // review duplicates (issue 23, part dupes)
+    String duplicate;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -199,6 +201,19 @@ class CrossOrganizationIntegrationTests {
         invitation = api.createdId(json(
                 post("/api/v1/conversations/" + external + "/invitations"), g, "{\"contactId\":\"" + contact + "\"}"));
         push = api.createdId(json(post("/api/v1/pushes"), g, AuthorizationMatrixIntegrationTests.pushBody()));
+        // review duplicates (issue 23, part dupes): a pair of globex's contacts with one number
+        String copy = api.createdId(json(
+                post("/api/v1/contacts"),
+                g,
+                "{\"name\":\"Globex copy\",\"mobile\":\"13900139000\",\"allowDuplicate\":true}"));
+        duplicate = UUID.randomUUID().toString();
+        jdbc.sql("""
+                        INSERT INTO review_duplicate (org_id, id, contact_a, contact_b, score, exact, evidence, cluster_key)
+                        VALUES (?::uuid, ?::uuid, least(?::uuid, ?::uuid), greatest(?::uuid, ?::uuid), 95, true, '[]',
+                                least(?::uuid, ?::uuid))
+                        """)
+                .params(globex.id(), duplicate, contact, copy, contact, copy, contact, copy)
+                .update();
     }
 
     /** Each endpoint with an id in its path, called by acme's administrator with globex's ids. */
@@ -351,6 +366,10 @@ class CrossOrganizationIntegrationTests {
         calls.put(
                 "GET /api/v1/contacts/by-external-id/{source}/{externalId}",
                 as(get("/api/v1/contacts/by-external-id/crm/G-1"), admin));
+        // review duplicates (issue 23, part dupes)
+        calls.put(
+                "POST /api/v1/review/duplicates/{id}/dismiss",
+                as(post("/api/v1/review/duplicates/" + duplicate + "/dismiss"), admin));
         return calls;
     }
 
