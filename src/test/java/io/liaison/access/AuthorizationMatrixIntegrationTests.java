@@ -1092,6 +1092,44 @@ class AuthorizationMatrixIntegrationTests {
                     return write(
                             as(post("/api/v1/review/duplicates/" + id + "/dismiss"), token(r)),
                             row("review_duplicate", id));
+                }),
+                // campaigns (issue 23): the administrator's campaign, in which every actor follows a contact
+                rule("GET /api/v1/review/campaigns", 200, ORG, anyone(), (r, x) -> read("/api/v1/review/campaigns", r)),
+                rule(
+                        "POST /api/v1/review/campaigns",
+                        201,
+                        ORG,
+                        permission("review.campaign"),
+                        (r, x) -> write(
+                                json(post("/api/v1/review/campaigns"), token(r), campaignBody()),
+                                count("review_campaign"))),
+                rule(
+                        "GET /api/v1/review/campaigns/{id}",
+                        200,
+                        BY_ID,
+                        anyone(),
+                        (r, x) -> read("/api/v1/review/campaigns/" + campaignFor(x), r)),
+                rule(
+                        "GET /api/v1/review/campaigns/{id}/items",
+                        200,
+                        BY_ID,
+                        anyone(),
+                        (r, x) -> read("/api/v1/review/campaigns/" + campaignFor(x) + "/items", r)),
+                rule("PATCH /api/v1/review/campaigns/{id}/items", 200, BY_ID, anyone(), (r, x) -> {
+                    String id = campaignFor(x);
+                    String item = campaignItem(r, x, id);
+                    return write(
+                            json(
+                                    patch("/api/v1/review/campaigns/" + id + "/items"),
+                                    token(r),
+                                    "{\"items\":[{\"itemId\":\"" + item + "\",\"action\":\"confirm\"}]}"),
+                            row("review_campaign_item", item));
+                }),
+                rule("POST /api/v1/review/campaigns/{id}/close", 200, BY_ID, administrator(), (r, x) -> {
+                    String id = newCampaign(x);
+                    return write(
+                            as(post("/api/v1/review/campaigns/" + id + "/close"), token(r)),
+                            row("review_campaign", id));
                 }));
     }
 
@@ -1107,6 +1145,50 @@ class AuthorizationMatrixIntegrationTests {
                 .params(id, a.id(), b.id(), a.id(), b.id(), a.id(), b.id(), a.id())
                 .update();
         return id.toString();
+    }
+
+    // campaigns (issue 23): one kept per organization, started by its administrator over every contact
+    final Map<Relation, String> campaigns = new EnumMap<>(Relation.class);
+
+    String campaignFor(Relation relation) throws Exception {
+        String id = campaigns.get(relation);
+        if (id == null) {
+            id = newCampaign(relation);
+            campaigns.put(relation, id);
+        }
+        return id;
+    }
+
+    /** A new campaign of the administrator's, with a contact for each actor (another organization's: one contact). */
+    String newCampaign(Relation relation) throws Exception {
+        if (relation == OTHER_ORG) {
+            id(json(post("/api/v1/contacts"), other.adminToken(), "{\"name\":\"" + key() + "\"}"));
+            return id(json(post("/api/v1/review/campaigns"), other.adminToken(), campaignBody()));
+        }
+        for (Api.Person actor : actors.values()) {
+            id(json(
+                    post("/api/v1/contacts"),
+                    org.adminToken(),
+                    "{\"name\":\"" + key() + "\",\"ownerId\":\"" + actor.id() + "\"}"));
+        }
+        return id(json(post("/api/v1/review/campaigns"), org.adminToken(), campaignBody()));
+    }
+
+    /** An item of the campaign whose contact the actor follows (any item of another organization's). */
+    String campaignItem(Role role, Relation relation, String campaign) {
+        return jdbc.sql("""
+                        SELECT i.id::text FROM review_campaign_item i
+                          JOIN contact c ON c.org_id = i.org_id AND c.id = i.contact_id
+                         WHERE i.campaign_id = ?::uuid AND (? OR c.owner_id = ?::uuid) LIMIT 1
+                        """)
+                .params(campaign, relation == OTHER_ORG, actors.get(role).id())
+                .query(String.class)
+                .single();
+    }
+
+    static String campaignBody() {
+        return "{\"name\":\"矩阵整理\",\"filter\":{},\"deadline\":\""
+                + java.time.OffsetDateTime.now().plusDays(30) + "\"}";
     }
 
     // hooks: the webhook endpoints of the matrix, one kept per organization (an organization may have 20)

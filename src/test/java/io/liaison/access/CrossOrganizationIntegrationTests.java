@@ -80,6 +80,8 @@ class CrossOrganizationIntegrationTests {
     String delivery;
     String webhook;
     String webhookDelivery;
+    String campaign;
+    String campaignItem;
     String notification;
     String chatFile;
     String pushTemplate;
@@ -165,6 +167,14 @@ class CrossOrganizationIntegrationTests {
                         VALUES (?::uuid, ?::uuid, ?::uuid, 'dingtalk', 'test', '{"title":"Globex","text":"x"}', 'failed',
                                 1, now())
                         """).params(globex.id(), delivery, channel).update();
+        campaign = api.createdId(json(post("/api/v1/review/campaigns"), g, """
+                {"name":"Globex review","filter":{},"deadline":"%s"}
+                """.formatted(
+                        java.time.OffsetDateTime.now().plusDays(30))));
+        campaignItem = jdbc.sql("SELECT id::text FROM review_campaign_item WHERE campaign_id = ?::uuid LIMIT 1")
+                .param(campaign)
+                .query(String.class)
+                .single();
         webhook = api.createdId(json(
                 post("/api/v1/webhooks"),
                 g,
@@ -362,6 +372,15 @@ class CrossOrganizationIntegrationTests {
         calls.put(
                 "DELETE /api/v1/conversations/{id}/invitations/{invitationId}",
                 as(delete(invitations + "/" + invitation), admin));
+        // campaigns (issue 23, part campaigns)
+        String review = "/api/v1/review/campaigns/" + campaign;
+        calls.put("GET /api/v1/review/campaigns/{id}", as(get(review), admin));
+        calls.put("GET /api/v1/review/campaigns/{id}/items", as(get(review + "/items"), admin));
+        calls.put("PATCH /api/v1/review/campaigns/{id}/items", json(patch(review + "/items"), admin, """
+                        {"items":[{"itemId":"%s","action":"confirm"}]}
+                        """.formatted(
+                        campaignItem)));
+        calls.put("POST /api/v1/review/campaigns/{id}/close", as(post(review + "/close"), admin));
         // sync by external id (issue 22, part sync)
         calls.put(
                 "GET /api/v1/contacts/by-external-id/{source}/{externalId}",

@@ -316,4 +316,11 @@ final class MatrixRules {
                         ? has(role, "contact.create") ? 409 : 403
                         : may(role, relation, ContactAction.EDIT) ? success : 403;
     }
+
+    // campaigns (issue 23, part campaigns)
+
+    /** Closing a campaign: its starter (the matrix's campaigns are the administrator's) or an administrator. */
+    static Expect administrator() {
+        return (role, relation, success) -> relation == OTHER_ORG ? 404 : role == ADMIN ? success : 403;
+    }
 }
