@@ -72,13 +72,13 @@ class HandOverRunner {
 
     /** Runs the hand-over's batches until it is finished. */
     void run(UUID orgId, UUID id) {
-        while (Boolean.TRUE.equals(transaction.execute(status -> batch(orgId, id)))) {
+        while (Boolean.TRUE.equals(transaction.execute(status -> batch(orgId, id, BATCH)))) {
             log.debug("Hand-over {} goes on", id);
         }
     }
 
-    /** One batch in the caller's transaction; answers whether more are left. */
-    boolean batch(UUID orgId, UUID id) {
+    /** One batch of at most {@code size} contacts in the caller's transaction; answers whether more are left. */
+    boolean batch(UUID orgId, UUID id, int size) {
         Optional<HandOver> locked = handOvers.lock(orgId, id);
         if (locked.isEmpty() || locked.get().finished()) {
             return false;
@@ -90,12 +90,12 @@ class HandOverRunner {
             handOvers.advance(orgId, id, "failed", h.contactCursor(), 0, 0, 0, 0);
             return false;
         }
-        return h.phase().equals(HandOver.CONTACTS) ? contactBatch(orgId, actor.get(), h) : restBatch(orgId, h);
+        return h.phase().equals(HandOver.CONTACTS) ? contactBatch(orgId, actor.get(), h, size) : restBatch(orgId, h);
     }
 
-    private boolean contactBatch(UUID orgId, Actor actor, HandOver h) {
+    private boolean contactBatch(UUID orgId, Actor actor, HandOver h, int size) {
         ContactFilter filter = h.filter() == null ? ContactFilter.none() : h.filter();
-        List<UUID> ids = contacts.owned(actor, h.fromMember(), filter, h.contactCursor(), BATCH);
+        List<UUID> ids = contacts.owned(actor, h.fromMember(), filter, h.contactCursor(), size);
         List<UUID> moved = new ArrayList<>();
         if (h.includes(HandOver.CONTACTS)) {
             for (UUID contact : ids) {
@@ -111,7 +111,7 @@ class HandOverRunner {
             groups = linked(orgId, h, HandOver.CONVERSATIONS, ids, true);
             open = linked(orgId, h, HandOver.TASKS, ids, false);
         }
-        boolean more = ids.size() == BATCH;
+        boolean more = ids.size() == size;
         String phase = more ? HandOver.CONTACTS : h.filter() == null ? "rest" : "done";
         UUID cursor = ids.isEmpty() ? h.contactCursor() : ids.get(ids.size() - 1);
         handOvers.advance(orgId, h.id(), phase, cursor, moved.size(), groups, open, queued);
