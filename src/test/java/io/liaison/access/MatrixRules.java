@@ -316,4 +316,11 @@ final class MatrixRules {
                         ? has(role, "contact.create") ? 409 : 403
                         : may(role, relation, ContactAction.EDIT) ? success : 403;
     }
+
+    // the trash purged now (issue 23, part handover)
+    /** Purging from the trash: contact.purge first (403 whatever the contact), then the contact must be seen (404). */
+    static Expect purge() {
+        return (role, relation, success) ->
+                !has(role, "contact.purge") ? 403 : !may(role, relation, ContactAction.SEE) ? 404 : success;
+    }
 }

@@ -9,11 +9,13 @@ import io.liaison.shared.web.ProblemResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Hand-overs: started for a member, followed by id until done. Administrators ({@code review.handover}). */
@@ -32,6 +34,7 @@ class HandOverController {
             status = 409,
             description = "A hand-over of this member is still running.",
             types = "handover-running")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/api/v1/members/{id}/hand-over")
     ResponseEntity<HandOverResponse> start(Actor actor, @PathVariable UUID id, @RequestBody HandOverInput body) {
         if (body.toMemberId() == null) {

@@ -3,6 +3,7 @@ package io.liaison.review.handover;
 import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
@@ -221,6 +222,25 @@ class HandOverIntegrationTests {
                         .header("Accept-Language", "en"),
                 403);
         assertThat(forbiddenEn).contains("hand over a member's contacts, groups and tasks");
+    }
+
+    @Test
+    void aMemberWhoLeavesADepartmentWithContactsIsBroughtToTheAdministrators() throws Exception {
+        HandOverWorld w = new HandOverWorld(mvc, members, jdbc, "zh-CN");
+        String sales = w.api.newDepartment(w.org, Api.unique("销售部"), null);
+        Api.Person mover = w.api.newMember(w.org, "MEMBER", sales);
+        w.api.createdId(json(post("/api/v1/contacts"), w.org.adminToken(), """
+                {"name":"王五","ownerId":"%s"}""".formatted(mover.id())));
+        assertThat(unreadNotices(w)).isEmpty();
+
+        w.api.answer(json(patch("/api/v1/members/" + mover.id()), w.org.adminToken(), "{\"departmentIds\":[]}"), 200);
+
+        assertThat(w.api.answer(
+                        Api.as(get("/api/v1/notifications?unread=true"), w.org.adminToken())
+                                .header("Accept-Language", "zh-CN"),
+                        200))
+                .contains(name(w, mover.id()) + " 已调离部门，仍有 1 位联系人、0 个群、0 个任务")
+                .contains("/review/hand-overs/" + mover.id());
     }
 
     private List<String> unreadNotices(HandOverWorld w) {
