@@ -138,6 +138,20 @@ class NotificationRepository {
                         """).param("org", orgId).param("member", memberId).update();
     }
 
+    /** Marks read every unread notification of a kind and link, of any member; answers those members. */
+    List<UUID> settle(UUID orgId, String kind, String link) {
+        return jdbc.sql("""
+                        UPDATE notification SET read_at = now()
+                        WHERE org_id = :org AND kind = :kind AND link = :link AND read_at IS NULL
+                        RETURNING member_id
+                        """)
+                .param("org", orgId)
+                .param("kind", kind)
+                .param("link", link)
+                .query(UUID.class)
+                .list();
+    }
+
     /** Tells every node (this one too) that a member's unread count changed, when the transaction commits. */
     void signal(UUID orgId, UUID memberId) {
         signals.send(CHANNEL, orgId + ":" + memberId);

@@ -177,6 +177,17 @@ public class Notifications {
         return marked;
     }
 
+    /**
+     * Marks read, for everyone, the unread notifications of {@code kind} that link to {@code link}: what
+     * they told of is settled (a member's holdings handed over), so it no longer waits in anyone's bell.
+     */
+    @Transactional
+    public int settle(UUID orgId, String kind, String link) {
+        List<UUID> members = rows.settle(orgId, kind, link);
+        members.stream().distinct().forEach(member -> rows.signal(orgId, member));
+        return members.size();
+    }
+
     private String text(String stored) {
         String text = messages.read(stored);
         return text == null ? "" : text;

@@ -1130,7 +1130,37 @@ class AuthorizationMatrixIntegrationTests {
                     return write(
                             as(post("/api/v1/review/campaigns/" + id + "/close"), token(r)),
                             row("review_campaign", id));
-                }));
+                }),
+                // review hand-over (issue 23, part handover): review.handover checked before the id
+                rule(
+                        "POST /api/v1/members/{id}/hand-over",
+                        202,
+                        BY_ID,
+                        permission("review.handover"),
+                        (r, x) -> write(
+                                json(
+                                        post("/api/v1/members/" + (x == OTHER_ORG ? otherOwner.id() : newMember(false))
+                                                + "/hand-over"),
+                                        token(r),
+                                        "{\"toMemberId\":\"" + org.adminId() + "\",\"include\":[\"tasks\"]}"),
+                                count("review_handover"))),
+                rule(
+                        "GET /api/v1/hand-overs/{id}",
+                        200,
+                        BY_ID,
+                        permission("review.handover"),
+                        (r, x) -> read("/api/v1/hand-overs/" + handOverFor(x), r)),
+                // the trash purged now (issue 23, part handover): contact.purge checked first, then the contact
+                rule("DELETE /api/v1/trash/contacts/{id}", 204, CONTACT, purge(), (r, x) -> {
+                    Target c = trashed(fresh(r, x, ""));
+                    return write(as(delete("/api/v1/trash/contacts/" + c.id()), token(r)), c);
+                }),
+                rule(
+                        "DELETE /api/v1/trash/contacts",
+                        200,
+                        ORG,
+                        permission("contact.purge"),
+                        (r, x) -> write(as(delete("/api/v1/trash/contacts"), token(r)), count("contact"))));
     }
 
     // review duplicates (issue 23, part dupes): an open pair of two contacts, as a detection run stores it
@@ -1189,6 +1219,25 @@ class AuthorizationMatrixIntegrationTests {
     static String campaignBody() {
         return "{\"name\":\"矩阵整理\",\"filter\":{},\"deadline\":\""
                 + java.time.OffsetDateTime.now().plusDays(30) + "\"}";
+
+    }
+
+    // review hand-over: one hand-over row per organization, of a member to another
+    final Map<Relation, String> handOvers = new EnumMap<>(Relation.class);
+
+    String handOverFor(Relation relation) {
+        return handOvers.computeIfAbsent(relation, x -> {
+            Api.Org owner = x == OTHER_ORG ? other : org;
+            String from = x == OTHER_ORG ? otherOwner.id() : spareMember;
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                            INSERT INTO review_handover (org_id, id, from_member, to_member, created_by, include, language)
+                            VALUES (?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, '{tasks}', 'en')
+                            """)
+                    .params(owner.id(), id, from, owner.adminId(), owner.adminId())
+                    .update();
+            return id.toString();
+        });
     }
 
     // hooks: the webhook endpoints of the matrix, one kept per organization (an organization may have 20)

@@ -82,6 +82,7 @@ class CrossOrganizationIntegrationTests {
     String webhookDelivery;
     String campaign;
     String campaignItem;
+    String handOver;
     String notification;
     String chatFile;
     String pushTemplate;
@@ -187,6 +188,15 @@ class CrossOrganizationIntegrationTests {
                                'sent', 1, 'msg_globex', now()
                           FROM webhook_endpoint WHERE org_id = ?::uuid AND id = ?::uuid
                         """).params(webhookDelivery, globex.id(), webhook).update();
+        // review hand-over (issue 23, part handover): a hand-over of globex's member to its administrator
+        handOver = JsonPath.read(
+                api.answer(
+                        json(
+                                post("/api/v1/members/" + member + "/hand-over"),
+                                g,
+                                "{\"toMemberId\":\"" + globex.adminId() + "\",\"include\":[\"tasks\"]}"),
+                        202),
+                "$.id");
         notification = UUID.randomUUID().toString();
         jdbc.sql(
                         "INSERT INTO notification (org_id, id, member_id, kind, title, body) VALUES (?, ?, ?, 'x', 'Globex', 'Globex')")
@@ -381,6 +391,12 @@ class CrossOrganizationIntegrationTests {
                         """.formatted(
                         campaignItem)));
         calls.put("POST /api/v1/review/campaigns/{id}/close", as(post(review + "/close"), admin));
+        // review hand-over and the trash purged now (issue 23, part handover)
+        calls.put(
+                "POST /api/v1/members/{id}/hand-over",
+                json(post("/api/v1/members/" + member + "/hand-over"), admin, "{\"toMemberId\":\"" + member + "\"}"));
+        calls.put("GET /api/v1/hand-overs/{id}", as(get("/api/v1/hand-overs/" + handOver), admin));
+        calls.put("DELETE /api/v1/trash/contacts/{id}", as(delete("/api/v1/trash/contacts/" + trashed), admin));
         // sync by external id (issue 22, part sync)
         calls.put(
                 "GET /api/v1/contacts/by-external-id/{source}/{externalId}",

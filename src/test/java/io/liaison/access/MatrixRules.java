@@ -323,4 +323,11 @@ final class MatrixRules {
     static Expect administrator() {
         return (role, relation, success) -> relation == OTHER_ORG ? 404 : role == ADMIN ? success : 403;
     }
+
+    // the trash purged now (issue 23, part handover)
+    /** Purging from the trash: contact.purge first (403 whatever the contact), then the contact must be seen (404). */
+    static Expect purge() {
+        return (role, relation, success) ->
+                !has(role, "contact.purge") ? 403 : !may(role, relation, ContactAction.SEE) ? 404 : success;
+    }
 }

@@ -10,11 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * after one run before the next ({@code purge-interval}, {@code LIAISON_TRASH_PURGE_INTERVAL}).
  */
 @ConfigurationProperties("liaison.contact.trash")
-record TrashSettings(
+public record TrashSettings(
         @DefaultValue("30d") Duration retention,
         @DefaultValue("1h") Duration purgeInterval) {
 
-    TrashSettings {
+    public TrashSettings {
         if (purgeInterval.isNegative() || purgeInterval.isZero()) {
             throw new IllegalArgumentException(
                     "LIAISON_TRASH_PURGE_INTERVAL must be longer than zero, not " + purgeInterval);

@@ -6,8 +6,13 @@ import io.liaison.identity.DepartmentService;
 import io.liaison.identity.DepartmentTree;
 import io.liaison.identity.Member;
 import io.liaison.identity.MemberFilter;
+import io.liaison.identity.MemberHoldings;
 import io.liaison.identity.MemberService;
 import io.liaison.shared.CursorPage;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -19,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The member list: search, department filter and "load more" answer table rows over htmx; an
- * administrator deactivates and activates members in place.
+ * administrator deactivates and activates members in place. A deactivated member who still holds
+ * contacts, groups or tasks ({@link MemberHoldings}, from the modules that keep them) shows that the
+ * deactivation is not complete, with a link to hand them over.
  */
 @Controller
 @RequestMapping("/members")
@@ -29,10 +36,12 @@ class MemberPages {
 
     private final MemberService members;
     private final DepartmentService departments;
+    private final List<MemberHoldings> holdings;
 
-    MemberPages(MemberService members, DepartmentService departments) {
+    MemberPages(MemberService members, DepartmentService departments, List<MemberHoldings> holdings) {
         this.members = members;
         this.departments = departments;
+        this.holdings = holdings;
     }
 
     /** The list's filters as the filter bar sends them; "load more" repeats them with the cursor. */
@@ -63,6 +72,14 @@ class MemberPages {
         model.addAttribute("page", page);
         model.addAttribute(
                 "departmentNames", DepartmentTree.of(departments.list(actor)).names());
+        model.addAttribute(
+                "held",
+                held(
+                        actor,
+                        page.items().stream()
+                                .filter(m -> !m.active())
+                                .map(Member::id)
+                                .toList()));
         return "identity/members :: rows";
     }
 
@@ -80,8 +97,29 @@ class MemberPages {
 
     private String row(Actor actor, Member member, Model model) {
         model.addAttribute("m", member);
+        model.addAttribute("held", member.active() ? Map.of() : held(actor, List.of(member.id())));
         model.addAttribute(
                 "departmentNames", DepartmentTree.of(departments.list(actor)).names());
         return "identity/members :: row";
+    }
+
+    /** What the deactivated members among them still hold, by member, summed over the modules that keep things. */
+    private Map<UUID, MemberHoldings.Held> held(Actor actor, Collection<UUID> inactive) {
+        Map<UUID, MemberHoldings.Held> held = new HashMap<>();
+        if (inactive.isEmpty()) {
+            return held;
+        }
+        for (MemberHoldings source : holdings) {
+            source.held(actor, inactive)
+                    .forEach((id, h) -> held.merge(
+                            id,
+                            h,
+                            (a, b) -> new MemberHoldings.Held(
+                                    a.contacts() + b.contacts(),
+                                    a.conversations() + b.conversations(),
+                                    a.tasks() + b.tasks(),
+                                    a.link())));
+        }
+        return held;
     }
 }
