@@ -143,7 +143,7 @@ class ContactQueries {
     CursorPage<Contact> trash(Actor actor, @Nullable String cursor, int limit) {
         SqlFragment where = access.visible(actor, "c");
         List<Object> params = new ArrayList<>(where.params());
-        String sql = where.sql() + " AND c.trashed_at IS NOT NULL";
+        String sql = where.sql() + " AND c.trashed_at IS NOT NULL AND c.merged_into IS NULL";
         UUID after = CursorPage.decode(cursor);
         if (after != null) {
             sql += " AND c.id < ?";

@@ -71,12 +71,26 @@ class ContactRepository {
         this.searchKeys = searchKeys;
     }
 
-    /** A contact the predicate allows, in the trash or not as {@code trashed} says. */
+    /**
+     * A contact the predicate allows, in the trash or not as {@code trashed} says; a contact merged
+     * away into another is in neither (only its merge's undo brings it back).
+     */
     Optional<Contact> find(UUID id, SqlFragment allowed, boolean trashed) {
+        return findWhere(id, allowed, trashed ? TRASHED : LIVE);
+    }
+
+    /** A contact the predicate allows, merged away or not, in the trash or not. */
+    Optional<Contact> findAny(UUID id, SqlFragment allowed) {
+        return findWhere(id, allowed, "TRUE");
+    }
+
+    private static final String LIVE = "c.trashed_at IS NULL";
+    private static final String TRASHED = "c.trashed_at IS NOT NULL AND c.merged_into IS NULL";
+
+    private Optional<Contact> findWhere(UUID id, SqlFragment allowed, String state) {
         List<Object> params = new ArrayList<>(allowed.params());
         params.add(id);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM contact c WHERE " + allowed.sql()
-                        + " AND c.id = ? AND c.trashed_at IS " + (trashed ? "NOT NULL" : "NULL"))
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contact c WHERE " + allowed.sql() + " AND c.id = ? AND " + state)
                 .params(params)
                 .query(this::contact)
                 .optional();
@@ -86,8 +100,8 @@ class ContactRepository {
     boolean matches(UUID id, SqlFragment allowed, boolean trashed) {
         List<Object> params = new ArrayList<>(allowed.params());
         params.add(id);
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM contact c WHERE " + allowed.sql()
-                        + " AND c.id = ? AND c.trashed_at IS " + (trashed ? "NOT NULL" : "NULL") + ")")
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM contact c WHERE " + allowed.sql() + " AND c.id = ? AND "
+                        + (trashed ? TRASHED : LIVE) + ")")
                 .params(params)
                 .query(Boolean.class)
                 .single();

@@ -40,7 +40,9 @@ public record TimelineEntry(
                     FOLLOW_UP,
                     CHAT,
                     PUSH_OPTED_OUT,
-                    PUSH_OPTED_IN
+                    PUSH_OPTED_IN,
+                    MERGED,
+                    MERGE_UNDONE
                 },
                 example = UPDATED)
         String kind,
@@ -51,7 +53,8 @@ public record TimelineEntry(
                                 + " for chat, a group chat's messages on one day: conversationId, day, messages and"
                                 + " fromContact (those the contact posted as a guest); for push_opted_out and"
                                 + " push_opted_in, via (link: the contact, through an e-mail's unsubscribe link;"
-                                + " member: recorded by the member who acted)")
+                                + " member: recorded by the member who acted); for merged and merge_undone,"
+                                + " contactIds (the contacts merged into this one, or the one it was merged into)")
         Map<String, Object> data,
 
         @Schema(
@@ -72,6 +75,8 @@ public record TimelineEntry(
     public static final String CHAT = "chat";
     public static final String PUSH_OPTED_OUT = "push_opted_out";
     public static final String PUSH_OPTED_IN = "push_opted_in";
+    public static final String MERGED = "merged";
+    public static final String MERGE_UNDONE = "merge_undone";
 
     /** The entry as stored: the names it kept move from its data to {@link #names}. */
     static TimelineEntry of(UUID id, OffsetDateTime at, @Nullable UUID actorId, String kind, Map<String, Object> data) {

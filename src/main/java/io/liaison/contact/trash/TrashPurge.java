@@ -3,6 +3,7 @@ package io.liaison.contact.trash;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.liaison.contact.ContactMerging;
 import io.liaison.contact.ContactPurged;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Purges contacts that have been in the trash longer than {@code LIAISON_TRASH_RETENTION}: their
- * rows, e-mails, follow-ups and timeline go for good (the cascade of the schema). A db-scheduler job
+ * rows, e-mails, follow-ups and timeline go for good (the cascade of the schema). A contact merged
+ * away into another stays until its merge can no longer be undone, however short the retention. A db-scheduler job
  * ({@code LIAISON_TRASH_PURGE_INTERVAL} after its last run, hourly by default), so it runs on one node
  * at a time; each batch is one transaction.
  */
@@ -69,10 +71,11 @@ class TrashPurge {
                         DELETE FROM contact WHERE (org_id, id) IN (
                             SELECT org_id, id FROM contact
                              WHERE trashed_at < now() - make_interval(secs => ?)
+                               AND (merged_into IS NULL OR trashed_at < now() - make_interval(secs => ?))
                              ORDER BY trashed_at LIMIT ? FOR UPDATE SKIP LOCKED)
                         RETURNING org_id, id
                         """)
-                .params(retention.toSeconds(), BATCH)
+                .params(retention.toSeconds(), ContactMerging.UNDO_WINDOW.toSeconds(), BATCH)
                 .query(Purged.class)
                 .list();
         // Trashed contacts have no search keys (names or words); this keeps it so without a foreign key.

@@ -103,6 +103,8 @@ class TimelineView {
                 yield sentence(r, "contacts.timeline.updated", who, details.size());
             }
             case TimelineEntry.CHAT -> chat(r, e);
+            case TimelineEntry.MERGED, TimelineEntry.MERGE_UNDONE ->
+                sentence(r, "contacts.timeline." + e.kind(), who, contactNames(r, data.get("contactIds")));
             case TimelineEntry.PUSH_OPTED_OUT, TimelineEntry.PUSH_OPTED_IN ->
                 sentence(r, "contacts.timeline." + e.kind() + "." + data.getOrDefault("via", "member"), who);
             case TimelineEntry.CREATED, TimelineEntry.IMPORTED, TimelineEntry.TRASHED, TimelineEntry.RESTORED ->
@@ -142,6 +144,15 @@ class TimelineView {
         List<Part> names = new ArrayList<>();
         if (ids instanceof Collection<?> list) {
             list.forEach(id -> names.add(words.name(r, "tag", id)));
+        }
+        return names;
+    }
+
+    /** The contacts a merge names, each linked to its page. */
+    private List<Part> contactNames(ValueWords.Reading r, @Nullable Object ids) {
+        List<Part> names = new ArrayList<>();
+        if (ids instanceof Collection<?> list) {
+            list.forEach(id -> names.add(words.name(r, "contact", id)));
         }
         return names;
     }

@@ -1,6 +1,8 @@
 package io.liaison.integration.change;
 
 import io.liaison.contact.ContactCreated;
+import io.liaison.contact.ContactMergeUndone;
+import io.liaison.contact.ContactMerged;
 import io.liaison.contact.ContactOwnerChanged;
 import io.liaison.contact.ContactPurged;
 import io.liaison.contact.ContactRestored;
@@ -89,6 +91,30 @@ class ChangeRecorder {
     @EventListener
     void on(ContactRestored e) {
         contact(e.orgId(), ChangeTypes.CONTACT_RESTORED, e.contactId(), e.actorId(), Map.of());
+    }
+
+    /**
+     * A merge is one change of the survivor (with the ids merged into it) and one of each merged
+     * contact (with the survivor), so that a mirror drops the merged ones and keeps their links.
+     */
+    @EventListener
+    void on(ContactMerged e) {
+        List<String> merged = e.mergedIds().stream().map(UUID::toString).toList();
+        contact(e.orgId(), ChangeTypes.CONTACT_MERGED, e.survivorId(), e.actorId(), Map.of("mergedIds", merged));
+        e.mergedIds()
+                .forEach(id -> contact(
+                        e.orgId(),
+                        ChangeTypes.CONTACT_MERGED,
+                        id,
+                        e.actorId(),
+                        Map.of("mergedInto", e.survivorId().toString())));
+    }
+
+    /** An undone merge brings the merged contacts back, and the survivor's fields as they were. */
+    @EventListener
+    void on(ContactMergeUndone e) {
+        contact(e.orgId(), ChangeTypes.CONTACT_UPDATED, e.survivorId(), e.actorId(), Map.of("fields", e.changed()));
+        e.restoredIds().forEach(id -> contact(e.orgId(), ChangeTypes.CONTACT_RESTORED, id, e.actorId(), Map.of()));
     }
 
     /** Nothing of a purged contact remains: its name leaves its earlier changes too. */

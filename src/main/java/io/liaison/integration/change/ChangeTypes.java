@@ -12,6 +12,7 @@ public final class ChangeTypes {
     public static final String CONTACT_PURGED = "contact.purged";
     public static final String CONTACT_TAGS_CHANGED = "contact.tags_changed";
     public static final String CONTACT_OWNER_CHANGED = "contact.owner_changed";
+    public static final String CONTACT_MERGED = "contact.merged";
     public static final String FOLLOWUP_RECORDED = "followup.recorded";
     public static final String CONVERSATION_CREATED = "conversation.created";
     public static final String CONVERSATION_PARTICIPANTS_CHANGED = "conversation.participants_changed";
@@ -33,6 +34,7 @@ public final class ChangeTypes {
             CONTACT_PURGED,
             CONTACT_TAGS_CHANGED,
             CONTACT_OWNER_CHANGED,
+            CONTACT_MERGED,
             FOLLOWUP_RECORDED,
             CONVERSATION_CREATED,
             CONVERSATION_PARTICIPANTS_CHANGED,
