@@ -1219,7 +1219,6 @@ class AuthorizationMatrixIntegrationTests {
     static String campaignBody() {
         return "{\"name\":\"矩阵整理\",\"filter\":{},\"deadline\":\""
                 + java.time.OffsetDateTime.now().plusDays(30) + "\"}";
-
     }
 
     // review hand-over: one hand-over row per organization, of a member to another
