@@ -24,9 +24,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CampaignNotices {
 
-    static final String ASSIGNED = "review.campaign";
-    static final String REMINDER = "review.campaign.reminder";
-    static final String CLOSED = "review.campaign.closed";
+    static final String ASSIGNED = "campaign.started";
+    static final String REMINDER = "campaign.reminder";
+    static final String CLOSED = "campaign.closed";
 
     /** How many members who did not finish the summary names; the rest are counted. */
     static final int NAMED = 10;
@@ -64,12 +64,28 @@ class CampaignNotices {
 
     /** Tells each owner how many of their contacts the campaign asks them to go through ({@code counts}, by owner). */
     void started(UUID orgId, UUID campaignId, String name, OffsetDateTime deadline, Map<UUID, Integer> counts) {
-        tell(orgId, campaignId, name, deadline, counts, ASSIGNED, "notify.review.campaign");
+        tell(
+                orgId,
+                campaignId,
+                name,
+                deadline,
+                counts,
+                ASSIGNED,
+                "notify.review.campaign.title",
+                "notify.review.campaign.body");
     }
 
     /** Reminds each owner of their pending items ({@code counts}, by owner). */
     void remind(UUID orgId, UUID campaignId, String name, OffsetDateTime deadline, Map<UUID, Integer> counts) {
-        tell(orgId, campaignId, name, deadline, counts, REMINDER, "notify.review.campaign.reminder");
+        tell(
+                orgId,
+                campaignId,
+                name,
+                deadline,
+                counts,
+                REMINDER,
+                "notify.review.campaign.reminder.title",
+                "notify.review.campaign.reminder.body");
     }
 
     /** Tells the starter what the closed campaign came to, naming the members who did not finish. */
@@ -108,7 +124,8 @@ class CampaignNotices {
             OffsetDateTime deadline,
             Map<UUID, Integer> counts,
             String kind,
-            String code) {
+            String title,
+            String body) {
         List<UUID> owners = new ArrayList<>(counts.keySet());
         for (int from = 0; from < owners.size(); from += ActiveMembers.MAX) {
             List<UUID> batch = owners.subList(from, Math.min(owners.size(), from + ActiveMembers.MAX));
@@ -118,9 +135,9 @@ class CampaignNotices {
                         orgId,
                         owner.memberId(),
                         kind,
-                        Message.of(code + ".title", name),
+                        Message.of(title, name),
                         Message.of(
-                                code + ".body",
+                                body,
                                 counts.get(owner.memberId()),
                                 DEADLINE.format(deadline.atZoneSameInstant(owner.timeZone()))),
                         link(campaignId)));

@@ -38,6 +38,9 @@ public class CampaignService {
     /** The furthest deadline, in days from now. */
     public static final int MAX_DAYS = 366;
 
+    /** The reason of the finding that marking an item invalid opens. */
+    public static final String MARKED = "invalid.marked";
+
     public static final List<String> ACTIONS = List.of("confirm", "update", "invalid", "trash");
     public static final List<String> STATUSES = List.of("pending", "done", "confirm", "update", "invalid", "trash");
 
@@ -196,9 +199,7 @@ public class CampaignService {
             if (action.equals("trash") && !found.get(item).contactTrashed()) {
                 contacts.trash(actor, contactId, null);
             } else if (action.equals("invalid")) {
-                findings.open(
-                        actor.orgId(),
-                        new Found(contactId, "invalid", "invalid.marked", Map.of("campaign", row.name())));
+                findings.open(actor.orgId(), new Found(contactId, "invalid", MARKED, Map.of("campaign", row.name())));
             }
         });
         byAction.forEach((action, items) -> campaigns.act(actor.orgId(), id, items, action, actor.memberId()));

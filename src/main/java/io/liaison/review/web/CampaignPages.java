@@ -34,6 +34,8 @@ class CampaignPages {
 
     static final int LISTED = 100;
     static final int ITEMS_SHOWN = 100;
+    /** What the finding of an item marked invalid says, for the item's badge. */
+    static final String MARKED = "review.reason." + CampaignService.MARKED;
 
     private final CampaignService campaigns;
     private final ContactSetup setup;
@@ -97,6 +99,7 @@ class CampaignPages {
         model.addAttribute("status", status == null ? "" : status);
         model.addAttribute("all", everyone);
         model.addAttribute("page", campaigns.items(actor, id, !everyone, blank(status), null, ITEMS_SHOWN));
+        model.addAttribute("marked", MARKED);
         return "review/campaign";
     }
 
@@ -116,6 +119,7 @@ class CampaignPages {
         model.addAttribute("status", status == null ? "" : status);
         model.addAttribute("all", everyone);
         model.addAttribute("page", campaigns.items(actor, id, !everyone, blank(status), cursor, ITEMS_SHOWN));
+        model.addAttribute("marked", MARKED);
         return "review/campaign :: more";
     }
 
@@ -136,6 +140,7 @@ class CampaignPages {
                 ids.stream().map(i -> new CampaignService.ItemAction(i, action)).toList());
         model.addAttribute("campaign", campaigns.get(actor, id));
         model.addAttribute("items", done);
+        model.addAttribute("marked", MARKED);
         return "review/campaign :: acted";
     }
 
