@@ -2,6 +2,7 @@ package io.liaison.contact;
 
 import io.liaison.access.ContactAccess;
 import io.liaison.identity.Actor;
+import io.liaison.shared.LiaisonException;
 import io.liaison.shared.SqlFragment;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,7 @@ public class ContactHandOver {
 
     /**
      * Hands the contact from {@code fromId} to {@code toId}, in the caller's transaction; false when it
-     * is gone, in the trash, out of the actor's sight or followed by someone else by now.
+     * is gone, in the trash, out of the actor's sight, followed by someone else by now, or refused.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean handOver(Actor actor, UUID contactId, UUID fromId, UUID toId) {
@@ -87,8 +88,14 @@ public class ContactHandOver {
         if (contact.isEmpty() || !contact.get().ownerId().equals(fromId)) {
             return false;
         }
-        service.apply(actor, contact.get(), Map.of("ownerId", toId.toString()), null, true);
-        return true;
+        try {
+            service.apply(actor, contact.get(), Map.of("ownerId", toId.toString()), null, true);
+            return true;
+        } catch (LiaisonException refused) {
+            // A contact the rules refuse to change (say, an owner change the actor may not make) stays with
+            // its owner, still counted as theirs, rather than stopping the whole hand-over.
+            return false;
+        }
     }
 
     private SqlFragment where(Actor actor, UUID ownerId, ContactFilter filter) {

@@ -2,6 +2,7 @@ package io.liaison.review.handover;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.liaison.access.ContactPermissions;
 import io.liaison.channel.OutboundMessage;
 import io.liaison.chat.ConversationHandOver;
 import io.liaison.contact.ContactFilter;
@@ -145,6 +146,9 @@ public class HandOvers {
         List<String> include = List.copyOf(new LinkedHashSet<>(start.include()));
         if (include.isEmpty() || !HandOver.PARTS.containsAll(include)) {
             throw LiaisonException.invalid("include", "invalid.handover-include");
+        }
+        if (include.contains(HandOver.CONTACTS) && !actor.can(ContactPermissions.ASSIGN)) {
+            throw LiaisonException.forbidden("forbidden.hand-this-contact-to-another-member");
         }
         String message = start.message() == null || start.message().isBlank()
                 ? null
