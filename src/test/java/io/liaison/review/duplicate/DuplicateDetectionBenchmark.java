@@ -113,7 +113,7 @@ class DuplicateDetectionBenchmark {
                                    || substr(?, 1 + (hashint4(i * 7) & 2147483647) % length(?), 1)
                                    || CASE WHEN i % 3 = 0 THEN '' ELSE substr(?, 1 + (hashint4(i * 13) & 2147483647) % length(?), 1) END
                                        AS name,
-                                   '+861' || (3 + i % 7)::text || lpad(((i * 7919) % 1000000000)::text, 9, '0') AS mobile,
+                                   '+861' || (3 + i % 7)::text || lpad(((i::bigint * 7919) % 1000000000)::text, 9, '0') AS mobile,
                                    CASE WHEN i % 5 = 0 THEN NULL
                                         ELSE '公司' || ((hashint4(i * 3) & 2147483647) % 50000)::text
                                              || CASE WHEN i % 2 = 0 THEN '科技有限公司' ELSE '科技' END END AS company
