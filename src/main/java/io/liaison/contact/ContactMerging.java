@@ -95,6 +95,20 @@ public class ContactMerging {
                 .single();
     }
 
+    /** How many follow-ups each of these contacts of the organization has. */
+    public Map<UUID, Integer> followUpCounts(UUID orgId, Collection<UUID> ids) {
+        Map<UUID, Integer> counts = new LinkedHashMap<>();
+        ids.forEach(id -> counts.put(id, 0));
+        jdbc.sql("""
+                        SELECT contact_id, count(*)::int AS n FROM follow_up
+                         WHERE org_id = ? AND contact_id = ANY (?) GROUP BY contact_id
+                        """)
+                .params(orgId, ids.toArray(UUID[]::new))
+                .query((rs, n) -> counts.put(rs.getObject("contact_id", UUID.class), rs.getInt("n")))
+                .list();
+        return counts;
+    }
+
     /** Locks the rows of these contacts until the transaction ends, so that two merges of one contact wait for each other. */
     public void lock(UUID orgId, Collection<UUID> ids) {
         jdbc.sql("SELECT id FROM contact WHERE org_id = ? AND id = ANY (?) ORDER BY id FOR UPDATE")

@@ -1160,7 +1160,24 @@ class AuthorizationMatrixIntegrationTests {
                         200,
                         ORG,
                         permission("contact.purge"),
-                        (r, x) -> write(as(delete("/api/v1/trash/contacts"), token(r)), count("contact"))));
+                        (r, x) -> write(as(delete("/api/v1/trash/contacts"), token(r)), count("contact"))),
+                // review: merge (issue 23): editing the survivor and deleting the merged contact
+                rule("POST /api/v1/contacts/merge", 201, CONTACT, contact(remove), (r, x) -> {
+                    Target survivor = fresh(r, OWNER, "");
+                    Target merged = fresh(r, x, "");
+                    return write(json(post("/api/v1/contacts/merge"), token(r), mergeBody(survivor, merged)), merged);
+                }),
+                rule("GET /api/v1/merges", 200, ORG, anyone(), (r, x) -> read("/api/v1/merges", r)),
+                rule(
+                        "GET /api/v1/merges/{id}",
+                        200,
+                        CONTACT,
+                        contact(see),
+                        (r, x) -> read("/api/v1/merges/" + mergeFor(r, x), r)),
+                rule("POST /api/v1/merges/{id}/undo", 200, CONTACT, contact(edit, remove), (r, x) -> {
+                    String id = mergeFor(r, x);
+                    return write(as(post("/api/v1/merges/" + id + "/undo"), token(r)), row("contact_merge", id));
+                }));
     }
 
     // review duplicates (issue 23, part dupes): an open pair of two contacts, as a detection run stores it
@@ -1237,6 +1254,22 @@ class AuthorizationMatrixIntegrationTests {
                     .update();
             return id.toString();
         });
+
+    }
+
+    // review: merge (issue 23)
+
+    static String mergeBody(Target survivor, Target merged) {
+        return "{\"survivorId\":\"" + survivor.id() + "\",\"mergedIds\":[\"" + merged.id() + "\"]}";
+    }
+
+    /** A merge by the organization's administrator of two contacts so related to the actor. */
+    String mergeFor(Role role, Relation relation) throws Exception {
+        Target survivor = fresh(role, relation, "");
+        Target merged = fresh(role, relation, "");
+        String admin = relation == OTHER_ORG ? other.adminToken() : org.adminToken();
+        return JsonPath.read(
+                perform(json(post("/api/v1/contacts/merge"), admin, mergeBody(survivor, merged)), 201), "$.mergeId");
     }
 
     // hooks: the webhook endpoints of the matrix, one kept per organization (an organization may have 20)

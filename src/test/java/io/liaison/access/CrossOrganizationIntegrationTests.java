@@ -64,6 +64,7 @@ class CrossOrganizationIntegrationTests {
     // globex's records, the ids acme's administrator tries
     String contact;
     String trashed;
+    String merge;
     String followUp;
     String tag;
     String group;
@@ -130,6 +131,16 @@ class CrossOrganizationIntegrationTests {
         // opted out, so that a leaked opt-in would show
         api.answer(as(put("/api/v1/contacts/" + contact + "/push-opt-out"), g), 204);
         trashed = api.createdId(json(post("/api/v1/contacts"), g, "{\"name\":\"Globex trashed\"}"));
+        String survivor = api.createdId(json(post("/api/v1/contacts"), g, "{\"name\":\"Globex survivor\"}"));
+        String merged = api.createdId(json(post("/api/v1/contacts"), g, "{\"name\":\"Globex merged\"}"));
+        merge = JsonPath.read(
+                api.answer(
+                        json(
+                                post("/api/v1/contacts/merge"),
+                                g,
+                                "{\"survivorId\":\"" + survivor + "\",\"mergedIds\":[\"" + merged + "\"]}"),
+                        201),
+                "$.mergeId");
         api.answer(as(delete("/api/v1/contacts/" + trashed), g), 204);
         inactive = api.createdId(json(
                 post("/api/v1/members"),
@@ -405,6 +416,15 @@ class CrossOrganizationIntegrationTests {
         calls.put(
                 "POST /api/v1/review/duplicates/{id}/dismiss",
                 as(post("/api/v1/review/duplicates/" + duplicate + "/dismiss"), admin));
+        // review: merge (issue 23)
+        calls.put("GET /api/v1/merges/{id}", as(get("/api/v1/merges/" + merge), admin));
+        calls.put("POST /api/v1/merges/{id}/undo", as(post("/api/v1/merges/" + merge + "/undo"), admin));
+        calls.put(
+                "POST /api/v1/contacts/merge",
+                json(
+                        post("/api/v1/contacts/merge"),
+                        admin,
+                        "{\"survivorId\":\"" + acmeContact + "\",\"mergedIds\":[\"" + contact + "\"]}"));
         return calls;
     }
 

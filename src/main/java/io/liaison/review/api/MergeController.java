@@ -5,12 +5,14 @@ import io.liaison.review.merge.Merge;
 import io.liaison.review.merge.MergeService;
 import io.liaison.shared.CursorPage;
 import io.liaison.shared.web.ETags;
+import io.liaison.shared.web.ProblemResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -54,6 +57,16 @@ class MergeController {
             @Nullable
             Map<String, UUID> fields) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
+    @ProblemResponse(
+            status = 404,
+            description = "A contact of the merge does not exist, or the actor may not see it.",
+            types = "contact-not-found")
+    @ProblemResponse(
+            status = 409,
+            description =
+                    "A contact of the merge is in the trash, or two merged contacts have different ids of one source the survivor lacks.",
+            types = {"merge-trashed-contact", "merge-external-ids-conflict"})
     @PostMapping("/contacts/merge")
     ResponseEntity<Merge.Created> merge(
             Actor actor,
@@ -79,6 +92,21 @@ class MergeController {
         return merges.get(actor, id);
     }
 
+    @ProblemResponse(
+            status = 409,
+            description =
+                    "The merge was undone already, is older than 30 days, a merged contact was deleted for good, the survivor is in the trash, or an external id to give back is another contact's now.",
+            types = {
+                "merge-already-undone",
+                "merge-undo-expired",
+                "merge-contact-purged",
+                "merge-trashed-contact",
+                "external-id-taken"
+            })
+    @ProblemResponse(
+            status = 412,
+            description = "The survivor changed while the undo ran; try again.",
+            types = "stale-version")
     @PostMapping("/merges/{id}/undo")
     Merge undo(Actor actor, @PathVariable UUID id) {
         return merges.undo(actor, id);

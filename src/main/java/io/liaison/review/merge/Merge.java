@@ -53,5 +53,7 @@ public record Merge(
             @Schema(example = "company", maxLength = 100) String field, boolean takenFromMerged) {}
 
     /** The answer to a merge. */
-    public record Created(UUID mergeId) {}
+    public record Created(
+            @Schema(example = "0190a2c4-5b6e-7c8d-9e0f-1a2b3c4d5e71")
+            UUID mergeId) {}
 }
