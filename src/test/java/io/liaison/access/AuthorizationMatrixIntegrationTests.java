@@ -1254,7 +1254,6 @@ class AuthorizationMatrixIntegrationTests {
                     .update();
             return id.toString();
         });
-
     }
 
     // review: merge (issue 23)
