@@ -1078,7 +1078,16 @@ class AuthorizationMatrixIntegrationTests {
                                             .param(UUID.fromString(delivery))
                                             .query(String.class)
                                             .single());
-                        }));
+                        }),
+                // review findings (issue 23, part findings): every member reads the findings on the contacts
+                // they see, and may have the organization checked now
+                rule("GET /api/v1/review/findings", 200, ORG, anyone(), (r, x) -> read("/api/v1/review/findings", r)),
+                rule(
+                        "POST /api/v1/review/findings/check",
+                        202,
+                        ORG,
+                        anyone(),
+                        (r, x) -> write(as(post("/api/v1/review/findings/check"), token(r)), count("review_check"))));
     }
 
     // hooks: the webhook endpoints of the matrix, one kept per organization (an organization may have 20)
