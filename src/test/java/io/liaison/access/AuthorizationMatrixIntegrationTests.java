@@ -1177,7 +1177,17 @@ class AuthorizationMatrixIntegrationTests {
                 rule("POST /api/v1/merges/{id}/undo", 200, CONTACT, contact(edit, remove), (r, x) -> {
                     String id = mergeFor(r, x);
                     return write(as(post("/api/v1/merges/" + id + "/undo"), token(r)), row("contact_merge", id));
-                }));
+                }),
+                // review findings (issue 23, part findings): every member reads the findings on the contacts
+                // they see, and may have the organization checked now
+                rule("GET /api/v1/review/findings", 200, ORG, anyone(), (r, x) -> read("/api/v1/review/findings", r)),
+                rule(
+                        "POST /api/v1/review/findings/check",
+                        202,
+                        ORG,
+                        anyone(),
+                        (r, x) -> write(as(post("/api/v1/review/findings/check"), token(r)), count("review_check"))));
+
     }
 
     // review duplicates (issue 23, part dupes): an open pair of two contacts, as a detection run stores it

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Api;
+import io.liaison.review.finding.FindingRun;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,9 @@ class CrossOrganizationIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    FindingRun findingRun;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -699,6 +703,23 @@ class CrossOrganizationIntegrationTests {
         assertThat(JsonPath.<String>read(created, "$.name")).as(created).isEqualTo("Acme G-1");
         assertThat(JsonPath.<String>read(created, "$.id")).isNotEqualTo(contact);
         assertThat(created).doesNotContain("Globex");
+        assertThat(globexState()).as("globex is as it was").isEqualTo(before);
+    }
+
+    // review findings (issue 23, part findings)
+
+    @Test
+    void anotherOrganizationsFindingsAreNeverListedAndCheckNowLeavesThemAlone() throws Exception {
+        String bare = api.createdId(json(post("/api/v1/contacts"), globex.adminToken(), "{\"name\":\"Globex bare\"}"));
+        findingRun.run(UUID.fromString(globex.id()));
+        assertThat(api.answer(as(get("/api/v1/review/findings"), globex.adminToken()), 200))
+                .as("globex sees its own finding")
+                .contains(bare);
+
+        String before = globexState();
+        String findings = api.answer(as(get("/api/v1/review/findings?kind=incomplete"), admin), 200);
+        assertThat(findings).doesNotContain("Globex").doesNotContain(bare);
+        api.answer(as(post("/api/v1/review/findings/check"), admin), 202);
         assertThat(globexState()).as("globex is as it was").isEqualTo(before);
     }
 }

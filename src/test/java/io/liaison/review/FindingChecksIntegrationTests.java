@@ -2,6 +2,8 @@ package io.liaison.review;
 
 import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,6 +17,7 @@ import io.liaison.identity.Api;
 import io.liaison.identity.MemberService;
 import io.liaison.review.finding.FindingRun;
 import io.liaison.review.finding.StaleRules;
+import io.liaison.shared.LiaisonException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,6 +85,24 @@ class FindingChecksIntegrationTests {
         assertThat(detail(stale, longAgo)).containsEntry("days", 90);
         assertThat(sentence(stale, both)).startsWith("No recorded contact for 30 days (since ");
         assertThat(sentence(stale, longAgo)).startsWith("No recorded contact for 90 days (since ");
+
+        assertThat(rules.list(admin))
+                .extracting(StaleRules.StaleRule::tagName, StaleRules.StaleRule::days)
+                .containsExactly(tuple("Partner", 60), tuple("VIP", 30));
+        Actor member = actor(api.newMember(org, "MEMBER").id());
+        assertThatThrownBy(() -> rules.set(member, vip, 10))
+                .as("only whoever manages tags sets a rule")
+                .isInstanceOfSatisfying(
+                        LiaisonException.class,
+                        e -> assertThat(e.status().value()).isEqualTo(403));
+        assertThatThrownBy(() -> rules.set(admin, vip, 0))
+                .isInstanceOfSatisfying(
+                        LiaisonException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(LiaisonException.FieldError::field)
+                                .containsExactly("days"));
+        rules.set(admin, partner, null);
+        assertThat(rules.list(member)).extracting(StaleRules.StaleRule::tagName).containsExactly("VIP");
     }
 
     @Test

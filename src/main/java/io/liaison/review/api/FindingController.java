@@ -57,12 +57,18 @@ class FindingController {
 
     /** Where the organization's checks stand after the request. */
     record CheckResponse(
-            @Schema(description = "A check is waiting or running (this one, or one asked for before).")
+            @Schema(
+                    description = "A check is waiting or running (this one, or one asked for before).",
+                    example = "true")
             boolean pending,
 
-            @Schema(description = "A check is running now.") boolean running,
+            @Schema(description = "A check is running now.", example = "false")
+            boolean running,
 
-            @Schema(description = "When the latest check finished; null when none has.") @Nullable
+            @Schema(
+                    description = "When the latest check finished; null when none has.",
+                    example = "2026-12-05T18:00:03Z")
+            @Nullable
             Instant lastFinishedAt) {}
 
     @ResponseStatus(HttpStatus.ACCEPTED)

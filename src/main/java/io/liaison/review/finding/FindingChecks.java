@@ -42,9 +42,9 @@ public class FindingChecks {
                 .optional()
                 .map(OffsetDateTime::toInstant)
                 .orElse(null);
-        Optional<ScheduledExecution<Object>> queued = scheduler.getIfAvailable() == null
-                ? Optional.empty()
-                : scheduler.getObject().getScheduledExecution(FindingTasks.instance(actor.orgId()));
+        SchedulerClient client = scheduler.getIfAvailable();
+        Optional<ScheduledExecution<Object>> queued =
+                client == null ? Optional.empty() : client.getScheduledExecution(FindingTasks.instance(actor.orgId()));
         return new CheckState(
                 finished,
                 queued.isPresent(),

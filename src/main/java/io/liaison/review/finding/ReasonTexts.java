@@ -47,9 +47,4 @@ public class ReasonTexts {
         }
         return value;
     }
-
-    /** The kind's name in the reader's language. */
-    public String kind(String kind, Locale locale) {
-        return messages.getMessage("review.kind." + kind, null, kind, locale);
-    }
 }

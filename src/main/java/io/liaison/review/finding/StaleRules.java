@@ -36,7 +36,7 @@ public class StaleRules {
     @Transactional(readOnly = true)
     public List<StaleRule> list(Actor actor) {
         return jdbc.sql("""
-                        SELECT r.tag_id, t.name, r.days FROM review_stale_rule r
+                        SELECT r.tag_id, t.name AS tag_name, r.days FROM review_stale_rule r
                           JOIN tag t ON t.org_id = r.org_id AND t.id = r.tag_id
                          WHERE r.org_id = ? ORDER BY lower(t.name), r.tag_id
                         """).param(actor.orgId()).query(StaleRule.class).list();
