@@ -1187,7 +1187,6 @@ class AuthorizationMatrixIntegrationTests {
                         ORG,
                         anyone(),
                         (r, x) -> write(as(post("/api/v1/review/findings/check"), token(r)), count("review_check"))));
-
     }
 
     // review duplicates (issue 23, part dupes): an open pair of two contacts, as a detection run stores it
