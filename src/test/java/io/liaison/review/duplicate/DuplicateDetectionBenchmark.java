@@ -133,7 +133,7 @@ class DuplicateDetectionBenchmark {
         String copyOf = "SELECT * FROM contact WHERE org_id = ? AND id > gen_random_uuid() ORDER BY id LIMIT 1";
         jdbc.sql("""
                         INSERT INTO contact (id, org_id, name, name_sort, mobile, company, owner_id, created_by)
-                        SELECT gen_random_uuid(), c.org_id, c.name || CASE WHEN k % 2 = 0 THEN '' ELSE '总' END,
+                        SELECT gen_random_uuid(), c.org_id, c.name || CASE WHEN mod(k, 2) = 0 THEN '' ELSE '总' END,
                                c.name, c.mobile, NULL, c.owner_id, c.created_by
                           FROM generate_series(1, ?) k, LATERAL (%s) c
                         """.formatted(copyOf.replace("gen_random_uuid()", "gen_random_uuid() AND k > 0")))
