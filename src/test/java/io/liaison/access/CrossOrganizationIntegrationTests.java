@@ -632,7 +632,16 @@ class CrossOrganizationIntegrationTests {
             "push_consent_change",
             "calendar_event",
             "calendar_event_member",
-            "calendar_event_contact");
+            "calendar_event_contact",
+            "review_finding",
+            "review_duplicate",
+            "review_not_duplicate",
+            "contact_merge",
+            "review_campaign",
+            "review_campaign_item",
+            "review_handover",
+            "review_handover_contact",
+            "review_stale_rule");
 
     String globexState() {
         return orgState(globex.id());
