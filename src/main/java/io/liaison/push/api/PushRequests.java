@@ -1,6 +1,6 @@
 package io.liaison.push.api;
 
-import io.liaison.contact.ContactFilter;
+import io.liaison.contact.ContactFilterBody;
 import io.liaison.push.audience.Audience;
 import io.liaison.push.core.PushService;
 import io.liaison.shared.Ids;
@@ -9,9 +9,7 @@ import io.liaison.shared.web.KnownFieldsOnly;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -21,92 +19,11 @@ final class PushRequests {
     private PushRequests() {}
 
     @KnownFieldsOnly
-    record FilterBody(
-            @Schema(
-                    description = "The contact list's search: name, pinyin, initials, company, a piece of a mobile",
-                    maxLength = 100,
-                    example = "张")
-            @Nullable
-            String q,
-
-            @ArraySchema(maxItems = 50) @Nullable List<UUID> tagIds,
-
-            @Schema(description = "Every tag (true, the default) or any of them (false)") @Nullable
-            Boolean allTags,
-
-            @Nullable UUID ownerId,
-            @Nullable UUID deptId,
-
-            @Schema(maxLength = 100, example = "杭州丝绸") @Nullable
-            String company,
-
-            @Schema(allowableValues = {"manual", "import", "api", "form", "sync"}) @Nullable
-            String source,
-
-            @Nullable OffsetDateTime createdAfter,
-            @Nullable OffsetDateTime updatedAfter,
-            @Nullable OffsetDateTime lastContactedBefore,
-            @Nullable OffsetDateTime lastContactedAfter,
-
-            @Schema(
-                    description = "Custom values a contact has (one of a multiselect's options), by field key",
-                    maxProperties = ContactFilter.MAX_CUSTOM_FIELDS,
-                    example = "{\"industry\":\"零售\"}")
-            @Nullable
-            Map<String, String> customFields) {
-
-        static FilterBody of(ContactFilter f) {
-            return new FilterBody(
-                    f.q(),
-                    f.tagIds(),
-                    f.allTags(),
-                    f.ownerId(),
-                    f.deptId(),
-                    f.company(),
-                    f.source(),
-                    f.createdAfter(),
-                    f.updatedAfter(),
-                    f.lastContactedBefore(),
-                    f.lastContactedAfter(),
-                    f.customFields().isEmpty() ? null : f.customFields());
-        }
-
-        ContactFilter filter() {
-            if (q != null && q.length() > 100) {
-                throw LiaisonException.invalid("audience.filter.q", "invalid.length", 0, 100);
-            }
-            if (company != null && company.length() > 100) {
-                throw LiaisonException.invalid("audience.filter.company", "invalid.length", 0, 100);
-            }
-            if (tagIds != null && tagIds.size() > 50) {
-                throw LiaisonException.tooMany("audience.filter.tagIds", 50);
-            }
-            if (customFields != null && customFields.size() > ContactFilter.MAX_CUSTOM_FIELDS) {
-                throw LiaisonException.tooMany("audience.filter.customFields", ContactFilter.MAX_CUSTOM_FIELDS);
-            }
-            return new ContactFilter(
-                    q,
-                    tagIds == null ? List.of() : tagIds,
-                    allTags == null || allTags,
-                    ownerId,
-                    deptId,
-                    company,
-                    source,
-                    createdAfter,
-                    updatedAfter,
-                    lastContactedBefore,
-                    lastContactedAfter,
-                    null,
-                    customFields == null ? Map.of() : customFields);
-        }
-    }
-
-    @KnownFieldsOnly
     @Schema(example = "{\"filter\":{\"tagIds\":[\"01934f3e-8c1a-7b2d-9e4f-0a1b2c3d4e5f\"]},\"channelIds\":[]}")
     record AudienceBody(
             @Schema(description = "Contacts by the contact list's filters (all live contacts the sender sees: {})")
             @Nullable
-            FilterBody filter,
+            ContactFilterBody filter,
 
             @ArraySchema(maxItems = Audience.MAX_CONTACT_IDS) @Nullable
             List<UUID> contactIds,
@@ -130,7 +47,7 @@ final class PushRequests {
 
         Audience audience() {
             return new Audience(
-                    filter == null ? null : filter.filter(),
+                    filter == null ? null : filter.filter("audience.filter."),
                     Ids.given("audience.contactIds", contactIds),
                     Ids.given("audience.conversationIds", conversationIds),
                     Ids.given("audience.channelIds", channelIds));

@@ -1,5 +1,6 @@
 package io.liaison.push.api;
 
+import io.liaison.contact.ContactFilterBody;
 import io.liaison.push.core.Push;
 import io.liaison.push.core.PushProgress;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -44,7 +45,7 @@ record PushResponse(
         Instant createdAt) {
 
     record AudienceView(
-            PushRequests.@Nullable FilterBody filter,
+            @Nullable ContactFilterBody filter,
             List<UUID> contactIds,
             List<UUID> conversationIds,
 
@@ -63,7 +64,7 @@ record PushResponse(
                 new AudienceView(
                         p.audience().filter() == null
                                 ? null
-                                : PushRequests.FilterBody.of(p.audience().filter()),
+                                : ContactFilterBody.of(p.audience().filter()),
                         p.audience().contactIds(),
                         p.audience().conversationIds(),
                         p.audience().channelIds()),

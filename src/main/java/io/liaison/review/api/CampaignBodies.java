@@ -1,6 +1,7 @@
 package io.liaison.review.api;
 
 import io.liaison.contact.ContactFilter;
+import io.liaison.contact.ContactFilterBody;
 import io.liaison.review.campaign.Campaign;
 import io.liaison.review.campaign.CampaignItem;
 import io.liaison.review.campaign.CampaignService;
@@ -11,7 +12,6 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -19,85 +19,6 @@ import org.jspecify.annotations.Nullable;
 final class CampaignBodies {
 
     private CampaignBodies() {}
-
-    @KnownFieldsOnly
-    @Schema(example = "{\"tagIds\":[\"01934f3e-8c1a-7b2d-9e4f-0a1b2c3d4e5f\"],\"ownerId\":null}")
-    record FilterBody(
-            @Schema(
-                    description = "The contact list's search: name, pinyin, initials, company, a piece of a mobile",
-                    maxLength = 100,
-                    example = "张")
-            @Nullable
-            String q,
-
-            @ArraySchema(maxItems = 50) @Nullable List<UUID> tagIds,
-
-            @Schema(description = "Every tag (true, the default) or any of them (false)") @Nullable
-            Boolean allTags,
-
-            @Nullable UUID ownerId,
-            @Nullable UUID deptId,
-
-            @Schema(maxLength = 100, example = "杭州丝绸") @Nullable
-            String company,
-
-            @Schema(allowableValues = {"manual", "import", "api", "form", "sync"}) @Nullable
-            String source,
-
-            @Nullable OffsetDateTime createdAfter,
-            @Nullable OffsetDateTime updatedAfter,
-            @Nullable OffsetDateTime lastContactedBefore,
-            @Nullable OffsetDateTime lastContactedAfter,
-
-            @Schema(
-                    description = "Custom values a contact has (one of a multiselect's options), by field key",
-                    maxProperties = ContactFilter.MAX_CUSTOM_FIELDS,
-                    example = "{\"industry\":\"零售\"}")
-            @Nullable
-            Map<String, String> customFields) {
-
-        static FilterBody of(ContactFilter f) {
-            return new FilterBody(
-                    f.q(),
-                    f.tagIds(),
-                    f.allTags(),
-                    f.ownerId(),
-                    f.deptId(),
-                    f.company(),
-                    f.source(),
-                    f.createdAfter(),
-                    f.updatedAfter(),
-                    f.lastContactedBefore(),
-                    f.lastContactedAfter(),
-                    f.customFields().isEmpty() ? null : f.customFields());
-        }
-
-        ContactFilter filter() {
-            if (q != null && q.length() > 100) {
-                throw LiaisonException.invalid("filter.q", "invalid.length", 0, 100);
-            }
-            if (company != null && company.length() > 100) {
-                throw LiaisonException.invalid("filter.company", "invalid.length", 0, 100);
-            }
-            if (tagIds != null && tagIds.size() > 50) {
-                throw LiaisonException.tooMany("filter.tagIds", 50);
-            }
-            return new ContactFilter(
-                    q == null || q.isBlank() ? null : q.strip(),
-                    tagIds == null ? List.of() : tagIds,
-                    allTags == null || allTags,
-                    ownerId,
-                    deptId,
-                    company,
-                    source,
-                    createdAfter,
-                    updatedAfter,
-                    lastContactedBefore,
-                    lastContactedAfter,
-                    null,
-                    customFields == null ? Map.of() : customFields);
-        }
-    }
 
     @KnownFieldsOnly
     @Schema(
@@ -111,7 +32,7 @@ final class CampaignBodies {
                     description = "Whose contacts: the contact list's filters over the live contacts the starter sees"
                             + " ({} for all of them)")
             @Nullable
-            FilterBody filter,
+            ContactFilterBody filter,
 
             @Schema(description = "Until when the owners have", example = "2026-12-31T18:00:00+08:00") @Nullable
             OffsetDateTime deadline,
@@ -121,7 +42,7 @@ final class CampaignBodies {
 
         CampaignService.NewCampaign campaign() {
             return new CampaignService.NewCampaign(
-                    name, filter == null ? ContactFilter.none() : filter.filter(), deadline, note);
+                    name, filter == null ? ContactFilter.none() : filter.filter("filter."), deadline, note);
         }
     }
 
@@ -188,7 +109,7 @@ final class CampaignBodies {
             @Schema(maxLength = CampaignService.MAX_NOTE, example = "请确认联系方式仍然有效") @Nullable
             String note,
 
-            FilterBody filter,
+            ContactFilterBody filter,
             UUID startedBy,
             @Schema(maxLength = 100, example = "李经理") String startedByName,
             OffsetDateTime startedAt,
@@ -214,7 +135,7 @@ final class CampaignBodies {
                     c.id(),
                     c.name(),
                     c.note(),
-                    FilterBody.of(c.filter()),
+                    ContactFilterBody.of(c.filter()),
                     c.startedBy(),
                     c.startedByName(),
                     c.startedAt(),
