@@ -213,13 +213,14 @@ class CampaignRepository {
     }
 
     /** Marks the pending items of a contact in open campaigns updated; how many. */
-    int markUpdated(UUID orgId, UUID contactId, @Nullable UUID memberId) {
+    /** Marks the contact's pending items of open campaigns with {@code action} (update or trash), done by the member. */
+    int markPending(UUID orgId, UUID contactId, @Nullable UUID memberId, String action) {
         return jdbc.sql("""
-                        UPDATE review_campaign_item i SET action = 'update', acted_by = m.id, acted_at = now()
+                        UPDATE review_campaign_item i SET action = ?, acted_by = m.id, acted_at = now()
                           FROM review_campaign rc LEFT JOIN member m ON m.org_id = rc.org_id AND m.id = ?
                          WHERE i.org_id = ? AND i.contact_id = ? AND i.action IS NULL
                            AND rc.org_id = i.org_id AND rc.id = i.campaign_id AND rc.status = 'open'
-                        """).params(memberId, orgId, contactId).update();
+                        """).params(action, memberId, orgId, contactId).update();
     }
 
     /** Closes the campaign if it is open; whether it was. */

@@ -3,6 +3,7 @@ package io.liaison.review.campaign;
 import static io.liaison.identity.Api.as;
 import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -138,6 +139,34 @@ class CampaignFlowIntegrationTests {
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"),
                 409);
         assertThat((String) JsonPath.read(refused, "$.title")).isEqualTo("整理活动已结束");
+    }
+
+    @Test
+    void aContactMovedToTheTrashElsewhereNoLongerWaits() throws Exception {
+        Api api = new Api(mvc);
+        Api.Org org = api.newOrg("zh-CN");
+        String sales = api.newDepartment(org, "销售部", null);
+        Api.Person manager = api.newMember(org, "MANAGER", sales);
+        Api.Person wang = api.newMember(org, "MEMBER", sales);
+        contact(api, wang, "王一");
+        String gone = contact(api, wang, "王二");
+        String id = JsonPath.read(
+                api.answer(
+                        json(post("/api/v1/review/campaigns"), manager.token(), """
+                        {"name":"月度整理","filter":{},"deadline":"%s"}
+                        """.formatted(
+                                        OffsetDateTime.now(ZoneOffset.UTC).plusDays(3))),
+                        201),
+                "$.id");
+
+        api.answer(as(delete("/api/v1/contacts/" + gone), wang.token()), 204);
+
+        String done = api.answer(
+                as(get("/api/v1/review/campaigns/" + id + "/items?mine=true&status=done"), wang.token()), 200);
+        assertThat((List<String>) JsonPath.read(done, "$.items[*].action")).containsExactly("trash");
+        assertThat((List<String>) JsonPath.read(done, "$.items[*].actedByName")).containsExactly(name(wang));
+        String campaign = api.answer(as(get("/api/v1/review/campaigns/" + id), manager.token()), 200);
+        assertThat((Integer) JsonPath.read(campaign, "$.progress.pending")).isEqualTo(1);
     }
 
     private static String contact(Api api, Api.Person owner, String name) throws Exception {
