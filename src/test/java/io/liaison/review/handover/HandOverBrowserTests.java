@@ -97,12 +97,12 @@ class HandOverBrowserTests extends BrowserTest {
         screenshot("handover-list-en-390");
         driver.get(url("/review/hand-overs/" + leaver.id()));
         click(By.id("scope-filter"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("handover-count"), "contact(s) chosen"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("handover-count"), "contact chosen"));
         assertThat(pages.overflows()).as(pages::overflowReport).isFalse();
         screenshot("handover-wizard-en-390");
 
         driver.get(url("/trash"));
-        assertThat(driver.findElement(By.id("trashed-" + gone.id())).getText()).contains("purged in 30 day(s)");
+        assertThat(driver.findElement(By.id("trashed-" + gone.id())).getText()).contains("purged in 30 days");
         assertThat(pages.overflows()).as(pages::overflowReport).isFalse();
         screenshot("trash-en-390");
         click(By.cssSelector("#trashed-" + gone.id() + " .trash-purge"));
