@@ -112,6 +112,19 @@ public class ContactAccess {
     }
 
     /**
+     * Are the figures of the member named by {@code memberColumn}, in rows {@code alias} with an
+     * {@code org_id}, the actor's to see? Their own, and those of every member their data scope covers
+     * (a manager's department tree, an administrator's organization), as the contacts those members
+     * follow are; with the organization filter. Analytics counts by member through it, so a figure
+     * never tells more about a member's contacts than the contact list does.
+     */
+    public SqlFragment figuresOf(Actor actor, String alias, String memberColumn) {
+        SqlFragment own = SqlFragment.of(memberColumn + " = ?", actor.memberId());
+        SqlFragment rule = actor.dataScope() == DataScope.SELF ? own : own.or(inScope(actor, memberColumn));
+        return SqlFragment.of(alias + ".org_id = ?", actor.orgId()).and(rule);
+    }
+
+    /**
      * Does {@code actor} see the contact's mobile, phones and e-mails in full without revealing them?
      * Only the member who follows it does, unless the organization has turned masking off.
      */
@@ -198,6 +211,11 @@ public class ContactAccess {
 
     /** The contact is followed by a member the actor's data scope covers. */
     private static SqlFragment inScope(Actor actor, Row row) {
+        return inScope(actor, row.alias() + ".owner_id");
+    }
+
+    /** The member in {@code memberColumn} is one the actor's data scope covers. */
+    private static SqlFragment inScope(Actor actor, String memberColumn) {
         return switch (actor.dataScope()) {
             case ALL -> SqlFragment.of("TRUE");
             case SELF -> SqlFragment.of("FALSE");
@@ -205,7 +223,7 @@ public class ContactAccess {
                 actor.scopeDepartmentIds().isEmpty()
                         ? SqlFragment.of("FALSE")
                         : SqlFragment.of(
-                                row.alias() + ".owner_id = ANY (ARRAY(SELECT md.member_id FROM member_department md"
+                                memberColumn + " = ANY (ARRAY(SELECT md.member_id FROM member_department md"
                                         + " WHERE md.org_id = ? AND md.department_id = ANY (?)))",
                                 actor.orgId(),
                                 actor.scopeDepartmentIds().toArray(UUID[]::new));
