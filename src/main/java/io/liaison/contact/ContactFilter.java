@@ -80,6 +80,11 @@ public record ContactFilter(
     }
 
     public static ContactFilter none() {
-        return new ContactFilter(null, List.of(), true, null, null, null, null, null, null, null, null, null, Map.of());
+        return of(null, List.of(), true, null);
+    }
+
+    /** A filter by search text, tags (all of them or any) and company only. */
+    public static ContactFilter of(@Nullable String q, List<UUID> tagIds, boolean allTags, @Nullable String company) {
+        return new ContactFilter(q, tagIds, allTags, null, null, company, null, null, null, null, null, null, Map.of());
     }
 }

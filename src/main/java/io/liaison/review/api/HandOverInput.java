@@ -7,7 +7,6 @@ import io.liaison.shared.web.KnownFieldsOnly;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -71,20 +70,7 @@ record HandOverInput(
             if (tagIds != null && tagIds.size() > ContactLimits.TAGS) {
                 throw LiaisonException.tooMany("filter.tagIds", ContactLimits.TAGS);
             }
-            return new ContactFilter(
-                    q,
-                    tagIds == null ? List.of() : tagIds,
-                    allTags == null || allTags,
-                    null,
-                    null,
-                    company,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    Map.of());
+            return ContactFilter.of(q, tagIds == null ? List.of() : tagIds, allTags == null || allTags, company);
         }
     }
 }

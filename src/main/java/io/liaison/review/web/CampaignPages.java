@@ -60,7 +60,7 @@ class CampaignPages {
     String list(Actor actor, Model model) {
         List<Campaign> all = campaigns.list(actor, null, LISTED).items();
         model.addAttribute(
-                "toDo", all.stream().filter(c -> c.mine().total() > 0).toList());
+                "forMe", all.stream().filter(c -> c.mine().total() > 0).toList());
         model.addAttribute("started", all.stream().filter(Campaign::manages).toList());
         return "review/campaigns";
     }

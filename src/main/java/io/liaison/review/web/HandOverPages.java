@@ -13,7 +13,6 @@ import io.liaison.review.handover.HandOvers;
 import io.liaison.shared.LiaisonException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -65,20 +64,7 @@ class HandOverPages {
             if (tagIds != null && tagIds.size() > 50) {
                 throw LiaisonException.tooMany("tagIds", 50);
             }
-            return new ContactFilter(
-                    null,
-                    tagIds == null ? List.of() : tagIds,
-                    !"any".equals(tagMode),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    Map.of());
+            return ContactFilter.of(null, tagIds == null ? List.of() : tagIds, !"any".equals(tagMode), null);
         }
 
         HandOvers.Start start() {

@@ -84,7 +84,7 @@ class CampaignPagesBrowserTests extends BrowserTest {
 
         logIn(boss.orgCode(), "owner", locale);
         driver.get(url("/review/campaigns"));
-        assertThat(driver.findElement(By.id("campaigns-todo")).getText()).contains(campaignName, bossName);
+        assertThat(driver.findElement(By.id("campaigns-for-me")).getText()).contains(campaignName, bossName);
         screenshot("campaigns-list-" + lang + "-1280");
         driver.get(url("/review/campaigns/" + campaign.id()));
         var rows = driver.findElements(By.cssSelector("#campaign-items .campaign-item"));
