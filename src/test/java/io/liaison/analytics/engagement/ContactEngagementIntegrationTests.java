@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
+import io.liaison.access.ContactAccess;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Api;
 import io.liaison.identity.MemberService;
@@ -20,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,12 @@ class ContactEngagementIntegrationTests {
 
     @Autowired
     MemberService members;
+
+    @Autowired
+    EngagementRepository figures;
+
+    @Autowired
+    ContactAccess access;
 
     @Test
     void theScoreAndTheTrendFollowTheContactsDays() throws Exception {
@@ -73,7 +81,7 @@ class ContactEngagementIntegrationTests {
         assertThat(weeks).hasSize(13).first().isEqualTo(today.minusDays(90).toString());
         assertThat(weeks).last().isEqualTo(today.minusDays(6).toString());
         List<Integer> scores = JsonPath.read(answer, "$.trend[*].score");
-        List<Integer> expected = new ArrayList<>(java.util.Collections.nCopies(13, 0));
+        List<Integer> expected = new ArrayList<>(Collections.nCopies(13, 0));
         expected.set(12, 71); // 13 points this week, were every week like it
         expected.set(8, 33); // the week 28 to 34 days ago: 6 points
         expected.set(4, 100); // 20 points, which every week would make more than 100
@@ -178,6 +186,31 @@ class ContactEngagementIntegrationTests {
         api.answer(Api.as(get(url), owner.token()), 404);
         api.answer(Api.as(get(url), org.adminToken()), 404);
         card(owner.id(), contact, "zh-CN", 404);
+    }
+
+    @Test
+    void theQueryReadsTheNinetyOneDaysAndTheDayOfTheLatestContactOnly() throws Exception {
+        Api api = new Api(mvc);
+        Api.Org org = api.newOrg("zh-CN");
+        String contact = contact(api, org.adminToken(), "老朋友");
+        ZoneId zone = zoneOf(org);
+        LocalDate today = Instant.now().atZone(zone).toLocalDate();
+        for (int age = 0; age < 400; age++) {
+            day(org, contact, today.minusDays(age), 0, 1, 0);
+        }
+        lastContacted(
+                contact,
+                today.minusDays(300).atTime(LocalTime.NOON).atZone(zone).toOffsetDateTime());
+        Actor admin = members.actor(UUID.fromString(org.adminId())).orElseThrow();
+
+        EngagementRepository.Figures found = figures.find(
+                        UUID.fromString(contact), access.visible(admin, "c"), zone, today)
+                .orElseThrow();
+
+        assertThat(found.days()).hasSize(92);
+        assertThat(found.days().get(0).day()).isEqualTo(today.minusDays(300));
+        assertThat(found.days().get(1).day()).isEqualTo(today.minusDays(90));
+        assertThat(found.days().get(91).day()).isEqualTo(today);
     }
 
     private static String contact(Api api, String token, String name) throws Exception {
