@@ -187,6 +187,13 @@ class AuthorizationMatrixIntegrationTests {
                         CONTACT,
                         contact(see),
                         (r, x) -> readContact(r, x, "/push-opt-out")),
+                // contact engagement (issue 24): whoever sees the contact
+                rule(
+                        "GET /api/v1/contacts/{id}/engagement",
+                        200,
+                        CONTACT,
+                        contact(see),
+                        (r, x) -> readContact(r, x, "/engagement")),
                 rule("PUT /api/v1/contacts/{id}/push-opt-out", 204, CONTACT, contact(edit), (r, x) -> {
                     Target c = fresh(r, x, "");
                     return write(as(put(c.url() + "/push-opt-out"), token(r)), optOut(c));

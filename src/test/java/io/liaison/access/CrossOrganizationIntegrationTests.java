@@ -265,6 +265,7 @@ class CrossOrganizationIntegrationTests {
         calls.put("POST /api/v1/contacts/{id}/tags", json(post(c + "/tags"), admin, "{\"tagIds\":[]}"));
         calls.put("DELETE /api/v1/contacts/{id}/tags", as(delete(c + "/tags").param("tagId", tag), admin));
         calls.put("GET /api/v1/contacts/{id}/push-opt-out", as(get(c + "/push-opt-out"), admin));
+        calls.put("GET /api/v1/contacts/{id}/engagement", as(get(c + "/engagement"), admin));
         calls.put("PUT /api/v1/contacts/{id}/push-opt-out", as(put(c + "/push-opt-out"), admin));
         calls.put("DELETE /api/v1/contacts/{id}/push-opt-out", as(delete(c + "/push-opt-out"), admin));
         calls.put("GET /api/v1/contacts/{contactId}/follow-ups", as(get(c + "/follow-ups"), admin));
