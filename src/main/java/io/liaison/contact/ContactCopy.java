@@ -24,14 +24,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ContactCopy {
 
-    /** When a contact was made and last changed, and when it was last contacted (null: never). */
+    /**
+     * When a contact was made and last changed, when it was last contacted (null: never), and the last
+     * contact other modules witnessed, such as a message in a group chat (null: none; see {@link
+     * ContactActivity}).
+     */
     public record Times(
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt,
-            @Nullable OffsetDateTime lastContactedAt) {}
+            @Nullable OffsetDateTime lastContactedAt,
+            @Nullable OffsetDateTime lastActivityAt) {
+
+        /** A contact with no contact witnessed by other modules. */
+        public Times(OffsetDateTime createdAt, OffsetDateTime updatedAt, @Nullable OffsetDateTime lastContactedAt) {
+            this(createdAt, updatedAt, lastContactedAt, null);
+        }
+    }
 
     private static final String COLUMNS =
-            ContactRepository.INSERT_COLUMNS + ", created_at, updated_at, last_contacted_at, tag_ids";
+            ContactRepository.INSERT_COLUMNS + ", created_at, updated_at, last_contacted_at, last_activity_at, tag_ids";
 
     private final UUID orgId;
     private final String org;
@@ -76,11 +87,13 @@ public final class ContactCopy {
         // In the database's order of uuids, as the triggers on contact_tag keep the array.
         String[] tagIds = d.tagIds().stream().map(UUID::toString).sorted().toArray(String[]::new);
         Object[] values = ContactRepository.insertValues(json, orgId, id, d, source, createdBy);
-        Object[] row = Arrays.copyOf(values, values.length + 4);
+        Object[] row = Arrays.copyOf(values, values.length + 5);
         row[values.length] = times.createdAt().truncatedTo(ChronoUnit.MICROS);
         row[values.length + 1] = times.updatedAt().truncatedTo(ChronoUnit.MICROS);
         row[values.length + 2] = lastContacted;
-        row[values.length + 3] = tagIds;
+        OffsetDateTime lastActivity = times.lastActivityAt();
+        row[values.length + 3] = lastActivity == null ? null : lastActivity.truncatedTo(ChronoUnit.MICROS);
+        row[values.length + 4] = tagIds;
         contacts.add(row);
         List<Email> addresses = d.emails();
         for (int i = 0; i < addresses.size(); i++) {

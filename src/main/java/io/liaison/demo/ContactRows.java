@@ -8,33 +8,49 @@ import io.liaison.shared.Ids;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import javax.sql.DataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Makes up contacts one batch at a time, as rows of contact's bulk writer ({@link ContactCopy}) and
- * their follow-ups: every value comes from the seeded random, except the ids (UUIDv7, time-ordered
- * like the application's own). Mobiles and e-mails already taken in the organization, or earlier in
- * this run, are never handed out again.
+ * Makes up contacts one batch at a time, as rows of contact's bulk writer ({@link ContactCopy}), and
+ * what happened around them: follow-ups, external groups and their messages ({@link ChatRows}), pushes
+ * ({@link PushRows}) and tasks ({@link TaskRows}). Every value comes from the seeded random, except the
+ * ids (UUIDv7, time-ordered like the application's own). A contact's row is written after its events,
+ * so that its last contact is the latest of them. Mobiles and e-mails already taken in the
+ * organization, or earlier in this run, are never handed out again.
  */
 final class ContactRows {
 
-    /** A batch ready to send, with what it holds. */
+    /** A batch ready to send, with what it holds: its contacts, then their events in the order of their keys. */
     static final class Batch {
         final ContactCopy contacts;
         final CopyRows followUps = new CopyRows(
                 "follow_up (id, org_id, contact_id, type, content, occurred_at, author_id, created_at, updated_at)",
                 1 << 18);
+        final ChatRows.Rows chat = new ChatRows.Rows();
+        final PushRows.Rows pushes = new PushRows.Rows();
+        final TaskRows.Rows tasks = new TaskRows.Rows();
         int emails;
         int tags;
 
         Batch(ContactCopy contacts) {
             this.contacts = contacts;
+        }
+
+        /** Sends the rows in the caller's transaction, contacts first, and starts empty again. */
+        void copy(DataSource dataSource) {
+            contacts.copy(dataSource);
+            followUps.copy(dataSource);
+            chat.copy(dataSource);
+            pushes.copy(dataSource);
+            tasks.copy(dataSource);
         }
     }
 
@@ -55,9 +71,13 @@ final class ContactRows {
     private final LongSet mobiles;
     private final LongSet emails;
     private final long now;
+    private final long yearAgo;
     private final Weighted<UUID> owners;
     private final Weighted<OrgSetup.TagRef> freeTags;
     private final List<Weighted<OrgSetup.TagRef>> exclusiveGroups;
+    private final ChatRows chat;
+    private final PushRows pushes;
+    private final TaskRows tasks;
 
     ContactRows(
             UUID orgId,
@@ -66,13 +86,15 @@ final class ContactRows {
             long seed,
             LongSet mobiles,
             LongSet emails,
-            Instant now) {
+            Instant now,
+            ZoneId zone) {
         this.orgId = orgId;
         this.json = json;
         this.random = new SplittableRandom(seed);
         this.mobiles = mobiles;
         this.emails = emails;
         this.now = now.getEpochSecond();
+        this.yearAgo = this.now - 365 * 24 * 3600L;
         // Some owners are far busier than others.
         this.owners = Weighted.zipf(setup.owners(), 0.6);
         List<OrgSetup.TagRef> free = new ArrayList<>();
@@ -92,23 +114,48 @@ final class ContactRows {
         this.freeTags = Weighted.zipf(free, 1.1);
         this.exclusiveGroups =
                 exclusive.stream().map(g -> Weighted.zipf(g, 1.2)).toList();
+        long nowMillis = now.toEpochMilli();
+        // Events draw from streams of their own, so that the contacts stay those of earlier versions' seeds.
+        this.chat = new ChatRows(orgId, zone, owners, new SplittableRandom(seed * 31 + 1), nowMillis);
+        this.pushes = new PushRows(orgId, owners, freeTags, new SplittableRandom(seed * 31 + 2), nowMillis);
+        this.tasks = new TaskRows(orgId, zone, setup.owners(), new SplittableRandom(seed * 31 + 3), nowMillis);
+    }
+
+    /** The pushes the contacts' recipients belong to, for their rows once every batch is written. */
+    PushRows pushes() {
+        return pushes;
     }
 
     Batch next(int count) {
         Batch batch = new Batch(ContactCopy.withSearchKeys(orgId, json, count));
+        List<Planned> planned = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            contact(batch);
+            planned.add(contact(batch));
+        }
+        chat.add(planned, batch.chat);
+        for (Planned p : planned) {
+            pushes.add(p, batch.pushes);
+            tasks.add(p, batch.tasks);
+        }
+        for (Planned p : planned) {
+            long last = p.lastContact();
+            ContactCopy.Times times = new ContactCopy.Times(
+                    time(p.created * 1000),
+                    time(Math.max(p.updated * 1000, last)),
+                    last == 0 ? null : time(last),
+                    p.lastActivity == 0 ? null : time(p.lastActivity));
+            batch.contacts.add(p.id, p.draft, "import", p.owner, times);
         }
         return batch;
     }
 
-    private void contact(Batch batch) {
+    private Planned contact(Batch batch) {
         UUID id = Ids.newId();
         Person person = Person.next(random);
         UUID owner = owners.pick(random);
         long created = now - 3600 - (long) (random.nextDouble() * THREE_YEARS);
         long updated = created + (long) (random.nextDouble() * (now - created));
-        long lastContacted = followUps(batch, id, owner, created);
+        Planned.Level level = Planned.Level.draw(random);
         String mobile = random.nextInt(100) < 92 ? mobile() : null;
         String company = random.nextInt(100) < 85 ? Details.company(random) : null;
         String title = random.nextInt(100) < 70 ? Details.title(random) : null;
@@ -136,15 +183,15 @@ final class ContactRows {
                 tags,
                 Map.of(),
                 Map.of());
-        ContactCopy.Times times = new ContactCopy.Times(
-                time(created), time(Math.max(updated, lastContacted)), lastContacted == 0 ? null : time(lastContacted));
-        batch.contacts.add(id, draft, "import", owner, times);
+        Planned planned = new Planned(id, draft, level, created, updated);
+        followUps(batch, planned);
         batch.emails += emails.size();
         batch.tags += tags.size();
+        return planned;
     }
 
-    private static OffsetDateTime time(long epochSecond) {
-        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
+    private static OffsetDateTime time(long epochMilli) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMilli), ZoneOffset.UTC);
     }
 
     private String mobile() {
@@ -190,29 +237,39 @@ final class ContactRows {
         return chosen;
     }
 
-    /** Writes a third of the contacts' follow-ups; answers the last one's time, 0 if none. */
-    private long followUps(Batch batch, UUID contact, UUID author, long created) {
-        if (random.nextInt(100) >= 35) {
-            return 0;
+    /**
+     * Writes the contact's follow-ups, by its owner, and keeps the last one's time: every very active
+     * contact has many in the last year, most active ones a few since they were added, a few quiet ones
+     * one or two; about a third of the contacts have any.
+     */
+    private void followUps(Batch batch, Planned contact) {
+        int count;
+        long from = contact.created;
+        switch (contact.level) {
+            case VERY_ACTIVE -> {
+                count = 6 + (int) Math.floor(-Math.log(1 - random.nextDouble()) * 10);
+                from = contact.windowStart(yearAgo);
+            }
+            case ACTIVE ->
+                count = random.nextInt(100) < 80 ? 1 + (int) Math.floor(-Math.log(1 - random.nextDouble()) * 2) : 0;
+            default ->
+                count = random.nextInt(100) < 15 ? 1 + (int) Math.floor(-Math.log(1 - random.nextDouble()) * 0.7) : 0;
         }
-        int count = 1 + (int) Math.floor(-Math.log(1 - random.nextDouble()) * 1.5);
-        long last = 0;
-        for (int i = 0; i < Math.min(count, 20); i++) {
-            long occurred = created + (long) (random.nextDouble() * (now - created));
-            last = Math.max(last, occurred);
+        for (int i = 0; i < Math.min(count, 60); i++) {
+            long occurred = from + (long) (random.nextDouble() * (now - from));
             Instant at = Instant.ofEpochSecond(occurred);
+            contact.lastFollowUp = Math.max(contact.lastFollowUp, at.toEpochMilli());
             batch.followUps.add(
                     Ids.newId(),
                     orgId,
-                    contact,
+                    contact.id,
                     Details.pick(random, Details.FOLLOW_UP_TYPES),
                     Details.note(random),
                     at,
-                    author,
+                    contact.owner,
                     at,
                     at);
         }
-        return last;
     }
 
     private <T> void shuffle(List<T> list) {

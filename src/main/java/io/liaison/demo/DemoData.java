@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,11 +43,13 @@ public class DemoData {
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final List<AfterDemoData> afterwards;
 
-    DemoData(DataSource dataSource, TransactionTemplate transactions, JsonMapper json) {
+    DemoData(DataSource dataSource, TransactionTemplate transactions, JsonMapper json, List<AfterDemoData> afterwards) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.json = json;
+        this.afterwards = afterwards;
     }
 
     /** What a run added, and how long it took. */
@@ -57,7 +60,20 @@ public class DemoData {
             int followUps,
             int membersCreated,
             int tagsCreated,
+            Events events,
             Duration took) {}
+
+    /**
+     * The events a run added besides its contacts and their follow-ups: external groups and their
+     * messages, push recipients, opt-outs and tasks.
+     */
+    public record Events(int groups, int guests, int messages, int pushes, int pushRecipients, int optOuts, int tasks) {
+
+        /** Everything that happened: contacts added, follow-ups, messages, push recipients reached or not, opt-outs, tasks. */
+        public long total(Result result) {
+            return (long) result.contacts() + result.followUps() + messages + pushRecipients + optOuts + tasks;
+        }
+    }
 
     /** The organization demo data goes to: the first one created. */
     public Optional<UUID> firstOrganization() throws SQLException {
@@ -98,8 +114,17 @@ public class DemoData {
                     Statement statement = c.createStatement()) {
                 statement.execute(
                         "VACUUM (ANALYZE) contact, contact_search, contact_word, contact_email, contact_tag, follow_up, member, member_department,"
-                                + " department, tag, tag_group");
+                                + " department, tag, tag_group, conversation, conversation_contact, conversation_participant,"
+                                + " guest, chat_message, chat_day, chat_day_contact, push, push_recipient, push_opt_out,"
+                                + " push_consent_change, task, task_assignee, task_contact");
             }
+        }
+        for (AfterDemoData after : afterwards) {
+            Instant began = Instant.now();
+            progress.accept("Recomputing " + after.what());
+            after.run(orgId);
+            progress.accept("Recomputed " + after.what() + " in "
+                    + Duration.between(began, Instant.now()).toSeconds() + " s");
         }
         return new Result(
                 counts.contacts,
@@ -108,6 +133,14 @@ public class DemoData {
                 counts.followUps,
                 setup.membersCreated(),
                 setup.tagsCreated(),
+                new Events(
+                        counts.groups,
+                        counts.guests,
+                        counts.messages,
+                        counts.pushes,
+                        counts.recipients,
+                        counts.optOuts,
+                        counts.tasks),
                 Duration.between(start, Instant.now()));
     }
 
@@ -126,13 +159,18 @@ public class DemoData {
         OrgSetup.Setup setup = new OrgSetup(c, orgId).prepare(new java.util.SplittableRandom(~seed));
         LongSet mobiles = TakenValues.mobiles(c, orgId);
         LongSet emails = TakenValues.emails(c, orgId);
-        ContactRows rows = new ContactRows(orgId, json, setup, seed, mobiles, emails, start);
+        ContactRows rows = new ContactRows(orgId, json, setup, seed, mobiles, emails, start, zone(c, orgId));
         List<String> rebuild = new ArrayList<>();
         if (contacts >= BULK_FROM) {
             rebuild.addAll(dropIndexes(c, "contact"));
             rebuild.addAll(dropIndexes(c, "contact_search"));
             rebuild.addAll(dropForeignKeys(c, "contact_search"));
             rebuild.addAll(dropIndexes(c, "contact_word"));
+            // The messages' search index costs most to grow row by row: once over all of them is far quicker.
+            List<String> keys = dropForeignKeys(c, "chat_message");
+            rebuild.addAll(dropIndexes(c, "chat_message"));
+            rebuild.addAll(keys);
+            rebuild.addAll(dropIndexes(c, "push_recipient"));
         }
         rebuild.addAll(pauseTagTriggers(c));
         int left = contacts;
@@ -149,13 +187,20 @@ public class DemoData {
             counts.emails += batch.emails;
             counts.tags += batch.tags;
             counts.followUps += batch.followUps.count();
-            batch.contacts.copy(dataSource);
-            batch.followUps.copy(dataSource);
+            counts.groups += batch.chat.groups();
+            counts.guests += batch.chat.guests.count();
+            counts.messages += batch.chat.messages();
+            counts.recipients += batch.pushes.recipients();
+            counts.optOuts += batch.pushes.optOuts();
+            counts.tasks += batch.tasks.tasks();
+            batch.copy(dataSource);
             if (counts.contacts % 100_000 == 0 || left == 0) {
-                progress.accept(counts.contacts + " / " + contacts + " contacts after "
-                        + Duration.between(start, Instant.now()).toSeconds() + " s");
+                progress.accept(
+                        counts.contacts + " / " + contacts + " contacts, " + counts.messages + " messages after "
+                                + Duration.between(start, Instant.now()).toSeconds() + " s");
             }
         }
+        counts.pushes = insertPushes(c, orgId, rows.pushes());
         progress.accept("Indexing contacts and search keys");
         try (Statement statement = c.createStatement()) {
             statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
@@ -243,10 +288,60 @@ public class DemoData {
         return additions;
     }
 
+    /** The organization's time zone, whose days the chat's activity per day follows. */
+    private static ZoneId zone(Connection c, UUID orgId) throws SQLException {
+        try (var statement = c.prepareStatement("SELECT time_zone FROM organization WHERE id = ?")) {
+            statement.setObject(1, orgId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return ZoneId.of(rs.getString(1));
+            }
+        }
+    }
+
+    /** Writes the pushes whose recipients the batches wrote, with their audience sizes; answers how many. */
+    private int insertPushes(Connection c, UUID orgId, PushRows pushes) throws SQLException {
+        int written = 0;
+        try (var statement = c.prepareStatement("""
+                INSERT INTO push (org_id, id, name, created_by, subject, body, contact_filter, state, scheduled_at,
+                                  audience_size, started_at, finished_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, 'done', ?, ?, ?, ?, ?)
+                """)) {
+            for (PushRows.Push push : pushes.pushes()) {
+                if (push.audience == 0) {
+                    continue;
+                }
+                statement.setObject(1, orgId);
+                statement.setObject(2, push.id);
+                statement.setString(3, push.name());
+                statement.setObject(4, push.sender);
+                statement.setString(5, push.subject());
+                statement.setString(6, push.body());
+                statement.setString(7, push.filter(json));
+                statement.setObject(8, Stamps.at(push.startedAt));
+                statement.setInt(9, push.audience);
+                statement.setObject(10, Stamps.at(push.startedAt));
+                statement.setObject(11, Stamps.at(push.finishedAt()));
+                statement.setObject(12, Stamps.at(push.startedAt - Stamps.HOUR));
+                statement.addBatch();
+                written++;
+            }
+            statement.executeBatch();
+        }
+        return written;
+    }
+
     private static final class Counts {
         int contacts;
         int emails;
         int tags;
         int followUps;
+        int groups;
+        int guests;
+        int messages;
+        int pushes;
+        int recipients;
+        int optOuts;
+        int tasks;
     }
 }

@@ -61,6 +61,7 @@ public final class DemoDataCommand {
             DemoData.Result result = demo.generate(
                     org.get(), options.contacts(), options.seed(), line -> out.println("demo-data: " + line));
             double seconds = Math.max(result.took().toMillis(), 1) / 1000.0;
+            DemoData.Events events = result.events();
             out.printf(
                     "demo-data: added %,d contacts, %,d e-mails, %,d tag assignments, %,d follow-ups,"
                             + " %d members and %d tags in %.1f s (%,.0f contacts/s)%n",
@@ -72,6 +73,17 @@ public final class DemoDataCommand {
                     result.tagsCreated(),
                     seconds,
                     result.contacts() / seconds);
+            out.printf(
+                    "demo-data: and %,d external groups with %,d guests and %,d messages, %,d pushes to %,d recipients,"
+                            + " %,d opt-outs and %,d tasks: %,d events in all%n",
+                    events.groups(),
+                    events.guests(),
+                    events.messages(),
+                    events.pushes(),
+                    events.pushRecipients(),
+                    events.optOuts(),
+                    events.tasks(),
+                    events.total(result));
             return 0;
         } catch (Exception e) {
             err.println("demo-data failed: " + e.getMessage());

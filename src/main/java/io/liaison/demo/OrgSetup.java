@@ -23,7 +23,7 @@ final class OrgSetup {
     static final int MEMBERS = 50;
 
     /** A tag the contacts may carry; at most one per contact from an exclusive group. */
-    record TagRef(UUID id, UUID groupId, boolean exclusive) {}
+    record TagRef(UUID id, UUID groupId, boolean exclusive, String name) {}
 
     record Setup(List<UUID> owners, List<TagRef> tags, int membersCreated, int tagsCreated) {}
 
@@ -157,7 +157,7 @@ final class OrgSetup {
                         100 + t);
                 tagsCreated++;
             }
-            tags.add(new TagRef(tag, group, exclusive));
+            tags.add(new TagRef(tag, group, exclusive, name));
         }
         return tags;
     }

@@ -73,6 +73,7 @@ class DemoDataIntegrationTests {
 
         tagsAreSkewedAndRespectExclusiveGroups(orgId);
         followUpsMatchLastContacted(orgId);
+        DemoEventsChecks.check(jdbc, orgId, result);
         searchKeysAreTheApplicationsOwn(orgId, org);
 
         mvc.perform(as(get("/api/v1/contacts?limit=20"), org.adminToken()))
@@ -172,7 +173,8 @@ class DemoDataIntegrationTests {
     private void followUpsMatchLastContacted(UUID orgId) {
         Map<String, Object> row = jdbc.sql("""
                         SELECT count(*) FILTER (WHERE f.last IS NOT NULL) AS followed,
-                               count(*) FILTER (WHERE c.last_contacted_at IS DISTINCT FROM f.last) AS mismatched,
+                               count(*) FILTER (WHERE c.last_contacted_at IS DISTINCT FROM
+                                                      greatest(f.last, c.last_activity_at)) AS mismatched,
                                count(*) FILTER (WHERE c.updated_at < coalesce(f.last, c.created_at)) AS stale
                           FROM contact c
                           LEFT JOIN (SELECT contact_id, max(occurred_at) AS last FROM follow_up
