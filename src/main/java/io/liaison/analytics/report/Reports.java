@@ -111,7 +111,7 @@ public class Reports {
     public List<Ranked> leaders(Actor actor, Figure figure, ReportFilter f, int limit) {
         check(actor, f);
         if (figure.metric() == null) {
-            throw LiaisonException.invalid("metric", "invalid.analytics-ranked");
+            throw LiaisonException.invalid("rank", "invalid.analytics-ranked");
         }
         if (f.tagId() != null && !figure.byTag()) {
             throw LiaisonException.invalid("tagId", "invalid.analytics-by-tag");
