@@ -93,11 +93,12 @@ class AnalyticsPages {
         model.addAttribute("presets", presets(actor, f));
         model.addAttribute("zone", actor.organizationTimeZone().getId());
         model.addAttribute("pickMember", actor.dataScope() != DataScope.SELF);
-        model.addAttribute(
-                "departments", DepartmentTree.of(departments.list(actor)).nodes());
+        List<DepartmentTree.Node> tree =
+                DepartmentTree.of(departments.list(actor)).nodes();
+        model.addAttribute("departments", tree);
         model.addAttribute(
                 "choosableDepartments",
-                DepartmentTree.of(departments.list(actor)).nodes().stream()
+                tree.stream()
                         .filter(n -> Reports.mayChoose(actor, n.department().id()))
                         .toList());
         model.addAttribute("tagGroups", setup.tagGroups(actor));
