@@ -1193,7 +1193,27 @@ class AuthorizationMatrixIntegrationTests {
                         202,
                         ORG,
                         anyone(),
-                        (r, x) -> write(as(post("/api/v1/review/findings/check"), token(r)), count("review_check"))));
+                        (r, x) -> write(as(post("/api/v1/review/findings/check"), token(r)), count("review_check"))),
+                // analytics (issue 24, part reports): everyone lists the figures and reads their own; another
+                // member's as far as the data scope covers them, else not found as if there were none
+                rule("GET /api/v1/analytics", 200, ORG, anyone(), (r, x) -> read("/api/v1/analytics", r)),
+                rule(
+                        "GET /api/v1/analytics/{metric}",
+                        200,
+                        TASK,
+                        figures(),
+                        (r, x) -> read("/api/v1/analytics/contacts.new?memberId=" + figuresOf(r, x), r)));
+    }
+
+    /** The member whose figures are read: the actor, or a member of the relation's department. */
+    String figuresOf(Role role, Relation relation) {
+        return switch (relation) {
+            case SELF -> actors.get(role).id();
+            case SAME_DEPARTMENT -> salesOwner.id();
+            case SUB_DEPARTMENT -> eastOwner.id();
+            case UNRELATED -> hqOwner.id();
+            default -> otherOwner.id();
+        };
     }
 
     // review duplicates (issue 23, part dupes): an open pair of two contacts, as a detection run stores it

@@ -421,6 +421,9 @@ class CrossOrganizationIntegrationTests {
         calls.put(
                 "POST /api/v1/review/duplicates/{id}/dismiss",
                 as(post("/api/v1/review/duplicates/" + duplicate + "/dismiss"), admin));
+        // analytics (issue 24, part reports): a figure of another organization's member
+        calls.put(
+                "GET /api/v1/analytics/{metric}", as(get("/api/v1/analytics/contacts.new?memberId=" + member), admin));
         // review: merge (issue 23)
         calls.put("GET /api/v1/merges/{id}", as(get("/api/v1/merges/" + merge), admin));
         calls.put("POST /api/v1/merges/{id}/undo", as(post("/api/v1/merges/" + merge + "/undo"), admin));
@@ -701,6 +704,19 @@ class CrossOrganizationIntegrationTests {
      */
     static final Set<String> OWN_ORGANIZATION_UPSERTS =
             Set.of("PUT /api/v1/contacts/by-external-id/{source}/{externalId}");
+
+    @Test
+    void analyticsFilteredByAnotherOrganizationsMemberDepartmentOrTagAreNotFound() throws Exception {
+        for (String filter : List.of("memberId=" + member, "deptId=" + dept, "tagId=" + tag)) {
+            for (String accept : List.of("application/json", "text/csv")) {
+                String answer = api.answer(
+                        as(get("/api/v1/analytics/contacts.active?" + filter), admin)
+                                .header("Accept", accept),
+                        404);
+                assertThat(answer).as(filter).doesNotContain("Globex");
+            }
+        }
+    }
 
     @Test
     void aPutByAnotherOrganizationsExternalIdCreatesTheCallersOwnContactAndLeavesTheirsAlone() throws Exception {

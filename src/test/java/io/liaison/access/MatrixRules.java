@@ -330,4 +330,11 @@ final class MatrixRules {
         return (role, relation, success) ->
                 !has(role, "contact.purge") ? 403 : !may(role, relation, ContactAction.SEE) ? 404 : success;
     }
+
+    // analytics (issue 24, part reports)
+    /** A member's figures: one's own, and those of the members one's data scope covers; else 404. */
+    static Expect figures() {
+        return (role, relation, success) ->
+                relation == SELF || (relation != OTHER_ORG && covers(SCOPE.get(role), relation)) ? success : 404;
+    }
 }

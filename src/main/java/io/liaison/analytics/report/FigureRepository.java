@@ -1,0 +1,238 @@
+package io.liaison.analytics.report;
+
+import io.liaison.access.ContactAccess;
+import io.liaison.analytics.Metric;
+import io.liaison.identity.Actor;
+import io.liaison.shared.SqlFragment;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of the reports. Every query keeps to the rows whose member (or contact owner, or group
+ * owner) the viewer may see figures of, through {@link ContactAccess#figuresOf}, and to the report's
+ * member, department tree and tag; days are compared as stored, the organization's days.
+ */
+@Repository
+class FigureRepository {
+
+    private final JdbcClient jdbc;
+    private final ContactAccess access;
+
+    FigureRepository(JdbcClient jdbc, ContactAccess access) {
+        this.jdbc = jdbc;
+        this.access = access;
+    }
+
+    /** A figure by period: the first day of each period that has one, and its value. */
+    record Point(String key, LocalDate period, BigDecimal value) {}
+
+    /** The sums of kept metrics by metric and period, from {@code analytics_member_day}. */
+    List<Point> sums(Actor actor, List<String> metrics, ReportFilter f) {
+        SqlFragment where = who(actor, "x", "x.member_id", f)
+                .and(SqlFragment.of(
+                        "x.metric = ANY (?) AND x.day BETWEEN ? AND ?",
+                        metrics.toArray(String[]::new),
+                        f.from(),
+                        f.to()));
+        return points(
+                "SELECT x.metric, " + period(f) + ", sum(x.value) FROM analytics_member_day x WHERE ",
+                where,
+                " GROUP BY 1, 2");
+    }
+
+    /**
+     * Contacts by period from {@code analytics_contact_day}: those created in it, or the distinct ones
+     * with a follow-up or a message in it (one contact active on several days of a week counts once).
+     */
+    List<Point> contacts(Actor actor, boolean created, ReportFilter f) {
+        SqlFragment where = contactDays(actor, created, f);
+        if (created) {
+            return points(
+                    "SELECT '', " + period(f) + ", count(*) FROM analytics_contact_day x WHERE ",
+                    where,
+                    " GROUP BY 1, 2");
+        }
+        // each contact once per period first (hashed), then counted: cheaper than count(DISTINCT), which sorts
+        return points(
+                "SELECT '', d.period, count(*) FROM (SELECT DISTINCT " + period(f)
+                        + " AS period, x.contact_id FROM analytics_contact_day x WHERE ",
+                where,
+                ") d GROUP BY d.period");
+    }
+
+    /**
+     * External groups with a message in each period, each once: from chat's days of conversations
+     * ({@code chat_day}), by the group's current owner, as the kept daily figure counts them.
+     */
+    List<Point> groups(Actor actor, ReportFilter f) {
+        SqlFragment where = who(actor, "c", "c.owner_id", f)
+                .and(SqlFragment.of("c.kind = 'external' AND g.day BETWEEN ? AND ?", f.from(), f.to()));
+        return points(
+                "SELECT '', d.period, count(*) FROM (SELECT DISTINCT " + period("g", f)
+                        + " AS period, g.conversation_id FROM chat_day g"
+                        + " JOIN conversation c ON c.org_id = g.org_id AND c.id = g.conversation_id WHERE ",
+                where,
+                ") d GROUP BY d.period");
+    }
+
+    /** The median minutes from a guest's question to its first answer, of those asked in each period. */
+    List<Point> medianMinutes(Actor actor, ReportFilter f) {
+        SqlFragment where = who(actor, "x", "x.owner_id", f)
+                .and(SqlFragment.of("x.day BETWEEN ? AND ? AND x.answered_at IS NOT NULL", f.from(), f.to()));
+        return points(
+                "SELECT '', " + period(f) + ", round((percentile_cont(0.5) WITHIN GROUP"
+                        + " (ORDER BY extract(epoch FROM x.answered_at - x.asked_at)) / 60)::numeric, 1)"
+                        + " FROM analytics_reply x WHERE ",
+                where,
+                " GROUP BY 1, 2");
+    }
+
+    /** A name with two counts: a tag's active and new contacts, a source's new ones, a member's figure. */
+    record Count(String key, String name, long first, long second) {}
+
+    /** The tags of the most active contacts in the range, with those and the new contacts. */
+    List<Count> byTag(Actor actor, ReportFilter f, int limit) {
+        SqlFragment where =
+                who(actor, "x", "x.owner_id", f).and(SqlFragment.of("x.day BETWEEN ? AND ?", f.from(), f.to()));
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(limit);
+        return jdbc.sql("""
+                        SELECT t.id::text, t.name,
+                               count(DISTINCT x.contact_id) FILTER (WHERE x.follow_ups + x.messages_in + x.messages_out > 0),
+                               count(DISTINCT x.contact_id) FILTER (WHERE x.created)
+                          FROM analytics_contact_day x
+                          JOIN contact_tag ct ON ct.org_id = x.org_id AND ct.contact_id = x.contact_id
+                          JOIN tag t ON t.org_id = ct.org_id AND t.id = ct.tag_id
+                         WHERE %s
+                         GROUP BY t.id, t.name
+                         ORDER BY 3 DESC, 4 DESC, t.name
+                         LIMIT ?""".formatted(where.sql()))
+                .params(params)
+                .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** The new contacts of the range by where they came from ({@code contact.source}), most first. */
+    List<Count> bySource(Actor actor, ReportFilter f) {
+        SqlFragment where = contactDays(actor, true, f);
+        return jdbc.sql("""
+                        SELECT c.source, c.source, count(*), 0
+                          FROM analytics_contact_day x
+                          JOIN contact c ON c.org_id = x.org_id AND c.id = x.contact_id
+                         WHERE %s
+                         GROUP BY c.source
+                         ORDER BY 3 DESC, 1""".formatted(where.sql()))
+                .params(where.params())
+                .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3), 0))
+                .list();
+    }
+
+    /**
+     * The members with the highest figure in the range, by name: a kept metric's sum, or for active
+     * contacts the distinct contacts each member follows that were active.
+     */
+    List<Count> leaders(Actor actor, Figure figure, ReportFilter f, int limit) {
+        boolean distinct = figure.metric() == Metric.ACTIVE_CONTACTS
+                || (f.tagId() != null && figure.metric() == Metric.NEW_CONTACTS);
+        SqlFragment where = distinct
+                ? contactDays(actor, figure.metric() == Metric.NEW_CONTACTS, f)
+                : who(actor, "x", "x.member_id", f)
+                        .and(SqlFragment.of("x.metric = ? AND x.day BETWEEN ? AND ?", figure.code(), f.from(), f.to()));
+        String totals = distinct
+                ? "SELECT d.member_id, count(*) AS v FROM (SELECT DISTINCT x.owner_id AS member_id, x.contact_id"
+                        + " FROM analytics_contact_day x WHERE " + where.sql() + ") d GROUP BY d.member_id"
+                : "SELECT x.member_id, sum(x.value) AS v FROM analytics_member_day x WHERE " + where.sql()
+                        + " GROUP BY x.member_id";
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(actor.orgId());
+        params.add(limit);
+        return jdbc.sql("""
+                        SELECT m.id::text, m.display_name, t.v, 0
+                          FROM (%s) t JOIN member m ON m.org_id = ? AND m.id = t.member_id
+                         ORDER BY t.v DESC, m.display_name, m.id
+                         LIMIT ?""".formatted(totals))
+                .params(params)
+                .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3), 0))
+                .list();
+    }
+
+    /** The member's name if the viewer may see their figures (their own, or within their data scope). */
+    @Nullable
+    String visibleMember(Actor actor, UUID memberId) {
+        SqlFragment where = access.figuresOf(actor, "m", "m.id").and(SqlFragment.of("m.id = ?", memberId));
+        return jdbc.sql("SELECT m.display_name FROM member m WHERE " + where.sql())
+                .params(where.params())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** The names of the organization's departments and tags by id, of those given. */
+    Map<UUID, String> names(Actor actor, String table, List<UUID> ids) {
+        return jdbc
+                .sql("SELECT id, name FROM " + table + " WHERE org_id = ? AND id = ANY (?)")
+                .params(actor.orgId(), ids.toArray(UUID[]::new))
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private SqlFragment contactDays(Actor actor, boolean created, ReportFilter f) {
+        SqlFragment where = who(actor, "x", "x.owner_id", f)
+                .and(SqlFragment.of(
+                        "x.day BETWEEN ? AND ? AND "
+                                + (created ? "x.created" : "x.follow_ups + x.messages_in + x.messages_out > 0"),
+                        f.from(),
+                        f.to()));
+        if (f.tagId() != null) {
+            where = where.and(SqlFragment.of(
+                    "EXISTS (SELECT 1 FROM contact_tag ct WHERE ct.org_id = x.org_id AND ct.contact_id = x.contact_id"
+                            + " AND ct.tag_id = ?)",
+                    f.tagId()));
+        }
+        return where;
+    }
+
+    /** The viewer's figures, of the filter's member and department tree, over {@code memberColumn}. */
+    private SqlFragment who(Actor actor, String alias, String memberColumn, ReportFilter f) {
+        SqlFragment where = access.figuresOf(actor, alias, memberColumn);
+        if (f.memberId() != null) {
+            where = where.and(SqlFragment.of(memberColumn + " = ?", f.memberId()));
+        }
+        if (f.deptId() != null) {
+            where = where.and(
+                    SqlFragment.of(memberColumn + """
+                             = ANY (ARRAY(SELECT md.member_id FROM member_department md
+                             WHERE md.org_id = ? AND md.department_id IN (
+                                 WITH RECURSIVE below (id) AS (
+                                     SELECT d.id FROM department d WHERE d.org_id = ? AND d.id = ?
+                                     UNION ALL
+                                     SELECT d.id FROM below b JOIN department d ON d.org_id = ? AND d.parent_id = b.id)
+                                 SELECT id FROM below)))""", actor.orgId(), actor.orgId(), f.deptId(), actor.orgId()));
+        }
+        return where;
+    }
+
+    private static String period(ReportFilter f) {
+        return period("x", f);
+    }
+
+    private static String period(String alias, ReportFilter f) {
+        return "date_trunc('" + f.groupBy().unit() + "', " + alias + ".day::timestamp)::date";
+    }
+
+    private List<Point> points(String select, SqlFragment where, String rest) {
+        return jdbc.sql(select + where.sql() + rest)
+                .params(where.params())
+                .query((rs, n) -> new Point(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)))
+                .list();
+    }
+}
