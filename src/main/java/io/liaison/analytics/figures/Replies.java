@@ -38,7 +38,7 @@ final class Replies {
                       JOIN conversation v ON v.org_id = m.org_id AND v.id = m.conversation_id AND v.kind = 'external'
                      WHERE m.org_id = :org AND m.recalled_at IS NULL %s %s)
                 SELECT v.org_id, q.conversation_id, q.id, (q.created_at AT TIME ZONE :tz)::date, v.owner_id, g.contact_id,
-                       q.created_at, greatest(a.created_at, q.created_at), a.author_id
+                       q.created_at, CASE WHEN a.author_id IS NOT NULL THEN greatest(a.created_at, q.created_at) END, a.author_id
                   FROM m q
                   JOIN conversation v ON v.org_id = :org AND v.id = q.conversation_id
                   LEFT JOIN guest g ON g.org_id = :org AND g.id = q.author_id
