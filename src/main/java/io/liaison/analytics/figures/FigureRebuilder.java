@@ -120,6 +120,7 @@ class FigureRebuilder implements FiguresRebuild {
         Map<String, Object> values = new HashMap<>();
         values.put("org", org.id());
         values.put("tz", org.timeZone());
+        MetricGroup.bindCodes(values);
         jdbc.sql("CREATE TEMP TABLE " + fresh + " (LIKE " + table + ") ON COMMIT DROP")
                 .update();
         long rows = run("INSERT INTO " + fresh + " (" + columns + ") " + select, values);

@@ -203,6 +203,7 @@ class FigureStore {
         Map<String, Object> values = new HashMap<>();
         values.put("org", org.id());
         values.put("tz", org.timeZone());
+        MetricGroup.bindCodes(values);
         scope.bind(values);
         return values;
     }

@@ -2,6 +2,8 @@ package io.liaison.analytics.figures;
 
 import io.liaison.analytics.Metric;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The metrics of {@code analytics_member_day} by the source they are counted from, each with the
@@ -15,11 +17,11 @@ enum MetricGroup {
         @Override
         String select(FigureScope s) {
             return """
-                    SELECT 'contacts.new' AS metric, d.day, d.owner_id AS member_id,
+                    SELECT CAST(:mNewContacts AS text) AS metric, d.day, d.owner_id AS member_id,
                            count(*) FILTER (WHERE d.created) AS value
                       FROM analytics_contact_day d WHERE d.org_id = :org %1$s GROUP BY d.day, d.owner_id
                     UNION ALL
-                    SELECT 'contacts.active', d.day, d.owner_id,
+                    SELECT CAST(:mActiveContacts AS text), d.day, d.owner_id,
                            count(*) FILTER (WHERE d.follow_ups + d.messages_in + d.messages_out > 0)
                       FROM analytics_contact_day d WHERE d.org_id = :org %1$s GROUP BY d.day, d.owner_id
                     """.formatted(s.onDay("d.owner_id", "d.day"));
@@ -30,7 +32,7 @@ enum MetricGroup {
         @Override
         String select(FigureScope s) {
             return """
-                    SELECT 'push.opt-outs' AS metric, (o.opted_out_at AT TIME ZONE :tz)::date AS day,
+                    SELECT CAST(:mOptOuts AS text) AS metric, (o.opted_out_at AT TIME ZONE :tz)::date AS day,
                            c.owner_id AS member_id, count(*) AS value
                       FROM push_opt_out o JOIN contact c ON c.org_id = o.org_id AND c.id = o.contact_id
                      WHERE o.org_id = :org %s
@@ -61,7 +63,7 @@ enum MetricGroup {
         @Override
         String select(FigureScope s) {
             return """
-                    SELECT 'messages.sent' AS metric, (m.created_at AT TIME ZONE :tz)::date AS day,
+                    SELECT CAST(:mMessagesSent AS text) AS metric, (m.created_at AT TIME ZONE :tz)::date AS day,
                            m.author_id AS member_id, count(*) AS value
                       FROM chat_message m
                       JOIN conversation v ON v.org_id = m.org_id AND v.id = m.conversation_id AND v.kind = 'external'
@@ -75,10 +77,10 @@ enum MetricGroup {
         @Override
         String select(FigureScope s) {
             return """
-                    SELECT 'messages.received' AS metric, d.day, d.owner_id AS member_id, sum(d.messages_in) AS value
+                    SELECT CAST(:mMessagesReceived AS text) AS metric, d.day, d.owner_id AS member_id, sum(d.messages_in) AS value
                       FROM analytics_conversation_day d WHERE d.org_id = :org %1$s GROUP BY d.day, d.owner_id
                     UNION ALL
-                    SELECT 'groups.active', d.day, d.owner_id, count(*)
+                    SELECT CAST(:mActiveGroups AS text), d.day, d.owner_id, count(*)
                       FROM analytics_conversation_day d WHERE d.org_id = :org %1$s GROUP BY d.day, d.owner_id
                     """.formatted(s.onDay("d.owner_id", "d.day"));
         }
@@ -88,10 +90,10 @@ enum MetricGroup {
         @Override
         String select(FigureScope s) {
             return """
-                    SELECT 'replies.asked' AS metric, r.day, r.owner_id AS member_id, count(*) AS value
+                    SELECT CAST(:mQuestions AS text) AS metric, r.day, r.owner_id AS member_id, count(*) AS value
                       FROM analytics_reply r WHERE r.org_id = :org %1$s GROUP BY r.day, r.owner_id
                     UNION ALL
-                    SELECT 'replies.answered', r.day, r.owner_id, count(*) FILTER (WHERE r.answered_at IS NOT NULL)
+                    SELECT CAST(:mAnswered AS text), r.day, r.owner_id, count(*) FILTER (WHERE r.answered_at IS NOT NULL)
                       FROM analytics_reply r WHERE r.org_id = :org %1$s GROUP BY r.day, r.owner_id
                     """.formatted(s.onDay("r.owner_id", "r.day"));
         }
@@ -101,7 +103,7 @@ enum MetricGroup {
         @Override
         String select(FigureScope s) {
             return """
-                    SELECT CASE WHEN r.state = 'failed' THEN 'push.failed' ELSE 'push.reached' END AS metric,
+                    SELECT CASE WHEN r.state = 'failed' THEN CAST(:mPushFailed AS text) ELSE CAST(:mPushReached AS text) END AS metric,
                            (r.ended_at AT TIME ZONE :tz)::date AS day, p.created_by AS member_id, count(*) AS value
                       FROM push p
                       JOIN push_recipient r ON r.org_id = p.org_id AND r.push_id = p.id
@@ -115,10 +117,10 @@ enum MetricGroup {
         @Override
         String select(FigureScope s) {
             return """
-                    SELECT 'tasks.done' AS metric, d.day, d.member_id, count(*) AS value
+                    SELECT CAST(:mTasksDone AS text) AS metric, d.day, d.member_id, count(*) AS value
                       FROM analytics_task_done d WHERE d.org_id = :org %1$s GROUP BY d.day, d.member_id
                     UNION ALL
-                    SELECT 'tasks.on-time', d.day, d.member_id, count(*) FILTER (WHERE d.on_time)
+                    SELECT CAST(:mTasksOnTime AS text), d.day, d.member_id, count(*) FILTER (WHERE d.on_time)
                       FROM analytics_task_done d WHERE d.org_id = :org %1$s GROUP BY d.day, d.member_id
                     """.formatted(s.onDay("d.member_id", "d.day"));
         }
@@ -128,6 +130,20 @@ enum MetricGroup {
 
     MetricGroup(List<Metric> metrics) {
         this.metrics = metrics;
+    }
+
+    /**
+     * Binds each metric's code to {@code :m} and its name in camel case ({@code :mNewContacts}), as the
+     * statements name them.
+     */
+    static void bindCodes(Map<String, Object> values) {
+        for (Metric m : Metric.values()) {
+            StringBuilder name = new StringBuilder("m");
+            for (String word : m.name().split("_")) {
+                name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+            }
+            values.put(name.toString(), m.code());
+        }
     }
 
     String[] codes() {

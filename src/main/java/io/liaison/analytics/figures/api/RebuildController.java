@@ -1,4 +1,4 @@
-package io.liaison.analytics.figures;
+package io.liaison.analytics.figures.api;
 
 import io.liaison.analytics.AnalyticsPermissions;
 import io.liaison.analytics.FiguresRebuild;
