@@ -1157,6 +1157,15 @@ class AuthorizationMatrixIntegrationTests {
                         BY_ID,
                         permission("review.handover"),
                         (r, x) -> read("/api/v1/hand-overs/" + handOverFor(x), r)),
+                // the figures rebuilt (issue 24, part figures): analytics.rebuild, the actor's organization only;
+                // a stray figure row shows whether the rebuild ran
+                rule("POST /api/v1/analytics/rebuild", 200, ORG, permission("analytics.rebuild"), (r, x) -> {
+                    jdbc.sql("""
+                                    INSERT INTO analytics_member_day (org_id, metric, day, member_id, value)
+                                    VALUES (?::uuid, 'contacts.new', DATE '2001-01-01', ?::uuid, 1) ON CONFLICT DO NOTHING
+                                    """).params(org.id(), org.adminId()).update();
+                    return write(as(post("/api/v1/analytics/rebuild"), token(r)), count("analytics_member_day"));
+                }),
                 // the trash purged now (issue 23, part handover): contact.purge checked first, then the contact
                 rule("DELETE /api/v1/trash/contacts/{id}", 204, CONTACT, purge(), (r, x) -> {
                     Target c = trashed(fresh(r, x, ""));

@@ -645,7 +645,12 @@ class CrossOrganizationIntegrationTests {
             "review_campaign_item",
             "review_handover",
             "review_handover_contact",
-            "review_stale_rule");
+            "review_stale_rule",
+            "analytics_member_day",
+            "analytics_contact_day",
+            "analytics_conversation_day",
+            "analytics_reply",
+            "analytics_task_done");
 
     String globexState() {
         return orgState(globex.id());

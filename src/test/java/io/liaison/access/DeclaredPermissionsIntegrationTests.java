@@ -72,7 +72,9 @@ class DeclaredPermissionsIntegrationTests {
                         "integration",
                         Set.of("integration.manage"),
                         "review",
-                        Set.of("review.campaign", "review.handover")));
+                        Set.of("review.campaign", "review.handover"),
+                        "analytics",
+                        Set.of("analytics.rebuild")));
         assertThat(codes(permissions.all())).isEqualTo(MatrixRules.PERMISSIONS.get(MatrixRules.Role.ADMIN));
     }
 

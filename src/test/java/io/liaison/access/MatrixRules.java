@@ -97,7 +97,8 @@ final class MatrixRules {
                     "integration.manage",
                     "contact.purge",
                     "review.campaign",
-                    "review.handover"),
+                    "review.handover",
+                    "analytics.rebuild"),
             MANAGER,
             Set.of(
                     "contact.create",

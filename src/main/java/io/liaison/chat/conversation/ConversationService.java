@@ -2,6 +2,7 @@ package io.liaison.chat.conversation;
 
 import io.liaison.access.ContactAccess;
 import io.liaison.chat.ChatUser;
+import io.liaison.chat.ConversationContactsChanged;
 import io.liaison.chat.ConversationCreated;
 import io.liaison.chat.conversation.ConversationRow.GroupSettings;
 import io.liaison.identity.Actor;
@@ -311,7 +312,11 @@ public class ConversationService {
                     != contactIds.size()) {
                 throw LiaisonException.invalid("contactIds", "invalid.chat-contacts");
             }
+            List<UUID> before = conversations.contactIds(actor.orgId(), id);
             conversations.replaceContacts(actor.orgId(), id, contactIds);
+            if (!Set.copyOf(before).equals(Set.copyOf(contactIds))) {
+                events.publishEvent(new ConversationContactsChanged(actor.orgId(), id, before, contactIds));
+            }
         }
         if (patch.has("tagIds")) {
             List<UUID> tagIds = List.copyOf(new LinkedHashSet<>(patch.ids("tagIds", MAX_LINKS)));

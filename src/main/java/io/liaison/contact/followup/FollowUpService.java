@@ -55,7 +55,13 @@ public class FollowUpService {
         followUps.insert(actor.orgId(), id, contactId, type, content.trim(), occurredAt, actor.memberId());
         followUps.recomputeLastContacted(actor.orgId(), contactId);
         events.publishEvent(new FollowUpRecorded(
-                actor.orgId(), actor.memberId(), contactId, id, "follow-up.recorded", Map.of(), Map.of("type", type)));
+                actor.orgId(),
+                actor.memberId(),
+                contactId,
+                id,
+                "follow-up.recorded",
+                Map.of(),
+                Map.of("type", type, FollowUpRecorded.OCCURRED_AT, time(occurredAt))));
         return followUps.find(actor.orgId(), contactId, id).orElseThrow();
     }
 
@@ -110,8 +116,14 @@ public class FollowUpService {
                 contactId,
                 id,
                 "follow-up.updated",
-                Map.of("type", current.type(), "content", current.content()),
-                Map.of("type", newType, "content", newContent.trim())));
+                Map.of(
+                        "type",
+                        current.type(),
+                        "content",
+                        current.content(),
+                        FollowUpRecorded.OCCURRED_AT,
+                        time(current.occurredAt())),
+                Map.of("type", newType, "content", newContent.trim(), FollowUpRecorded.OCCURRED_AT, time(newAt))));
         return followUps.find(actor.orgId(), contactId, id).orElseThrow();
     }
 
@@ -126,8 +138,19 @@ public class FollowUpService {
                 contactId,
                 id,
                 "follow-up.deleted",
-                Map.of("type", current.type(), "content", current.content()),
+                Map.of(
+                        "type",
+                        current.type(),
+                        "content",
+                        current.content(),
+                        FollowUpRecorded.OCCURRED_AT,
+                        time(current.occurredAt())),
                 Map.of()));
+    }
+
+    /** A follow-up's time as its events carry it: the instant, in ISO-8601. */
+    private static String time(OffsetDateTime at) {
+        return at.toInstant().toString();
     }
 
     private FollowUp own(Actor actor, UUID contactId, UUID id) {

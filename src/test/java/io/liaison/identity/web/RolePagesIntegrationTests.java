@@ -82,7 +82,7 @@ class RolePagesIntegrationTests {
     void everyDeclaredPermissionHasACheckboxInTheForm() throws Exception {
         String form = page(get("/roles/new"), admin, status().isOk());
         assertThat(permissions.all())
-                .hasSize(19)
+                .hasSize(20)
                 .allSatisfy(p -> assertThat(form).contains("id=\"perm-" + p.code() + "\""));
         assertThat(form)
                 .containsSubsequence(

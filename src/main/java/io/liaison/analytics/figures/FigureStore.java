@@ -1,0 +1,215 @@
+package io.liaison.analytics.figures;
+
+import io.liaison.shared.SqlFragment;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Replaces the figures of a scope with what the sources say, in the caller's transaction: a table's
+ * rows of the scope are deleted and computed again, and the member's days they counted for, before
+ * and after, are answered so that the figures by member read from them follow.
+ */
+@Repository
+class FigureStore {
+
+    /** An organization whose figures are being written, and its time zone. */
+    record Org(UUID id, String timeZone) {}
+
+    private final JdbcClient jdbc;
+
+    FigureStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Takes the organization's figures for this transaction (its other recomputations wait until it
+     * ends, so each reads what the ones before it wrote) and answers its time zone; empty when it is gone.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Org> lock(UUID orgId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('analytics-figures ' || ?::text, 0))")
+                .param(orgId)
+                .query()
+                .singleRow();
+        return jdbc.sql("SELECT time_zone FROM organization WHERE id = ?")
+                .param(orgId)
+                .query(String.class)
+                .optional()
+                .map(zone -> new Org(orgId, zone));
+    }
+
+    /** The organization's days of these instants. */
+    Set<LocalDate> days(Org org, List<Instant> instants) {
+        Set<LocalDate> days = new HashSet<>();
+        for (Instant at : instants) {
+            days.add(jdbc.sql("SELECT (CAST(? AS timestamptz) AT TIME ZONE ?)::date")
+                    .params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), org.timeZone())
+                    .query(LocalDate.class)
+                    .single());
+        }
+        return days;
+    }
+
+    Set<Cell> contactDays(Org org, FigureScope scope) {
+        return replace(
+                org,
+                scope,
+                "analytics_contact_day",
+                Intermediates.CONTACT_DAY_COLUMNS,
+                "owner_id",
+                "d.org_id = :org" + scope.onDay("d.contact_id", "d.day"),
+                Intermediates.contactDays(scope),
+                Map.of());
+    }
+
+    Set<Cell> conversationDays(Org org, FigureScope scope) {
+        return replace(
+                org,
+                scope,
+                "analytics_conversation_day",
+                Intermediates.CONVERSATION_DAY_COLUMNS,
+                "owner_id",
+                "d.org_id = :org" + scope.onDay("d.conversation_id", "d.day"),
+                Intermediates.conversationDays(scope),
+                Map.of());
+    }
+
+    Set<Cell> tasksDone(Org org, FigureScope scope) {
+        return replace(
+                org,
+                scope,
+                "analytics_task_done",
+                Intermediates.TASK_DONE_COLUMNS,
+                "member_id",
+                "d.org_id = :org" + scope.ids("d.task_id"),
+                Intermediates.tasksDone(scope),
+                Map.of());
+    }
+
+    /** The questions of the scope's groups; of one group from {@code fromSeq} when it is given. */
+    Set<Cell> replies(Org org, FigureScope scope, @Nullable Long fromSeq) {
+        boolean from = fromSeq != null;
+        return replace(
+                org,
+                scope,
+                "analytics_reply",
+                Replies.COLUMNS,
+                "owner_id",
+                Replies.kept(scope, from),
+                Replies.select(scope, from),
+                from ? Map.of("fromSeq", fromSeq) : Map.of());
+    }
+
+    /** Where a change at {@code seq} of a group starts to matter for its questions. */
+    long questionsFrom(Org org, UUID conversationId, long seq) {
+        Map<String, Object> values = values(org, FigureScope.ALL);
+        values.put("conversation", conversationId);
+        values.put("seq", seq);
+        return query(Replies.FROM_SEQ, values).query(Long.class).single();
+    }
+
+    /** Recomputes the group's figures of exactly these member's days. */
+    void memberDays(Org org, MetricGroup group, Set<Cell> cells) {
+        if (cells.isEmpty()) {
+            return;
+        }
+        List<Cell> sorted =
+                cells.stream().sorted(Comparator.comparing(Cell::day)).toList();
+        FigureScope box = FigureScope.of(
+                cells.stream().map(Cell::memberId).distinct().toList(),
+                sorted.get(0).day(),
+                sorted.get(sorted.size() - 1).day());
+        Map<String, Object> exact = new HashMap<>();
+        exact.put("cellMembers", sorted.stream().map(Cell::memberId).toArray(UUID[]::new));
+        exact.put("cellDays", sorted.stream().map(c -> c.day().toString()).toArray(String[]::new));
+        memberDays(
+                org,
+                group,
+                box,
+                " AND (%s, %s) IN (SELECT * FROM unnest(CAST(:cellMembers AS uuid[])," + " CAST(:cellDays AS date[])))",
+                exact);
+    }
+
+    /** Recomputes the group's figures of the scope's members (all when it names none) and days. */
+    void memberDays(Org org, MetricGroup group, FigureScope scope) {
+        if (!scope.isEmpty()) {
+            memberDays(org, group, scope, "", Map.of());
+        }
+    }
+
+    private void memberDays(Org org, MetricGroup group, FigureScope scope, String exact, Map<String, Object> extra) {
+        Map<String, Object> values = values(org, scope);
+        values.putAll(extra);
+        values.put("metrics", group.codes());
+        query(
+                        "DELETE FROM analytics_member_day d WHERE d.org_id = :org AND d.metric = ANY (:metrics)"
+                                + scope.onDay("d.member_id", "d.day") + exact.formatted("d.member_id", "d.day"),
+                        values)
+                .update();
+        query(
+                        "INSERT INTO analytics_member_day (org_id, metric, day, member_id, value)"
+                                + " SELECT CAST(:org AS uuid), g.metric, g.day, g.member_id, g.value FROM ("
+                                + group.select(scope) + ") g WHERE g.value > 0"
+                                + exact.formatted("g.member_id", "g.day"),
+                        values)
+                .update();
+    }
+
+    private Set<Cell> replace(
+            Org org,
+            FigureScope scope,
+            String table,
+            String columns,
+            String memberColumn,
+            String kept,
+            String select,
+            Map<String, Object> extra) {
+        if (scope.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, Object> values = values(org, scope);
+        values.putAll(extra);
+        Set<Cell> cells = new HashSet<>();
+        cells.addAll(query(
+                        "DELETE FROM " + table + " d WHERE " + kept + " RETURNING d." + memberColumn + ", d.day",
+                        values)
+                .query((rs, n) -> new Cell(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
+                .list());
+        cells.addAll(query(
+                        "INSERT INTO " + table + " (" + columns + ") " + select + " RETURNING " + memberColumn
+                                + ", day",
+                        values)
+                .query((rs, n) -> new Cell(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
+                .list());
+        return cells;
+    }
+
+    private static Map<String, Object> values(Org org, FigureScope scope) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("org", org.id());
+        values.put("tz", org.timeZone());
+        MetricGroup.bindCodes(values);
+        scope.bind(values);
+        return values;
+    }
+
+    private JdbcClient.StatementSpec query(String sql, Map<String, Object> values) {
+        SqlFragment bound = NamedSql.bind(sql, values);
+        return jdbc.sql(bound.sql()).params(bound.params());
+    }
+}
