@@ -8,7 +8,7 @@
  * written straight into their tables, like a migration would; {@link io.liaison.demo.AfterDemoData}
  * beans then recompute what is kept from events.
  */
-@ApplicationModule(allowedDependencies = {"shared", "contact"})
+@ApplicationModule(allowedDependencies = {"shared", "contact", "analytics"})
 @NullMarked
 package io.liaison.demo;
 
