@@ -1186,7 +1186,9 @@ class AuthorizationMatrixIntegrationTests {
                         202,
                         ORG,
                         anyone(),
-                        (r, x) -> write(as(post("/api/v1/review/findings/check"), token(r)), count("review_check"))));
+                        (r, x) -> write(as(post("/api/v1/review/findings/check"), token(r)), count("review_check"))),
+                // the workbench (issue 24): every member reads their own, within their data scope
+                rule("GET /api/v1/workbench", 200, ORG, anyone(), (r, x) -> read("/api/v1/workbench", r)));
     }
 
     // review duplicates (issue 23, part dupes): an open pair of two contacts, as a detection run stores it
