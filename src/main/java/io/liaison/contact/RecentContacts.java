@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The member's own contacts with the latest contact (a follow-up, a message, a visit), the most recent
- * first, with their latest follow-up: the recent activity on the workbench. Read from the index of a
- * member's contacts by last contact, so a member with many contacts costs a few rows.
+ * first, with their latest follow-up: the recent activity on the workbench. Read from the top of the
+ * index of a member's contacts by recency ({@code contact_by_owner_recency}, the list's "last contacted"
+ * order), so a member with many contacts costs a few rows.
  */
 @Component
 public class RecentContacts {
@@ -50,7 +51,7 @@ public class RecentContacts {
                         SELECT c.id, c.name, c.last_contacted_at FROM contact c
                          WHERE c.org_id = ? AND c.owner_id = ? AND c.trashed_at IS NULL
                            AND c.last_contacted_at IS NOT NULL
-                         ORDER BY c.last_contacted_at DESC, c.id DESC LIMIT ?
+                         ORDER BY contact_recency(c.last_contacted_at), c.id LIMIT ?
                         """)
                 .params(actor.orgId(), actor.memberId(), Math.min(limit, MAX))
                 .query((rs, n) -> new Row(
