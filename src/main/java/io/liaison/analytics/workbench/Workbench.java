@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Gathers the workbench of the signed-in member from the modules that own each figure: contacts, tasks,
@@ -61,6 +62,8 @@ public class Workbench {
         this.chats = chats;
     }
 
+    /** The member's workbench, read in one transaction (one connection for all its queries). */
+    @Transactional(readOnly = true)
     public WorkbenchView of(Actor actor) {
         ZoneId zone = actor.timeZone();
         Instant now = Instant.now();
