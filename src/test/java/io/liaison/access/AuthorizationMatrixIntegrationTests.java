@@ -1211,7 +1211,9 @@ class AuthorizationMatrixIntegrationTests {
                         200,
                         TASK,
                         figures(),
-                        (r, x) -> read("/api/v1/analytics/contacts.new?memberId=" + figuresOf(r, x), r)));
+                        (r, x) -> read("/api/v1/analytics/contacts.new?memberId=" + figuresOf(r, x), r)),
+                // the workbench (issue 24): every member reads their own, within their data scope
+                rule("GET /api/v1/workbench", 200, ORG, anyone(), (r, x) -> read("/api/v1/workbench", r)));
     }
 
     /** The member whose figures are read: the actor, or a member of the relation's department. */

@@ -1,24 +1,38 @@
 package io.liaison.analytics.web;
 
+import io.liaison.analytics.workbench.Workbench;
+import io.liaison.analytics.workbench.WorkbenchView;
+import io.liaison.analytics.workbench.WorkbenchView.EventItem;
 import io.liaison.identity.Actor;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.DepartmentTree;
-import io.liaison.identity.MemberService;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The start page: who I am in which organization, and how big it is. */
+/**
+ * The workbench, the page after login: what needs the member today (tasks, events, contacts due for a
+ * touch, review findings, unread chats), their contacts and recent activity, their team's figures when
+ * their data scope covers more than their own, each one click from its action; and who they are in
+ * which organization.
+ */
 @Controller
 class HomePage {
 
-    private final DepartmentService departments;
-    private final MemberService members;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
-    HomePage(DepartmentService departments, MemberService members) {
+    private final DepartmentService departments;
+    private final Workbench workbench;
+
+    HomePage(DepartmentService departments, Workbench workbench) {
         this.departments = departments;
-        this.members = members;
+        this.workbench = workbench;
     }
 
     @GetMapping("/")
@@ -30,8 +44,22 @@ class HomePage {
                         .map(tree.names()::get)
                         .filter(Objects::nonNull)
                         .toList());
-        model.addAttribute("departmentCount", tree.nodes().size());
-        model.addAttribute("memberCount", members.countActive(actor));
+        WorkbenchView view = workbench.of(actor);
+        ZoneId zone = actor.timeZone();
+        Map<UUID, String> hours = new LinkedHashMap<>();
+        for (EventItem e : view.events()) {
+            hours.put(
+                    e.id(),
+                    e.allDay()
+                            ? ""
+                            : e.startAt().atZone(zone).format(CLOCK) + "–"
+                                    + e.endAt().atZone(zone).format(CLOCK));
+        }
+        model.addAttribute("wb", view);
+        model.addAttribute("eventHours", hours);
+        model.addAttribute(
+                "findingsTotal",
+                view.findings().values().stream().mapToLong(Long::longValue).sum());
         return "analytics/home";
     }
 }

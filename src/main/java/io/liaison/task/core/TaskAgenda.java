@@ -114,6 +114,64 @@ public class TaskAgenda {
                 .single();
     }
 
+    /**
+     * The open tasks assigned to the member due before {@code to} (and from {@code from} when given),
+     * the earliest first, at most {@code limit}: the workbench's overdue and due-today lists.
+     */
+    @Transactional(readOnly = true)
+    public List<Task> assignedDue(Actor actor, @Nullable Instant from, Instant to, int limit) {
+        SqlFragment where = where(actor, Filter.of(Scope.ASSIGNED))
+                .and(SqlFragment.of("t.status = 'open'"))
+                .and(due(from, to));
+        return ordered(actor, where, "t.due_at, t.id", Math.min(limit, SECTION_LIMIT));
+    }
+
+    /**
+     * How many open tasks assigned to the member are due before {@code to} (from {@code from} when
+     * given), counted up to {@code cap} from the assignee index.
+     */
+    @Transactional(readOnly = true)
+    public int assignedDueCount(Actor actor, @Nullable Instant from, Instant to, int cap) {
+        SqlFragment where = SqlFragment.of(
+                        "a.org_id = ? AND a.member_id = ? AND t.status = 'open'", actor.orgId(), actor.memberId())
+                .and(due(from, to));
+        return bounded(
+                "SELECT 1 FROM task_assignee a JOIN task t ON t.org_id = a.org_id AND t.id = a.task_id WHERE "
+                        + where.sql(),
+                where.params(),
+                cap);
+    }
+
+    /**
+     * How many open tasks past their due time are assigned to the member or to a member whose figures
+     * the actor sees ({@code memberFilter} over the assignee row {@code a}), counted up to {@code cap}
+     * from the index of open tasks by due time.
+     */
+    @Transactional(readOnly = true)
+    public int overdueOf(Actor actor, SqlFragment memberFilter, Instant now, int cap) {
+        SqlFragment where = SqlFragment.of(
+                        "t.org_id = ? AND t.status = 'open' AND t.due_at < ?", actor.orgId(), timestamp(now))
+                .append(
+                        " AND EXISTS (SELECT 1 FROM task_assignee a WHERE a.org_id = t.org_id AND a.task_id = t.id AND ",
+                        memberFilter,
+                        ")");
+        return bounded("SELECT 1 FROM task t WHERE " + where.sql(), where.params(), cap);
+    }
+
+    private int bounded(String select, List<Object> where, int cap) {
+        List<Object> params = new ArrayList<>(where);
+        params.add(cap);
+        return jdbc.sql("SELECT count(*) FROM (" + select + " LIMIT ?) bounded")
+                .params(params)
+                .query(Integer.class)
+                .single();
+    }
+
+    private static SqlFragment due(@Nullable Instant from, Instant to) {
+        SqlFragment before = SqlFragment.of("t.due_at < ?", timestamp(to));
+        return from == null ? before : before.and(SqlFragment.of("t.due_at >= ?", timestamp(from)));
+    }
+
     private List<Task> open(Actor actor, Filter filter, SqlFragment due) {
         SqlFragment where =
                 where(actor, filter).and(SqlFragment.of("t.status = 'open'")).and(due);

@@ -9,6 +9,7 @@ import io.liaison.shared.SqlFragment;
 import io.liaison.shared.TimeZones;
 import io.liaison.task.EventCancelled;
 import io.liaison.task.EventScheduled;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ public class EventService {
     public static final Duration MAX_RANGE = Duration.ofDays(92);
     /** The most events one range answers. */
     public static final int MAX_LISTED = 500;
+    /** The longest event the workbench's day looks back for. */
+    public static final int LONGEST_DAYS = 31;
 
     private final EventRepository events;
     private final EventVisibility visibility;
@@ -101,6 +104,25 @@ public class EventService {
     public List<CalendarEvent> agenda(Actor actor, Instant from, Instant to, int limit) {
         SqlFragment confirmed = visibility.visible(actor, "e").and(SqlFragment.of("e.status = 'confirmed'"));
         return events.overlapping(actor.orgId(), confirmed, from, to, limit);
+    }
+
+    /**
+     * The confirmed events the member made or attends that overlap [from, to), by start, at most
+     * {@code limit}: the workbench's day. Only events that started at most {@value #LONGEST_DAYS} days
+     * before {@code from} are looked at, so that the index of events by start reads a bounded stretch.
+     */
+    @Transactional(readOnly = true)
+    public List<CalendarEvent> mine(Actor actor, Instant from, Instant to, int limit) {
+        SqlFragment mine = SqlFragment.of(
+                        "e.org_id = ? AND e.status = 'confirmed' AND e.start_at >= ?",
+                        actor.orgId(),
+                        Timestamp.from(from.minus(Duration.ofDays(LONGEST_DAYS))))
+                .and(SqlFragment.of("e.created_by = ?", actor.memberId())
+                        .or(SqlFragment.of(
+                                "EXISTS (SELECT 1 FROM calendar_event_member a WHERE a.org_id = e.org_id"
+                                        + " AND a.event_id = e.id AND a.member_id = ?)",
+                                actor.memberId())));
+        return events.overlapping(actor.orgId(), mine, from, to, limit);
     }
 
     /** The confirmed events with the contact that the actor sees and that have not ended, by start, at most {@code limit}. */

@@ -159,22 +159,24 @@ class IdentityPagesIntegrationTests {
     }
 
     @Test
-    void homeCountsTheOrganizationsActiveMembersAndDepartments() throws Exception {
+    void homeShowsTheOrganizationTheRoleAndTheDepartments() throws Exception {
         var created = organizations.create(
                 admin,
                 new OrganizationService.CreateOrganization(
                         "Home " + suffix, null, "en", "boss-" + suffix, "a-long-password-1", null));
         Actor boss = members.actor(created.admin().id()).orElseThrow();
-        departments.create(boss, "Sales", null, 0);
-        for (String login : List.of("one-", "two-")) {
-            members.create(
-                    boss, new NewMember(login + suffix, login, null, null, "MEMBER", List.of(), "a-long-password-1"));
-        }
+        var sales = departments.create(boss, "Sales", null, 0);
+        var seller = members.create(
+                boss,
+                new NewMember("one-" + suffix, "one", null, null, "MEMBER", List.of(sales.id()), "a-long-password-1"));
 
         mvc.perform(get("/").with(as(boss)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"member-count\">3</p>")))
-                .andExpect(content().string(containsString("id=\"department-count\">1</p>")));
+                .andExpect(content().string(containsString("id=\"workbench-org-name\">Home " + suffix + "</span>")))
+                .andExpect(content().string(containsString("id=\"workbench-figures\"")));
+        mvc.perform(get("/").with(as(members.actor(seller.id()).orElseThrow())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("badge text-bg-light border me-1\">Sales</span>")));
     }
 
     @Test
