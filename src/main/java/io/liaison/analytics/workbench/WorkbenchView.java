@@ -62,7 +62,8 @@ public record WorkbenchView(
         @Nullable
         Team team) {
 
-    /** A count, and whether it is exact or stopped at its bound. */
+    /** A count, and whether it is exact or stopped at its bound (named apart from the contact list's count). */
+    @Schema(name = "WorkbenchCount")
     public record Count(
             @Schema(example = "42") int value,
             @Schema(example = "true") boolean exact) {
