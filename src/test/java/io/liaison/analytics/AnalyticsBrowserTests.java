@@ -105,8 +105,8 @@ class AnalyticsBrowserTests extends BrowserTest {
     }
 
     /**
-     * A contact of the boss with a tag, created today and active today and yesterday, and figures of
-     * every chart over the last days, as the listeners keep them.
+     * A contact of the boss with a tag, created today (the listeners have kept that day's row by now)
+     * and active today and yesterday, and figures of every chart over the last days.
      */
     private void seed(Actor boss, String tagName, String contactName) {
         TagGroup group = setup.createTagGroup(boss, tagName, "#336699");
@@ -116,7 +116,8 @@ class AnalyticsBrowserTests extends BrowserTest {
         LocalDate today = today(boss);
         jdbc.sql("""
                         INSERT INTO analytics_contact_day (org_id, contact_id, day, owner_id, created, follow_ups)
-                        VALUES (?, ?, ?, ?, true, 1), (?, ?, ?, ?, false, 2)""")
+                        VALUES (?, ?, ?, ?, true, 1), (?, ?, ?, ?, false, 2)
+                        ON CONFLICT (org_id, contact_id, day) DO UPDATE SET follow_ups = EXCLUDED.follow_ups""")
                 .params(
                         boss.orgId(),
                         contact.id(),

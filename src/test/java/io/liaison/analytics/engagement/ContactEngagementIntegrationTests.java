@@ -224,13 +224,18 @@ class ContactEngagementIntegrationTests {
                 .single());
     }
 
-    /** The contact's figures of one day, as the analytics listeners keep them. */
+    /**
+     * The contact's figures of one day, as the analytics listeners keep them (over the row of the day it
+     * was created, which they have kept already).
+     */
     private void day(Api.Org org, String contact, LocalDate day, int followUps, int messagesIn, int messagesOut) {
         jdbc.sql("""
                         INSERT INTO analytics_contact_day
                                (org_id, contact_id, day, owner_id, follow_ups, messages_in, messages_out)
                         SELECT c.org_id, c.id, ?, c.owner_id, ?, ?, ? FROM contact c
                          WHERE c.org_id = ?::uuid AND c.id = ?::uuid
+                        ON CONFLICT (org_id, contact_id, day) DO UPDATE SET follow_ups = EXCLUDED.follow_ups,
+                               messages_in = EXCLUDED.messages_in, messages_out = EXCLUDED.messages_out
                         """)
                 .params(day, followUps, messagesIn, messagesOut, org.id(), contact)
                 .update();
