@@ -21,7 +21,7 @@ class ContactNavigation {
 
     @Bean
     NavigationEntry trashEntry() {
-        return new NavigationEntry("nav.trash", "/trash", "trash3", null, Menu.MAIN, 60);
+        return new NavigationEntry("nav.trash", "/trash", "trash3", null, Menu.MORE, 12);
     }
 
     @Bean
