@@ -79,7 +79,7 @@ class TagGroupController {
     /** Every group with its tags, in one page: an organization has at most a few thousand tags. */
     @GetMapping
     CursorPage<TagGroup> list(Actor actor) {
-        return new CursorPage<>(tags.list(actor), null);
+        return new CursorPage<>(tags.listCounted(actor), null);
     }
 
     @ProblemResponse(

@@ -52,11 +52,25 @@ public class TagService {
         this.events = events;
     }
 
-    /** Every group with its tags, both by order then name. */
+    /**
+     * Every group with its tags, both by order then name, without counts: what pickers and chips need.
+     * Counting reads every tagged contact of the organization (half a second at 10^5 contacts), so only
+     * the tag pages count, through {@link #listCounted}.
+     */
     @Transactional(readOnly = true)
     public List<TagGroup> list(Actor actor) {
-        Map<UUID, List<Tag>> byGroup = tags.findAll(actor.orgId(), actor.can(SetupPermissions.TAG_MANAGE)).stream()
-                .collect(Collectors.groupingBy(Tag::groupId));
+        return listed(actor, false);
+    }
+
+    /** {@link #list} with each tag's number of live contacts, for those who manage tags. */
+    @Transactional(readOnly = true)
+    public List<TagGroup> listCounted(Actor actor) {
+        return listed(actor, actor.can(SetupPermissions.TAG_MANAGE));
+    }
+
+    private List<TagGroup> listed(Actor actor, boolean withCounts) {
+        Map<UUID, List<Tag>> byGroup =
+                tags.findAll(actor.orgId(), withCounts).stream().collect(Collectors.groupingBy(Tag::groupId));
         return groups.findAll(actor.orgId()).stream()
                 .map(g -> g.withTags(byGroup.getOrDefault(g.id(), List.of())))
                 .toList();

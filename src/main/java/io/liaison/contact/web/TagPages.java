@@ -34,7 +34,7 @@ class TagPages extends PanelPages<Actor> {
 
     @Override
     protected void list(Actor actor, Model model) {
-        model.addAttribute("groups", tags.list(actor));
+        model.addAttribute("groups", tags.listCounted(actor));
         model.addAttribute("nextColor", tags.nextColor(actor));
     }
 

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.liaison.LiaisonIntegrationTest;
+import io.liaison.contact.Tag;
 import io.liaison.contact.TagGroup;
 import io.liaison.contact.TestOrgs;
 import io.liaison.contact.tag.TagService;
@@ -51,7 +52,20 @@ class TagPagesIntegrationTests {
         String page = body(get("/tags").header("Accept-Language", "zh-CN"), admin, status().isOk());
         assertThat(page)
                 .contains("<nav", "tag-group-create", "类型", "客户", "级别", "单选", "--tag-color: #D97706")
-                .contains("/tags/groups/", "/delete", "/move", "href=\"/tags\"", "href=\"/custom-fields\"");
+                .contains("/tags/groups/", "/delete", "/move", "href=\"/tags\"", "href=\"/custom-fields\"")
+                // the tags page counts each tag's contacts for those who manage tags
+                .contains("class=\"tag-count\"");
+    }
+
+    @Test
+    void pagesThatOnlyPickTagsDoNotCountTheirContacts() throws Exception {
+        assertThat(tags.list(admin).stream().flatMap(g -> g.tags().stream()).map(Tag::contactCount))
+                .isNotEmpty()
+                .containsOnlyNulls();
+        assertThat(tags.listCounted(admin).stream()
+                        .flatMap(g -> g.tags().stream())
+                        .map(Tag::contactCount))
+                .doesNotContainNull();
     }
 
     @Test
