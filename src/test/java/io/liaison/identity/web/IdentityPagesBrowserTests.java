@@ -84,7 +84,7 @@ class IdentityPagesBrowserTests extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dropdown-item[href='/audit']")));
         assertThat(driver.findElement(By.cssSelector("#more-menu + .dropdown-menu"))
                         .getText())
-                .isEqualTo("群发\n待联系\n自定义字段\n角色与权限\n消息渠道\nWebhook\n审计日志");
+                .isEqualTo("群发\n待联系\n自定义字段\n回收站\n角色与权限\n消息渠道\nWebhook\n审计日志");
         screenshot("more-menu-zh-390");
     }
 
