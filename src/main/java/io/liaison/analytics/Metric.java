@@ -1,6 +1,7 @@
 package io.liaison.analytics;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,9 @@ public enum Metric {
     /** Of those, the ones completed by their due time (or without one); each assignee. */
     TASKS_ON_TIME("tasks.on-time", false);
 
+    /** The periods a figure counted once a period is kept by, besides days: {@code week}, {@code month}. */
+    public static final List<String> PERIOD_UNITS = List.of("week", "month");
+
     private final String code;
     private final boolean byContactOwner;
 
@@ -52,6 +56,22 @@ public enum Metric {
     /** The name stored in {@code analytics_member_day.metric} and used in the API's path. */
     public String code() {
         return code;
+    }
+
+    /**
+     * Does the figure count each contact or group once a period, so that a week's or a month's value is
+     * not the sum of its days? Those are kept by ISO week and by month as well, under {@link #code(String)}.
+     */
+    public boolean distinctByPeriod() {
+        return this == ACTIVE_CONTACTS || this == ACTIVE_GROUPS;
+    }
+
+    /**
+     * The name stored for the figure by {@code week} or {@code month} ({@code contacts.active@week}),
+     * on the period's first day (a Monday, the first of the month).
+     */
+    public String code(String unit) {
+        return code + "@" + unit;
     }
 
     /** Does the figure count for the contact's current owner (and so move when the owner changes)? */

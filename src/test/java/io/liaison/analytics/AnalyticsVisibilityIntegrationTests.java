@@ -14,6 +14,7 @@ import io.liaison.identity.MemberService;
 import io.liaison.identity.internal.ActorAuthentication;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * The figures respect visibility: a member reads their own (another member's is not found), a manager
  * their department tree but not a sibling department, an administrator the organization; by day, ISO
  * week and month, with active contacts counted once per period; by tag for contacts only; as JSON and
- * the same numbers as CSV; within a year's range. The aggregate rows are written here directly, as
- * the listeners keep them.
+ * the same numbers as CSV; within a year's range. Most aggregate rows are written here directly, as
+ * the listeners keep them; active contacts come from follow-ups recorded through the API.
  */
 @LiaisonIntegrationTest
 class AnalyticsVisibilityIntegrationTests {
@@ -123,15 +124,12 @@ class AnalyticsVisibilityIntegrationTests {
         String b = contact(eastMember, "{\"name\":\"乙\"}");
         String c = contact(eastMember, "{\"name\":\"丙\"}");
         String others = contact(supportMember, "{\"name\":\"丁\",\"tagIds\":[\"" + vip + "\"]}");
-        contactDay(a, MONDAY, eastMember.id(), true, 1);
-        contactDay(a, MONDAY.plusDays(1), eastMember.id(), false, 2);
-        contactDay(b, MONDAY.plusDays(1), eastMember.id(), true, 1);
-        contactDay(c, MONDAY.plusDays(8), eastMember.id(), false, 1);
-        contactDay(others, MONDAY.plusDays(8), supportMember.id(), true, 1);
-        figure("contacts.active", MONDAY, eastMember.id(), 1);
-        figure("contacts.active", MONDAY.plusDays(1), eastMember.id(), 2);
-        figure("contacts.active", MONDAY.plusDays(8), eastMember.id(), 1);
-        figure("contacts.active", MONDAY.plusDays(8), supportMember.id(), 1);
+        // follow-ups through the API: the listeners keep the days, weeks and months (noon in Shanghai)
+        followUp(eastMember, a, MONDAY);
+        followUp(eastMember, a, MONDAY.plusDays(1));
+        followUp(eastMember, b, MONDAY.plusDays(1));
+        followUp(eastMember, c, MONDAY.plusDays(8));
+        followUp(supportMember, others, MONDAY.plusDays(8));
 
         String range = "?from=2026-11-02&to=2026-11-15";
         assertThat(values(eastMember.token(), "contacts.active" + range + "&groupBy=week"))
@@ -145,6 +143,12 @@ class AnalyticsVisibilityIntegrationTests {
                 .containsExactly("2026-11");
         assertThat(values(eastMember.token(), "contacts.active" + range).subList(0, 3))
                 .containsExactly("1", "2", "0");
+        assertThat(periods(eastMember.token(), "contacts.active?from=2026-11-04&to=2026-11-10&groupBy=week"))
+                .as("a range grouped by week covers whole weeks")
+                .containsExactly("2026-W45", "2026-W46");
+        assertThat(values(eastMember.token(), "contacts.active?from=2026-11-04&to=2026-11-10&groupBy=week"))
+                .as("Monday's and Tuesday's contacts count in the week the range begins in")
+                .containsExactly("2", "1");
         assertThat(values(org.adminToken(), "contacts.active" + range + "&groupBy=month"))
                 .containsExactly("4");
         assertThat(values(org.adminToken(), "contacts.active" + range + "&groupBy=week&tagId=" + vip))
@@ -152,7 +156,10 @@ class AnalyticsVisibilityIntegrationTests {
         assertThat(values(eastMember.token(), "contacts.active" + range + "&groupBy=week&tagId=" + vip))
                 .as("the other member's tagged contact is not theirs to count")
                 .containsExactly("1", "0");
-        assertThat(values(org.adminToken(), "contacts.new" + range + "&groupBy=month&tagId=" + vip))
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        assertThat(values(
+                        org.adminToken(),
+                        "contacts.new?from=" + today + "&to=" + today + "&groupBy=month&tagId=" + vip))
                 .containsExactly("2");
 
         String refused = api.answer(
@@ -162,7 +169,7 @@ class AnalyticsVisibilityIntegrationTests {
         assertThat(JsonPath.<List<String>>read(refused, "$.errors[*].field")).containsExactly("tagId");
         assertThat(refused).contains("only to new and active contacts");
 
-        String page = page("/analytics" + range + "&tagId=" + vip, org.adminId(), "zh-CN");
+        String page = page("/analytics?from=" + today + "&to=" + today + "&tagId=" + vip, org.adminId(), "zh-CN");
         assertThat(page)
                 .contains("各标签的联系人", "新增联系人来源", "重要", "<th scope=\"row\">API</th>", "只显示带有标签“重要”的联系人")
                 .doesNotContain("外部群消息");
@@ -293,17 +300,15 @@ class AnalyticsVisibilityIntegrationTests {
         return api.createdId(json(post("/api/v1/contacts"), owner.token(), body));
     }
 
+    private void followUp(Api.Person author, String contact, LocalDate day) throws Exception {
+        api.answer(json(post("/api/v1/contacts/" + contact + "/follow-ups"), author.token(), """
+                {"type":"call","content":"电话沟通","occurredAt":"%sT04:00:00Z"}
+                """.formatted(day)), 201);
+    }
+
     private void figure(String metric, LocalDate day, String memberId, long value) {
         jdbc.sql("INSERT INTO analytics_member_day (org_id, metric, day, member_id, value) VALUES (?, ?, ?, ?, ?)")
                 .params(uuid(org.id()), metric, day, uuid(memberId), value)
-                .update();
-    }
-
-    private void contactDay(String contactId, LocalDate day, String ownerId, boolean created, int followUps) {
-        jdbc.sql("""
-                        INSERT INTO analytics_contact_day (org_id, contact_id, day, owner_id, created, follow_ups)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(uuid(org.id()), uuid(contactId), day, uuid(ownerId), created, followUps)
                 .update();
     }
 

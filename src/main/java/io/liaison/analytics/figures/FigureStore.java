@@ -1,11 +1,12 @@
 package io.liaison.analytics.figures;
 
 import io.liaison.shared.SqlFragment;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -123,20 +124,43 @@ class FigureStore {
         return query(Replies.FROM_SEQ, values).query(Long.class).single();
     }
 
-    /** Recomputes the group's figures of exactly these member's days. */
+    /**
+     * Recomputes the group's figures of exactly these member's days and, for a group also kept by
+     * period, the weeks and months that hold them (read over those whole periods).
+     */
     void memberDays(Org org, MetricGroup group, Set<Cell> cells) {
         if (cells.isEmpty()) {
             return;
         }
-        List<Cell> sorted =
-                cells.stream().sorted(Comparator.comparing(Cell::day)).toList();
-        FigureScope box = FigureScope.of(
-                cells.stream().map(Cell::memberId).distinct().toList(),
-                sorted.get(0).day(),
-                sorted.get(sorted.size() - 1).day());
+        List<LocalDate> days = cells.stream().map(Cell::day).sorted().toList();
+        memberCells(org, group, cells, days.get(0), days.get(days.size() - 1));
+        MetricGroup periods = group.periods();
+        if (periods != null) {
+            Set<Cell> starts = new HashSet<>();
+            for (Cell c : cells) {
+                starts.add(new Cell(c.memberId(), monday(c.day())));
+                starts.add(new Cell(c.memberId(), c.day().withDayOfMonth(1)));
+            }
+            // read every touched day's whole week and month (a week starting on the 1st lies in its month)
+            LocalDate first = days.get(0);
+            LocalDate last = days.get(days.size() - 1);
+            LocalDate from = first.withDayOfMonth(1).isBefore(monday(first)) ? first.withDayOfMonth(1) : monday(first);
+            LocalDate monthEnd = last.with(TemporalAdjusters.lastDayOfMonth());
+            LocalDate to = monthEnd.isAfter(monday(last).plusDays(6))
+                    ? monthEnd
+                    : monday(last).plusDays(6);
+            memberCells(org, periods, starts, from, to);
+        }
+    }
+
+    /** Recomputes exactly these cells of the group, reading the members' rows from {@code from} to {@code to}. */
+    private void memberCells(Org org, MetricGroup group, Set<Cell> cells, LocalDate from, LocalDate to) {
+        List<Cell> listed = List.copyOf(cells);
+        FigureScope box =
+                FigureScope.of(listed.stream().map(Cell::memberId).distinct().toList(), from, to);
         Map<String, Object> exact = new HashMap<>();
-        exact.put("cellMembers", sorted.stream().map(Cell::memberId).toArray(UUID[]::new));
-        exact.put("cellDays", sorted.stream().map(c -> c.day().toString()).toArray(String[]::new));
+        exact.put("cellMembers", listed.stream().map(Cell::memberId).toArray(UUID[]::new));
+        exact.put("cellDays", listed.stream().map(c -> c.day().toString()).toArray(String[]::new));
         memberDays(
                 org,
                 group,
@@ -145,10 +169,24 @@ class FigureStore {
                 exact);
     }
 
-    /** Recomputes the group's figures of the scope's members (all when it names none) and days. */
+    private static LocalDate monday(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /**
+     * Recomputes the group's figures of the scope's members (all when it names none) and days; a group
+     * also kept by period over all days (a range would cut its weeks and months).
+     */
     void memberDays(Org org, MetricGroup group, FigureScope scope) {
+        MetricGroup periods = group.periods();
+        if (periods != null && (scope.from() != null || scope.to() != null)) {
+            throw new IllegalArgumentException(group + " is recomputed by cells or over all days");
+        }
         if (!scope.isEmpty()) {
             memberDays(org, group, scope, "", Map.of());
+            if (periods != null) {
+                memberDays(org, periods, scope, "", Map.of());
+            }
         }
     }
 

@@ -4,6 +4,8 @@ import io.liaison.analytics.Metric;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The metrics of {@code analytics_member_day} by the source they are counted from, each with the
@@ -25,6 +27,22 @@ enum MetricGroup {
                            count(*) FILTER (WHERE d.follow_ups + d.messages_in + d.messages_out > 0)
                       FROM analytics_contact_day d WHERE d.org_id = :org %1$s GROUP BY d.day, d.owner_id
                     """.formatted(s.onDay("d.owner_id", "d.day"));
+        }
+    },
+    /**
+     * Active contacts by ISO week and by month, each contact once a period, by its owner; the day is the
+     * period's first. Recomputed with {@link #CONTACTS} over whole periods.
+     */
+    CONTACT_PERIODS(periodCodes(Metric.ACTIVE_CONTACTS)) {
+        @Override
+        String select(FigureScope s) {
+            return byPeriod(Metric.ACTIVE_CONTACTS, """
+                    SELECT '%1$s' AS metric, date_trunc('%2$s', d.day::timestamp)::date AS day, d.owner_id AS member_id,
+                           count(DISTINCT d.contact_id) AS value
+                      FROM analytics_contact_day d
+                     WHERE d.org_id = :org AND d.follow_ups + d.messages_in + d.messages_out > 0 %3$s
+                     GROUP BY 2, 3
+                    """, s.onDay("d.owner_id", "d.day"));
         }
     },
     /** Opt-outs of contacts still stored, by the day of the opt-out and the contact's owner. */
@@ -85,6 +103,18 @@ enum MetricGroup {
                     """.formatted(s.onDay("d.owner_id", "d.day"));
         }
     },
+    /** Active groups by ISO week and by month, each group once a period, by its owner (as {@link #CONTACT_PERIODS}). */
+    GROUP_PERIODS(periodCodes(Metric.ACTIVE_GROUPS)) {
+        @Override
+        String select(FigureScope s) {
+            return byPeriod(Metric.ACTIVE_GROUPS, """
+                    SELECT '%1$s' AS metric, date_trunc('%2$s', d.day::timestamp)::date AS day, d.owner_id AS member_id,
+                           count(DISTINCT d.conversation_id) AS value
+                      FROM analytics_conversation_day d WHERE d.org_id = :org %3$s
+                     GROUP BY 2, 3
+                    """, s.onDay("d.owner_id", "d.day"));
+        }
+    },
     /** Questions asked and answered, from {@code analytics_reply}, by the group's owner and the day asked. */
     REPLIES(List.of(Metric.QUESTIONS, Metric.ANSWERED)) {
         @Override
@@ -126,10 +156,14 @@ enum MetricGroup {
         }
     };
 
-    private final List<Metric> metrics;
+    private final String[] codes;
 
     MetricGroup(List<Metric> metrics) {
-        this.metrics = metrics;
+        this(metrics.stream().map(Metric::code).toArray(String[]::new));
+    }
+
+    MetricGroup(String[] codes) {
+        this.codes = codes;
     }
 
     /**
@@ -147,7 +181,28 @@ enum MetricGroup {
     }
 
     String[] codes() {
-        return metrics.stream().map(Metric::code).toArray(String[]::new);
+        return codes.clone();
+    }
+
+    /** The group kept by week and month from the same rows as this one, if any. */
+    @Nullable
+    MetricGroup periods() {
+        return switch (this) {
+            case CONTACTS -> CONTACT_PERIODS;
+            case GROUPS -> GROUP_PERIODS;
+            default -> null;
+        };
+    }
+
+    private static String[] periodCodes(Metric metric) {
+        return Metric.PERIOD_UNITS.stream().map(metric::code).toArray(String[]::new);
+    }
+
+    /** The statement once for each unit (the code and unit are constants, written into it). */
+    private static String byPeriod(Metric metric, String statement, String scope) {
+        return Metric.PERIOD_UNITS.stream()
+                .map(unit -> statement.formatted(metric.code(unit), unit, scope))
+                .collect(Collectors.joining(" UNION ALL "));
     }
 
     /** The group's rows (metric, day, member_id, value) for the members and days of {@code scope}. */

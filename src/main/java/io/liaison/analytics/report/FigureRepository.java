@@ -67,21 +67,6 @@ class FigureRepository {
                 ") d GROUP BY d.period");
     }
 
-    /**
-     * External groups with a message in each period, each once: from chat's days of conversations
-     * ({@code chat_day}), by the group's current owner, as the kept daily figure counts them.
-     */
-    List<Point> groups(Actor actor, ReportFilter f) {
-        SqlFragment where = who(actor, "c", "c.owner_id", f)
-                .and(SqlFragment.of("c.kind = 'external' AND g.day BETWEEN ? AND ?", f.from(), f.to()));
-        return points(
-                "SELECT '', d.period, count(*) FROM (SELECT DISTINCT " + period("g", f)
-                        + " AS period, g.conversation_id FROM chat_day g"
-                        + " JOIN conversation c ON c.org_id = g.org_id AND c.id = g.conversation_id WHERE ",
-                where,
-                ") d GROUP BY d.period");
-    }
-
     /** The median minutes from a guest's question to its first answer, of those asked in each period. */
     List<Point> medianMinutes(Actor actor, ReportFilter f) {
         SqlFragment where = who(actor, "x", "x.owner_id", f)
@@ -222,11 +207,7 @@ class FigureRepository {
     }
 
     private static String period(ReportFilter f) {
-        return period("x", f);
-    }
-
-    private static String period(String alias, ReportFilter f) {
-        return "date_trunc('" + f.groupBy().unit() + "', " + alias + ".day::timestamp)::date";
+        return "date_trunc('" + f.groupBy().unit() + "', x.day::timestamp)::date";
     }
 
     private List<Point> points(String select, SqlFragment where, String rest) {

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a series is grouped: by day, by ISO week (Monday to Sunday) or by calendar month of the
- * organization's days. A period is named by its first day; the first and the last period of a range
- * count only the days within it.
+ * organization's days. A period is named by its first day; a range grouped by week or month covers
+ * whole periods ({@link ReportFilter}).
  */
 public enum GroupBy {
     DAY,
@@ -65,6 +65,11 @@ public enum GroupBy {
             case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case MONTH -> day.withDayOfMonth(1);
         };
+    }
+
+    /** The last day of the period holding {@code day}. */
+    public LocalDate end(LocalDate day) {
+        return next(start(day)).minusDays(1);
     }
 
     /** The periods from {@code from} to {@code to}, by their first days. */

@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a report reads: the organization's days {@code from} to {@code to} (both included, at most
- * {@value #MAX_DAYS}), grouped by day, week or month, of one member, one department's tree or the
- * contacts with one tag when given. Left out, the range is the last {@value #DEFAULT_DAYS} days up to
- * today in the organization's time zone.
+ * {@value #MAX_DAYS} asked for), grouped by day, week or month, of one member, one department's tree or
+ * the contacts with one tag when given. Left out, the range is the last {@value #DEFAULT_DAYS} days up
+ * to today in the organization's time zone. Grouped by week or month, the range widens to whole
+ * periods, so that every period counts all of its days (a contact active on Monday and on Friday is one
+ * active contact of that week, whichever day the range began).
  */
 public record ReportFilter(
         LocalDate from,
@@ -31,6 +33,8 @@ public record ReportFilter(
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
             throw LiaisonException.invalid("to", "invalid.analytics-range", MAX_DAYS);
         }
+        from = groupBy.start(from);
+        to = groupBy.end(to);
     }
 
     /** The filter of a request's parameters, each checked: a bad date or grouping is a 400 naming it. */
@@ -56,10 +60,6 @@ public record ReportFilter(
     /** The number of days in the range. */
     public int days() {
         return (int) ChronoUnit.DAYS.between(from, to) + 1;
-    }
-
-    public ReportFilter withGroupBy(GroupBy other) {
-        return new ReportFilter(from, to, other, memberId, deptId, tagId);
     }
 
     private static LocalDate date(String field, @Nullable String text, LocalDate otherwise) {

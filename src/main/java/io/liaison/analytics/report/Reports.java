@@ -68,7 +68,7 @@ public class Reports {
         List<String> summed = new ArrayList<>();
         for (Figure figure : wanted) {
             if (figure.metric() != null && !special(figure.metric(), f)) {
-                summed.add(figure.code());
+                summed.add(stored(figure.metric(), f));
             } else if (figure.equals(Figure.REPLY_RATE)) {
                 summed.add(Metric.QUESTIONS.code());
                 summed.add(Metric.ANSWERED.code());
@@ -169,15 +169,16 @@ public class Reports {
         return limit;
     }
 
-    /** Figures not read as the sum of their kept daily rows under this filter. */
+    /** Figures of contacts with a tag: counted from the contacts' days, not read from kept sums. */
     private static boolean special(Metric metric, ReportFilter f) {
-        boolean byDay = f.groupBy() == GroupBy.DAY;
-        return switch (metric) {
-            case ACTIVE_CONTACTS -> !byDay || f.tagId() != null;
-            case NEW_CONTACTS -> f.tagId() != null;
-            case ACTIVE_GROUPS -> !byDay;
-            default -> false;
-        };
+        return f.tagId() != null && (metric == Metric.ACTIVE_CONTACTS || metric == Metric.NEW_CONTACTS);
+    }
+
+    /** The kept rows a metric is read from: by day, or by week or month for one counted once a period. */
+    private static String stored(Metric metric, ReportFilter f) {
+        return metric.distinctByPeriod() && f.groupBy() != GroupBy.DAY
+                ? metric.code(f.groupBy().code())
+                : metric.code();
     }
 
     private Map<LocalDate, BigDecimal> values(
@@ -185,15 +186,11 @@ public class Reports {
         Metric metric = figure.metric();
         if (metric != null && special(metric, f)) {
             Map<String, Map<LocalDate, BigDecimal>> own = new HashMap<>();
-            collect(
-                    own,
-                    metric == Metric.ACTIVE_GROUPS
-                            ? figures.groups(actor, f)
-                            : figures.contacts(actor, metric == Metric.NEW_CONTACTS, f));
+            collect(own, figures.contacts(actor, metric == Metric.NEW_CONTACTS, f));
             return own.getOrDefault("", Map.of());
         }
         if (metric != null) {
-            return sums.getOrDefault(figure.code(), Map.of());
+            return sums.getOrDefault(stored(metric, f), Map.of());
         }
         if (figure.equals(Figure.REPLY_RATE)) {
             Map<LocalDate, BigDecimal> asked = sums.getOrDefault(Metric.QUESTIONS.code(), Map.of());
