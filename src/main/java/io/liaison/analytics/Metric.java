@@ -45,6 +45,12 @@ public enum Metric {
     /** The periods a figure counted once a period is kept by, besides days: {@code week}, {@code month}. */
     public static final List<String> PERIOD_UNITS = List.of("week", "month");
 
+    /**
+     * Where a contact can come from ({@code contact.source}): new contacts are kept by source too, under
+     * {@link #code(String)} of {@link #NEW_CONTACTS} ({@code contacts.new@import}).
+     */
+    public static final List<String> SOURCES = List.of("manual", "import", "api", "form", "sync");
+
     private final String code;
     private final boolean byContactOwner;
 
@@ -67,8 +73,9 @@ public enum Metric {
     }
 
     /**
-     * The name stored for the figure by {@code week} or {@code month} ({@code contacts.active@week}),
-     * on the period's first day (a Monday, the first of the month).
+     * The name stored for a part of the figure: by {@code week} or {@code month} on the period's first
+     * day (a Monday, the first of the month), as {@code contacts.active@week}; or of one source, as
+     * {@code contacts.new@import}.
      */
     public String code(String unit) {
         return code + "@" + unit;

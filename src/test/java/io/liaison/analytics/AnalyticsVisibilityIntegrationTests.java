@@ -173,6 +173,9 @@ class AnalyticsVisibilityIntegrationTests {
         assertThat(page)
                 .contains("各标签的联系人", "新增联系人来源", "重要", "<th scope=\"row\">API</th>", "只显示带有标签“重要”的联系人")
                 .doesNotContain("外部群消息");
+        assertThat(page("/analytics?from=" + today + "&to=" + today, eastMember.id(), "en"))
+                .as("without a tag, new contacts by source come from the kept sums: the member's three")
+                .contains("<th scope=\"row\">API</th>", "<td class=\"text-end\">3</td>");
     }
 
     @Test

@@ -133,7 +133,9 @@ class FigureStore {
             return;
         }
         List<LocalDate> days = cells.stream().map(Cell::day).sorted().toList();
-        memberCells(org, group, cells, days.get(0), days.get(days.size() - 1));
+        for (MetricGroup g : group.withAlongside()) {
+            memberCells(org, g, cells, days.get(0), days.get(days.size() - 1));
+        }
         MetricGroup periods = group.periods();
         if (periods != null) {
             Set<Cell> starts = new HashSet<>();
@@ -183,7 +185,9 @@ class FigureStore {
             throw new IllegalArgumentException(group + " is recomputed by cells or over all days");
         }
         if (!scope.isEmpty()) {
-            memberDays(org, group, scope, "", Map.of());
+            for (MetricGroup g : group.withAlongside()) {
+                memberDays(org, g, scope, "", Map.of());
+            }
             if (periods != null) {
                 memberDays(org, periods, scope, "", Map.of());
             }

@@ -45,6 +45,18 @@ enum MetricGroup {
                     """, s.onDay("d.owner_id", "d.day"));
         }
     },
+    /** New contacts by where they came from ({@code contact.source}), by the contact's owner. */
+    NEW_BY_SOURCE(Metric.SOURCES.stream().map(Metric.NEW_CONTACTS::code).toArray(String[]::new)) {
+        @Override
+        String select(FigureScope s) {
+            return """
+                    SELECT %s || c.source AS metric, d.day, d.owner_id AS member_id, count(*) AS value
+                      FROM analytics_contact_day d JOIN contact c ON c.org_id = d.org_id AND c.id = d.contact_id
+                     WHERE d.org_id = :org AND d.created %s
+                     GROUP BY 1, 2, 3
+                    """.formatted("'" + Metric.NEW_CONTACTS.code("") + "'", s.onDay("d.owner_id", "d.day"));
+        }
+    },
     /** Opt-outs of contacts still stored, by the day of the opt-out and the contact's owner. */
     OPT_OUTS(List.of(Metric.OPT_OUTS)) {
         @Override
@@ -182,6 +194,11 @@ enum MetricGroup {
 
     String[] codes() {
         return codes.clone();
+    }
+
+    /** This group and those recomputed with it over the same member's days, read from the same rows. */
+    List<MetricGroup> withAlongside() {
+        return this == CONTACTS ? List.of(CONTACTS, NEW_BY_SOURCE) : List.of(this);
     }
 
     /** The group kept by week and month from the same rows as this one, if any. */

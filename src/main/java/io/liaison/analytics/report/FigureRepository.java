@@ -104,8 +104,30 @@ class FigureRepository {
                 .list();
     }
 
-    /** The new contacts of the range by where they came from ({@code contact.source}), most first. */
+    /**
+     * The new contacts of the range by where they came from ({@code contact.source}), most first: the
+     * kept sums by source, or with a tag the contacts' created days that carry it.
+     */
     List<Count> bySource(Actor actor, ReportFilter f) {
+        if (f.tagId() == null) {
+            SqlFragment where = who(actor, "x", "x.member_id", f)
+                    .and(SqlFragment.of(
+                            "x.metric = ANY (?) AND x.day BETWEEN ? AND ?",
+                            Metric.SOURCES.stream()
+                                    .map(Metric.NEW_CONTACTS::code)
+                                    .toArray(String[]::new),
+                            f.from(),
+                            f.to()));
+            int prefix = Metric.NEW_CONTACTS.code("").length() + 1;
+            return jdbc.sql("""
+                            SELECT substr(x.metric, %d) AS source, sum(x.value)
+                              FROM analytics_member_day x WHERE %s
+                             GROUP BY x.metric
+                             ORDER BY 2 DESC, 1""".formatted(prefix, where.sql()))
+                    .params(where.params())
+                    .query((rs, n) -> new Count(rs.getString(1), rs.getString(1), rs.getLong(2), 0))
+                    .list();
+        }
         SqlFragment where = contactDays(actor, true, f);
         return jdbc.sql("""
                         SELECT c.source, c.source, count(*), 0
