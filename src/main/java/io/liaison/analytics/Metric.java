@@ -74,8 +74,8 @@ public enum Metric {
 
     /**
      * The name stored for a part of the figure: by {@code week} or {@code month} on the period's first
-     * day (a Monday, the first of the month), as {@code contacts.active@week}; or of one source, as
-     * {@code contacts.new@import}.
+     * day (a Monday, the first of the month), as {@code contacts.active@week}; of one source, as
+     * {@code contacts.new@import}; or {@code contacts.active@last}, contacts by their last active day.
      */
     public String code(String unit) {
         return code + "@" + unit;

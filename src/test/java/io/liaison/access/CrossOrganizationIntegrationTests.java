@@ -650,7 +650,9 @@ class CrossOrganizationIntegrationTests {
             "analytics_contact_day",
             "analytics_conversation_day",
             "analytics_reply",
-            "analytics_task_done");
+            "analytics_task_done",
+            "analytics_contact_last",
+            "analytics_tag_day");
 
     String globexState() {
         return orgState(globex.id());

@@ -8,8 +8,10 @@ import io.liaison.contact.Contact;
 import io.liaison.contact.ContactService;
 import io.liaison.contact.ContactSetup;
 import io.liaison.contact.TagGroup;
+import io.liaison.contact.followup.FollowUpService;
 import io.liaison.identity.Actor;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +33,9 @@ class AnalyticsBrowserTests extends BrowserTest {
 
     @Autowired
     ContactSetup setup;
+
+    @Autowired
+    FollowUpService followUps;
 
     @Test
     void theAdministratorReadsTheChartsAndTheirTablesInChinese() throws Exception {
@@ -105,8 +110,8 @@ class AnalyticsBrowserTests extends BrowserTest {
     }
 
     /**
-     * A contact of the boss with a tag, created today (the listeners have kept that day's row by now)
-     * and active today and yesterday, and figures of every chart over the last days.
+     * A contact of the boss with a tag, created today and visited today and yesterday (the listeners
+     * keep its rows), and figures of every chart over the last days.
      */
     private void seed(Actor boss, String tagName, String contactName) {
         TagGroup group = setup.createTagGroup(boss, tagName, "#336699");
@@ -114,20 +119,11 @@ class AnalyticsBrowserTests extends BrowserTest {
         Contact contact =
                 contacts.create(boss, Map.of("name", contactName, "tagIds", List.of(tag.toString())), "manual", false);
         LocalDate today = today(boss);
-        jdbc.sql("""
-                        INSERT INTO analytics_contact_day (org_id, contact_id, day, owner_id, created, follow_ups)
-                        VALUES (?, ?, ?, ?, true, 1), (?, ?, ?, ?, false, 2)
-                        ON CONFLICT (org_id, contact_id, day) DO UPDATE SET follow_ups = EXCLUDED.follow_ups""")
-                .params(
-                        boss.orgId(),
-                        contact.id(),
-                        today,
-                        boss.memberId(),
-                        boss.orgId(),
-                        contact.id(),
-                        today.minusDays(1),
-                        boss.memberId())
-                .update();
+        // follow-ups today and yesterday: the listeners keep the contact's days and last activity
+        for (int back = 0; back < 2; back++) {
+            followUps.record(
+                    boss, contact.id(), "visit", "上门拜访", OffsetDateTime.now().minusDays(back));
+        }
         String[] metrics = {
             "contacts.new",
             "contacts.active",

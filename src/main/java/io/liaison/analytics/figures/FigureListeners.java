@@ -13,6 +13,8 @@ import io.liaison.contact.ContactRestored;
 import io.liaison.contact.ContactTrashed;
 import io.liaison.contact.ContactsImported;
 import io.liaison.contact.FollowUpRecorded;
+import io.liaison.contact.TagsChanged;
+import io.liaison.contact.TagsDeleted;
 import io.liaison.identity.OrganizationSettingChanged;
 import io.liaison.push.ContactOptedIn;
 import io.liaison.push.ContactOptedOut;
@@ -92,6 +94,16 @@ class FigureListeners {
         Set<UUID> ids = new LinkedHashSet<>(e.restoredIds());
         ids.add(e.survivorId());
         updates.contacts(e.orgId(), ids, true);
+    }
+
+    @ApplicationModuleListener
+    void on(TagsChanged e) {
+        updates.tags(e.orgId(), List.of(e.contactId()));
+    }
+
+    @ApplicationModuleListener
+    void on(TagsDeleted e) {
+        updates.tagsDeleted(e.orgId(), e.tagIds());
     }
 
     @ApplicationModuleListener

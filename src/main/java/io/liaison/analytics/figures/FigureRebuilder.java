@@ -94,6 +94,11 @@ class FigureRebuilder implements FiguresRebuild {
         tables.add(refresh(
                 org, "analytics_task_done", Intermediates.TASK_DONE_COLUMNS, Intermediates.tasksDone(FigureScope.ALL)));
         tables.add(refresh(org, "analytics_reply", Replies.COLUMNS, Replies.select(FigureScope.ALL, false)));
+        tables.add(refresh(
+                org,
+                "analytics_contact_last",
+                Intermediates.CONTACT_LAST_COLUMNS,
+                Intermediates.contactLast(FigureScope.ALL)));
         String groups = Arrays.stream(MetricGroup.values())
                 .map(g -> g.select(FigureScope.ALL))
                 .collect(Collectors.joining(" UNION ALL "));
@@ -103,6 +108,8 @@ class FigureRebuilder implements FiguresRebuild {
                 MEMBER_DAY_COLUMNS,
                 "SELECT CAST(:org AS uuid), g.metric, g.day, g.member_id, g.value FROM (" + groups
                         + ") g WHERE g.value > 0"));
+        tables.add(refresh(
+                org, "analytics_tag_day", Intermediates.TAG_DAY_COLUMNS, Intermediates.tagDays(FigureScope.ALL)));
         Rebuilt rebuilt = new Rebuilt(orgId, tables, Duration.ofNanos(System.nanoTime() - start));
         if (rebuilt.differing() > 0) {
             log.warn(

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -116,6 +118,59 @@ class FigureStore {
                 from ? Map.of("fromSeq", fromSeq) : Map.of());
     }
 
+    /**
+     * The contacts' last activity, owner and tags ({@code analytics_contact_last}) as they are now, after
+     * their days were recomputed; and the counts by last active day, of their owners and of their tags,
+     * on the days before and after.
+     */
+    void lastActivity(Org org, Collection<UUID> contactIds) {
+        if (contactIds.isEmpty()) {
+            return;
+        }
+        Map<String, Object> values = values(org, FigureScope.of(contactIds));
+        RowMapper<List<Cell>> days = (rs, n) -> {
+            UUID owner = rs.getObject(1, UUID.class);
+            LocalDate last = rs.getObject(3, LocalDate.class);
+            return last == null
+                    ? List.of(new Cell(owner, rs.getObject(2, LocalDate.class)))
+                    : List.of(new Cell(owner, rs.getObject(2, LocalDate.class)), new Cell(owner, last));
+        };
+        Set<Cell> cells = new HashSet<>();
+        query(
+                        "DELETE FROM analytics_contact_last d WHERE d.org_id = :org AND d.contact_id = ANY (:ids)"
+                                + " RETURNING d.owner_id, d.created, d.last_active",
+                        values)
+                .query(days)
+                .list()
+                .forEach(cells::addAll);
+        query(
+                        "INSERT INTO analytics_contact_last (" + Intermediates.CONTACT_LAST_COLUMNS + ") "
+                                + Intermediates.contactLast(FigureScope.of(contactIds))
+                                + " RETURNING owner_id, created, last_active",
+                        values)
+                .query(days)
+                .list()
+                .forEach(cells::addAll);
+        memberDays(org, MetricGroup.LAST_ACTIVE, cells);
+        if (!cells.isEmpty()) {
+            Exact exact = exact(cells);
+            Map<String, Object> box = values(org, exact.box());
+            box.putAll(exact.values());
+            query(
+                            "DELETE FROM analytics_tag_day d WHERE d.org_id = :org"
+                                    + exact.box().onDay("d.member_id", "d.day")
+                                    + exact.clause().formatted("d.member_id", "d.day"),
+                            box)
+                    .update();
+            query(
+                            "INSERT INTO analytics_tag_day (" + Intermediates.TAG_DAY_COLUMNS + ") SELECT * FROM ("
+                                    + Intermediates.tagDays(exact.box()) + ") g WHERE true"
+                                    + exact.clause().formatted("g.member_id", "g.day"),
+                            box)
+                    .update();
+        }
+    }
+
     /** Where a change at {@code seq} of a group starts to matter for its questions. */
     long questionsFrom(Org org, UUID conversationId, long seq) {
         Map<String, Object> values = values(org, FigureScope.ALL);
@@ -157,18 +212,31 @@ class FigureStore {
 
     /** Recomputes exactly these cells of the group, reading the members' rows from {@code from} to {@code to}. */
     private void memberCells(Org org, MetricGroup group, Set<Cell> cells, LocalDate from, LocalDate to) {
+        Exact exact = exact(cells);
+        FigureScope box = new FigureScope(exact.box().ids(), from, to);
+        memberDays(org, group, box, exact.clause(), exact.values());
+    }
+
+    /**
+     * Exactly these cells: the members' rows between their first and last day (a box the statements
+     * read through their indexes), and a condition on a row's member and day columns (named by
+     * {@code %s}) that keeps the cells alone.
+     */
+    private record Exact(FigureScope box, String clause, Map<String, Object> values) {}
+
+    private static Exact exact(Set<Cell> cells) {
         List<Cell> listed = List.copyOf(cells);
-        FigureScope box =
-                FigureScope.of(listed.stream().map(Cell::memberId).distinct().toList(), from, to);
-        Map<String, Object> exact = new HashMap<>();
-        exact.put("cellMembers", listed.stream().map(Cell::memberId).toArray(UUID[]::new));
-        exact.put("cellDays", listed.stream().map(c -> c.day().toString()).toArray(String[]::new));
-        memberDays(
-                org,
-                group,
-                box,
-                " AND (%s, %s) IN (SELECT * FROM unnest(CAST(:cellMembers AS uuid[])," + " CAST(:cellDays AS date[])))",
-                exact);
+        List<LocalDate> days = listed.stream().map(Cell::day).sorted().toList();
+        Map<String, Object> values = new HashMap<>();
+        values.put("cellMembers", listed.stream().map(Cell::memberId).toArray(UUID[]::new));
+        values.put("cellDays", listed.stream().map(c -> c.day().toString()).toArray(String[]::new));
+        return new Exact(
+                FigureScope.of(
+                        listed.stream().map(Cell::memberId).distinct().toList(),
+                        days.get(0),
+                        days.get(days.size() - 1)),
+                " AND (%s, %s) IN (SELECT * FROM unnest(CAST(:cellMembers AS uuid[]), CAST(:cellDays AS date[])))",
+                values);
     }
 
     private static LocalDate monday(LocalDate day) {

@@ -47,6 +47,7 @@ class FigureUpdates {
         }
         Set<Cell> cells = store.contactDays(org.get(), FigureScope.of(Set.copyOf(contactIds)));
         store.memberDays(org.get(), MetricGroup.CONTACTS, cells);
+        store.lastActivity(org.get(), contactIds);
         if (ownersMoved) {
             store.memberDays(org.get(), MetricGroup.OPT_OUTS, FigureScope.of(members(cells)));
         }
@@ -100,6 +101,7 @@ class FigureUpdates {
         Set<Cell> contactCells = store.contactDays(
                 org.get(), FigureScope.of(List.of(contactId), days.get(0), days.get(days.size() - 1)));
         store.memberDays(org.get(), MetricGroup.CONTACTS, contactCells);
+        store.lastActivity(org.get(), List.of(contactId));
         Set<Cell> cells = new HashSet<>();
         for (UUID author : authors) {
             days.forEach(day -> cells.add(new Cell(author, day)));
@@ -156,6 +158,7 @@ class FigureUpdates {
                     org.get(),
                     MetricGroup.CONTACTS,
                     store.contactDays(org.get(), FigureScope.of(contactIds, day, day)));
+            store.lastActivity(org.get(), contactIds);
         }
         if (p.authorKind().equals("member")) {
             store.memberDays(org.get(), MetricGroup.MESSAGES_SENT, Set.of(new Cell(p.authorId(), day)));
@@ -196,6 +199,27 @@ class FigureUpdates {
         List<LocalDate> days = store.days(org.get(), times).stream().sorted().toList();
         store.memberDays(
                 org.get(), MetricGroup.PUSH, FigureScope.of(List.of(senderId), days.get(0), days.get(days.size() - 1)));
+    }
+
+    /** Tags added to or removed from contacts: their counts by tag move with them. */
+    void tags(UUID orgId, Collection<UUID> contactIds) {
+        Optional<Org> org = store.lock(orgId);
+        if (org.isPresent()) {
+            store.lastActivity(org.get(), contactIds);
+        }
+    }
+
+    /** Tags deleted: the contacts that had them, as kept, lose them from their counts. */
+    void tagsDeleted(UUID orgId, Collection<UUID> tagIds) {
+        Optional<Org> org = store.lock(orgId);
+        if (org.isPresent()) {
+            store.lastActivity(
+                    org.get(),
+                    jdbc.sql("SELECT contact_id FROM analytics_contact_last WHERE org_id = ? AND tag_ids && ?")
+                            .params(orgId, tagIds.toArray(UUID[]::new))
+                            .query(UUID.class)
+                            .list());
+        }
     }
 
     /** A contact opted out or in: all the opt-outs of its owner (an opt-in leaves no day behind). */

@@ -17,6 +17,13 @@ package io.liaison.analytics.figures;
  *       {@code completed_at}, on time when it had no due time or was completed by it.
  * </ul>
  *
+ * <ul>
+ *   <li>{@code analytics_contact_last} over contacts: each stored contact's owner, its creation day, its
+ *       last day with a follow-up or a message in {@code analytics_contact_day}, and its tags.
+ *   <li>{@code analytics_tag_day} over members and days (read from {@code analytics_contact_last}): per
+ *       tag, the contacts created on the day and those whose last activity was on it.
+ * </ul>
+ *
  * Days are the organization's: {@code (timestamp AT TIME ZONE :tz)::date}.
  */
 final class Intermediates {
@@ -83,5 +90,38 @@ final class Intermediates {
                   JOIN task_assignee a ON a.org_id = t.org_id AND a.task_id = t.id
                  WHERE t.org_id = :org AND t.status = 'done' %s
                 """.formatted(s.ids("t.id"));
+    }
+
+    static final String CONTACT_LAST_COLUMNS = "org_id, contact_id, owner_id, created, last_active, tag_ids";
+
+    static String contactLast(FigureScope s) {
+        return """
+                SELECT c.org_id, c.id, c.owner_id, (c.created_at AT TIME ZONE :tz)::date, a.last_active,
+                       COALESCE(t.tag_ids, '{}')
+                  FROM contact c
+                  LEFT JOIN (SELECT d.contact_id, max(d.day) AS last_active FROM analytics_contact_day d
+                              WHERE d.org_id = :org AND d.follow_ups + d.messages_in + d.messages_out > 0 %1$s
+                              GROUP BY d.contact_id) a ON a.contact_id = c.id
+                  LEFT JOIN (SELECT ct.contact_id, array_agg(ct.tag_id ORDER BY ct.tag_id) AS tag_ids
+                               FROM contact_tag ct WHERE ct.org_id = :org %2$s
+                              GROUP BY ct.contact_id) t ON t.contact_id = c.id
+                 WHERE c.org_id = :org %3$s
+                """.formatted(s.ids("d.contact_id"), s.ids("ct.contact_id"), s.ids("c.id"));
+    }
+
+    static final String TAG_DAY_COLUMNS = "org_id, tag_id, day, member_id, created, last_active";
+
+    static String tagDays(FigureScope s) {
+        return """
+                SELECT CAST(:org AS uuid) AS org_id, x.tag_id, x.day, x.member_id, sum(x.created)::int AS created,
+                       sum(x.last_active)::int AS last_active
+                  FROM (SELECT unnest(l.tag_ids) AS tag_id, l.created AS day, l.owner_id AS member_id,
+                               1 AS created, 0 AS last_active
+                          FROM analytics_contact_last l WHERE l.org_id = :org %1$s
+                        UNION ALL
+                        SELECT unnest(l.tag_ids), l.last_active, l.owner_id, 0, 1
+                          FROM analytics_contact_last l WHERE l.org_id = :org AND l.last_active IS NOT NULL %2$s) x
+                 GROUP BY x.tag_id, x.day, x.member_id
+                """.formatted(s.onDay("l.owner_id", "l.created"), s.onDay("l.owner_id", "l.last_active"));
     }
 }

@@ -57,6 +57,20 @@ enum MetricGroup {
                     """.formatted("'" + Metric.NEW_CONTACTS.code("") + "'", s.onDay("d.owner_id", "d.day"));
         }
     },
+    /**
+     * Contacts by the day of their last activity ({@code analytics_contact_last}), by owner: over a range
+     * that ends on or after the latest of those days, the active contacts are those from its first day on.
+     */
+    LAST_ACTIVE(new String[] {Metric.ACTIVE_CONTACTS.code("last")}) {
+        @Override
+        String select(FigureScope s) {
+            return """
+                    SELECT '%s' AS metric, l.last_active AS day, l.owner_id AS member_id, count(*) AS value
+                      FROM analytics_contact_last l WHERE l.org_id = :org AND l.last_active IS NOT NULL %s
+                     GROUP BY 2, 3
+                    """.formatted(Metric.ACTIVE_CONTACTS.code("last"), s.onDay("l.owner_id", "l.last_active"));
+        }
+    },
     /** Opt-outs of contacts still stored, by the day of the opt-out and the contact's owner. */
     OPT_OUTS(List.of(Metric.OPT_OUTS)) {
         @Override

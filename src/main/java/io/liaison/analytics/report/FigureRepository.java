@@ -22,6 +22,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FigureRepository {
 
+    /** Contacts by the day of their last activity, kept by owner. */
+    private static final String LAST_ACTIVE = Metric.ACTIVE_CONTACTS.code("last");
+
     private final JdbcClient jdbc;
     private final ContactAccess access;
 
@@ -82,8 +85,36 @@ class FigureRepository {
     /** A name with two counts: a tag's active and new contacts, a source's new ones, a member's figure. */
     record Count(String key, String name, long first, long second) {}
 
-    /** The tags of the most active contacts in the range, with those and the new contacts. */
+    /**
+     * The tags of the most active contacts in the range, with those and the new contacts. A range that
+     * ends on or after the last day anyone was active sums the kept counts by tag; another counts the
+     * contacts' days.
+     */
     List<Count> byTag(Actor actor, ReportFilter f, int limit) {
+        return reachesLastActivity(actor, f) ? tagsKept(actor, f, limit) : tagsCounted(actor, f, limit);
+    }
+
+    /** By tag from {@code analytics_tag_day}: contacts whose last activity is in the range, and new ones. */
+    List<Count> tagsKept(Actor actor, ReportFilter f, int limit) {
+        SqlFragment where =
+                who(actor, "x", "x.member_id", f).and(SqlFragment.of("x.day BETWEEN ? AND ?", f.from(), f.to()));
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(limit);
+        return jdbc.sql("""
+                        SELECT t.id::text, t.name, sum(x.last_active), sum(x.created)
+                          FROM analytics_tag_day x
+                          JOIN tag t ON t.org_id = x.org_id AND t.id = x.tag_id
+                         WHERE %s
+                         GROUP BY t.id, t.name
+                         ORDER BY 3 DESC, 4 DESC, t.name
+                         LIMIT ?""".formatted(where.sql()))
+                .params(params)
+                .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** By tag from the contacts' days: each contact active (or new) in the range once. */
+    List<Count> tagsCounted(Actor actor, ReportFilter f, int limit) {
         SqlFragment where =
                 who(actor, "x", "x.owner_id", f).and(SqlFragment.of("x.day BETWEEN ? AND ?", f.from(), f.to()));
         List<Object> params = new ArrayList<>(where.params());
@@ -102,6 +133,19 @@ class FigureRepository {
                 .params(params)
                 .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
                 .list();
+    }
+
+    /**
+     * Does the range end on or after the organization's last day with any activity? Then a contact
+     * active in it is one whose last activity is on or after its first day.
+     */
+    private boolean reachesLastActivity(Actor actor, ReportFilter f) {
+        LocalDate last = jdbc.sql("SELECT max(day) FROM analytics_member_day WHERE org_id = ? AND metric = ?")
+                .params(actor.orgId(), LAST_ACTIVE)
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null);
+        return last == null || !f.to().isBefore(last);
     }
 
     /**
@@ -142,21 +186,44 @@ class FigureRepository {
     }
 
     /**
-     * The members with the highest figure in the range, by name: a kept metric's sum, or for active
-     * contacts the distinct contacts each member follows that were active.
+     * The members with the highest figure in the range, by name: a kept metric's sum; for active
+     * contacts over a range reaching the last activity, their contacts by last active day from its first
+     * day on; otherwise the distinct contacts each member follows that were active.
      */
     List<Count> leaders(Actor actor, Figure figure, ReportFilter f, int limit) {
-        boolean distinct = figure.metric() == Metric.ACTIVE_CONTACTS
-                || (f.tagId() != null && figure.metric() == Metric.NEW_CONTACTS);
-        SqlFragment where = distinct
-                ? contactDays(actor, figure.metric() == Metric.NEW_CONTACTS, f)
-                : who(actor, "x", "x.member_id", f)
-                        .and(SqlFragment.of("x.metric = ? AND x.day BETWEEN ? AND ?", figure.code(), f.from(), f.to()));
-        String totals = distinct
-                ? "SELECT d.member_id, count(*) AS v FROM (SELECT DISTINCT x.owner_id AS member_id, x.contact_id"
-                        + " FROM analytics_contact_day x WHERE " + where.sql() + ") d GROUP BY d.member_id"
-                : "SELECT x.member_id, sum(x.value) AS v FROM analytics_member_day x WHERE " + where.sql()
-                        + " GROUP BY x.member_id";
+        boolean active = figure.metric() == Metric.ACTIVE_CONTACTS;
+        if (active && f.tagId() == null && reachesLastActivity(actor, f)) {
+            return leadersBy(actor, LAST_ACTIVE, f, limit);
+        }
+        return active || (f.tagId() != null && figure.metric() == Metric.NEW_CONTACTS)
+                ? leadersCounted(actor, figure, f, limit)
+                : leadersBy(actor, figure.code(), f, limit);
+    }
+
+    /** The members by the sum of a kept metric in the range. */
+    List<Count> leadersBy(Actor actor, String metric, ReportFilter f, int limit) {
+        SqlFragment where = who(actor, "x", "x.member_id", f)
+                .and(SqlFragment.of("x.metric = ? AND x.day BETWEEN ? AND ?", metric, f.from(), f.to()));
+        return ranked(
+                "SELECT x.member_id, sum(x.value) AS v FROM analytics_member_day x WHERE " + where.sql()
+                        + " GROUP BY x.member_id",
+                where,
+                actor,
+                limit);
+    }
+
+    /** The members by their distinct contacts, active (or new) in the range, from the contacts' days. */
+    List<Count> leadersCounted(Actor actor, Figure figure, ReportFilter f, int limit) {
+        SqlFragment where = contactDays(actor, figure.metric() == Metric.NEW_CONTACTS, f);
+        return ranked(
+                "SELECT d.member_id, count(*) AS v FROM (SELECT DISTINCT x.owner_id AS member_id, x.contact_id"
+                        + " FROM analytics_contact_day x WHERE " + where.sql() + ") d GROUP BY d.member_id",
+                where,
+                actor,
+                limit);
+    }
+
+    private List<Count> ranked(String totals, SqlFragment where, Actor actor, int limit) {
         List<Object> params = new ArrayList<>(where.params());
         params.add(actor.orgId());
         params.add(limit);

@@ -61,6 +61,7 @@ final class FigureWorld {
     final List<Message> messages = new ArrayList<>();
     final List<Group> groups = new ArrayList<>();
     final List<Task> tasks = new ArrayList<>();
+    final List<String> tags = new ArrayList<>();
     final List<String> log = new ArrayList<>();
     private final Api.Person admin;
 
@@ -72,6 +73,14 @@ final class FigureWorld {
         this.admin = new Api.Person(org.adminId(), org.adminLogin(), "", org.adminToken());
         for (int i = 0; i < 3; i++) {
             members.add(api.newMember(org, "MEMBER"));
+        }
+        String tagGroup = api.createdId(
+                json(post("/api/v1/tag-groups"), org.adminToken(), "{\"name\":\"行业\",\"color\":\"#1E88E5\"}"));
+        for (String name : List.of("制造", "零售", "医疗", "教育")) {
+            tags.add(api.createdId(json(
+                    post("/api/v1/tag-groups/" + tagGroup + "/tags"),
+                    org.adminToken(),
+                    "{\"name\":\"" + name + "\"}")));
         }
         for (Api.Person m : members) {
             newContact(m);
@@ -90,7 +99,7 @@ final class FigureWorld {
     }
 
     void step() throws Exception {
-        switch (random.nextInt(14)) {
+        switch (random.nextInt(16)) {
             case 0 -> newContact(pick(members));
             case 1, 2 -> recordFollowUp();
             case 3 -> changeFollowUp();
@@ -102,14 +111,23 @@ final class FigureWorld {
             case 10 -> recall();
             case 11 -> optOutOrIn();
             case 12 -> task();
+            case 14 -> retag();
+            case 15 -> {
+                if (tags.size() > 2 && random.nextInt(5) == 0) {
+                    deleteTag();
+                } else {
+                    retag();
+                }
+            }
             default -> relink();
         }
     }
 
     private void newContact(Api.Person member) throws Exception {
         String name = "客户" + contacts.size();
-        String id = api.createdId(json(post("/api/v1/contacts"), member.token(), """
-                {"name":"%s","emails":[{"address":"c%d@customer.example"}]}""".formatted(name, contacts.size())));
+        String id = api.createdId(
+                json(post("/api/v1/contacts"), member.token(), """
+                {"name":"%s","emails":[{"address":"c%d@customer.example"}],"tagIds":[%s]}""".formatted(name, contacts.size(), someTags())));
         contacts.add(new Contact(id, name));
         log.add("contact " + name + " by " + member.login());
     }
@@ -159,6 +177,27 @@ final class FigureWorld {
         api.answer(
                 json(patch("/api/v1/contacts/" + c.id()), org.adminToken(), "{\"ownerId\":\"" + to.id() + "\"}"), 200);
         log.add("contact " + c.name() + " to " + to.login());
+    }
+
+    /** Some of the tags, each with even odds, as a JSON array's elements. */
+    private String someTags() {
+        return tags.stream()
+                .filter(t -> random.nextBoolean())
+                .map(t -> "\"" + t + "\"")
+                .collect(Collectors.joining(","));
+    }
+
+    private void retag() throws Exception {
+        Contact c = live();
+        api.answer(
+                json(patch("/api/v1/contacts/" + c.id()), org.adminToken(), "{\"tagIds\":[" + someTags() + "]}"), 200);
+        log.add("contact " + c.name() + " retagged");
+    }
+
+    private void deleteTag() throws Exception {
+        String tag = tags.remove(random.nextInt(tags.size()));
+        ok(as(delete("/api/v1/tags/" + tag), org.adminToken()));
+        log.add("tag deleted");
     }
 
     private void trashOrRestore() throws Exception {

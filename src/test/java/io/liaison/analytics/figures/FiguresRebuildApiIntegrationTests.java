@@ -78,11 +78,14 @@ class FiguresRebuildApiIntegrationTests {
                 .as("the day the contact was created and the day of the visit")
                 .containsExactly(2);
         assertThat(JsonPath.<Integer>read(answer, "$.rows"))
-                .isEqualTo(
-                        jdbc.sql("""
+                .isEqualTo(jdbc.sql("""
                                 SELECT (SELECT count(*) FROM analytics_member_day WHERE org_id = ?)
                                      + (SELECT count(*) FROM analytics_contact_day WHERE org_id = ?)
-                                """).params(orgId, orgId).query(Integer.class).single());
+                                     + (SELECT count(*) FROM analytics_contact_last WHERE org_id = ?)
+                                """)
+                        .params(orgId, orgId, orgId)
+                        .query(Integer.class)
+                        .single());
         assertThat(jdbc.sql("""
                         SELECT value FROM analytics_member_day
                          WHERE org_id = ? AND metric = 'follow-ups.visit' AND day = DATE '2026-03-01'

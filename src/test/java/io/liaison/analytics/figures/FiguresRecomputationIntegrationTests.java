@@ -40,7 +40,9 @@ class FiguresRecomputationIntegrationTests {
             "analytics_contact_day",
             "analytics_reply",
             "analytics_conversation_day",
-            "analytics_task_done");
+            "analytics_task_done",
+            "analytics_contact_last",
+            "analytics_tag_day");
 
     @Autowired
     MockMvc mvc;
