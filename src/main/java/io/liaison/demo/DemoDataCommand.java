@@ -1,12 +1,11 @@
 package io.liaison.demo;
 
+import io.liaison.shared.CommandArguments;
+import io.liaison.shared.HeadlessCommand;
 import java.io.PrintStream;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * {@code java -jar liaison.jar demo-data --contacts N [--seed S]}: starts the application without its
@@ -26,29 +25,7 @@ public final class DemoDataCommand {
 
     /** Runs the command for {@code args} (the first being {@value #NAME}); answers the exit status. */
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
-        SpringApplication spring = new SpringApplication(application);
-        // The web and security beans need a servlet context, so one is made, but port -1 keeps the
-        // server from opening any port; the scheduler stays off so that no job runs meanwhile.
-        spring.addInitializers(context -> context.getEnvironment()
-                .getPropertySources()
-                .addFirst(new MapPropertySource(
-                        NAME,
-                        Map.of(
-                                "server.port",
-                                "-1",
-                                "db-scheduler.enabled",
-                                "false",
-                                "spring.main.banner-mode",
-                                "off"))));
-        try (ConfigurableApplicationContext context = spring.run()) {
+        return HeadlessCommand.run(application, NAME, USAGE, args, err, DemoDataCommand::parse, (options, context) -> {
             DemoData demo = context.getBean(DemoData.class);
             Optional<UUID> org = demo.firstOrganization();
             if (org.isEmpty()) {
@@ -85,45 +62,13 @@ public final class DemoDataCommand {
                     events.tasks(),
                     events.total(result));
             return 0;
-        } catch (Exception e) {
-            err.println("demo-data failed: " + e.getMessage());
-            return 1;
-        }
+        });
     }
 
     static Options parse(String[] args) {
-        int contacts = 100_000;
-        long seed = 42;
-        for (int i = 1; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            String value;
-            if (arg.contains("=")) {
-                value = arg.substring(arg.indexOf('=') + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException("demo-data: " + name + " needs a value");
-            }
-            switch (name) {
-                case "--contacts" -> contacts = (int) number(name, value, 1, 50_000_000);
-                case "--seed" -> seed = number(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
-                default -> throw new IllegalArgumentException("demo-data: unknown option " + name);
-            }
-        }
-        return new Options(contacts, seed);
-    }
-
-    private static long number(String name, String value, long min, long max) {
-        long n;
-        try {
-            n = Long.parseLong(value.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("demo-data: " + name + " must be a whole number, not '" + value + "'");
-        }
-        if (n < min || n > max) {
-            throw new IllegalArgumentException("demo-data: " + name + " must be between " + min + " and " + max);
-        }
-        return n;
+        CommandArguments arguments = CommandArguments.parse(NAME, args, Set.of("--contacts", "--seed"));
+        return new Options(
+                (int) arguments.number("--contacts", 100_000, 1, 50_000_000),
+                arguments.number("--seed", 42, Long.MIN_VALUE, Long.MAX_VALUE));
     }
 }

@@ -189,6 +189,9 @@ class AnalyticsVisibilityIntegrationTests {
                 .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).startsWith("text/csv");
+        assertThat(response.getHeader("Content-Disposition"))
+                .startsWith("attachment;")
+                .contains("filename=\"analytics-messages.sent-2026-10-26-2026-11-10.csv\"");
         String csv = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF");
         List<String> lines = csv.substring(1).lines().toList();
@@ -211,6 +214,10 @@ class AnalyticsVisibilityIntegrationTests {
                 .andReturn()
                 .getResponse();
         assertThat(chart.getStatus()).isEqualTo(200);
+        assertThat(chart.getContentType()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(chart.getHeader("Content-Disposition"))
+                .startsWith("attachment;")
+                .contains("filename=\"analytics-messages-2026-11-02-2026-11-03.csv\"");
         assertThat(new String(chart.getContentAsByteArray(), StandardCharsets.UTF_8)
                         .substring(1)
                         .lines())

@@ -1,12 +1,11 @@
 package io.liaison.analytics.api;
 
-import io.liaison.analytics.report.CsvTable;
 import io.liaison.analytics.report.Figure;
 import io.liaison.analytics.report.ReportFilter;
 import io.liaison.analytics.report.Reports;
+import io.liaison.analytics.web.AnalyticsCsv;
 import io.liaison.identity.Actor;
 import io.liaison.shared.LiaisonException;
-import io.liaison.shared.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -176,14 +175,15 @@ class AnalyticsController {
             @RequestParam(required = false) @Nullable UUID tagId) {
         SeriesResponse series = series(actor, metric, from, to, groupBy, memberId, deptId, tagId);
         Locale locale = LocaleContextHolder.getLocale();
-        byte[] file = CsvTable.of(
+        return AnalyticsCsv.download(
+                series.metric(),
+                series.from(),
+                series.to(),
                 List.of(messages.getMessage("analytics.period", null, locale), series.name()),
                 series.series().stream()
                         .map(p -> List.of(
                                 p.period(), p.value() == null ? "" : p.value().toPlainString()))
                         .toList());
-        String name = "analytics-" + series.metric() + "-" + series.from() + "-" + series.to() + ".csv";
-        return Downloads.attachment("text/csv;charset=UTF-8", name, file);
     }
 
     private static Figure figure(String metric) {

@@ -1,7 +1,6 @@
 package io.liaison.analytics.web;
 
 import io.liaison.analytics.Metric;
-import io.liaison.analytics.report.CsvTable;
 import io.liaison.analytics.report.Figure;
 import io.liaison.analytics.report.ReportFilter;
 import io.liaison.analytics.report.Reports;
@@ -11,7 +10,6 @@ import io.liaison.identity.DataScope;
 import io.liaison.identity.DepartmentService;
 import io.liaison.identity.DepartmentTree;
 import io.liaison.shared.LiaisonException;
-import io.liaison.shared.web.Downloads;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -120,8 +118,7 @@ class AnalyticsPages {
         ReportFilter f = ReportFilter.of(actor, from, to, groupBy, memberId, deptId, tagId);
         ChartView view = charts.chart(actor, chart, f, ranked(rank, f), LocaleContextHolder.getLocale())
                 .orElseThrow(() -> LiaisonException.notFound("analytics-chart", chart));
-        String name = "analytics-" + chart + "-" + f.from() + "-" + f.to() + ".csv";
-        return Downloads.attachment("text/csv;charset=UTF-8", name, CsvTable.of(view.header(), view.rows()));
+        return AnalyticsCsv.download(chart, f.from(), f.to(), view.header(), view.rows());
     }
 
     /** The figure to rank members by: the one asked for, else active contacts. */

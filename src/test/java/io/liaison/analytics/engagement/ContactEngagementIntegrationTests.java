@@ -130,7 +130,7 @@ class ContactEngagementIntegrationTests {
     }
 
     @Test
-    void aContactWithoutActivityShowsWhatToDoAndAnOldContactStillShows() throws Exception {
+    void aContactWithoutActivityShowsTheNextStepAndAnOldContactStillShows() throws Exception {
         Api api = new Api(mvc);
         Api.Org org = api.newOrg("zh-CN");
         String quiet = contact(api, org.adminToken(), "新客户");
