@@ -181,10 +181,13 @@ public class TaskAgenda {
     private SqlFragment where(Actor actor, Filter filter) {
         SqlFragment where = visibility.visible(actor, "t");
         where = switch (filter.scope()) {
+            // the member's tasks read once from the assignee index: an EXISTS per task let the planner walk
+            // every open task by due time (0.6 s for a manager's workbench at 10^6 contacts)
             case ASSIGNED ->
                 where.and(SqlFragment.of(
-                        "EXISTS (SELECT 1 FROM task_assignee s WHERE s.org_id = t.org_id AND s.task_id = t.id"
-                                + " AND s.member_id = ?)",
+                        "t.id = ANY (ARRAY(SELECT s.task_id FROM task_assignee s WHERE s.org_id = ?"
+                                + " AND s.member_id = ?))",
+                        actor.orgId(),
                         actor.memberId()));
             case MADE -> where.and(SqlFragment.of("t.created_by = ?", actor.memberId()));
             case ALL -> where;
