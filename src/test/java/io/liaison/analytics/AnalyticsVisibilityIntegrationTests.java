@@ -191,7 +191,8 @@ class AnalyticsVisibilityIntegrationTests {
         assertThat(response.getContentType()).startsWith("text/csv");
         assertThat(response.getHeader("Content-Disposition"))
                 .startsWith("attachment;")
-                .contains("filename=\"analytics-messages.sent-2026-10-26-2026-11-10.csv\"");
+                .as("by week, the range ends on the Sunday of its last week")
+                .contains("filename=\"analytics-messages.sent-2026-10-26-2026-11-15.csv\"");
         String csv = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF");
         List<String> lines = csv.substring(1).lines().toList();

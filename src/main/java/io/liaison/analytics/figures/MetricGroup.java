@@ -36,13 +36,12 @@ enum MetricGroup {
     CONTACT_PERIODS(periodCodes(Metric.ACTIVE_CONTACTS)) {
         @Override
         String select(FigureScope s) {
-            return byPeriod(Metric.ACTIVE_CONTACTS, """
-                    SELECT '%1$s' AS metric, date_trunc('%2$s', d.day::timestamp)::date AS day, d.owner_id AS member_id,
-                           count(DISTINCT d.contact_id) AS value
-                      FROM analytics_contact_day d
-                     WHERE d.org_id = :org AND d.follow_ups + d.messages_in + d.messages_out > 0 %3$s
-                     GROUP BY 2, 3
-                    """, s.onDay("d.owner_id", "d.day"));
+            return byPeriod(
+                    Metric.ACTIVE_CONTACTS,
+                    "analytics_contact_day d",
+                    "d.contact_id",
+                    "d.follow_ups + d.messages_in + d.messages_out > 0",
+                    s);
         }
     },
     /** New contacts by where they came from ({@code contact.source}), by the contact's owner. */
@@ -133,12 +132,7 @@ enum MetricGroup {
     GROUP_PERIODS(periodCodes(Metric.ACTIVE_GROUPS)) {
         @Override
         String select(FigureScope s) {
-            return byPeriod(Metric.ACTIVE_GROUPS, """
-                    SELECT '%1$s' AS metric, date_trunc('%2$s', d.day::timestamp)::date AS day, d.owner_id AS member_id,
-                           count(DISTINCT d.conversation_id) AS value
-                      FROM analytics_conversation_day d WHERE d.org_id = :org %3$s
-                     GROUP BY 2, 3
-                    """, s.onDay("d.owner_id", "d.day"));
+            return byPeriod(Metric.ACTIVE_GROUPS, "analytics_conversation_day d", "d.conversation_id", "true", s);
         }
     },
     /** Questions asked and answered, from {@code analytics_reply}, by the group's owner and the day asked. */
@@ -229,10 +223,19 @@ enum MetricGroup {
         return Metric.PERIOD_UNITS.stream().map(metric::code).toArray(String[]::new);
     }
 
-    /** The statement once for each unit (the code and unit are constants, written into it). */
-    private static String byPeriod(Metric metric, String statement, String scope) {
+    /**
+     * The distinct {@code counted} of the table's rows {@code d} that meet {@code condition}, by owner and
+     * by each period, once for each unit (the code and unit are constants, written into it).
+     */
+    private static String byPeriod(Metric metric, String table, String counted, String condition, FigureScope s) {
         return Metric.PERIOD_UNITS.stream()
-                .map(unit -> statement.formatted(metric.code(unit), unit, scope))
+                .map(unit -> """
+                        SELECT '%s' AS metric, date_trunc('%s', d.day::timestamp)::date AS day, d.owner_id AS member_id,
+                               count(DISTINCT %s) AS value
+                          FROM %s WHERE d.org_id = :org AND %s %s
+                         GROUP BY 2, 3
+                        """.formatted(
+                                metric.code(unit), unit, counted, table, condition, s.onDay("d.owner_id", "d.day")))
                 .collect(Collectors.joining(" UNION ALL "));
     }
 

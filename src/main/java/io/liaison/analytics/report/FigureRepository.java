@@ -96,40 +96,31 @@ class FigureRepository {
 
     /** By tag from {@code analytics_tag_day}: contacts whose last activity is in the range, and new ones. */
     List<Count> tagsKept(Actor actor, ReportFilter f, int limit) {
-        SqlFragment where =
-                who(actor, "x", "x.member_id", f).and(SqlFragment.of("x.day BETWEEN ? AND ?", f.from(), f.to()));
-        List<Object> params = new ArrayList<>(where.params());
-        params.add(limit);
-        return jdbc.sql("""
-                        SELECT t.id::text, t.name, sum(x.last_active), sum(x.created)
-                          FROM analytics_tag_day x
-                          JOIN tag t ON t.org_id = x.org_id AND t.id = x.tag_id
-                         WHERE %s
-                         GROUP BY t.id, t.name
-                         ORDER BY 3 DESC, 4 DESC, t.name
-                         LIMIT ?""".formatted(where.sql()))
-                .params(params)
-                .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
-                .list();
+        return tags(
+                "sum(x.last_active), sum(x.created) FROM analytics_tag_day x JOIN tag t"
+                        + " ON t.org_id = x.org_id AND t.id = x.tag_id",
+                who(actor, "x", "x.member_id", f),
+                f,
+                limit);
     }
 
     /** By tag from the contacts' days: each contact active (or new) in the range once. */
     List<Count> tagsCounted(Actor actor, ReportFilter f, int limit) {
-        SqlFragment where =
-                who(actor, "x", "x.owner_id", f).and(SqlFragment.of("x.day BETWEEN ? AND ?", f.from(), f.to()));
+        return tags("""
+                count(DISTINCT x.contact_id) FILTER (WHERE x.follow_ups + x.messages_in + x.messages_out > 0),
+                count(DISTINCT x.contact_id) FILTER (WHERE x.created)
+                  FROM analytics_contact_day x
+                  JOIN contact_tag ct ON ct.org_id = x.org_id AND ct.contact_id = x.contact_id
+                  JOIN tag t ON t.org_id = ct.org_id AND t.id = ct.tag_id""", who(actor, "x", "x.owner_id", f), f, limit);
+    }
+
+    /** The tags with the two counts that {@code counts} (ending with its FROM) reads over the range, most first. */
+    private List<Count> tags(String counts, SqlFragment who, ReportFilter f, int limit) {
+        SqlFragment where = who.and(SqlFragment.of("x.day BETWEEN ? AND ?", f.from(), f.to()));
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit);
-        return jdbc.sql("""
-                        SELECT t.id::text, t.name,
-                               count(DISTINCT x.contact_id) FILTER (WHERE x.follow_ups + x.messages_in + x.messages_out > 0),
-                               count(DISTINCT x.contact_id) FILTER (WHERE x.created)
-                          FROM analytics_contact_day x
-                          JOIN contact_tag ct ON ct.org_id = x.org_id AND ct.contact_id = x.contact_id
-                          JOIN tag t ON t.org_id = ct.org_id AND t.id = ct.tag_id
-                         WHERE %s
-                         GROUP BY t.id, t.name
-                         ORDER BY 3 DESC, 4 DESC, t.name
-                         LIMIT ?""".formatted(where.sql()))
+        return jdbc.sql("SELECT t.id::text, t.name, " + counts + " WHERE " + where.sql()
+                        + " GROUP BY t.id, t.name ORDER BY 3 DESC, 4 DESC, t.name LIMIT ?")
                 .params(params)
                 .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
                 .list();
