@@ -81,6 +81,15 @@ public enum Metric {
         return code + "@" + unit;
     }
 
+    /** The part a name stored by {@link #code(String)} names: {@code import} of {@code contacts.new@import}. */
+    public String partOf(String stored) {
+        String prefix = code("");
+        if (!stored.startsWith(prefix)) {
+            throw new IllegalArgumentException(stored + " is not a part of " + code);
+        }
+        return stored.substring(prefix.length());
+    }
+
     /** Does the figure count for the contact's current owner (and so move when the owner changes)? */
     public boolean byContactOwner() {
         return byContactOwner;

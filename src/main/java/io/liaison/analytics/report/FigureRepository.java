@@ -70,14 +70,16 @@ class FigureRepository {
                 ") d GROUP BY d.period");
     }
 
-    /** The median minutes from a guest's question to its first answer, of those asked in each period. */
+    /**
+     * The median minutes from a guest's question to its first answer, of those asked in each period; the
+     * waits are read from the index by day ({@code wait_seconds} is null, and not counted, when unanswered).
+     */
     List<Point> medianMinutes(Actor actor, ReportFilter f) {
         SqlFragment where = who(actor, "x", "x.owner_id", f)
-                .and(SqlFragment.of("x.day BETWEEN ? AND ? AND x.answered_at IS NOT NULL", f.from(), f.to()));
+                .and(SqlFragment.of("x.day BETWEEN ? AND ? AND x.wait_seconds IS NOT NULL", f.from(), f.to()));
         return points(
                 "SELECT '', " + period(f) + ", round((percentile_cont(0.5) WITHIN GROUP"
-                        + " (ORDER BY extract(epoch FROM x.answered_at - x.asked_at)) / 60)::numeric, 1)"
-                        + " FROM analytics_reply x WHERE ",
+                        + " (ORDER BY x.wait_seconds) / 60)::numeric, 1) FROM analytics_reply x WHERE ",
                 where,
                 " GROUP BY 1, 2");
     }
@@ -153,14 +155,15 @@ class FigureRepository {
                                     .toArray(String[]::new),
                             f.from(),
                             f.to()));
-            int prefix = Metric.NEW_CONTACTS.code("").length() + 1;
             return jdbc.sql("""
-                            SELECT substr(x.metric, %d) AS source, sum(x.value)
-                              FROM analytics_member_day x WHERE %s
+                            SELECT x.metric, sum(x.value) FROM analytics_member_day x WHERE %s
                              GROUP BY x.metric
-                             ORDER BY 2 DESC, 1""".formatted(prefix, where.sql()))
+                             ORDER BY 2 DESC, 1""".formatted(where.sql()))
                     .params(where.params())
-                    .query((rs, n) -> new Count(rs.getString(1), rs.getString(1), rs.getLong(2), 0))
+                    .query((rs, n) -> {
+                        String source = Metric.NEW_CONTACTS.partOf(rs.getString(1));
+                        return new Count(source, source, rs.getLong(2), 0);
+                    })
                     .list();
         }
         SqlFragment where = contactDays(actor, true, f);
