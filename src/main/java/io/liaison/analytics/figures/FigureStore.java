@@ -154,20 +154,16 @@ class FigureStore {
         memberDays(org, MetricGroup.LAST_ACTIVE, cells);
         if (!cells.isEmpty()) {
             Exact exact = exact(cells);
-            Map<String, Object> box = values(org, exact.box());
-            box.putAll(exact.values());
-            query(
-                            "DELETE FROM analytics_tag_day d WHERE d.org_id = :org"
-                                    + exact.box().onDay("d.member_id", "d.day")
-                                    + exact.clause().formatted("d.member_id", "d.day"),
-                            box)
-                    .update();
-            query(
-                            "INSERT INTO analytics_tag_day (" + Intermediates.TAG_DAY_COLUMNS + ") SELECT * FROM ("
-                                    + Intermediates.tagDays(exact.box()) + ") g WHERE true"
-                                    + exact.clause().formatted("g.member_id", "g.day"),
-                            box)
-                    .update();
+            FigureScope box = FigureScope.of(exact.members(), exact.first(), exact.last());
+            replaceCells(
+                    "analytics_tag_day",
+                    Intermediates.TAG_DAY_COLUMNS,
+                    "g.*",
+                    box.onDay("d.member_id", "d.day"),
+                    Intermediates.tagDays(box),
+                    "true",
+                    exact,
+                    values(org, box));
         }
     }
 
@@ -187,9 +183,9 @@ class FigureStore {
         if (cells.isEmpty()) {
             return;
         }
-        List<LocalDate> days = cells.stream().map(Cell::day).sorted().toList();
+        Exact exact = exact(cells);
         for (MetricGroup g : group.withAlongside()) {
-            memberCells(org, g, cells, days.get(0), days.get(days.size() - 1));
+            memberDays(org, g, FigureScope.of(exact.members(), exact.first(), exact.last()), exact);
         }
         MetricGroup periods = group.periods();
         if (periods != null) {
@@ -199,42 +195,35 @@ class FigureStore {
                 starts.add(new Cell(c.memberId(), c.day().withDayOfMonth(1)));
             }
             // read every touched day's whole week and month (a week starting on the 1st lies in its month)
-            LocalDate first = days.get(0);
-            LocalDate last = days.get(days.size() - 1);
+            LocalDate first = exact.first();
+            LocalDate last = exact.last();
             LocalDate from = first.withDayOfMonth(1).isBefore(monday(first)) ? first.withDayOfMonth(1) : monday(first);
             LocalDate monthEnd = last.with(TemporalAdjusters.lastDayOfMonth());
             LocalDate to = monthEnd.isAfter(monday(last).plusDays(6))
                     ? monthEnd
                     : monday(last).plusDays(6);
-            memberCells(org, periods, starts, from, to);
+            Exact periodStarts = exact(starts);
+            memberDays(org, periods, FigureScope.of(periodStarts.members(), from, to), periodStarts);
         }
     }
 
-    /** Recomputes exactly these cells of the group, reading the members' rows from {@code from} to {@code to}. */
-    private void memberCells(Org org, MetricGroup group, Set<Cell> cells, LocalDate from, LocalDate to) {
-        Exact exact = exact(cells);
-        FigureScope box = new FigureScope(exact.box().ids(), from, to);
-        memberDays(org, group, box, exact.clause(), exact.values());
-    }
-
     /**
-     * Exactly these cells: the members' rows between their first and last day (a box the statements
-     * read through their indexes), and a condition on a row's member and day columns (named by
-     * {@code %s}) that keeps the cells alone.
+     * Exactly these cells: their members, first and last day (a box the statements read through their
+     * indexes), and a condition on a row's member and day columns (named by {@code %s}) that keeps the
+     * cells alone.
      */
-    private record Exact(FigureScope box, String clause, Map<String, Object> values) {}
+    private record Exact(
+            List<UUID> members, LocalDate first, LocalDate last, String clause, Map<String, Object> values) {}
 
     private static Exact exact(Set<Cell> cells) {
         List<Cell> listed = List.copyOf(cells);
-        List<LocalDate> days = listed.stream().map(Cell::day).sorted().toList();
         Map<String, Object> values = new HashMap<>();
         values.put("cellMembers", listed.stream().map(Cell::memberId).toArray(UUID[]::new));
         values.put("cellDays", listed.stream().map(c -> c.day().toString()).toArray(String[]::new));
         return new Exact(
-                FigureScope.of(
-                        listed.stream().map(Cell::memberId).distinct().toList(),
-                        days.get(0),
-                        days.get(days.size() - 1)),
+                listed.stream().map(Cell::memberId).distinct().toList(),
+                listed.stream().map(Cell::day).min(LocalDate::compareTo).orElseThrow(),
+                listed.stream().map(Cell::day).max(LocalDate::compareTo).orElseThrow(),
                 " AND (%s, %s) IN (SELECT * FROM unnest(CAST(:cellMembers AS uuid[]), CAST(:cellDays AS date[])))",
                 values);
     }
@@ -254,28 +243,55 @@ class FigureStore {
         }
         if (!scope.isEmpty()) {
             for (MetricGroup g : group.withAlongside()) {
-                memberDays(org, g, scope, "", Map.of());
+                memberDays(org, g, scope, null);
             }
             if (periods != null) {
-                memberDays(org, periods, scope, "", Map.of());
+                memberDays(org, periods, scope, null);
             }
         }
     }
 
-    private void memberDays(Org org, MetricGroup group, FigureScope scope, String exact, Map<String, Object> extra) {
+    /** The group's rows of the scope, of exactly the given cells when {@code exact} names them. */
+    private void memberDays(Org org, MetricGroup group, FigureScope scope, @Nullable Exact exact) {
         Map<String, Object> values = values(org, scope);
-        values.putAll(extra);
         values.put("metrics", group.codes());
+        replaceCells(
+                "analytics_member_day",
+                "org_id, metric, day, member_id, value",
+                "CAST(:org AS uuid), g.metric, g.day, g.member_id, g.value",
+                " AND d.metric = ANY (:metrics)" + scope.onDay("d.member_id", "d.day"),
+                group.select(scope),
+                "g.value > 0",
+                exact,
+                values);
+    }
+
+    /**
+     * Replaces a table's rows by member and day (the organization's rows {@code d} that {@code kept} and
+     * {@code exact} keep) with the rows {@code g} of {@code select} that {@code wanted} and {@code exact}
+     * keep, as {@code columns}.
+     */
+    private void replaceCells(
+            String table,
+            String columns,
+            String columnsOfG,
+            String kept,
+            String select,
+            String wanted,
+            @Nullable Exact exact,
+            Map<String, Object> values) {
+        String clause = exact == null ? "" : exact.clause();
+        if (exact != null) {
+            values.putAll(exact.values());
+        }
         query(
-                        "DELETE FROM analytics_member_day d WHERE d.org_id = :org AND d.metric = ANY (:metrics)"
-                                + scope.onDay("d.member_id", "d.day") + exact.formatted("d.member_id", "d.day"),
+                        "DELETE FROM " + table + " d WHERE d.org_id = :org" + kept
+                                + clause.formatted("d.member_id", "d.day"),
                         values)
                 .update();
         query(
-                        "INSERT INTO analytics_member_day (org_id, metric, day, member_id, value)"
-                                + " SELECT CAST(:org AS uuid), g.metric, g.day, g.member_id, g.value FROM ("
-                                + group.select(scope) + ") g WHERE g.value > 0"
-                                + exact.formatted("g.member_id", "g.day"),
+                        "INSERT INTO " + table + " (" + columns + ") SELECT " + columnsOfG + " FROM (" + select
+                                + ") g WHERE " + wanted + clause.formatted("g.member_id", "g.day"),
                         values)
                 .update();
     }

@@ -124,9 +124,10 @@ class FigureUpdates {
                 UUID authorId,
                 String authorKind,
                 OffsetDateTime at,
-                @Nullable UUID guestContactId) {}
+                @Nullable UUID guestContactId,
+                boolean recalled) {}
         Optional<Posted> posted = jdbc.sql("""
-                        SELECT m.author_id, m.author_kind, m.created_at, g.contact_id
+                        SELECT m.author_id, m.author_kind, m.created_at, g.contact_id, m.recalled_at IS NOT NULL
                           FROM chat_message m
                           JOIN conversation v ON v.org_id = m.org_id AND v.id = m.conversation_id AND v.kind = 'external'
                           LEFT JOIN guest g ON g.org_id = m.org_id AND g.id = m.author_id AND m.author_kind = 'guest'
@@ -137,7 +138,8 @@ class FigureUpdates {
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class),
-                        rs.getObject(4, UUID.class)))
+                        rs.getObject(4, UUID.class),
+                        rs.getBoolean(5)))
                 .optional();
         if (posted.isEmpty()) {
             return;
@@ -158,7 +160,7 @@ class FigureUpdates {
                     org.get(),
                     MetricGroup.CONTACTS,
                     store.contactDays(org.get(), FigureScope.of(contactIds, day, day)));
-            store.lastActivity(org.get(), contactIds);
+            store.lastActivity(org.get(), lastActiveMoved(orgId, contactIds, day, p.recalled()));
         }
         if (p.authorKind().equals("member")) {
             store.memberDays(org.get(), MetricGroup.MESSAGES_SENT, Set.of(new Cell(p.authorId(), day)));
@@ -242,6 +244,23 @@ class FigureUpdates {
             return;
         }
         store.memberDays(org.get(), MetricGroup.TASKS, store.tasksDone(org.get(), FigureScope.of(List.of(taskId))));
+    }
+
+    /**
+     * Of these contacts, those whose last active day a message on {@code day} moves: one that stands
+     * makes it that day unless it is already that day or later; a recalled one can only take that day
+     * away. (A contact not kept yet is always recomputed.)
+     */
+    private List<UUID> lastActiveMoved(UUID orgId, List<UUID> contactIds, LocalDate day, boolean recalled) {
+        return jdbc.sql("""
+                        SELECT c.id FROM unnest(CAST(? AS uuid[])) AS c (id)
+                          LEFT JOIN analytics_contact_last l ON l.org_id = ? AND l.contact_id = c.id
+                         WHERE l.contact_id IS NULL
+                            OR CASE WHEN ? THEN l.last_active = ? ELSE l.last_active IS NULL OR l.last_active < ? END
+                        """)
+                .params(contactIds.toArray(UUID[]::new), orgId, recalled, day, day)
+                .query(UUID.class)
+                .list();
     }
 
     private static Set<UUID> members(Set<Cell> cells) {

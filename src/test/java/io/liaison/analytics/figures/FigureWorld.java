@@ -216,7 +216,7 @@ final class FigureWorld {
         }
     }
 
-    private void message(boolean byMember) throws Exception {
+    void message(boolean byMember) throws Exception {
         Group g = pick(groups);
         String url = "/api/v1/conversations/" + g.id() + "/messages";
         String body;
@@ -240,7 +240,7 @@ final class FigureWorld {
         log.add((byMember ? "member" : "guest") + " message");
     }
 
-    private void recall() throws Exception {
+    void recall() throws Exception {
         List<Message> recent = messages.stream()
                 .filter(m -> m.at().isAfter(Instant.now().minusSeconds(60)))
                 .toList();
