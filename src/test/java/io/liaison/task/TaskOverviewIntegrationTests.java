@@ -1,5 +1,6 @@
 package io.liaison.task;
 
+import static io.liaison.identity.Api.as;
 import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * What the task module tells the workbench: the member's own tasks overdue and due in a window, counted
@@ -91,9 +93,57 @@ class TaskOverviewIntegrationTests {
         assertThat(due.more()).isFalse();
     }
 
-    private static void task(Api api, Api.Person maker, Api.Person assignee, String title, Instant due)
+    @Test
+    void theMembersListsFollowATaskDoneReopenedMovedAndHandedOn() throws Exception {
+        Api api = new Api(mvc);
+        Api.Org org = api.newOrg();
+        String sales = api.newDepartment(org, "销售部", null);
+        Api.Person ann = api.newMember(org, "MEMBER", sales);
+        Api.Person bob = api.newMember(org, "MEMBER", sales);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String call = task(api, ann, ann, "逾期的电话", now.minus(Duration.ofDays(1)));
+        Actor reader = actor(ann);
+        Instant tonight = now.plus(Duration.ofHours(12));
+        assertThat(overview.assignedDue(reader, null, now, 5))
+                .extracting(TaskOverview.DueTask::title)
+                .containsExactly("逾期的电话");
+
+        api.answer(as(post("/api/v1/tasks/" + call + "/complete"), ann.token()), 200);
+        assertThat(overview.assignedDue(reader, null, now, 5)).as("done").isEmpty();
+        assertThat(overview.assignedDueCount(reader, null, now, 100)).isZero();
+
+        change(api, ann, call, "{\"status\":\"open\"}");
+        assertThat(overview.assignedDueCount(reader, null, now, 100))
+                .as("reopened")
+                .isEqualTo(1);
+
+        change(api, ann, call, "{\"dueAt\":\"%s\"}".formatted(now.plus(Duration.ofHours(2))));
+        assertThat(overview.assignedDueCount(reader, null, now, 100))
+                .as("moved to later today")
+                .isZero();
+        assertThat(overview.assignedDue(reader, now, tonight, 5))
+                .extracting(TaskOverview.DueTask::title)
+                .containsExactly("逾期的电话");
+
+        change(api, ann, call, "{\"assigneeIds\":[\"%s\"]}".formatted(bob.id()));
+        assertThat(overview.assignedDue(reader, now, tonight, 5))
+                .as("handed on to Bob")
+                .isEmpty();
+        assertThat(overview.assignedDueCount(actor(bob), now, tonight, 100)).isEqualTo(1);
+
+        change(api, bob, call, "{\"status\":\"cancelled\"}");
+        assertThat(overview.assignedDueCount(actor(bob), now, tonight, 100))
+                .as("cancelled")
+                .isZero();
+    }
+
+    private static void change(Api api, Api.Person who, String task, String body) throws Exception {
+        api.answer(json(MockMvcRequestBuilders.patch("/api/v1/tasks/" + task), who.token(), body), 200);
+    }
+
+    private static String task(Api api, Api.Person maker, Api.Person assignee, String title, Instant due)
             throws Exception {
-        api.createdId(json(post("/api/v1/tasks"), maker.token(), """
+        return api.createdId(json(post("/api/v1/tasks"), maker.token(), """
                 {"title":"%s","dueAt":"%s","assigneeIds":["%s"]}""".formatted(title, due, assignee.id())));
     }
 

@@ -102,16 +102,7 @@ public class TaskAgenda {
      */
     @Transactional(readOnly = true)
     public int overdueCount(Actor actor, Instant now) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM (
-                            SELECT 1 FROM task_assignee a
-                              JOIN task t ON t.org_id = a.org_id AND t.id = a.task_id
-                             WHERE a.org_id = ? AND a.member_id = ? AND t.status = 'open' AND t.due_at < ?
-                             LIMIT 100) overdue
-                        """)
-                .params(actor.orgId(), actor.memberId(), timestamp(now))
-                .query(Integer.class)
-                .single();
+        return assignedDueCount(actor, null, now, 100);
     }
 
     /**
@@ -120,10 +111,17 @@ public class TaskAgenda {
      */
     @Transactional(readOnly = true)
     public List<Task> assignedDue(Actor actor, @Nullable Instant from, Instant to, int limit) {
-        SqlFragment where = where(actor, Filter.of(Scope.ASSIGNED))
+        int max = Math.min(limit, SECTION_LIMIT);
+        // the first ones from the assignee index (a task assigned to the member is one they see)
+        SqlFragment where = visibility
+                .visible(actor, "t")
                 .and(SqlFragment.of("t.status = 'open'"))
-                .and(due(from, to));
-        return ordered(actor, where, "t.due_at, t.id", Math.min(limit, SECTION_LIMIT));
+                .and(due("t.due_at", from, to))
+                .append(
+                        " AND t.id = ANY (ARRAY(SELECT a.task_id FROM task_assignee a WHERE ",
+                        assignedDue(actor, from, to),
+                        " ORDER BY a.open_due_at, a.task_id LIMIT " + max + "))");
+        return ordered(actor, where, "t.due_at, t.id", max);
     }
 
     /**
@@ -132,14 +130,14 @@ public class TaskAgenda {
      */
     @Transactional(readOnly = true)
     public int assignedDueCount(Actor actor, @Nullable Instant from, Instant to, int cap) {
-        SqlFragment where = SqlFragment.of(
-                        "a.org_id = ? AND a.member_id = ? AND t.status = 'open'", actor.orgId(), actor.memberId())
-                .and(due(from, to));
-        return bounded(
-                "SELECT 1 FROM task_assignee a JOIN task t ON t.org_id = a.org_id AND t.id = a.task_id WHERE "
-                        + where.sql(),
-                where.params(),
-                cap);
+        SqlFragment where = assignedDue(actor, from, to);
+        return bounded("SELECT 1 FROM task_assignee a WHERE " + where.sql(), where.params(), cap);
+    }
+
+    /** The member's assignee rows {@code a} of open tasks due before {@code to} (from {@code from}). */
+    private static SqlFragment assignedDue(Actor actor, @Nullable Instant from, Instant to) {
+        return SqlFragment.of("a.org_id = ? AND a.member_id = ?", actor.orgId(), actor.memberId())
+                .and(due("a.open_due_at", from, to));
     }
 
     /**
@@ -167,9 +165,9 @@ public class TaskAgenda {
                 .single();
     }
 
-    private static SqlFragment due(@Nullable Instant from, Instant to) {
-        SqlFragment before = SqlFragment.of("t.due_at < ?", timestamp(to));
-        return from == null ? before : before.and(SqlFragment.of("t.due_at >= ?", timestamp(from)));
+    private static SqlFragment due(String column, @Nullable Instant from, Instant to) {
+        SqlFragment before = SqlFragment.of(column + " < ?", timestamp(to));
+        return from == null ? before : before.and(SqlFragment.of(column + " >= ?", timestamp(from)));
     }
 
     private List<Task> open(Actor actor, Filter filter, SqlFragment due) {
