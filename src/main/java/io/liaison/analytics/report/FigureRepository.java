@@ -72,7 +72,7 @@ class FigureRepository {
 
     /**
      * The median minutes from a guest's question to its first answer, of those asked in each period; the
-     * waits are read from the index by day ({@code wait_seconds} is null, and not counted, when unanswered).
+     * waits are read, sorted, from the index by day ({@code wait_seconds} is null, and not counted, when unanswered).
      */
     List<Point> medianMinutes(Actor actor, ReportFilter f) {
         SqlFragment where = who(actor, "x", "x.owner_id", f)
