@@ -7,9 +7,13 @@ import io.liaison.identity.Actor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,6 +28,9 @@ class IdentityPagesBrowserTests extends BrowserTest {
     void administratorWorksInChinese() throws IOException {
         logInToANewOrganization();
         screenshot("home-en-1280");
+        assertThat(mainMenuRows())
+                .as("the main menu on one line at 1280 px in English")
+                .hasSize(1);
 
         driver.findElement(By.id("account-menu")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("lang-zh"))).click();
@@ -32,6 +39,9 @@ class IdentityPagesBrowserTests extends BrowserTest {
         wait.ignoring(WebDriverException.class)
                 .until(d -> d.findElement(By.tagName("nav")).getText().contains("成员"));
         screenshot("home-zh-1280");
+        assertThat(mainMenuRows())
+                .as("each Chinese label of the main menu on one line, beside a long account name")
+                .hasSize(1);
 
         String department = "研发部 " + suffix;
         driver.get(url("/departments"));
@@ -114,5 +124,20 @@ class IdentityPagesBrowserTests extends BrowserTest {
         screenshot("login-en");
         logIn(boss.orgCode(), "boss", "en");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), boss.orgName()));
+    }
+
+    /**
+     * The main menu's rows and label lines, distinct: {@code "1 line at 8"} alone when every entry stands in
+     * one row with its label on one line.
+     */
+    private Set<Object> mainMenuRows() {
+        Object rows = ((JavascriptExecutor) driver).executeScript("""
+                return [...document.querySelectorAll('#main-nav > ul.me-auto > li > a.nav-link')].map(a => {
+                    const label = document.createRange();
+                    label.selectNodeContents(a.querySelector('span:not(.badge)') || a);
+                    const lines = new Set([...label.getClientRects()].map(r => Math.round(r.top))).size;
+                    return lines + (lines === 1 ? ' line' : ' lines') + ' at ' + Math.round(a.getBoundingClientRect().top);
+                });""");
+        return new HashSet<>((List<?>) rows);
     }
 }
