@@ -99,16 +99,27 @@ class ContactEngagementIntegrationTests {
 
     @Test
     void daysAreTheOrganizationsDays() throws Exception {
+        // Zones whose date is another than the server's (UTC) or China's at this moment. From 16:00 UTC
+        // to midnight no zone's date differs from both (China is already on tomorrow, no zone on
+        // yesterday), so the score is checked in the zone furthest ahead and the one furthest behind:
+        // together they tell a fallback to either apart at any hour.
+        Instant now = Instant.now();
+        List<ZoneId> zones = List.of(ZoneId.of("Pacific/Kiritimati"), ZoneId.of("Pacific/Pago_Pago"));
+        List<LocalDate> todays =
+                zones.stream().map(zone -> now.atZone(zone).toLocalDate()).toList();
+        assertThat(todays)
+                .anyMatch(day -> !day.equals(now.atZone(ZoneOffset.UTC).toLocalDate()));
+        assertThat(todays)
+                .anyMatch(day ->
+                        !day.equals(now.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate()));
+        for (ZoneId zone : zones) {
+            scoreCountsTheDaysOf(zone, now.atZone(zone).toLocalDate());
+        }
+    }
+
+    private void scoreCountsTheDaysOf(ZoneId zone, LocalDate today) throws Exception {
         Api api = new Api(mvc);
         Api.Org org = api.newOrg("en");
-        // A zone whose date is another than the server's (UTC) and China's at this moment.
-        Instant now = Instant.now();
-        ZoneId zone =
-                ZoneId.of(now.atZone(ZoneOffset.UTC).getHour() >= 10 ? "Pacific/Kiritimati" : "Pacific/Pago_Pago");
-        LocalDate today = now.atZone(zone).toLocalDate();
-        assertThat(today)
-                .isNotEqualTo(now.atZone(ZoneOffset.UTC).toLocalDate())
-                .isNotEqualTo(now.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate());
         jdbc.sql("UPDATE organization SET time_zone = ? WHERE id = ?::uuid")
                 .params(zone.getId(), org.id())
                 .update();
@@ -121,7 +132,7 @@ class ContactEngagementIntegrationTests {
         String answer = api.answer(Api.as(get("/api/v1/contacts/" + contact + "/engagement"), org.adminToken()), 200);
 
         assertThat(JsonPath.<Integer>read(answer, "$.score"))
-                .as("10 points today in full, 10 on the oldest of the 91 days at an eighth, none from the day before")
+                .as(zone + ": 10 points today in full, 10 on the oldest of the 91 days at an eighth, none before")
                 .isEqualTo(11);
         assertThat(JsonPath.<List<String>>read(answer, "$.trend[*].week"))
                 .first()
