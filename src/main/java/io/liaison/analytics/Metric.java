@@ -81,6 +81,11 @@ public enum Metric {
         return code + "@" + unit;
     }
 
+    /** The names stored for these parts of the figure ({@link #code(String)} of each). */
+    public String[] codes(List<String> parts) {
+        return parts.stream().map(this::code).toArray(String[]::new);
+    }
+
     /** The part a name stored by {@link #code(String)} names: {@code import} of {@code contacts.new@import}. */
     public String partOf(String stored) {
         String prefix = code("");

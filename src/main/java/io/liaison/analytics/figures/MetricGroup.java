@@ -33,7 +33,7 @@ enum MetricGroup {
      * Active contacts by ISO week and by month, each contact once a period, by its owner; the day is the
      * period's first. Recomputed with {@link #CONTACTS} over whole periods.
      */
-    CONTACT_PERIODS(periodCodes(Metric.ACTIVE_CONTACTS)) {
+    CONTACT_PERIODS(Metric.ACTIVE_CONTACTS.codes(Metric.PERIOD_UNITS)) {
         @Override
         String select(FigureScope s) {
             return byPeriod(
@@ -45,7 +45,7 @@ enum MetricGroup {
         }
     },
     /** New contacts by where they came from ({@code contact.source}), by the contact's owner. */
-    NEW_BY_SOURCE(Metric.SOURCES.stream().map(Metric.NEW_CONTACTS::code).toArray(String[]::new)) {
+    NEW_BY_SOURCE(Metric.NEW_CONTACTS.codes(Metric.SOURCES)) {
         @Override
         String select(FigureScope s) {
             return """
@@ -129,7 +129,7 @@ enum MetricGroup {
         }
     },
     /** Active groups by ISO week and by month, each group once a period, by its owner (as {@link #CONTACT_PERIODS}). */
-    GROUP_PERIODS(periodCodes(Metric.ACTIVE_GROUPS)) {
+    GROUP_PERIODS(Metric.ACTIVE_GROUPS.codes(Metric.PERIOD_UNITS)) {
         @Override
         String select(FigureScope s) {
             return byPeriod(Metric.ACTIVE_GROUPS, "analytics_conversation_day d", "d.conversation_id", "true", s);
@@ -217,10 +217,6 @@ enum MetricGroup {
             case GROUPS -> GROUP_PERIODS;
             default -> null;
         };
-    }
-
-    private static String[] periodCodes(Metric metric) {
-        return Metric.PERIOD_UNITS.stream().map(metric::code).toArray(String[]::new);
     }
 
     /**

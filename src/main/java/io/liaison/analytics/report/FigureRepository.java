@@ -150,9 +150,7 @@ class FigureRepository {
             SqlFragment where = who(actor, "x", "x.member_id", f)
                     .and(SqlFragment.of(
                             "x.metric = ANY (?) AND x.day BETWEEN ? AND ?",
-                            Metric.SOURCES.stream()
-                                    .map(Metric.NEW_CONTACTS::code)
-                                    .toArray(String[]::new),
+                            Metric.NEW_CONTACTS.codes(Metric.SOURCES),
                             f.from(),
                             f.to()));
             return jdbc.sql("""

@@ -119,7 +119,7 @@ public class TaskAgenda {
                 .and(due("t.due_at", from, to))
                 .append(
                         " AND t.id = ANY (ARRAY(SELECT a.task_id FROM task_assignee a WHERE ",
-                        assignedDue(actor, from, to),
+                        assignedRows(actor, from, to),
                         " ORDER BY a.open_due_at, a.task_id LIMIT " + max + "))");
         return ordered(actor, where, "t.due_at, t.id", max);
     }
@@ -130,12 +130,12 @@ public class TaskAgenda {
      */
     @Transactional(readOnly = true)
     public int assignedDueCount(Actor actor, @Nullable Instant from, Instant to, int cap) {
-        SqlFragment where = assignedDue(actor, from, to);
+        SqlFragment where = assignedRows(actor, from, to);
         return bounded("SELECT 1 FROM task_assignee a WHERE " + where.sql(), where.params(), cap);
     }
 
     /** The member's assignee rows {@code a} of open tasks due before {@code to} (from {@code from}). */
-    private static SqlFragment assignedDue(Actor actor, @Nullable Instant from, Instant to) {
+    private static SqlFragment assignedRows(Actor actor, @Nullable Instant from, Instant to) {
         return SqlFragment.of("a.org_id = ? AND a.member_id = ?", actor.orgId(), actor.memberId())
                 .and(due("a.open_due_at", from, to));
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,17 +67,17 @@ class FiguresRecomputationIntegrationTests {
         Random random = new Random(seed);
         FigureWorld world = new FigureWorld(mvc, random);
         UUID org = UUID.fromString(world.org.id());
+        Supplier<String> context = () -> "seed " + seed + ", steps " + world.log;
         Map<String, List<String>> kept = Map.of();
         for (int i = 1; i <= 160; i++) {
             world.step();
             if (i % 8 == 0) {
                 // every 8 steps: a later step cannot mend what an earlier one left wrong
-                kept = rebuildAgrees(org, "seed " + seed + ", steps " + world.log);
+                kept = rebuildAgrees(org, context.get());
             }
         }
-        String context = "seed " + seed + ", steps " + world.log;
         assertThat(metrics(org))
-                .as("the stream reached every kind of figure it drives; " + context)
+                .as("the stream reached every kind of figure it drives; " + context.get())
                 .contains(
                         "contacts.new",
                         "contacts.active",
@@ -103,7 +104,7 @@ class FiguresRecomputationIntegrationTests {
         assertThat(snapshot(org))
                 .as(
                         "%d events delivered again, %d of them twice, shuffled; %s",
-                        recorded.size(), again.size() - recorded.size(), context)
+                        recorded.size(), again.size() - recorded.size(), context.get())
                 .isEqualTo(kept);
     }
 
