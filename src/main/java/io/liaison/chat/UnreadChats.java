@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 public interface UnreadChats {
 
+    /** How many of the conversations with unread messages {@link Summary#latest()} lists at most. */
+    int LATEST = 10;
+
     /** A conversation with unread messages: its name as its reader sees it, how many, and the latest's time. */
     record Unread(
             UUID conversationId,
@@ -19,9 +22,12 @@ public interface UnreadChats {
             long unread,
             @Nullable Instant lastMessageAt) {}
 
-    /** The member's conversations with unread messages, the most recent message first, at most {@code limit}. */
-    List<Unread> latest(Actor actor, int limit);
+    /**
+     * How many of the member's conversations have unread messages, and those with the most recent
+     * message first, at most {@link #LATEST}.
+     */
+    record Summary(int conversations, List<Unread> latest) {}
 
-    /** How many of the member's conversations have unread messages, counted up to {@code cap}. */
-    int count(Actor actor, int cap);
+    /** The member's conversations with unread messages. */
+    Summary of(Actor actor);
 }

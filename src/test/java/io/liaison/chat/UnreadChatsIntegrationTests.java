@@ -49,20 +49,48 @@ class UnreadChatsIntegrationTests {
         say(api, bob, direct, "在吗");
         Actor reader = members.actor(UUID.fromString(ann.id())).orElseThrow();
 
-        assertThat(unread.latest(reader, 5))
+        UnreadChats.Summary before = unread.of(reader);
+        assertThat(before.latest())
                 .extracting(UnreadChats.Unread::name, UnreadChats.Unread::unread)
                 .as("the latest message first, the direct chat named by the other member")
                 .containsExactly(tuple("Member " + bob.login(), 1L), tuple("周会", 2L));
-        assertThat(unread.count(reader, 100)).isEqualTo(2);
-        assertThat(unread.count(reader, 1)).as("counted up to the cap").isEqualTo(1);
-        assertThat(unread.latest(reader, 1)).hasSize(1);
+        assertThat(before.conversations()).isEqualTo(2);
 
         api.answer(json(post("/api/v1/conversations/" + group + "/read"), ann.token(), "{\"seq\":2}"), 204);
-        assertThat(unread.latest(reader, 5))
+        UnreadChats.Summary after = unread.of(reader);
+        assertThat(after.latest())
                 .extracting(UnreadChats.Unread::conversationId)
                 .containsExactly(UUID.fromString(direct));
-        assertThat(unread.count(members.actor(UUID.fromString(carl.id())).orElseThrow(), 100))
-                .isEqualTo(1);
+        UnreadChats.Summary carls =
+                unread.of(members.actor(UUID.fromString(carl.id())).orElseThrow());
+        assertThat(carls.conversations()).isEqualTo(1);
+    }
+
+    @Test
+    void countsEveryConversationAndListsTheLatestTen() throws Exception {
+        Api api = new Api(mvc);
+        Api.Org org = api.newOrg();
+        Api.Person ann = api.newMember(org, "MEMBER");
+        Api.Person bob = api.newMember(org, "MEMBER");
+        for (int i = 1; i <= UnreadChats.LATEST + 2; i++) {
+            String group = api.createdId(json(post("/api/v1/conversations"), bob.token(), """
+                    {"kind":"internal","name":"组 %d","memberIds":["%s"]}""".formatted(i, ann.id())));
+            for (int n = 0; n < i % 3 + 1; n++) {
+                say(api, bob, group, "消息 " + n);
+            }
+        }
+
+        UnreadChats.Summary summary =
+                unread.of(members.actor(UUID.fromString(ann.id())).orElseThrow());
+
+        assertThat(summary.conversations()).isEqualTo(12);
+        assertThat(summary.latest())
+                .extracting(UnreadChats.Unread::unread)
+                .as("each group's own messages (group i has i % 3 + 1)")
+                .startsWith(1L, 3L, 2L);
+        assertThat(summary.latest())
+                .extracting(UnreadChats.Unread::name)
+                .containsExactly("组 12", "组 11", "组 10", "组 9", "组 8", "组 7", "组 6", "组 5", "组 4", "组 3");
     }
 
     private static void say(Api api, Api.Person author, String conversation, String text) throws Exception {

@@ -73,6 +73,7 @@ public class Workbench {
         OffsetDateTime weekStart = monday.atStartOfDay(zone).toOffsetDateTime();
 
         Some<TaskOverview.DueTouch> touches = tasks.dueTouches(actor, SHOWN);
+        UnreadChats.Summary chat = chats.of(actor);
         return new WorkbenchView(
                 zone.getId(),
                 today,
@@ -91,8 +92,9 @@ public class Workbench {
                         .map(t -> new TouchItem(t.contactId(), t.name(), t.dueSince()))
                         .toList(),
                 findings.openCounts(actor),
-                Count.bounded(chats.count(actor, BOUND + 1), BOUND),
-                chats.latest(actor, SHOWN).stream()
+                Count.bounded(chat.conversations(), BOUND),
+                chat.latest().stream()
+                        .limit(SHOWN)
                         .map(c -> new ChatItem(c.conversationId(), c.name(), c.unread(), c.lastMessageAt()))
                         .toList(),
                 recent.ofMember(actor, SHOWN).stream()
