@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public interface UnreadChats {
 
     /** How many of the conversations with unread messages {@link Summary#latest()} lists at most. */
-    int LATEST = 10;
+    int LATEST = 5;
 
     /** A conversation with unread messages: its name as its reader sees it, how many, and the latest's time. */
     record Unread(
