@@ -82,12 +82,13 @@ class NotificationBatchIntegrationTests {
                 List.of(shared(org, mailed, "张三"), shared(org, belled, "李四"), shared(org, gone, "王五"))));
 
         long deadline = System.currentTimeMillis() + 30_000;
-        while (greenMail.getReceivedMessages().length < 1 && System.currentTimeMillis() < deadline) {
+        String[] ours = {mailed.id() + "@example.cn", belled.id() + "@example.cn", gone.id() + "@example.cn"};
+        while (GreenMailSmtp.receivedBy(greenMail, ours).length < 1 && System.currentTimeMillis() < deadline) {
             Drain.now(context);
             Thread.sleep(100);
         }
         Drain.now(context);
-        MimeMessage[] mails = greenMail.getReceivedMessages();
+        MimeMessage[] mails = GreenMailSmtp.receivedBy(greenMail, ours);
         assertThat(mails).hasSize(1);
         assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo(mailed.id() + "@example.cn");
         assertThat(mails[0].getSubject()).contains("张三");

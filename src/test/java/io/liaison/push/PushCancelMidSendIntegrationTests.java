@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.channel.delivery.Drain;
+import io.liaison.channel.send.GreenMailSmtp;
 import io.liaison.push.core.PushRuns;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -26,8 +27,10 @@ class PushCancelMidSendIntegrationTests extends PushMailTest {
     void aPushCancelledAfterItsFirstBatchSendsThatBatchOnlyAndSkipsTheRest() throws Exception {
         PushWorld w = new PushWorld(mvc);
         List<String> names = List.of("张一", "张二", "张三", "张四", "张五");
+        String[] addresses = new String[names.size()];
         for (int i = 0; i < names.size(); i++) {
-            w.contact(w.sender, names.get(i), "zhang" + i + "@customer.example", true);
+            addresses[i] = "zhang" + i + "@customer.example";
+            w.contact(w.sender, names.get(i), addresses[i], true);
         }
         String push = w.push(w.sender.token(), "{{name}}，新品到了", "你好，{{name}}！", List.of(), 201);
         AtomicReference<String> cancelled = new AtomicReference<>("");
@@ -67,7 +70,7 @@ class PushCancelMidSendIntegrationTests extends PushMailTest {
                 .doesNotContainNull()
                 .allSatisfy(text -> assertThat(text).doesNotContain("push.").isNotBlank());
 
-        MimeMessage[] mails = greenMail.getReceivedMessages();
+        MimeMessage[] mails = GreenMailSmtp.receivedBy(greenMail, addresses);
         List<String> subjects = new ArrayList<>();
         for (MimeMessage mail : mails) {
             subjects.add(mail.getSubject());
@@ -81,7 +84,7 @@ class PushCancelMidSendIntegrationTests extends PushMailTest {
         assertThat(Drain.now(context))
                 .as("running the push's task again sends nothing")
                 .isZero();
-        assertThat(greenMail.getReceivedMessages()).hasSize(2);
+        assertThat(GreenMailSmtp.receivedBy(greenMail, addresses)).hasSize(2);
     }
 
     private static List<String> strings(List<String> values) {

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.channel.delivery.Drain;
+import io.liaison.channel.send.GreenMailSmtp;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -124,7 +125,8 @@ class PushConsentAndQuietHoursIntegrationTests extends PushMailTest {
     }
 
     private static List<String> subjects() throws Exception {
-        MimeMessage[] mails = greenMail.getReceivedMessages();
+        MimeMessage[] mails =
+                GreenMailSmtp.receivedBy(greenMail, "zhang.san@customer.example", "li.si@customer.example");
         String[] subjects = new String[mails.length];
         for (int i = 0; i < mails.length; i++) {
             subjects[i] = mails[i].getSubject();

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.channel.delivery.Drain;
+import io.liaison.channel.send.GreenMailSmtp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -35,7 +36,8 @@ class PushContactedIntegrationTests extends PushMailTest {
         w.send(context, w.sender.token(), push);
         Drain.now(context);
 
-        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+        assertThat(GreenMailSmtp.receivedBy(greenMail, "sun.ba@customer.example"))
+                .hasSize(1);
         String at = JsonPath.read(
                 w.api.answer(as(get("/api/v1/contacts/" + mailed), w.sender.token()), 200), "$.lastContactedAt");
         assertThat(OffsetDateTime.parse(at).toInstant()).isAfter(Instant.now().minusSeconds(120));

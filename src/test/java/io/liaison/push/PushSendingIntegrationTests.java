@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import io.liaison.channel.delivery.Drain;
+import io.liaison.channel.send.GreenMailSmtp;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.Arrays;
@@ -56,7 +57,12 @@ class PushSendingIntegrationTests extends PushMailTest {
                 .isEqualTo("done");
         Drain.now(context);
 
-        MimeMessage[] mails = greenMail.getReceivedMessages();
+        MimeMessage[] mails = GreenMailSmtp.receivedBy(
+                greenMail,
+                "zhang.san@customer.example",
+                "wang.wu@customer.example",
+                "zhao.liu@customer.example",
+                "qian.qi@customer.example");
         assertThat(mails).hasSize(1);
         assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("zhang.san@customer.example");
         assertThat(mails[0].getSubject()).isEqualTo("张三，新品到了");
@@ -106,7 +112,7 @@ class PushSendingIntegrationTests extends PushMailTest {
         w.send(context, w.sender.token(), push);
         Drain.now(context);
 
-        MimeMessage[] mails = greenMail.getReceivedMessages();
+        MimeMessage[] mails = GreenMailSmtp.receivedBy(greenMail, "sun.ba@customer.example");
         assertThat(mails).hasSize(1);
         assertThat(mails[0].getSubject())
                 .as("孙八 has no company and the subject no fallback: the mail is titled by the push's name")

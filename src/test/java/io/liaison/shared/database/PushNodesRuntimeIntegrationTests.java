@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,16 +41,19 @@ class PushNodesRuntimeIntegrationTests {
     private EmbeddedPostgres database;
     private LiaisonProcess a;
     private LiaisonProcess b;
+    private @Nullable LiaisonProcess restarted;
+    private Path data;
+    private Map<String, String> env;
     private String admin;
 
     @BeforeAll
     void startTwoNodes(@TempDir Path work) throws Exception {
         smtp.start();
         database = SharedDatabaseNodes.startDatabase();
-        Path data = work.resolve("data");
+        data = work.resolve("data");
         // small batches, so that the push is still sending when its node is killed; the killed node's
         // mails in hand are taken back after the shortest lease
-        Map<String, String> env = Map.of(
+        env = Map.of(
                 "LIAISON_PUSH_BATCH_SIZE", "5",
                 "LIAISON_SMTP_HOST", "127.0.0.1",
                 "LIAISON_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
@@ -67,7 +71,7 @@ class PushNodesRuntimeIntegrationTests {
 
     @AfterAll
     void stopEverything() throws Exception {
-        SharedDatabaseNodes.close(a, b);
+        SharedDatabaseNodes.close(a, b, restarted);
         smtp.stop();
         if (database != null) {
             database.close();
@@ -139,6 +143,17 @@ class PushNodesRuntimeIntegrationTests {
         deadline = Instant.now().plusSeconds(180);
         while (count(ended) < CONTACTS && Instant.now().isBefore(deadline)) {
             Thread.sleep(1000);
+        }
+        if (count(ended) < CONTACTS) {
+            // A mail the dead node sent whose end it had committed but not yet told module push of (the
+            // event in the outbox, incomplete) is told when a node next starts, as docs/SCALING.md says:
+            // the killed node comes back, and its recipients end sent.
+            restarted = SharedDatabaseNodes.launch(database, data, holder, PASSWORD, env);
+            restarted.awaitHealthy();
+            deadline = Instant.now().plusSeconds(60);
+            while (count(ended) < CONTACTS && Instant.now().isBefore(deadline)) {
+                Thread.sleep(1000);
+            }
         }
         assertThat(value("""
                         SELECT string_agg(state || ':' || n, ',' ORDER BY state)

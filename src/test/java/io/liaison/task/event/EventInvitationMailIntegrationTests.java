@@ -79,7 +79,7 @@ class EventInvitationMailIntegrationTests {
                  "timeZone":"Asia/Shanghai","place":"上海市南京路1号","contactIds":["%s","%s"]}
                 """.formatted(contact, silent)));
         Drain.now(context);
-        MimeMessage[] received = greenMail.getReceivedMessages();
+        MimeMessage[] received = GreenMailSmtp.receivedBy(greenMail, ADDRESS);
         assertThat(received).hasSize(1);
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo(ADDRESS);
         assertThat(received[0].getSubject()).isEqualTo("邀请：季度回顾");
@@ -104,7 +104,7 @@ class EventInvitationMailIntegrationTests {
                         "{\"startAt\":\"2026-12-09T02:00:00Z\",\"endAt\":\"2026-12-09T03:00:00Z\"}"),
                 200);
         Drain.now(context);
-        received = greenMail.getReceivedMessages();
+        received = GreenMailSmtp.receivedBy(greenMail, ADDRESS);
         assertThat(received).hasSize(2);
         assertThat(received[1].getSubject()).isEqualTo("邀请已更新：季度回顾");
         VEvent moved = event(invitation(received[1], "REQUEST"));
@@ -114,7 +114,7 @@ class EventInvitationMailIntegrationTests {
 
         api.answer(as(delete("/api/v1/events/" + id), maker.token()), 204);
         Drain.now(context);
-        received = greenMail.getReceivedMessages();
+        received = GreenMailSmtp.receivedBy(greenMail, ADDRESS);
         assertThat(received).hasSize(3);
         assertThat(received[2].getSubject()).isEqualTo("已取消：季度回顾");
         VEvent cancelled = event(invitation(received[2], "CANCEL"));
