@@ -5,6 +5,7 @@ import io.liaison.channel.send.ChannelSettings;
 import io.liaison.shared.LiaisonProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -108,7 +109,12 @@ class SecretBox implements TokenSeal {
         }
     }
 
-    /** The generated key, written on first use with mode 600; every later start reads it. */
+    /**
+     * The generated key, written on first use with mode 600; every later start reads it. It is written
+     * whole under a name of its own, then linked to its place, which fails if the file is there: nodes
+     * sharing the data directory that start together read either no file or a whole one, and all of
+     * them the key of the first link.
+     */
     private static String keyFile(Path dataDir) {
         Path file = dataDir.resolve(KEY_FILE);
         try {
@@ -116,17 +122,23 @@ class SecretBox implements TokenSeal {
                 Files.createDirectories(dataDir);
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
+                Path draft = Files.createTempFile(
+                        dataDir,
+                        KEY_FILE + ".",
+                        ".new",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 try {
-                    Files.createFile(
-                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(
-                            file,
-                            Base64.getEncoder().encodeToString(key) + "\n",
-                            StandardCharsets.UTF_8,
-                            StandardOpenOption.TRUNCATE_EXISTING);
+                    try (FileChannel channel = FileChannel.open(draft, StandardOpenOption.WRITE)) {
+                        channel.write(StandardCharsets.UTF_8.encode(
+                                Base64.getEncoder().encodeToString(key) + "\n"));
+                        channel.force(true);
+                    }
+                    Files.createLink(file, draft);
                     log.info("Generated the key for channel secrets in {}; back it up with the database", file);
                 } catch (FileAlreadyExistsException e) {
-                    // another node sharing the data directory wrote it first
+                    // another node sharing the data directory linked its key first
+                } finally {
+                    Files.deleteIfExists(draft);
                 }
             }
             String key = Files.readString(file, StandardCharsets.UTF_8).trim();

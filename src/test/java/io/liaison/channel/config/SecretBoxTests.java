@@ -7,6 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +47,36 @@ class SecretBoxTests {
         assertThat(new SecretBox("", dataDir).decrypt(stored))
                 .as("the next start reads the same key")
                 .isEqualTo(SECRET);
+    }
+
+    @Test
+    void nodesStartingTogetherOnAnEmptyDataDirectoryAllReadTheFirstKey() throws Exception {
+        int nodes = 8;
+        ExecutorService starts = Executors.newFixedThreadPool(nodes);
+        try {
+            for (int round = 0; round < 20; round++) {
+                Path shared = dataDir.resolve("data-" + round);
+                CyclicBarrier together = new CyclicBarrier(nodes);
+                List<Future<String>> sealed = new ArrayList<>();
+                for (int i = 0; i < nodes; i++) {
+                    sealed.add(starts.submit(() -> {
+                        together.await();
+                        return new SecretBox(null, shared).encrypt(SECRET);
+                    }));
+                }
+                SecretBox later = new SecretBox(null, shared);
+                for (Future<String> one : sealed) {
+                    assertThat(later.decrypt(one.get()))
+                            .as("every node sealed with the one key")
+                            .isEqualTo(SECRET);
+                }
+                try (Stream<Path> files = Files.list(shared)) {
+                    assertThat(files.map(p -> p.getFileName().toString())).containsExactly(SecretBox.KEY_FILE);
+                }
+            }
+        } finally {
+            starts.shutdownNow();
+        }
     }
 
     @Test
