@@ -652,7 +652,9 @@ class CrossOrganizationIntegrationTests {
             "analytics_reply",
             "analytics_task_done",
             "analytics_contact_last",
-            "analytics_tag_day");
+            "analytics_tag_day",
+            "analytics_reply_version",
+            "analytics_median");
 
     String globexState() {
         return orgState(globex.id());

@@ -70,20 +70,6 @@ class FigureRepository {
                 ") d GROUP BY d.period");
     }
 
-    /**
-     * The median minutes from a guest's question to its first answer, of those asked in each period; the
-     * waits are read, sorted, from the index by day ({@code wait_seconds} is null, and not counted, when unanswered).
-     */
-    List<Point> medianMinutes(Actor actor, ReportFilter f) {
-        SqlFragment where = who(actor, "x", "x.owner_id", f)
-                .and(SqlFragment.of("x.day BETWEEN ? AND ? AND x.wait_seconds IS NOT NULL", f.from(), f.to()));
-        return points(
-                "SELECT '', " + period(f) + ", round((percentile_cont(0.5) WITHIN GROUP"
-                        + " (ORDER BY x.wait_seconds) / 60)::numeric, 1) FROM analytics_reply x WHERE ",
-                where,
-                " GROUP BY 1, 2");
-    }
-
     /** A name with two counts: a tag's active and new contacts, a source's new ones, a member's figure. */
     record Count(String key, String name, long first, long second) {}
 
@@ -268,7 +254,11 @@ class FigureRepository {
     }
 
     /** The viewer's figures, of the filter's member and department tree, over {@code memberColumn}. */
-    private SqlFragment who(Actor actor, String alias, String memberColumn, ReportFilter f) {
+    /**
+     * The rows {@code alias} of members whose figures the report covers: the viewer's data scope, the
+     * report's member and department tree ({@code memberColumn} is the row's member).
+     */
+    SqlFragment who(Actor actor, String alias, String memberColumn, ReportFilter f) {
         SqlFragment where = access.figuresOf(actor, alias, memberColumn);
         if (f.memberId() != null) {
             where = where.and(SqlFragment.of(memberColumn + " = ?", f.memberId()));

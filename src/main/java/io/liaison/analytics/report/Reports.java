@@ -33,9 +33,11 @@ public class Reports {
     public static final int DEFAULT_TOP = 10;
 
     private final FigureRepository figures;
+    private final Medians medians;
 
-    Reports(FigureRepository figures) {
+    Reports(FigureRepository figures, Medians medians) {
         this.figures = figures;
+        this.medians = medians;
     }
 
     /** A period, by its first day, and its value ({@code null}: a rate or median of nothing). */
@@ -53,11 +55,16 @@ public class Reports {
     public record Ranked(String key, String name, long value, long newContacts) {}
 
     /** One figure's series; a tag with a figure that has none is a 400. */
+    @Transactional
     public Series series(Actor actor, Figure figure, ReportFilter filter) {
         return series(actor, List.of(figure), filter).get(figure);
     }
 
-    /** Several figures' series, reading the kept sums of all of them at once. */
+    /**
+     * Several figures' series, reading the kept sums of all of them at once. Not read-only: a median
+     * computed again is kept.
+     */
+    @Transactional
     public Map<Figure, Series> series(Actor actor, List<Figure> wanted, ReportFilter f) {
         check(actor, f);
         for (Figure figure : wanted) {
@@ -203,9 +210,7 @@ public class Reports {
                             .divide(n, 1, RoundingMode.HALF_UP)));
             return rates;
         }
-        Map<String, Map<LocalDate, BigDecimal>> own = new HashMap<>();
-        collect(own, figures.medianMinutes(actor, f));
-        return own.getOrDefault("", Map.of());
+        return medians.minutes(actor, f);
     }
 
     private static void collect(Map<String, Map<LocalDate, BigDecimal>> into, List<FigureRepository.Point> points) {
