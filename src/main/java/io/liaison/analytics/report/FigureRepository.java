@@ -253,7 +253,6 @@ class FigureRepository {
         return where;
     }
 
-    /** The viewer's figures, of the filter's member and department tree, over {@code memberColumn}. */
     /**
      * The rows {@code alias} of members whose figures the report covers: the viewer's data scope, the
      * report's member and department tree ({@code memberColumn} is the row's member).
