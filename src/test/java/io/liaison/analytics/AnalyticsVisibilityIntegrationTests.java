@@ -15,7 +15,6 @@ import io.liaison.identity.internal.ActorAuthentication;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +49,7 @@ class AnalyticsVisibilityIntegrationTests {
     @Autowired
     MemberService members;
 
+    ReportWorld world;
     Api api;
     Api.Org org;
     String sales;
@@ -61,14 +61,15 @@ class AnalyticsVisibilityIntegrationTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new Api(mvc);
-        org = api.newOrg("zh-CN");
-        sales = api.newDepartment(org, "销售部", null);
-        east = api.newDepartment(org, "华东组", sales);
-        support = api.newDepartment(org, "客服部", null);
-        manager = api.newMember(org, "MANAGER", sales);
-        eastMember = api.newMember(org, "MEMBER", east);
-        supportMember = api.newMember(org, "MEMBER", support);
+        world = new ReportWorld(mvc);
+        api = world.api;
+        org = world.org;
+        sales = world.sales;
+        east = world.east;
+        support = world.support;
+        manager = world.manager;
+        eastMember = world.eastMember;
+        supportMember = world.supportMember;
         figure("messages.sent", MONDAY, eastMember.id(), 3);
         figure("messages.sent", MONDAY, manager.id(), 4);
         figure("messages.sent", MONDAY, supportMember.id(), 5);
@@ -286,11 +287,7 @@ class AnalyticsVisibilityIntegrationTests {
     }
 
     private List<String> values(String token, String query) throws Exception {
-        String body = api.answer(as(get("/api/v1/analytics/" + query), token), 200);
-        List<Object> values = JsonPath.read(body, "$.series[*].value");
-        List<String> texts = new ArrayList<>();
-        values.forEach(v -> texts.add(String.valueOf(v)));
-        return texts;
+        return world.values(token, query);
     }
 
     private List<String> periods(String token, String query) throws Exception {

@@ -1,16 +1,13 @@
 package io.liaison.analytics.report;
 
-import static io.liaison.identity.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import com.jayway.jsonpath.JsonPath;
 import io.liaison.LiaisonIntegrationTest;
+import io.liaison.analytics.ReportWorld;
 import io.liaison.identity.Api;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,9 +38,8 @@ class MedianFirstReplyIntegrationTests {
     @Autowired
     ApplicationContext context;
 
-    Api api;
+    ReportWorld world;
     Api.Org org;
-    String sales;
     String support;
     Api.Person manager;
     Api.Person eastMember;
@@ -51,14 +47,12 @@ class MedianFirstReplyIntegrationTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new Api(mvc);
-        org = api.newOrg("zh-CN");
-        sales = api.newDepartment(org, "销售部", null);
-        String east = api.newDepartment(org, "华东组", sales);
-        support = api.newDepartment(org, "客服部", null);
-        manager = api.newMember(org, "MANAGER", sales);
-        eastMember = api.newMember(org, "MEMBER", east);
-        supportMember = api.newMember(org, "MEMBER", support);
+        world = new ReportWorld(mvc);
+        org = world.org;
+        support = world.support;
+        manager = world.manager;
+        eastMember = world.eastMember;
+        supportMember = world.supportMember;
     }
 
     @Test
@@ -186,11 +180,7 @@ class MedianFirstReplyIntegrationTests {
     }
 
     private List<String> values(String token, String query) throws Exception {
-        String body = api.answer(as(get("/api/v1/analytics/" + query), token), 200);
-        List<Object> values = JsonPath.read(body, "$.series[*].value");
-        List<String> texts = new ArrayList<>();
-        values.forEach(v -> texts.add(String.valueOf(v)));
-        return texts;
+        return world.values(token, query);
     }
 
     private static UUID uuid(String id) {
