@@ -39,26 +39,16 @@ class MedianFirstReplyIntegrationTests {
     ApplicationContext context;
 
     ReportWorld world;
-    Api.Org org;
-    String support;
-    Api.Person manager;
-    Api.Person eastMember;
-    Api.Person supportMember;
 
     @BeforeEach
     void setUp() throws Exception {
         world = new ReportWorld(mvc);
-        org = world.org;
-        support = world.support;
-        manager = world.manager;
-        eastMember = world.eastMember;
-        supportMember = world.supportMember;
     }
 
     @Test
     void aKeptMedianIsReadUntilItsPeriodsQuestionsChange() throws Exception {
-        answered(eastMember, MONDAY, 60, 120, 600);
-        answered(supportMember, MONDAY.plusDays(1), 300);
+        answered(world.eastMember, MONDAY, 60, 120, 600);
+        answered(world.supportMember, MONDAY.plusDays(1), 300);
         String days = MEDIAN + "?from=2026-11-02&to=2026-11-03";
         assertThat(values(days)).containsExactly("2.0", "5.0");
 
@@ -66,16 +56,16 @@ class MedianFirstReplyIntegrationTests {
         assertThat(values(days)).as("the kept median is what is read").containsExactly("99.0", "5.0");
 
         keep(MONDAY.plusDays(1), "77");
-        answered(eastMember, MONDAY, 30);
+        answered(world.eastMember, MONDAY, 30);
         assertThat(values(days))
                 .as("a late answer on Monday: Monday's median again (30, 60, 120, 600 s), Tuesday's kept")
                 .containsExactly("1.5", "77.0");
 
         jdbc.sql(
                         "DELETE FROM analytics_reply WHERE org_id = ? AND day = ? AND answered_at - asked_at < interval '1 minute'")
-                .params(uuid(org.id()), MONDAY)
+                .params(uuid(world.org.id()), MONDAY)
                 .update();
-        unanswered(eastMember, MONDAY);
+        unanswered(world.eastMember, MONDAY);
         assertThat(values(days))
                 .as("a question gone, an unanswered one not counted")
                 .containsExactly("2.0", "77.0");
@@ -83,7 +73,7 @@ class MedianFirstReplyIntegrationTests {
         assertThat(values(MEDIAN + "?from=2026-11-02&to=2026-11-08&groupBy=week"))
                 .as("the week's questions: 60, 120, 300, 600 s")
                 .containsExactly("3.5");
-        answered(supportMember, MONDAY.plusDays(6), 6000);
+        answered(world.supportMember, MONDAY.plusDays(6), 6000);
         assertThat(values(MEDIAN + "?from=2026-11-02&to=2026-11-08&groupBy=week"))
                 .as("Sunday's answer moves the week's median")
                 .containsExactly("5.0");
@@ -91,46 +81,48 @@ class MedianFirstReplyIntegrationTests {
 
     @Test
     void eachViewerReadsTheMedianOfTheMembersTheyCoverAndFollowsAChangeOfDepartments() throws Exception {
-        answered(eastMember, MONDAY, 60, 120, 600);
-        answered(manager, MONDAY, 900);
-        answered(supportMember, MONDAY, 30);
+        answered(world.eastMember, MONDAY, 60, 120, 600);
+        answered(world.manager, MONDAY, 900);
+        answered(world.supportMember, MONDAY, 30);
         String day = MEDIAN + "?from=2026-11-02&to=2026-11-02";
 
-        assertThat(values(org.adminToken(), day)).containsExactly("2.0");
-        assertThat(values(manager.token(), day))
+        assertThat(values(world.org.adminToken(), day)).containsExactly("2.0");
+        assertThat(values(world.manager.token(), day))
                 .as("the sales tree: 60, 120, 600, 900 s")
                 .containsExactly("6.0");
-        assertThat(values(eastMember.token(), day)).containsExactly("2.0");
-        assertThat(values(supportMember.token(), day)).containsExactly("0.5");
-        assertThat(values(org.adminToken(), day + "&deptId=" + support)).containsExactly("0.5");
-        assertThat(values(org.adminToken(), day + "&memberId=" + manager.id())).containsExactly("15.0");
+        assertThat(values(world.eastMember.token(), day)).containsExactly("2.0");
+        assertThat(values(world.supportMember.token(), day)).containsExactly("0.5");
+        assertThat(values(world.org.adminToken(), day + "&deptId=" + world.support))
+                .containsExactly("0.5");
+        assertThat(values(world.org.adminToken(), day + "&memberId=" + world.manager.id()))
+                .containsExactly("15.0");
 
         jdbc.sql("UPDATE member_department SET department_id = ? WHERE org_id = ? AND member_id = ?")
-                .params(uuid(support), uuid(org.id()), uuid(eastMember.id()))
+                .params(uuid(world.support), uuid(world.org.id()), uuid(world.eastMember.id()))
                 .update();
-        assertThat(values(manager.token(), day))
+        assertThat(values(world.manager.token(), day))
                 .as("the east member left the sales tree")
                 .containsExactly("15.0");
-        assertThat(values(org.adminToken(), day + "&deptId=" + support))
+        assertThat(values(world.org.adminToken(), day + "&deptId=" + world.support))
                 .as("and joined support: 30, 60, 120, 600 s")
                 .containsExactly("1.5");
-        assertThat(values(org.adminToken(), day)).containsExactly("2.0");
+        assertThat(values(world.org.adminToken(), day)).containsExactly("2.0");
     }
 
     @Test
     void keptMediansAreComputedAgainAfterThirtyDays() throws Exception {
-        answered(eastMember, MONDAY, 60, 120, 600);
+        answered(world.eastMember, MONDAY, 60, 120, 600);
         String day = MEDIAN + "?from=2026-11-02&to=2026-11-02";
         assertThat(values(day)).containsExactly("2.0");
         keep(MONDAY, "99");
         jdbc.sql("UPDATE analytics_median SET computed_at = now() - interval '31 days' WHERE org_id = ?")
-                .param(uuid(org.id()))
+                .param(uuid(world.org.id()))
                 .update();
 
         assertThat(context.getBean(MedianCleanup.class).clean()).isPositive();
 
         assertThat(jdbc.sql("SELECT count(*) FROM analytics_median WHERE org_id = ?")
-                        .param(uuid(org.id()))
+                        .param(uuid(world.org.id()))
                         .query(Long.class)
                         .single())
                 .isZero();
@@ -146,7 +138,7 @@ class MedianFirstReplyIntegrationTests {
                                                          answered_at, answered_by)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
-                            uuid(org.id()),
+                            uuid(world.org.id()),
                             UUID.randomUUID(),
                             UUID.randomUUID(),
                             day,
@@ -162,7 +154,7 @@ class MedianFirstReplyIntegrationTests {
         jdbc.sql("""
                         INSERT INTO analytics_reply (org_id, conversation_id, question_id, day, owner_id, asked_at)
                         VALUES (?, ?, ?, ?, ?, now())""")
-                .params(uuid(org.id()), UUID.randomUUID(), UUID.randomUUID(), day, uuid(owner.id()))
+                .params(uuid(world.org.id()), UUID.randomUUID(), UUID.randomUUID(), day, uuid(owner.id()))
                 .update();
     }
 
@@ -170,13 +162,13 @@ class MedianFirstReplyIntegrationTests {
     private void keep(LocalDate day, String minutes) {
         assertThat(jdbc.sql(
                                 "UPDATE analytics_median SET minutes = ?::numeric WHERE org_id = ? AND unit = 'day' AND period = ?")
-                        .params(minutes, uuid(org.id()), day)
+                        .params(minutes, uuid(world.org.id()), day)
                         .update())
                 .isPositive();
     }
 
     private List<String> values(String query) throws Exception {
-        return values(org.adminToken(), query);
+        return values(world.org.adminToken(), query);
     }
 
     private List<String> values(String token, String query) throws Exception {
