@@ -125,6 +125,14 @@ public class ContactAccess {
     }
 
     /**
+     * Does {@link #figuresOf} hold for every member of the actor's organization? Then figures kept for the
+     * whole organization, not by member, are theirs to read.
+     */
+    public boolean figuresOfEveryone(Actor actor) {
+        return actor.dataScope() == DataScope.ALL;
+    }
+
+    /**
      * Does {@code actor} see the contact's mobile, phones and e-mails in full without revealing them?
      * Only the member who follows it does, unless the organization has turned masking off.
      */

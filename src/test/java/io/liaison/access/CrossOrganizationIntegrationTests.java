@@ -653,6 +653,7 @@ class CrossOrganizationIntegrationTests {
             "analytics_task_done",
             "analytics_contact_last",
             "analytics_tag_day",
+            "analytics_tag_total",
             "analytics_reply_version",
             "analytics_median");
 

@@ -261,7 +261,8 @@ class AnalyticsBenchmark {
                 "analytics_task_done",
                 "analytics_reply",
                 "analytics_contact_last",
-                "analytics_tag_day")) {
+                "analytics_tag_day",
+                "analytics_tag_total")) {
             database.jdbc.sql("VACUUM (ANALYZE) " + table).update();
         }
         long rows = database.jdbc

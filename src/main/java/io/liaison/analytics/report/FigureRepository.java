@@ -82,8 +82,20 @@ class FigureRepository {
         return reachesLastActivity(actor, f) ? tagsKept(actor, f, limit) : tagsCounted(actor, f, limit);
     }
 
-    /** By tag from {@code analytics_tag_day}: contacts whose last activity is in the range, and new ones. */
+    /**
+     * By tag from the kept counts: contacts whose last activity is in the range, and new ones. Those of the
+     * whole organization ({@code analytics_tag_total}) for a viewer who sees every member's figures and
+     * narrows to no member or department; else those by member ({@code analytics_tag_day}).
+     */
     List<Count> tagsKept(Actor actor, ReportFilter f, int limit) {
+        if (access.figuresOfEveryone(actor) && f.memberId() == null && f.deptId() == null) {
+            return tags(
+                    "sum(x.last_active), sum(x.created) FROM analytics_tag_total x JOIN tag t"
+                            + " ON t.org_id = x.org_id AND t.id = x.tag_id",
+                    SqlFragment.of("x.org_id = ?", actor.orgId()),
+                    f,
+                    limit);
+        }
         return tags(
                 "sum(x.last_active), sum(x.created) FROM analytics_tag_day x JOIN tag t"
                         + " ON t.org_id = x.org_id AND t.id = x.tag_id",

@@ -106,6 +106,10 @@ class FiguresRecomputationIntegrationTests {
                         "%d events delivered again, %d of them twice, shuffled; %s",
                         recorded.size(), again.size() - recorded.size(), context.get())
                 .isEqualTo(kept);
+        assertTotalsAddUp(org, context.get());
+        assertThat(kept.get("analytics_tag_day"))
+                .as("some contact of the stream has a tag")
+                .isNotEmpty();
     }
 
     @Test
@@ -135,12 +139,27 @@ class FiguresRecomputationIntegrationTests {
     /** The kept rows, after checking that the rebuild computes the same ones. */
     private Map<String, List<String>> rebuildAgrees(UUID org, String context) {
         Map<String, List<String>> kept = snapshot(org);
+        assertTotalsAddUp(org, context);
         FiguresRebuild.Rebuilt rebuilt = rebuild.rebuild(org);
         assertThat(snapshot(org)).as(context).isEqualTo(kept);
         assertThat(rebuilt.differing()).as(context).isZero();
         assertThat(rebuilt.rows())
                 .isEqualTo(kept.values().stream().mapToLong(List::size).sum());
         return kept;
+    }
+
+    /** The organization's totals by tag and day are the sums of the rows by member that the triggers follow. */
+    private void assertTotalsAddUp(UUID org, String context) {
+        String byMember = "SELECT day, tag_id, sum(created)::int, sum(last_active)::int FROM analytics_tag_day"
+                + " WHERE org_id = ? GROUP BY day, tag_id";
+        String totals = "SELECT day, tag_id, created, last_active FROM analytics_tag_total WHERE org_id = ?";
+        assertThat(jdbc.sql("SELECT count(*) FROM ((" + byMember + " EXCEPT ALL " + totals + ") UNION ALL (" + totals
+                                + " EXCEPT ALL " + byMember + ")) x")
+                        .params(org, org, org, org)
+                        .query(Long.class)
+                        .single())
+                .as("totals differing from the sums by member; " + context)
+                .isZero();
     }
 
     /** Each figure table's rows of the organization, as text, in order. */
