@@ -3,13 +3,18 @@ package io.liaison.chat;
 import static io.liaison.identity.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.liaison.LiaisonIntegrationTest;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Api;
 import io.liaison.identity.MemberService;
+import io.liaison.identity.internal.ActorAuthentication;
 import java.util.UUID;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -91,6 +96,26 @@ class UnreadChatsIntegrationTests {
         assertThat(summary.latest())
                 .extracting(UnreadChats.Unread::name)
                 .containsExactly("组 7", "组 6", "组 5", "组 4", "组 3");
+
+        Actor reader = members.actor(UUID.fromString(ann.id())).orElseThrow();
+        assertThat(badge("/", reader))
+                .as("the workbench's badge is counted with its list: every group's messages, 2+3+1+2+3+1+2")
+                .isEqualTo("14");
+        assertThat(badge("/contacts", reader)).isEqualTo("14");
+        String first = api.createdId(json(post("/api/v1/conversations"), bob.token(), """
+                {"kind":"internal","name":"组 8","memberIds":["%s"]}""".formatted(ann.id())));
+        say(api, bob, first, "再来一条");
+        assertThat(badge("/", reader)).as("a request counts afresh").isEqualTo("15");
+    }
+
+    /** The number on the chats' entry of the navigation of a page the member opens. */
+    private String badge(String path, Actor actor) throws Exception {
+        String page = mvc.perform(get(path).with(authentication(new ActorAuthentication(actor))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return Jsoup.parse(page).select("[data-nav-badge=/chats]").first().text();
     }
 
     private static void say(Api api, Api.Person author, String conversation, String text) throws Exception {

@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * What the chat pages ask of a member's or a guest's place in conversations: whether they are in
@@ -13,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class Participation {
+
+    private static final int SCOPE = RequestAttributes.SCOPE_REQUEST;
 
     private final JdbcClient jdbc;
 
@@ -30,8 +34,18 @@ public class Participation {
                 > 0;
     }
 
+    /**
+     * How many messages they have not read in all. Read once per request: a page that summarised the
+     * member's unread chats (the workbench) counted them already ({@link #remember}), and the navigation's
+     * badge takes that count.
+     */
     @Transactional(readOnly = true)
     public long unread(ChatUser user) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null
+                && request.getAttribute(key(user.orgId(), user.column(), user.id()), SCOPE) instanceof Long counted) {
+            return counted;
+        }
         return jdbc.sql("""
                         SELECT coalesce(sum(greatest(c.last_seq - p.read_seq, 0)), 0)
                           FROM conversation_participant p
@@ -41,5 +55,17 @@ public class Participation {
                 .params(user.orgId(), user.id())
                 .query(Long.class)
                 .single();
+    }
+
+    /** Keeps a member's count of unread messages for the rest of the request, if there is one. */
+    static void remember(UUID orgId, UUID memberId, long unread) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(key(orgId, ChatUser.column(false), memberId), unread, SCOPE);
+        }
+    }
+
+    private static String key(UUID orgId, String column, UUID id) {
+        return Participation.class.getName() + ".unread " + orgId + " " + column + " " + id;
     }
 }

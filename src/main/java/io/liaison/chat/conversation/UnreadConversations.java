@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A member's conversations with unread messages in one read, from their participations (the member's
  * index, with the read mark) and one subtraction each: how many conversations and the latest
- * ones, a direct conversation named by its other members.
+ * ones, a direct conversation named by its other members. The unread messages in all come with them,
+ * kept for the navigation's badge of the same page.
  */
 @Component
 class UnreadConversations implements UnreadChats {
@@ -28,11 +29,13 @@ class UnreadConversations implements UnreadChats {
     @Transactional(readOnly = true)
     public Summary of(Actor actor) {
         int[] conversations = {0};
+        long[] messages = {0};
         List<Unread> latest = new ArrayList<>();
         // the count over every unread conversation, the names only of the latest (after the limit)
         jdbc.sql("""
                         SELECT c.id, c.last_seq - p.read_seq AS unread, c.last_message_at,
                                count(*) OVER () AS conversations,
+                               sum(c.last_seq - p.read_seq) OVER () AS messages,
                                coalesce(c.name, (SELECT string_agg(m.display_name, '、' ORDER BY m.display_name)
                                                    FROM conversation_participant o
                                                    JOIN member m ON m.org_id = o.org_id AND m.id = o.member_id
@@ -44,6 +47,7 @@ class UnreadConversations implements UnreadChats {
                          ORDER BY c.last_message_at DESC NULLS LAST, c.id LIMIT ?
                         """).params(actor.orgId(), actor.memberId(), LATEST).query(rs -> {
             conversations[0] = rs.getInt("conversations");
+            messages[0] = rs.getLong("messages");
             Timestamp last = rs.getTimestamp("last_message_at");
             latest.add(new Unread(
                     rs.getObject("id", UUID.class),
@@ -51,6 +55,7 @@ class UnreadConversations implements UnreadChats {
                     rs.getLong("unread"),
                     last == null ? null : last.toInstant()));
         });
+        Participation.remember(actor.orgId(), actor.memberId(), messages[0]);
         return new Summary(conversations[0], List.copyOf(latest));
     }
 }
