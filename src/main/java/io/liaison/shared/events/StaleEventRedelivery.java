@@ -11,8 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.FailedEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,8 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * resubmits exactly those: it claims each ({@code RESUBMITTED}, {@code completion_attempts} + 1, {@code
  * last_resubmission_date}) and calls its listener again on this node. A publication still being worked
  * on by a slow node may so be delivered twice: the listeners bear that (see {@code io.liaison.shared}).
- * Modulith 2.0's registry reads every failed publication to pick those; there are few unless listeners
- * keep failing, which the attempts bound.
+ *
+ * <p>Modulith 2.0.3 picks them from every unfinished publication it reads, as at a node's start: its
+ * resubmission of failed ones reads only the first hundred, which older failures past their last attempt
+ * would fill for good.
  */
 @Configuration(proxyBeanMethods = false)
 class StaleEventRedelivery {
@@ -37,18 +38,18 @@ class StaleEventRedelivery {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final FailedEventPublications publications;
-    private final RedeliveryProperties settings;
+    private final IncompleteEventPublications publications;
+    private final EventsProperties.Redelivery settings;
 
     StaleEventRedelivery(
             JdbcClient jdbc,
             TransactionTemplate transactions,
-            FailedEventPublications publications,
-            RedeliveryProperties settings) {
+            IncompleteEventPublications publications,
+            EventsProperties properties) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.publications = publications;
-        this.settings = settings;
+        this.settings = properties.redelivery();
     }
 
     @Bean
@@ -88,7 +89,7 @@ class StaleEventRedelivery {
             return 0;
         }
         Set<UUID> ids = Set.copyOf(claimed);
-        publications.resubmit(ResubmissionOptions.defaults().withFilter(p -> ids.contains(p.getIdentifier())));
+        publications.resubmitIncompletePublications(p -> ids.contains(p.getIdentifier()));
         return ids.size();
     }
 }

@@ -3,7 +3,6 @@ package io.liaison.shared.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liaison.LiaisonIntegrationTest;
-import io.liaison.identity.Actor;
 import io.liaison.identity.MemberService;
 import io.liaison.identity.OrganizationService;
 import java.time.Duration;
@@ -80,24 +79,29 @@ class StaleEventRedeliveryIntegrationTests {
         assertThat(groupNames(org)).isEmpty();
 
         undoTheReaction(org, "now() - interval '1 hour'", 1, "now() - interval '25 minutes'");
-        redelivery.redeliver();
-        awaitGroups(org);
-        assertThat(attempts(org)).isEqualTo(2);
+        // older failures past their last attempt, more than Modulith's resubmission of failed ones reads
+        jdbc.sql("""
+                        INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date,
+                                                       status, completion_attempts, last_resubmission_date)
+                        SELECT gen_random_uuid(), listener_id, event_type, serialized_event,
+                               now() - interval '60 days', 'FAILED', 10, now() - interval '50 days'
+                          FROM event_publication, generate_series(1, 150)
+                        """ + PUBLICATION.substring("FROM event_publication".length()))
+                .param("%" + org + "%")
+                .update();
+        try {
+            redelivery.redeliver();
+            awaitGroups(org);
+            assertThat(attempts(org)).isEqualTo(2);
+        } finally {
+            jdbc.sql("DELETE " + PUBLICATION + " AND publication_date < now() - interval '59 days'")
+                    .param("%" + org + "%")
+                    .update();
+        }
     }
 
     private UUID newOrganization() {
-        UUID systemAdminId = jdbc.sql("SELECT id FROM member WHERE login = 'admin' AND system_admin")
-                .query(UUID.class)
-                .single();
-        Actor systemAdmin = members.actor(systemAdminId).orElseThrow();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        return organizations
-                .create(
-                        systemAdmin,
-                        new OrganizationService.CreateOrganization(
-                                "Outbox " + suffix, "outbox-" + suffix, "en", "boss", "boss-password-1", "Boss"))
-                .organization()
-                .id();
+        return NewOrganization.create(jdbc, members, organizations);
     }
 
     /**
@@ -118,7 +122,8 @@ class StaleEventRedeliveryIntegrationTests {
     }
 
     private int attempts(UUID org) {
-        return jdbc.sql("SELECT coalesce(completion_attempts, 0) " + PUBLICATION)
+        return jdbc.sql("SELECT coalesce(completion_attempts, 0) " + PUBLICATION
+                        + " AND publication_date > now() - interval '59 days'")
                 .param("%" + org + "%")
                 .query(Integer.class)
                 .single();
