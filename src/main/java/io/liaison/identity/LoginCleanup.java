@@ -3,6 +3,7 @@ package io.liaison.identity;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.liaison.shared.database.BatchDelete;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,8 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @Configuration(proxyBeanMethods = false)
 class LoginCleanup {
-
-    private static final int BATCH = 10_000;
 
     private final JdbcClient jdbc;
     private final LoginSettings settings;
@@ -31,16 +30,10 @@ class LoginCleanup {
     }
 
     void clean() {
-        int deleted;
-        do {
-            deleted = jdbc.sql("""
-                            DELETE FROM login_attempt WHERE id IN (
-                                SELECT id FROM login_attempt
-                                 WHERE attempted_at < now() - make_interval(secs => ?) LIMIT ?)
-                            """)
-                    .params(settings.keepAttempts().toSeconds(), BATCH)
-                    .update();
-        } while (deleted == BATCH);
+        BatchDelete.untilDone(jdbc, """
+                DELETE FROM login_attempt WHERE id IN (
+                    SELECT id FROM login_attempt WHERE attempted_at < now() - make_interval(secs => ?) LIMIT ?)
+                """, settings.keepAttempts().toSeconds());
         jdbc.sql("""
                         DELETE FROM login_device
                          WHERE last_login_at < now() - make_interval(secs => ?)

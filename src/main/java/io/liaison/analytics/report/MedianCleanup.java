@@ -3,6 +3,7 @@ package io.liaison.analytics.report;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.liaison.shared.database.BatchDelete;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,8 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @Configuration(proxyBeanMethods = false)
 class MedianCleanup {
-
-    private static final int BATCH = 10_000;
 
     private final JdbcClient jdbc;
 
@@ -30,16 +29,10 @@ class MedianCleanup {
     }
 
     int clean() {
-        int deleted;
-        int all = 0;
-        do {
-            deleted = jdbc.sql("""
-                            DELETE FROM analytics_median WHERE (org_id, scope, unit, period) IN (
-                                SELECT org_id, scope, unit, period FROM analytics_median
-                                 WHERE computed_at < now() - interval '30 days' LIMIT ?)
-                            """).param(BATCH).update();
-            all += deleted;
-        } while (deleted == BATCH);
-        return all;
+        return BatchDelete.untilDone(jdbc, """
+                DELETE FROM analytics_median WHERE (org_id, scope, unit, period) IN (
+                    SELECT org_id, scope, unit, period FROM analytics_median
+                     WHERE computed_at < now() - interval '30 days' LIMIT ?)
+                """);
     }
 }

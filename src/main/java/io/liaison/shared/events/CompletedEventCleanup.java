@@ -3,6 +3,7 @@ package io.liaison.shared.events;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.liaison.shared.database.BatchDelete;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,8 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @Configuration(proxyBeanMethods = false)
 class CompletedEventCleanup {
-
-    private static final int BATCH = 10_000;
 
     private final JdbcClient jdbc;
     private final EventsProperties settings;
@@ -34,18 +33,9 @@ class CompletedEventCleanup {
 
     /** Deletes the finished publications older than the retention; how many. */
     int clean() {
-        int deleted;
-        int all = 0;
-        do {
-            deleted = jdbc.sql("""
-                            DELETE FROM event_publication WHERE id IN (
-                                SELECT id FROM event_publication
-                                 WHERE completion_date < now() - make_interval(secs => ?) LIMIT ?)
-                            """)
-                    .params(settings.keepCompleted().toSeconds(), BATCH)
-                    .update();
-            all += deleted;
-        } while (deleted == BATCH);
-        return all;
+        return BatchDelete.untilDone(jdbc, """
+                DELETE FROM event_publication WHERE id IN (
+                    SELECT id FROM event_publication WHERE completion_date < now() - make_interval(secs => ?) LIMIT ?)
+                """, settings.keepCompleted().toSeconds());
     }
 }
