@@ -27,8 +27,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
  * transaction of the change, the method runs after that commit in a transaction of its own, where
  * the notifications it raises and their deliveries commit together or not at all; the registry
  * marks the publication complete right after. A node that dies after the change's commit, or a
- * listener that fails, leaves the publication incomplete; it is delivered again on the next start
- * (and can be resubmitted through {@code IncompleteEventPublications}), so nothing is lost. Dying
+ * listener that fails, leaves the publication incomplete; a living node delivers it again after ten
+ * minutes ({@code shared.events.StaleEventRedelivery}), and so does the next start: nothing is lost. Dying
  * between the listener's commit and that mark repeats the notification: a repeat, never a loss.
  * The change itself never waits for or fails because of a notification. The events' maps come back
  * from the registry as JSON, so ids in them are read as text. The actor is never told of their own

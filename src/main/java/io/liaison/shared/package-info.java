@@ -18,8 +18,9 @@
  *       publication is recorded in the event publication registry (the outbox, table {@code
  *       event_publication}) in the publishing transaction, and the listener runs after the commit,
  *       in a transaction of its own. The publisher's work never fails or waits because of another
- *       module, and a reaction that failed stays recorded and is delivered again on the next start,
- *       so the listener must bear being called twice. Example: {@code contact}'s default tag
+ *       module, and a reaction that failed, or whose node died, stays recorded and is delivered again
+ *       ({@code shared.events.StaleEventRedelivery} after ten minutes, and on the next start), so the
+ *       listener must bear being called twice. Example: {@code contact}'s default tag
  *       groups on {@code identity}'s {@code OrganizationCreated}.
  *   <li>The audit trail ({@code audit.AuditRecorder}) is a plain {@code @EventListener} and runs
  *       inside the publishing transaction: an audited change and its entry are committed together

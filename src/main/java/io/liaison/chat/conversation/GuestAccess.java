@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * sent to the trash loses their guest access at once: they are taken out of every group, their guest
  * account is disabled, their open invitations withdrawn and their sessions ended on every node.
  * Restoring the contact does not reopen it; a new invitation does. Both run after the commit, from
- * the outbox, so a node dying in between finishes the work on the next start rather than never.
+ * the outbox, so work a dying node left is finished by a living node (after ten minutes) or the next
+ * start rather than never.
  * The chat socket closes the guest's open sockets when the trashing's work commits ({@link
  * GuestAccessEnded}).
  */

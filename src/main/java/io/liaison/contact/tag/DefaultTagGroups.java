@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * tagging works before anyone has set it up. A reaction of {@code contact} to {@code identity}'s
  * event, so it goes through the event publication registry: it runs once the organization is
  * committed, in a transaction of its own, and a failure leaves the publication incomplete, to be
- * delivered again on the next start. An organization that has tag groups already (a publication
+ * delivered again by a living node after ten minutes, or on the next start. An organization that has tag groups already (a publication
  * delivered twice) is left as it is.
  */
 @Component
