@@ -88,18 +88,11 @@ class FigureRepository {
      * narrows to no member or department; else those by member ({@code analytics_tag_day}).
      */
     List<Count> tagsKept(Actor actor, ReportFilter f, int limit) {
-        if (access.figuresOfEveryone(actor) && f.memberId() == null && f.deptId() == null) {
-            return tags(
-                    "sum(x.last_active), sum(x.created) FROM analytics_tag_total x JOIN tag t"
-                            + " ON t.org_id = x.org_id AND t.id = x.tag_id",
-                    SqlFragment.of("x.org_id = ?", actor.orgId()),
-                    f,
-                    limit);
-        }
+        boolean everyone = access.figuresOfEveryone(actor) && f.memberId() == null && f.deptId() == null;
         return tags(
-                "sum(x.last_active), sum(x.created) FROM analytics_tag_day x JOIN tag t"
-                        + " ON t.org_id = x.org_id AND t.id = x.tag_id",
-                who(actor, "x", "x.member_id", f),
+                "sum(x.last_active), sum(x.created) FROM " + (everyone ? "analytics_tag_total" : "analytics_tag_day")
+                        + " x JOIN tag t ON t.org_id = x.org_id AND t.id = x.tag_id",
+                everyone ? SqlFragment.of("x.org_id = ?", actor.orgId()) : who(actor, "x", "x.member_id", f),
                 f,
                 limit);
     }
