@@ -654,6 +654,9 @@ class CrossOrganizationIntegrationTests {
             "analytics_contact_last",
             "analytics_tag_day",
             "analytics_tag_total",
+            "analytics_member_set",
+            "analytics_member_set_member",
+            "analytics_tag_set_day",
             "analytics_reply_version",
             "analytics_median");
 

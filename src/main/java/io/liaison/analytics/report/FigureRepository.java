@@ -2,14 +2,20 @@ package io.liaison.analytics.report;
 
 import io.liaison.access.ContactAccess;
 import io.liaison.analytics.Metric;
+import io.liaison.analytics.figures.MemberSets;
 import io.liaison.identity.Actor;
 import io.liaison.shared.SqlFragment;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,10 +33,12 @@ class FigureRepository {
 
     private final JdbcClient jdbc;
     private final ContactAccess access;
+    private final MemberSets sets;
 
-    FigureRepository(JdbcClient jdbc, ContactAccess access) {
+    FigureRepository(JdbcClient jdbc, ContactAccess access, MemberSets sets) {
         this.jdbc = jdbc;
         this.access = access;
+        this.sets = sets;
     }
 
     /** A figure by period: the first day of each period that has one, and its value. */
@@ -85,14 +93,31 @@ class FigureRepository {
     /**
      * By tag from the kept counts: contacts whose last activity is in the range, and new ones. Those of the
      * whole organization ({@code analytics_tag_total}) for a viewer who sees every member's figures and
-     * narrows to no member or department; else those by member ({@code analytics_tag_day}).
+     * narrows to no member or department; else those of the set of members the report covers
+     * ({@code analytics_tag_set_day}, built on the first read), or by member ({@code analytics_tag_day}) for
+     * one member or when the organization keeps the most sets.
      */
     List<Count> tagsKept(Actor actor, ReportFilter f, int limit) {
-        boolean everyone = access.figuresOfEveryone(actor) && f.memberId() == null && f.deptId() == null;
+        if (access.figuresOfEveryone(actor) && f.memberId() == null && f.deptId() == null) {
+            return keptTags("analytics_tag_total", SqlFragment.of("x.org_id = ?", actor.orgId()), f, limit);
+        }
+        Covered covered = covered(actor, f);
+        if (covered.members().size() > 1 && sets.keep(actor.orgId(), covered.scope(), covered.members())) {
+            return keptTags(
+                    "analytics_tag_set_day",
+                    SqlFragment.of("x.org_id = ? AND x.scope = ?", actor.orgId(), covered.scope()),
+                    f,
+                    limit);
+        }
+        return keptTags("analytics_tag_day", who(actor, "x", "x.member_id", f), f, limit);
+    }
+
+    /** By tag from a table of kept counts. */
+    private List<Count> keptTags(String table, SqlFragment who, ReportFilter f, int limit) {
         return tags(
-                "sum(x.last_active), sum(x.created) FROM " + (everyone ? "analytics_tag_total" : "analytics_tag_day")
+                "sum(x.last_active), sum(x.created) FROM " + table
                         + " x JOIN tag t ON t.org_id = x.org_id AND t.id = x.tag_id",
-                everyone ? SqlFragment.of("x.org_id = ?", actor.orgId()) : who(actor, "x", "x.member_id", f),
+                who,
                 f,
                 limit);
     }
@@ -220,6 +245,27 @@ class FigureRepository {
                 .list();
     }
 
+    /**
+     * The members whose figures the report covers (the viewer's data scope, the report's member and
+     * department tree), in the database's order of their ids, and as one key: md5 of those ids.
+     */
+    record Covered(List<UUID> members, String scope) {}
+
+    Covered covered(Actor actor, ReportFilter f) {
+        SqlFragment who = who(actor, "m", "m.id", f);
+        List<UUID> members = jdbc.sql("SELECT m.id FROM member m WHERE " + who.sql() + " ORDER BY m.id")
+                .params(who.params())
+                .query(UUID.class)
+                .list();
+        String ids = members.stream().map(UUID::toString).collect(Collectors.joining(","));
+        try {
+            byte[] md5 = MessageDigest.getInstance("MD5").digest(ids.getBytes(StandardCharsets.UTF_8));
+            return new Covered(members, HexFormat.of().formatHex(md5));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java runtime has MD5
+        }
+    }
+
     /** The member's name if the viewer may see their figures (their own, or within their data scope). */
     @Nullable
     String visibleMember(Actor actor, UUID memberId) {
@@ -239,7 +285,7 @@ class FigureRepository {
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
                 .list()
                 .stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private SqlFragment contactDays(Actor actor, boolean created, ReportFilter f) {

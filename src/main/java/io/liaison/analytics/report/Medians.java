@@ -33,7 +33,7 @@ class Medians {
 
     /** The median of each period of the range that has an answered question. */
     Map<LocalDate, BigDecimal> minutes(Actor actor, ReportFilter f) {
-        String scope = scope(actor, f);
+        String scope = figures.covered(actor, f).scope();
         String unit = f.groupBy().unit();
         Map<LocalDate, BigDecimal> medians = new HashMap<>();
         List<LocalDate> stale = new ArrayList<>(f.groupBy().periods(f.from(), f.to()));
@@ -92,19 +92,6 @@ class Medians {
     private static String version(String org, String period, String unit) {
         return "(SELECT coalesce(sum(v.version), 0) FROM analytics_reply_version v WHERE v.org_id = " + org
                 + " AND v.day >= " + period + " AND v.day < " + end(period, unit) + ")";
-    }
-
-    /**
-     * The members whose questions the report covers (the viewer's data scope, the report's member and
-     * department tree), as one key: md5 of their ids in order.
-     */
-    private String scope(Actor actor, ReportFilter f) {
-        SqlFragment who = figures.who(actor, "m", "m.id", f);
-        return jdbc.sql("SELECT md5(coalesce(string_agg(m.id::text, ',' ORDER BY m.id), '')) FROM member m WHERE "
-                        + who.sql())
-                .params(who.params())
-                .query(String.class)
-                .single();
     }
 
     private static void put(Map<LocalDate, BigDecimal> medians, LocalDate period, BigDecimal minutes) {

@@ -98,7 +98,11 @@ public class Reports {
         return result;
     }
 
-    /** The tags of the most active contacts in the range, each with its active and new contacts. */
+    /**
+     * The tags of the most active contacts in the range, each with its active and new contacts. Not
+     * read-only: the counts of a set of members are kept from their first read.
+     */
+    @Transactional
     public List<Ranked> byTag(Actor actor, ReportFilter f, int limit) {
         check(actor, f);
         return figures.byTag(actor, f, top(limit)).stream()

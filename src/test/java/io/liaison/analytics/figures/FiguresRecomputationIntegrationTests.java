@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The figures kept from events equal a recomputation from scratch: a random stream of what members,
@@ -60,6 +61,12 @@ class FiguresRecomputationIntegrationTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    MemberSets sets;
+
+    @Autowired
+    TransactionTemplate transaction;
+
     @Test
     void keptFiguresEqualTheRebuildAndSurviveRedeliveryInAnyOrder() throws Exception {
         long seed = Long.getLong("figures.seed", System.nanoTime());
@@ -68,6 +75,7 @@ class FiguresRecomputationIntegrationTests {
         FigureWorld world = new FigureWorld(mvc, random);
         UUID org = UUID.fromString(world.org.id());
         Supplier<String> context = () -> "seed " + seed + ", steps " + world.log;
+        keepSets(org);
         Map<String, List<String>> kept = Map.of();
         for (int i = 1; i <= 160; i++) {
             world.step();
@@ -110,6 +118,12 @@ class FiguresRecomputationIntegrationTests {
         assertThat(kept.get("analytics_tag_day"))
                 .as("some contact of the stream has a tag")
                 .isNotEmpty();
+        assertThat(jdbc.sql("SELECT count(DISTINCT scope) FROM analytics_tag_set_day WHERE org_id = ?")
+                        .param(org)
+                        .query(Long.class)
+                        .single())
+                .as("both kept sets hold counts")
+                .isEqualTo(2);
     }
 
     @Test
@@ -148,18 +162,54 @@ class FiguresRecomputationIntegrationTests {
         return kept;
     }
 
-    /** The organization's totals by tag and day are the sums of the rows by member that the triggers follow. */
+    /**
+     * Two sets of members kept before the stream, as viewers' reports build them: every member of the
+     * organization, and all but one; the triggers keep them from there on.
+     */
+    private void keepSets(UUID org) {
+        List<UUID> everyone = jdbc.sql("SELECT id FROM member WHERE org_id = ? ORDER BY id")
+                .param(org)
+                .query(UUID.class)
+                .list();
+        assertThat(everyone).hasSizeGreaterThan(2);
+        for (List<UUID> members : List.of(everyone, everyone.subList(1, everyone.size()))) {
+            String scope = UUID.nameUUIDFromBytes(members.toString().getBytes())
+                    .toString()
+                    .replace("-", "");
+            Boolean kept = transaction.execute(status -> sets.keep(org, scope, members));
+            assertThat(kept).isTrue();
+        }
+    }
+
+    /**
+     * The organization's totals by tag and day, and each kept set's, are the sums of the rows by member
+     * that the triggers follow.
+     */
     private void assertTotalsAddUp(UUID org, String context) {
         String byMember = "SELECT day, tag_id, sum(created)::int, sum(last_active)::int FROM analytics_tag_day"
                 + " WHERE org_id = ? GROUP BY day, tag_id";
         String totals = "SELECT day, tag_id, created, last_active FROM analytics_tag_total WHERE org_id = ?";
-        assertThat(jdbc.sql("SELECT count(*) FROM ((" + byMember + " EXCEPT ALL " + totals + ") UNION ALL (" + totals
-                                + " EXCEPT ALL " + byMember + ")) x")
-                        .params(org, org, org, org)
-                        .query(Long.class)
-                        .single())
+        assertThat(differing(byMember, totals, org))
                 .as("totals differing from the sums by member; " + context)
                 .isZero();
+        String bySetMember = """
+                SELECT s.scope, x.day, x.tag_id, sum(x.created)::int, sum(x.last_active)::int FROM analytics_tag_day x
+                  JOIN analytics_member_set_member s ON s.org_id = x.org_id AND s.member_id = x.member_id
+                 WHERE x.org_id = ? GROUP BY s.scope, x.day, x.tag_id""";
+        String setTotals =
+                "SELECT scope, day, tag_id, created, last_active FROM analytics_tag_set_day WHERE org_id = ?";
+        assertThat(differing(bySetMember, setTotals, org))
+                .as("a set's totals differing from the sums of its members; " + context)
+                .isZero();
+    }
+
+    /** The rows of one query not in the other's, both ways. */
+    private long differing(String one, String other, UUID org) {
+        return jdbc.sql("SELECT count(*) FROM ((" + one + " EXCEPT ALL " + other + ") UNION ALL (" + other
+                        + " EXCEPT ALL " + one + ")) x")
+                .params(org, org, org, org)
+                .query(Long.class)
+                .single();
     }
 
     /** Each figure table's rows of the organization, as text, in order. */
