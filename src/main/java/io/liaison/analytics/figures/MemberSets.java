@@ -3,7 +3,7 @@ package io.liaison.analytics.figures;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from then on. An organization keeps at most {@link #MAX_PER_ORGANIZATION} sets; past that, reports
  * read the rows by member.
  */
-@Repository
+@Service
 public class MemberSets {
 
     public static final int MAX_PER_ORGANIZATION = 100;
