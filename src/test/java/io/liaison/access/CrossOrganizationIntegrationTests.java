@@ -657,6 +657,7 @@ class CrossOrganizationIntegrationTests {
             "analytics_member_set",
             "analytics_member_set_member",
             "analytics_tag_set_day",
+            "analytics_set_day",
             "analytics_reply_version",
             "analytics_median");
 

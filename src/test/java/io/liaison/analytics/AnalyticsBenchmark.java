@@ -263,7 +263,8 @@ class AnalyticsBenchmark {
                 "analytics_contact_last",
                 "analytics_tag_day",
                 "analytics_tag_total",
-                "analytics_tag_set_day")) {
+                "analytics_tag_set_day",
+                "analytics_set_day")) {
             database.jdbc.sql("VACUUM (ANALYZE) " + table).update();
         }
         long rows = database.jdbc

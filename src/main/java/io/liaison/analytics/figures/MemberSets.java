@@ -9,8 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts by tag and day kept for a set of members as well as by member ({@code analytics_tag_set_day},
- * V70), so that a report over many members' figures reads one row per tag and day. A set is named by
+ * Figures kept for a set of members as well as by member, so that a report over many members' figures
+ * reads one row per tag and day ({@code analytics_tag_set_day}, V70) and per metric and day
+ * ({@code analytics_set_day}, V71). A set is named by
  * its {@code scope}, md5 of its member ids in order, and built when first asked for; triggers keep it
  * from then on. An organization keeps at most {@link #MAX_PER_ORGANIZATION} sets; past that, reports
  * read the rows by member.
@@ -33,7 +34,7 @@ public class MemberSets {
     }
 
     /**
-     * Are the counts of these members (named {@code scope}) kept as a set, built now if needed? False
+     * Are the figures of these members (named {@code scope}) kept as a set, built now if needed? False
      * when the organization keeps the most sets already, or is gone. Building takes the organization's
      * figures until the transaction ends, as its writers do, so no change falls between the sums read
      * and the triggers that follow.
@@ -69,6 +70,12 @@ public class MemberSets {
                           FROM analytics_tag_day x
                          WHERE x.org_id = ? AND x.member_id = ANY (?)
                          GROUP BY x.org_id, x.day, x.tag_id""").params(scope, orgId, ids).update();
+        jdbc.sql("""
+                        INSERT INTO analytics_set_day (org_id, scope, metric, day, value)
+                        SELECT x.org_id, ?, x.metric, x.day, sum(x.value)
+                          FROM analytics_member_day x
+                         WHERE x.org_id = ? AND x.member_id = ANY (?)
+                         GROUP BY x.org_id, x.metric, x.day""").params(scope, orgId, ids).update();
         return true;
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The SQL of the reports. Every query keeps to the rows whose member (or contact owner, or group
  * owner) the viewer may see figures of, through {@link ContactAccess#figuresOf}, and to the report's
- * member, department tree and tag; days are compared as stored, the organization's days.
+ * member, department tree and tag; days are compared as stored, the organization's days. Sums over
+ * several members read the set of exactly those members ({@link MemberSets}), chosen through the same
+ * predicate.
  */
 @Repository
 class FigureRepository {
@@ -44,16 +47,20 @@ class FigureRepository {
     /** A figure by period: the first day of each period that has one, and its value. */
     record Point(String key, LocalDate period, BigDecimal value) {}
 
-    /** The sums of kept metrics by metric and period, from {@code analytics_member_day}. */
+    /**
+     * The sums of kept metrics by metric and period: from the set of the members the report covers
+     * ({@code analytics_set_day}), or by member ({@code analytics_member_day}).
+     */
     List<Point> sums(Actor actor, List<String> metrics, ReportFilter f) {
-        SqlFragment where = who(actor, "x", "x.member_id", f)
+        Kept kept = byMetric(actor, f);
+        SqlFragment where = kept.who()
                 .and(SqlFragment.of(
                         "x.metric = ANY (?) AND x.day BETWEEN ? AND ?",
                         metrics.toArray(String[]::new),
                         f.from(),
                         f.to()));
         return points(
-                "SELECT x.metric, " + period(f) + ", sum(x.value) FROM analytics_member_day x WHERE ",
+                "SELECT x.metric, " + period(f) + ", sum(x.value) FROM " + kept.table() + " x WHERE ",
                 where,
                 " GROUP BY 1, 2");
     }
@@ -101,15 +108,34 @@ class FigureRepository {
         if (access.figuresOfEveryone(actor) && f.memberId() == null && f.deptId() == null) {
             return keptTags("analytics_tag_total", SqlFragment.of("x.org_id = ?", actor.orgId()), f, limit);
         }
+        return set(actor, f)
+                .map(scope -> keptTags("analytics_tag_set_day", inSet(actor, scope), f, limit))
+                .orElseGet(() -> keptTags("analytics_tag_day", who(actor, "x", "x.member_id", f), f, limit));
+    }
+
+    /** Kept figures by metric and day in {@code table}, of the rows {@code who}. */
+    private record Kept(String table, SqlFragment who) {}
+
+    /** The kept set of the members the report covers, or else the rows by member. */
+    private Kept byMetric(Actor actor, ReportFilter f) {
+        return set(actor, f)
+                .map(scope -> new Kept("analytics_set_day", inSet(actor, scope)))
+                .orElseGet(() -> new Kept("analytics_member_day", who(actor, "x", "x.member_id", f)));
+    }
+
+    /**
+     * The scope of the set of members the report covers, kept from now on if it was not; empty for one
+     * member (their rows are as few) or when the organization keeps the most sets.
+     */
+    private Optional<String> set(Actor actor, ReportFilter f) {
         Covered covered = covered(actor, f);
-        if (covered.members().size() > 1 && sets.keep(actor.orgId(), covered.scope(), covered.members())) {
-            return keptTags(
-                    "analytics_tag_set_day",
-                    SqlFragment.of("x.org_id = ? AND x.scope = ?", actor.orgId(), covered.scope()),
-                    f,
-                    limit);
-        }
-        return keptTags("analytics_tag_day", who(actor, "x", "x.member_id", f), f, limit);
+        return covered.members().size() > 1 && sets.keep(actor.orgId(), covered.scope(), covered.members())
+                ? Optional.of(covered.scope())
+                : Optional.empty();
+    }
+
+    private static SqlFragment inSet(Actor actor, String scope) {
+        return SqlFragment.of("x.org_id = ? AND x.scope = ?", actor.orgId(), scope);
     }
 
     /** By tag from a table of kept counts. */
@@ -163,16 +189,17 @@ class FigureRepository {
      */
     List<Count> bySource(Actor actor, ReportFilter f) {
         if (f.tagId() == null) {
-            SqlFragment where = who(actor, "x", "x.member_id", f)
+            Kept kept = byMetric(actor, f);
+            SqlFragment where = kept.who()
                     .and(SqlFragment.of(
                             "x.metric = ANY (?) AND x.day BETWEEN ? AND ?",
                             Metric.NEW_CONTACTS.codes(Metric.SOURCES),
                             f.from(),
                             f.to()));
             return jdbc.sql("""
-                            SELECT x.metric, sum(x.value) FROM analytics_member_day x WHERE %s
+                            SELECT x.metric, sum(x.value) FROM %s x WHERE %s
                              GROUP BY x.metric
-                             ORDER BY 2 DESC, 1""".formatted(where.sql()))
+                             ORDER BY 2 DESC, 1""".formatted(kept.table(), where.sql()))
                     .params(where.params())
                     .query((rs, n) -> {
                         String source = Metric.NEW_CONTACTS.partOf(rs.getString(1));

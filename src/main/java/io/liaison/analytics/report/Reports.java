@@ -62,7 +62,7 @@ public class Reports {
 
     /**
      * Several figures' series, reading the kept sums of all of them at once. Not read-only: a median
-     * computed again is kept.
+     * computed again is kept, as are the figures of a set of members from their first read.
      */
     @Transactional
     public Map<Figure, Series> series(Actor actor, List<Figure> wanted, ReportFilter f) {
@@ -100,7 +100,7 @@ public class Reports {
 
     /**
      * The tags of the most active contacts in the range, each with its active and new contacts. Not
-     * read-only: the counts of a set of members are kept from their first read.
+     * read-only: the figures of a set of members are kept from their first read.
      */
     @Transactional
     public List<Ranked> byTag(Actor actor, ReportFilter f, int limit) {
@@ -110,7 +110,11 @@ public class Reports {
                 .toList();
     }
 
-    /** The new contacts of the range by source ({@code manual}, {@code import}...), most first. */
+    /**
+     * The new contacts of the range by source ({@code manual}, {@code import}...), most first. Not
+     * read-only, as {@link #byTag}.
+     */
+    @Transactional
     public List<Ranked> bySource(Actor actor, ReportFilter f) {
         check(actor, f);
         return figures.bySource(actor, f).stream()

@@ -40,11 +40,22 @@ class AnalyticsCharts {
         this.messages = messages;
     }
 
-    /** Every chart of the page for the filter, in the page's order. */
+    /** Every chart of the page for the filter, in the page's order; the trends' figures read at once. */
     List<ChartView> all(Actor actor, ReportFilter f, Figure ranked, Locale locale) {
+        List<String> ids =
+                IDS.stream().filter(id -> f.tagId() == null || byTag(id)).toList();
+        List<Figure> trending = ids.stream()
+                .filter(TRENDS::containsKey)
+                .flatMap(id -> TRENDS.get(id).stream())
+                .toList();
+        Map<Figure, Reports.Series> series = reports.series(actor, trending, f);
         List<ChartView> charts = new ArrayList<>();
-        for (String id : IDS) {
-            chart(actor, id, f, ranked, locale).ifPresent(charts::add);
+        for (String id : ids) {
+            if (TRENDS.containsKey(id)) {
+                charts.add(trend(id, text("analytics.chart." + id, locale), f, series, locale));
+            } else {
+                chart(actor, id, f, ranked, locale).ifPresent(charts::add);
+            }
         }
         return charts;
     }
@@ -56,7 +67,7 @@ class AnalyticsCharts {
         }
         String title = text("analytics.chart." + id, locale);
         if (TRENDS.containsKey(id)) {
-            return Optional.of(trend(actor, id, title, f, locale));
+            return Optional.of(trend(id, title, f, reports.series(actor, TRENDS.get(id), f), locale));
         }
         return Optional.of(
                 switch (id) {
@@ -112,9 +123,10 @@ class AnalyticsCharts {
         return !TRENDS.containsKey(id) || TRENDS.get(id).stream().allMatch(Figure::byTag);
     }
 
-    private ChartView trend(Actor actor, String id, String title, ReportFilter f, Locale locale) {
+    /** A trend chart from the series of (at least) its figures. */
+    private ChartView trend(
+            String id, String title, ReportFilter f, Map<Figure, Reports.Series> series, Locale locale) {
         List<Figure> figures = TRENDS.get(id);
-        Map<Figure, Reports.Series> series = reports.series(actor, figures, f);
         List<LocalDate> periods = f.groupBy().periods(f.from(), f.to());
         List<Dataset> datasets = figures.stream()
                 .map(fig -> new Dataset(

@@ -124,6 +124,12 @@ class FiguresRecomputationIntegrationTests {
                         .single())
                 .as("both kept sets hold counts")
                 .isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(DISTINCT scope) FROM analytics_set_day WHERE org_id = ?")
+                        .param(org)
+                        .query(Long.class)
+                        .single())
+                .as("both kept sets hold figures")
+                .isEqualTo(2);
     }
 
     @Test
@@ -182,8 +188,8 @@ class FiguresRecomputationIntegrationTests {
     }
 
     /**
-     * The organization's totals by tag and day, and each kept set's, are the sums of the rows by member
-     * that the triggers follow.
+     * The organization's totals by tag and day, and each kept set's counts by tag and figures by metric,
+     * are the sums of the rows by member that the triggers follow.
      */
     private void assertTotalsAddUp(UUID org, String context) {
         String byMember = "SELECT day, tag_id, sum(created)::int, sum(last_active)::int FROM analytics_tag_day"
@@ -199,7 +205,15 @@ class FiguresRecomputationIntegrationTests {
         String setTotals =
                 "SELECT scope, day, tag_id, created, last_active FROM analytics_tag_set_day WHERE org_id = ?";
         assertThat(differing(bySetMember, setTotals, org))
-                .as("a set's totals differing from the sums of its members; " + context)
+                .as("a set's counts by tag differing from the sums of its members; " + context)
+                .isZero();
+        String metricsBySetMember = """
+                SELECT s.scope, x.metric, x.day, sum(x.value) FROM analytics_member_day x
+                  JOIN analytics_member_set_member s ON s.org_id = x.org_id AND s.member_id = x.member_id
+                 WHERE x.org_id = ? GROUP BY s.scope, x.metric, x.day""";
+        String setSums = "SELECT scope, metric, day, value FROM analytics_set_day WHERE org_id = ?";
+        assertThat(differing(metricsBySetMember, setSums, org))
+                .as("a set's figures differing from the sums of its members; " + context)
                 .isZero();
     }
 

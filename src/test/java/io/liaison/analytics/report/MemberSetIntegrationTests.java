@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.liaison.LiaisonIntegrationTest;
+import io.liaison.analytics.Metric;
 import io.liaison.analytics.figures.MemberSets;
 import io.liaison.identity.Actor;
 import io.liaison.identity.Api;
@@ -21,10 +22,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A manager's tags chart reads the counts kept for the members of their tree as one set: it answers
- * as counting the contacts' days does, moves with the next follow-up, covers other members after a
- * change of departments, falls back to the rows by member when the organization keeps the most sets,
- * and a set nobody read for 30 days goes with its counts.
+ * A manager's trends and tags chart read the figures kept for the members of their tree as one set:
+ * the tags answer as counting the contacts' days does and move with the next follow-up; a change of
+ * departments covers other members; past the most sets an organization keeps, the rows by member
+ * answer; and a set nobody read for 30 days goes with its figures.
  */
 @LiaisonIntegrationTest
 class MemberSetIntegrationTests {
@@ -74,6 +75,9 @@ class MemberSetIntegrationTests {
         assertThat(reports.byTag(boss, month, 10))
                 .as("甲 active and both new, read from the set of the manager, Ann and Bob")
                 .containsExactly(new Reports.Ranked(retail, "零售", 1, 2));
+        assertThat(newToday(boss, month))
+                .as("Ann's and Bob's new contacts, from the set")
+                .isEqualTo(2);
         assertThat(sets(orgId)).containsExactly(figures.covered(boss, month).scope());
         assertThat(figures.covered(boss, month).members()).hasSize(3);
 
@@ -88,6 +92,7 @@ class MemberSetIntegrationTests {
                 .as("Bob left the tree: another set, without his contact")
                 .containsExactly(new Reports.Ranked(retail, "零售", 1, 1));
         assertThat(sets(orgId)).hasSize(2);
+        assertThat(newToday(boss, month)).as("only Ann's, from the new set").isEqualTo(1);
         for (int back : List.of(0, 2, 3, 10)) {
             ReportFilter f = new ReportFilter(today.minusDays(back), today, GroupBy.DAY, null, null, null);
             Actor viewer = boss;
@@ -122,6 +127,13 @@ class MemberSetIntegrationTests {
                         .single())
                 .as("the forgotten sets' counts went with them")
                 .isEqualTo(1);
+    }
+
+    /** Today's new contacts in the viewer's trend. */
+    private long newToday(Actor viewer, ReportFilter f) {
+        List<Reports.Point> points =
+                reports.series(viewer, Figure.of(Metric.NEW_CONTACTS), f).points();
+        return points.get(points.size() - 1).value().longValueExact();
     }
 
     private List<String> sets(UUID orgId) {
