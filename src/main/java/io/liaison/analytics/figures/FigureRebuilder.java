@@ -80,6 +80,15 @@ class FigureRebuilder implements FiguresRebuild {
         // ANALYZE) would otherwise be joined row by row, minutes for a few thousand contacts.
         jdbc.sql("SET LOCAL enable_nestloop = off").update();
         Org org = store.lock(orgId).orElseThrow(() -> new NoSuchElementException("no organization " + orgId));
+        // Sums kept from the rows by member are computed again from the fresh rows too, so that a rebuild
+        // mends them as well: the totals by tag as its triggers add the rows back, the member sets
+        // (MemberSets) on their next view.
+        jdbc.sql("DELETE FROM analytics_member_set WHERE org_id = ?")
+                .param(orgId)
+                .update();
+        jdbc.sql("DELETE FROM analytics_tag_total WHERE org_id = ?")
+                .param(orgId)
+                .update();
         List<TableCount> tables = new ArrayList<>();
         tables.add(refresh(
                 org,

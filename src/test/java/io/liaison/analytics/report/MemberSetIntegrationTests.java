@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.liaison.LiaisonIntegrationTest;
+import io.liaison.analytics.FiguresRebuild;
 import io.liaison.analytics.Metric;
 import io.liaison.analytics.figures.MemberSets;
 import io.liaison.identity.Actor;
@@ -47,6 +48,9 @@ class MemberSetIntegrationTests {
 
     @Autowired
     MemberSets sets;
+
+    @Autowired
+    FiguresRebuild rebuild;
 
     @Autowired
     TransactionTemplate transaction;
@@ -127,6 +131,18 @@ class MemberSetIntegrationTests {
                         .single())
                 .as("the forgotten sets' counts went with them")
                 .isEqualTo(1);
+
+        jdbc.sql("UPDATE analytics_tag_total SET created = created + 5 WHERE org_id = ?")
+                .param(orgId)
+                .update();
+        rebuild.rebuild(orgId);
+        assertThat(sets(orgId))
+                .as("the rebuild forgets the sets, built again on their next view")
+                .isEmpty();
+        assertThat(reports.byTag(admin, month, 10))
+                .as("the rebuild computed the totals by tag again, not moved them: 甲 and 乙 active and new")
+                .containsExactly(new Reports.Ranked(retail, "零售", 2, 2));
+        assertThat(reports.byTag(boss, month, 10)).containsExactly(new Reports.Ranked(retail, "零售", 1, 1));
     }
 
     /** Today's new contacts in the viewer's trend. */
