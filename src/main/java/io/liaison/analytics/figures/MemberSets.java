@@ -11,10 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Figures kept for a set of members as well as by member, so that a report over many members' figures
  * reads one row per tag and day ({@code analytics_tag_set_day}, V70) and per metric and day
- * ({@code analytics_set_day}, V71). A set is named by
- * its {@code scope}, md5 of its member ids in order, and built when first asked for; triggers keep it
- * from then on. An organization keeps at most {@link #MAX_PER_ORGANIZATION} sets; past that, reports
- * read the rows by member.
+ * ({@code analytics_set_day}, V71). A set is named by its {@code scope}, md5 of its member ids in
+ * order, and built when first asked for; triggers keep it from then on. An organization keeps at most
+ * {@link #MAX_PER_ORGANIZATION} sets; past that, reports read the rows by member.
  */
 @Service
 public class MemberSets {

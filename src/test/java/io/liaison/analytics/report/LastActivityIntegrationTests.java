@@ -108,12 +108,14 @@ class LastActivityIntegrationTests {
                 json(post("/api/v1/tag-groups/" + group + "/tags"), org.adminToken(), "{\"name\":\"" + name + "\"}"));
     }
 
-    private static String contact(Api api, Api.Person owner, String name, String tagIds) throws Exception {
+    /** A contact the member adds with these tags (ids joined by {@code ","}). */
+    static String contact(Api api, Api.Person owner, String name, String tagIds) throws Exception {
         return api.createdId(json(post("/api/v1/contacts"), owner.token(), """
                 {"name":"%s","tagIds":["%s"]}""".formatted(name, tagIds)));
     }
 
-    private static void followUp(Api api, Api.Org org, String contact, LocalDate day) throws Exception {
+    /** A visit the administrator records about the contact on that day. */
+    static void followUp(Api api, Api.Org org, String contact, LocalDate day) throws Exception {
         api.answer(
                 json(post("/api/v1/contacts/" + contact + "/follow-ups"), org.adminToken(), """
                 {"type":"visit","content":"上门拜访","occurredAt":"%sT04:00:00Z"}

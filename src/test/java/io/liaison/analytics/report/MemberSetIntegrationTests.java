@@ -69,10 +69,10 @@ class MemberSetIntegrationTests {
                 json(post("/api/v1/tag-groups"), org.adminToken(), "{\"name\":\"行业\",\"color\":\"#1E88E5\"}"));
         String retail = api.createdId(
                 json(post("/api/v1/tag-groups/" + group + "/tags"), org.adminToken(), "{\"name\":\"零售\"}"));
-        String annsContact = contact(api, ann, "甲", retail);
-        String bobsContact = contact(api, bob, "乙", retail);
+        String annsContact = LastActivityIntegrationTests.contact(api, ann, "甲", retail);
+        String bobsContact = LastActivityIntegrationTests.contact(api, bob, "乙", retail);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        followUp(api, org, annsContact, today.minusDays(3));
+        LastActivityIntegrationTests.followUp(api, org, annsContact, today.minusDays(3));
         ReportFilter month = new ReportFilter(today.minusDays(29), today, GroupBy.DAY, null, null, null);
 
         Actor boss = members.actor(UUID.fromString(manager.id())).orElseThrow();
@@ -85,7 +85,7 @@ class MemberSetIntegrationTests {
         assertThat(sets(orgId)).containsExactly(figures.covered(boss, month).scope());
         assertThat(figures.covered(boss, month).members()).hasSize(3);
 
-        followUp(api, org, bobsContact, today.minusDays(1));
+        LastActivityIntegrationTests.followUp(api, org, bobsContact, today.minusDays(1));
         assertThat(reports.byTag(boss, month, 10))
                 .as("the triggers add Bob's follow-up to the kept set")
                 .containsExactly(new Reports.Ranked(retail, "零售", 2, 2));
@@ -157,17 +157,5 @@ class MemberSetIntegrationTests {
                 .param(orgId)
                 .query(String.class)
                 .list();
-    }
-
-    private static String contact(Api api, Api.Person owner, String name, String tagId) throws Exception {
-        return api.createdId(json(post("/api/v1/contacts"), owner.token(), """
-                {"name":"%s","tagIds":["%s"]}""".formatted(name, tagId)));
-    }
-
-    private static void followUp(Api api, Api.Org org, String contact, LocalDate day) throws Exception {
-        api.answer(
-                json(post("/api/v1/contacts/" + contact + "/follow-ups"), org.adminToken(), """
-                {"type":"visit","content":"上门拜访","occurredAt":"%sT04:00:00Z"}
-                """.formatted(day)), 201);
     }
 }
