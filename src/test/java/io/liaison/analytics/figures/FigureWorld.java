@@ -56,6 +56,7 @@ final class FigureWorld {
     final List<Api.Person> members = new ArrayList<>();
     final List<Contact> contacts = new ArrayList<>();
     final Set<String> trashed = new HashSet<>();
+    private final List<Contact> optedOut = new ArrayList<>();
     final Set<String> guestContacts = new HashSet<>();
     final List<FollowUp> followUps = new ArrayList<>();
     final List<Message> messages = new ArrayList<>();
@@ -263,15 +264,22 @@ final class FigureWorld {
         log.add("recalled");
     }
 
+    /**
+     * Opts a contact out, or one of those opted out back in while another stays out: an opt-out undone by
+     * every later step would leave the stream without the figure it is meant to reach.
+     */
     private void optOutOrIn() throws Exception {
-        Contact c = live();
-        String url = "/api/v1/contacts/" + c.id() + "/push-opt-out";
-        if (random.nextBoolean()) {
-            ok(as(put(url), org.adminToken()));
-            log.add("opted out " + c.name());
-        } else {
-            ok(as(delete(url), org.adminToken()));
+        if (optedOut.size() > 1 && random.nextBoolean()) {
+            Contact c = optedOut.remove(random.nextInt(optedOut.size()));
+            ok(as(delete("/api/v1/contacts/" + c.id() + "/push-opt-out"), org.adminToken()));
             log.add("opted in " + c.name());
+        } else {
+            Contact c = live();
+            ok(as(put("/api/v1/contacts/" + c.id() + "/push-opt-out"), org.adminToken()));
+            if (!optedOut.contains(c)) {
+                optedOut.add(c);
+            }
+            log.add("opted out " + c.name());
         }
     }
 
