@@ -51,8 +51,8 @@ class FigureRepository {
      * The sums of kept metrics by metric and period: from the set of the members the report covers
      * ({@code analytics_set_day}), or by member ({@code analytics_member_day}).
      */
-    List<Point> sums(Actor actor, List<String> metrics, ReportFilter f) {
-        Kept kept = byMetric(actor, f);
+    List<Point> sums(Actor actor, Covered covered, List<String> metrics, ReportFilter f) {
+        Kept kept = byMetric(actor, covered, f);
         SqlFragment where = kept.who()
                 .and(SqlFragment.of(
                         "x.metric = ANY (?) AND x.day BETWEEN ? AND ?",
@@ -108,7 +108,7 @@ class FigureRepository {
         if (access.figuresOfEveryone(actor) && f.memberId() == null && f.deptId() == null) {
             return keptTags("analytics_tag_total", SqlFragment.of("x.org_id = ?", actor.orgId()), f, limit);
         }
-        return set(actor, f)
+        return set(actor, covered(actor, f))
                 .map(scope -> keptTags("analytics_tag_set_day", inSet(actor, scope), f, limit))
                 .orElseGet(() -> keptTags("analytics_tag_day", who(actor, "x", "x.member_id", f), f, limit));
     }
@@ -117,8 +117,8 @@ class FigureRepository {
     private record Kept(String table, SqlFragment who) {}
 
     /** The kept set of the members the report covers, or else the rows by member. */
-    private Kept byMetric(Actor actor, ReportFilter f) {
-        return set(actor, f)
+    private Kept byMetric(Actor actor, Covered covered, ReportFilter f) {
+        return set(actor, covered)
                 .map(scope -> new Kept("analytics_set_day", inSet(actor, scope)))
                 .orElseGet(() -> new Kept("analytics_member_day", who(actor, "x", "x.member_id", f)));
     }
@@ -127,8 +127,7 @@ class FigureRepository {
      * The scope of the set of members the report covers, kept from now on if it was not; empty for one
      * member (their rows are as few) or when the organization keeps the most sets.
      */
-    private Optional<String> set(Actor actor, ReportFilter f) {
-        Covered covered = covered(actor, f);
+    private Optional<String> set(Actor actor, Covered covered) {
         return covered.members().size() > 1 && sets.keep(actor.orgId(), covered.scope(), covered.members())
                 ? Optional.of(covered.scope())
                 : Optional.empty();
@@ -189,7 +188,7 @@ class FigureRepository {
      */
     List<Count> bySource(Actor actor, ReportFilter f) {
         if (f.tagId() == null) {
-            Kept kept = byMetric(actor, f);
+            Kept kept = byMetric(actor, covered(actor, f), f);
             SqlFragment where = kept.who()
                     .and(SqlFragment.of(
                             "x.metric = ANY (?) AND x.day BETWEEN ? AND ?",

@@ -31,9 +31,11 @@ class Medians {
         this.figures = figures;
     }
 
-    /** The median of each period of the range that has an answered question. */
-    Map<LocalDate, BigDecimal> minutes(Actor actor, ReportFilter f) {
-        String scope = figures.covered(actor, f).scope();
+    /**
+     * The median of each period of the range that has an answered question, kept under {@code scope}: the
+     * key of the members the report covers ({@link FigureRepository#covered}).
+     */
+    Map<LocalDate, BigDecimal> minutes(Actor actor, ReportFilter f, String scope) {
         String unit = f.groupBy().unit();
         Map<LocalDate, BigDecimal> medians = new HashMap<>();
         List<LocalDate> stale = new ArrayList<>(f.groupBy().periods(f.from(), f.to()));

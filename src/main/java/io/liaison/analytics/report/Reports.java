@@ -81,14 +81,16 @@ public class Reports {
                 summed.add(Metric.ANSWERED.code());
             }
         }
+        // the members the report covers, read once for the sums and the median
+        FigureRepository.Covered covered = figures.covered(actor, f);
         Map<String, Map<LocalDate, BigDecimal>> byKey = new HashMap<>();
         if (!summed.isEmpty()) {
-            collect(byKey, figures.sums(actor, summed, f));
+            collect(byKey, figures.sums(actor, covered, summed, f));
         }
         Map<Figure, Series> result = new LinkedHashMap<>();
         List<LocalDate> periods = f.groupBy().periods(f.from(), f.to());
         for (Figure figure : wanted) {
-            Map<LocalDate, BigDecimal> values = values(actor, figure, f, byKey);
+            Map<LocalDate, BigDecimal> values = values(actor, figure, f, byKey, covered);
             boolean zeros = figure.isCount();
             List<Point> points = periods.stream()
                     .map(p -> new Point(p, values.getOrDefault(p, zeros ? BigDecimal.ZERO : null)))
@@ -197,7 +199,11 @@ public class Reports {
     }
 
     private Map<LocalDate, BigDecimal> values(
-            Actor actor, Figure figure, ReportFilter f, Map<String, Map<LocalDate, BigDecimal>> sums) {
+            Actor actor,
+            Figure figure,
+            ReportFilter f,
+            Map<String, Map<LocalDate, BigDecimal>> sums,
+            FigureRepository.Covered covered) {
         Metric metric = figure.metric();
         if (metric != null && special(metric, f)) {
             Map<String, Map<LocalDate, BigDecimal>> own = new HashMap<>();
@@ -218,7 +224,7 @@ public class Reports {
                             .divide(n, 1, RoundingMode.HALF_UP)));
             return rates;
         }
-        return medians.minutes(actor, f);
+        return medians.minutes(actor, f, covered.scope());
     }
 
     private static void collect(Map<String, Map<LocalDate, BigDecimal>> into, List<FigureRepository.Point> points) {
