@@ -324,14 +324,18 @@ final class FigureWorld {
         log.add("group linked to " + ids.size());
     }
 
-    /** A time in the last few days, often right at a Shanghai midnight (16:00 UTC). */
+    /**
+     * A time in the last few days, often right at a Shanghai midnight (16:00 UTC); a day earlier when it
+     * would lie ahead (today's 16:00 UTC is still to come before it, and more than a day ahead is refused).
+     */
     private String time() {
         Instant midnight = Instant.now()
                 .truncatedTo(ChronoUnit.DAYS)
                 .minus(random.nextInt(4), ChronoUnit.DAYS)
                 .plus(16, ChronoUnit.HOURS);
-        return midnight.plusSeconds(random.nextBoolean() ? random.nextInt(3) - 1 : random.nextInt(86_400) - 43_200)
-                .toString();
+        Instant at =
+                midnight.plusSeconds(random.nextBoolean() ? random.nextInt(3) - 1 : random.nextInt(86_400) - 43_200);
+        return (at.isAfter(Instant.now()) ? at.minus(1, ChronoUnit.DAYS) : at).toString();
     }
 
     private Contact live() {
