@@ -266,11 +266,15 @@ final class FigureWorld {
 
     /**
      * Opts a contact out, or one of those opted out back in while another stays out: an opt-out undone by
-     * every later step would leave the stream without the figure it is meant to reach.
+     * every later step would leave the stream without the figure it is meant to reach. A contact in the trash
+     * is not found, so only one outside it is opted back in.
      */
     private void optOutOrIn() throws Exception {
-        if (optedOut.size() > 1 && random.nextBoolean()) {
-            Contact c = optedOut.remove(random.nextInt(optedOut.size()));
+        List<Contact> reachable =
+                optedOut.stream().filter(c -> !trashed.contains(c.id())).toList();
+        if (optedOut.size() > 1 && !reachable.isEmpty() && random.nextBoolean()) {
+            Contact c = pick(reachable);
+            optedOut.remove(c);
             ok(as(delete("/api/v1/contacts/" + c.id() + "/push-opt-out"), org.adminToken()));
             log.add("opted in " + c.name());
         } else {

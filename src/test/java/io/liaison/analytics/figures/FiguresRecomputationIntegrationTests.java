@@ -78,7 +78,11 @@ class FiguresRecomputationIntegrationTests {
         keepSets(org);
         Map<String, List<String>> kept = Map.of();
         for (int i = 1; i <= 160; i++) {
-            world.step();
+            try {
+                world.step();
+            } catch (AssertionError refused) {
+                throw new AssertionError("a step of the stream was refused; " + context.get(), refused);
+            }
             if (i % 8 == 0) {
                 // every 8 steps: a later step cannot mend what an earlier one left wrong
                 kept = rebuildAgrees(org, context.get());
