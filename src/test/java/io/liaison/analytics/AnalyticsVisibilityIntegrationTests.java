@@ -176,6 +176,18 @@ class AnalyticsVisibilityIntegrationTests {
         assertThat(page)
                 .contains("各标签的联系人", "新增联系人来源", "重要", "<th scope=\"row\">API</th>", "只显示带有标签“重要”的联系人")
                 .doesNotContain("外部群消息");
+        for (String chart : List.of("messages", "contacts", "nothing")) {
+            int status = mvc.perform(get("/analytics/" + chart + ".csv?from=" + today + "&to=" + today + "&tagId="
+                                    + vip)
+                            .with(authentication(new ActorAuthentication(members.actor(UUID.fromString(org.adminId()))
+                                    .orElseThrow()))))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            assertThat(status)
+                    .as("a chart's CSV with a tag is there when the page shows the chart with it: " + chart)
+                    .isEqualTo(chart.equals("contacts") ? 200 : 404);
+        }
         Element sources = Jsoup.parse(page("/analytics?from=" + today + "&to=" + today, eastMember.id(), "en"))
                 .getElementById("chart-table-sources");
         assertThat(sources).isNotNull();

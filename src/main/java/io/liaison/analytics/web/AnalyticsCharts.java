@@ -42,32 +42,41 @@ class AnalyticsCharts {
 
     /** Every chart of the page for the filter, in the page's order; the trends' figures read at once. */
     List<ChartView> all(Actor actor, ReportFilter f, Figure ranked, Locale locale) {
-        List<String> ids =
-                IDS.stream().filter(id -> f.tagId() == null || byTag(id)).toList();
-        List<Figure> trending = ids.stream()
-                .filter(TRENDS::containsKey)
-                .flatMap(id -> TRENDS.get(id).stream())
-                .toList();
-        Map<Figure, Reports.Series> series = reports.series(actor, trending, f);
+        Map<Figure, Reports.Series> series = trendSeries(actor, IDS, f);
         List<ChartView> charts = new ArrayList<>();
-        for (String id : ids) {
-            if (TRENDS.containsKey(id)) {
-                charts.add(trend(id, text("analytics.chart." + id, locale), f, series, locale));
-            } else {
-                chart(actor, id, f, ranked, locale).ifPresent(charts::add);
-            }
+        for (String id : IDS) {
+            view(actor, id, f, ranked, locale, series).ifPresent(charts::add);
         }
         return charts;
     }
 
     /** One chart by its id; empty when the id names none, or a chart a tag does not apply to. */
     Optional<ChartView> chart(Actor actor, String id, ReportFilter f, Figure ranked, Locale locale) {
-        if (!IDS.contains(id) || (f.tagId() != null && !byTag(id))) {
+        return view(actor, id, f, ranked, locale, trendSeries(actor, List.of(id), f));
+    }
+
+    private static boolean shown(String id, ReportFilter f) {
+        return IDS.contains(id) && (f.tagId() == null || byTag(id));
+    }
+
+    /** The series of the figures of those of the charts that are trends shown for the filter, in one read. */
+    private Map<Figure, Reports.Series> trendSeries(Actor actor, List<String> ids, ReportFilter f) {
+        List<Figure> figures = ids.stream()
+                .filter(id -> shown(id, f) && TRENDS.containsKey(id))
+                .flatMap(id -> TRENDS.get(id).stream())
+                .toList();
+        return figures.isEmpty() ? Map.of() : reports.series(actor, figures, f);
+    }
+
+    /** The chart, its trend's figures taken from {@code series}. */
+    private Optional<ChartView> view(
+            Actor actor, String id, ReportFilter f, Figure ranked, Locale locale, Map<Figure, Reports.Series> series) {
+        if (!shown(id, f)) {
             return Optional.empty();
         }
         String title = text("analytics.chart." + id, locale);
         if (TRENDS.containsKey(id)) {
-            return Optional.of(trend(id, title, f, reports.series(actor, TRENDS.get(id), f), locale));
+            return Optional.of(trend(id, title, f, series, locale));
         }
         return Optional.of(
                 switch (id) {
