@@ -6,6 +6,7 @@ import io.liaison.BenchData;
 import io.liaison.BenchDatabase;
 import io.liaison.BenchProcess;
 import io.liaison.access.ContactAccess;
+import io.liaison.analytics.figures.MemberSets;
 import io.liaison.contact.BenchReport;
 import io.liaison.demo.AfterDemoData;
 import io.liaison.identity.Actor;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -231,11 +231,12 @@ class AnalyticsBenchmark {
      */
     private static void floor(JdbcClient jdbc, ContactAccess access, Actor actor, Floor floor) {
         SqlFragment members = access.figuresOf(actor, "m", "m.id");
-        String scope = jdbc.sql("SELECT s.scope FROM analytics_member_set s WHERE s.org_id = ? AND s.scope = ("
-                        + "SELECT md5(string_agg(m.id::text, ',' ORDER BY m.id)) FROM member m WHERE " + members.sql()
-                        + ")")
-                .params(Stream.concat(Stream.of(actor.orgId()), members.params().stream())
-                        .toList())
+        List<UUID> seen = jdbc.sql("SELECT m.id FROM member m WHERE " + members.sql() + " ORDER BY m.id")
+                .params(members.params())
+                .query(UUID.class)
+                .list();
+        String scope = jdbc.sql("SELECT scope FROM analytics_member_set WHERE org_id = ? AND scope = ?")
+                .params(actor.orgId(), MemberSets.scope(seen))
                 .query(String.class)
                 .optional()
                 .orElse(null);

@@ -1,7 +1,12 @@
 package io.liaison.analytics.figures;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,6 +35,20 @@ public class MemberSets {
         this.jdbc = jdbc;
         this.store = store;
         this.transaction = transaction;
+    }
+
+    /**
+     * The name of the set of these members: md5 of their ids joined by commas, in the order given (the
+     * database's order of the ids, wherever they are read). A kept median of the same members is named alike.
+     */
+    public static String scope(List<UUID> members) {
+        String ids = members.stream().map(UUID::toString).collect(Collectors.joining(","));
+        try {
+            byte[] md5 = MessageDigest.getInstance("MD5").digest(ids.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java runtime has MD5
+        }
     }
 
     /**

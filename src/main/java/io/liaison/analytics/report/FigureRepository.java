@@ -6,12 +6,8 @@ import io.liaison.analytics.figures.MemberSets;
 import io.liaison.identity.Actor;
 import io.liaison.shared.SqlFragment;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -273,7 +269,7 @@ class FigureRepository {
 
     /**
      * The members whose figures the report covers (the viewer's data scope, the report's member and
-     * department tree), in the database's order of their ids, and as one key: md5 of those ids.
+     * department tree), in the database's order of their ids, and as one key ({@link MemberSets#scope}).
      */
     record Covered(List<UUID> members, String scope) {}
 
@@ -283,13 +279,7 @@ class FigureRepository {
                 .params(who.params())
                 .query(UUID.class)
                 .list();
-        String ids = members.stream().map(UUID::toString).collect(Collectors.joining(","));
-        try {
-            byte[] md5 = MessageDigest.getInstance("MD5").digest(ids.getBytes(StandardCharsets.UTF_8));
-            return new Covered(members, HexFormat.of().formatHex(md5));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every Java runtime has MD5
-        }
+        return new Covered(members, MemberSets.scope(members));
     }
 
     /** The member's name if the viewer may see their figures (their own, or within their data scope). */

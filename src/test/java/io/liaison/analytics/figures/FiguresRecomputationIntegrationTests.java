@@ -186,10 +186,7 @@ class FiguresRecomputationIntegrationTests {
                 .list();
         assertThat(everyone).hasSizeGreaterThan(2);
         for (List<UUID> members : List.of(everyone, everyone.subList(1, everyone.size()))) {
-            String scope = UUID.nameUUIDFromBytes(members.toString().getBytes())
-                    .toString()
-                    .replace("-", "");
-            Boolean kept = transaction.execute(status -> sets.keep(org, scope, members));
+            Boolean kept = transaction.execute(status -> sets.keep(org, MemberSets.scope(members), members));
             assertThat(kept).isTrue();
         }
     }
